@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Installs rapaio-jupyter-kernel under the kernelspec name "java" (the name IJava/JJava use).
+
+Leaves an existing "java" kernel that this script did not install alone (IJava, JJava, ...) unless --force.
+The kernel jar is resolved from Maven Central by Maven, version pinned below.
+"""
+import argparse, json, os, shutil, subprocess, sys, tempfile
+
+RJK_VERSION = "3.0.1"
+MARKER = "emoaugnet-installed"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--state", required=True)
+    ap.add_argument("--heap", default="4g")
+    ap.add_argument("--force", action="store_true")
+    a = ap.parse_args()
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+    ksm = KernelSpecManager()
+    try:
+        existing = ksm.get_kernel_spec("java")
+        ours = MARKER in json.dumps(existing.metadata or {})
+        if not ours and not a.force:
+            print(f"[setup] keeping the existing 'java' kernel at {existing.resource_dir} "
+                  f"({' '.join(existing.argv[:3])} ...); set EMOAUG_FORCE_KERNEL=1 to replace it", file=sys.stderr)
+            return
+    except NoSuchKernel:
+        pass
+
+    kdir = os.path.join(a.state, "kernel")
+    jar = os.path.join(kdir, f"rapaio-jupyter-kernel-{RJK_VERSION}.jar")
+    if not os.path.exists(jar):
+        os.makedirs(kdir, exist_ok=True)
+        print(f"[setup] fetching io.github.padreati:rapaio-jupyter-kernel:{RJK_VERSION} with Maven", file=sys.stderr)
+        subprocess.run(["mvn", "-q", "-B", "org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy",
+                        f"-Dartifact=io.github.padreati:rapaio-jupyter-kernel:{RJK_VERSION}",
+                        f"-DoutputDirectory={kdir}"], check=True)
+    java = shutil.which("java") or "java"
+    spec = {
+        "argv": [java, f"-Xmx{a.heap}", "-Djava.awt.headless=true", "-XX:+UseParallelGC",
+                 "-jar", os.path.abspath(jar), "{connection_file}"],
+        "display_name": "Java",
+        "language": "java",
+        "interrupt_mode": "message",
+        "env": {"RJK_COMPILER_OPTIONS": "", "RJK_INIT_SCRIPT": "", "RJK_TIMEOUT_MILLIS": "-1"},
+        "metadata": {MARKER: f"rapaio-jupyter-kernel {RJK_VERSION}"},
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "java")
+        os.makedirs(src)
+        with open(os.path.join(src, "kernel.json"), "w") as f:
+            json.dump(spec, f, indent=2)
+        in_venv = sys.prefix != getattr(sys, "base_prefix", sys.prefix)
+        if in_venv:
+            dest = ksm.install_kernel_spec(src, kernel_name="java", prefix=sys.prefix)
+        elif os.geteuid() == 0:
+            dest = ksm.install_kernel_spec(src, kernel_name="java", prefix="/usr/local")
+        else:
+            dest = ksm.install_kernel_spec(src, kernel_name="java", user=True)
+    print(f"[setup] Java kernel 'java' (rapaio-jupyter-kernel {RJK_VERSION}, heap {a.heap}) installed in {dest}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Executes the suite's Java notebooks headless with nbclient.
+
+    run_notebooks.py [--quick] [--data DIR] [--corpus NAMES] [--output-dir DIR] [NOTEBOOK ...]
+
+NOTEBOOK is a file name, a path or a number prefix ("01"); default: every notebooks/NN-*.ipynb in numeric order.
+Settings reach the notebooks as environment variables (EMOAUG_QUICK, EMOAUG_DATA, EMOAUG_CORPUS, EMOAUG_RESULTS,
+EMOAUG_HOME), because Java kernels have no papermill parameters. Executed notebooks are written with their
+outputs (in place unless --output-dir), atomically. The first cell error stops the run, naming the notebook and
+the cell; the partial notebook is kept as NAME.failed.ipynb beside the output. A kernel that does not answer
+within --startup-timeout seconds is killed and started again (up to --retries times), and the run says so.
+"""
+import argparse, glob, os, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def log(msg):
+    print(f"[notebooks] {msg}", file=sys.stderr, flush=True)
+
+
+def resolve(names):
+    nbdir = os.path.join(ROOT, "notebooks")
+    every = sorted(glob.glob(os.path.join(nbdir, "[0-9][0-9]-*.ipynb")))
+    if not names:
+        return every
+    out = []
+    for n in names:
+        if os.path.isfile(n):
+            out.append(os.path.abspath(n))
+            continue
+        hits = [p for p in every if os.path.basename(p).startswith(n)]
+        if len(hits) != 1:
+            sys.exit(f"[notebooks] '{n}' matches {len(hits)} notebooks in {nbdir}: {[os.path.basename(h) for h in hits]}")
+        out.append(hits[0])
+    return out
+
+
+def write_atomic(nb, path):
+    import nbformat
+    d = os.path.dirname(os.path.abspath(path))
+    os.makedirs(d, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=d, prefix="." + os.path.basename(path), suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            nbformat.write(nb, f)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def first_line(src):
+    s = src.strip().splitlines()
+    return (s[0][:80] + (" ..." if len(s) > 1 or len(s[0]) > 80 else "")) if s else "(empty)"
+
+
+def run_one(path, out_path, a):
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+    name = os.path.basename(path)
+    deadline = time.monotonic() + a.timeout
+    for attempt in range(1, a.retries + 2):
+        nb = nbformat.read(path, as_version=4)
+        ks = nb.metadata.get("kernelspec", {}).get("name", "java")
+        if ks != a.kernel:
+            log(f"{name}: notebook asks for kernel '{ks}', running it with '{a.kernel}'")
+        client = NotebookClient(nb, kernel_name=a.kernel, startup_timeout=a.startup_timeout,
+                                timeout=max(1, int(deadline - time.monotonic())),
+                                resources={"metadata": {"path": os.path.dirname(path)}})
+        started = False
+        t0 = time.monotonic()
+        klog = os.path.join(tempfile.gettempdir(), f"emoaug-kernel-{os.path.splitext(name)[0]}.log")
+        try:
+            with open(klog, "wb") as kerr, client.setup_kernel(stderr=kerr):
+                started = True
+                log(f"{name}: kernel up in {time.monotonic() - t0:.1f}s" + (f" (attempt {attempt})" if attempt > 1 else ""))
+                for i, cell in enumerate(nb.cells):
+                    if cell.cell_type != "code":
+                        continue
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        raise CellTimeoutError.error_from_timeout_and_cell(f"notebook time limit of {a.timeout}s reached", a.timeout, cell)
+                    client.timeout = max(1, int(remaining))
+                    tc = time.monotonic()
+                    try:
+                        client.execute_cell(cell, i)
+                    except (CellExecutionError, CellTimeoutError) as e:
+                        failed = os.path.splitext(out_path)[0] + ".failed.ipynb"
+                        write_atomic(nb, failed)
+                        kind = "timed out" if isinstance(e, CellTimeoutError) else "raised an error"
+                        log(f"FAILED: {name}, cell {i} ({first_line(cell.source)}) {kind} after {time.monotonic() - tc:.1f}s")
+                        log(f"partial notebook with outputs: {failed}; kernel log: {klog}")
+                        print(str(e)[-4000:], file=sys.stderr)
+                        return False
+                    if a.verbose:
+                        log(f"{name}: cell {i} done in {time.monotonic() - tc:.1f}s")
+            write_atomic(nb, out_path)
+            log(f"{name}: ok in {time.monotonic() - t0:.1f}s -> {os.path.relpath(out_path, os.getcwd())}")
+            return True
+        except Exception as e:  # kernel start-up failures: retry; anything after start-up is a real error
+            if started:
+                log(f"FAILED: {name}: {type(e).__name__}: {e} (kernel log: {klog})")
+                return False
+            if attempt <= a.retries:
+                log(f"{name}: the Java kernel did not answer within {a.startup_timeout}s ({type(e).__name__}: {e}); "
+                    f"killed it, retrying (attempt {attempt + 1} of {a.retries + 1})")
+                continue
+            log(f"FAILED: {name}: the Java kernel did not start after {a.retries + 1} attempts: {e}")
+            return False
+    return False
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("notebooks", nargs="*")
+    ap.add_argument("--quick", action="store_true", help="CI mode: fewer files, epochs and seeds (EMOAUG_QUICK=1)")
+    ap.add_argument("--data", help="folder with corpora (EMOAUG_DATA); default: the synthetic corpus")
+    ap.add_argument("--corpus", help="comma-separated corpus names (EMOAUG_CORPUS)")
+    ap.add_argument("--results", help="results folder (EMOAUG_RESULTS); default <project>/results")
+    ap.add_argument("--output-dir", help="write executed notebooks here instead of in place")
+    ap.add_argument("--timeout", type=int, default=None, help="seconds per notebook (default 3600, quick 900)")
+    ap.add_argument("--startup-timeout", type=int, default=int(os.environ.get("EMOAUG_KERNEL_STARTUP_TIMEOUT", 60)))
+    ap.add_argument("--retries", type=int, default=3, help="kernel start-up retries")
+    ap.add_argument("--kernel", default="java")
+    ap.add_argument("--verbose", action="store_true")
+    a = ap.parse_args()
+    if a.timeout is None:
+        a.timeout = 900 if a.quick else 3600
+
+    os.environ["EMOAUG_HOME"] = ROOT
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    if a.quick:
+        os.environ["EMOAUG_QUICK"] = "1"
+    for flag, var in (("data", "EMOAUG_DATA"), ("corpus", "EMOAUG_CORPUS"), ("results", "EMOAUG_RESULTS")):
+        v = getattr(a, flag)
+        if v:
+            os.environ[var] = os.path.abspath(v) if flag != "corpus" else v
+    jars = glob.glob(os.path.join(ROOT, "lib", "target", "jars", "emoaugnet-lib-*.jar"))
+    if not jars:
+        sys.exit("[notebooks] lib/target/jars/ has no library jar: run environment/setup.sh (or mvn package) first")
+
+    paths = resolve(a.notebooks)
+    if not paths:
+        sys.exit("[notebooks] no notebooks found")
+    log(f"running {len(paths)} notebook(s); quick={bool(a.quick)}, data={os.environ.get('EMOAUG_DATA', '(synthetic)')}, "
+        f"limit {a.timeout}s each")
+    for p in paths:
+        out = os.path.join(os.path.abspath(a.output_dir), os.path.basename(p)) if a.output_dir else p
+        if not run_one(p, out, a):
+            sys.exit(1)
+    log("all notebooks ran")
+
+
+if __name__ == "__main__":
+    main()

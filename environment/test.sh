@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The test command: set up (Jupyter, kernel, library), then run every unit and integration test with Maven.
+# Integration tests execute the notebooks headless in quick mode on the synthetic corpus, and scan ../shared/data
+# (or EMOAUG_TEST_DATA) when it exists.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$here/environment/setup.sh"
+cd "$here"
+exec mvn -B verify "$@"

@@ -1,0 +1,85 @@
+package org.emoaugnet.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.emoaugnet.data.loaders.CorpusLoader;
+import org.emoaugnet.data.synth.SyntheticCorpus;
+import org.emoaugnet.util.Settings;
+
+/**
+ * Finds corpora by their layout under a data folder and opens them. With no data folder configured, the
+ * synthetic corpus is generated into the cache and used.
+ */
+public final class Corpora {
+    private Corpora() {}
+
+    /** A corpus root recognised by a loader. */
+    public record Found(String loader, Path root) {
+        public CorpusLoader.Result load() throws IOException { return CorpusLoader.named(loader).load(root); }
+    }
+
+    /**
+     * Looks for corpus layouts at {@code dataRoot} and up to three folder levels below it. The first loader that
+     * recognises a folder claims it, and its subfolders are not searched further.
+     */
+    public static List<Found> find(Path dataRoot) throws IOException {
+        if (!Files.isDirectory(dataRoot)) throw new IOException(dataRoot + ": data folder does not exist");
+        List<Found> out = new ArrayList<>();
+        search(dataRoot, 0, out);
+        return out;
+    }
+
+    private static void search(Path dir, int depth, List<Found> out) throws IOException {
+        for (CorpusLoader l : CorpusLoader.all()) {
+            if (l.recognises(dir)) { out.add(new Found(l.name(), dir)); return; }
+        }
+        if (depth >= 3) return;
+        List<Path> subs;
+        try (Stream<Path> s = Files.list(dir)) {
+            subs = s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+        for (Path p : subs) search(p, depth + 1, out);
+    }
+
+    /**
+     * Loads and scans the corpora the settings ask for: those found under {@code data} (restricted to
+     * {@code corpora} when given, matched against loader or corpus name), or else the synthetic corpus. Every
+     * bad file of a corpus is reported at once ({@link CorpusException}) unless {@code skipBad} is set, in which
+     * case bad files are left out and listed in the report.
+     */
+    public static List<CorpusScan.Report> open(Settings s) throws IOException {
+        List<CorpusScan.Report> out = new ArrayList<>();
+        if (s.data().isEmpty()) {
+            Path dir = SyntheticCorpus.ensure(s.cache(), new SyntheticCorpus.Config(8, s.seed(), 16000));
+            out.add(open(new Found("synthetic", dir), s.skipBad()));
+            return out;
+        }
+        List<Found> found = find(s.data().get());
+        if (found.isEmpty()) throw new CorpusException(s.data().get() + ": no known corpus layout found (looked for "
+                + CorpusLoader.all().stream().map(CorpusLoader::name).toList() + ")");
+        for (Found f : found) {
+            CorpusLoader.Result r = f.load();
+            String name = r.corpus().name();
+            if (!s.corpora().isEmpty() && !s.corpora().contains(name) && !s.corpora().contains(f.loader())) continue;
+            out.add(scan(r, s.skipBad()));
+        }
+        if (out.isEmpty()) throw new CorpusException("none of the requested corpora " + s.corpora() + " is under " + s.data().get()
+                + " (found: " + found.stream().map(f -> f.loader() + " at " + f.root()).toList() + ")");
+        return out;
+    }
+
+    /** Loads and scans one found corpus. */
+    public static CorpusScan.Report open(Found f, boolean skipBad) throws IOException {
+        return scan(f.load(), skipBad);
+    }
+
+    private static CorpusScan.Report scan(CorpusLoader.Result r, boolean skipBad) throws CorpusException {
+        CorpusScan.Report rep = CorpusScan.scan(r.corpus(), r.bad());
+        if (!skipBad) rep.requireClean();
+        return new CorpusScan.Report(rep.usable(), rep.files(), rep.bad());
+    }
+}

@@ -1,0 +1,165 @@
+package org.emoaugnet.data;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The evaluation splits, all deterministic for a given seed (inputs are sorted by key before shuffling with
+ * {@link java.util.Random}, whose sequence the Java specification fixes).
+ *
+ * <ul>
+ *   <li>{@link #stratifiedRandom}: the paper-style random utterance split (speakers appear on both sides);</li>
+ *   <li>{@link #speakerKFold}: speaker-independent k-fold;</li>
+ *   <li>{@link #leaveOneSpeakerOut}, {@link #leaveOneSessionOut} (IEMOCAP);</li>
+ *   <li>{@link #ravdessActorFolds}: the published actor-disjoint 5-fold split with validation actors.</li>
+ * </ul>
+ */
+public final class Splits {
+    private Splits() {}
+
+    /**
+     * Random split stratified by {@code stratum} (usually the class): in every stratum {@code round(n · testFraction)}
+     * utterances go to the test side.
+     */
+    public static Fold stratifiedRandom(List<Utterance> utterances, double testFraction, long seed,
+                                        Function<Utterance, String> stratum) {
+        if (testFraction <= 0 || testFraction >= 1) throw new IllegalArgumentException("testFraction must be in (0,1): " + testFraction);
+        Random rnd = new Random(seed);
+        Map<String, List<Utterance>> groups = new TreeMap<>();
+        for (Utterance u : sorted(utterances)) groups.computeIfAbsent(stratum.apply(u), k -> new ArrayList<>()).add(u);
+        List<Utterance> train = new ArrayList<>(), test = new ArrayList<>();
+        for (List<Utterance> g : groups.values()) {
+            java.util.Collections.shuffle(g, rnd);
+            int nTest = (int) Math.round(g.size() * testFraction);
+            test.addAll(g.subList(0, nTest));
+            train.addAll(g.subList(nTest, g.size()));
+        }
+        String name = String.format(java.util.Locale.ROOT, "random-%d-%d-seed%d", Math.round(100 * (1 - testFraction)),
+                Math.round(100 * testFraction), seed);
+        return new Fold(name, "random stratified utterance split (speakers on both sides)", sorted(train), sorted(test));
+    }
+
+    /**
+     * Speaker-independent k-fold: speakers are shuffled with the seed and assigned, largest first, to the fold
+     * with the fewest utterances so far. No speaker is on both sides of any fold.
+     */
+    public static List<Fold> speakerKFold(List<Utterance> utterances, int k, long seed) {
+        Map<String, List<Utterance>> bySpeaker = groupBy(utterances, Utterance::speaker);
+        if (k < 2 || k > bySpeaker.size())
+            throw new IllegalArgumentException("k must be in [2, " + bySpeaker.size() + " speakers]: " + k);
+        List<String> speakers = new ArrayList<>(bySpeaker.keySet());
+        java.util.Collections.shuffle(speakers, new Random(seed));
+        speakers.sort(Comparator.comparingInt((String s) -> -bySpeaker.get(s).size())); // stable: ties keep shuffled order
+        List<Set<String>> folds = new ArrayList<>();
+        int[] load = new int[k];
+        for (int i = 0; i < k; i++) folds.add(new TreeSet<>());
+        for (String s : speakers) {
+            int best = 0;
+            for (int f = 1; f < k; f++) if (load[f] < load[best] || (load[f] == load[best] && folds.get(f).size() < folds.get(best).size())) best = f;
+            folds.get(best).add(s);
+            load[best] += bySpeaker.get(s).size();
+        }
+        List<Fold> out = new ArrayList<>();
+        for (int f = 0; f < k; f++)
+            out.add(heldOut("fold-" + (f + 1), "speaker-independent " + k + "-fold (seed " + seed + ")", utterances, folds.get(f), Set.of()));
+        return out;
+    }
+
+    /** One fold per speaker. */
+    public static List<Fold> leaveOneSpeakerOut(List<Utterance> utterances) {
+        List<Fold> out = new ArrayList<>();
+        for (String s : groupBy(utterances, Utterance::speaker).keySet())
+            out.add(heldOut("speaker-" + s, "leave-one-speaker-out", utterances, Set.of(s), Set.of()));
+        return out;
+    }
+
+    /** IEMOCAP leave-one-session-out: one fold per {@code session} metadata value (both speakers held out). */
+    public static List<Fold> leaveOneSessionOut(List<Utterance> utterances) {
+        Map<String, List<Utterance>> bySession = groupBy(utterances, u -> {
+            String s = u.meta("session");
+            if (s == null) throw new IllegalArgumentException(u.key() + " has no session metadata (leave-one-session-out needs IEMOCAP)");
+            return s;
+        });
+        List<Fold> out = new ArrayList<>();
+        for (var e : bySession.entrySet()) {
+            Set<String> speakers = e.getValue().stream().map(Utterance::speaker).collect(Collectors.toCollection(TreeSet::new));
+            out.add(heldOut("session-" + e.getKey(), "leave-one-session-out", utterances, speakers, Set.of()));
+        }
+        return out;
+    }
+
+    /** The published actor-disjoint RAVDESS 5-fold split (test actors, validation actors), paper-notes §10.2. */
+    public static final int[][][] RAVDESS_FOLDS = {
+            {{2, 5, 14, 15, 16}, {3, 6}},
+            {{3, 6, 7, 13, 18}, {10, 11}},
+            {{10, 11, 12, 19, 20}, {8, 17}},
+            {{8, 17, 21, 23, 24}, {1, 14}},
+            {{1, 4, 9, 22}, {2, 5}},
+    };
+
+    /** The published RAVDESS actor folds, with their validation actors taken out of training. */
+    public static List<Fold> ravdessActorFolds(List<Utterance> utterances) {
+        List<Fold> out = new ArrayList<>();
+        for (int f = 0; f < RAVDESS_FOLDS.length; f++) {
+            Set<String> test = actors(RAVDESS_FOLDS[f][0]), val = actors(RAVDESS_FOLDS[f][1]);
+            out.add(heldOut("fold-" + (f + 1), "RAVDESS published actor-disjoint 5-fold (ResLSTM-SER)", utterances, test, val));
+        }
+        return out;
+    }
+
+    /**
+     * Carves a validation set from a fold's training side: by speaker (whole speakers, fraction of speakers) when
+     * {@code bySpeaker}, otherwise a stratified random share of training utterances. The test side is untouched.
+     */
+    public static Fold withValidation(Fold fold, double fraction, long seed, boolean bySpeaker, Function<Utterance, String> stratum) {
+        if (bySpeaker) {
+            List<String> speakers = new ArrayList<>(groupBy(fold.train(), Utterance::speaker).keySet());
+            java.util.Collections.shuffle(speakers, new Random(seed));
+            int n = Math.max(1, (int) Math.round(speakers.size() * fraction));
+            Set<String> val = new TreeSet<>(speakers.subList(0, n));
+            List<Utterance> tr = fold.train().stream().filter(u -> !val.contains(u.speaker())).toList();
+            List<Utterance> va = fold.train().stream().filter(u -> val.contains(u.speaker())).toList();
+            return new Fold(fold.name(), fold.protocol() + "; validation speakers " + val, tr, va, fold.test());
+        }
+        Fold inner = stratifiedRandom(fold.train(), fraction, seed, stratum);
+        return new Fold(fold.name(), fold.protocol() + "; validation " + Math.round(100 * fraction) + "% of training utterances",
+                inner.train(), inner.test(), fold.test());
+    }
+
+    private static Fold heldOut(String name, String protocol, List<Utterance> all, Set<String> testSpeakers, Set<String> valSpeakers) {
+        List<Utterance> tr = new ArrayList<>(), va = new ArrayList<>(), te = new ArrayList<>();
+        for (Utterance u : sorted(all)) {
+            if (testSpeakers.contains(u.speaker())) te.add(u);
+            else if (valSpeakers.contains(u.speaker())) va.add(u);
+            else tr.add(u);
+        }
+        return new Fold(name, protocol, tr, va, te);
+    }
+
+    private static Set<String> actors(int[] ids) {
+        Set<String> s = new TreeSet<>();
+        for (int a : ids) s.add(String.format("Actor_%02d", a));
+        return s;
+    }
+
+    static List<Utterance> sorted(List<Utterance> us) {
+        List<Utterance> s = new ArrayList<>(us);
+        s.sort(Comparator.comparing(Utterance::key));
+        return s;
+    }
+
+    static <K> Map<K, List<Utterance>> groupBy(List<Utterance> us, Function<Utterance, K> key) {
+        Map<K, List<Utterance>> m = new TreeMap<>();
+        for (Utterance u : sorted(us)) m.computeIfAbsent(key.apply(u), k -> new ArrayList<>()).add(u);
+        return new LinkedHashMap<>(m);
+    }
+}

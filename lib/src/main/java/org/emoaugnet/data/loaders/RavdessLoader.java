@@ -1,0 +1,79 @@
+package org.emoaugnet.data.loaders;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.emoaugnet.data.BadFile;
+import org.emoaugnet.data.Corpus;
+import org.emoaugnet.data.Gender;
+import org.emoaugnet.data.LabelMaps;
+import org.emoaugnet.data.Utterance;
+
+/**
+ * RAVDESS: {@code Actor_XX/MM-VV-EE-II-SS-RR-AA.wav} (modality, vocal channel, emotion, intensity, statement,
+ * repetition, actor). Odd actors are male, even female. The actor field must match the folder.
+ */
+public class RavdessLoader implements CorpusLoader {
+    static final Pattern NAME = Pattern.compile("(\\d\\d)-(\\d\\d)-(\\d\\d)-(\\d\\d)-(\\d\\d)-(\\d\\d)-(\\d\\d)\\.wav", Pattern.CASE_INSENSITIVE);
+    static final Pattern ACTOR_DIR = Pattern.compile("Actor_(\\d\\d)");
+
+    @Override
+    public String name() { return "ravdess"; }
+
+    @Override
+    public boolean recognises(Path dir) {
+        try {
+            for (Path d : Files2.subdirs(dir))
+                if (ACTOR_DIR.matcher(d.getFileName().toString()).matches()
+                        && Files2.anyWavMatches(d, 1, NAME.pattern(), 5)) return true;
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+
+    @Override
+    public Result load(Path root) throws IOException {
+        return load(root, name());
+    }
+
+    /** Loads a RAVDESS-layout tree under another corpus name (the synthetic corpus uses this). */
+    protected Result load(Path root, String corpusName) throws IOException {
+        List<Utterance> out = new ArrayList<>();
+        List<BadFile> bad = new ArrayList<>();
+        for (Path dir : Files2.subdirs(root)) {
+            Matcher dm = ACTOR_DIR.matcher(dir.getFileName().toString());
+            if (!dm.matches()) continue;
+            for (Path f : Files2.wavs(dir, 1)) {
+                Matcher m = NAME.matcher(f.getFileName().toString());
+                if (!m.matches()) { bad.add(new BadFile(f, "name does not follow MM-VV-EE-II-SS-RR-AA.wav")); continue; }
+                if (!m.group(7).equals(dm.group(1))) {
+                    bad.add(new BadFile(f, "actor field " + m.group(7) + " does not match folder " + dir.getFileName()));
+                    continue;
+                }
+                String emo = m.group(3);
+                if (!LabelMaps.RAVDESS.containsKey(emo)) { bad.add(new BadFile(f, "unknown emotion code " + emo)); continue; }
+                int actor = Integer.parseInt(m.group(7));
+                Map<String, String> meta = new LinkedHashMap<>();
+                meta.put("modality", m.group(1).equals("03") ? "audio-only" : m.group(1).equals("01") ? "audio-video" : "video-only");
+                meta.put("vocal_channel", m.group(2).equals("01") ? "speech" : "song");
+                meta.put("intensity", m.group(4).equals("01") ? "normal" : "strong");
+                meta.put("statement", m.group(5).equals("01") ? "kids" : "dogs");
+                meta.put("repetition", String.valueOf(Integer.parseInt(m.group(6))));
+                out.add(new Utterance(Files2.stem(f), f, corpusName, "Actor_" + m.group(7),
+                        actor % 2 == 1 ? Gender.MALE : Gender.FEMALE, emo, LabelMaps.map("ravdess", emo), meta));
+            }
+        }
+        if (out.isEmpty() && bad.isEmpty()) throw new IOException(root + ": no Actor_XX/*.wav files found (not a RAVDESS layout)");
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("layout", "Actor_XX/MM-VV-EE-II-SS-RR-AA.wav");
+        info.put("licence", "CC BY-NC-SA 4.0 (Livingstone & Russo 2018, PLoS ONE 13(5): e0196391)");
+        return new Result(new Corpus(corpusName, root, out, info), bad);
+    }
+}

@@ -1,0 +1,142 @@
+package org.emoaugnet.plot;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.emoaugnet.util.AtomicFiles;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * XChart figures as {@link BufferedImage}s (what notebooks pass to {@code display(...)}) and PNG files.
+ */
+public final class Plots {
+    public static final int WIDTH = 800, HEIGHT = 450;
+
+    private Plots() {}
+
+    /** A bar chart of one series. */
+    public static CategoryChart bar(String title, String xLabel, String yLabel, List<String> categories, List<? extends Number> values) {
+        return bars(title, xLabel, yLabel, categories, Map.of(yLabel, values));
+    }
+
+    /** Grouped bars: one series per map entry (in map order). */
+    public static CategoryChart bars(String title, String xLabel, String yLabel, List<String> categories,
+                                     Map<String, ? extends List<? extends Number>> series) {
+        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        style(c);
+        c.getStyler().setLegendVisible(series.size() > 1);
+        c.getStyler().setXAxisLabelRotation(categories.size() > 8 ? 45 : 0);
+        series.forEach((name, v) -> c.addSeries(name, categories, new ArrayList<Number>(v)));
+        return c;
+    }
+
+    /** Overlaid histograms (as step-free bar series) of several groups over common bins. */
+    public static CategoryChart histogram(String title, String xLabel, Map<String, double[]> groups, int bins) {
+        double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+        for (double[] g : groups.values()) for (double v : g) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        if (hi <= lo) hi = lo + 1;
+        double w = (hi - lo) / bins;
+        List<String> cats = new ArrayList<>();
+        for (int b = 0; b < bins; b++) cats.add(String.format(java.util.Locale.ROOT, "%.2f", lo + (b + 0.5) * w));
+        Map<String, List<Integer>> series = new java.util.LinkedHashMap<>();
+        for (var e : groups.entrySet()) {
+            int[] h = new int[bins];
+            for (double v : e.getValue()) h[Math.min(bins - 1, (int) ((v - lo) / w))]++;
+            List<Integer> l = new ArrayList<>();
+            for (int x : h) l.add(x);
+            series.put(e.getKey(), l);
+        }
+        CategoryChart c = bars(title, xLabel, "count", cats, series);
+        c.getStyler().setOverlapped(true);
+        c.getStyler().setXAxisLabelRotation(90);
+        return c;
+    }
+
+    /** A line plot of y against x. */
+    public static XYChart line(String title, String xLabel, String yLabel, double[] x, double[] y) {
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT / 2).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        style(c);
+        c.getStyler().setLegendVisible(false);
+        c.addSeries(yLabel, x, y).setMarker(SeriesMarkers.NONE);
+        return c;
+    }
+
+    /** A waveform, decimated to at most 4000 points (min/max pairs keep the envelope). */
+    public static XYChart waveform(String title, float[] y, int sr) {
+        int n = y.length, buckets = Math.min(n, 2000), per = Math.max(1, n / buckets);
+        List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+        for (int b = 0; b * per < n; b++) {
+            float mn = Float.MAX_VALUE, mx = -Float.MAX_VALUE;
+            for (int i = b * per; i < Math.min(n, (b + 1) * per); i++) { mn = Math.min(mn, y[i]); mx = Math.max(mx, y[i]); }
+            double t = (double) b * per / sr;
+            xs.add(t); ys.add((double) mn); xs.add(t); ys.add((double) mx);
+        }
+        XYChart c = new XYChartBuilder().width(WIDTH / 2).height(HEIGHT / 2).title(title).xAxisTitle("time (s)").yAxisTitle("amplitude").build();
+        style(c);
+        c.getStyler().setLegendVisible(false);
+        c.addSeries("y", xs, ys).setMarker(SeriesMarkers.NONE);
+        return c;
+    }
+
+    private static void style(Chart<?, ?> c) {
+        Styler s = c.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setAntiAlias(true);
+    }
+
+    public static BufferedImage image(Chart<?, ?> chart) {
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /** Renders and saves a chart as PNG (atomically) and returns the image for display. */
+    public static BufferedImage save(Chart<?, ?> chart, Path png) throws IOException {
+        BufferedImage img = image(chart);
+        save(img, png);
+        return img;
+    }
+
+    /** Saves an image as PNG (atomically) and returns it for display. */
+    public static BufferedImage save(BufferedImage img, Path png) throws IOException {
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", bos);
+        AtomicFiles.write(png, bos.toByteArray());
+        return img;
+    }
+
+    /** Lays images out on a grid, row by row, with a title strip. */
+    public static BufferedImage grid(String title, List<BufferedImage> images, int cols) {
+        int cw = images.stream().mapToInt(BufferedImage::getWidth).max().orElse(1);
+        int ch = images.stream().mapToInt(BufferedImage::getHeight).max().orElse(1);
+        int rows = (images.size() + cols - 1) / cols, top = 30;
+        BufferedImage out = new BufferedImage(cw * cols, ch * rows + top, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        g.drawString(title, 10, 21);
+        for (int i = 0; i < images.size(); i++) g.drawImage(images.get(i), (i % cols) * cw, top + (i / cols) * ch, null);
+        g.dispose();
+        return out;
+    }
+}

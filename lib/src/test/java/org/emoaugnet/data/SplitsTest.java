@@ -1,0 +1,142 @@
+package org.emoaugnet.data;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class SplitsTest {
+    /** A RAVDESS-like corpus without files: {@code actors} × 60 utterances. */
+    static List<Utterance> ravdessLike(int actors) {
+        List<Utterance> us = new ArrayList<>();
+        for (int a = 1; a <= actors; a++)
+            for (int e = 1; e <= 8; e++)
+                for (int in = 1; in <= (e == 1 ? 1 : 2); in++)
+                    for (int s = 1; s <= 2; s++)
+                        for (int r = 1; r <= 2; r++) {
+                            String id = String.format("03-01-%02d-%02d-%02d-%02d-%02d", e, in, s, r, a);
+                            String label = String.format("%02d", e);
+                            us.add(new Utterance(id, Path.of(id + ".wav"), "ravdess", String.format("Actor_%02d", a),
+                                    a % 2 == 1 ? Gender.MALE : Gender.FEMALE, label, LabelMaps.map("ravdess", label),
+                                    Map.of("session", String.valueOf((a + 1) / 2))));
+                        }
+        return us;
+    }
+
+    static Set<String> speakers(List<Utterance> us) { return us.stream().map(Utterance::speaker).collect(Collectors.toSet()); }
+
+    static Set<String> keys(List<Utterance> us) { return us.stream().map(Utterance::key).collect(Collectors.toSet()); }
+
+    @Test
+    void stratifiedRandomKeepsClassProportionsAndIsSeeded() {
+        List<Utterance> us = ravdessLike(24);
+        Fold f = Splits.stratifiedRandom(us, 0.2, 42, ClassSet.RAVDESS_7_PAPER::classOf);
+        assertEquals(us.size(), f.train().size() + f.test().size());
+        assertEquals(58 + 6 * 38, f.test().size()); // round(0.2 * 288) neutral+calm + 6 × round(0.2 * 192)
+        assertTrue(f.test().stream().filter(u -> ClassSet.RAVDESS_7_PAPER.classOf(u).equals("neutral")).count() == 58);
+        Set<String> inter = keys(f.train());
+        inter.retainAll(keys(f.test()));
+        assertTrue(inter.isEmpty());
+        List<Utterance> reversed = new ArrayList<>(us);
+        java.util.Collections.reverse(reversed);
+        assertEquals(f, Splits.stratifiedRandom(reversed, 0.2, 42, ClassSet.RAVDESS_7_PAPER::classOf),
+                "input order does not matter");
+        assertNotEquals(keys(f.test()), keys(Splits.stratifiedRandom(us, 0.2, 43, ClassSet.RAVDESS_7_PAPER::classOf).test()));
+        assertEquals(24, speakers(f.test()).size(), "a random split puts every speaker in the test set");
+    }
+
+    @Test
+    void speakerKFoldNeverSharesASpeakerAndTestsEveryUtteranceOnce() {
+        List<Utterance> us = ravdessLike(24);
+        List<Fold> folds = Splits.speakerKFold(us, 5, 7);
+        assertEquals(5, folds.size());
+        Set<String> tested = new HashSet<>();
+        for (Fold f : folds) {
+            Set<String> both = speakers(f.train());
+            both.retainAll(speakers(f.test()));
+            assertTrue(both.isEmpty(), f.name() + " shares " + both);
+            assertEquals(us.size(), f.train().size() + f.test().size());
+            for (Utterance u : f.test()) assertTrue(tested.add(u.key()), "tested twice: " + u.key());
+            assertTrue(f.test().size() >= 240 && f.test().size() <= 300, "balanced: " + f.test().size());
+        }
+        assertEquals(us.size(), tested.size());
+        assertEquals(folds, Splits.speakerKFold(us, 5, 7), "same seed, same folds");
+        assertNotEquals(speakers(folds.get(0).test()), speakers(Splits.speakerKFold(us, 5, 8).get(0).test()));
+        assertThrows(IllegalArgumentException.class, () -> Splits.speakerKFold(us, 25, 1));
+    }
+
+    @Test
+    void leaveOneSpeakerAndSessionOut() {
+        List<Utterance> us = ravdessLike(4);
+        List<Fold> loso = Splits.leaveOneSpeakerOut(us);
+        assertEquals(4, loso.size());
+        for (Fold f : loso) assertEquals(1, speakers(f.test()).size());
+        List<Fold> sessions = Splits.leaveOneSessionOut(us);
+        assertEquals(2, sessions.size());
+        assertEquals(Set.of("Actor_01", "Actor_02"), speakers(sessions.get(0).test()));
+        assertTrue(speakers(sessions.get(0).train()).stream().noneMatch(s -> s.equals("Actor_01") || s.equals("Actor_02")));
+    }
+
+    @Test
+    void ravdessPublishedFoldsAreActorDisjointWithValidationActors() {
+        List<Utterance> us = ravdessLike(24);
+        List<Fold> folds = Splits.ravdessActorFolds(us);
+        Set<String> testActors = new HashSet<>();
+        for (Fold f : folds) {
+            Set<String> tr = speakers(f.train()), va = speakers(f.validation()), te = speakers(f.test());
+            assertTrue(java.util.Collections.disjoint(tr, te));
+            assertTrue(java.util.Collections.disjoint(tr, va));
+            assertTrue(java.util.Collections.disjoint(va, te));
+            assertEquals(2, va.size());
+            assertEquals(24, tr.size() + va.size() + te.size());
+            testActors.addAll(te);
+        }
+        assertEquals(24, testActors.size(), "every actor is tested once");
+        assertEquals(Set.of("Actor_02", "Actor_05", "Actor_14", "Actor_15", "Actor_16"), speakers(folds.get(0).test()));
+    }
+
+    @Test
+    void validationIsCarvedFromTrainingOnly() {
+        List<Utterance> us = ravdessLike(24);
+        Fold f = Splits.speakerKFold(us, 5, 1).get(2);
+        Fold v = Splits.withValidation(f, 0.15, 3, true, ClassSet.RAVDESS_8::classOf);
+        assertEquals(f.test(), v.test());
+        assertEquals(f.train().size(), v.train().size() + v.validation().size());
+        assertTrue(java.util.Collections.disjoint(speakers(v.train()), speakers(v.validation())));
+        Fold r = Splits.withValidation(f, 0.1, 3, false, ClassSet.RAVDESS_8::classOf);
+        assertEquals(f.test(), r.test());
+        assertTrue(keys(f.train()).containsAll(keys(r.validation())));
+    }
+
+    @Test
+    void splitReportShowsSpeakerOverlapAndIdenticalAudio() {
+        List<Utterance> us = ravdessLike(24);
+        Map<String, String> hashes = new java.util.HashMap<>();
+        for (Utterance u : us) hashes.put(u.key(), u.key());
+        // two recordings with the same audio, as in RAVDESS Actor_07
+        hashes.put("ravdess/03-01-03-01-02-02-07", hashes.get("ravdess/03-01-03-01-02-01-07"));
+        Fold random = Splits.stratifiedRandom(us, 0.5, 1, ClassSet.RAVDESS_8::classOf);
+        SplitReport rr = SplitReport.of(random, hashes, ClassSet.RAVDESS_8::classOf);
+        assertEquals(24, rr.overlappingSpeakers().size());
+        assertTrue(rr.leaks());
+        for (Fold f : Splits.ravdessActorFolds(us)) {
+            SplitReport sr = SplitReport.of(f, hashes, ClassSet.RAVDESS_8::classOf);
+            assertTrue(sr.overlappingSpeakers().isEmpty());
+            assertTrue(sr.duplicateAudioAcross().isEmpty(), "a duplicate pair of one actor never crosses an actor split");
+            assertFalse(sr.leaks());
+        }
+        // put the pair on opposite sides by hand
+        Utterance a = us.stream().filter(u -> u.id().equals("03-01-03-01-02-01-07")).findFirst().orElseThrow();
+        Utterance b = us.stream().filter(u -> u.id().equals("03-01-03-01-02-02-07")).findFirst().orElseThrow();
+        SplitReport d = SplitReport.of(new Fold("x", "hand", List.of(a), List.of(b)), hashes, ClassSet.RAVDESS_8::classOf);
+        assertEquals(1, d.duplicateAudioAcross().size());
+        assertEquals(1, d.classCounts().get("happy")[0]);
+        assertEquals(2, SplitReport.table(List.of(rr, d)).rowCount());
+    }
+}

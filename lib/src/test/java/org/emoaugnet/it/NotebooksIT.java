@@ -1,0 +1,65 @@
+package org.emoaugnet.it;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Executes every notebook headless in quick mode on the synthetic corpus, as CI does, through the same runner
+ * that the README's main command uses. Needs {@code environment/setup.sh} to have run (the test command does).
+ * Set {@code EMOAUG_SKIP_NOTEBOOKS=1} to skip on a machine without Jupyter.
+ */
+class NotebooksIT {
+    @TempDir Path tmp;
+
+    static Path root() { return Path.of(System.getProperty("emoaug.projectRoot", "..")).toAbsolutePath().normalize(); }
+
+    @Test
+    void everyNotebookRunsHeadlessInQuickMode() throws Exception {
+        assumeFalse("1".equals(System.getenv("EMOAUG_SKIP_NOTEBOOKS")), "EMOAUG_SKIP_NOTEBOOKS=1");
+        Path root = root();
+        assertTrue(Files.isRegularFile(root.resolve("environment/.state/python")),
+                "Jupyter is not set up: run environment/setup.sh (the README's test command does), or set EMOAUG_SKIP_NOTEBOOKS=1");
+        Path out = tmp.resolve("executed"), results = tmp.resolve("results"), log = tmp.resolve("run.log");
+        ProcessBuilder pb = new ProcessBuilder(List.of(root.resolve("environment/run-notebooks").toString(), "--quick",
+                "--output-dir", out.toString(), "--results", results.toString()))
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().remove("EMOAUG_DATA"); // the synthetic corpus, whatever the caller has configured
+        pb.environment().remove("EMOAUG_CORPUS");
+        pb.environment().put("EMOAUG_CACHE", root.resolve(".cache").toString());
+        Process p = pb.start();
+        boolean done = p.waitFor(30, TimeUnit.MINUTES);
+        if (!done) p.destroyForcibly();
+        String text = Files.readString(log);
+        System.out.println(text.lines().filter(l -> l.startsWith("[notebooks]")).reduce("", (a, b) -> a + b + "\n"));
+        assertTrue(done, "notebooks did not finish in 30 minutes:\n" + tail(text));
+        assertEquals(0, p.exitValue(), "notebook run failed:\n" + tail(text));
+
+        List<Path> notebooks;
+        try (var s = Files.list(root.resolve("notebooks"))) {
+            notebooks = s.filter(f -> f.getFileName().toString().matches("\\d\\d-.*\\.ipynb")).sorted().toList();
+        }
+        assertFalse(notebooks.isEmpty());
+        for (Path nb : notebooks) {
+            String executed = Files.readString(out.resolve(nb.getFileName()));
+            assertTrue(executed.contains("\"output_type\""), nb + " has no outputs");
+            assertFalse(executed.contains("\"output_type\": \"error\""), nb + " has an error output");
+        }
+        String nb01 = Files.readString(out.resolve("01-data-loading.ipynb"));
+        assertTrue(nb01.contains("image/png"), "notebook 01 displays figures");
+        for (String f : List.of("01-summary.csv", "01-by-emotion.csv", "01-split-diagnostics.csv", "01-durations.png", "01-examples.png"))
+            assertTrue(Files.size(results.resolve("synthetic").resolve(f)) > 0, f);
+        String diag = Files.readString(results.resolve("synthetic/01-split-diagnostics.csv"));
+        assertTrue(diag.lines().skip(1).anyMatch(l -> l.contains("random") && l.contains(",yes,")), "the random split is flagged:\n" + diag);
+    }
+
+    static String tail(String s) {
+        return s.length() > 6000 ? s.substring(s.length() - 6000) : s;
+    }
+}
