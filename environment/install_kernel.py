@@ -39,7 +39,7 @@ def main():
     java = shutil.which("java") or "java"
     spec = {
         "argv": [java, f"-Xmx{a.heap}", "-Djava.awt.headless=true", "-XX:+UseParallelGC",
-                 "-jar", os.path.abspath(jar), "{connection_file}"],
+                 "-jar", "{resource_dir}/" + os.path.basename(jar), "{connection_file}"],
         "display_name": "Java",
         "language": "java",
         "interrupt_mode": "message",
@@ -51,6 +51,7 @@ def main():
         os.makedirs(src)
         with open(os.path.join(src, "kernel.json"), "w") as f:
             json.dump(spec, f, indent=2)
+        shutil.copy(jar, src)  # the kernelspec folder holds its own jar: no link back into this checkout
         in_venv = sys.prefix != getattr(sys, "base_prefix", sys.prefix)
         if in_venv:
             dest = ksm.install_kernel_spec(src, kernel_name="java", prefix=sys.prefix)
