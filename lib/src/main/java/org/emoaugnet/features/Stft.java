@@ -1,11 +1,34 @@
 package org.emoaugnet.features;
 
 /**
- * librosa's default STFT power: periodic Hann window, centred frames with {@code n_fft/2} zeros of padding on
- * each side, {@code T = 1 + n / hop} frames, {@code |rfft|²}. Result {@code [frame][bin]}.
+ * librosa's STFT: periodic Hann window, centred frames padded by {@code n_fft/2} on each side,
+ * {@code T = 1 + n / hop} frames, frames float32 × window float64, FFT in double, result rounded to float32
+ * (complex64). One instance per thread: it holds its FFT and frame buffers, so that extraction allocates nothing
+ * per frame.
  */
 public final class Stft {
-    private Stft() {}
+    private final int nFft, hop;
+    private final PadMode pad;
+    private final boolean center;
+    private final double[] window, frame, re, im;
+    private final Fft fft;
+
+    public Stft(int nFft, int hop, PadMode pad) {
+        this(nFft, hop, pad, true);
+    }
+
+    /** {@code center=false}: frame t starts at sample {@code t·hop}, {@code 1 + (n − nFft) / hop} frames. */
+    public Stft(int nFft, int hop, PadMode pad, boolean center) {
+        this.center = center;
+        this.nFft = nFft;
+        this.hop = hop;
+        this.pad = pad;
+        this.window = hann(nFft);
+        this.frame = new double[nFft];
+        this.re = new double[nFft / 2 + 1];
+        this.im = new double[nFft / 2 + 1];
+        this.fft = new Fft(nFft);
+    }
 
     /** Periodic Hann window ({@code scipy.signal.get_window('hann', n, fftbins=True)}). */
     public static double[] hann(int n) {
@@ -14,27 +37,53 @@ public final class Stft {
         return w;
     }
 
-    /** Number of centred frames. */
+    /** Number of centred frames for {@code samples} samples. */
     public static int frames(int samples, int hop) { return 1 + samples / hop; }
 
-    /** Power spectrogram {@code [T][nFft/2+1]}. */
-    public static float[][] power(float[] y, int nFft, int hop) {
-        int t = frames(y.length, hop), bins = nFft / 2 + 1, pad = nFft / 2;
-        double[] w = hann(nFft), frame = new double[nFft], re = new double[bins], im = new double[bins];
-        Fft fft = new Fft(nFft);
-        float[][] out = new float[t][bins];
-        for (int f = 0; f < t; f++) {
-            int start = f * hop - pad;
-            for (int i = 0; i < nFft; i++) {
-                int j = start + i;
-                frame[i] = (j >= 0 && j < y.length ? y[j] : 0) * w[i];
-            }
-            fft.realForward(frame, re, im);
-            for (int k = 0; k < bins; k++) {
-                float r = (float) re[k], m = (float) im[k];
-                out[f][k] = r * r + m * m;
-            }
-        }
+    public int nFft() { return nFft; }
+
+    public int bins() { return nFft / 2 + 1; }
+
+    /** Power spectrogram {@code [T][bins]}, {@code |X|²} in float32. */
+    public float[][] power(float[] y) {
+        int t = frameCount(y.length);
+        float[][] out = new float[t][bins()];
+        for (int f = 0; f < t; f++) power(y, f, out[f]);
         return out;
+    }
+
+    /** Power spectrum of frame {@code f} into {@code out} (length bins). */
+    public void power(float[] y, int f, float[] out) {
+        transform(y, f);
+        for (int k = 0; k < out.length; k++) {
+            float r = (float) re[k], m = (float) im[k];
+            out[k] = r * r + m * m;
+        }
+    }
+
+    /** Complex spectrum {@code [T][bins]} as separate float32 real and imaginary parts. */
+    public float[][][] complex(float[] y) {
+        int t = frameCount(y.length), b = bins();
+        float[][] r = new float[t][b], i = new float[t][b];
+        for (int f = 0; f < t; f++) {
+            transform(y, f);
+            for (int k = 0; k < b; k++) { r[f][k] = (float) re[k]; i[f][k] = (float) im[k]; }
+        }
+        return new float[][][] {r, i};
+    }
+
+    /** Frames this instance produces for {@code samples} samples. */
+    public int frameCount(int samples) {
+        return center ? frames(samples, hop) : Math.max(0, 1 + (samples - nFft) / hop);
+    }
+
+    private void transform(float[] y, int f) {
+        int start = f * hop - (center ? nFft / 2 : 0);
+        if (start >= 0 && start + nFft <= y.length) {
+            for (int i = 0; i < nFft; i++) frame[i] = y[start + i] * window[i];
+        } else {
+            for (int i = 0; i < nFft; i++) frame[i] = pad.at(y, start + i) * window[i];
+        }
+        fft.realForward(frame, re, im);
     }
 }

@@ -61,7 +61,7 @@ public final class CorpusFigures {
     /** A log-power spectrogram image. */
     public static BufferedImage spectrogram(String title, float[] y, int sr) {
         int nFft = 512, hop = 128;
-        float[][] p = Stft.power(y, nFft, hop);
+        float[][] p = new Stft(nFft, hop, org.emoaugnet.features.PadMode.CONSTANT).power(y);
         float max = 1e-10f;
         for (float[] fr : p) for (float v : fr) max = Math.max(max, v);
         float[][] db = new float[p.length][p[0].length];
