@@ -1,0 +1,70 @@
+package org.emoaugnet.augment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The copies made of each file: a named list of augmentations, the first usually {@link Augmentation#NONE}. Copy
+ * {@code c} of utterance {@code key} gets seed {@code Seeds.derive(seed, key, c)}, so copies are reproducible
+ * and independent of processing order.
+ */
+public record Recipe(String name, List<Augmentation> copies) {
+    public Recipe {
+        copies = List.copyOf(copies);
+    }
+
+    /**
+     * The public pipeline's 4 rows per file: original, noise, pitch (+0.7 st), noise∘pitch (the "combination"
+     * copy). Stretch and shift are defined there but never used.
+     */
+    public static Recipe public4() {
+        return new Recipe("public-4", List.of(Augmentation.NONE, Noise.publicRule(), PitchShift.publicRule(),
+                PitchShift.publicRule().then(Noise.publicRule())));
+    }
+
+    /** The sibling public pipeline's 3 rows: original, noise, pitch∘stretch (stretch 0.8 then +0.7 st). */
+    public static Recipe public3() {
+        return new Recipe("public-3", List.of(Augmentation.NONE, Noise.publicRule(),
+                TimeStretch.publicRule().then(PitchShift.publicRule())));
+    }
+
+    /** No augmentation: the original only. */
+    public static Recipe none() { return new Recipe("none", List.of(Augmentation.NONE)); }
+
+    /** Original plus one augmentation (the "each augmentation alone" ablation). */
+    public static Recipe single(Augmentation a) { return new Recipe(a.name(), List.of(Augmentation.NONE, a)); }
+
+    /** The four paper augmentations, each once, with the public parameters: original, noise, pitch, stretch, shift. */
+    public static Recipe allFour() {
+        return new Recipe("all", List.of(Augmentation.NONE, Noise.publicRule(), PitchShift.publicRule(),
+                TimeStretch.publicRule(), TimeShift.publicRule()));
+    }
+
+    /** {@link #allFour} without one of them (the leave-one-out ablation). */
+    public static Recipe allBut(String augmentationName) {
+        List<Augmentation> keep = new ArrayList<>();
+        for (Augmentation a : allFour().copies()) if (!a.name().startsWith(augmentationName)) keep.add(a);
+        if (keep.size() != allFour().copies().size() - 1) throw new IllegalArgumentException("no augmentation named " + augmentationName);
+        return new Recipe("all-but-" + augmentationName, keep);
+    }
+
+    /** Named recipes for configuration files. */
+    public static Map<String, Recipe> named() {
+        Map<String, Recipe> m = new LinkedHashMap<>();
+        for (Recipe r : List.of(none(), public4(), public3(), allFour())) m.put(r.name(), r);
+        return m;
+    }
+
+    public int size() { return copies.size(); }
+
+    /** Applies copy {@code c} to the clip of utterance {@code key}. */
+    public float[] apply(int c, float[] y, int sr, long seed, String key) {
+        return copies.get(c).apply(y, sr, Seeds.derive(seed, key, c));
+    }
+
+    public String key() {
+        return name + "[" + String.join(";", copies.stream().map(Augmentation::key).toList()) + "]";
+    }
+}
