@@ -25,7 +25,7 @@ public final class Resampler {
     private final int down;
     private final int taps;
     /** phases[r][i] = up · h[r + i·up]. */
-    private final float[][] phases;
+    private final double[][] phases;
 
     private Resampler(int srIn, int srOut) {
         int g = gcd(srIn, srOut);
@@ -33,11 +33,11 @@ public final class Resampler {
         this.down = srIn / g;
         double[] h = design(srIn, srOut, up);
         this.taps = h.length;
-        this.phases = new float[up][];
+        this.phases = new double[up][];
         for (int r = 0; r < up; r++) {
             int count = (taps - r + up - 1) / up;
-            float[] p = new float[Math.max(count, 0)];
-            for (int i = 0; i < p.length; i++) p[i] = (float) (up * h[r + i * up]);
+            double[] p = new double[Math.max(count, 0)];
+            for (int i = 0; i < p.length; i++) p[i] = up * h[r + i * up];
             phases[r] = p;
         }
     }
@@ -66,18 +66,28 @@ public final class Resampler {
         int nOut = (int) ((n * (long) up + down - 1) / down);
         float[] y = new float[nOut];
         long half = (taps - 1) / 2;
+        // the input reversed and in double: tap i pairs with xr[n - 1 - (j0 - i)], so both arrays run forwards
+        double[] xr = new double[n];
+        for (int j = 0; j < n; j++) xr[n - 1 - j] = x[j];
         for (int m = 0; m < nOut; m++) {
             long c = (long) m * down + half;
             int r = (int) (c % up);
             long j0 = c / up; // input index paired with tap r
-            float[] p = phases[r];
+            double[] p = phases[r];
             // taps i pair with x[j0 - i]; keep 0 <= j0 - i < n
             int iMin = (int) Math.max(0, j0 - (n - 1));
             int iMax = (int) Math.min(p.length - 1, j0);
-            double acc = 0;
-            int j = (int) (j0 - iMin);
-            for (int i = iMin; i <= iMax; i++, j--) acc += p[i] * x[j];
-            y[m] = (float) acc;
+            // four independent accumulators: the multiply-adds pipeline instead of waiting on one sum
+            double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+            int i = iMin, q = (int) (n - 1 - (j0 - iMin)) - iMin; // xr index = q + i
+            for (; i + 3 <= iMax; i += 4) {
+                a0 += p[i] * xr[q + i];
+                a1 += p[i + 1] * xr[q + i + 1];
+                a2 += p[i + 2] * xr[q + i + 2];
+                a3 += p[i + 3] * xr[q + i + 3];
+            }
+            for (; i <= iMax; i++) a0 += p[i] * xr[q + i];
+            y[m] = (float) ((a0 + a1) + (a2 + a3));
         }
         return y;
     }

@@ -12,7 +12,17 @@ import org.emoaugnet.data.CorpusException;
 import org.emoaugnet.data.CorpusScan;
 import org.emoaugnet.data.CorpusTables;
 import org.emoaugnet.data.Corpora;
+import org.emoaugnet.audio.AudioLoader;
+import org.emoaugnet.audio.WavWriter;
+import org.emoaugnet.augment.Augmentation;
+import org.emoaugnet.augment.AugmentationSpec;
+import org.emoaugnet.augment.PitchShift;
 import org.emoaugnet.data.synth.SyntheticCorpus;
+import org.emoaugnet.features.FeatureCache;
+import org.emoaugnet.features.FeatureConfig;
+import org.emoaugnet.features.FeatureExtractor;
+import org.emoaugnet.features.Features;
+import org.emoaugnet.util.AtomicFiles;
 import org.emoaugnet.util.Settings;
 
 /**
@@ -29,6 +39,14 @@ public final class Main {
             "  corpus find [--data DIR]        list the corpus layouts recognised under DIR without reading audio",
             "  synth generate --out DIR [--speakers N] [--seed S] [--rate HZ]",
             "        generate the synthetic corpus (RAVDESS layout) into DIR",
+            "  augment --in IN.wav --out OUT.wav --aug SPEC [--impl pv|wsola] [--seed S] [--rate HZ]",
+            "        apply an augmentation (e.g. noise, pitch:0.7, stretch:0.8, shift, snr:10:pink, pitch:0.7+noise)",
+            "        to a file loaded at HZ (default 22050) and write a 16-bit WAV",
+            "  features --in IN.wav --out OUT.csv [--offset S] [--duration S]",
+            "        librosa-default features, one row per frame: frame,time_s,rms,zcr,mfcc_1..mfcc_20",
+            "  cache info|clear                feature cache size, or delete it",
+            "  bench features [--data DIR] [--files N] [--repeats R]",
+            "        feature-extraction throughput (real-time factor, 1 thread and all cores) and peak memory",
             "  help                            this text",
             "",
             "settings come from flags, then EMOAUG_* environment variables, then emoaug.properties (see README)");
@@ -62,6 +80,10 @@ public final class Main {
                 case "corpus list": return corpusList(settings(flags), out);
                 case "corpus find": return corpusFind(settings(flags), out);
                 case "synth generate": return synth(flags, out);
+                case "augment": return augment(flags, out);
+                case "features": return features(flags, out);
+                case "cache info": case "cache clear": return cache(words.get(1), settings(flags), out);
+                case "bench features": return bench(flags, out);
                 default: throw new UsageException("unknown command '" + cmd + "'");
             }
         } catch (UsageException e) {
@@ -73,6 +95,9 @@ public final class Main {
             return 2;
         } catch (IOException | IllegalArgumentException e) {
             err.println("emoaug: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("emoaug: " + e);
             return 2;
         }
     }
@@ -131,6 +156,83 @@ public final class Main {
         Path p = Path.of(dir);
         SyntheticCorpus.generate(p, cfg);
         out.println("synthetic corpus (" + SyntheticCorpus.items(cfg).size() + " files) in " + p.toAbsolutePath());
+        return 0;
+    }
+
+    private static String need(Map<String, String> flags, String name) {
+        String v = flags.get(name);
+        if (v == null) throw new UsageException("missing --" + name);
+        return v;
+    }
+
+    private static double number(Map<String, String> flags, String name, double def) {
+        try {
+            return flags.containsKey(name) ? Double.parseDouble(flags.get(name)) : def;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " takes a number, got '" + flags.get(name) + "'");
+        }
+    }
+
+    private static int augment(Map<String, String> flags, PrintStream out) throws IOException {
+        Path in = Path.of(need(flags, "in")), dst = Path.of(need(flags, "out"));
+        String impl = flags.getOrDefault("impl", "pv");
+        PitchShift.Impl i = impl.equals("wsola") ? PitchShift.Impl.WSOLA : impl.equals("pv") ? PitchShift.Impl.PHASE_VOCODER : null;
+        if (i == null) throw new UsageException("--impl is pv or wsola, got '" + impl + "'");
+        Augmentation a;
+        try {
+            a = AugmentationSpec.parse(need(flags, "aug"), i);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        int sr = (int) number(flags, "rate", AudioLoader.DEFAULT_RATE);
+        float[] y = AudioLoader.load(in, sr);
+        float[] z = a.apply(y, sr, (long) number(flags, "seed", 42));
+        WavWriter.writePcm16(dst, z, sr);
+        out.printf("%s -> %s: %s, %d -> %d samples at %d Hz%n", in, dst, a.key(), y.length, z.length, sr);
+        return 0;
+    }
+
+    private static int features(Map<String, String> flags, PrintStream out) throws IOException {
+        Path in = Path.of(need(flags, "in")), dst = Path.of(need(flags, "out"));
+        FeatureConfig cfg = FeatureConfig.librosa();
+        float[] y = AudioLoader.load(in, cfg.sampleRate(), number(flags, "offset", 0), number(flags, "duration", -1));
+        Features f = new FeatureExtractor(cfg).extract(y);
+        StringBuilder sb = new StringBuilder("frame,time_s,rms,zcr");
+        for (int k = 1; k <= cfg.nMfcc(); k++) sb.append(",mfcc_").append(k);
+        sb.append('\n');
+        for (int t = 0; t < f.frames(); t++) {
+            sb.append(t).append(',').append(String.format(java.util.Locale.ROOT, "%.6f", (double) t * cfg.hop() / cfg.sampleRate()))
+                    .append(',').append(f.rms()[t]).append(',').append(f.zcr()[t]);
+            for (float v : f.mfcc()[t]) sb.append(',').append(v);
+            sb.append('\n');
+        }
+        AtomicFiles.writeString(dst, sb.toString());
+        out.printf("%s -> %s: %d frames x %d features%n", in, dst, f.frames(), cfg.nMfcc() + 2);
+        return 0;
+    }
+
+    private static int cache(String verb, Settings s, PrintStream out) throws IOException {
+        FeatureCache c = new FeatureCache(s.cache().resolve("features"));
+        long[] size = c.size();
+        if (verb.equals("clear")) {
+            c.clear();
+            out.printf("cleared %s (%d entries, %.1f MiB)%n", c.dir(), size[0], size[1] / 1048576.0);
+        } else {
+            out.printf("%s: %d entries, %.1f MiB (code version %s)%n", c.dir(), size[0], size[1] / 1048576.0, FeatureCache.CODE_VERSION);
+        }
+        return 0;
+    }
+
+    private static int bench(Map<String, String> flags, PrintStream out) throws Exception {
+        Settings s = settings(flags);
+        List<org.emoaugnet.data.Utterance> files = new ArrayList<>();
+        for (var r : Corpora.open(s)) files.addAll(r.corpus().utterances());
+        int n = (int) number(flags, "files", 200);
+        if (files.size() > n) {
+            java.util.Collections.shuffle(files, new java.util.Random(s.seed()));
+            files = files.subList(0, n);
+        }
+        FeatureBenchmark.run(files, (int) number(flags, "repeats", 3), out);
         return 0;
     }
 

@@ -10,9 +10,10 @@ public final class LibrosaFeatures {
     /** {@code power_to_db(M, ref=1.0, amin=1e-10, top_db)} in place, with the maximum over the whole matrix. */
     public static float[][] powerToDb(float[][] m, double amin, Double topDb) {
         float max = -Float.MAX_VALUE;
+        final double tenOverLn10 = 10.0 / Math.log(10.0);
         for (float[] row : m) {
             for (int i = 0; i < row.length; i++) {
-                row[i] = (float) (10.0 * Math.log10(Math.max(amin, row[i])));
+                row[i] = (float) (tenOverLn10 * Math.log(Math.max(amin, row[i])));
                 if (row[i] > max) max = row[i];
             }
         }
@@ -35,32 +36,48 @@ public final class LibrosaFeatures {
 
     /** MFCC {@code [T][nMfcc]} from a dB mel spectrogram {@code [T][nMels]}. */
     public static float[][] mfccFromDb(float[][] db, double[][] basis) {
-        float[][] out = new float[db.length][basis.length];
+        int nk = basis.length, nm = basis[0].length;
+        double[] bt = new double[nm * nk]; // transposed basis: coefficient-contiguous, so the inner loop is independent sums
+        for (int k = 0; k < nk; k++) for (int m = 0; m < nm; m++) bt[m * nk + k] = basis[k][m];
+        double[] acc = new double[nk];
+        float[][] out = new float[db.length][nk];
         for (int t = 0; t < db.length; t++) {
             float[] row = db[t];
-            for (int k = 0; k < basis.length; k++) {
-                double[] bk = basis[k];
-                double acc = 0;
-                for (int m = 0; m < row.length; m++) acc += bk[m] * row[m];
-                out[t][k] = (float) acc;
+            java.util.Arrays.fill(acc, 0);
+            for (int m = 0; m < nm; m++) {
+                double v = row[m];
+                int o = m * nk;
+                for (int k = 0; k < nk; k++) acc[k] += bt[o + k] * v;
             }
+            for (int k = 0; k < nk; k++) out[t][k] = (float) acc[k];
         }
         return out;
     }
 
-    /** {@code feature.rms(y, frame_length, hop_length, center=True, pad_mode)}: {@code sqrt(mean(x²))} per frame, no window. */
+    /**
+     * {@code feature.rms(y, frame_length, hop_length, center=True, pad_mode)}: {@code sqrt(mean(x²))} per frame, no
+     * window. Sums of squares are taken once per block of {@code gcd(frame_length, hop)} padded samples and frames
+     * add up their blocks, so no sample is squared twice.
+     */
     public static float[] rms(float[] y, int frameLength, int hop, PadMode pad) {
-        int t = Stft.frames(y.length, hop), half = frameLength / 2;
+        int t = Stft.frames(y.length, hop), half = frameLength / 2, g = gcd(frameLength, hop);
+        int blocks = (y.length + 2 * half + g - 1) / g;
+        double[] sum = new double[blocks];
+        for (int bl = 0; bl < blocks; bl++) {
+            double e = 0;
+            for (int i = bl * g, end = i + g; i < end; i++) {
+                int j = i - half;
+                float v = j >= 0 && j < y.length ? y[j] : pad.at(y, j);
+                e += v * v;
+            }
+            sum[bl] = e;
+        }
+        int per = frameLength / g, step = hop / g;
         float[] out = new float[t];
         for (int f = 0; f < t; f++) {
-            int start = f * hop - half;
-            double acc = 0;
-            if (start >= 0 && start + frameLength <= y.length) {
-                for (int i = start; i < start + frameLength; i++) acc += y[i] * y[i];
-            } else {
-                for (int i = 0; i < frameLength; i++) { float v = pad.at(y, start + i); acc += v * v; }
-            }
-            out[f] = (float) Math.sqrt(acc / frameLength);
+            double e = 0;
+            for (int k = 0; k < per; k++) e += sum[f * step + k];
+            out[f] = (float) Math.sqrt(e / frameLength);
         }
         return out;
     }
@@ -68,23 +85,43 @@ public final class LibrosaFeatures {
     /**
      * {@code feature.zero_crossing_rate(y, frame_length, hop_length, center=True)}: edge padding, |x| ≤ 1e-10 set to
      * 0, a crossing where the sign bit changes (zero counts as positive), the first element of a frame never a
-     * crossing, divided by the frame length.
+     * crossing, divided by the frame length. Crossings are counted once per block of {@code gcd(frame_length, hop)}
+     * padded samples; a frame adds its blocks' counts and the crossings between adjacent blocks inside it.
      */
     public static float[] zeroCrossingRate(float[] y, int frameLength, int hop) {
-        int t = Stft.frames(y.length, hop), half = frameLength / 2;
-        float[] out = new float[t];
-        for (int f = 0; f < t; f++) {
-            int start = f * hop - half, count = 0;
-            boolean interior = start >= 0 && start + frameLength <= y.length;
-            boolean prev = negative(interior ? y[start] : PadMode.EDGE.at(y, start));
-            for (int i = 1; i < frameLength; i++) {
-                boolean cur = negative(interior ? y[start + i] : PadMode.EDGE.at(y, start + i));
-                if (cur != prev) count++;
+        int t = Stft.frames(y.length, hop), half = frameLength / 2, g = gcd(frameLength, hop);
+        int total = y.length + 2 * half, blocks = (total + g - 1) / g;
+        int[] inside = new int[blocks];      // crossings between samples within block bl
+        boolean[] first = new boolean[blocks], last = new boolean[blocks];
+        for (int bl = 0; bl < blocks; bl++) {
+            int start = bl * g, end = Math.min(start + g, total), c = 0;
+            boolean prev = negative(edge(y, start - half));
+            first[bl] = prev;
+            for (int i = start + 1; i < end; i++) {
+                boolean cur = negative(edge(y, i - half));
+                if (cur != prev) c++;
                 prev = cur;
             }
-            out[f] = (float) count / frameLength;
+            inside[bl] = c;
+            last[bl] = prev;
+        }
+        int per = frameLength / g, step = hop / g;
+        float[] out = new float[t];
+        for (int f = 0; f < t; f++) {
+            int b0 = f * step, c = inside[b0];
+            for (int k = 1; k < per; k++) c += inside[b0 + k] + (last[b0 + k - 1] != first[b0 + k] ? 1 : 0);
+            out[f] = (float) c / frameLength;
         }
         return out;
+    }
+
+    private static float edge(float[] y, int j) {
+        return j >= 0 && j < y.length ? y[j] : PadMode.EDGE.at(y, j);
+    }
+
+    private static int gcd(int a, int b) {
+        while (b != 0) { int r = a % b; a = b; b = r; }
+        return a;
     }
 
     private static boolean negative(float x) {
