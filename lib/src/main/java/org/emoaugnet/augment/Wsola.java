@@ -25,8 +25,7 @@ public final class Wsola {
     public static float[] timeStretch(float[] y, int sr, double rate) {
         if (rate <= 0) throw new IllegalArgumentException("rate must be positive: " + rate);
         int target = (int) Math.rint(y.length / rate);
-        WaveformSimilarityBasedOverlapAdd w = new WaveformSimilarityBasedOverlapAdd(
-                WaveformSimilarityBasedOverlapAdd.Parameters.speechDefaults(rate, sr));
+        WaveformSimilarityBasedOverlapAdd w = create(rate, sr);
         // pad the input so that the last full WSOLA buffer still covers the end of the signal
         float[] in = java.util.Arrays.copyOf(y, y.length + 2 * w.getInputBufferSize());
         ByteBuffer bytes = ByteBuffer.allocate(4 * in.length).order(ByteOrder.LITTLE_ENDIAN);
@@ -53,6 +52,17 @@ public final class Wsola {
         });
         d.run();
         return java.util.Arrays.copyOf(out[0], target);
+    }
+
+    /** TarsosDSP prints "New overlapLength..." to standard output on construction; keep it out of notebooks. */
+    private static synchronized WaveformSimilarityBasedOverlapAdd create(double rate, int sr) {
+        java.io.PrintStream out = System.out;
+        try {
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            return new WaveformSimilarityBasedOverlapAdd(WaveformSimilarityBasedOverlapAdd.Parameters.speechDefaults(rate, sr));
+        } finally {
+            System.setOut(out);
+        }
     }
 
     public static float[] pitchShift(float[] y, int sr, double nSteps) {

@@ -74,6 +74,15 @@ public final class Splits {
         return out;
     }
 
+    /**
+     * A stratified random subset of at most {@code max} utterances (all of them when there are fewer), for quick
+     * runs; deterministic for a seed.
+     */
+    public static List<Utterance> stratifiedSample(List<Utterance> utterances, int max, long seed, Function<Utterance, String> stratum) {
+        if (utterances.size() <= max) return sorted(utterances);
+        return stratifiedRandom(utterances, (double) max / utterances.size(), seed, stratum).test();
+    }
+
     /** One fold per speaker. */
     public static List<Fold> leaveOneSpeakerOut(List<Utterance> utterances) {
         List<Fold> out = new ArrayList<>();

@@ -1,0 +1,63 @@
+package org.emoaugnet.features;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.emoaugnet.data.ClassSet;
+import org.emoaugnet.data.Utterance;
+import org.emoaugnet.util.Progress;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * One row per original recording with the interpretable summaries notebook 03 plots per emotion: mean RMS level
+ * (dB), mean ZCR, the first MFCCs' means, and the median F0 of voiced frames (TarsosDSP FastYin, 2048-sample
+ * frames at 22,050 Hz, 60–500 Hz kept).
+ */
+public final class UtteranceSummary {
+    private UtteranceSummary() {}
+
+    public static Table of(FeatureSet set, ClassSet cs, boolean withF0) throws IOException {
+        List<FeatureSet.Row> rows = set.rows().stream().filter(r -> r.copy() == 0).toList();
+        double[] f0 = new double[rows.size()];
+        if (withF0) {
+            Progress p = new Progress("F0 (FastYin)", rows.size());
+            try {
+                IntStream.range(0, rows.size()).parallel().forEach(i -> {
+                    try {
+                        float[] y = FeatureExtraction.load(rows.get(i).source(), set.spec());
+                        float[] c = PitchTracker.contour(y, set.spec().features().sampleRate(), 2048, 512, PitchTracker.Method.FAST_YIN);
+                        for (int k = 0; k < c.length; k++) if (c[k] < 60 || c[k] > 500) c[k] = Float.NaN;
+                        f0[i] = PitchTracker.medianVoiced(c);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    p.step();
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        StringColumn key = StringColumn.create("utterance"), spk = StringColumn.create("speaker"), gen = StringColumn.create("gender"),
+                cls = StringColumn.create("class");
+        DoubleColumn rms = DoubleColumn.create("rms_db"), zcr = DoubleColumn.create("zcr"), c1 = DoubleColumn.create("mfcc1"),
+                c2 = DoubleColumn.create("mfcc2"), c3 = DoubleColumn.create("mfcc3"), pitch = DoubleColumn.create("f0_median_hz");
+        for (int i = 0; i < rows.size(); i++) {
+            Utterance u = rows.get(i).source();
+            if (!cs.keeps(u)) continue;
+            Features f = rows.get(i).features();
+            float[] st = UtteranceStats.meanStd(f.sequence());
+            int n = f.mfcc()[0].length;
+            double e = 0;
+            for (float v : f.rms()) e += v * v;
+            key.append(u.key()); spk.append(u.speaker()); gen.append(u.gender().label()); cls.append(cs.classOf(u));
+            rms.append(10 * Math.log10(e / f.frames() + 1e-12));
+            zcr.append(st[n + 1]);
+            c1.append(st[0]); c2.append(st[1]); c3.append(st[2]);
+            pitch.append(withF0 ? f0[i] : Double.NaN);
+        }
+        return Table.create("utterance summaries", key, spk, gen, cls, rms, zcr, c1, c2, c3, pitch);
+    }
+}
