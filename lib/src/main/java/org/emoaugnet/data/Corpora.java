@@ -72,6 +72,16 @@ public final class Corpora {
         return out;
     }
 
+    /**
+     * The corpus a single-corpus analysis uses: RAVDESS (the paper's corpus we can run), else IEMOCAP, else the
+     * synthetic corpus, else the first; {@code EMOAUG_CORPUS} narrows the list beforehand.
+     */
+    public static CorpusScan.Report primary(List<CorpusScan.Report> reports) {
+        for (String name : List.of("ravdess", "iemocap", "synthetic"))
+            for (CorpusScan.Report r : reports) if (r.corpus().name().equals(name)) return r;
+        return reports.get(0);
+    }
+
     /** Loads and scans one found corpus. */
     public static CorpusScan.Report open(Found f, boolean skipBad) throws IOException {
         return scan(f.load(), skipBad);

@@ -55,6 +55,33 @@ class MainTest {
     }
 
     @Test
+    void augmentsAWavAndWritesFeatureCsv() throws Exception {
+        Path in = org.emoaugnet.Fixtures.wav(dir.resolve("in.wav"), 16000, 1.0, 3);
+        Path out = dir.resolve("out.wav");
+        Run a = run("augment", "--in", in.toString(), "--out", out.toString(), "--aug", "stretch:0.8+noise", "--seed", "5");
+        assertEquals(0, a.code(), a.err());
+        assertEquals(Math.rint(22050 / 0.8), org.emoaugnet.audio.WavReader.info(out).frames(), "stretched at the working rate");
+        byte[] first = Files.readAllBytes(out);
+        run("augment", "--in", in.toString(), "--out", out.toString(), "--aug", "stretch:0.8+noise", "--seed", "5");
+        assertArrayEquals(first, Files.readAllBytes(out), "same seed, same file");
+        assertEquals(0, run("augment", "--in", in.toString(), "--out", out.toString(), "--aug", "pitch:2", "--impl", "wsola").code());
+        assertEquals(1, run("augment", "--in", in.toString(), "--out", out.toString(), "--aug", "warp:3").code());
+        assertEquals(1, run("augment", "--in", in.toString(), "--out", out.toString(), "--aug", "noise", "--impl", "magic").code());
+        Run missing = run("augment", "--in", dir.resolve("none.wav").toString(), "--out", out.toString(), "--aug", "noise");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("none.wav") && missing.err().contains("does not exist"));
+
+        Path csv = dir.resolve("f.csv");
+        Run f = run("features", "--in", in.toString(), "--out", csv.toString());
+        assertEquals(0, f.code(), f.err());
+        var lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).startsWith("frame,time_s,rms,zcr,mfcc_1,"));
+        assertTrue(lines.get(0).endsWith(",mfcc_20"));
+        assertEquals(1 + (1 + 22050 / 512), lines.size(), "header + T frames");
+        assertEquals(24, lines.get(1).split(",").length);
+    }
+
+    @Test
     void usageErrorsExitOne() {
         assertEquals(1, run("frobnicate").code());
         assertEquals(1, run("synth", "generate").code());
