@@ -2,6 +2,7 @@ package org.emoaugnet.augment;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.emoaugnet.util.Gaussian;
 
 /**
  * Additive noise.
@@ -31,7 +32,7 @@ public record Noise(Kind kind, double amount, Colour colour) implements Augmenta
             float max = -Float.MAX_VALUE;
             for (float v : y) max = Math.max(max, v);
             double amp = amount * r.nextDouble() * max;
-            for (int i = 0; i < y.length; i++) out[i] = (float) (y[i] + amp * gauss(r));
+            for (int i = 0; i < y.length; i++) out[i] = (float) (y[i] + amp * Gaussian.next(r));
             return out;
         }
         double[] n = coloured(y.length, colour, r);
@@ -48,7 +49,7 @@ public record Noise(Kind kind, double amount, Colour colour) implements Augmenta
         double[] x = new double[n];
         double b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0, brown = 0;
         for (int i = 0; i < n; i++) {
-            double w = gauss(r);
+            double w = Gaussian.next(r);
             switch (c) {
                 case WHITE: x[i] = w; break;
                 case PINK:
@@ -64,11 +65,6 @@ public record Noise(Kind kind, double amount, Colour colour) implements Augmenta
             }
         }
         return x;
-    }
-
-    static double gauss(SplittableRandom r) {
-        double u1 = 1.0 - r.nextDouble(), u2 = r.nextDouble();
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 
     @Override

@@ -127,7 +127,8 @@ public final class Statistics {
         return s / present;
     }
 
-    static double quantile(double[] sorted, double q) {
+    /** Linear-interpolation quantile (numpy's default) of an already sorted array. */
+    public static double quantile(double[] sorted, double q) {
         double pos = q * (sorted.length - 1);
         int lo = (int) Math.floor(pos), hi = (int) Math.ceil(pos);
         return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);

@@ -91,8 +91,6 @@ public final class AugmentationDistances {
     static double quantile(double[] v, double q) {
         double[] s = v.clone();
         java.util.Arrays.sort(s);
-        double pos = q * (s.length - 1);
-        int lo = (int) Math.floor(pos), hi = (int) Math.ceil(pos);
-        return Math.round((s[lo] + (pos - lo) * (s[hi] - s[lo])) * 1000) / 1000.0;
+        return Math.round(org.emoaugnet.eval.Statistics.quantile(s, q) * 1000) / 1000.0;
     }
 }

@@ -45,7 +45,8 @@ public record Fidelity(String name, int frames, int refFrames, double mfccMaxAbs
         return new Fidelity(name, f.frames(), mfccRef[0].length, mf, ml, rm, zc, f.mfcc(), ref);
     }
 
-    static double[][] csv(Path p) throws IOException {
+    /** A headerless numeric CSV as rows of doubles (the golden references' format). */
+    public static double[][] csv(Path p) throws IOException {
         List<String> lines = Files.readAllLines(p);
         double[][] out = new double[lines.size()][];
         for (int i = 0; i < lines.size(); i++) {

@@ -2,9 +2,7 @@ package org.emoaugnet.features;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** Reads the golden reference CSVs (librosa orientation {@code (n, T)}, no header). */
 final class Golden {
@@ -28,14 +26,7 @@ final class Golden {
 
     static double[][] csv(Path p) {
         try {
-            List<String> lines = Files.readAllLines(p);
-            double[][] out = new double[lines.size()][];
-            for (int i = 0; i < lines.size(); i++) {
-                String[] f = lines.get(i).split(",");
-                out[i] = new double[f.length];
-                for (int j = 0; j < f.length; j++) out[i][j] = Double.parseDouble(f[j]);
-            }
-            return out;
+            return Fidelity.csv(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -158,8 +158,6 @@ public final class Synthesizer {
     }
 
     static double gauss(SplittableRandom r) {
-        // Box-Muller with one draw kept simple (determinism over speed)
-        double u1 = 1.0 - r.nextDouble(), u2 = r.nextDouble();
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+        return org.emoaugnet.util.Gaussian.next(r);
     }
 }
