@@ -77,17 +77,22 @@ public final class Resampler {
             // taps i pair with x[j0 - i]; keep 0 <= j0 - i < n
             int iMin = (int) Math.max(0, j0 - (n - 1));
             int iMax = (int) Math.min(p.length - 1, j0);
-            // four independent accumulators: the multiply-adds pipeline instead of waiting on one sum
-            double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+            // eight independent accumulators: the multiply-adds pipeline instead of waiting on one sum
+            double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
             int i = iMin, q = (int) (n - 1 - (j0 - iMin)) - iMin; // xr index = q + i
-            for (; i + 3 <= iMax; i += 4) {
-                a0 += p[i] * xr[q + i];
-                a1 += p[i + 1] * xr[q + i + 1];
-                a2 += p[i + 2] * xr[q + i + 2];
-                a3 += p[i + 3] * xr[q + i + 3];
+            for (; i + 7 <= iMax; i += 8) {
+                int o = q + i;
+                a0 += p[i] * xr[o];
+                a1 += p[i + 1] * xr[o + 1];
+                a2 += p[i + 2] * xr[o + 2];
+                a3 += p[i + 3] * xr[o + 3];
+                a4 += p[i + 4] * xr[o + 4];
+                a5 += p[i + 5] * xr[o + 5];
+                a6 += p[i + 6] * xr[o + 6];
+                a7 += p[i + 7] * xr[o + 7];
             }
             for (; i <= iMax; i++) a0 += p[i] * xr[q + i];
-            y[m] = (float) ((a0 + a1) + (a2 + a3));
+            y[m] = (float) (((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7)));
         }
         return y;
     }
