@@ -1,0 +1,19 @@
+package org.emoaugnet.model;
+
+/**
+ * One 1-D convolution block: Conv1D (same padding) → [BatchNorm] → activation → [MaxPool] → [Dropout].
+ *
+ * @param filters    output channels
+ * @param kernel     kernel size
+ * @param stride     convolution stride
+ * @param batchNorm  batch normalisation after the convolution
+ * @param pool       max-pool size (0 or 1: none)
+ * @param poolStride max-pool stride
+ * @param dropout    Keras-style drop probability after the block (0: none)
+ */
+public record ConvBlock(int filters, int kernel, int stride, boolean batchNorm, int pool, int poolStride, double dropout) {
+    public ConvBlock {
+        if (filters <= 0 || kernel <= 0 || stride <= 0) throw new IllegalArgumentException("conv sizes must be positive");
+        if (dropout < 0 || dropout >= 1) throw new IllegalArgumentException("dropout is a drop probability in [0,1): " + dropout);
+    }
+}

@@ -1,0 +1,77 @@
+package org.emoaugnet.model;
+
+import java.util.List;
+import org.emoaugnet.features.FeatureSet;
+import org.emoaugnet.features.Scaler;
+
+/**
+ * Model inputs in NCW order, kept as Java arrays ({@code x[i]} is one sample's {@code channels × length} values,
+ * channel-major) so that batches are assembled without extra copies of the whole set.
+ *
+ * @param x        samples
+ * @param y        class indices
+ * @param channels C
+ * @param length   T
+ * @param keys     source utterance key of each sample (for reports and leak checks)
+ */
+public record Dataset(float[][] x, int[] y, int channels, int length, List<String> keys) {
+    /** How rows become model inputs. */
+    public enum Layout {
+        /** Frame sequence: C = MFCC 1–n, RMS, ZCR; T = frames (needs a fixed-length window). */
+        SEQUENCE,
+        /** The public pipeline's flat vector as T values of one channel. */
+        FLAT
+    }
+
+    public int size() { return y.length; }
+
+    /**
+     * Builds a dataset from some rows of a feature set. The scaler standardises every value: per channel for
+     * {@link Layout#SEQUENCE}, per position for {@link Layout#FLAT}; fit it on training rows only
+     * ({@link #fitScaler}).
+     */
+    public static Dataset of(FeatureSet set, List<Integer> rows, Layout layout, Scaler scaler, java.util.function.ToIntFunction<FeatureSet.Row> label) {
+        int n = rows.size();
+        float[][] x = new float[n][];
+        int[] y = new int[n];
+        String[] keys = new String[n];
+        int c = -1, t = -1;
+        for (int i = 0; i < n; i++) {
+            FeatureSet.Row r = set.rows().get(rows.get(i));
+            y[i] = label.applyAsInt(r);
+            keys[i] = r.source().key();
+            if (layout == Layout.FLAT) {
+                float[] v = scaler.transform(r.features().flat());
+                x[i] = v;
+                if (t >= 0 && v.length != t) throw new IllegalArgumentException("flat vectors differ in length: " + v.length + " vs " + t);
+                c = 1;
+                t = v.length;
+            } else {
+                float[][] seq = r.features().sequence();
+                if (t >= 0 && seq.length != t)
+                    throw new IllegalArgumentException(keys[i] + ": " + seq.length + " frames, others " + t + " (use a fixed-length clip window)");
+                t = seq.length;
+                c = seq[0].length;
+                float[] v = new float[c * t];
+                for (int f = 0; f < t; f++) {
+                    float[] z = scaler.transform(seq[f]);
+                    for (int k = 0; k < c; k++) v[k * t + f] = z[k];
+                }
+                x[i] = v;
+            }
+        }
+        return new Dataset(x, y, c, t, List.of(keys));
+    }
+
+    /** Fits the scaler of a layout on the given (training) rows only. */
+    public static Scaler fitScaler(FeatureSet set, List<Integer> trainRows, Layout layout) {
+        if (layout == Layout.FLAT) {
+            float[][] v = new float[trainRows.size()][];
+            for (int i = 0; i < v.length; i++) v[i] = set.rows().get(trainRows.get(i)).features().flat();
+            return Scaler.fit(v);
+        }
+        float[][][] s = new float[trainRows.size()][][];
+        for (int i = 0; i < s.length; i++) s[i] = set.rows().get(trainRows.get(i)).features().sequence();
+        return Scaler.fitSequences(s);
+    }
+}

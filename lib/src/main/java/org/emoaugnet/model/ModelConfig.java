@@ -1,0 +1,69 @@
+package org.emoaugnet.model;
+
+import java.util.List;
+
+/**
+ * An EmoAugNet-style network: 1-D convolution blocks over time, LSTM layer(s) of which the last returns its final
+ * time step, then dense layers and a softmax. Input is NCW: {@code [batch, channels, time]}.
+ *
+ * @param name         preset name
+ * @param conv         convolution blocks
+ * @param lstm         LSTM units per layer (empty: global flatten is not supported; at least one LSTM)
+ * @param lstmDropout  Keras-style drop probability after each LSTM (0: none)
+ * @param dense        hidden dense layer sizes
+ * @param denseDropout drop probability after each hidden dense layer
+ * @param activation   activation of conv and dense layers (relu, elu, ...)
+ * @param assumptions  every choice that fills a gap in the paper, stated
+ */
+public record ModelConfig(String name, List<ConvBlock> conv, List<Integer> lstm, double lstmDropout, List<Integer> dense,
+                          double denseDropout, String activation, List<String> assumptions) {
+    public ModelConfig {
+        conv = List.copyOf(conv);
+        lstm = List.copyOf(lstm);
+        dense = List.copyOf(dense);
+        assumptions = List.copyOf(assumptions);
+        if (lstm.isEmpty()) throw new IllegalArgumentException("an EmoAugNet model has at least one LSTM layer");
+    }
+
+    public ModelConfig withActivation(String a) {
+        return new ModelConfig(name, conv, lstm, lstmDropout, dense, denseDropout, a, assumptions);
+    }
+
+    /**
+     * {@code compact-cnn-lstm}: the reference network A of the project's benchmark, on the frame sequence
+     * (T × C): Conv1D 64 k5 → BN → act → MaxPool 2 → Conv1D 128 k5 → BN → act → MaxPool 2 → Dropout 0.3 →
+     * LSTM 128 (last step) → Dense 64 → Dropout 0.3 → softmax. Small enough for 2 CPU cores.
+     */
+    public static ModelConfig compactCnnLstm(String activation) {
+        return new ModelConfig("compact-cnn-lstm",
+                List.of(new ConvBlock(64, 5, 1, true, 2, 2, 0), new ConvBlock(128, 5, 1, true, 2, 2, 0.3)),
+                List.of(128), 0, List.of(64), 0.3, activation,
+                List.of("input: the frame sequence (MFCC 1-20, RMS, ZCR per frame) instead of the paper's undisclosed vector",
+                        "two conv blocks, one LSTM, one dense layer: sizes of the project's reference network A, not the paper's (unknown)",
+                        "activation applied to conv and dense layers; LSTM keeps tanh/sigmoid"));
+    }
+
+    /**
+     * {@code paper-cnn-lstm}: the CNN-LSTM variant of the public pipeline (paper-notes §5.2) on the 2,376-value
+     * flat vector as a 1-channel sequence: Conv1D 1024/512/256 k5 each with MaxPool 2, BN, Dropout 0.3; LSTM 128 ×3;
+     * Dense 128, 64, 32; softmax. About 3.8 M parameters.
+     */
+    public static ModelConfig paperCnnLstm(String activation) {
+        return new ModelConfig("paper-cnn-lstm",
+                List.of(new ConvBlock(1024, 5, 1, true, 2, 2, 0.3), new ConvBlock(512, 5, 1, true, 2, 2, 0.3),
+                        new ConvBlock(256, 5, 1, true, 2, 2, 0.3)),
+                List.of(128, 128, 128), 0.3, List.of(128, 64, 32), 0, activation,
+                List.of("layer sizes from the public notebook's commented-out CNN-LSTM (never run there); the paper gives none",
+                        "BN placed after the activation in our blocks (Keras code: Conv → MaxPool → BN)",
+                        "input: the public pipeline's 2,376-value vector (ZCR, RMS, MFCC frame-major) as 2,376 steps × 1 channel"));
+    }
+
+    /** {@code public-conv1d}-like depth is not an LSTM model; see {@link #paperCnnLstm}. Named presets: */
+    public static ModelConfig preset(String name, String activation) {
+        switch (name) {
+            case "compact-cnn-lstm": return compactCnnLstm(activation);
+            case "paper-cnn-lstm": return paperCnnLstm(activation);
+            default: throw new IllegalArgumentException("unknown model preset '" + name + "' (compact-cnn-lstm, paper-cnn-lstm)");
+        }
+    }
+}

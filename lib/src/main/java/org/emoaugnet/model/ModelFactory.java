@@ -1,0 +1,84 @@
+package org.emoaugnet.model;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.conf.preprocessor.RnnToCnnPreProcessor;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Builds a DL4J network from a {@link ModelConfig}, with the workarounds DL4J 1.0.0-M2.1 needs
+ * (docs/dl4j-notes.md): NCW throughout; BatchNormalization after Convolution1DLayer gets an explicit
+ * {@link RnnToCnnPreProcessor} (per-time-step 4-D view, mathematically the same BN); dropout is given as a
+ * <em>retain</em> probability ({@code 1 − p}) on explicit {@link DropoutLayer}s, as Keras places it.
+ */
+public final class ModelFactory {
+    private ModelFactory() {}
+
+    public static MultiLayerNetwork build(ModelConfig m, int channels, int length, int classes, double learningRate, long seed) {
+        Activation act = Activation.valueOf(m.activation().toUpperCase(java.util.Locale.ROOT));
+        var b = new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(learningRate)).weightInit(WeightInit.XAVIER)
+                .convolutionMode(ConvolutionMode.Same).list();
+        int i = 0, c = channels, t = length;
+        for (ConvBlock cb : m.conv()) {
+            b.layer(i++, new Convolution1DLayer.Builder().nIn(c).nOut(cb.filters()).kernelSize(cb.kernel()).stride(cb.stride())
+                    .activation(cb.batchNorm() ? Activation.IDENTITY : act).rnnDataFormat(RNNFormat.NCW).build());
+            c = cb.filters();
+            t = (t + cb.stride() - 1) / cb.stride();
+            if (cb.batchNorm()) {
+                b.inputPreProcessor(i, new RnnToCnnPreProcessor(1, 1, c, RNNFormat.NCW));
+                b.layer(i++, new BatchNormalization.Builder().nOut(c).activation(act).build());
+            }
+            if (cb.pool() > 1) {
+                b.layer(i++, new Subsampling1DLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(cb.pool()).stride(cb.poolStride()).build());
+                t = (t + cb.poolStride() - 1) / cb.poolStride();
+            }
+            if (cb.dropout() > 0) b.layer(i++, new DropoutLayer.Builder(1 - cb.dropout()).build());
+        }
+        for (int l = 0; l < m.lstm().size(); l++) {
+            boolean last = l == m.lstm().size() - 1;
+            LSTM lstm = new LSTM.Builder().nOut(m.lstm().get(l)).activation(Activation.TANH).gateActivationFunction(Activation.SIGMOID)
+                    .dataFormat(RNNFormat.NCW).build();
+            b.layer(i++, last ? new LastTimeStep(lstm) : lstm);
+            if (m.lstmDropout() > 0) b.layer(i++, new DropoutLayer.Builder(1 - m.lstmDropout()).build());
+        }
+        for (int units : m.dense()) {
+            b.layer(i++, new DenseLayer.Builder().nOut(units).activation(act).build());
+            if (m.denseDropout() > 0) b.layer(i++, new DropoutLayer.Builder(1 - m.denseDropout()).build());
+        }
+        b.layer(i, new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(classes).activation(Activation.SOFTMAX).build());
+        MultiLayerConfiguration conf = b.setInputType(InputType.recurrent(channels, length, RNNFormat.NCW)).build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    /** Trainable parameters (DL4J's numParams counts BatchNorm running mean/variance too). */
+    public static long trainableParams(MultiLayerNetwork net) {
+        long n = 0;
+        for (var layer : net.getLayers()) {
+            for (var e : layer.paramTable().entrySet()) {
+                String k = e.getKey();
+                if (layer instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization && (k.equals("mean") || k.equals("var") || k.equals("log10stdev")))
+                    continue;
+                n += e.getValue().length();
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,49 @@
+package org.emoaugnet.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.emoaugnet.features.Scaler;
+import org.emoaugnet.util.AtomicFiles;
+
+/**
+ * A trained model in one folder: the network ({@code network.zip}, DL4J's ModelSerializer), the scaler fitted on
+ * its training rows ({@code scaler.csv}), and {@code model.properties} with the class list, the model preset and
+ * the feature specification it was trained on. Loading with another feature specification is refused.
+ */
+public record SavedModel(MultiLayerNetwork net, Scaler scaler, List<String> classes, String modelName, String featureKey, Dataset.Layout layout) {
+
+    public void save(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        AtomicFiles.write(dir.resolve("network.zip"), tmp -> ModelSerializer.writeModel(net, tmp.toFile(), true));
+        scaler.save(dir.resolve("scaler.csv"));
+        Properties p = new Properties();
+        p.setProperty("classes", String.join(",", classes));
+        p.setProperty("model", modelName);
+        p.setProperty("features", featureKey);
+        p.setProperty("layout", layout.name());
+        java.io.StringWriter w = new java.io.StringWriter();
+        p.store(w, "emoaugnet-java trained model");
+        AtomicFiles.writeString(dir.resolve("model.properties"), w.toString());
+    }
+
+    /** Loads a model, refusing one trained on a different feature specification than {@code expectedFeatureKey}. */
+    public static SavedModel load(Path dir, String expectedFeatureKey) throws IOException {
+        Path props = dir.resolve("model.properties");
+        if (!Files.isRegularFile(props)) throw new IOException(dir + ": not a saved model (no model.properties)");
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(props)) {
+            p.load(r);
+        }
+        String key = p.getProperty("features");
+        if (expectedFeatureKey != null && !expectedFeatureKey.equals(key))
+            throw new IOException(dir + ": the model was trained on features [" + key + "] but the data has [" + expectedFeatureKey + "]");
+        MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(dir.resolve("network.zip").toFile(), true);
+        return new SavedModel(net, Scaler.load(dir.resolve("scaler.csv")), List.of(p.getProperty("classes").split(",")),
+                p.getProperty("model"), key, Dataset.Layout.valueOf(p.getProperty("layout")));
+    }
+}

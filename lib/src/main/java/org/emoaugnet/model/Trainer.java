@@ -1,0 +1,114 @@
+package org.emoaugnet.model;
+
+import java.util.List;
+import java.util.Random;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.emoaugnet.eval.Metrics;
+import org.emoaugnet.util.Progress;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Mini-batch training with Adam, seeded initialisation, shuffling and dropout (same seed, same thread count:
+ * same numbers), per-epoch history, and model selection on a validation set carved from the training data only:
+ * the epoch with the best validation UA is kept, training stops after {@code patience} epochs without
+ * improvement, and the learning rate drops on plateaus. The test set never enters this class.
+ */
+public final class Trainer {
+    private Trainer() {}
+
+    /** A trained network, the epoch it was selected at, and the per-epoch history. */
+    public record Result(MultiLayerNetwork net, int bestEpoch, double bestValidationUa, Table history, double seconds) {}
+
+    public static Result fit(ModelConfig model, Dataset train, Dataset validation, List<String> classes, TrainConfig cfg) {
+        Nd4j.getRandom().setSeed(cfg.seed());
+        MultiLayerNetwork net = ModelFactory.build(model, train.channels(), train.length(), classes.size(), cfg.learningRate(), cfg.seed());
+        IntColumn ep = IntColumn.create("epoch");
+        DoubleColumn loss = DoubleColumn.create("train_loss"), trWa = DoubleColumn.create("train_wa"), trUa = DoubleColumn.create("train_ua"),
+                vaWa = DoubleColumn.create("val_wa"), vaUa = DoubleColumn.create("val_ua"), lr = DoubleColumn.create("lr"), sec = DoubleColumn.create("seconds");
+        Random shuffle = new Random(cfg.seed());
+        double best = -1, rate = cfg.learningRate();
+        int bestEpoch = 0, sinceBest = 0, sinceLr = 0;
+        INDArray bestParams = null, bestUpdater = null;
+        long start = System.nanoTime();
+        Progress p = new Progress("train " + model.name() + " (" + model.activation() + ")", cfg.epochs(), System.err, 0);
+        for (int e = 1; e <= cfg.epochs(); e++) {
+            long t0 = System.nanoTime();
+            int[] order = permutation(train.size(), shuffle);
+            double lossSum = 0;
+            int batches = 0;
+            for (int s = 0; s < order.length; s += cfg.batch()) {
+                int[] idx = java.util.Arrays.copyOfRange(order, s, Math.min(order.length, s + cfg.batch()));
+                net.fit(batch(train, idx, classes.size()));
+                lossSum += net.score();
+                batches++;
+            }
+            Metrics mt = evaluate(net, train, classes, cfg.batch() * 4);
+            Metrics mv = validation.size() > 0 ? evaluate(net, validation, classes, cfg.batch() * 4) : mt;
+            ep.append(e); loss.append(lossSum / batches); trWa.append(mt.wa()); trUa.append(mt.ua());
+            vaWa.append(validation.size() > 0 ? mv.wa() : Double.NaN); vaUa.append(validation.size() > 0 ? mv.ua() : Double.NaN);
+            lr.append(rate); sec.append((System.nanoTime() - t0) / 1e9);
+            p.step();
+            double score = validation.size() > 0 ? mv.ua() : mt.ua();
+            if (score > best) {
+                best = score;
+                bestEpoch = e;
+                sinceBest = 0;
+                sinceLr = 0;
+                bestParams = net.params().dup();
+            } else {
+                sinceBest++;
+                sinceLr++;
+                if (cfg.lrFactor() < 1 && sinceLr >= cfg.lrPatience()) {
+                    rate = Math.max(1e-5, rate * cfg.lrFactor());
+                    net.setLearningRate(rate);
+                    sinceLr = 0;
+                }
+                if (cfg.patience() > 0 && sinceBest >= cfg.patience()) break;
+            }
+        }
+        if (bestParams != null) net.setParams(bestParams);
+        return new Result(net, bestEpoch, best, Table.create("history", ep, loss, trWa, trUa, vaWa, vaUa, lr, sec), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Predicted class of every sample (inference mode, no dropout). */
+    public static int[] predict(MultiLayerNetwork net, Dataset d, int batch) {
+        int[] out = new int[d.size()];
+        for (int s = 0; s < d.size(); s += batch) {
+            int[] idx = new int[Math.min(batch, d.size() - s)];
+            for (int i = 0; i < idx.length; i++) idx[i] = s + i;
+            INDArray o = net.output(features(d, idx), false);
+            INDArray am = o.argMax(1);
+            for (int i = 0; i < idx.length; i++) out[s + i] = am.getInt(i);
+        }
+        return out;
+    }
+
+    public static Metrics evaluate(MultiLayerNetwork net, Dataset d, List<String> classes, int batch) {
+        return Metrics.of(classes, d.y(), predict(net, d, batch));
+    }
+
+    static DataSet batch(Dataset d, int[] idx, int classes) {
+        INDArray labels = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, idx.length, classes);
+        for (int i = 0; i < idx.length; i++) labels.putScalar(i, d.y()[idx[i]], 1f);
+        return new DataSet(features(d, idx), labels);
+    }
+
+    static INDArray features(Dataset d, int[] idx) {
+        int per = d.channels() * d.length();
+        float[] buf = new float[idx.length * per];
+        for (int i = 0; i < idx.length; i++) System.arraycopy(d.x()[idx[i]], 0, buf, i * per, per);
+        return Nd4j.create(buf, new long[] {idx.length, d.channels(), d.length()}, 'c');
+    }
+
+    static int[] permutation(int n, Random r) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        for (int i = n - 1; i > 0; i--) { int j = r.nextInt(i + 1); int t = p[i]; p[i] = p[j]; p[j] = t; }
+        return p;
+    }
+}

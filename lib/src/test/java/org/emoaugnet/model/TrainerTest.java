@@ -1,0 +1,91 @@
+package org.emoaugnet.model;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.emoaugnet.eval.Metrics;
+import org.emoaugnet.features.Scaler;
+import org.emoaugnet.util.Progress;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+    static final List<String> CLASSES = List.of("low", "mid", "high");
+
+    @BeforeAll
+    static void quiet() { Progress.setQuiet(true); }
+
+    /** Three classes told apart by the frequency of a sinusoid in channel 0, plus noise in the other channels. */
+    static Dataset task(int n, long seed) {
+        Random r = new Random(seed);
+        int c = 4, t = 32;
+        float[][] x = new float[n][c * t];
+        int[] y = new int[n];
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 3;
+            double f = 0.05 + 0.12 * y[i];
+            double ph = r.nextDouble() * 6.28;
+            for (int k = 0; k < c; k++)
+                for (int s = 0; s < t; s++) x[i][k * t + s] = (float) ((k == 0 ? Math.sin(2 * Math.PI * f * s + ph) : 0) + 0.3 * r.nextGaussian());
+            keys.add("u" + i);
+        }
+        return new Dataset(x, y, c, t, keys);
+    }
+
+    static ModelConfig tiny(String act) {
+        return new ModelConfig("tiny", List.of(new ConvBlock(8, 3, 1, true, 2, 2, 0.1)), List.of(12), 0, List.of(8), 0.1, act, List.of("test network"));
+    }
+
+    @Test
+    void learnsASmallTaskAndIsDeterministic() {
+        Dataset train = task(240, 1), val = task(60, 2);
+        TrainConfig cfg = new TrainConfig(25, 16, 5e-3, 0, 1, 3, 7);
+        Trainer.Result a = Trainer.fit(tiny("relu"), train, val, CLASSES, cfg);
+        Metrics m = Trainer.evaluate(a.net(), train, CLASSES, 64);
+        assertTrue(m.wa() > 0.9, "train accuracy " + m.wa());
+        assertTrue(Trainer.evaluate(a.net(), val, CLASSES, 64).wa() > 0.8);
+        Trainer.Result b = Trainer.fit(tiny("relu"), train, val, CLASSES, cfg);
+        assertEquals(a.history().doubleColumn("train_loss").asList(), b.history().doubleColumn("train_loss").asList(), "same seed, same losses");
+        assertArrayEquals(Trainer.predict(a.net(), val, 64), Trainer.predict(b.net(), val, 64));
+        assertEquals(a.bestEpoch(), b.bestEpoch());
+        Trainer.Result c = Trainer.fit(tiny("relu"), train, val, CLASSES, cfg.withSeed(8));
+        assertNotEquals(a.history().doubleColumn("train_loss").get(0), c.history().doubleColumn("train_loss").get(0));
+    }
+
+    @Test
+    void earlyStoppingKeepsTheBestValidationEpoch() {
+        Dataset train = task(90, 3), val = task(30, 4);
+        Trainer.Result r = Trainer.fit(tiny("elu"), train, val, CLASSES, new TrainConfig(40, 16, 5e-3, 3, 0.5, 2, 5));
+        var ua = r.history().doubleColumn("val_ua");
+        double best = ua.max();
+        assertEquals(best, r.bestValidationUa(), 1e-12);
+        assertEquals(best, Trainer.evaluate(r.net(), val, CLASSES, 64).ua(), 1e-9, "the returned network is the best epoch's");
+        assertTrue(r.history().rowCount() <= r.bestEpoch() + 3, "stops 3 epochs after the best");
+    }
+
+    @Test
+    void saveLoadRoundTripAndFeatureCheck(@TempDir Path dir) throws Exception {
+        Dataset train = task(60, 5);
+        Trainer.Result r = Trainer.fit(tiny("relu"), train, new Dataset(new float[0][], new int[0], 4, 32, List.of()), CLASSES, new TrainConfig(3, 16, 5e-3, 0, 1, 3, 1));
+        Scaler sc = Scaler.fit(new float[][] {{1, 2}, {3, 4}});
+        new SavedModel(r.net(), sc, CLASSES, "tiny", "features-key-A", Dataset.Layout.SEQUENCE).save(dir.resolve("m"));
+        SavedModel back = SavedModel.load(dir.resolve("m"), "features-key-A");
+        assertEquals(CLASSES, back.classes());
+        assertArrayEquals(Trainer.predict(r.net(), train, 64), Trainer.predict(back.net(), train, 64));
+        assertArrayEquals(sc.transform(new float[] {2, 2}), back.scaler().transform(new float[] {2, 2}));
+        var e = assertThrows(java.io.IOException.class, () -> SavedModel.load(dir.resolve("m"), "features-key-B"));
+        assertTrue(e.getMessage().contains("features-key-A") && e.getMessage().contains("features-key-B"));
+    }
+
+    @Test
+    void compactPresetHasTheReferenceParameterCount() {
+        var net = ModelFactory.build(ModelConfig.compactCnnLstm("relu"), 42, 108, 8, 1e-3, 42);
+        assertEquals(195_336, ModelFactory.trainableParams(net), "network A of the benchmark README");
+        assertEquals(195_720, net.numParams(), "DL4J also counts 384 BN running statistics");
+    }
+}
