@@ -45,6 +45,8 @@ public final class Main {
             "  features --in IN.wav --out OUT.csv [--offset S] [--duration S]",
             "        librosa-default features, one row per frame: frame,time_s,rms,zcr,mfcc_1..mfcc_20",
             "  cache info|clear                feature cache size, or delete it",
+            "  experiment run --config FILE [--data DIR] [--runs DIR]",
+            "        run (or resume) an experiment; records under DIR (default results/runs/<name>/); prints the result table",
             "  bench features [--data DIR] [--files N] [--repeats R]",
             "        feature-extraction throughput (real-time factor, 1 thread and all cores) and peak memory",
             "  help                            this text",
@@ -84,6 +86,7 @@ public final class Main {
                 case "features": return features(flags, out);
                 case "cache info": case "cache clear": return cache(words.get(1), settings(flags), out);
                 case "bench features": return bench(flags, out);
+                case "experiment run": return experiment(flags, out);
                 default: throw new UsageException("unknown command '" + cmd + "'");
             }
         } catch (UsageException e) {
@@ -233,6 +236,24 @@ public final class Main {
             files = files.subList(0, n);
         }
         FeatureBenchmark.run(files, (int) number(flags, "repeats", 3), out);
+        return 0;
+    }
+
+    private static int experiment(Map<String, String> flags, PrintStream out) throws IOException {
+        var cfg = org.emoaugnet.experiment.ExperimentConfigs.load(Path.of(need(flags, "config")));
+        Map<String, String> f = new HashMap<>(flags);
+        f.put("corpus", cfg.corpus());
+        Settings s = settings(f);
+        var reports = Corpora.open(s);
+        var corpus = reports.stream().filter(r -> r.corpus().name().equals(cfg.corpus())).findFirst()
+                .orElseThrow(() -> new IOException("corpus " + cfg.corpus() + " not found")).corpus();
+        Path runs = flags.containsKey("runs") ? Path.of(flags.get("runs")) : s.results().resolve("runs");
+        var t = org.emoaugnet.experiment.ExperimentRunner.run(cfg, corpus, new FeatureCache(s.cache().resolve("features")), runs);
+        out.println(t.printAll());
+        if (t.rowCount() > 0) {
+            out.println("WA " + org.emoaugnet.eval.Statistics.meanSd(t.doubleColumn("test_wa").asDoubleArray())
+                    + "   UA " + org.emoaugnet.eval.Statistics.meanSd(t.doubleColumn("test_ua").asDoubleArray()));
+        }
         return 0;
     }
 

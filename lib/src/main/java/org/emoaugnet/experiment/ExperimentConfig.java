@@ -1,0 +1,25 @@
+package org.emoaugnet.experiment;
+
+import java.util.List;
+import org.emoaugnet.augment.Recipe;
+import org.emoaugnet.data.ClassSet;
+import org.emoaugnet.features.FeatureSpec;
+import org.emoaugnet.model.Dataset;
+import org.emoaugnet.model.TrainConfig;
+
+/**
+ * One experiment: corpus, class set, protocol, features, augmentation recipe, model preset and activation,
+ * training settings, and the seeds and folds to run. {@link #name()} identifies its run folder.
+ *
+ * @param folds number of folds to run (≤ 0: all); the paper-style and random protocols have one "fold"
+ */
+public record ExperimentConfig(String name, String corpus, ClassSet classSet, Protocol protocol, FeatureSpec features,
+                               Dataset.Layout layout, Recipe recipe, String model, String activation, TrainConfig train,
+                               List<Long> seeds, int folds) {
+    public String describe() {
+        return String.join("\n",
+                "name=" + name, "corpus=" + corpus, "class_set=" + classSet.name(), "protocol=" + protocol + (protocol.leaks() ? " (LEAKS by design)" : ""),
+                "features=" + features.key(), "layout=" + layout, "recipe=" + recipe.key(), "model=" + model, "activation=" + activation,
+                "train=" + train, "seeds=" + seeds, "folds=" + (folds <= 0 ? "all" : folds));
+    }
+}
