@@ -1,0 +1,66 @@
+package org.emoaugnet.plot;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.Map;
+import org.emoaugnet.eval.Confusion;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** Figures of training and evaluation: learning curves and confusion matrices. */
+public final class ResultFigures {
+    private ResultFigures() {}
+
+    /** One line per series over epochs 1..n. */
+    public static XYChart curves(String title, String yLabel, Map<String, double[]> series) {
+        XYChart c = new XYChartBuilder().width(Plots.WIDTH).height(Plots.HEIGHT).title(title).xAxisTitle("epoch").yAxisTitle(yLabel).build();
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setPlotBackgroundColor(Color.WHITE);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        series.forEach((k, v) -> {
+            double[] x = new double[v.length];
+            for (int i = 0; i < v.length; i++) x[i] = i + 1;
+            c.addSeries(k, x, v).setMarker(SeriesMarkers.CIRCLE);
+        });
+        return c;
+    }
+
+    /** Row-normalised confusion matrix with counts and shares written in the cells. */
+    public static BufferedImage confusion(String title, Confusion cm) {
+        int k = cm.k(), cell = 70, left = 110, top = 60, size = left + k * cell + 20;
+        BufferedImage img = new BufferedImage(size, top + k * cell + 40, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        g.drawString(title, 10, 20);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        g.drawString("rows: true class; columns: predicted", 10, 38);
+        for (int r = 0; r < k; r++) {
+            int sup = Math.max(1, cm.support(r));
+            g.setColor(Color.BLACK);
+            g.drawString(cm.classes().get(r), 10, top + r * cell + cell / 2 + 4);
+            for (int c = 0; c < k; c++) {
+                double share = (double) cm.counts()[r][c] / sup;
+                g.setColor(new Color(Heatmap.viridis(share)));
+                g.fillRect(left + c * cell, top + r * cell, cell - 2, cell - 2);
+                g.setColor(share > 0.6 ? Color.BLACK : Color.WHITE);
+                g.drawString(String.format(java.util.Locale.ROOT, "%.2f", share), left + c * cell + 18, top + r * cell + cell / 2 - 2);
+                g.drawString("(" + cm.counts()[r][c] + ")", left + c * cell + 18, top + r * cell + cell / 2 + 12);
+            }
+        }
+        g.setColor(Color.BLACK);
+        for (int c = 0; c < k; c++) {
+            String name = cm.classes().get(c);
+            g.drawString(name.length() > 9 ? name.substring(0, 9) : name, left + c * cell + 6, top + k * cell + 16);
+        }
+        g.dispose();
+        return img;
+    }
+}

@@ -1,0 +1,114 @@
+package org.emoaugnet.experiment;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.emoaugnet.augment.Recipe;
+import org.emoaugnet.data.ClassSet;
+import org.emoaugnet.data.Corpus;
+import org.emoaugnet.data.Fold;
+import org.emoaugnet.data.Utterance;
+import org.emoaugnet.data.loaders.SyntheticLoader;
+import org.emoaugnet.data.synth.SyntheticCorpus;
+import org.emoaugnet.features.FeatureCache;
+import org.emoaugnet.features.FeatureSpec;
+import org.emoaugnet.model.Dataset;
+import org.emoaugnet.model.TrainConfig;
+import org.emoaugnet.util.Progress;
+import org.emoaugnet.util.Settings;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExperimentTest {
+    @TempDir static Path dir;
+    static Corpus corpus;
+
+    @BeforeAll
+    static void corpus() throws Exception {
+        Progress.setQuiet(true);
+        Path root = dir.resolve("synth");
+        SyntheticCorpus.generate(root, new SyntheticCorpus.Config(3, 9, 16000));
+        corpus = new SyntheticLoader().load(root).corpus();
+    }
+
+    static ExperimentConfig cfg(String name, Protocol p, int folds) {
+        return new ExperimentConfig(name, "synthetic", ClassSet.RAVDESS_7_PAPER, p, FeatureSpec.publicPipeline(), Dataset.Layout.SEQUENCE,
+                Recipe.public4(), "compact-cnn-lstm", "relu", new TrainConfig(1, 64, 1e-3, 0, 1, 3, 0), List.of(1L), folds);
+    }
+
+    static Set<String> speakers(List<Utterance> us) {
+        Set<String> s = new HashSet<>();
+        for (Utterance u : us) s.add(u.speaker());
+        return s;
+    }
+
+    @Test
+    void speakerIndependentFoldsNeverShareASpeaker() {
+        Corpus c = ClassSet.RAVDESS_7_PAPER.apply(corpus);
+        List<Fold> folds = ExperimentRunner.folds(cfg("x", Protocol.SPEAKER_INDEPENDENT, 0), c, 1);
+        assertEquals(3, folds.size());
+        for (Fold f : folds) {
+            assertTrue(java.util.Collections.disjoint(speakers(f.train()), speakers(f.test())));
+            assertTrue(java.util.Collections.disjoint(speakers(f.validation()), speakers(f.test())));
+            assertTrue(java.util.Collections.disjoint(speakers(f.train()), speakers(f.validation())));
+            assertFalse(f.validation().isEmpty(), "validation is carved from training speakers");
+        }
+        Fold random = ExperimentRunner.folds(cfg("y", Protocol.AUGMENT_AFTER_RANDOM_SPLIT, 0), c, 1).get(0);
+        assertFalse(random.validation().isEmpty());
+        assertTrue(java.util.Collections.disjoint(new HashSet<>(random.train()), new HashSet<>(random.test())));
+    }
+
+    @Test
+    void runsWriteRecordsAndResumeWithoutRecomputing() throws Exception {
+        Path runs = dir.resolve("runs");
+        FeatureCache cache = new FeatureCache(dir.resolve("cache"));
+        var t = ExperimentRunner.run(cfg("si", Protocol.SPEAKER_INDEPENDENT, 1), corpus, cache, runs);
+        assertEquals(1, t.rowCount());
+        Path run = runs.resolve("si/fold-1-seed1");
+        Map<String, String> rec = RunRecord.read(run);
+        assertEquals("SPEAKER_INDEPENDENT", rec.get("protocol"));
+        assertEquals("false", rec.get("leaks_by_design"));
+        assertTrue(rec.get("split").contains("test rows whose recording is also in training: 0 (0.0%); shared speakers: 0"), rec.get("split"));
+        double wa = Double.parseDouble(rec.get("test_wa"));
+        assertTrue(wa >= 0 && wa <= 1);
+        for (String f : List.of("history.csv", "confusion.csv", "predictions.csv", "scaler.csv")) assertTrue(Files.size(run.resolve(f)) > 0, f);
+        long before = Files.getLastModifiedTime(run.resolve(RunRecord.FILE)).toMillis();
+        ExperimentRunner.run(cfg("si", Protocol.SPEAKER_INDEPENDENT, 1), corpus, cache, runs);
+        assertEquals(before, Files.getLastModifiedTime(run.resolve(RunRecord.FILE)).toMillis(), "a finished run is not recomputed");
+
+        ExperimentRunner.run(cfg("paper", Protocol.PAPER_STYLE, 0), corpus, cache, runs);
+        Map<String, String> paper = RunRecord.read(runs.resolve("paper/paper-style-seed1"));
+        assertEquals("true", paper.get("leaks_by_design"));
+        assertTrue(paper.get("split").contains("LEAKS"));
+        var table = StudyReport.table(new java.util.LinkedHashMap<>(Map.of("si", runs.resolve("si"))), "ravdess");
+        assertEquals(94.53, table.doubleColumn("paper WA (%)").get(0), "the paper's claim is shown beside ours");
+    }
+
+    @Test
+    void configFilesAreParsedAndBadValuesNamed() throws Exception {
+        Properties p = new Properties();
+        p.setProperty("name", "n");
+        p.setProperty("corpus", "ravdess");
+        p.setProperty("protocol", "PAPER_STYLE");
+        p.setProperty("seeds", "1, 2,3");
+        ExperimentConfig c = ExperimentConfigs.parse(p);
+        assertEquals(List.of(1L, 2L, 3L), c.seeds());
+        assertEquals(ClassSet.RAVDESS_7_PAPER, c.classSet());
+        assertEquals("public-4", c.recipe().name());
+        Path f = dir.resolve("bad.properties");
+        Files.writeString(f, "name=x\ncorpus=ravdess\nrecipe=magic\n");
+        var e = assertThrows(java.io.IOException.class, () -> ExperimentConfigs.load(f));
+        assertTrue(e.getMessage().contains("bad.properties") && e.getMessage().contains("magic"));
+        Settings quick = Settings.resolve(Map.of("EMOAUG_HOME", dir.toString(), "EMOAUG_QUICK", "1"), Map.of());
+        List<ExperimentConfig> s = Study.configs("synthetic", quick);
+        assertEquals(4, s.size());
+        assertTrue(s.stream().allMatch(x -> x.train().epochs() == 2));
+    }
+}
