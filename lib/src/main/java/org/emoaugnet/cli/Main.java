@@ -45,6 +45,8 @@ public final class Main {
             "  features --in IN.wav --out OUT.csv [--offset S] [--duration S]",
             "        librosa-default features, one row per frame: frame,time_s,rms,zcr,mfcc_1..mfcc_20",
             "  cache info|clear                feature cache size, or delete it",
+            "  bench train [--model A|B] [--act relu|elu] [--n 5760] [--batch 32] [--epochs 4] [--seed 42]",
+            "        training/inference throughput of the reference networks (compare: shared/bench/torch_twin.py)",
             "  experiment run --config FILE [--data DIR] [--runs DIR]",
             "        run (or resume) an experiment; records under DIR (default results/runs/<name>/); prints the result table",
             "  bench features [--data DIR] [--files N] [--repeats R]",
@@ -87,6 +89,10 @@ public final class Main {
                 case "cache info": case "cache clear": return cache(words.get(1), settings(flags), out);
                 case "bench features": return bench(flags, out);
                 case "experiment run": return experiment(flags, out);
+                case "bench train":
+                    TrainingBenchmark.run(flags.getOrDefault("model", "A"), flags.getOrDefault("act", "relu"), (int) number(flags, "n", 5760),
+                            (int) number(flags, "batch", 32), (int) number(flags, "epochs", 4), (long) number(flags, "seed", 42), out);
+                    return 0;
                 default: throw new UsageException("unknown command '" + cmd + "'");
             }
         } catch (UsageException e) {

@@ -1,0 +1,72 @@
+package org.emoaugnet.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.emoaugnet.model.ConvBlock;
+import org.emoaugnet.model.ModelConfig;
+import org.emoaugnet.model.ModelFactory;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Training and inference throughput of the two reference networks of the project's benchmark (shared/bench:
+ * A = compact CNN-LSTM on 108 × 42 NCW frames, B = the flat 2,376-value network), built layer for layer like the
+ * PyTorch twin, on seeded random data: the first epoch is a warm-up, the median of the others is reported, with
+ * the backend, natives and threads. Threads are fixed at JVM start by {@code OMP_NUM_THREADS} (the launcher's
+ * default is 1).
+ */
+final class TrainingBenchmark {
+    private TrainingBenchmark() {}
+
+    static ModelConfig modelB(String act) {
+        return new ModelConfig("reference-B",
+                List.of(new ConvBlock(256, 5, 1, true, 5, 2, 0), new ConvBlock(256, 5, 1, true, 5, 2, 0), new ConvBlock(128, 5, 1, false, 5, 2, 0.3)),
+                List.of(64), 0, List.of(32), 0, act, List.of("reference network B of the project's benchmark"));
+    }
+
+    static void run(String model, String act, int n, int batch, int epochs, long seed, PrintStream out) {
+        boolean a = model.equals("A");
+        int c = a ? 42 : 1, t = a ? 108 : 2376, k = 8;
+        ModelConfig cfg = a ? ModelConfig.compactCnnLstm(act) : modelB(act);
+        Nd4j.getRandom().setSeed(seed);
+        MultiLayerNetwork net = ModelFactory.build(cfg, c, t, k, 1e-3, seed);
+        out.printf("model %s (%s): trainable params %d (DL4J numParams %d); backend %s; OMP_NUM_THREADS=%s; natives %s%n", model, act,
+                ModelFactory.trainableParams(net), net.numParams(), Nd4j.getBackend().getClass().getSimpleName(), System.getenv("OMP_NUM_THREADS"),
+                Nd4j.getExecutioner().getEnvironmentInformation().getOrDefault("cpu.extensions", "?"));
+        Random r = new Random(seed);
+        List<DataSet> batches = new ArrayList<>();
+        for (int s = 0; s < n; s += batch) {
+            int mb = Math.min(batch, n - s);
+            INDArray x = Nd4j.randn(org.nd4j.linalg.api.buffer.DataType.FLOAT, mb, c, t);
+            INDArray y = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, mb, k);
+            for (int i = 0; i < mb; i++) y.putScalar(i, r.nextInt(k), 1f);
+            batches.add(new DataSet(x, y));
+        }
+        List<Double> sps = new ArrayList<>();
+        for (int e = 0; e < epochs; e++) {
+            long t0 = System.nanoTime();
+            for (DataSet d : batches) net.fit(d);
+            double sec = (System.nanoTime() - t0) / 1e9, rate = n / sec;
+            if (e > 0) sps.add(rate);
+            out.printf("  epoch %d%s: %.2f s, %.1f samples/s, loss %.4f%n", e, e == 0 ? " (warm-up)" : "", sec, rate, net.score());
+        }
+        List<Double> inf = new ArrayList<>();
+        for (int rep = 0; rep < 3; rep++) {
+            long t0 = System.nanoTime();
+            for (DataSet d : batches) net.output(d.getFeatures(), false);
+            inf.add(n / ((System.nanoTime() - t0) / 1e9));
+        }
+        out.printf("RESULT model=%s train_sps_median=%.1f infer_sps_median=%.1f peak_rss=%s%n", model, median(sps), median(inf), FeatureBenchmark.peakRss());
+    }
+
+    static double median(List<Double> v) {
+        List<Double> s = new ArrayList<>(v);
+        java.util.Collections.sort(s);
+        int m = s.size();
+        return m == 0 ? Double.NaN : m % 2 == 1 ? s.get(m / 2) : (s.get(m / 2 - 1) + s.get(m / 2)) / 2;
+    }
+}
