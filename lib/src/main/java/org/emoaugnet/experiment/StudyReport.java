@@ -120,7 +120,8 @@ public final class StudyReport {
     public static List<String> sentences(Table t) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < t.rowCount(); i++) {
-            double pw = t.doubleColumn("paper WA (%)").get(i), pu = t.doubleColumn("paper UA (%)").get(i);
+            boolean noClaim = t.doubleColumn("paper WA (%)").isMissing(i);
+            double pw = noClaim ? Double.NaN : t.doubleColumn("paper WA (%)").getDouble(i), pu = noClaim ? Double.NaN : t.doubleColumn("paper UA (%)").getDouble(i);
             out.add(String.format(java.util.Locale.ROOT, "%s (%s, %s): WA %s, UA %s over %d run(s); %s", t.stringColumn("experiment").get(i),
                     t.stringColumn("protocol").get(i), t.stringColumn("activation").get(i), t.stringColumn("WA mean ± sd (%)").get(i),
                     t.stringColumn("UA mean ± sd (%)").get(i), t.intColumn("runs").get(i),

@@ -89,6 +89,9 @@ class ExperimentTest {
         assertTrue(paper.get("split").contains("LEAKS"));
         var table = StudyReport.table(new java.util.LinkedHashMap<>(Map.of("si", runs.resolve("si"))), "ravdess");
         assertEquals(94.53, table.doubleColumn("paper WA (%)").get(0), "the paper's claim is shown beside ours");
+        assertTrue(StudyReport.sentences(table).get(0).contains("paper: WA 94.53"));
+        var synth = StudyReport.table(new java.util.LinkedHashMap<>(Map.of("si", runs.resolve("si"))), "synthetic");
+        assertTrue(StudyReport.sentences(synth).get(0).contains("reports no number"), "no claim for the synthetic corpus");
     }
 
     @Test
