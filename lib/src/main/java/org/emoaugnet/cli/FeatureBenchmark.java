@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicLong;
 import org.emoaugnet.audio.AudioLoader;
 import org.emoaugnet.audio.WavReader;
 import org.emoaugnet.data.Utterance;
@@ -78,6 +77,4 @@ final class FeatureBenchmark {
         Runtime rt = Runtime.getRuntime();
         return (rt.totalMemory() - rt.freeMemory()) / (1 << 20) + " MiB heap in use (VmHWM unavailable)";
     }
-
-    static final AtomicLong SINK = new AtomicLong();
 }

@@ -83,6 +83,7 @@ public final class ExperimentRunner {
                 break;
             }
             default: {
+                // fixed fold assignment (seed 42) for every training seed, so that runs of one study share test items
                 List<Fold> si = SplitDiagnostics.speakerIndependent(c, 42);
                 List<Fold> v = new ArrayList<>();
                 for (Fold f : si) v.add(f.validation().isEmpty() ? Splits.withValidation(f, 0.15, 42, true, cs::classOf) : f);

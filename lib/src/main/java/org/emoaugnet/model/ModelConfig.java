@@ -58,7 +58,7 @@ public record ModelConfig(String name, List<ConvBlock> conv, List<Integer> lstm,
                         "input: the public pipeline's 2,376-value vector (ZCR, RMS, MFCC frame-major) as 2,376 steps × 1 channel"));
     }
 
-    /** {@code public-conv1d}-like depth is not an LSTM model; see {@link #paperCnnLstm}. Named presets: */
+    /** The named presets: {@code compact-cnn-lstm}, {@code paper-cnn-lstm}. */
     public static ModelConfig preset(String name, String activation) {
         switch (name) {
             case "compact-cnn-lstm": return compactCnnLstm(activation);
