@@ -33,7 +33,7 @@ public final class Trainer {
         Random shuffle = new Random(cfg.seed());
         double best = -1, rate = cfg.learningRate();
         int bestEpoch = 0, sinceBest = 0, sinceLr = 0;
-        INDArray bestParams = null, bestUpdater = null;
+        INDArray bestParams = null;
         long start = System.nanoTime();
         Progress p = new Progress("train " + model.name() + " (" + model.activation() + ")", cfg.epochs(), System.err, 0);
         for (int e = 1; e <= cfg.epochs(); e++) {

@@ -62,12 +62,10 @@ public final class CorpusFigures {
     public static BufferedImage spectrogram(String title, float[] y, int sr) {
         int nFft = 512, hop = 128;
         float[][] p = new Stft(nFft, hop, org.emoaugnet.features.PadMode.CONSTANT).power(y);
-        float max = 1e-10f;
-        for (float[] fr : p) for (float v : fr) max = Math.max(max, v);
-        float[][] db = new float[p.length][p[0].length];
-        for (int t = 0; t < p.length; t++)
-            for (int k = 0; k < p[0].length; k++) db[t][k] = (float) (10 * Math.log10(Math.max(1e-10, p[t][k]) / max));
-        return Heatmap.render(title, db, -80, 0, String.format(java.util.Locale.ROOT, "time 0–%.2f s", (double) y.length / sr),
+        float[][] db = org.emoaugnet.features.LibrosaFeatures.powerToDb(p, 1e-10, 80.0);
+        float max = -Float.MAX_VALUE;
+        for (float[] fr : db) for (float v : fr) max = Math.max(max, v);
+        return Heatmap.render(title, db, max - 80, max, String.format(java.util.Locale.ROOT, "time 0–%.2f s", (double) y.length / sr),
                 "frequency 0–" + sr / 2 + " Hz, dB re max", Plots.WIDTH / 2, Plots.HEIGHT / 2);
     }
 }
