@@ -50,10 +50,19 @@ public record Recipe(String name, List<Augmentation> copies) {
         return new Recipe("all-but-" + augmentationName, keep);
     }
 
-    /** Named recipes for configuration files. */
+    /**
+     * Named recipes for configuration files: {@code none}, {@code public-4}, {@code public-3}, {@code all}, each
+     * augmentation alone ({@code noise}, {@code pitch}, {@code stretch}, {@code shift}) and leave-one-out
+     * ({@code all-but-noise}, ...).
+     */
     public static Map<String, Recipe> named() {
         Map<String, Recipe> m = new LinkedHashMap<>();
         for (Recipe r : List.of(none(), public4(), public3(), allFour())) m.put(r.name(), r);
+        for (Augmentation a : allFour().copies().subList(1, allFour().size())) {
+            String kind = a.name().replaceAll("[^a-z].*$", "");
+            m.put(kind, new Recipe(kind, List.of(Augmentation.NONE, a)));
+            m.put("all-but-" + kind, allBut(kind));
+        }
         return m;
     }
 

@@ -49,6 +49,9 @@ public final class Main {
             "        training/inference throughput of the reference networks (compare: shared/bench/torch_twin.py)",
             "  experiment run --config FILE [--data DIR] [--runs DIR]",
             "        run (or resume) an experiment; records under DIR (default results/runs/<name>/); prints the result table",
+            "  experiment ablation --design FILE [--only RECIPE,...] [--data DIR] [--runs DIR]",
+            "        run (or resume) an augmentation ablation (experiments/<corpus>/ablation/*.properties), one experiment",
+            "        per recipe (--only: just these), then print the table against no augmentation",
             "  bench features [--data DIR] [--files N] [--repeats R]",
             "        feature-extraction throughput (real-time factor, 1 thread and all cores) and peak memory",
             "  help                            this text",
@@ -89,6 +92,7 @@ public final class Main {
                 case "cache info": case "cache clear": return cache(words.get(1), settings(flags), out);
                 case "bench features": return bench(flags, out);
                 case "experiment run": return experiment(flags, out);
+                case "experiment ablation": return ablation(flags, out);
                 case "bench train":
                     TrainingBenchmark.run(flags.getOrDefault("model", "A"), flags.getOrDefault("act", "relu"), (int) number(flags, "n", 5760),
                             (int) number(flags, "batch", 32), (int) number(flags, "epochs", 4), (long) number(flags, "seed", 42), out);
@@ -247,20 +251,46 @@ public final class Main {
 
     private static int experiment(Map<String, String> flags, PrintStream out) throws IOException {
         var cfg = org.emoaugnet.experiment.ExperimentConfigs.load(Path.of(need(flags, "config")));
-        Map<String, String> f = new HashMap<>(flags);
-        f.put("corpus", cfg.corpus());
-        Settings s = settings(f);
-        var reports = Corpora.open(s);
-        var corpus = reports.stream().filter(r -> r.corpus().name().equals(cfg.corpus())).findFirst()
-                .orElseThrow(() -> new IOException("corpus " + cfg.corpus() + " not found")).corpus();
-        Path runs = flags.containsKey("runs") ? Path.of(flags.get("runs")) : s.results().resolve("runs");
-        var t = org.emoaugnet.experiment.ExperimentRunner.run(cfg, corpus, new FeatureCache(s.cache().resolve("features")), runs);
+        Settings s = settingsFor(cfg.corpus(), flags);
+        var corpus = openCorpus(cfg.corpus(), s);
+        var t = org.emoaugnet.experiment.ExperimentRunner.run(cfg, corpus, new FeatureCache(s.cache().resolve("features")), runsRoot(flags, s));
         out.println(t.printAll());
         if (t.rowCount() > 0) {
             out.println("WA " + org.emoaugnet.eval.Statistics.meanSd(t.doubleColumn("test_wa").asDoubleArray())
                     + "   UA " + org.emoaugnet.eval.Statistics.meanSd(t.doubleColumn("test_ua").asDoubleArray()));
         }
         return 0;
+    }
+
+    private static int ablation(Map<String, String> flags, PrintStream out) throws IOException {
+        var design = org.emoaugnet.experiment.Ablation.load(Path.of(need(flags, "design")));
+        String corpusName = design.conditions().get(0).config().corpus();
+        Settings s = settingsFor(corpusName, flags);
+        var corpus = openCorpus(corpusName, s);
+        Path runs = runsRoot(flags, s);
+        List<String> only = flags.containsKey("only") ? List.of(flags.get("only").split(",")) : List.of();
+        for (var c : design.conditions()) {
+            if (!only.isEmpty() && !only.contains(c.recipe())) continue;
+            out.println("== " + c.recipe() + " (" + c.config().name() + ")");
+            org.emoaugnet.experiment.ExperimentRunner.run(c.config(), corpus, new FeatureCache(s.cache().resolve("features")), runs);
+        }
+        out.println(org.emoaugnet.experiment.StudyReport.ablation(design, runs).printAll());
+        return 0;
+    }
+
+    private static Settings settingsFor(String corpus, Map<String, String> flags) {
+        Map<String, String> f = new HashMap<>(flags);
+        f.put("corpus", corpus);
+        return settings(f);
+    }
+
+    private static org.emoaugnet.data.Corpus openCorpus(String name, Settings s) throws IOException {
+        return Corpora.open(s).stream().filter(r -> r.corpus().name().equals(name)).findFirst()
+                .orElseThrow(() -> new IOException("corpus " + name + " not found")).corpus();
+    }
+
+    private static Path runsRoot(Map<String, String> flags, Settings s) {
+        return flags.containsKey("runs") ? Path.of(flags.get("runs")) : s.results().resolve("runs");
     }
 
     static final class UsageException extends RuntimeException {

@@ -25,7 +25,7 @@ final class TrainingBenchmark {
     static ModelConfig modelB(String act) {
         return new ModelConfig("reference-B",
                 List.of(new ConvBlock(256, 5, 1, true, 5, 2, 0), new ConvBlock(256, 5, 1, true, 5, 2, 0), new ConvBlock(128, 5, 1, false, 5, 2, 0.3)),
-                List.of(64), 0, List.of(32), 0, act, List.of("reference network B of the project's benchmark"));
+                List.of(64), 0, List.of(32), 0, false, act, List.of("reference network B of the project's benchmark"));
     }
 
     static void run(String model, String act, int n, int batch, int epochs, long seed, PrintStream out) {

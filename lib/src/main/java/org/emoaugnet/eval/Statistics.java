@@ -107,6 +107,32 @@ public final class Statistics {
         return new PairedTest(new Interval(obs, quantile(boot, 0.025), quantile(boot, 0.975)), (extreme + 1.0) / (b + 1.0));
     }
 
+    /**
+     * Two-sided sign-flip (paired permutation) test of mean zero for paired differences: exact over all 2^n sign
+     * patterns when n ≤ 16, otherwise {@code b} random patterns drawn with {@code seed}.
+     */
+    public static double signFlip(double[] d, int b, long seed) {
+        int n = d.length;
+        double obs = Math.abs(Arrays.stream(d).sum()) - 1e-9;
+        if (n <= 16) {
+            int extreme = 0;
+            for (int mask = 0; mask < (1 << n); mask++) {
+                double s = 0;
+                for (int i = 0; i < n; i++) s += ((mask >> i) & 1) == 1 ? -d[i] : d[i];
+                if (Math.abs(s) >= obs) extreme++;
+            }
+            return (double) extreme / (1 << n);
+        }
+        SplittableRandom r = new SplittableRandom(seed);
+        int extreme = 0;
+        for (int k = 0; k < b; k++) {
+            double s = 0;
+            for (double v : d) s += r.nextBoolean() ? -v : v;
+            if (Math.abs(s) >= obs) extreme++;
+        }
+        return (extreme + 1.0) / (b + 1.0);
+    }
+
     /** WA as a metric function for the resampling methods. */
     public static double wa(int[] t, int[] p) {
         int c = 0;

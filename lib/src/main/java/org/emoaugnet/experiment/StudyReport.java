@@ -21,17 +21,24 @@ public final class StudyReport {
     /** Test predictions of every finished run of an experiment, in a fixed order (run folder, then row). */
     public record Predictions(List<String> classes, List<String> items, int[] truth, int[] predicted) {}
 
-    public static List<Path> runs(Path experimentDir) throws IOException {
+    public static List<Path> runs(Path experimentDir) throws IOException { return runs(experimentDir, List.of()); }
+
+    /** The finished runs of an experiment whose training seed is one of {@code seeds} (empty: all). */
+    public static List<Path> runs(Path experimentDir, List<Long> seeds) throws IOException {
         if (!Files.isDirectory(experimentDir)) return List.of();
         try (var s = Files.list(experimentDir)) {
-            return s.filter(Files::isDirectory).filter(RunRecord::finished).sorted().toList();
+            return s.filter(Files::isDirectory).filter(RunRecord::finished)
+                    .filter(d -> seeds.isEmpty() || seeds.stream().anyMatch(x -> d.getFileName().toString().endsWith("-seed" + x)))
+                    .sorted().toList();
         }
     }
 
-    public static Predictions predictions(Path experimentDir) throws IOException {
+    public static Predictions predictions(Path experimentDir) throws IOException { return predictions(experimentDir, List.of()); }
+
+    public static Predictions predictions(Path experimentDir, List<Long> seeds) throws IOException {
         List<String> items = new ArrayList<>(), t = new ArrayList<>(), p = new ArrayList<>();
         List<String> classes = null;
-        for (Path run : runs(experimentDir)) {
+        for (Path run : runs(experimentDir, seeds)) {
             if (classes == null) classes = List.of(RunRecord.read(run).get("classes").split(","));
             Table pr = Table.read().csv(run.resolve("predictions.csv").toFile());
             String tag = run.getFileName().toString();
@@ -106,6 +113,118 @@ public final class StudyReport {
         return m;
     }
 
+    /**
+     * Run-level comparison of two experiments: for every (fold, seed) run folder both have, the difference of a
+     * test metric (A − B, in points), its mean ± s.d., and an exact sign-flip test over the runs. Unlike the
+     * item-level tests this covers seed-to-seed and fold-to-fold variation of training.
+     */
+    public record RunPairs(List<String> runs, double[] differences, Statistics.MeanSd meanSd, double pValue) {}
+
+    public static RunPairs runPairs(Path a, Path b, List<Long> seeds, String metric) throws IOException {
+        List<String> names = new ArrayList<>();
+        List<Double> d = new ArrayList<>();
+        for (Path ra : runs(a, seeds)) {
+            Path rb = b.resolve(ra.getFileName());
+            if (!RunRecord.finished(rb)) continue;
+            names.add(ra.getFileName().toString());
+            d.add(100 * (Double.parseDouble(RunRecord.read(ra).get(metric)) - Double.parseDouble(RunRecord.read(rb).get(metric))));
+        }
+        double[] diff = d.stream().mapToDouble(Double::doubleValue).toArray();
+        return new RunPairs(names, diff, Statistics.meanSd(diff), diff.length == 0 ? Double.NaN : Statistics.signFlip(diff, 20_000, 11));
+    }
+
+    /**
+     * The ablation table: one row per condition with runs, training rows, WA and UA (mean ± s.d. over runs, in %),
+     * pooled UA with its 95 % bootstrap interval, and the paired comparison with the reference condition on the
+     * same test items (UA difference with its paired-bootstrap interval and permutation p-value, McNemar p-value)
+     * and over runs (sign-flip p-value of the per-run UA differences). Conditions without finished runs are left out.
+     */
+    public static Table ablation(Ablation.Design d, Path runsRoot) throws IOException {
+        StringColumn cond = StringColumn.create("condition"), wa = StringColumn.create("WA mean ± sd (%)"), ua = StringColumn.create("UA mean ± sd (%)");
+        IntColumn copies = IntColumn.create("copies_per_file"), n = IntColumn.create("runs"), rows = IntColumn.create("train_rows_per_run");
+        DoubleColumn uaP = DoubleColumn.create("UA pooled (%)"), uaLo = DoubleColumn.create("UA 95% CI low"), uaHi = DoubleColumn.create("UA 95% CI high"),
+                dUa = DoubleColumn.create("ΔUA vs none (points)"), dLo = DoubleColumn.create("ΔUA 95% CI low"), dHi = DoubleColumn.create("ΔUA 95% CI high"),
+                pPerm = DoubleColumn.create("p permutation (items)"), pMc = DoubleColumn.create("p McNemar (items)"), pRuns = DoubleColumn.create("p sign-flip (runs)");
+        Path refDir = runsRoot.resolve(d.reference().config().name());
+        Predictions ref = predictions(refDir, d.seeds());
+        for (Ablation.Condition c : d.conditions()) {
+            Path dir = runsRoot.resolve(c.config().name());
+            List<Path> rs = runs(dir, d.seeds());
+            if (rs.isEmpty()) continue;
+            double[] w = new double[rs.size()], u = new double[rs.size()];
+            long trainRows = 0;
+            for (int i = 0; i < rs.size(); i++) {
+                Map<String, String> r = RunRecord.read(rs.get(i));
+                w[i] = 100 * Double.parseDouble(r.get("test_wa"));
+                u[i] = 100 * Double.parseDouble(r.get("test_ua"));
+                trainRows += Long.parseLong(r.get("rows_train"));
+            }
+            Predictions p = predictions(dir, d.seeds());
+            Statistics.Interval ui = Statistics.bootstrap(p.truth(), p.predicted(), Statistics::ua, 1000, 0.05, 1);
+            cond.append(c.recipe());
+            copies.append(c.config().recipe().size());
+            n.append(rs.size());
+            rows.append((int) Math.round((double) trainRows / rs.size()));
+            wa.append(pm(w));
+            ua.append(pm(u));
+            uaP.append(r2(100 * ui.estimate()));
+            uaLo.append(r2(100 * ui.low()));
+            uaHi.append(r2(100 * ui.high()));
+            if (p.items().equals(ref.items()) && !c.recipe().equals(Ablation.REFERENCE)) {
+                Statistics.PairedTest pt = Statistics.paired(p.truth(), p.predicted(), ref.predicted(), Statistics::ua, 2000, 7);
+                dUa.append(r2(100 * pt.difference().estimate()));
+                dLo.append(r2(100 * pt.difference().low()));
+                dHi.append(r2(100 * pt.difference().high()));
+                pPerm.append(r4(pt.pValue()));
+                pMc.append(r4(Statistics.mcnemar(p.truth(), p.predicted(), ref.predicted()).pValue()));
+                pRuns.append(r4(runPairs(dir, refDir, d.seeds(), "test_ua").pValue()));
+            } else {
+                for (DoubleColumn col : List.of(dUa, dLo, dHi, pPerm, pMc, pRuns)) col.appendMissing();
+            }
+        }
+        return Table.create("ablation " + d.name(), cond, copies, n, rows, wa, ua, uaP, uaLo, uaHi, dUa, dLo, dHi, pPerm, pMc, pRuns);
+    }
+
+    /**
+     * Plain sentences computed from an {@link #ablation} table: each condition against no augmentation (a change
+     * counts as significant only when the item-level permutation test and McNemar's test both give p < 0.05), the
+     * best condition, and which left-out augmentation costs the most.
+     */
+    public static List<String> ablationSentences(Table t) {
+        List<String> out = new ArrayList<>();
+        int best = -1;
+        for (int i = 0; i < t.rowCount(); i++) {
+            if (best < 0 || t.doubleColumn("UA pooled (%)").get(i) > t.doubleColumn("UA pooled (%)").get(best)) best = i;
+            if (t.doubleColumn("ΔUA vs none (points)").isMissing(i)) continue;
+            double pp = t.doubleColumn("p permutation (items)").get(i), pm = t.doubleColumn("p McNemar (items)").get(i);
+            double pr = t.doubleColumn("p sign-flip (runs)").get(i);
+            out.add(String.format(java.util.Locale.ROOT, "%s (%d copies per file): UA %.1f %% pooled, %+.1f points against no augmentation "
+                            + "(95%% CI %+.1f to %+.1f; permutation p = %.3f, McNemar p = %.3f, sign-flip over %d runs p = %.3f) — %s",
+                    t.stringColumn("condition").get(i), t.intColumn("copies_per_file").get(i), t.doubleColumn("UA pooled (%)").get(i),
+                    t.doubleColumn("ΔUA vs none (points)").get(i), t.doubleColumn("ΔUA 95% CI low").get(i), t.doubleColumn("ΔUA 95% CI high").get(i),
+                    pp, pm, t.intColumn("runs").get(i), pr,
+                    pp < 0.05 && pm < 0.05 ? (t.doubleColumn("ΔUA vs none (points)").get(i) > 0 ? "a significant gain" : "a significant loss")
+                            : "not significant on these items"));
+        }
+        if (best >= 0) out.add("Highest pooled UA: " + t.stringColumn("condition").get(best)
+                + String.format(java.util.Locale.ROOT, " (%.1f %%).", t.doubleColumn("UA pooled (%)").get(best)));
+        int all = t.stringColumn("condition").asList().indexOf("all");
+        if (all >= 0) {
+            String worst = null;
+            double drop = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < t.rowCount(); i++) {
+                String c = t.stringColumn("condition").get(i);
+                if (!c.startsWith("all-but-")) continue;
+                double d = t.doubleColumn("UA pooled (%)").get(all) - t.doubleColumn("UA pooled (%)").get(i);
+                if (d > drop) { drop = d; worst = c.substring("all-but-".length()); }
+            }
+            if (worst != null) out.add(String.format(java.util.Locale.ROOT,
+                    "Leaving %s out of 'all' changes pooled UA the most (%+.1f points); a negative change means 'all' does better without it.",
+                    worst, -drop));
+        }
+        return out;
+    }
+
     /** Validation UA per epoch of every run (columns: run names), for learning curves. */
     public static Map<String, double[]> curves(Path experimentDir, String column) throws IOException {
         Map<String, double[]> m = new LinkedHashMap<>();
@@ -129,6 +248,10 @@ public final class StudyReport {
         }
         return out;
     }
+
+    private static double r2(double v) { return Math.round(v * 100) / 100.0; }
+
+    private static double r4(double v) { return Math.round(v * 10_000) / 10_000.0; }
 
     private static String pm(double[] v) {
         Statistics.MeanSd s = Statistics.meanSd(v);

@@ -1,7 +1,9 @@
 package org.emoaugnet.model;
 
 /**
- * One 1-D convolution block: Conv1D (same padding) → [BatchNorm] → activation → [MaxPool] → [Dropout].
+ * One 1-D convolution block: Conv1D (same padding) → [BatchNorm] → activation → [MaxPool] → [Dropout], or with
+ * {@code bnAfterActivation} Conv1D → activation → BatchNorm → [MaxPool] → [Dropout] (the order of Keras code that
+ * writes {@code Conv1D(..., activation='relu')} followed by {@code BatchNormalization()}).
  *
  * @param filters    output channels
  * @param kernel     kernel size
@@ -10,8 +12,14 @@ package org.emoaugnet.model;
  * @param pool       max-pool size (0 or 1: none)
  * @param poolStride max-pool stride
  * @param dropout    Keras-style drop probability after the block (0: none)
+ * @param bnAfterActivation batch normalisation after the activation instead of before it
  */
-public record ConvBlock(int filters, int kernel, int stride, boolean batchNorm, int pool, int poolStride, double dropout) {
+public record ConvBlock(int filters, int kernel, int stride, boolean batchNorm, int pool, int poolStride, double dropout,
+                        boolean bnAfterActivation) {
+    public ConvBlock(int filters, int kernel, int stride, boolean batchNorm, int pool, int poolStride, double dropout) {
+        this(filters, kernel, stride, batchNorm, pool, poolStride, dropout, false);
+    }
+
     public ConvBlock {
         if (filters <= 0 || kernel <= 0 || stride <= 0) throw new IllegalArgumentException("conv sizes must be positive");
         if (dropout < 0 || dropout >= 1) throw new IllegalArgumentException("dropout is a drop probability in [0,1): " + dropout);

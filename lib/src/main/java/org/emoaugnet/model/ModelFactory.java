@@ -36,13 +36,14 @@ public final class ModelFactory {
                 .convolutionMode(ConvolutionMode.Same).list();
         int i = 0, c = channels, t = length;
         for (ConvBlock cb : m.conv()) {
+            boolean bnCarriesActivation = cb.batchNorm() && !cb.bnAfterActivation();
             b.layer(i++, new Convolution1DLayer.Builder().nIn(c).nOut(cb.filters()).kernelSize(cb.kernel()).stride(cb.stride())
-                    .activation(cb.batchNorm() ? Activation.IDENTITY : act).rnnDataFormat(RNNFormat.NCW).build());
+                    .activation(bnCarriesActivation ? Activation.IDENTITY : act).rnnDataFormat(RNNFormat.NCW).build());
             c = cb.filters();
             t = (t + cb.stride() - 1) / cb.stride();
             if (cb.batchNorm()) {
                 b.inputPreProcessor(i, new RnnToCnnPreProcessor(1, 1, c, RNNFormat.NCW));
-                b.layer(i++, new BatchNormalization.Builder().nOut(c).activation(act).build());
+                b.layer(i++, new BatchNormalization.Builder().nOut(c).activation(bnCarriesActivation ? act : Activation.IDENTITY).build());
             }
             if (cb.pool() > 1) {
                 b.layer(i++, new Subsampling1DLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(cb.pool()).stride(cb.poolStride()).build());
@@ -57,10 +58,13 @@ public final class ModelFactory {
             b.layer(i++, last ? new LastTimeStep(lstm) : lstm);
             if (m.lstmDropout() > 0) b.layer(i++, new DropoutLayer.Builder(1 - m.lstmDropout()).build());
         }
+        if (m.lstm().isEmpty()) b.inputPreProcessor(i, new FlattenPreProcessor(c, t));
         for (int units : m.dense()) {
             b.layer(i++, new DenseLayer.Builder().nOut(units).activation(act).build());
+            if (m.denseBatchNorm()) b.layer(i++, new BatchNormalization.Builder().nOut(units).activation(Activation.IDENTITY).build());
             if (m.denseDropout() > 0) b.layer(i++, new DropoutLayer.Builder(1 - m.denseDropout()).build());
         }
+        if (m.lstm().isEmpty() && m.dense().isEmpty()) throw new IllegalArgumentException("a flatten head needs at least one dense layer");
         b.layer(i, new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(classes).activation(Activation.SOFTMAX).build());
         MultiLayerConfiguration conf = b.setInputType(InputType.recurrent(channels, length, RNNFormat.NCW)).build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);

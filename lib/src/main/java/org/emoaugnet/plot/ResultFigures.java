@@ -29,6 +29,23 @@ public final class ResultFigures {
         return c;
     }
 
+    /**
+     * Bars with 95 % interval whiskers, one bar per category. XChart draws symmetric error bars, so each whisker is
+     * the larger side of its interval (never narrower than the interval itself).
+     */
+    public static org.knowm.xchart.CategoryChart barsWithIntervals(String title, String yLabel, java.util.List<String> categories,
+                                                                   double[] estimate, double[] low, double[] high) {
+        org.knowm.xchart.CategoryChart c = Plots.bar(title, "", yLabel, categories, java.util.Arrays.stream(estimate).boxed().toList());
+        c.removeSeries(yLabel);
+        java.util.List<Double> err = new java.util.ArrayList<>();
+        for (int i = 0; i < estimate.length; i++) err.add(Math.max(high[i] - estimate[i], estimate[i] - low[i]));
+        c.addSeries(yLabel, categories, java.util.Arrays.stream(estimate).boxed().toList(), err);
+        c.getStyler().setLegendVisible(false);
+        c.getStyler().setErrorBarsColor(Color.BLACK);
+        c.getStyler().setXAxisLabelRotation(categories.size() > 5 ? 45 : 0);
+        return c;
+    }
+
     /** Row-normalised confusion matrix with counts and shares written in the cells. */
     public static BufferedImage confusion(String title, Confusion cm) {
         int k = cm.k(), cell = 70, left = 110, top = 60, size = left + k * cell + 20;

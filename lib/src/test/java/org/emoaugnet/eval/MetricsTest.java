@@ -105,4 +105,13 @@ class MetricsTest {
         assertEquals(Math.sqrt(5.0 / 3), m.sd(), 1e-12);
         assertTrue(Double.isNaN(Statistics.meanSd(1).sd()));
     }
+    @Test
+    void signFlipTestIsExactForSmallSamples() {
+        // 2^3 sign patterns of (1, 2, 3): only all-plus and all-minus reach |sum| = 6
+        assertEquals(0.25, Statistics.signFlip(new double[] {1, 2, 3}, 0, 1), 1e-12);
+        assertEquals(1.0, Statistics.signFlip(new double[] {1, -1}, 0, 1), 1e-12);
+        double[] big = new double[30];
+        java.util.Arrays.fill(big, 1.0);
+        assertTrue(Statistics.signFlip(big, 5000, 3) < 0.001, "thirty equal positive differences");
+    }
 }

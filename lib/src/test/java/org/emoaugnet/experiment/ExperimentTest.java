@@ -114,4 +114,37 @@ class ExperimentTest {
         assertEquals(4, s.size());
         assertTrue(s.stream().allMatch(x -> x.train().epochs() == 2));
     }
+    @Test
+    void ablationDesignsReuseTheBaseRunsAndCompareOnTheSameItems() throws Exception {
+        Path d = dir.resolve("experiments/synthetic");
+        Files.createDirectories(d.resolve("ablation"));
+        Files.writeString(d.resolve("si.properties"), "name=abl\ncorpus=synthetic\nprotocol=SPEAKER_INDEPENDENT\nepochs=1\npatience=0\nfolds=1\nseeds=1,2\n");
+        Path design = d.resolve("ablation/si.properties");
+        Files.writeString(design, "base=../si.properties\nrecipes=none,public-4,stretch\nseeds=1\n");
+        Ablation.Design a = Ablation.load(design);
+        assertEquals(List.of("abl-aug-none", "abl", "abl-aug-stretch"), a.conditions().stream().map(c -> c.config().name()).toList(),
+                "the base recipe reuses the base experiment's runs");
+        assertEquals(List.of(1L), a.conditions().get(0).config().seeds());
+        assertEquals(List.of(1, 4, 2), a.conditions().stream().map(c -> c.config().recipe().size()).toList());
+        assertEquals(4, Recipe.named().get("all-but-shift").size());
+
+        Files.writeString(design, "base=../si.properties\nrecipes=none,wobble\n");
+        var e = assertThrows(java.io.IOException.class, () -> Ablation.load(design));
+        assertTrue(e.getMessage().contains("si.properties") && e.getMessage().contains("wobble"), e.getMessage());
+        Files.writeString(design, "base=../si.properties\nrecipes=noise,pitch\n");
+        e = assertThrows(java.io.IOException.class, () -> Ablation.load(design));
+        assertTrue(e.getMessage().contains("'none'"), e.getMessage());
+
+        Path runs = dir.resolve("ablation-runs");
+        FeatureCache cache = new FeatureCache(dir.resolve("cache"));
+        for (var c : a.conditions().subList(0, 2)) ExperimentRunner.run(c.config(), corpus, cache, runs);
+        var t = StudyReport.ablation(a, runs);
+        assertEquals(List.of("none", "public-4"), t.stringColumn("condition").asList(), "conditions without runs are left out");
+        assertEquals(4 * t.intColumn("train_rows_per_run").get(0), t.intColumn("train_rows_per_run").get(1));
+        assertTrue(t.doubleColumn("ΔUA vs none (points)").isMissing(0), "the reference is not compared with itself");
+        double p = t.doubleColumn("p McNemar (items)").get(1);
+        assertTrue(p >= 0 && p <= 1);
+        assertEquals(t.doubleColumn("UA pooled (%)").get(1) - t.doubleColumn("UA pooled (%)").get(0),
+                t.doubleColumn("ΔUA vs none (points)").get(1), 0.011, "table values are rounded to 0.01 points");
+    }
 }

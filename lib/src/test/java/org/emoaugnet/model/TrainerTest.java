@@ -38,7 +38,7 @@ class TrainerTest {
     }
 
     static ModelConfig tiny(String act) {
-        return new ModelConfig("tiny", List.of(new ConvBlock(8, 3, 1, true, 2, 2, 0.1)), List.of(12), 0, List.of(8), 0.1, act, List.of("test network"));
+        return new ModelConfig("tiny", List.of(new ConvBlock(8, 3, 1, true, 2, 2, 0.1)), List.of(12), 0, List.of(8), 0.1, false, act, List.of("test network"));
     }
 
     @Test
@@ -87,5 +87,25 @@ class TrainerTest {
         var net = ModelFactory.build(ModelConfig.compactCnnLstm("relu"), 42, 108, 8, 1e-3, 42);
         assertEquals(195_336, ModelFactory.trainableParams(net), "network A of the benchmark README");
         assertEquals(195_720, net.numParams(), "DL4J also counts 384 BN running statistics");
+    }
+    @Test
+    void publicConv1dPresetHasTheKerasParameterCount() {
+        var net = ModelFactory.build(ModelConfig.publicConv1d("relu"), 1, 2376, 7, 1e-3, 42);
+        // Keras prints 7,193,223 for the public model, 4,352 of which are BatchNorm moving statistics
+        assertEquals(7_188_871, ModelFactory.trainableParams(net));
+        assertEquals(3_778_247 - 3_584, ModelFactory.trainableParams(ModelFactory.build(ModelConfig.paperCnnLstm("relu"), 1, 2376, 7, 1e-3, 42)),
+                "paper-notes: 3,778,247 of which 3,584 BN moving statistics");
+    }
+
+    /** A Conv1D → flatten → dense → BN head (the public Conv1D model's shape, small) learns, saves and loads. */
+    @Test
+    void flattenHeadLearnsAndSurvivesSaveLoad(@TempDir Path dir) throws Exception {
+        ModelConfig flat = new ModelConfig("tiny-flat", List.of(new ConvBlock(8, 3, 1, true, 2, 2, 0.1, true)), List.of(), 0, List.of(16), 0,
+                true, "elu", List.of("test network"));
+        Dataset train = task(240, 11), val = task(60, 12);
+        Trainer.Result r = Trainer.fit(flat, train, val, CLASSES, new TrainConfig(20, 16, 5e-3, 0, 1, 3, 3));
+        assertTrue(Trainer.evaluate(r.net(), train, CLASSES, 64).wa() > 0.9);
+        new SavedModel(r.net(), Scaler.fit(new float[][] {{1}, {2}}), CLASSES, "tiny-flat", "k", Dataset.Layout.SEQUENCE).save(dir.resolve("f"));
+        assertArrayEquals(Trainer.predict(r.net(), val, 64), Trainer.predict(SavedModel.load(dir.resolve("f"), "k").net(), val, 64));
     }
 }

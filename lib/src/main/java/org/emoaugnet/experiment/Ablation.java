@@ -1,0 +1,105 @@
+package org.emoaugnet.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import org.emoaugnet.augment.Recipe;
+import org.emoaugnet.util.Settings;
+
+/**
+ * The augmentation ablation of notebook 02: one base experiment (corpus, protocol, model, activation, training
+ * settings) trained once per augmentation recipe, everything else fixed, so that the conditions share folds,
+ * seeds and test items and can be compared item by item against the reference (no augmentation).
+ *
+ * <p>A design file {@code experiments/<corpus>/ablation/<protocol>.properties} names its base experiment file
+ * (relative to itself), the recipes and the seeds:
+ * <pre>
+ * base=../si-relu.properties
+ * recipes=none,noise,pitch,stretch,shift,all-but-noise,all-but-pitch,all-but-stretch,all-but-shift,public-4,all
+ * seeds=1
+ * </pre>
+ * The condition whose recipe is the base's own reuses the base experiment's run folder (its runs of the listed
+ * seeds), every other condition runs as {@code <base name>-aug-<recipe>}. Without design files (other corpora, and
+ * quick mode) the defaults are built from {@link Study#configs}: every recipe under the speaker-independent protocol
+ * and {@code none, public-4, all} under the paper-style protocol (quick mode: {@code none, pitch, public-4} and
+ * {@code none, public-4}).
+ */
+public final class Ablation {
+    /** The recipe every condition is compared with. */
+    public static final String REFERENCE = "none";
+
+    public static final List<String> ALL_RECIPES = List.of("none", "noise", "pitch", "stretch", "shift",
+            "all-but-noise", "all-but-pitch", "all-but-stretch", "all-but-shift", "public-4", "all");
+
+    /** One ablation: its conditions (recipe name → experiment) under one protocol, and the seeds compared. */
+    public record Design(String name, Protocol protocol, List<Condition> conditions, List<Long> seeds) {
+        public Condition reference() {
+            return conditions.stream().filter(c -> c.recipe().equals(REFERENCE)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(name + ": no '" + REFERENCE + "' condition"));
+        }
+    }
+
+    public record Condition(String recipe, ExperimentConfig config) {}
+
+    private Ablation() {}
+
+    public static List<Design> designs(String corpus, Settings s) throws IOException {
+        Path dir = s.projectRoot().resolve("experiments").resolve(corpus).resolve("ablation");
+        List<Design> out = new ArrayList<>();
+        if (!s.quick() && Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".properties")).sorted().toList()) out.add(load(f));
+            }
+            return out;
+        }
+        for (ExperimentConfig base : Study.configs(corpus, s)) {
+            if (!base.activation().equals("relu")) continue;
+            List<String> recipes = base.protocol() == Protocol.PAPER_STYLE
+                    ? (s.quick() ? List.of("none", "public-4") : List.of("none", "public-4", "all"))
+                    : (s.quick() ? List.of("none", "pitch", "public-4") : ALL_RECIPES);
+            out.add(design(base.protocol().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), base, recipes, base.seeds()));
+        }
+        return out;
+    }
+
+    public static Design load(Path file) throws IOException {
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(file)) {
+            p.load(r);
+        }
+        String baseName = p.getProperty("base");
+        if (baseName == null || baseName.isBlank()) throw new IOException(file + ": missing 'base' (the experiment file every condition starts from)");
+        Path baseFile = file.getParent().resolve(baseName.trim()).normalize();
+        if (!Files.isRegularFile(baseFile)) throw new IOException(file + ": base experiment " + baseFile + " does not exist");
+        ExperimentConfig base = ExperimentConfigs.load(baseFile);
+        List<String> recipes = Arrays.stream(p.getProperty("recipes", String.join(",", ALL_RECIPES)).split(",")).map(String::trim).toList();
+        List<Long> seeds;
+        try {
+            seeds = Arrays.stream(p.getProperty("seeds", "1").split(",")).map(String::trim).map(Long::parseLong).toList();
+        } catch (NumberFormatException e) {
+            throw new IOException(file + ": 'seeds' must be a comma-separated list of integers", e);
+        }
+        try {
+            return design(file.getFileName().toString().replace(".properties", ""), base, recipes, seeds);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Design design(String name, ExperimentConfig base, List<String> recipes, List<Long> seeds) {
+        if (!recipes.contains(REFERENCE)) throw new IllegalArgumentException("the recipes must include '" + REFERENCE + "' (the reference)");
+        List<Condition> conditions = new ArrayList<>();
+        for (String r : recipes) {
+            Recipe recipe = Recipe.named().get(r);
+            if (recipe == null) throw new IllegalArgumentException("unknown recipe '" + r + "' (known: " + Recipe.named().keySet() + ")");
+            String runName = recipe.name().equals(base.recipe().name()) ? base.name() : base.name() + "-aug-" + r;
+            conditions.add(new Condition(r, new ExperimentConfig(runName, base.corpus(), base.classSet(), base.protocol(), base.features(),
+                    base.layout(), recipe, base.model(), base.activation(), base.train(), seeds, base.folds())));
+        }
+        return new Design(name, base.protocol(), List.copyOf(conditions), List.copyOf(seeds));
+    }
+}
