@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Training and inference throughput of the two reference networks of the project's benchmark (shared/bench:
  * A = compact CNN-LSTM on 108 × 42 NCW frames, B = the flat 2,376-value network), built layer for layer like the
- * PyTorch twin, on seeded random data: the first epoch is a warm-up, the median of the others is reported, with
+ * PyTorch twin, and of the model presets on their own inputs, on seeded random data: the first epoch is a warm-up, the median of the others is reported, with
  * the backend, natives and threads. Threads are fixed at JVM start by {@code OMP_NUM_THREADS} (the launcher's
  * default is 1).
  */
@@ -28,13 +28,30 @@ final class TrainingBenchmark {
                 List.of(64), 0, List.of(32), 0, false, act, List.of("reference network B of the project's benchmark"));
     }
 
+    /** A network with the input it is benchmarked on: channels × time, classes. */
+    record Subject(ModelConfig config, int channels, int length, int classes) {}
+
+    /**
+     * {@code A} and {@code B}: the reference networks as the PyTorch twin builds them (8 classes); a preset name:
+     * that preset on the input it trains on (compact: 22 × 108 frames; flat presets: 1 × 2,376; 7 classes).
+     */
+    static Subject subject(String model, String act) {
+        switch (model) {
+            case "A": return new Subject(ModelConfig.compactCnnLstm(act), 42, 108, 8);
+            case "B": return new Subject(modelB(act), 1, 2376, 8);
+            case "compact-cnn-lstm": return new Subject(ModelConfig.compactCnnLstm(act), 22, 108, 7);
+            default: return new Subject(ModelConfig.preset(model, act), 1, 2376, 7);
+        }
+    }
+
     static void run(String model, String act, int n, int batch, int epochs, long seed, PrintStream out) {
-        boolean a = model.equals("A");
-        int c = a ? 42 : 1, t = a ? 108 : 2376, k = 8;
-        ModelConfig cfg = a ? ModelConfig.compactCnnLstm(act) : modelB(act);
+        Subject sub = subject(model, act);
+        int c = sub.channels(), t = sub.length(), k = sub.classes();
+        ModelConfig cfg = sub.config();
         Nd4j.getRandom().setSeed(seed);
         MultiLayerNetwork net = ModelFactory.build(cfg, c, t, k, 1e-3, seed);
-        out.printf("model %s (%s): trainable params %d (DL4J numParams %d); backend %s; OMP_NUM_THREADS=%s; natives %s%n", model, act,
+        out.printf("model %s (%s, input %d x %d, batch %d, n %d): trainable params %d (DL4J numParams %d); backend %s; OMP_NUM_THREADS=%s; natives %s%n",
+                model, act, c, t, batch, n,
                 ModelFactory.trainableParams(net), net.numParams(), Nd4j.getBackend().getClass().getSimpleName(), System.getenv("OMP_NUM_THREADS"),
                 Nd4j.getExecutioner().getEnvironmentInformation().getOrDefault("cpu.extensions", "?"));
         Random r = new Random(seed);
