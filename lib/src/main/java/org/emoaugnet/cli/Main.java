@@ -53,6 +53,8 @@ public final class Main {
             "  experiment ablation --design FILE [--only RECIPE,...] [--data DIR] [--runs DIR]",
             "        run (or resume) an augmentation ablation (experiments/<corpus>/ablation/*.properties), one experiment",
             "        per recipe (--only: just these), then print the table against no augmentation",
+            "  ledger [--results DIR]           rebuild results/LEDGER.md, results/ledger.csv and results/MANIFEST.json",
+            "        from the run records (every paper claim beside our numbers, with a computed verdict)",
             "  bench features [--data DIR] [--files N] [--repeats R]",
             "        feature-extraction throughput (real-time factor, 1 thread and all cores) and peak memory",
             "  help                            this text",
@@ -94,6 +96,7 @@ public final class Main {
                 case "bench features": return bench(flags, out);
                 case "experiment run": return experiment(flags, out);
                 case "experiment ablation": return ablation(flags, out);
+                case "ledger": return ledger(flags, out);
                 case "bench train":
                     TrainingBenchmark.run(flags.getOrDefault("model", "A"), flags.getOrDefault("act", "relu"), (int) number(flags, "n", 5760),
                             (int) number(flags, "batch", 32), (int) number(flags, "epochs", 4), (long) number(flags, "seed", 42), out);
@@ -276,6 +279,16 @@ public final class Main {
             org.emoaugnet.experiment.ExperimentRunner.run(c.config(), corpus, new FeatureCache(s.cache().resolve("features")), runs);
         }
         out.println(org.emoaugnet.experiment.StudyReport.ablation(design, runs).printAll());
+        return 0;
+    }
+
+    private static int ledger(Map<String, String> flags, PrintStream out) throws IOException {
+        Settings s = settings(flags);
+        Path results = flags.containsKey("results") ? Path.of(flags.get("results")) : s.results();
+        org.emoaugnet.experiment.Ledger.write(s.projectRoot(), results);
+        org.emoaugnet.experiment.Manifest.write(s.projectRoot(), results);
+        out.println(java.nio.file.Files.readString(results.resolve("LEDGER.md")));
+        out.println("wrote " + results.resolve("LEDGER.md") + ", " + results.resolve("ledger.csv") + ", " + results.resolve("MANIFEST.json"));
         return 0;
     }
 

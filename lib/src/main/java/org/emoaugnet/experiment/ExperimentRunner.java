@@ -157,6 +157,7 @@ public final class ExperimentRunner {
         rec.put("test_ua_ci95", uaCi.low() + "," + uaCi.high());
         rec.put("classes", String.join(",", classes));
         rec.put("code_version", String.valueOf(ExperimentRunner.class.getPackage().getImplementationVersion()));
+        rec.put("code_commit", Manifest.gitCommit(Path.of(System.getenv().getOrDefault("EMOAUG_HOME", "."))));
         rec.put("java", System.getProperty("java.version"));
         rec.put("dl4j", "1.0.0-M2.1");
         rec.put("backend", String.valueOf(org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName()));

@@ -1,0 +1,158 @@
+package org.emoaugnet.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.emoaugnet.util.AtomicFiles;
+import org.emoaugnet.util.Settings;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.nd4j.shade.jackson.databind.SerializationFeature;
+
+/**
+ * {@code results/MANIFEST.json}: for every committed figure and table under {@code results/} (run folders aside),
+ * its size, SHA-256, the notebook or command that made it, and the training runs it was computed from, each with
+ * configuration, seed, fold, data manifest hash, code version (and commit where recorded), library versions,
+ * backend, threads and wall time, read from the run records. Files that no training run feeds (corpus and feature
+ * figures) list no runs.
+ */
+public final class Manifest {
+    public static final String FILE = "MANIFEST.json";
+
+    private Manifest() {}
+
+    public static Map<String, Object> build(Path projectRoot, Path resultsDir) throws IOException {
+        Path runsRoot = resultsDir.resolve("runs");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("generator", "environment/emoaug ledger");
+        m.put("code_commit", gitCommit(projectRoot));
+        List<Map<String, Object>> files = new ArrayList<>();
+        Map<String, Object> experiments = new LinkedHashMap<>();
+        for (Path f : listed(resultsDir)) {
+            String rel = resultsDir.relativize(f).toString().replace('\\', '/');
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("path", "results/" + rel);
+            e.put("bytes", Files.size(f));
+            e.put("sha256", sha256(f));
+            e.put("made_by", producer(projectRoot, rel));
+            List<String> exps = experimentsFor(projectRoot, runsRoot, rel);
+            e.put("experiments", exps);
+            for (String x : exps) if (!experiments.containsKey(x)) experiments.put(x, experiment(runsRoot.resolve(x)));
+            files.add(e);
+        }
+        m.put("files", files);
+        m.put("experiments", experiments);
+        return m;
+    }
+
+    public static void write(Path projectRoot, Path resultsDir) throws IOException {
+        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFiles.writeString(resultsDir.resolve(FILE), om.writeValueAsString(build(projectRoot, resultsDir)) + "\n");
+    }
+
+    /** The figures and tables a manifest lists: PNG, CSV, Markdown and text files outside {@code runs/}. */
+    public static List<Path> listed(Path resultsDir) throws IOException {
+        try (var s = Files.walk(resultsDir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> !resultsDir.relativize(p).startsWith("runs"))
+                    .filter(p -> p.toString().matches(".*\\.(png|csv|md|txt)$"))
+                    .sorted().toList();
+        }
+    }
+
+    static String producer(Path projectRoot, String rel) throws IOException {
+        String name = rel.substring(rel.lastIndexOf('/') + 1);
+        if (name.equals("LEDGER.md") || name.equals("ledger.csv")) return "environment/emoaug ledger";
+        if (rel.startsWith("bench/")) return "environment/emoaug bench train (dl4j-*) / shared/bench/torch_twin.py (torch-*); arguments in the file's first line";
+        if (name.matches("\\d\\d-.*")) {
+            String prefix = name.substring(0, 3);
+            try (var s = Files.list(projectRoot.resolve("notebooks"))) {
+                var nb = s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix) && n.endsWith(".ipynb")).sorted().findFirst();
+                if (nb.isPresent()) return "notebooks/" + nb.get();
+            }
+        }
+        return "unknown";
+    }
+
+    /** The experiments (run folders) a result file was computed from. */
+    static List<String> experimentsFor(Path projectRoot, Path runsRoot, String rel) throws IOException {
+        Set<String> out = new LinkedHashSet<>();
+        String name = rel.substring(rel.lastIndexOf('/') + 1);
+        String corpus = rel.contains("/") ? rel.substring(0, rel.indexOf('/')) : "";
+        List<String> all = new ArrayList<>();
+        if (Files.isDirectory(runsRoot)) try (var s = Files.list(runsRoot)) {
+            s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().forEach(all::add);
+        }
+        if (name.equals("LEDGER.md") || name.equals("ledger.csv")) {
+            for (Ledger.Row r : Ledger.build(projectRoot, runsRoot))
+                for (Ledger.Cell c : r.cells().values()) if (c.runs() > 0) out.add(c.experiment());
+        } else if (name.startsWith("02-ablation-")) {
+            Settings s = Settings.resolve(Map.of("EMOAUG_HOME", projectRoot.toString()), Map.of());
+            for (Ablation.Design d : Ablation.designs(corpus, s))
+                if (name.startsWith("02-ablation-" + d.name() + ".") || name.startsWith("02-ablation-" + d.name() + "-"))
+                    for (Ablation.Condition c : d.conditions()) if (all.contains(c.config().name())) out.add(c.config().name());
+        } else if (name.startsWith("04-")) {
+            for (String x : all) if (name.contains(x + ".")) out.add(x);
+            if (out.isEmpty()) {
+                Settings s = Settings.resolve(Map.of("EMOAUG_HOME", projectRoot.toString()), Map.of());
+                for (ExperimentConfig c : Study.configs(corpus, s)) if (all.contains(c.name())) out.add(c.name());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    static Map<String, Object> experiment(Path dir) throws IOException {
+        Map<String, Object> e = new LinkedHashMap<>();
+        Path txt = dir.resolve("experiment.txt");
+        e.put("config", Files.isRegularFile(txt) ? Files.readString(txt).strip().lines().toList() : List.of());
+        List<Map<String, String>> runs = new ArrayList<>();
+        for (Path r : StudyReport.runs(dir)) {
+            Map<String, String> rec = RunRecord.read(r), keep = new LinkedHashMap<>();
+            keep.put("run", r.getFileName().toString());
+            for (String k : List.of("seed", "fold", "data_manifest_sha256", "augmentation_seed", "code_version", "code_commit", "java", "dl4j",
+                    "backend", "omp_num_threads", "wall_seconds", "finished_utc", "test_wa", "test_ua"))
+                if (rec.containsKey(k)) keep.put(k, rec.get(k));
+            runs.add(keep);
+        }
+        e.put("runs", runs);
+        return e;
+    }
+
+    static String sha256(Path f) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The checked-out commit, read from {@code .git} without a git binary; "unknown" outside a repository. */
+    public static String gitCommit(Path projectRoot) {
+        try {
+            Path git = projectRoot.resolve(".git");
+            if (Files.isRegularFile(git)) {   // worktree: "gitdir: <path>"
+                git = projectRoot.resolve(Files.readString(git).trim().substring("gitdir:".length()).trim());
+            }
+            String head = Files.readString(git.resolve("HEAD")).trim();
+            if (!head.startsWith("ref:")) return head;
+            String ref = head.substring(4).trim();
+            Path loose = git.resolve(ref);
+            if (Files.isRegularFile(loose)) return Files.readString(loose).trim();
+            Path common = Files.isRegularFile(git.resolve("commondir")) ? git.resolve(Files.readString(git.resolve("commondir")).trim()) : git;
+            if (Files.isRegularFile(common.resolve(ref))) return Files.readString(common.resolve(ref)).trim();
+            Path packed = common.resolve("packed-refs");
+            if (Files.isRegularFile(packed))
+                for (String l : Files.readAllLines(packed)) if (l.endsWith(" " + ref)) return l.substring(0, l.indexOf(' '));
+        } catch (IOException | RuntimeException e) {
+            // fall through
+        }
+        return "unknown";
+    }
+}

@@ -1,0 +1,69 @@
+package org.emoaugnet.experiment;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+
+/** The committed ledger and manifest against the committed run records: no hand-edited numbers, no missing files. */
+class LedgerTest {
+    static Path projectRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("results/runs"))) p = p.getParent();
+        assertNotNull(p, "no results/runs above " + Path.of("").toAbsolutePath());
+        return p;
+    }
+
+    @Test
+    void widestGapsMatchThePaperNotesTable() {
+        double[] iemocap = Ledger.IEMOCAP_4_COUNTS;
+        assertEquals(1.62, Consistency.check(95.78, 92.52, iemocap).largestFeasibleGap(), 0.005);
+        assertFalse(Consistency.check(95.78, 92.52, iemocap).feasible());
+        assertEquals(1.88, Consistency.check(96.75, 91.28, iemocap).largestFeasibleGap(), 0.005);
+        double[] natural8 = {96, 192, 192, 192, 192, 192, 192, 192}, merged7 = {288, 192, 192, 192, 192, 192, 192},
+                dropped7 = {96, 192, 192, 192, 192, 192, 192};
+        assertEquals(0.33, Consistency.check(94.53, 94.98, natural8).largestFeasibleGap(), 0.005);
+        assertEquals(0.36, Consistency.check(93.72, 94.64, natural8).largestFeasibleGap(), 0.005);
+        assertEquals(2.01, Consistency.check(94.53, 94.98, merged7).largestFeasibleGap(), 0.005);
+        assertTrue(Consistency.check(94.53, 94.98, merged7).feasible());
+        assertEquals(0.39, Consistency.check(94.53, 94.98, dropped7).largestFeasibleGap(), 0.005);
+        assertEquals(0.41, Consistency.check(93.72, 94.64, dropped7).largestFeasibleGap(), 0.005);
+        assertFalse(Consistency.check(90, 80, new double[] {1, 1, 1}).feasible(), "balanced classes force WA = UA");
+    }
+
+    @Test
+    void committedLedgerIsTheOneTheRunRecordsGive(@TempDir Path tmp) throws Exception {
+        Path root = projectRoot();
+        Path committed = root.resolve("results");
+        assertTrue(Files.isRegularFile(committed.resolve("LEDGER.md")), "results/LEDGER.md is missing: run environment/emoaug ledger");
+        Ledger.write(root, committed.resolve("runs"), tmp);
+        assertEquals(Files.readString(tmp.resolve("ledger.csv")), Files.readString(committed.resolve("ledger.csv")),
+                "results/ledger.csv differs from what the run records give: run environment/emoaug ledger");
+        assertEquals(Files.readString(tmp.resolve("LEDGER.md")), Files.readString(committed.resolve("LEDGER.md")),
+                "results/LEDGER.md differs from what the run records give: run environment/emoaug ledger");
+        assertTrue(Files.readString(committed.resolve("LEDGER.md")).contains("RAVDESS ReLU WA"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyFileInTheManifestExists() throws Exception {
+        Path root = projectRoot();
+        Map<String, Object> m = new ObjectMapper().readValue(root.resolve("results/MANIFEST.json").toFile(), Map.class);
+        List<Map<String, Object>> files = (List<Map<String, Object>>) m.get("files");
+        assertFalse(files.isEmpty());
+        Map<String, Object> experiments = (Map<String, Object>) m.get("experiments");
+        for (Map<String, Object> f : files) {
+            assertTrue(Files.isRegularFile(root.resolve((String) f.get("path"))), "listed in MANIFEST.json but missing: " + f.get("path"));
+            for (String e : (List<String>) f.get("experiments")) {
+                assertTrue(experiments.containsKey(e), f.get("path") + " names an experiment the manifest does not describe: " + e);
+                assertTrue(Files.isDirectory(root.resolve("results/runs").resolve(e)), "no run records for " + e);
+            }
+        }
+        assertTrue(files.stream().anyMatch(f -> f.get("path").equals("results/LEDGER.md")));
+    }
+}
