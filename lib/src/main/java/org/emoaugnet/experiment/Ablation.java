@@ -21,10 +21,11 @@ import org.emoaugnet.util.Settings;
  * base=../si-relu.properties
  * recipes=none,noise,pitch,stretch,shift,all-but-noise,all-but-pitch,all-but-stretch,all-but-shift,public-4,all
  * seeds=1
+ * folds=3
  * </pre>
  * The condition whose recipe is the base's own reuses the base experiment's run folder (its runs of the listed
  * seeds), every other condition runs as {@code <base name>-aug-<recipe>}. Without design files (other corpora, and
- * quick mode) the defaults are built from {@link Study#configs}: every recipe under the speaker-independent protocol
+ * quick mode) the defaults are built from {@link Study#configs}: {@link #DEFAULT_RECIPES} under the speaker-independent protocol
  * and {@code none, public-4, all} under the paper-style protocol (quick mode: {@code none, pitch, public-4} and
  * {@code none, public-4}).
  */
@@ -32,11 +33,17 @@ public final class Ablation {
     /** The recipe every condition is compared with. */
     public static final String REFERENCE = "none";
 
+    /** Without a design file: no augmentation, each alone, the public recipe and all four (leave-one-out only in design files). */
+    public static final List<String> DEFAULT_RECIPES = List.of("none", "noise", "pitch", "stretch", "shift", "public-4", "all");
+
     public static final List<String> ALL_RECIPES = List.of("none", "noise", "pitch", "stretch", "shift",
             "all-but-noise", "all-but-pitch", "all-but-stretch", "all-but-shift", "public-4", "all");
 
-    /** One ablation: its conditions (recipe name → experiment) under one protocol, and the seeds compared. */
-    public record Design(String name, Protocol protocol, List<Condition> conditions, List<Long> seeds) {
+    /**
+     * One ablation: its conditions (recipe name → experiment) under one protocol, the seeds compared and the number
+     * of folds (the first {@code folds} of the protocol; ≤ 0: all).
+     */
+    public record Design(String name, Protocol protocol, List<Condition> conditions, List<Long> seeds, int folds) {
         public Condition reference() {
             return conditions.stream().filter(c -> c.recipe().equals(REFERENCE)).findFirst()
                     .orElseThrow(() -> new IllegalStateException(name + ": no '" + REFERENCE + "' condition"));
@@ -60,8 +67,8 @@ public final class Ablation {
             if (!base.activation().equals("relu")) continue;
             List<String> recipes = base.protocol() == Protocol.PAPER_STYLE
                     ? (s.quick() ? List.of("none", "public-4") : List.of("none", "public-4", "all"))
-                    : (s.quick() ? List.of("none", "pitch", "public-4") : ALL_RECIPES);
-            out.add(design(base.protocol().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), base, recipes, base.seeds()));
+                    : (s.quick() ? List.of("none", "pitch", "public-4") : DEFAULT_RECIPES);
+            out.add(design(base.protocol().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), base, recipes, base.seeds(), base.folds()));
         }
         return out;
     }
@@ -78,19 +85,21 @@ public final class Ablation {
         ExperimentConfig base = ExperimentConfigs.load(baseFile);
         List<String> recipes = Arrays.stream(p.getProperty("recipes", String.join(",", ALL_RECIPES)).split(",")).map(String::trim).toList();
         List<Long> seeds;
+        int folds;
         try {
             seeds = Arrays.stream(p.getProperty("seeds", "1").split(",")).map(String::trim).map(Long::parseLong).toList();
+            folds = Integer.parseInt(p.getProperty("folds", String.valueOf(base.folds())).trim());
         } catch (NumberFormatException e) {
-            throw new IOException(file + ": 'seeds' must be a comma-separated list of integers", e);
+            throw new IOException(file + ": 'seeds' must be a comma-separated list of integers and 'folds' an integer", e);
         }
         try {
-            return design(file.getFileName().toString().replace(".properties", ""), base, recipes, seeds);
+            return design(file.getFileName().toString().replace(".properties", ""), base, recipes, seeds, folds);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
     }
 
-    static Design design(String name, ExperimentConfig base, List<String> recipes, List<Long> seeds) {
+    static Design design(String name, ExperimentConfig base, List<String> recipes, List<Long> seeds, int folds) {
         if (!recipes.contains(REFERENCE)) throw new IllegalArgumentException("the recipes must include '" + REFERENCE + "' (the reference)");
         List<Condition> conditions = new ArrayList<>();
         for (String r : recipes) {
@@ -98,8 +107,8 @@ public final class Ablation {
             if (recipe == null) throw new IllegalArgumentException("unknown recipe '" + r + "' (known: " + Recipe.named().keySet() + ")");
             String runName = recipe.name().equals(base.recipe().name()) ? base.name() : base.name() + "-aug-" + r;
             conditions.add(new Condition(r, new ExperimentConfig(runName, base.corpus(), base.classSet(), base.protocol(), base.features(),
-                    base.layout(), recipe, base.model(), base.activation(), base.train(), seeds, base.folds())));
+                    base.layout(), recipe, base.model(), base.activation(), base.train(), seeds, folds)));
         }
-        return new Design(name, base.protocol(), List.copyOf(conditions), List.copyOf(seeds));
+        return new Design(name, base.protocol(), List.copyOf(conditions), List.copyOf(seeds), folds);
     }
 }

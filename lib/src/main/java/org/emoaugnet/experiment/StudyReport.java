@@ -24,21 +24,36 @@ public final class StudyReport {
     public static List<Path> runs(Path experimentDir) throws IOException { return runs(experimentDir, List.of()); }
 
     /** The finished runs of an experiment whose training seed is one of {@code seeds} (empty: all). */
-    public static List<Path> runs(Path experimentDir, List<Long> seeds) throws IOException {
+    public static List<Path> runs(Path experimentDir, List<Long> seeds) throws IOException { return runs(experimentDir, seeds, 0); }
+
+    /**
+     * The finished runs of an experiment whose training seed is one of {@code seeds} (empty: all) and, when
+     * {@code folds > 0}, whose fold is among the first {@code folds} ({@code fold-1} ... {@code fold-<folds>}).
+     */
+    public static List<Path> runs(Path experimentDir, List<Long> seeds, int folds) throws IOException {
         if (!Files.isDirectory(experimentDir)) return List.of();
         try (var s = Files.list(experimentDir)) {
             return s.filter(Files::isDirectory).filter(RunRecord::finished)
                     .filter(d -> seeds.isEmpty() || seeds.stream().anyMatch(x -> d.getFileName().toString().endsWith("-seed" + x)))
+                    .filter(d -> folds <= 0 || foldIndex(d.getFileName().toString()) <= folds)
                     .sorted().toList();
         }
     }
 
+    /** 1-based fold number of a run folder {@code fold-<k>-seed<s>}; 1 for single-split protocols. */
+    static int foldIndex(String runName) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^fold-(\\d+)-seed").matcher(runName);
+        return m.find() ? Integer.parseInt(m.group(1)) : 1;
+    }
+
     public static Predictions predictions(Path experimentDir) throws IOException { return predictions(experimentDir, List.of()); }
 
-    public static Predictions predictions(Path experimentDir, List<Long> seeds) throws IOException {
+    public static Predictions predictions(Path experimentDir, List<Long> seeds) throws IOException { return predictions(experimentDir, seeds, 0); }
+
+    public static Predictions predictions(Path experimentDir, List<Long> seeds, int folds) throws IOException {
         List<String> items = new ArrayList<>(), t = new ArrayList<>(), p = new ArrayList<>();
         List<String> classes = null;
-        for (Path run : runs(experimentDir, seeds)) {
+        for (Path run : runs(experimentDir, seeds, folds)) {
             if (classes == null) classes = List.of(RunRecord.read(run).get("classes").split(","));
             Table pr = Table.read().csv(run.resolve("predictions.csv").toFile());
             String tag = run.getFileName().toString();
@@ -120,10 +135,12 @@ public final class StudyReport {
      */
     public record RunPairs(List<String> runs, double[] differences, Statistics.MeanSd meanSd, double pValue) {}
 
-    public static RunPairs runPairs(Path a, Path b, List<Long> seeds, String metric) throws IOException {
+    public static RunPairs runPairs(Path a, Path b, List<Long> seeds, String metric) throws IOException { return runPairs(a, b, seeds, 0, metric); }
+
+    public static RunPairs runPairs(Path a, Path b, List<Long> seeds, int folds, String metric) throws IOException {
         List<String> names = new ArrayList<>();
         List<Double> d = new ArrayList<>();
-        for (Path ra : runs(a, seeds)) {
+        for (Path ra : runs(a, seeds, folds)) {
             Path rb = b.resolve(ra.getFileName());
             if (!RunRecord.finished(rb)) continue;
             names.add(ra.getFileName().toString());
@@ -146,10 +163,10 @@ public final class StudyReport {
                 dUa = DoubleColumn.create("ΔUA vs none (points)"), dLo = DoubleColumn.create("ΔUA 95% CI low"), dHi = DoubleColumn.create("ΔUA 95% CI high"),
                 pPerm = DoubleColumn.create("p permutation (items)"), pMc = DoubleColumn.create("p McNemar (items)"), pRuns = DoubleColumn.create("p sign-flip (runs)");
         Path refDir = runsRoot.resolve(d.reference().config().name());
-        Predictions ref = predictions(refDir, d.seeds());
+        Predictions ref = predictions(refDir, d.seeds(), d.folds());
         for (Ablation.Condition c : d.conditions()) {
             Path dir = runsRoot.resolve(c.config().name());
-            List<Path> rs = runs(dir, d.seeds());
+            List<Path> rs = runs(dir, d.seeds(), d.folds());
             if (rs.isEmpty()) continue;
             double[] w = new double[rs.size()], u = new double[rs.size()];
             long trainRows = 0;
@@ -159,7 +176,7 @@ public final class StudyReport {
                 u[i] = 100 * Double.parseDouble(r.get("test_ua"));
                 trainRows += Long.parseLong(r.get("rows_train"));
             }
-            Predictions p = predictions(dir, d.seeds());
+            Predictions p = predictions(dir, d.seeds(), d.folds());
             Statistics.Interval ui = Statistics.bootstrap(p.truth(), p.predicted(), Statistics::ua, 1000, 0.05, 1);
             cond.append(c.recipe());
             copies.append(c.config().recipe().size());
@@ -177,7 +194,7 @@ public final class StudyReport {
                 dHi.append(r2(100 * pt.difference().high()));
                 pPerm.append(r4(pt.pValue()));
                 pMc.append(r4(Statistics.mcnemar(p.truth(), p.predicted(), ref.predicted()).pValue()));
-                pRuns.append(r4(runPairs(dir, refDir, d.seeds(), "test_ua").pValue()));
+                pRuns.append(r4(runPairs(dir, refDir, d.seeds(), d.folds(), "test_ua").pValue()));
             } else {
                 for (DoubleColumn col : List.of(dUa, dLo, dHi, pPerm, pMc, pRuns)) col.appendMissing();
             }
