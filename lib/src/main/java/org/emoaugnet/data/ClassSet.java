@@ -73,6 +73,7 @@ public record ClassSet(String name, String description, Map<Emotion, String> map
 
     /** The class set a corpus is evaluated with unless told otherwise. */
     public static ClassSet defaultFor(String corpus) {
+        if (corpus.startsWith("synthetic")) return RAVDESS_7_PAPER;   // also the second synthetic corpus of notebook 05
         switch (corpus) {
             case "ravdess": case "synthetic": return RAVDESS_7_PAPER;
             case "iemocap": return IEMOCAP_4;

@@ -156,16 +156,23 @@ public final class ExperimentRunner {
         rec.put("test_wa_ci95", waCi.low() + "," + waCi.high());
         rec.put("test_ua_ci95", uaCi.low() + "," + uaCi.high());
         rec.put("classes", String.join(",", classes));
-        rec.put("code_version", String.valueOf(ExperimentRunner.class.getPackage().getImplementationVersion()));
-        rec.put("code_commit", Manifest.gitCommit(Path.of(System.getenv().getOrDefault("EMOAUG_HOME", "."))));
-        rec.put("java", System.getProperty("java.version"));
-        rec.put("dl4j", "1.0.0-M2.1");
-        rec.put("backend", String.valueOf(org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName()));
-        rec.put("omp_num_threads", String.valueOf(System.getenv("OMP_NUM_THREADS")));
+        rec.putAll(environment());
         rec.put("wall_seconds", String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
         rec.put("finished_utc", java.time.Instant.now().toString());
         RunRecord.write(runDir, rec);
         System.err.printf("%s %s seed %d: test WA %.4f UA %.4f (best epoch %d)%n", cfg.name(), fold.name(), seed, m.wa(), m.ua(), r.bestEpoch());
+    }
+
+    /** Code version and commit, Java, DL4J, backend and threads, for run records. */
+    static Map<String, String> environment() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("code_version", String.valueOf(ExperimentRunner.class.getPackage().getImplementationVersion()));
+        m.put("code_commit", Manifest.gitCommit(Path.of(System.getenv().getOrDefault("EMOAUG_HOME", "."))));
+        m.put("java", System.getProperty("java.version"));
+        m.put("dl4j", "1.0.0-M2.1");
+        m.put("backend", String.valueOf(org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName()));
+        m.put("omp_num_threads", String.valueOf(System.getenv("OMP_NUM_THREADS")));
+        return m;
     }
 
     /** SHA-256 over the sorted utterance keys of the set (which recordings the run used). */

@@ -46,6 +46,42 @@ public final class ResultFigures {
         return c;
     }
 
+    /**
+     * A labelled matrix of values in [lo, hi] (e.g. UA in % of a train-corpus × test-corpus grid) with a text per cell
+     * (value and interval); NaN cells are grey.
+     */
+    public static BufferedImage matrix(String title, String note, java.util.List<String> rows, java.util.List<String> cols, double[][] v,
+                                       String[][] text, double lo, double hi) {
+        int cell = 130, left = 120, top = 64;
+        BufferedImage img = new BufferedImage(left + cols.size() * cell + 20, top + rows.size() * 70 + 40, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        g.drawString(title, 10, 20);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        g.drawString(note, 10, 38);
+        for (int r = 0; r < rows.size(); r++) {
+            g.setColor(Color.BLACK);
+            g.drawString(rows.get(r), 10, top + r * 70 + 38);
+            for (int c = 0; c < cols.size(); c++) {
+                double x = v[r][c];
+                double share = Double.isNaN(x) ? 0 : Math.max(0, Math.min(1, (x - lo) / (hi - lo)));
+                g.setColor(Double.isNaN(x) ? Color.LIGHT_GRAY : new Color(Heatmap.viridis(share)));
+                g.fillRect(left + c * cell, top + r * 70, cell - 2, 68);
+                g.setColor(Double.isNaN(x) || share > 0.6 ? Color.BLACK : Color.WHITE);
+                String[] lines = text[r][c] == null ? new String[] {"not run"} : text[r][c].split("\n");
+                for (int l = 0; l < lines.length; l++) g.drawString(lines[l], left + c * cell + 8, top + r * 70 + 24 + 16 * l);
+            }
+        }
+        g.setColor(Color.BLACK);
+        for (int c = 0; c < cols.size(); c++) g.drawString(cols.get(c), left + c * cell + 8, top + rows.size() * 70 + 16);
+        g.dispose();
+        return img;
+    }
+
     /** Row-normalised confusion matrix with counts and shares written in the cells. */
     public static BufferedImage confusion(String title, Confusion cm) {
         int k = cm.k(), cell = 70, left = 110, top = 60, size = left + k * cell + 20;

@@ -55,6 +55,10 @@ class NotebooksIT {
         assertTrue(nb01.contains("image/png"), "notebook 01 displays figures");
         for (String f : List.of("01-summary.csv", "01-by-emotion.csv", "01-split-diagnostics.csv", "01-durations.png", "01-examples.png"))
             assertTrue(Files.size(results.resolve("synthetic").resolve(f)) > 0, f);
+        for (String f : List.of("synthetic/02-ablation-speaker-independent.csv", "synthetic/02-ablation-speaker-independent-delta.png",
+                "cross-synthetic-synthetic-b/05-cross-corpus.csv", "cross-synthetic-synthetic-b/05-cross-corpus-main.png",
+                "synthetic/05-robustness.csv", "LEDGER.md", "ledger.csv", "MANIFEST.json"))
+            assertTrue(Files.size(results.resolve(f)) > 0, f);
         String diag = Files.readString(results.resolve("synthetic/01-split-diagnostics.csv"));
         assertTrue(diag.lines().skip(1).anyMatch(l -> l.contains("random") && l.contains(",yes,")), "the random split is flagged:\n" + diag);
     }

@@ -1,0 +1,158 @@
+package org.emoaugnet.experiment;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.emoaugnet.augment.Recipe;
+import org.emoaugnet.data.ClassSet;
+import org.emoaugnet.data.Corpus;
+import org.emoaugnet.data.Emotion;
+import org.emoaugnet.eval.Statistics;
+import org.emoaugnet.features.FeatureCache;
+import org.emoaugnet.features.FeatureSpec;
+import org.emoaugnet.model.Dataset;
+import org.emoaugnet.model.TrainConfig;
+import org.emoaugnet.util.Settings;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The cross-corpus grid of notebook 05: every ordered pair of the given corpora (train on X, test on Y) and, on the
+ * diagonal, each corpus's own speaker-independent result, all over the emotions <em>every</em> corpus shares (so
+ * that all cells classify the same classes). Variants: the main setting (ReLU, public-4, scaler fitted on the
+ * training corpus), no augmentation, per-corpus and per-speaker normalisation, and ELU.
+ */
+public final class CrossCorpusStudy {
+    /** One setting of the grid. */
+    public record Variant(String label, String activation, Recipe recipe, CrossCorpus.Normalisation normalisation) {}
+
+    public static final Variant MAIN = new Variant("main", "relu", Recipe.public4(), CrossCorpus.Normalisation.TRAIN_SCALER);
+
+    private CrossCorpusStudy() {}
+
+    public static List<Variant> variants(boolean quick) {
+        List<Variant> v = new ArrayList<>(List.of(MAIN, new Variant("no augmentation", "relu", Recipe.none(), CrossCorpus.Normalisation.TRAIN_SCALER),
+                new Variant("per-speaker normalisation", "relu", Recipe.public4(), CrossCorpus.Normalisation.PER_SPEAKER)));
+        if (!quick) {
+            v.add(new Variant("per-corpus normalisation", "relu", Recipe.public4(), CrossCorpus.Normalisation.PER_CORPUS));
+            v.add(new Variant("ELU", "elu", Recipe.public4(), CrossCorpus.Normalisation.TRAIN_SCALER));
+        }
+        return v;
+    }
+
+    /**
+     * The corpora of the grid: every configured corpus plus the synthetic one; without data, the synthetic corpus and
+     * a second one generated with other voices ({@code synthetic-b}: 4 speakers, seed + 1), so that the cross-corpus
+     * path runs anywhere.
+     */
+    public static List<Corpus> corpora(Settings s) throws IOException {
+        List<Corpus> out = new ArrayList<>();
+        for (var r : org.emoaugnet.data.Corpora.open(s)) out.add(r.corpus());
+        if (out.stream().noneMatch(c -> c.name().equals("synthetic"))) out.add(synthetic(s, 8, s.seed(), "synthetic"));
+        if (out.size() == 1) out.add(synthetic(s, 4, s.seed() + 1, "synthetic-b"));
+        return out;
+    }
+
+    static Corpus synthetic(Settings s, int speakers, long seed, String name) throws IOException {
+        Path dir = org.emoaugnet.data.synth.SyntheticCorpus.ensure(s.cache(), new org.emoaugnet.data.synth.SyntheticCorpus.Config(speakers, seed, 16000));
+        Corpus c = new org.emoaugnet.data.loaders.SyntheticLoader().load(dir).corpus();
+        return name.equals(c.name()) ? c : CrossCorpus.renamed(c, name);
+    }
+
+    /** The classes every corpus's default class set has, as one class set. */
+    public static ClassSet common(List<String> corpora) {
+        List<String> common = new ArrayList<>(ClassSet.defaultFor(corpora.get(0)).classes());
+        for (String c : corpora) common.retainAll(ClassSet.defaultFor(c).classes());
+        Map<Emotion, String> m = new java.util.EnumMap<>(Emotion.class);
+        for (String c : corpora) ClassSet.defaultFor(c).mapping().forEach((e, n) -> { if (common.contains(n)) m.put(e, n); });
+        return new ClassSet("common-" + String.join("-", corpora), "classes shared by " + corpora + ": " + common, m);
+    }
+
+    /** Runs (or reads back) every cell of every variant; one row per cell. */
+    public static Table run(List<Corpus> corpora, Settings s, FeatureCache cache, Path runsRoot) throws IOException {
+        List<String> names = corpora.stream().map(Corpus::name).toList();
+        ClassSet cs = common(names);
+        TrainConfig t = new TrainConfig(s.pick(15, 2), 64, 1e-3, 4, 0.5, 3, 0);
+        long seed = 1;
+        StringColumn variant = StringColumn.create("variant"), train = StringColumn.create("train"), test = StringColumn.create("test"),
+                kind = StringColumn.create("kind"), experiment = StringColumn.create("experiment");
+        IntColumn items = IntColumn.create("test_items");
+        DoubleColumn wa = DoubleColumn.create("WA (%)"), ua = DoubleColumn.create("UA (%)"), lo = DoubleColumn.create("UA 95% CI low"),
+                hi = DoubleColumn.create("UA 95% CI high");
+        for (Variant v : variants(s.quick())) {
+            for (Corpus x : corpora) {
+                for (Corpus y : corpora) {
+                    String exp;
+                    StudyReport.Predictions p;
+                    if (x == y) {
+                        if (v.normalisation() != CrossCorpus.Normalisation.TRAIN_SCALER) continue; // within-corpus cells only for the scaler variants
+                        ExperimentConfig cfg = new ExperimentConfig(x.name() + "-si-" + cs.name() + "-" + v.activation() + "-aug-" + v.recipe().name()
+                                + (s.quick() ? "-quick" : ""), x.name(), cs, Protocol.SPEAKER_INDEPENDENT, FeatureSpec.publicPipeline(), Dataset.Layout.SEQUENCE,
+                                v.recipe(), "compact-cnn-lstm", v.activation(), t, List.of(seed), s.pick(0, 2));
+                        ExperimentRunner.run(cfg, x, cache, runsRoot);
+                        exp = cfg.name();
+                        p = StudyReport.predictions(runsRoot.resolve(exp));
+                    } else {
+                        CrossCorpus.Config cfg = new CrossCorpus.Config(x.name(), y.name(), "compact-cnn-lstm", v.activation(), v.recipe(), v.normalisation(), t, seed);
+                        CrossCorpus.run(cfg, cs, x, y, cache, runsRoot);
+                        exp = CrossCorpus.experimentName(cfg, cs);
+                        p = StudyReport.predictions(runsRoot.resolve(exp));
+                    }
+                    Statistics.Interval u = Statistics.bootstrap(p.truth(), p.predicted(), Statistics::ua, 1000, 0.05, 1);
+                    variant.append(v.label());
+                    train.append(x.name());
+                    test.append(y.name());
+                    kind.append(x == y ? "within (speaker-independent)" : "cross-corpus");
+                    experiment.append(exp);
+                    items.append(p.truth().length);
+                    wa.append(round(100 * Statistics.wa(p.truth(), p.predicted())));
+                    ua.append(round(100 * u.estimate()));
+                    lo.append(round(100 * u.low()));
+                    hi.append(round(100 * u.high()));
+                }
+            }
+        }
+        return Table.create("cross-corpus (" + cs.description() + ")", variant, train, test, kind, experiment, items, wa, ua, lo, hi);
+    }
+
+    /** Per-class recall on each test corpus: trained on itself (speaker-independent) against trained on another corpus. */
+    public static Table recallShift(Table grid, Path runsRoot) throws IOException {
+        StringColumn train = StringColumn.create("train"), test = StringColumn.create("test"), cls = StringColumn.create("class");
+        DoubleColumn within = DoubleColumn.create("recall within (%)"), cross = DoubleColumn.create("recall cross (%)"), shift = DoubleColumn.create("shift (points)");
+        Table main = grid.where(grid.stringColumn("variant").isEqualTo(MAIN.label()));
+        Map<String, double[]> withinRecall = new LinkedHashMap<>();
+        List<String> classes = null;
+        for (int i = 0; i < main.rowCount(); i++) {
+            if (!main.stringColumn("train").get(i).equals(main.stringColumn("test").get(i))) continue;
+            StudyReport.Predictions p = StudyReport.predictions(runsRoot.resolve(main.stringColumn("experiment").get(i)));
+            classes = p.classes();
+            withinRecall.put(main.stringColumn("test").get(i), recalls(p));
+        }
+        for (int i = 0; i < main.rowCount(); i++) {
+            String x = main.stringColumn("train").get(i), y = main.stringColumn("test").get(i);
+            if (x.equals(y) || !withinRecall.containsKey(y)) continue;
+            StudyReport.Predictions p = StudyReport.predictions(runsRoot.resolve(main.stringColumn("experiment").get(i)));
+            double[] rc = recalls(p), rw = withinRecall.get(y);
+            for (int c = 0; c < p.classes().size(); c++) {
+                train.append(x); test.append(y); cls.append(p.classes().get(c));
+                within.append(round(100 * rw[c])); cross.append(round(100 * rc[c])); shift.append(round(100 * (rc[c] - rw[c])));
+            }
+        }
+        return Table.create("per-class recall shift", train, test, cls, within, cross, shift);
+    }
+
+    static double[] recalls(StudyReport.Predictions p) {
+        int k = p.classes().size();
+        double[] tp = new double[k], n = new double[k];
+        for (int i = 0; i < p.truth().length; i++) { n[p.truth()[i]]++; if (p.truth()[i] == p.predicted()[i]) tp[p.truth()[i]]++; }
+        for (int c = 0; c < k; c++) tp[c] = n[c] == 0 ? Double.NaN : tp[c] / n[c];
+        return tp;
+    }
+
+    private static double round(double v) { return Math.round(v * 100) / 100.0; }
+}

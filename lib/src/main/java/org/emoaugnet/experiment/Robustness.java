@@ -1,0 +1,186 @@
+package org.emoaugnet.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.emoaugnet.augment.Augmentation;
+import org.emoaugnet.augment.Babble;
+import org.emoaugnet.augment.Noise;
+import org.emoaugnet.augment.Recipe;
+import org.emoaugnet.augment.Reverb;
+import org.emoaugnet.augment.Telephone;
+import org.emoaugnet.data.ClassSet;
+import org.emoaugnet.data.Corpus;
+import org.emoaugnet.data.Fold;
+import org.emoaugnet.data.Utterance;
+import org.emoaugnet.eval.Metrics;
+import org.emoaugnet.eval.Statistics;
+import org.emoaugnet.features.FeatureCache;
+import org.emoaugnet.features.FeatureExtraction;
+import org.emoaugnet.features.FeatureSet;
+import org.emoaugnet.features.RowSplit;
+import org.emoaugnet.features.Scaler;
+import org.emoaugnet.model.Dataset;
+import org.emoaugnet.model.ModelConfig;
+import org.emoaugnet.model.SavedModel;
+import org.emoaugnet.model.Trainer;
+import org.emoaugnet.util.AtomicFiles;
+import org.emoaugnet.util.Tables;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import static tech.tablesaw.api.ColumnType.DOUBLE;
+import static tech.tablesaw.api.ColumnType.STRING;
+
+/**
+ * The paper's untested robustness claim: models trained on clean speech (speaker-independent fold, with or without
+ * augmentation, ReLU or ELU) evaluated on their test speakers' recordings degraded at test time — white noise and
+ * babble built from the corpus at a sweep of SNRs, reverberation in a synthetic room, and a telephone channel with
+ * and without 8-bit μ-law. Each trained model is saved beside its run record ({@code model/}), and every
+ * condition's result is appended to {@code robustness.csv}, so an interrupted study resumes.
+ */
+public final class Robustness {
+    /** One test condition; {@code degradation} null for clean speech. {@code level}: SNR in dB, RT60 in s, else NaN. */
+    public record Condition(String name, String kind, double level, Augmentation degradation) {}
+
+    private Robustness() {}
+
+    /**
+     * The conditions: clean; white noise and babble (4 talkers from {@code babbleSource}) at 20, 10, 5 and 0 dB SNR;
+     * reverberation with RT60 0.3 and 0.8 s; telephone band; telephone band with μ-law. Quick: one level of each.
+     */
+    public static List<Condition> conditions(float[] babblePool, boolean quick) {
+        List<Condition> out = new ArrayList<>();
+        out.add(new Condition("clean", "clean", Double.NaN, null));
+        double[] snrs = quick ? new double[] {10} : new double[] {20, 10, 5, 0};
+        for (double s : snrs) out.add(new Condition("white-" + (int) s + "dB", "white noise", s, Noise.snr(s, Noise.Colour.WHITE)));
+        Babble b = new Babble(babblePool, 4, 0);
+        for (double s : snrs) out.add(new Condition("babble-" + (int) s + "dB", "babble", s, b.atSnr(s)));
+        for (double rt : quick ? new double[] {0.5} : new double[] {0.3, 0.8})
+            out.add(new Condition("reverb-" + rt + "s", "reverberation", rt, new Reverb(rt, 0)));
+        if (!quick) out.add(new Condition("telephone-band", "telephone", Double.NaN, new Telephone(false)));
+        out.add(new Condition("telephone-mulaw", "telephone", Double.NaN, new Telephone(true)));
+        return out;
+    }
+
+    /** Concatenated clips of up to {@code n} recordings (seeded choice), the babble source; never a test recording. */
+    public static float[] babblePool(List<Utterance> from, int n, long seed, ExperimentConfig cfg) throws IOException {
+        List<Utterance> pick = new ArrayList<>(from);
+        java.util.Collections.shuffle(pick, new java.util.Random(seed));
+        List<float[]> clips = new ArrayList<>();
+        int len = 0;
+        for (Utterance u : pick.subList(0, Math.min(n, pick.size()))) {
+            float[] c = FeatureExtraction.load(u, cfg.features());
+            clips.add(c);
+            len += c.length;
+        }
+        float[] pool = new float[len];
+        int at = 0;
+        for (float[] c : clips) { System.arraycopy(c, 0, pool, at, c.length); at += c.length; }
+        return pool;
+    }
+
+    /**
+     * Trains (or loads) the model of {@code cfg} on fold {@code foldIndex} with training seed {@code seed}, then
+     * evaluates it under every condition not yet in its {@code robustness.csv}. Returns that table.
+     */
+    public static Table run(ExperimentConfig cfg, Corpus corpus, int foldIndex, long seed, boolean quick, FeatureCache cache, Path runsRoot) throws IOException {
+        ClassSet cs = cfg.classSet();
+        Corpus kept = cs.apply(corpus);
+        List<String> classes = cs.classes();
+        Fold fold = ExperimentRunner.folds(cfg, kept, seed).get(foldIndex);
+        Path dir = runsRoot.resolve(cfg.name()).resolve(fold.name() + "-seed" + seed);
+        Path modelDir = dir.resolve("model");
+        SavedModel saved;
+        if (RunRecord.finished(dir) && Files.isDirectory(modelDir)) {
+            saved = SavedModel.load(modelDir, cfg.features().key());
+        } else {
+            saved = train(cfg, kept, fold, seed, classes, cache, dir);
+        }
+        Path csv = dir.resolve("robustness.csv");
+        Table done = Files.isRegularFile(csv) ? Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(csv.toFile())
+                .columnTypes(new tech.tablesaw.api.ColumnType[] {STRING, STRING, DOUBLE, STRING, DOUBLE, DOUBLE, DOUBLE, DOUBLE})) : null;
+        List<String> have = done == null ? List.of() : done.stringColumn("condition").asList();
+        List<Condition> conds = conditions(babblePool(fold.train(), 24, seed, cfg), quick);
+        Table out = done == null ? empty() : done;
+        java.util.function.ToIntFunction<FeatureSet.Row> label = r -> classes.indexOf(cs.classOf(r.source()));
+        for (Condition c : conds) {
+            if (have.contains(c.name())) continue;
+            Recipe recipe = c.degradation() == null ? Recipe.none() : new Recipe(c.name(), List.of(c.degradation()));
+            FeatureSet set = FeatureExtraction.extract(fold.test(), cfg.features(), recipe, ExperimentRunner.AUGMENTATION_SEED + 1000, cache);
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < set.size(); i++) all.add(i);
+            Dataset test = Dataset.of(set, all, cfg.layout(), saved.scaler(), label);
+            int[] pred = Trainer.predict(saved.net(), test, 256);
+            Metrics m = Metrics.of(classes, test.y(), pred);
+            Statistics.Interval ui = Statistics.bootstrap(test.y(), pred, Statistics::ua, 1000, 0.05, seed);
+            out.stringColumn("condition").append(c.name());
+            out.stringColumn("kind").append(c.kind());
+            out.doubleColumn("level").append(c.level());
+            out.stringColumn("degradation").append(c.degradation() == null ? "none" : c.degradation().key());
+            out.doubleColumn("WA (%)").append(r2(100 * m.wa()));
+            out.doubleColumn("UA (%)").append(r2(100 * m.ua()));
+            out.doubleColumn("UA 95% CI low").append(r2(100 * ui.low()));
+            out.doubleColumn("UA 95% CI high").append(r2(100 * ui.high()));
+            Tables.saveCsv(out, csv);
+        }
+        return out;
+    }
+
+    private static double r2(double v) { return Math.round(v * 100) / 100.0; }
+
+    private static Table empty() {
+        return Table.create("robustness", StringColumn.create("condition"), StringColumn.create("kind"), DoubleColumn.create("level"),
+                StringColumn.create("degradation"), DoubleColumn.create("WA (%)"), DoubleColumn.create("UA (%)"),
+                DoubleColumn.create("UA 95% CI low"), DoubleColumn.create("UA 95% CI high"));
+    }
+
+    private static SavedModel train(ExperimentConfig cfg, Corpus kept, Fold fold, long seed, List<String> classes, FeatureCache cache, Path dir) throws IOException {
+        long t0 = System.nanoTime();
+        ClassSet cs = cfg.classSet();
+        List<Utterance> used = new ArrayList<>(fold.train());
+        used.addAll(fold.validation());
+        used.addAll(fold.test());
+        FeatureSet set = FeatureExtraction.extract(used, cfg.features(), cfg.recipe(), ExperimentRunner.AUGMENTATION_SEED, cache);
+        RowSplit rows = RowSplit.afterSplit(set, fold);
+        Scaler scaler = Dataset.fitScaler(set, rows.train(), cfg.layout());
+        java.util.function.ToIntFunction<FeatureSet.Row> label = r -> classes.indexOf(cs.classOf(r.source()));
+        Dataset train = Dataset.of(set, rows.train(), cfg.layout(), scaler, label);
+        Dataset val = Dataset.of(set, rows.validation(), cfg.layout(), scaler, label);
+        Dataset test = Dataset.of(set, rows.test(), cfg.layout(), scaler, label);
+        Trainer.Result r = Trainer.fit(ModelConfig.preset(cfg.model(), cfg.activation()), train, val, classes, cfg.train().withSeed(seed));
+        int[] pred = Trainer.predict(r.net(), test, 256);
+        Metrics m = Metrics.of(classes, test.y(), pred);
+        SavedModel saved = new SavedModel(r.net(), scaler, classes, cfg.model(), cfg.features().key(), cfg.layout());
+        Files.createDirectories(dir);
+        saved.save(dir.resolve("model"));
+        Tables.saveCsv(r.history(), dir.resolve("history.csv"));
+        Map<String, String> rec = new LinkedHashMap<>();
+        rec.put("experiment", cfg.name());
+        rec.put("config", cfg.describe().replace('\n', ';'));
+        rec.put("protocol", cfg.protocol().name());
+        rec.put("leaks_by_design", String.valueOf(cfg.protocol().leaks()));
+        rec.put("activation", cfg.activation());
+        rec.put("model", cfg.model());
+        rec.put("fold", fold.name());
+        rec.put("seed", String.valueOf(seed));
+        rec.put("split", rows.summary(set));
+        rec.put("data_manifest_sha256", ExperimentRunner.manifestHash(set));
+        rec.put("augmentation_seed", String.valueOf(ExperimentRunner.AUGMENTATION_SEED));
+        rec.put("best_epoch", String.valueOf(r.bestEpoch()));
+        rec.put("classes", String.join(",", classes));
+        rec.put("test_wa", String.valueOf(m.wa()));
+        rec.put("test_ua", String.valueOf(m.ua()));
+        rec.putAll(ExperimentRunner.environment());
+        rec.put("wall_seconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
+        rec.put("finished_utc", java.time.Instant.now().toString());
+        RunRecord.write(dir, rec);
+        AtomicFiles.writeString(dir.resolve("../experiment.txt").normalize(), cfg.describe() + "\n");
+        return saved;
+    }
+}
