@@ -1,0 +1,36 @@
+package org.emoaugnet.experiment;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.emoaugnet.augment.Babble;
+import org.emoaugnet.data.ClassSet;
+import org.emoaugnet.data.Emotion;
+import org.junit.jupiter.api.Test;
+
+class CrossCorpusTest {
+    @Test
+    void sharedClassesAreTheIntersectionUnderCommonNames() {
+        ClassSet s = CrossCorpus.shared("ravdess", "emodb-2s");
+        assertEquals(List.of("neutral", "happy", "sad", "angry", "fearful", "disgust"), s.classes(),
+                "RAVDESS has no boredom, EmoDB no surprise; calm stays merged into neutral");
+        assertEquals("neutral", s.mapping().get(Emotion.CALM));
+        assertFalse(s.mapping().containsKey(Emotion.BOREDOM));
+        assertFalse(s.mapping().containsKey(Emotion.SURPRISED));
+        ClassSet all = CrossCorpusStudy.common(List.of("ravdess", "emodb-2s", "synthetic"));
+        assertEquals(s.classes(), all.classes());
+        assertEquals(ClassSet.RAVDESS_7_PAPER, ClassSet.defaultFor("synthetic-b"));
+    }
+
+    @Test
+    void robustnessConditionsCoverTheSweep() {
+        var full = Robustness.conditions(new float[1000], false);
+        List<String> names = new ArrayList<>(full.stream().map(Robustness.Condition::name).toList());
+        assertEquals(List.of("clean", "white-20dB", "white-10dB", "white-5dB", "white-0dB", "babble-20dB", "babble-10dB", "babble-5dB",
+                "babble-0dB", "reverb-0.3s", "reverb-0.8s", "telephone-band", "telephone-mulaw"), names);
+        assertNull(full.get(0).degradation());
+        assertTrue(full.get(5).degradation() instanceof Babble);
+        assertEquals(5, Robustness.conditions(new float[1000], true).size());
+    }
+}
