@@ -1,7 +1,6 @@
 package org.emoaugnet.experiment;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -16,9 +15,6 @@ import org.emoaugnet.data.Emotion;
 import org.emoaugnet.data.Fold;
 import org.emoaugnet.data.Splits;
 import org.emoaugnet.data.Utterance;
-import org.emoaugnet.eval.Confusion;
-import org.emoaugnet.eval.Metrics;
-import org.emoaugnet.eval.Statistics;
 import org.emoaugnet.features.FeatureCache;
 import org.emoaugnet.features.FeatureExtraction;
 import org.emoaugnet.features.FeatureSet;
@@ -29,9 +25,6 @@ import org.emoaugnet.model.Dataset;
 import org.emoaugnet.model.ModelConfig;
 import org.emoaugnet.model.TrainConfig;
 import org.emoaugnet.model.Trainer;
-import org.emoaugnet.util.Tables;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Train on corpus X, test on corpus Y, over the emotions both share. Validation comes from held-out speakers of X;
@@ -116,18 +109,8 @@ public final class CrossCorpus {
         }
         ModelConfig model = ModelConfig.preset(cfg.model(), cfg.activation());
         Trainer.Result r = Trainer.fit(model, train, val, classes, cfg.training().withSeed(cfg.seed()));
-        int[] pred = Trainer.predict(r.net(), test, 256);
-        Confusion conf = Confusion.of(classes, test.y(), pred);
-        Metrics m = Metrics.of(conf);
-        Statistics.Interval waCi = Statistics.bootstrap(test.y(), pred, Statistics::wa, 1000, 0.05, cfg.seed());
-        Statistics.Interval uaCi = Statistics.bootstrap(test.y(), pred, Statistics::ua, 1000, 0.05, cfg.seed());
-
-        Files.createDirectories(runDir);
-        Tables.saveCsv(r.history(), runDir.resolve("history.csv"));
-        Tables.saveCsv(conf.table(), runDir.resolve("confusion.csv"));
-        Tables.saveCsv(Table.create("predictions", StringColumn.create("utterance", test.keys()),
-                StringColumn.create("true", java.util.Arrays.stream(test.y()).mapToObj(classes::get).toList()),
-                StringColumn.create("predicted", java.util.Arrays.stream(pred).mapToObj(classes::get).toList())), runDir.resolve("predictions.csv"));
+        ExperimentRunner.Outcome o = ExperimentRunner.Outcome.of(r, test, classes, cfg.seed());
+        o.save(runDir);
         Map<String, String> rec = new LinkedHashMap<>();
         rec.put("experiment", experimentName(cfg, cs));
         rec.put("protocol", "CROSS_CORPUS");
@@ -149,20 +132,12 @@ public final class CrossCorpus {
         rec.put("rows_test", String.valueOf(test.size()));
         rec.put("data_manifest_sha256", ExperimentRunner.manifestHash(set));
         rec.put("augmentation_seed", String.valueOf(ExperimentRunner.AUGMENTATION_SEED));
-        rec.put("best_epoch", String.valueOf(r.bestEpoch()));
-        rec.put("epochs_run", String.valueOf(r.history().rowCount()));
-        rec.put("val_ua_best", String.valueOf(r.bestValidationUa()));
-        rec.put("test_wa", String.valueOf(m.wa()));
-        rec.put("test_ua", String.valueOf(m.ua()));
-        rec.put("test_macro_f1", String.valueOf(m.macroF1()));
-        rec.put("test_wa_ci95", waCi.low() + "," + waCi.high());
-        rec.put("test_ua_ci95", uaCi.low() + "," + uaCi.high());
-        for (int c = 0; c < classes.size(); c++) rec.put("recall_" + classes.get(c), String.valueOf(m.recall()[c]));
+        rec.putAll(o.fields());
         rec.putAll(ExperimentRunner.environment());
         rec.put("wall_seconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
         rec.put("finished_utc", java.time.Instant.now().toString());
         RunRecord.write(runDir, rec);
-        System.err.printf("%s seed %d: test WA %.4f UA %.4f%n", cfg.name(), cfg.seed(), m.wa(), m.ua());
+        System.err.printf("%s seed %d: test WA %.4f UA %.4f%n", cfg.name(), cfg.seed(), o.metrics().wa(), o.metrics().ua());
         return RunRecord.read(runDir);
     }
 

@@ -15,7 +15,6 @@ import org.emoaugnet.data.Corpus;
 import org.emoaugnet.data.Fold;
 import org.emoaugnet.data.SplitDiagnostics;
 import org.emoaugnet.data.Splits;
-import org.emoaugnet.data.Utterance;
 import org.emoaugnet.eval.Confusion;
 import org.emoaugnet.eval.Metrics;
 import org.emoaugnet.eval.Statistics;
@@ -119,19 +118,63 @@ public final class ExperimentRunner {
         Dataset test = Dataset.of(set, rows.test(), cfg.layout(), scaler, label);
         ModelConfig model = ModelConfig.preset(cfg.model(), cfg.activation());
         Trainer.Result r = Trainer.fit(model, train, val, classes, cfg.train().withSeed(seed));
-        int[] pred = Trainer.predict(r.net(), test, 256);
-        Confusion conf = Confusion.of(classes, test.y(), pred);
-        Metrics m = Metrics.of(conf);
-        Statistics.Interval waCi = Statistics.bootstrap(test.y(), pred, Statistics::wa, 1000, 0.05, seed);
-        Statistics.Interval uaCi = Statistics.bootstrap(test.y(), pred, Statistics::ua, 1000, 0.05, seed);
-
-        Files.createDirectories(runDir);
-        Tables.saveCsv(r.history(), runDir.resolve("history.csv"));
-        Tables.saveCsv(conf.table(), runDir.resolve("confusion.csv"));
-        Tables.saveCsv(Table.create("predictions", StringColumn.create("utterance", test.keys()),
-                StringColumn.create("true", java.util.Arrays.stream(test.y()).mapToObj(classes::get).toList()),
-                StringColumn.create("predicted", java.util.Arrays.stream(pred).mapToObj(classes::get).toList())), runDir.resolve("predictions.csv"));
+        Outcome o = Outcome.of(r, test, classes, seed);
+        o.save(runDir);
         scaler.save(runDir.resolve("scaler.csv"));
+        Map<String, String> rec = identity(cfg, fold.name(), seed);
+        rec.put("split", rows.summary(set));
+        rec.put("rows_train", String.valueOf(train.size()));
+        rec.put("rows_validation", String.valueOf(val.size()));
+        rec.put("rows_test", String.valueOf(test.size()));
+        rec.put("data_manifest_sha256", manifestHash(set));
+        rec.put("augmentation_seed", String.valueOf(AUGMENTATION_SEED));
+        rec.putAll(o.fields());
+        rec.put("classes", String.join(",", classes));
+        rec.putAll(environment());
+        rec.put("wall_seconds", String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
+        rec.put("finished_utc", java.time.Instant.now().toString());
+        RunRecord.write(runDir, rec);
+        System.err.printf("%s %s seed %d: test WA %.4f UA %.4f (best epoch %d)%n", cfg.name(), fold.name(), seed, o.metrics().wa(), o.metrics().ua(), r.bestEpoch());
+    }
+
+    /** What a trained network did on its test set: predictions, confusion, metrics and bootstrap intervals. */
+    record Outcome(Trainer.Result result, Dataset test, List<String> classes, int[] predicted, Confusion confusion, Metrics metrics,
+                   Statistics.Interval waCi, Statistics.Interval uaCi) {
+        static Outcome of(Trainer.Result r, Dataset test, List<String> classes, long seed) {
+            int[] pred = Trainer.predict(r.net(), test, 256);
+            Confusion conf = Confusion.of(classes, test.y(), pred);
+            return new Outcome(r, test, classes, pred, conf, Metrics.of(conf), Statistics.bootstrap(test.y(), pred, Statistics::wa, 1000, 0.05, seed),
+                    Statistics.bootstrap(test.y(), pred, Statistics::ua, 1000, 0.05, seed));
+        }
+
+        /** {@code history.csv}, {@code confusion.csv} and {@code predictions.csv} into {@code runDir}. */
+        void save(Path runDir) throws IOException {
+            Files.createDirectories(runDir);
+            Tables.saveCsv(result.history(), runDir.resolve("history.csv"));
+            Tables.saveCsv(confusion.table(), runDir.resolve("confusion.csv"));
+            Tables.saveCsv(Table.create("predictions", StringColumn.create("utterance", test.keys()),
+                    StringColumn.create("true", java.util.Arrays.stream(test.y()).mapToObj(classes::get).toList()),
+                    StringColumn.create("predicted", java.util.Arrays.stream(predicted).mapToObj(classes::get).toList())), runDir.resolve("predictions.csv"));
+        }
+
+        /** Best epoch, epochs run, best validation UA and the test metrics, for a run record. */
+        Map<String, String> fields() {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("best_epoch", String.valueOf(result.bestEpoch()));
+            m.put("epochs_run", String.valueOf(result.history().rowCount()));
+            m.put("val_ua_best", String.valueOf(result.bestValidationUa()));
+            m.put("test_wa", String.valueOf(metrics.wa()));
+            m.put("test_ua", String.valueOf(metrics.ua()));
+            m.put("test_macro_f1", String.valueOf(metrics.macroF1()));
+            m.put("test_wa_ci95", waCi.low() + "," + waCi.high());
+            m.put("test_ua_ci95", uaCi.low() + "," + uaCi.high());
+            for (int c = 0; c < classes.size(); c++) m.put("recall_" + classes.get(c), String.valueOf(metrics.recall()[c]));
+            return m;
+        }
+    }
+
+    /** The first fields of a run record: experiment, configuration, protocol and its leak flag, model, fold, seed. */
+    static Map<String, String> identity(ExperimentConfig cfg, String fold, long seed) {
         Map<String, String> rec = new LinkedHashMap<>();
         rec.put("experiment", cfg.name());
         rec.put("config", cfg.describe().replace('\n', ';'));
@@ -139,28 +182,9 @@ public final class ExperimentRunner {
         rec.put("leaks_by_design", String.valueOf(cfg.protocol().leaks()));
         rec.put("activation", cfg.activation());
         rec.put("model", cfg.model());
-        rec.put("fold", fold.name());
+        rec.put("fold", fold);
         rec.put("seed", String.valueOf(seed));
-        rec.put("split", rows.summary(set));
-        rec.put("rows_train", String.valueOf(train.size()));
-        rec.put("rows_validation", String.valueOf(val.size()));
-        rec.put("rows_test", String.valueOf(test.size()));
-        rec.put("data_manifest_sha256", manifestHash(set));
-        rec.put("augmentation_seed", String.valueOf(AUGMENTATION_SEED));
-        rec.put("best_epoch", String.valueOf(r.bestEpoch()));
-        rec.put("epochs_run", String.valueOf(r.history().rowCount()));
-        rec.put("val_ua_best", String.valueOf(r.bestValidationUa()));
-        rec.put("test_wa", String.valueOf(m.wa()));
-        rec.put("test_ua", String.valueOf(m.ua()));
-        rec.put("test_macro_f1", String.valueOf(m.macroF1()));
-        rec.put("test_wa_ci95", waCi.low() + "," + waCi.high());
-        rec.put("test_ua_ci95", uaCi.low() + "," + uaCi.high());
-        rec.put("classes", String.join(",", classes));
-        rec.putAll(environment());
-        rec.put("wall_seconds", String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
-        rec.put("finished_utc", java.time.Instant.now().toString());
-        RunRecord.write(runDir, rec);
-        System.err.printf("%s %s seed %d: test WA %.4f UA %.4f (best epoch %d)%n", cfg.name(), fold.name(), seed, m.wa(), m.ua(), r.bestEpoch());
+        return rec;
     }
 
     /** Code version and commit, Java, DL4J, backend and threads, for run records. */

@@ -54,15 +54,7 @@ public final class ResultFigures {
                                        String[][] text, double lo, double hi) {
         int cell = 130, left = 120, top = 64;
         BufferedImage img = new BufferedImage(left + cols.size() * cell + 20, top + rows.size() * 70 + 40, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-        g.drawString(title, 10, 20);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        g.drawString(note, 10, 38);
+        Graphics2D g = canvas(img, title, note);
         for (int r = 0; r < rows.size(); r++) {
             g.setColor(Color.BLACK);
             g.drawString(rows.get(r), 10, top + r * 70 + 38);
@@ -82,10 +74,8 @@ public final class ResultFigures {
         return img;
     }
 
-    /** Row-normalised confusion matrix with counts and shares written in the cells. */
-    public static BufferedImage confusion(String title, Confusion cm) {
-        int k = cm.k(), cell = 70, left = 110, top = 60, size = left + k * cell + 20;
-        BufferedImage img = new BufferedImage(size, top + k * cell + 40, BufferedImage.TYPE_INT_RGB);
+    /** A white image with a bold title and a note line under it; returns the graphics, plain font, black. */
+    private static Graphics2D canvas(BufferedImage img, String title, String note) {
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
@@ -94,7 +84,15 @@ public final class ResultFigures {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
         g.drawString(title, 10, 20);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        g.drawString("rows: true class; columns: predicted", 10, 38);
+        g.drawString(note, 10, 38);
+        return g;
+    }
+
+    /** Row-normalised confusion matrix with counts and shares written in the cells. */
+    public static BufferedImage confusion(String title, Confusion cm) {
+        int k = cm.k(), cell = 70, left = 110, top = 60, size = left + k * cell + 20;
+        BufferedImage img = new BufferedImage(size, top + k * cell + 40, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas(img, title, "rows: true class; columns: predicted");
         for (int r = 0; r < k; r++) {
             int sup = Math.max(1, cm.support(r));
             g.setColor(Color.BLACK);
