@@ -183,9 +183,15 @@ public final class Ledger {
         return null;
     }
 
-    /** Writes {@code LEDGER.md} and {@code ledger.csv} into {@code resultsDir} from the runs under {@code resultsDir/runs}. */
+    /**
+     * Writes {@code LEDGER.md} and {@code ledger.csv} into {@code resultsDir} from the runs under
+     * {@code resultsDir/runs}; when that is the project's own {@code results/}, also the README's ledger table.
+     */
     public static List<Row> write(Path projectRoot, Path resultsDir) throws IOException {
-        return write(projectRoot, resultsDir.resolve("runs"), resultsDir);
+        List<Row> rows = write(projectRoot, resultsDir.resolve("runs"), resultsDir);
+        if (resultsDir.toAbsolutePath().normalize().equals(projectRoot.resolve("results").toAbsolutePath().normalize()))
+            updateReadme(projectRoot.resolve("README.md"), resultsDir.resolve("LEDGER.md"));
+        return rows;
     }
 
     /** Writes {@code LEDGER.md} and {@code ledger.csv} into {@code outDir} from the runs under {@code runsRoot}; returns the rows. */
@@ -226,6 +232,23 @@ public final class Ledger {
         md.append("environment/emoaug ledger\n```\n");
         AtomicFiles.writeString(resultsDir.resolve("LEDGER.md"), md.toString());
         return rows;
+    }
+
+    /**
+     * Replaces the block between {@code <!-- ledger:start -->} and {@code <!-- ledger:end -->} in {@code readme} with
+     * the claims table of {@code ledgerMd}; returns false (and writes nothing) when the markers are absent.
+     */
+    public static boolean updateReadme(Path readme, Path ledgerMd) throws IOException {
+        String text = Files.readString(readme), start = "<!-- ledger:start -->", end = "<!-- ledger:end -->";
+        int a = text.indexOf(start), b = text.indexOf(end);
+        if (a < 0 || b < a) return false;
+        StringBuilder table = new StringBuilder();
+        for (String line : Files.readAllLines(ledgerMd)) {
+            if (line.startsWith("| claim ") || line.startsWith("|---|---|---|---|---|---|") || line.startsWith("| RAVDESS ") || line.startsWith("| IEMOCAP "))
+                table.append(line).append('\n');
+        }
+        AtomicFiles.writeString(readme, text.substring(0, a + start.length()) + "\n" + table + text.substring(b));
+        return true;
     }
 
     static String key(Protocol p) {

@@ -47,6 +47,10 @@ class LedgerTest {
         assertEquals(Files.readString(tmp.resolve("LEDGER.md")), Files.readString(committed.resolve("LEDGER.md")),
                 "results/LEDGER.md differs from what the run records give: run environment/emoaug ledger");
         assertTrue(Files.readString(committed.resolve("LEDGER.md")).contains("RAVDESS ReLU WA"));
+        String readme = Files.readString(root.resolve("README.md"));
+        for (String line : Files.readAllLines(committed.resolve("LEDGER.md")))
+            if (line.startsWith("| RAVDESS ") || line.startsWith("| IEMOCAP "))
+                assertTrue(readme.contains(line), "README.md does not show this ledger row as generated:\n" + line);
     }
 
     @Test
