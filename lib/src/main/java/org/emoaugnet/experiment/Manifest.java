@@ -98,6 +98,10 @@ public final class Manifest {
             for (Ablation.Design d : Ablation.designs(corpus, s))
                 if (name.startsWith("02-ablation-" + d.name() + ".") || name.startsWith("02-ablation-" + d.name() + "-"))
                     for (Ablation.Condition c : d.conditions()) if (all.contains(c.config().name())) out.add(c.config().name());
+        } else if (name.startsWith("05-robustness")) {
+            for (String x : all) if (x.startsWith("robustness-" + corpus + "-")) out.add(x);
+        } else if (name.startsWith("05-")) {
+            for (String x : all) if (x.startsWith("cross-") || x.contains("-si-common-")) out.add(x);
         } else if (name.startsWith("04-")) {
             for (String x : all) if (name.contains(x + ".")) out.add(x);
             if (out.isEmpty()) {
