@@ -70,7 +70,7 @@ public final class Manifest {
     static String producer(Path projectRoot, String rel) throws IOException {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         if (name.equals("LEDGER.md") || name.equals("ledger.csv")) return "environment/emoaug ledger";
-        if (rel.startsWith("bench/")) return "environment/emoaug bench train (dl4j-*) / shared/bench/torch_twin.py (torch-*); arguments in the file's first line";
+        if (rel.startsWith("bench/")) return "environment/emoaug bench train (dl4j-*) / shared/bench/torch_twin.py (torch-*); commands in results/bench/README.txt";
         if (name.matches("\\d\\d-.*")) {
             String prefix = name.substring(0, 3);
             try (var s = Files.list(projectRoot.resolve("notebooks"))) {
