@@ -61,11 +61,11 @@ public record RowSplit(String protocol, boolean leakingByDesign, List<Integer> t
         return n;
     }
 
-    /** Test speakers that also appear in training. */
+    /** Test speakers that also appear in training ({@code corpus/speaker}: equal IDs in two corpora are different people). */
     public Set<String> sharedSpeakers(FeatureSet set) {
         Set<String> tr = new TreeSet<>(), te = new TreeSet<>();
-        for (int i : train) tr.add(set.rows().get(i).source().speaker());
-        for (int i : test) te.add(set.rows().get(i).source().speaker());
+        for (int i : train) tr.add(set.rows().get(i).source().corpus() + "/" + set.rows().get(i).source().speaker());
+        for (int i : test) te.add(set.rows().get(i).source().corpus() + "/" + set.rows().get(i).source().speaker());
         tr.retainAll(te);
         return tr;
     }

@@ -147,4 +147,22 @@ class ExperimentTest {
         assertEquals(t.doubleColumn("UA pooled (%)").get(1) - t.doubleColumn("UA pooled (%)").get(0),
                 t.doubleColumn("ΔUA vs none (points)").get(1), 0.011, "table values are rounded to 0.01 points");
     }
+    @Test
+    void crossCorpusNeverTrainsOnTheTestCorpus() throws Exception {
+        Path root = dir.resolve("synth-b");
+        SyntheticCorpus.generate(root, new SyntheticCorpus.Config(2, 10, 16000));
+        Corpus other = CrossCorpus.renamed(new SyntheticLoader().load(root).corpus(), "synthetic-b");
+        assertTrue(other.utterances().stream().allMatch(u -> u.key().startsWith("synthetic-b/")));
+        Path runs = dir.resolve("cross-runs");
+        FeatureCache cache = new FeatureCache(dir.resolve("cache"));
+        for (CrossCorpus.Normalisation n : CrossCorpus.Normalisation.values()) {
+            var cfg = new CrossCorpus.Config("synthetic", "synthetic-b", "compact-cnn-lstm", "relu", Recipe.public4(), n,
+                    new TrainConfig(1, 64, 1e-3, 0, 1, 3, 0), 1);
+            Map<String, String> rec = CrossCorpus.run(cfg, corpus, other, cache, runs);
+            assertTrue(rec.get("split").contains("test rows whose recording is also in training: 0 (0.0%); shared speakers: 0"), rec.get("split"));
+            assertEquals(String.valueOf(other.size()), rec.get("rows_test"), "every recording of the test corpus, once, unaugmented");
+            var pred = StudyReport.predictions(runs.resolve(rec.get("experiment")));
+            assertTrue(pred.items().stream().allMatch(k -> k.contains("synthetic-b/")), "only test-corpus items are scored");
+        }
+    }
 }
