@@ -236,7 +236,7 @@ public final class StudyReport {
                 if (d > drop) { drop = d; worst = c.substring("all-but-".length()); }
             }
             if (worst != null) out.add(String.format(java.util.Locale.ROOT,
-                    "Leaving %s out of 'all' changes pooled UA the most (%+.1f points); a negative change means 'all' does better without it.",
+                    "Leaving %s out of 'all' changes pooled UA the most (%+.1f points; negative: 'all' is better with it, positive: better without it).",
                     worst, -drop));
         }
         return out;
