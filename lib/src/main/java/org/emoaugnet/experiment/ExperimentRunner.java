@@ -81,6 +81,12 @@ public final class ExperimentRunner {
                 out = List.of(Splits.withValidation(f, 0.1, seed, false, cs::classOf));
                 break;
             }
+            case LEAVE_ONE_SPEAKER_OUT: {
+                List<Fold> v = new ArrayList<>();
+                for (Fold f : Splits.leaveOneSpeakerOut(c.utterances())) v.add(Splits.withValidation(f, 0.15, 42, true, cs::classOf));
+                out = v;
+                break;
+            }
             default: {
                 // fixed fold assignment (seed 42) for every training seed, so that runs of one study share test items
                 List<Fold> si = SplitDiagnostics.speakerIndependent(c, 42);

@@ -256,6 +256,7 @@ public final class Ledger {
             case PAPER_STYLE -> "paper_style";
             case AUGMENT_AFTER_RANDOM_SPLIT -> "after_split";
             case SPEAKER_INDEPENDENT -> "speaker_independent";
+            case LEAVE_ONE_SPEAKER_OUT -> "leave_one_speaker_out";
         };
     }
 

@@ -13,7 +13,9 @@ public enum Protocol {
      * Speaker-independent folds (RAVDESS: the published actor folds with their validation actors; IEMOCAP:
      * leave-one-session-out; otherwise speaker 5-fold), augmentation on training folds only.
      */
-    SPEAKER_INDEPENDENT;
+    SPEAKER_INDEPENDENT,
+    /** Leave one speaker out: one fold per speaker, validation speakers carved from the others, augmentation on training only. */
+    LEAVE_ONE_SPEAKER_OUT;
 
     public boolean leaks() { return this == PAPER_STYLE; }
 }

@@ -60,6 +60,14 @@ class ExperimentTest {
             assertTrue(java.util.Collections.disjoint(speakers(f.train()), speakers(f.validation())));
             assertFalse(f.validation().isEmpty(), "validation is carved from training speakers");
         }
+        List<Fold> loso = ExperimentRunner.folds(cfg("l", Protocol.LEAVE_ONE_SPEAKER_OUT, 0), c, 1);
+        assertEquals(c.speakers().size(), loso.size(), "one fold per speaker");
+        for (Fold f : loso) {
+            assertEquals(1, speakers(f.test()).size());
+            assertTrue(java.util.Collections.disjoint(speakers(f.train()), speakers(f.test())));
+            assertTrue(java.util.Collections.disjoint(speakers(f.validation()), speakers(f.test())));
+            assertFalse(f.validation().isEmpty());
+        }
         Fold random = ExperimentRunner.folds(cfg("y", Protocol.AUGMENT_AFTER_RANDOM_SPLIT, 0), c, 1).get(0);
         assertFalse(random.validation().isEmpty());
         assertTrue(java.util.Collections.disjoint(new HashSet<>(random.train()), new HashSet<>(random.test())));
