@@ -25,6 +25,7 @@ import org.emoaugnet.features.RowSplit;
 import org.emoaugnet.features.Scaler;
 import org.emoaugnet.model.Dataset;
 import org.emoaugnet.model.ModelConfig;
+import org.emoaugnet.model.SavedModel;
 import org.emoaugnet.model.Trainer;
 import org.emoaugnet.util.AtomicFiles;
 import org.emoaugnet.util.Tables;
@@ -98,7 +99,8 @@ public final class ExperimentRunner {
         return cfg.folds() > 0 && cfg.folds() < out.size() ? out.subList(0, cfg.folds()) : out;
     }
 
-    static void runOne(ExperimentConfig cfg, FeatureSet set, Fold fold, long seed, List<String> classes, Path runDir) throws IOException {
+    /** Trains and tests one (fold, seed), writes its run record, and returns the trained network with its scaler. */
+    static SavedModel runOne(ExperimentConfig cfg, FeatureSet set, Fold fold, long seed, List<String> classes, Path runDir) throws IOException {
         long t0 = System.nanoTime();
         ClassSet cs = cfg.classSet();
         RowSplit rows;
@@ -141,6 +143,7 @@ public final class ExperimentRunner {
         rec.put("finished_utc", java.time.Instant.now().toString());
         RunRecord.write(runDir, rec);
         System.err.printf("%s %s seed %d: test WA %.4f UA %.4f (best epoch %d)%n", cfg.name(), fold.name(), seed, o.metrics().wa(), o.metrics().ua(), r.bestEpoch());
+        return new SavedModel(r.net(), scaler, classes, cfg.model(), cfg.features().key(), cfg.layout());
     }
 
     /** What a trained network did on its test set: predictions, confusion, metrics and bootstrap intervals. */

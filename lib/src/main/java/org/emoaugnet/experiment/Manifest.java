@@ -91,8 +91,7 @@ public final class Manifest {
             s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().forEach(all::add);
         }
         if (name.equals("LEDGER.md") || name.equals("ledger.csv")) {
-            for (Ledger.Row r : Ledger.build(projectRoot, runsRoot))
-                for (Ledger.Cell c : r.cells().values()) if (c.runs() > 0) out.add(c.experiment());
+            out.addAll(Ledger.experiments(projectRoot, runsRoot));
         } else if (name.startsWith("02-ablation-")) {
             Settings s = Settings.resolve(Map.of("EMOAUG_HOME", projectRoot.toString()), Map.of());
             for (Ablation.Design d : Ablation.designs(corpus, s))

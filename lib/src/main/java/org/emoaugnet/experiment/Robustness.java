@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.emoaugnet.augment.Augmentation;
 import org.emoaugnet.augment.Babble;
 import org.emoaugnet.augment.Noise;
@@ -22,10 +20,7 @@ import org.emoaugnet.eval.Statistics;
 import org.emoaugnet.features.FeatureCache;
 import org.emoaugnet.features.FeatureExtraction;
 import org.emoaugnet.features.FeatureSet;
-import org.emoaugnet.features.RowSplit;
-import org.emoaugnet.features.Scaler;
 import org.emoaugnet.model.Dataset;
-import org.emoaugnet.model.ModelConfig;
 import org.emoaugnet.model.SavedModel;
 import org.emoaugnet.model.Trainer;
 import org.emoaugnet.util.AtomicFiles;
@@ -99,7 +94,7 @@ public final class Robustness {
         if (RunRecord.finished(dir) && Files.isDirectory(modelDir)) {
             saved = SavedModel.load(modelDir, cfg.features().key());
         } else {
-            saved = train(cfg, kept, fold, seed, classes, cache, dir);
+            saved = train(cfg, fold, seed, classes, cache, dir);
         }
         Path csv = dir.resolve("robustness.csv");
         Table done = Files.isRegularFile(csv) ? Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(csv.toFile())
@@ -139,34 +134,14 @@ public final class Robustness {
                 DoubleColumn.create("UA 95% CI low"), DoubleColumn.create("UA 95% CI high"));
     }
 
-    private static SavedModel train(ExperimentConfig cfg, Corpus kept, Fold fold, long seed, List<String> classes, FeatureCache cache, Path dir) throws IOException {
-        long t0 = System.nanoTime();
-        ClassSet cs = cfg.classSet();
+    /** Trains the model through the experiment runner (same split, scaler, record) and saves it beside its record. */
+    private static SavedModel train(ExperimentConfig cfg, Fold fold, long seed, List<String> classes, FeatureCache cache, Path dir) throws IOException {
         List<Utterance> used = new ArrayList<>(fold.train());
         used.addAll(fold.validation());
         used.addAll(fold.test());
         FeatureSet set = FeatureExtraction.extract(used, cfg.features(), cfg.recipe(), ExperimentRunner.AUGMENTATION_SEED, cache);
-        RowSplit rows = RowSplit.afterSplit(set, fold);
-        Scaler scaler = Dataset.fitScaler(set, rows.train(), cfg.layout());
-        java.util.function.ToIntFunction<FeatureSet.Row> label = r -> classes.indexOf(cs.classOf(r.source()));
-        Dataset train = Dataset.of(set, rows.train(), cfg.layout(), scaler, label);
-        Dataset val = Dataset.of(set, rows.validation(), cfg.layout(), scaler, label);
-        Dataset test = Dataset.of(set, rows.test(), cfg.layout(), scaler, label);
-        Trainer.Result r = Trainer.fit(ModelConfig.preset(cfg.model(), cfg.activation()), train, val, classes, cfg.train().withSeed(seed));
-        ExperimentRunner.Outcome o = ExperimentRunner.Outcome.of(r, test, classes, seed);
-        SavedModel saved = new SavedModel(r.net(), scaler, classes, cfg.model(), cfg.features().key(), cfg.layout());
-        o.save(dir);
+        SavedModel saved = ExperimentRunner.runOne(cfg, set, fold, seed, classes, dir);
         saved.save(dir.resolve("model"));
-        Map<String, String> rec = ExperimentRunner.identity(cfg, fold.name(), seed);
-        rec.put("split", rows.summary(set));
-        rec.put("data_manifest_sha256", ExperimentRunner.manifestHash(set));
-        rec.put("augmentation_seed", String.valueOf(ExperimentRunner.AUGMENTATION_SEED));
-        rec.putAll(o.fields());
-        rec.put("classes", String.join(",", classes));
-        rec.putAll(ExperimentRunner.environment());
-        rec.put("wall_seconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
-        rec.put("finished_utc", java.time.Instant.now().toString());
-        RunRecord.write(dir, rec);
         AtomicFiles.writeString(dir.resolve("../experiment.txt").normalize(), cfg.describe() + "\n");
         return saved;
     }

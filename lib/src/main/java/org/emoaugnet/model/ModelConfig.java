@@ -56,7 +56,7 @@ public record ModelConfig(String name, List<ConvBlock> conv, List<Integer> lstm,
                         new ConvBlock(256, 5, 1, true, 2, 2, 0.3)),
                 List.of(128, 128, 128), 0.3, List.of(128, 64, 32), 0, false, activation,
                 List.of("layer sizes from the public notebook's commented-out CNN-LSTM (never run there); the paper gives none",
-                        "BN placed after the activation in our blocks (Keras code: Conv → MaxPool → BN)",
+                        "BN between convolution and activation, before pooling, in our blocks (the Keras code has Conv with activation → MaxPool → BN)",
                         "input: the public pipeline's 2,376-value vector (ZCR, RMS, MFCC frame-major) as 2,376 steps × 1 channel"));
     }
 
