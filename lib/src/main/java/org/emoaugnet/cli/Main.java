@@ -53,6 +53,12 @@ public final class Main {
             "  experiment ablation --design FILE [--only RECIPE,...] [--data DIR] [--runs DIR]",
             "        run (or resume) an augmentation ablation (experiments/<corpus>/ablation/*.properties), one experiment",
             "        per recipe (--only: just these), then print the table against no augmentation",
+            "  experiment cross [--variants LABEL,...] [--data DIR] [--runs DIR]",
+            "        run (or resume) the cross-corpus grid of notebook 05 over every configured corpus plus the synthetic",
+            "        one (--variants: only these, e.g. main,ELU); prints the grid",
+            "  experiment robustness [--activations relu,elu] [--data DIR] [--runs DIR]",
+            "        train (or load) the robustness models of notebook 05 on the primary corpus and evaluate them on",
+            "        degraded test speech; prints the table",
             "  ledger [--results DIR]           rebuild results/LEDGER.md, results/ledger.csv and results/MANIFEST.json",
             "        from the run records (every paper claim beside our numbers, with a computed verdict) and the",
             "        README's ledger table (between <!-- ledger:start --> and <!-- ledger:end -->)",
@@ -97,6 +103,8 @@ public final class Main {
                 case "bench features": return bench(flags, out);
                 case "experiment run": return experiment(flags, out);
                 case "experiment ablation": return ablation(flags, out);
+                case "experiment cross": return cross(flags, out);
+                case "experiment robustness": return robustness(flags, out);
                 case "ledger": return ledger(flags, out);
                 case "bench train":
                     TrainingBenchmark.run(flags.getOrDefault("model", "A"), flags.getOrDefault("act", "relu"), (int) number(flags, "n", 5760),
@@ -280,6 +288,24 @@ public final class Main {
             org.emoaugnet.experiment.ExperimentRunner.run(c.config(), corpus, new FeatureCache(s.cache().resolve("features")), runs);
         }
         out.println(org.emoaugnet.experiment.StudyReport.ablation(design, runs).printAll());
+        return 0;
+    }
+
+    private static int cross(Map<String, String> flags, PrintStream out) throws IOException {
+        Settings s = settings(flags);
+        var corpora = org.emoaugnet.experiment.CrossCorpusStudy.corpora(s);
+        List<String> only = flags.containsKey("variants") ? List.of(flags.get("variants").split(",")) : List.of();
+        var grid = org.emoaugnet.experiment.CrossCorpusStudy.run(corpora, s, new FeatureCache(s.cache().resolve("features")), runsRoot(flags, s), only);
+        out.println(grid.printAll());
+        return 0;
+    }
+
+    private static int robustness(Map<String, String> flags, PrintStream out) throws IOException {
+        Settings s = settings(flags);
+        var primary = Corpora.primary(Corpora.open(s)).corpus();
+        List<String> acts = flags.containsKey("activations") ? List.of(flags.get("activations").split(",")) : List.of();
+        var study = org.emoaugnet.experiment.Robustness.study(primary, s, new FeatureCache(s.cache().resolve("features")), runsRoot(flags, s), acts);
+        out.println(org.emoaugnet.experiment.Robustness.combined(study).printAll());
         return 0;
     }
 

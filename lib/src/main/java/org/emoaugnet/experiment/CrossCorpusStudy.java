@@ -75,6 +75,17 @@ public final class CrossCorpusStudy {
 
     /** Runs (or reads back) every cell of every variant; one row per cell. */
     public static Table run(List<Corpus> corpora, Settings s, FeatureCache cache, Path runsRoot) throws IOException {
+        return run(corpora, s, cache, runsRoot, List.of());
+    }
+
+    /**
+     * Runs (or reads back) every cell of the variants labelled {@code only} (all variants when empty); one row per
+     * cell. Two processes may share the work by taking disjoint variants: every cell resumes from its run record.
+     */
+    public static Table run(List<Corpus> corpora, Settings s, FeatureCache cache, Path runsRoot, List<String> only) throws IOException {
+        List<String> labels = variants(s.quick()).stream().map(Variant::label).toList();
+        for (String o : only)
+            if (!labels.contains(o)) throw new IllegalArgumentException("unknown variant '" + o + "'; the variants are " + labels);
         List<String> names = corpora.stream().map(Corpus::name).toList();
         ClassSet cs = common(names);
         // without data (the synthetic corpora) the lighter settings of Study's defaults keep the main job short
@@ -88,6 +99,7 @@ public final class CrossCorpusStudy {
         DoubleColumn wa = DoubleColumn.create("WA (%)"), ua = DoubleColumn.create("UA (%)"), lo = DoubleColumn.create("UA 95% CI low"),
                 hi = DoubleColumn.create("UA 95% CI high");
         for (Variant v : variants(s.quick())) {
+            if (!only.isEmpty() && !only.contains(v.label())) continue;
             for (Corpus x : corpora) {
                 for (Corpus y : corpora) {
                     String exp;

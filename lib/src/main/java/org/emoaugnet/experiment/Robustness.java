@@ -80,6 +80,40 @@ public final class Robustness {
     }
 
     /**
+     * The study of notebook 05: four models (ReLU/ELU x no augmentation/public-4) trained on the first
+     * speaker-independent fold of {@code primary} with seed 1, each evaluated under every condition. The models of
+     * {@code activations} only (both when empty), so that two processes can share the work. Keys "relu, none" etc.
+     */
+    public static java.util.Map<String, Table> study(Corpus primary, org.emoaugnet.util.Settings s, FeatureCache cache, Path runsRoot,
+                                                      List<String> activations) throws IOException {
+        ExperimentConfig si = Study.configs(primary.name(), s).stream()
+                .filter(c -> c.protocol() == Protocol.SPEAKER_INDEPENDENT && c.activation().equals("relu")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no speaker-independent configuration for " + primary.name()));
+        java.util.Map<String, Table> out = new java.util.LinkedHashMap<>();
+        for (String act : List.of("relu", "elu")) {
+            if (!activations.isEmpty() && !activations.contains(act)) continue;
+            for (Recipe recipe : List.of(Recipe.none(), Recipe.public4())) {
+                ExperimentConfig cfg = new ExperimentConfig("robustness-" + primary.name() + "-" + act + "-aug-" + recipe.name() + (s.quick() ? "-quick" : ""),
+                        si.corpus(), si.classSet(), si.protocol(), si.features(), si.layout(), recipe, si.model(), act, si.train(), List.of(1L), si.folds());
+                System.out.println("robustness: " + cfg.name());
+                out.put(act + ", " + recipe.name(), run(cfg, primary, 0, 1L, s.quick(), cache, runsRoot));
+            }
+        }
+        return out;
+    }
+
+    /** The tables of {@link #study} as one, with a leading "model" column and without the degradation key. */
+    public static Table combined(java.util.Map<String, Table> study) {
+        Table all = null;
+        for (var e : study.entrySet()) {
+            Table t = e.getValue().copy();
+            t.insertColumn(0, StringColumn.create("model", java.util.Collections.nCopies(t.rowCount(), e.getKey())));
+            all = all == null ? t : all.append(t);
+        }
+        return all == null ? empty() : all.removeColumns("degradation").setName("robustness");
+    }
+
+    /**
      * Trains (or loads) the model of {@code cfg} on fold {@code foldIndex} with training seed {@code seed}, then
      * evaluates it under every condition not yet in its {@code robustness.csv}. Returns that table.
      */

@@ -55,6 +55,17 @@ class MainTest {
     }
 
     @Test
+    void crossRefusesAnUnknownVariantBeforeTraining() throws Exception {
+        Path out = dir.resolve("synth");
+        run("synth", "generate", "--out", out.toString(), "--speakers", "2");
+        Run c = run("experiment", "cross", "--variants", "main,bogus", "--data", out.toString(), "--cache", dir.resolve("cache").toString(),
+                "--runs", dir.resolve("runs").toString());
+        assertEquals(2, c.code(), c.out());
+        assertTrue(c.err().contains("unknown variant 'bogus'") && c.err().contains("per-speaker normalisation"), c.err());
+        assertFalse(Files.exists(dir.resolve("runs")), "nothing may be trained before the variants are checked");
+    }
+
+    @Test
     void augmentsAWavAndWritesFeatureCsv() throws Exception {
         Path in = org.emoaugnet.Fixtures.wav(dir.resolve("in.wav"), 16000, 1.0, 3);
         Path out = dir.resolve("out.wav");
