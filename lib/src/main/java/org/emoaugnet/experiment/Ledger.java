@@ -251,9 +251,11 @@ public final class Ledger {
         int a = text.indexOf(start), b = text.indexOf(end);
         if (a < 0 || b < a) return false;
         StringBuilder table = new StringBuilder();
-        for (String line : Files.readAllLines(ledgerMd)) {
-            if (line.startsWith("| claim ") || line.startsWith("|---|---|---|---|---|---|") || line.startsWith("| RAVDESS ") || line.startsWith("| IEMOCAP "))
-                table.append(line).append('\n');
+        boolean in = false;
+        for (String line : Files.readAllLines(ledgerMd)) {   // the claims table: from its header to the first line that is not a row
+            if (line.startsWith("| claim ")) in = true;
+            else if (in && !line.startsWith("|")) break;
+            if (in) table.append(line).append('\n');
         }
         AtomicFiles.writeString(readme, text.substring(0, a + start.length()) + "\n" + table + text.substring(b));
         return true;

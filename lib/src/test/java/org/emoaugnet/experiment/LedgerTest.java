@@ -51,6 +51,10 @@ class LedgerTest {
         for (String line : Files.readAllLines(committed.resolve("LEDGER.md")))
             if (line.startsWith("| RAVDESS ") || line.startsWith("| IEMOCAP "))
                 assertTrue(readme.contains(line), "README.md does not show this ledger row as generated:\n" + line);
+        Path copy = tmp.resolve("README.md");
+        Files.writeString(copy, readme);
+        assertTrue(Ledger.updateReadme(copy, tmp.resolve("LEDGER.md")), "README.md lacks the ledger markers");
+        assertEquals(readme, Files.readString(copy), "README.md's ledger block is not exactly the generated claims table: run environment/emoaug ledger");
     }
 
     @Test
