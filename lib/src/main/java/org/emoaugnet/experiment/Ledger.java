@@ -221,6 +221,8 @@ public final class Ledger {
             for (Protocol p : COLUMNS) md.append(" | ").append(r.cells().get(p).text());
             md.append(" | ").append(r.verdict()).append(" |\n");
         }
+        if (figure(rows, "ravdess", outDir.resolve("ledger.png")))
+            md.append("\n![RAVDESS claims beside our numbers under each protocol](ledger.png)\n");
         md.append("\n## Are the paper's WA/UA pairs possible?\n\n");
         md.append("The largest |WA − UA| any per-class recalls with the reported UA can give on a test set with these class counts\n");
         md.append("(a linear program solved greedily; paper-notes §4). A reported gap above it cannot come from that class set.\n\n");
@@ -241,6 +243,29 @@ public final class Ledger {
         AtomicFiles.writeString(outDir.resolve("LEDGER.md"), md.toString());
         return rows;
     }
+
+    /**
+     * The claims of {@code corpus} as grouped bars: the paper's value beside our pooled value under each protocol, with
+     * its 95 % interval; written to {@code png} when any protocol has runs. Returns whether it was written.
+     */
+    static boolean figure(List<Row> rows, String corpus, Path png) throws IOException {
+        List<Row> mine = rows.stream().filter(r -> r.corpus().equals(corpus)).toList();
+        if (mine.stream().noneMatch(r -> r.cells().values().stream().anyMatch(Cell::hasRuns))) return false;
+        List<String> cats = mine.stream().map(r -> (r.activation().equals("relu") ? "ReLU " : "ELU ") + r.metric()).toList();
+        Map<String, double[][]> series = new java.util.LinkedHashMap<>();
+        series.put("paper", mine.stream().map(r -> new double[] {r.paper(), Double.NaN, Double.NaN}).toArray(double[][]::new));
+        for (Protocol p : COLUMNS)
+            series.put(COLUMN_NAMES.get(p), mine.stream().map(r -> r.cells().get(p)).map(c -> c.hasRuns() ? new double[] {c.pooled(), c.low(), c.high()}
+                    : new double[] {Double.NaN, Double.NaN, Double.NaN}).toArray(double[][]::new));
+        var chart = org.emoaugnet.plot.ResultFigures.groupedBarsWithIntervals(label(corpus) + ": paper claims and our numbers by protocol",
+                "% (pooled over test items, 95 % CI)", cats, series);
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
+        org.emoaugnet.plot.Plots.save(chart, png);
+        return true;
+    }
+
+    static final Map<Protocol, String> COLUMN_NAMES = Map.of(Protocol.PAPER_STYLE, "paper-style (leaks)",
+            Protocol.AUGMENT_AFTER_RANDOM_SPLIT, "augment after utterance split", Protocol.SPEAKER_INDEPENDENT, "speaker-independent");
 
     /**
      * Replaces the block between {@code <!-- ledger:start -->} and {@code <!-- ledger:end -->} in {@code readme} with

@@ -69,7 +69,7 @@ public final class Manifest {
 
     static String producer(Path projectRoot, String rel) throws IOException {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
-        if (name.equals("LEDGER.md") || name.equals("ledger.csv")) return "environment/emoaug ledger";
+        if (name.equals("LEDGER.md") || name.equals("ledger.csv") || name.equals("ledger.png")) return "environment/emoaug ledger";
         if (rel.startsWith("bench/")) return "environment/emoaug bench train (dl4j-*) / shared/bench/torch_twin.py (torch-*); commands in results/bench/README.txt";
         if (name.matches("\\d\\d-.*")) {
             String prefix = name.substring(0, 3);
@@ -90,7 +90,7 @@ public final class Manifest {
         if (Files.isDirectory(runsRoot)) try (var s = Files.list(runsRoot)) {
             s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().forEach(all::add);
         }
-        if (name.equals("LEDGER.md") || name.equals("ledger.csv")) {
+        if (name.equals("LEDGER.md") || name.equals("ledger.csv") || name.equals("ledger.png")) {
             out.addAll(Ledger.experiments(projectRoot, runsRoot));
         } else if (name.startsWith("02-ablation-")) {
             Settings s = Settings.resolve(Map.of("EMOAUG_HOME", projectRoot.toString()), Map.of());

@@ -47,6 +47,26 @@ public final class ResultFigures {
     }
 
     /**
+     * Grouped bars with 95 % interval whiskers: one series per map entry, each an array {estimate, low, high} per
+     * category (NaN low/high: no whisker; NaN estimate: no bar). Whiskers are symmetric, the larger side of each interval.
+     */
+    public static org.knowm.xchart.CategoryChart groupedBarsWithIntervals(String title, String yLabel, java.util.List<String> categories,
+                                                                          java.util.Map<String, double[][]> series) {
+        org.knowm.xchart.CategoryChart c = Plots.bars(title, "", yLabel, categories, java.util.Map.of());
+        c.getStyler().setLegendVisible(true);
+        c.getStyler().setErrorBarsColor(Color.BLACK);
+        series.forEach((name, v) -> {
+            java.util.List<Double> est = new java.util.ArrayList<>(), err = new java.util.ArrayList<>();
+            for (double[] e : v) {
+                est.add(Double.isNaN(e[0]) ? 0 : e[0]);
+                err.add(Double.isNaN(e[0]) || Double.isNaN(e[1]) || Double.isNaN(e[2]) ? 0 : Math.max(e[2] - e[0], e[0] - e[1]));
+            }
+            c.addSeries(name, categories, est, err);
+        });
+        return c;
+    }
+
+    /**
      * A labelled matrix of values in [lo, hi] (e.g. UA in % of a train-corpus × test-corpus grid) with a text per cell
      * (value and interval); NaN cells are grey.
      */

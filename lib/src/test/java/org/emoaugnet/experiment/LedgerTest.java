@@ -47,6 +47,8 @@ class LedgerTest {
         assertEquals(Files.readString(tmp.resolve("LEDGER.md")), Files.readString(committed.resolve("LEDGER.md")),
                 "results/LEDGER.md differs from what the run records give: run environment/emoaug ledger");
         assertTrue(Files.readString(committed.resolve("LEDGER.md")).contains("RAVDESS ReLU WA"));
+        assertTrue(Files.isRegularFile(tmp.resolve("ledger.png")) && Files.isRegularFile(committed.resolve("ledger.png")),
+                "the RAVDESS claims figure (ledger.png) is written with the ledger");
         String readme = Files.readString(root.resolve("README.md"));
         for (String line : Files.readAllLines(committed.resolve("LEDGER.md")))
             if (line.startsWith("| RAVDESS ") || line.startsWith("| IEMOCAP "))
