@@ -37,11 +37,20 @@ import org.emoaugnet.model.Trainer;
 public final class CrossCorpus {
     public enum Normalisation { TRAIN_SCALER, PER_CORPUS, PER_SPEAKER }
 
+    /** One cell; {@code features} other than the public pipeline's adds a window tag to the name (e.g. "-onset1.5s"). */
     public record Config(String train, String test, String model, String activation, Recipe recipe, Normalisation normalisation,
-                         TrainConfig training, long seed) {
+                         FeatureSpec features, TrainConfig training, long seed) {
         public String name() {
-            return "cross-" + train + "-to-" + test + "-" + activation + "-aug-" + recipe.name() + "-" + normalisation.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return "cross-" + train + "-to-" + test + "-" + activation + "-aug-" + recipe.name() + "-" + normalisation.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                    + windowTag(features);
         }
+    }
+
+    /** "" for the public pipeline's window, else a short tag of the window (part of experiment names). */
+    public static String windowTag(FeatureSpec f) {
+        if (f.equals(FeatureSpec.publicPipeline())) return "";
+        var w = f.window();
+        return "-" + (w.fromOnset() ? "onset" : "at" + w.offset()) + (w.fixedLength() ? w.duration() + "s" : "-whole");
     }
 
     private CrossCorpus() {}
@@ -79,7 +88,7 @@ public final class CrossCorpus {
         List<String> classes = cs.classes();
         List<Utterance> xs = cs.apply(x).utterances(), ys = cs.apply(y).utterances();
         Fold fold = Splits.withValidation(new Fold(cfg.name(), "train on " + cfg.train() + ", test on " + cfg.test(), xs, ys), 0.15, cfg.seed(), true, cs::classOf);
-        FeatureSpec spec = FeatureSpec.publicPipeline();
+        FeatureSpec spec = cfg.features();
         FeatureSet fx = FeatureExtraction.extract(xs, spec, cfg.recipe(), ExperimentRunner.AUGMENTATION_SEED, cache);
         FeatureSet fy = FeatureExtraction.extract(ys, spec, Recipe.none(), ExperimentRunner.AUGMENTATION_SEED, cache);
         List<FeatureSet.Row> all = new ArrayList<>(fx.rows());
@@ -122,6 +131,7 @@ public final class CrossCorpus {
         rec.put("model", cfg.model());
         rec.put("activation", cfg.activation());
         rec.put("recipe", cfg.recipe().key());
+        rec.put("features", spec.key());
         rec.put("normalisation", cfg.normalisation().name());
         rec.put("train", cfg.training().toString());
         rec.put("seed", String.valueOf(cfg.seed()));

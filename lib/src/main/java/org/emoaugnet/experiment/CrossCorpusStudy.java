@@ -29,18 +29,28 @@ import tech.tablesaw.api.Table;
  */
 public final class CrossCorpusStudy {
     /** One setting of the grid. */
-    public record Variant(String label, String activation, Recipe recipe, CrossCorpus.Normalisation normalisation) {}
+    public record Variant(String label, String activation, Recipe recipe, CrossCorpus.Normalisation normalisation, FeatureSpec features) {
+        /** Whether the grid's diagonal (within-corpus, speaker-independent) is run for this variant. */
+        boolean hasDiagonal() { return normalisation == CrossCorpus.Normalisation.TRAIN_SCALER && features.equals(FEATURES); }
+    }
 
-    public static final Variant MAIN = new Variant("main", "relu", Recipe.public4(), CrossCorpus.Normalisation.TRAIN_SCALER);
+    /** The grid's features: librosa defaults on 1.5 s from the speech onset (the corpora differ in leading silence and length). */
+    public static final FeatureSpec FEATURES = FeatureSpec.crossCorpus();
+
+    public static final Variant MAIN = new Variant("main", "relu", Recipe.public4(), CrossCorpus.Normalisation.TRAIN_SCALER, FEATURES);
 
     private CrossCorpusStudy() {}
 
+    /**
+     * The variants: main, no augmentation, per-speaker normalisation; and, outside quick mode, per-corpus normalisation
+     * and the public pipeline's window (2.5 s from 0.6 s of the file, whatever it holds; cross-corpus cells only).
+     */
     public static List<Variant> variants(boolean quick) {
-        List<Variant> v = new ArrayList<>(List.of(MAIN, new Variant("no augmentation", "relu", Recipe.none(), CrossCorpus.Normalisation.TRAIN_SCALER),
-                new Variant("per-speaker normalisation", "relu", Recipe.public4(), CrossCorpus.Normalisation.PER_SPEAKER)));
+        List<Variant> v = new ArrayList<>(List.of(MAIN, new Variant("no augmentation", "relu", Recipe.none(), CrossCorpus.Normalisation.TRAIN_SCALER, FEATURES),
+                new Variant("per-speaker normalisation", "relu", Recipe.public4(), CrossCorpus.Normalisation.PER_SPEAKER, FEATURES)));
         if (!quick) {
-            v.add(new Variant("per-corpus normalisation", "relu", Recipe.public4(), CrossCorpus.Normalisation.PER_CORPUS));
-            v.add(new Variant("ELU", "elu", Recipe.public4(), CrossCorpus.Normalisation.TRAIN_SCALER));
+            v.add(new Variant("per-corpus normalisation", "relu", Recipe.public4(), CrossCorpus.Normalisation.PER_CORPUS, FEATURES));
+            v.add(new Variant("public window", "relu", Recipe.public4(), CrossCorpus.Normalisation.TRAIN_SCALER, FeatureSpec.publicPipeline()));
         }
         return v;
     }
@@ -105,15 +115,15 @@ public final class CrossCorpusStudy {
                     String exp;
                     StudyReport.Predictions p;
                     if (x == y) {
-                        if (v.normalisation() != CrossCorpus.Normalisation.TRAIN_SCALER) continue; // within-corpus cells only for the scaler variants
+                        if (!v.hasDiagonal()) continue;
                         ExperimentConfig cfg = new ExperimentConfig(x.name() + "-si-" + cs.name() + "-" + v.activation() + "-aug-" + v.recipe().name()
-                                + (s.quick() ? "-quick" : ""), x.name(), cs, Protocol.SPEAKER_INDEPENDENT, FeatureSpec.publicPipeline(), Dataset.Layout.SEQUENCE,
+                                + CrossCorpus.windowTag(v.features()) + (s.quick() ? "-quick" : ""), x.name(), cs, Protocol.SPEAKER_INDEPENDENT, v.features(), Dataset.Layout.SEQUENCE,
                                 v.recipe(), "compact-cnn-lstm", v.activation(), t, List.of(seed), folds);
                         ExperimentRunner.run(cfg, x, cache, runsRoot);
                         exp = cfg.name();
                         p = StudyReport.predictions(runsRoot.resolve(exp));
                     } else {
-                        CrossCorpus.Config cfg = new CrossCorpus.Config(x.name(), y.name(), "compact-cnn-lstm", v.activation(), v.recipe(), v.normalisation(), t, seed);
+                        CrossCorpus.Config cfg = new CrossCorpus.Config(x.name(), y.name(), "compact-cnn-lstm", v.activation(), v.recipe(), v.normalisation(), v.features(), t, seed);
                         CrossCorpus.run(cfg, cs, x, y, cache, runsRoot);
                         exp = CrossCorpus.experimentName(cfg, cs);
                         p = StudyReport.predictions(runsRoot.resolve(exp));

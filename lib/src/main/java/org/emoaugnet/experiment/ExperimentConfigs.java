@@ -47,7 +47,8 @@ public final class ExperimentConfigs {
         String feat = p.getProperty("features", "public-pipeline").trim();
         FeatureSpec spec = switch (feat) {
             case "public-pipeline" -> FeatureSpec.publicPipeline();
-            default -> throw new IllegalArgumentException("unknown features '" + feat + "' (public-pipeline)");
+            case "cross-corpus" -> FeatureSpec.crossCorpus();
+            default -> throw new IllegalArgumentException("unknown features '" + feat + "' (public-pipeline, cross-corpus)");
         };
         Dataset.Layout layout = Dataset.Layout.valueOf(p.getProperty("layout", "SEQUENCE").trim());
         TrainConfig t = new TrainConfig(integer(p, "epochs", 30), integer(p, "batch", 64), Double.parseDouble(p.getProperty("lr", "0.001")),

@@ -3,11 +3,15 @@ package org.emoaugnet.features;
 /**
  * Which part of a file becomes a clip, and how clips of the wrong length are made to fit a fixed-size vector.
  *
- * @param offset   seconds skipped at the start (counted at the native rate, as librosa)
- * @param duration seconds kept; ≤ 0 keeps the whole file (then no fixed length)
- * @param fit      how a clip of another length is fitted
+ * @param offset     seconds skipped at the start (counted at the native rate, as librosa), or after the speech onset
+ * @param duration   seconds kept; ≤ 0 keeps the whole file (then no fixed length)
+ * @param fit        how a clip of another length is fitted
+ * @param onsetTopDb &gt; 0: the window starts at the speech onset ({@link SpeechOnset}, librosa's trim rule with this
+ *                   top_db) plus {@code offset}, found at the working rate; 0: at the file's start plus {@code offset}
  */
-public record ClipWindow(double offset, double duration, Fit fit) {
+public record ClipWindow(double offset, double duration, Fit fit, double onsetTopDb) {
+    public ClipWindow(double offset, double duration, Fit fit) { this(offset, duration, fit, 0); }
+
     /** How a clip that is shorter (or, after time stretch, longer) than the window is fitted. */
     public enum Fit {
         /**
@@ -26,6 +30,15 @@ public record ClipWindow(double offset, double duration, Fit fit) {
     /** The public pipeline's window: 2.5 s from 0.6 s, aligned. */
     public static ClipWindow publicPipeline() { return new ClipWindow(0.6, 2.5, Fit.ALIGNED); }
 
+    /**
+     * The cross-corpus window: {@code duration} seconds from the speech onset (top_db 40), aligned. Corpora differ in
+     * how much silence precedes speech (RAVDESS about 0.5–1 s, EmoDB-2s almost none) and in length (EmoDB-2s files are
+     * cut to 2.0 s), so a window at a fixed file offset compares speech with silence and padding across corpora.
+     */
+    public static ClipWindow fromSpeechOnset(double duration) { return new ClipWindow(0, duration, Fit.ALIGNED, 40); }
+
+    public boolean fromOnset() { return onsetTopDb > 0; }
+
     /** The whole file. */
     public static ClipWindow whole() { return new ClipWindow(0, 0, Fit.ALIGNED); }
 
@@ -43,5 +56,5 @@ public record ClipWindow(double offset, double duration, Fit fit) {
         return y.length == n ? y : java.util.Arrays.copyOf(y, n);
     }
 
-    public String key() { return "offset=" + offset + ",duration=" + duration + ",fit=" + fit; }
+    public String key() { return "offset=" + offset + ",duration=" + duration + ",fit=" + fit + (fromOnset() ? ",from_onset_top_db=" + onsetTopDb : ""); }
 }

@@ -54,6 +54,11 @@ public final class FeatureExtraction {
     /** The clip of an utterance as the spec's window defines it, at the working rate. */
     public static float[] load(Utterance u, FeatureSpec spec) throws IOException {
         ClipWindow w = spec.window();
-        return AudioLoader.load(u.path(), spec.features().sampleRate(), w.offset(), w.fixedLength() ? w.duration() : -1);
+        int sr = spec.features().sampleRate();
+        if (!w.fromOnset()) return AudioLoader.load(u.path(), sr, w.offset(), w.fixedLength() ? w.duration() : -1);
+        float[] y = AudioLoader.load(u.path(), sr, 0, -1);
+        int from = Math.min(y.length, SpeechOnset.sample(y, w.onsetTopDb()) + (int) Math.round(w.offset() * sr));
+        int to = w.fixedLength() ? Math.min(y.length, from + w.samples(sr)) : y.length;
+        return java.util.Arrays.copyOfRange(y, from, to);
     }
 }

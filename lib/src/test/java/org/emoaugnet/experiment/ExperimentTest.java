@@ -164,7 +164,7 @@ class ExperimentTest {
         Path runs = dir.resolve("cross-runs");
         FeatureCache cache = new FeatureCache(dir.resolve("cache"));
         for (CrossCorpus.Normalisation n : CrossCorpus.Normalisation.values()) {
-            var cfg = new CrossCorpus.Config("synthetic", "synthetic-b", "compact-cnn-lstm", "relu", Recipe.public4(), n,
+            var cfg = new CrossCorpus.Config("synthetic", "synthetic-b", "compact-cnn-lstm", "relu", Recipe.public4(), n, FeatureSpec.crossCorpus(),
                     new TrainConfig(1, 64, 1e-3, 0, 1, 3, 0), 1);
             Map<String, String> rec = CrossCorpus.run(cfg, corpus, other, cache, runs);
             assertTrue(rec.get("split").contains("test rows whose recording is also in training: 0 (0.0%); shared speakers: 0"), rec.get("split"));
