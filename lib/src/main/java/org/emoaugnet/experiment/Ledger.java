@@ -194,12 +194,15 @@ public final class Ledger {
 
     /**
      * Writes {@code LEDGER.md} and {@code ledger.csv} into {@code resultsDir} from the runs under
-     * {@code resultsDir/runs}; when that is the project's own {@code results/}, also the README's ledger table.
+     * {@code resultsDir/runs}; when that is the project's own {@code results/}, also the README's ledger table and its
+     * tables rendered from result CSVs ({@link ReadmeTables}).
      */
     public static List<Row> write(Path projectRoot, Path resultsDir) throws IOException {
         List<Row> rows = write(projectRoot, resultsDir.resolve("runs"), resultsDir);
-        if (resultsDir.toAbsolutePath().normalize().equals(projectRoot.resolve("results").toAbsolutePath().normalize()))
+        if (resultsDir.toAbsolutePath().normalize().equals(projectRoot.resolve("results").toAbsolutePath().normalize())) {
             updateReadme(projectRoot.resolve("README.md"), resultsDir.resolve("LEDGER.md"));
+            ReadmeTables.update(projectRoot.resolve("README.md"), projectRoot);
+        }
         return rows;
     }
 

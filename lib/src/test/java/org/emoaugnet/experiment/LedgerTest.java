@@ -57,6 +57,8 @@ class LedgerTest {
         Files.writeString(copy, readme);
         assertTrue(Ledger.updateReadme(copy, tmp.resolve("LEDGER.md")), "README.md lacks the ledger markers");
         assertEquals(readme, Files.readString(copy), "README.md's ledger block is not exactly the generated claims table: run environment/emoaug ledger");
+        assertEquals(readme, ReadmeTables.render(readme, root), "a README table differs from the CSV its marker names: run environment/emoaug ledger");
+        assertTrue(readme.contains("<!-- csv:results/ravdess/02-ablation-si.csv -->"), "the ablation table is rendered from its CSV");
     }
 
     @Test

@@ -1,0 +1,132 @@
+package org.emoaugnet.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.emoaugnet.util.AtomicFiles;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * The README's result tables, rendered from the committed CSV files so that no number in them is typed by hand.
+ * A block {@code <!-- csv:results/ravdess/02-ablation-si.csv -->} … {@code <!-- /csv -->} is replaced by the table of
+ * that file; the renderer is chosen by the file's name (ablation, cross-corpus grid, robustness).
+ */
+public final class ReadmeTables {
+    static final Pattern BLOCK = Pattern.compile("<!-- csv:(\\S+) -->\\n.*?<!-- /csv -->", Pattern.DOTALL);
+
+    private ReadmeTables() {}
+
+    /** Re-renders every block of {@code readme} from the CSV it names (relative to {@code projectRoot}); returns the new text. */
+    public static String render(String readme, Path projectRoot) throws IOException {
+        Matcher m = BLOCK.matcher(readme);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Path csv = projectRoot.resolve(m.group(1));
+            if (!Files.isRegularFile(csv)) throw new IOException("README.md names " + m.group(1) + ", which does not exist");
+            m.appendReplacement(out, Matcher.quoteReplacement("<!-- csv:" + m.group(1) + " -->\n" + table(csv) + "<!-- /csv -->"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Rewrites the README in place; returns whether it changed. */
+    public static boolean update(Path readme, Path projectRoot) throws IOException {
+        String before = Files.readString(readme), after = render(before, projectRoot);
+        if (after.equals(before)) return false;
+        AtomicFiles.writeString(readme, after);
+        return true;
+    }
+
+    /** The Markdown table of one result CSV. */
+    static String table(Path csv) throws IOException {
+        String name = csv.getFileName().toString();
+        List<Map<String, String>> rows = read(csv);
+        if (name.startsWith("02-ablation-")) return ablation(rows);
+        if (name.equals("05-cross-corpus.csv")) return crossCorpus(rows);
+        if (name.equals("05-robustness.csv")) return robustness(rows);
+        throw new IOException("no README table is defined for " + csv);
+    }
+
+    static List<Map<String, String>> read(Path csv) throws IOException {
+        Table t = Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).columnTypesToDetect(List.of(ColumnType.STRING)));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < t.rowCount(); i++) {
+            Map<String, String> r = new LinkedHashMap<>();
+            for (String c : t.columnNames()) r.put(c, t.stringColumn(c).get(i));
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    static String ablation(List<Map<String, String>> rows) {
+        boolean paired = rows.stream().anyMatch(r -> !r.get("ΔUA vs none (points)").isEmpty());
+        StringBuilder b = new StringBuilder();
+        b.append(paired ? "| recipe | copies per file | runs | UA mean ± sd (%) | UA pooled [95 % CI] | ΔUA vs none [95 % CI] | p permutation / McNemar (items) |\n|---|---|---|---|---|---|---|\n"
+                : "| recipe | copies per file | runs | UA (%) | UA pooled [95 % CI] |\n|---|---|---|---|---|\n");
+        for (Map<String, String> r : rows) {
+            b.append("| `").append(r.get("condition")).append("` | ").append(r.get("copies_per_file")).append(" | ").append(r.get("runs")).append(" | ")
+                    .append(r.get("UA mean ± sd (%)")).append(" | ").append(ci(r, "UA pooled (%)", "UA 95% CI low", "UA 95% CI high", "%.1f"));
+            if (paired) {
+                String d = r.get("ΔUA vs none (points)");
+                b.append(" | ").append(d.isEmpty() ? "reference" : ci(r, "ΔUA vs none (points)", "ΔUA 95% CI low", "ΔUA 95% CI high", "%+.1f"))
+                        .append(" | ").append(d.isEmpty() ? "" : f("%.3f", r.get("p permutation (items)")) + " / " + f("%.3f", r.get("p McNemar (items)")));
+            }
+            b.append(" |\n");
+        }
+        return b.toString();
+    }
+
+    /** One row per variant, one column per (train → test) cell in the grid's order; cells "UA [low, high]". */
+    static String crossCorpus(List<Map<String, String>> rows) {
+        List<String> variants = new ArrayList<>(), cells = new ArrayList<>();
+        Map<String, String> v = new LinkedHashMap<>();
+        for (Map<String, String> r : rows) {
+            String cell = r.get("train").equals(r.get("test")) ? r.get("train") + " (within)" : r.get("train") + " → " + r.get("test");
+            if (!variants.contains(r.get("variant"))) variants.add(r.get("variant"));
+            if (!cells.contains(cell)) cells.add(cell);
+            v.put(r.get("variant") + "|" + cell, ci(r, "UA (%)", "UA 95% CI low", "UA 95% CI high", "%.1f"));
+        }
+        StringBuilder b = new StringBuilder("| variant | ").append(String.join(" | ", cells)).append(" |\n|---|");
+        b.append("---|".repeat(cells.size())).append('\n');
+        for (String var : variants) {
+            b.append("| ").append(var);
+            for (String c : cells) b.append(" | ").append(v.getOrDefault(var + "|" + c, "–"));
+            b.append(" |\n");
+        }
+        return b.toString();
+    }
+
+    /** One row per condition, one column per model; cells "UA [low, high]". */
+    static String robustness(List<Map<String, String>> rows) {
+        List<String> models = new ArrayList<>(), conditions = new ArrayList<>();
+        Map<String, String> v = new LinkedHashMap<>();
+        for (Map<String, String> r : rows) {
+            if (!models.contains(r.get("model"))) models.add(r.get("model"));
+            if (!conditions.contains(r.get("condition"))) conditions.add(r.get("condition"));
+            v.put(r.get("model") + "|" + r.get("condition"), ci(r, "UA (%)", "UA 95% CI low", "UA 95% CI high", "%.1f"));
+        }
+        StringBuilder b = new StringBuilder("| condition | ").append(String.join(" | ", models)).append(" |\n|---|");
+        b.append("---|".repeat(models.size())).append('\n');
+        for (String c : conditions) {
+            b.append("| ").append(c);
+            for (String mo : models) b.append(" | ").append(v.getOrDefault(mo + "|" + c, "–"));
+            b.append(" |\n");
+        }
+        return b.toString();
+    }
+
+    private static String ci(Map<String, String> r, String est, String lo, String hi, String fmt) {
+        return f(fmt, r.get(est)) + " [" + f(fmt, r.get(lo)) + ", " + f(fmt, r.get(hi)) + "]";
+    }
+
+    private static String f(String fmt, String v) { return String.format(Locale.ROOT, fmt, Double.parseDouble(v)); }
+}
