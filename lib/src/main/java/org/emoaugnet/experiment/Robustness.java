@@ -102,6 +102,21 @@ public final class Robustness {
         return out;
     }
 
+    /**
+     * The UA-vs-level curve of one kind of degradation ("white noise", "babble") from a model's table, ascending in
+     * level, with the clean result appended at {@code cleanAt} (e.g. 30 dB). Returns {x, y}.
+     */
+    public static double[][] curve(Table t, String kind, double cleanAt) {
+        List<double[]> pts = new ArrayList<>();
+        for (int i = 0; i < t.rowCount(); i++) {
+            String k = t.stringColumn("kind").get(i);
+            if (k.equals(kind)) pts.add(new double[] {t.doubleColumn("level").get(i), t.doubleColumn("UA (%)").get(i)});
+            else if (k.equals("clean")) pts.add(new double[] {cleanAt, t.doubleColumn("UA (%)").get(i)});
+        }
+        pts.sort(java.util.Comparator.comparingDouble(p -> p[0]));
+        return new double[][] {pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray()};
+    }
+
     /** The tables of {@link #study} as one, with a leading "model" column and without the degradation key. */
     public static Table combined(java.util.Map<String, Table> study) {
         Table all = null;
@@ -124,18 +139,21 @@ public final class Robustness {
         Fold fold = ExperimentRunner.folds(cfg, kept, seed).get(foldIndex);
         Path dir = runsRoot.resolve(cfg.name()).resolve(fold.name() + "-seed" + seed);
         Path modelDir = dir.resolve("model");
+        Path csv = dir.resolve("robustness.csv");
+        Table done = RunRecord.finished(dir) && Files.isRegularFile(csv) ? Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(csv.toFile())
+                .columnTypes(new tech.tablesaw.api.ColumnType[] {STRING, STRING, DOUBLE, STRING, DOUBLE, DOUBLE, DOUBLE, DOUBLE})) : null;
+        List<String> evaluated = done == null ? List.of() : done.stringColumn("condition").asList();
+        List<Condition> conds = conditions(babblePool(fold.train(), 24, seed, cfg), quick);
+        Table out = done == null ? empty() : done.setName("robustness");
+        if (conds.stream().allMatch(c -> evaluated.contains(c.name()))) return out;   // every condition evaluated: no model needed
         SavedModel saved;
         if (RunRecord.finished(dir) && Files.isDirectory(modelDir)) {
             saved = SavedModel.load(modelDir, cfg.features().key());
-        } else {
+        } else {   // a new model: earlier evaluations belonged to another one
             saved = train(cfg, fold, seed, classes, cache, dir);
+            out = empty();
         }
-        Path csv = dir.resolve("robustness.csv");
-        Table done = Files.isRegularFile(csv) ? Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(csv.toFile())
-                .columnTypes(new tech.tablesaw.api.ColumnType[] {STRING, STRING, DOUBLE, STRING, DOUBLE, DOUBLE, DOUBLE, DOUBLE})) : null;
-        List<String> have = done == null ? List.of() : done.stringColumn("condition").asList();
-        List<Condition> conds = conditions(babblePool(fold.train(), 24, seed, cfg), quick);
-        Table out = done == null ? empty() : done;
+        List<String> have = out.stringColumn("condition").asList();
         java.util.function.ToIntFunction<FeatureSet.Row> label = r -> classes.indexOf(cs.classOf(r.source()));
         for (Condition c : conds) {
             if (have.contains(c.name())) continue;

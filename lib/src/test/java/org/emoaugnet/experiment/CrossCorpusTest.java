@@ -33,4 +33,14 @@ class CrossCorpusTest {
         assertTrue(full.get(5).degradation() instanceof Babble);
         assertEquals(5, Robustness.conditions(new float[1000], true).size());
     }
+
+    @Test
+    void robustnessCurvesAscendInLevelWithCleanAtTheEnd() {
+        var t = tech.tablesaw.api.Table.create("r", tech.tablesaw.api.StringColumn.create("kind", "clean", "white noise", "white noise", "babble"),
+                tech.tablesaw.api.DoubleColumn.create("level", new double[] {Double.NaN, 20, 0, 10}),
+                tech.tablesaw.api.DoubleColumn.create("UA (%)", new double[] {50, 40, 20, 30}));
+        double[][] xy = Robustness.curve(t, "white noise", 30);
+        assertArrayEquals(new double[] {0, 20, 30}, xy[0]);
+        assertArrayEquals(new double[] {20, 40, 50}, xy[1]);
+    }
 }

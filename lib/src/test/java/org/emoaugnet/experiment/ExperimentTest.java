@@ -173,4 +173,21 @@ class ExperimentTest {
             assertTrue(pred.items().stream().allMatch(k -> k.contains("synthetic-b/")), "only test-corpus items are scored");
         }
     }
+
+    @Test
+    void robustnessResumesFromItsTableWithoutTheModel() throws Exception {
+        Path runs = dir.resolve("robust-runs");
+        FeatureCache cache = new FeatureCache(dir.resolve("cache"));
+        ExperimentConfig c = cfg("robust", Protocol.SPEAKER_INDEPENDENT, 0);
+        var first = Robustness.run(c, corpus, 0, 1L, true, cache, runs);
+        assertEquals(Robustness.conditions(new float[1000], true).size(), first.rowCount(), "every quick condition evaluated");
+        Path run = runs.resolve("robust").resolve(ExperimentRunner.folds(c, ClassSet.RAVDESS_7_PAPER.apply(corpus), 1L).get(0).name() + "-seed1");
+        assertTrue(Files.isDirectory(run.resolve("model")), "the model is saved beside its record");
+        try (var w = Files.walk(run.resolve("model"))) {
+            for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+        var again = Robustness.run(c, corpus, 0, 1L, true, cache, runs);
+        assertEquals(first.toString(), again.toString(), "read back from robustness.csv");
+        assertFalse(Files.exists(run.resolve("model")), "no model was trained again");
+    }
 }
