@@ -87,38 +87,31 @@ public final class ReadmeTables {
 
     /** One row per variant, one column per (train → test) cell in the grid's order; cells "UA [low, high]". */
     static String crossCorpus(List<Map<String, String>> rows) {
-        List<String> variants = new ArrayList<>(), cells = new ArrayList<>();
-        Map<String, String> v = new LinkedHashMap<>();
-        for (Map<String, String> r : rows) {
-            String cell = r.get("train").equals(r.get("test")) ? r.get("train") + " (within)" : r.get("train") + " → " + r.get("test");
-            if (!variants.contains(r.get("variant"))) variants.add(r.get("variant"));
-            if (!cells.contains(cell)) cells.add(cell);
-            v.put(r.get("variant") + "|" + cell, ci(r, "UA (%)", "UA 95% CI low", "UA 95% CI high", "%.1f"));
-        }
-        StringBuilder b = new StringBuilder("| variant | ").append(String.join(" | ", cells)).append(" |\n|---|");
-        b.append("---|".repeat(cells.size())).append('\n');
-        for (String var : variants) {
-            b.append("| ").append(var);
-            for (String c : cells) b.append(" | ").append(v.getOrDefault(var + "|" + c, "–"));
-            b.append(" |\n");
-        }
-        return b.toString();
+        return pivot(rows, "variant", r -> r.get("variant"),
+                r -> r.get("train").equals(r.get("test")) ? r.get("train") + " (within)" : r.get("train") + " → " + r.get("test"));
     }
 
     /** One row per condition, one column per model; cells "UA [low, high]". */
     static String robustness(List<Map<String, String>> rows) {
-        List<String> models = new ArrayList<>(), conditions = new ArrayList<>();
+        return pivot(rows, "condition", r -> r.get("condition"), r -> r.get("model"));
+    }
+
+    /** A table of "UA [low, high]" cells, rows and columns in order of first appearance; "–" where no row gives a cell. */
+    static String pivot(List<Map<String, String>> rows, String rowTitle, java.util.function.Function<Map<String, String>, String> rowKey,
+                        java.util.function.Function<Map<String, String>, String> colKey) {
+        List<String> rs = new ArrayList<>(), cs = new ArrayList<>();
         Map<String, String> v = new LinkedHashMap<>();
         for (Map<String, String> r : rows) {
-            if (!models.contains(r.get("model"))) models.add(r.get("model"));
-            if (!conditions.contains(r.get("condition"))) conditions.add(r.get("condition"));
-            v.put(r.get("model") + "|" + r.get("condition"), ci(r, "UA (%)", "UA 95% CI low", "UA 95% CI high", "%.1f"));
+            String rk = rowKey.apply(r), ck = colKey.apply(r);
+            if (!rs.contains(rk)) rs.add(rk);
+            if (!cs.contains(ck)) cs.add(ck);
+            v.put(rk + "|" + ck, ci(r, "UA (%)", "UA 95% CI low", "UA 95% CI high", "%.1f"));
         }
-        StringBuilder b = new StringBuilder("| condition | ").append(String.join(" | ", models)).append(" |\n|---|");
-        b.append("---|".repeat(models.size())).append('\n');
-        for (String c : conditions) {
-            b.append("| ").append(c);
-            for (String mo : models) b.append(" | ").append(v.getOrDefault(mo + "|" + c, "–"));
+        StringBuilder b = new StringBuilder("| ").append(rowTitle).append(" | ").append(String.join(" | ", cs)).append(" |\n|---|");
+        b.append("---|".repeat(cs.size())).append('\n');
+        for (String rk : rs) {
+            b.append("| ").append(rk);
+            for (String ck : cs) b.append(" | ").append(v.getOrDefault(rk + "|" + ck, "–"));
             b.append(" |\n");
         }
         return b.toString();
