@@ -55,7 +55,7 @@ public final class Main {
             "        per recipe (--only: just these), then print the table against no augmentation",
             "  experiment cross [--variants LABEL,...] [--data DIR] [--runs DIR]",
             "        run (or resume) the cross-corpus grid of notebook 05 over every configured corpus plus the synthetic",
-            "        one (--variants: only these, e.g. main,ELU); prints the grid",
+            "        one (--variants: only these, e.g. 'main,no augmentation'); prints the grid",
             "  experiment robustness [--activations relu,elu] [--data DIR] [--runs DIR]",
             "        train (or load) the robustness models of notebook 05 on the primary corpus and evaluate them on",
             "        degraded test speech; prints the table",
