@@ -200,7 +200,8 @@ public final class ExperimentRunner {
     static Map<String, String> environment() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("code_version", String.valueOf(ExperimentRunner.class.getPackage().getImplementationVersion()));
-        m.put("code_commit", Manifest.gitCommit(Path.of(System.getenv().getOrDefault("EMOAUG_HOME", "."))));
+        m.put("code_commit", Manifest.gitCommit(Path.of(System.getenv().getOrDefault("EMOAUG_HOME", "."))));   // the checkout's HEAD when the record was written
+        m.put("code_jar_sha256", Manifest.codeJarSha256());   // the library jar that ran (builds are reproducible: rebuild a commit to compare)
         m.put("java", System.getProperty("java.version"));
         m.put("dl4j", "1.0.0-M2.1");
         m.put("backend", String.valueOf(org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName()));

@@ -120,7 +120,7 @@ public final class Manifest {
             Map<String, String> rec = RunRecord.read(r), keep = new LinkedHashMap<>();
             keep.put("run", r.getFileName().toString());
             for (String k : List.of("seed", "fold", "data_manifest_sha256", "augmentation_seed", "code_version", "code_commit", "java", "dl4j",
-                    "backend", "omp_num_threads", "wall_seconds", "finished_utc", "test_wa", "test_ua"))
+                    "code_jar_sha256", "backend", "omp_num_threads", "wall_seconds", "finished_utc", "test_wa", "test_ua"))
                 if (rec.containsKey(k)) keep.put(k, rec.get(k));
             runs.add(keep);
         }
@@ -137,6 +137,27 @@ public final class Manifest {
     }
 
     /** The checked-out commit, read from {@code .git} without a git binary; "unknown" outside a repository. */
+    /**
+     * SHA-256 of the library jar these classes were loaded from, or "not a jar (classes directory)". The build is
+     * reproducible ({@code project.build.outputTimestamp}), so rebuilding a commit tells whether it is the code that ran.
+     */
+    public static String codeJarSha256() {
+        try {
+            var src = Manifest.class.getProtectionDomain().getCodeSource();
+            if (src == null) return "unknown";
+            Path p = Path.of(src.getLocation().toURI());
+            if (!Files.isRegularFile(p)) return "not a jar (classes directory)";
+            var md = java.security.MessageDigest.getInstance("SHA-256");
+            try (var in = Files.newInputStream(p)) {
+                byte[] buf = new byte[1 << 16];
+                for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (Exception e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
     public static String gitCommit(Path projectRoot) {
         try {
             Path git = projectRoot.resolve(".git");

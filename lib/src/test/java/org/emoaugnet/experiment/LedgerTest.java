@@ -62,6 +62,13 @@ class LedgerTest {
     }
 
     @Test
+    void runRecordsNameTheCodeThatRan() {
+        // under surefire the classes come from target/classes; from the packaged jar the value is its SHA-256
+        assertEquals("not a jar (classes directory)", Manifest.codeJarSha256());
+        assertTrue(ExperimentRunner.environment().containsKey("code_jar_sha256"));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void everyFileInTheManifestExists() throws Exception {
         Path root = projectRoot();
