@@ -53,6 +53,7 @@ public final class ReadmeTables {
         if (name.startsWith("02-ablation-")) return ablation(rows);
         if (name.equals("05-cross-corpus.csv")) return crossCorpus(rows);
         if (name.equals("05-robustness.csv")) return robustness(rows);
+        if (name.equals("05-robustness-augmentation.csv")) return augmentationEffect(rows);
         throw new IOException("no README table is defined for " + csv);
     }
 
@@ -94,6 +95,27 @@ public final class ReadmeTables {
     /** One row per condition, one column per model; cells "UA [low, high]". */
     static String robustness(List<Map<String, String>> rows) {
         return pivot(rows, "condition", r -> r.get("condition"), r -> r.get("model"));
+    }
+
+    /** One row per condition, one column per activation; cells "ΔUA [low, high], p permutation / McNemar". */
+    static String augmentationEffect(List<Map<String, String>> rows) {
+        List<String> acts = new ArrayList<>(), conds = new ArrayList<>();
+        Map<String, String> v = new LinkedHashMap<>();
+        for (Map<String, String> r : rows) {
+            if (!acts.contains(r.get("activation"))) acts.add(r.get("activation"));
+            if (!conds.contains(r.get("condition"))) conds.add(r.get("condition"));
+            v.put(r.get("activation") + "|" + r.get("condition"), ci(r, "ΔUA A−B (points)", "ΔUA 95% CI low", "ΔUA 95% CI high", "%+.1f")
+                    + ", p " + f("%.3f", r.get("p permutation")) + " / " + f("%.3f", r.get("p McNemar")));
+        }
+        StringBuilder b = new StringBuilder("| condition");
+        for (String a : acts) b.append(" | ").append(a).append(": ΔUA public-4 − none [95 % CI], p permutation / McNemar");
+        b.append(" |\n|---|").append("---|".repeat(acts.size())).append('\n');
+        for (String c : conds) {
+            b.append("| ").append(c);
+            for (String a : acts) b.append(" | ").append(v.getOrDefault(a + "|" + c, "–"));
+            b.append(" |\n");
+        }
+        return b.toString();
     }
 
     /** A table of "UA [low, high]" cells, rows and columns in order of first appearance; "–" where no row gives a cell. */

@@ -93,7 +93,7 @@ public final class Robustness {
         for (String act : List.of("relu", "elu")) {
             if (!activations.isEmpty() && !activations.contains(act)) continue;
             for (Recipe recipe : List.of(Recipe.none(), Recipe.public4())) {
-                ExperimentConfig cfg = new ExperimentConfig("robustness-" + primary.name() + "-" + act + "-aug-" + recipe.name() + (s.quick() ? "-quick" : ""),
+                ExperimentConfig cfg = new ExperimentConfig(experimentName(primary.name(), act, recipe, s.quick()),
                         si.corpus(), si.classSet(), si.protocol(), si.features(), si.layout(), recipe, si.model(), act, si.train(), List.of(1L), si.folds());
                 System.out.println("robustness: " + cfg.name());
                 out.put(act + ", " + recipe.name(), run(cfg, primary, 0, 1L, s.quick(), cache, runsRoot));
@@ -115,6 +115,25 @@ public final class Robustness {
         }
         pts.sort(java.util.Comparator.comparingDouble(p -> p[0]));
         return new double[][] {pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray()};
+    }
+
+    /** The experiment (run folder) name of one model of {@link #study}. */
+    public static String experimentName(String corpus, String activation, Recipe recipe, boolean quick) {
+        return "robustness-" + corpus + "-" + activation + "-aug-" + recipe.name() + (quick ? "-quick" : "");
+    }
+
+    /**
+     * What the public augmentation changes under each condition, per activation: the public-4 model against the
+     * unaugmented one on the same degraded items ({@link #paired}); one table with an "activation" column.
+     */
+    public static Table augmentationEffect(String corpus, Path runsRoot, boolean quick) throws IOException {
+        Table all = null;
+        for (String act : List.of("relu", "elu")) {
+            Table t = paired(runsRoot, experimentName(corpus, act, Recipe.public4(), quick), experimentName(corpus, act, Recipe.none(), quick));
+            t.insertColumn(0, StringColumn.create("activation", java.util.Collections.nCopies(t.rowCount(), act)));
+            all = all == null ? t : all.append(t);
+        }
+        return all.setName("public-4 (A) against no augmentation (B), paired on the same degraded test items");
     }
 
     /** The tables of {@link #study} as one, with a leading "model" column and without the degradation key. */
@@ -142,10 +161,13 @@ public final class Robustness {
         Path csv = dir.resolve("robustness.csv");
         Table done = RunRecord.finished(dir) && Files.isRegularFile(csv) ? Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(csv.toFile())
                 .columnTypes(new tech.tablesaw.api.ColumnType[] {STRING, STRING, DOUBLE, STRING, DOUBLE, DOUBLE, DOUBLE, DOUBLE})) : null;
-        List<String> evaluated = done == null ? List.of() : done.stringColumn("condition").asList();
         List<Condition> conds = conditions(babblePool(fold.train(), 24, seed, cfg), quick);
-        Table out = done == null ? empty() : done.setName("robustness");
-        if (conds.stream().allMatch(c -> evaluated.contains(c.name()))) return out;   // every condition evaluated: no model needed
+        Table out = empty();
+        if (done != null)   // a condition counts as evaluated when its row and its predictions are both there
+            for (int i = 0; i < done.rowCount(); i++)
+                if (Files.isRegularFile(predictionsFile(dir, done.stringColumn("condition").get(i)))) out.append(done.rows(i));
+        List<String> evaluated = out.stringColumn("condition").asList();
+        if (conds.stream().allMatch(c -> evaluated.contains(c.name()))) return inOrder(out, conds);   // no model needed
         SavedModel saved;
         if (RunRecord.finished(dir) && Files.isDirectory(modelDir)) {
             saved = SavedModel.load(modelDir, cfg.features().key());
@@ -165,6 +187,10 @@ public final class Robustness {
             int[] pred = Trainer.predict(saved.net(), test, 256);
             Metrics m = Metrics.of(classes, test.y(), pred);
             Statistics.Interval ui = Statistics.bootstrap(test.y(), pred, Statistics::ua, 1000, 0.05, seed);
+            StringBuilder pc = new StringBuilder("item,truth,predicted\n");
+            for (int i = 0; i < pred.length; i++)
+                pc.append(set.rows().get(i).source().key()).append(',').append(classes.get(test.y()[i])).append(',').append(classes.get(pred[i])).append('\n');
+            AtomicFiles.writeString(predictionsFile(dir, c.name()), pc.toString());
             out.stringColumn("condition").append(c.name());
             out.stringColumn("kind").append(c.kind());
             out.doubleColumn("level").append(c.level());
@@ -173,7 +199,76 @@ public final class Robustness {
             out.doubleColumn("UA (%)").append(r2(100 * m.ua()));
             out.doubleColumn("UA 95% CI low").append(r2(100 * ui.low()));
             out.doubleColumn("UA 95% CI high").append(r2(100 * ui.high()));
+            out = inOrder(out, conds);
             Tables.saveCsv(out, csv);
+        }
+        return out;
+    }
+
+    static Path predictionsFile(Path runDir, String condition) { return runDir.resolve("predictions-" + condition + ".csv"); }
+
+    /** The rows of {@code t} in the order of {@code conds} (conditions not in {@code t} left out). */
+    private static Table inOrder(Table t, List<Condition> conds) {
+        List<String> have = t.stringColumn("condition").asList();
+        return t.rows(conds.stream().mapToInt(c -> have.indexOf(c.name())).filter(i -> i >= 0).toArray()).setName("robustness");
+    }
+
+    /**
+     * Model A against model B under every condition both evaluated, paired on the same degraded test items: UA of
+     * each, ΔUA = A − B with its 95 % bootstrap interval, the permutation p-value and McNemar's p.
+     */
+    public static Table paired(Path runsRoot, String experimentA, String experimentB) throws IOException {
+        Path a = runDir(runsRoot.resolve(experimentA)), b = runDir(runsRoot.resolve(experimentB));
+        StringColumn cond = StringColumn.create("condition");
+        DoubleColumn uaA = DoubleColumn.create("UA A (%)"), uaB = DoubleColumn.create("UA B (%)"), d = DoubleColumn.create("ΔUA A−B (points)"),
+                lo = DoubleColumn.create("ΔUA 95% CI low"), hi = DoubleColumn.create("ΔUA 95% CI high"), p = DoubleColumn.create("p permutation"),
+                mc = DoubleColumn.create("p McNemar");
+        Table ta = Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(a.resolve("robustness.csv").toFile())
+                .columnTypesToDetect(List.of(STRING)));
+        for (String c : ta.stringColumn("condition").asList()) {
+            Path fa = predictionsFile(a, c), fb = predictionsFile(b, c);
+            if (!Files.isRegularFile(fa) || !Files.isRegularFile(fb)) continue;
+            List<String[]> ra = readPredictions(fa), rb = readPredictions(fb);
+            List<String> classes = new ArrayList<>();
+            for (String[] r : ra) if (!classes.contains(r[1])) classes.add(r[1]);
+            int n = ra.size();
+            if (rb.size() != n) throw new IOException(fb + ": " + rb.size() + " items, " + fa + " has " + n);
+            int[] truth = new int[n], pa = new int[n], pb = new int[n];
+            for (int i = 0; i < n; i++) {
+                if (!ra.get(i)[0].equals(rb.get(i)[0])) throw new IOException(fb + " line " + (i + 2) + ": item " + rb.get(i)[0] + ", expected " + ra.get(i)[0]);
+                truth[i] = classes.indexOf(ra.get(i)[1]);
+                pa[i] = classes.indexOf(ra.get(i)[2]);
+                pb[i] = classes.indexOf(rb.get(i)[2]);
+            }
+            Statistics.PairedTest t = Statistics.paired(truth, pa, pb, Statistics::ua, 1000, 1);
+            cond.append(c);
+            uaA.append(r2(100 * Statistics.ua(truth, pa)));
+            uaB.append(r2(100 * Statistics.ua(truth, pb)));
+            d.append(r2(100 * t.difference().estimate()));
+            lo.append(r2(100 * t.difference().low()));
+            hi.append(r2(100 * t.difference().high()));
+            p.append(Math.round(t.pValue() * 10000) / 10000.0);
+            mc.append(Math.round(Statistics.mcnemar(truth, pa, pb).pValue() * 10000) / 10000.0);
+        }
+        return Table.create(experimentA + " vs " + experimentB, cond, uaA, uaB, d, lo, hi, p, mc);
+    }
+
+    /** The run folder (fold and seed) of a robustness experiment: the one holding robustness.csv. */
+    static Path runDir(Path experimentDir) throws IOException {
+        try (var s = Files.list(experimentDir)) {
+            return s.filter(x -> Files.isRegularFile(x.resolve("robustness.csv"))).findFirst()
+                    .orElseThrow(() -> new IOException(experimentDir + ": no run with a robustness.csv"));
+        }
+    }
+
+    private static List<String[]> readPredictions(Path f) throws IOException {
+        List<String[]> out = new ArrayList<>();
+        List<String> lines = Files.readAllLines(f);
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) continue;
+            String[] r = lines.get(i).split(",", -1);
+            if (r.length != 3) throw new IOException(f + " line " + (i + 1) + ": expected item,truth,predicted, got '" + lines.get(i) + "'");
+            out.add(r);
         }
         return out;
     }

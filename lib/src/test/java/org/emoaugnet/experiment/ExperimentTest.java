@@ -189,5 +189,15 @@ class ExperimentTest {
         var again = Robustness.run(c, corpus, 0, 1L, true, cache, runs);
         assertEquals(first.toString(), again.toString(), "read back from robustness.csv");
         assertFalse(Files.exists(run.resolve("model")), "no model was trained again");
+        var self = Robustness.paired(runs, "robust", "robust");
+        assertEquals(first.rowCount(), self.rowCount(), "predictions kept for every condition");
+        for (int i = 0; i < self.rowCount(); i++) {
+            assertEquals(0, self.doubleColumn("ΔUA A−B (points)").get(i), 1e-9);
+            assertEquals(1.0, self.doubleColumn("p permutation").get(i), 1e-9, "a model against itself never differs");
+        }
+        Files.delete(Robustness.predictionsFile(run, "clean"));
+        var retrained = Robustness.run(c, corpus, 0, 1L, true, cache, runs);
+        assertTrue(Files.isDirectory(run.resolve("model")), "a condition without predictions needs the model: retrained, as it was gone");
+        assertEquals(first.stringColumn("condition").asList(), retrained.stringColumn("condition").asList(), "every condition again, in order");
     }
 }
