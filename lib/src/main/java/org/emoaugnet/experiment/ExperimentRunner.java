@@ -161,9 +161,7 @@ public final class ExperimentRunner {
             Files.createDirectories(runDir);
             Tables.saveCsv(result.history(), runDir.resolve("history.csv"));
             Tables.saveCsv(confusion.table(), runDir.resolve("confusion.csv"));
-            Tables.saveCsv(Table.create("predictions", StringColumn.create("utterance", test.keys()),
-                    StringColumn.create("true", java.util.Arrays.stream(test.y()).mapToObj(classes::get).toList()),
-                    StringColumn.create("predicted", java.util.Arrays.stream(predicted).mapToObj(classes::get).toList())), runDir.resolve("predictions.csv"));
+            savePredictions(runDir.resolve("predictions.csv"), test, predicted, classes);
         }
 
         /** Best epoch, epochs run, best validation UA and the test metrics, for a run record. */
@@ -180,6 +178,13 @@ public final class ExperimentRunner {
             for (int c = 0; c < classes.size(); c++) m.put("recall_" + classes.get(c), String.valueOf(metrics.recall()[c]));
             return m;
         }
+    }
+
+    /** One prediction per test row: {@code utterance,true,predicted} (read back by {@link StudyReport#readPredictions}). */
+    static void savePredictions(Path csv, Dataset test, int[] predicted, List<String> classes) throws IOException {
+        Tables.saveCsv(Table.create("predictions", StringColumn.create("utterance", test.keys()),
+                StringColumn.create("true", java.util.Arrays.stream(test.y()).mapToObj(classes::get).toList()),
+                StringColumn.create("predicted", java.util.Arrays.stream(predicted).mapToObj(classes::get).toList())), csv);
     }
 
     /** The first fields of a run record: experiment, configuration, protocol and its leak flag, model, fold, seed. */

@@ -136,7 +136,6 @@ public final class Manifest {
         }
     }
 
-    /** The checked-out commit, read from {@code .git} without a git binary; "unknown" outside a repository. */
     /**
      * SHA-256 of the library jar these classes were loaded from, or "not a jar (classes directory)". The build is
      * reproducible ({@code project.build.outputTimestamp}), so rebuilding a commit tells whether it is the code that ran.
@@ -158,6 +157,7 @@ public final class Manifest {
         }
     }
 
+    /** The checked-out commit, read from {@code .git} without a git binary; "unknown" outside a repository. */
     public static String gitCommit(Path projectRoot) {
         try {
             Path git = projectRoot.resolve(".git");

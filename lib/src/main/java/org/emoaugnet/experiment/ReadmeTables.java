@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.emoaugnet.util.AtomicFiles;
@@ -89,45 +90,33 @@ public final class ReadmeTables {
     /** One row per variant, one column per (train → test) cell in the grid's order; cells "UA [low, high]". */
     static String crossCorpus(List<Map<String, String>> rows) {
         return pivot(rows, "variant", r -> r.get("variant"),
-                r -> r.get("train").equals(r.get("test")) ? r.get("train") + " (within)" : r.get("train") + " → " + r.get("test"));
+                r -> r.get("train").equals(r.get("test")) ? r.get("train") + " (within)" : r.get("train") + " → " + r.get("test"), ReadmeTables::ua);
     }
 
     /** One row per condition, one column per model; cells "UA [low, high]". */
     static String robustness(List<Map<String, String>> rows) {
-        return pivot(rows, "condition", r -> r.get("condition"), r -> r.get("model"));
+        return pivot(rows, "condition", r -> r.get("condition"), r -> r.get("model"), ReadmeTables::ua);
     }
 
     /** One row per condition, one column per activation; cells "ΔUA [low, high], p permutation / McNemar". */
     static String augmentationEffect(List<Map<String, String>> rows) {
-        List<String> acts = new ArrayList<>(), conds = new ArrayList<>();
-        Map<String, String> v = new LinkedHashMap<>();
-        for (Map<String, String> r : rows) {
-            if (!acts.contains(r.get("activation"))) acts.add(r.get("activation"));
-            if (!conds.contains(r.get("condition"))) conds.add(r.get("condition"));
-            v.put(r.get("activation") + "|" + r.get("condition"), ci(r, "ΔUA A−B (points)", "ΔUA 95% CI low", "ΔUA 95% CI high", "%+.1f")
-                    + ", p " + f("%.3f", r.get("p permutation")) + " / " + f("%.3f", r.get("p McNemar")));
-        }
-        StringBuilder b = new StringBuilder("| condition");
-        for (String a : acts) b.append(" | ").append(a).append(": ΔUA public-4 − none [95 % CI], p permutation / McNemar");
-        b.append(" |\n|---|").append("---|".repeat(acts.size())).append('\n');
-        for (String c : conds) {
-            b.append("| ").append(c);
-            for (String a : acts) b.append(" | ").append(v.getOrDefault(a + "|" + c, "–"));
-            b.append(" |\n");
-        }
-        return b.toString();
+        return pivot(rows, "condition", r -> r.get("condition"), r -> r.get("activation") + ": ΔUA public-4 − none [95 % CI], p permutation / McNemar",
+                r -> ci(r, "ΔUA A−B (points)", "ΔUA 95% CI low", "ΔUA 95% CI high", "%+.1f")
+                        + ", p " + f("%.3f", r.get("p permutation")) + " / " + f("%.3f", r.get("p McNemar")));
     }
 
-    /** A table of "UA [low, high]" cells, rows and columns in order of first appearance; "–" where no row gives a cell. */
-    static String pivot(List<Map<String, String>> rows, String rowTitle, java.util.function.Function<Map<String, String>, String> rowKey,
-                        java.util.function.Function<Map<String, String>, String> colKey) {
+    private static String ua(Map<String, String> r) { return ci(r, "UA (%)", "UA 95% CI low", "UA 95% CI high", "%.1f"); }
+
+    /** A table of {@code cell} texts, rows and columns in order of first appearance; "–" where no row gives a cell. */
+    static String pivot(List<Map<String, String>> rows, String rowTitle, Function<Map<String, String>, String> rowKey,
+                        Function<Map<String, String>, String> colKey, Function<Map<String, String>, String> cell) {
         List<String> rs = new ArrayList<>(), cs = new ArrayList<>();
         Map<String, String> v = new LinkedHashMap<>();
         for (Map<String, String> r : rows) {
             String rk = rowKey.apply(r), ck = colKey.apply(r);
             if (!rs.contains(rk)) rs.add(rk);
             if (!cs.contains(ck)) cs.add(ck);
-            v.put(rk + "|" + ck, ci(r, "UA (%)", "UA 95% CI low", "UA 95% CI high", "%.1f"));
+            v.put(rk + "|" + ck, cell.apply(r));
         }
         StringBuilder b = new StringBuilder("| ").append(rowTitle).append(" | ").append(String.join(" | ", cs)).append(" |\n|---|");
         b.append("---|".repeat(cs.size())).append('\n');

@@ -127,24 +127,26 @@ public final class Robustness {
      * unaugmented one on the same degraded items ({@link #paired}); one table with an "activation" column.
      */
     public static Table augmentationEffect(String corpus, Path runsRoot, boolean quick) throws IOException {
-        Table all = null;
-        for (String act : List.of("relu", "elu")) {
-            Table t = paired(runsRoot, experimentName(corpus, act, Recipe.public4(), quick), experimentName(corpus, act, Recipe.none(), quick));
-            t.insertColumn(0, StringColumn.create("activation", java.util.Collections.nCopies(t.rowCount(), act)));
-            all = all == null ? t : all.append(t);
-        }
-        return all.setName("public-4 (A) against no augmentation (B), paired on the same degraded test items");
+        java.util.Map<String, Table> byActivation = new java.util.LinkedHashMap<>();
+        for (String act : List.of("relu", "elu"))
+            byActivation.put(act, paired(runsRoot, experimentName(corpus, act, Recipe.public4(), quick), experimentName(corpus, act, Recipe.none(), quick)));
+        return stacked(byActivation, "activation").setName("public-4 (A) against no augmentation (B), paired on the same degraded test items");
     }
 
     /** The tables of {@link #study} as one, with a leading "model" column and without the degradation key. */
     public static Table combined(java.util.Map<String, Table> study) {
+        return study.isEmpty() ? empty() : stacked(study, "model").removeColumns("degradation").setName("robustness");
+    }
+
+    /** The tables one below the other, each row led by its table's key in a column named {@code keyColumn}. */
+    private static Table stacked(java.util.Map<String, Table> tables, String keyColumn) {
         Table all = null;
-        for (var e : study.entrySet()) {
+        for (var e : tables.entrySet()) {
             Table t = e.getValue().copy();
-            t.insertColumn(0, StringColumn.create("model", java.util.Collections.nCopies(t.rowCount(), e.getKey())));
+            t.insertColumn(0, StringColumn.create(keyColumn, java.util.Collections.nCopies(t.rowCount(), e.getKey())));
             all = all == null ? t : all.append(t);
         }
-        return all == null ? empty() : all.removeColumns("degradation").setName("robustness");
+        return all;
     }
 
     /**
@@ -187,10 +189,7 @@ public final class Robustness {
             int[] pred = Trainer.predict(saved.net(), test, 256);
             Metrics m = Metrics.of(classes, test.y(), pred);
             Statistics.Interval ui = Statistics.bootstrap(test.y(), pred, Statistics::ua, 1000, 0.05, seed);
-            StringBuilder pc = new StringBuilder("item,truth,predicted\n");
-            for (int i = 0; i < pred.length; i++)
-                pc.append(set.rows().get(i).source().key()).append(',').append(classes.get(test.y()[i])).append(',').append(classes.get(pred[i])).append('\n');
-            AtomicFiles.writeString(predictionsFile(dir, c.name()), pc.toString());
+            ExperimentRunner.savePredictions(predictionsFile(dir, c.name()), test, pred, classes);
             out.stringColumn("condition").append(c.name());
             out.stringColumn("kind").append(c.kind());
             out.doubleColumn("level").append(c.level());
@@ -223,23 +222,16 @@ public final class Robustness {
         DoubleColumn uaA = DoubleColumn.create("UA A (%)"), uaB = DoubleColumn.create("UA B (%)"), d = DoubleColumn.create("ΔUA A−B (points)"),
                 lo = DoubleColumn.create("ΔUA 95% CI low"), hi = DoubleColumn.create("ΔUA 95% CI high"), p = DoubleColumn.create("p permutation"),
                 mc = DoubleColumn.create("p McNemar");
+        List<String> ca = StudyReport.classes(a), cb = StudyReport.classes(b);
+        if (!ca.equals(cb)) throw new IOException(a + " and " + b + " classify different classes: " + ca + " vs " + cb);
         Table ta = Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(a.resolve("robustness.csv").toFile())
                 .columnTypesToDetect(List.of(STRING)));
         for (String c : ta.stringColumn("condition").asList()) {
             Path fa = predictionsFile(a, c), fb = predictionsFile(b, c);
             if (!Files.isRegularFile(fa) || !Files.isRegularFile(fb)) continue;
-            List<String[]> ra = readPredictions(fa), rb = readPredictions(fb);
-            List<String> classes = new ArrayList<>();
-            for (String[] r : ra) if (!classes.contains(r[1])) classes.add(r[1]);
-            int n = ra.size();
-            if (rb.size() != n) throw new IOException(fb + ": " + rb.size() + " items, " + fa + " has " + n);
-            int[] truth = new int[n], pa = new int[n], pb = new int[n];
-            for (int i = 0; i < n; i++) {
-                if (!ra.get(i)[0].equals(rb.get(i)[0])) throw new IOException(fb + " line " + (i + 2) + ": item " + rb.get(i)[0] + ", expected " + ra.get(i)[0]);
-                truth[i] = classes.indexOf(ra.get(i)[1]);
-                pa[i] = classes.indexOf(ra.get(i)[2]);
-                pb[i] = classes.indexOf(rb.get(i)[2]);
-            }
+            StudyReport.Predictions ra = StudyReport.readPredictions(fa, ca), rb = StudyReport.readPredictions(fb, cb);
+            if (!ra.items().equals(rb.items())) throw new IOException(fb + " does not hold the items of " + fa + " in the same order");
+            int[] truth = ra.truth(), pa = ra.predicted(), pb = rb.predicted();
             Statistics.PairedTest t = Statistics.paired(truth, pa, pb, Statistics::ua, 1000, 1);
             cond.append(c);
             uaA.append(r2(100 * Statistics.ua(truth, pa)));
@@ -259,18 +251,6 @@ public final class Robustness {
             return s.filter(x -> Files.isRegularFile(x.resolve("robustness.csv"))).findFirst()
                     .orElseThrow(() -> new IOException(experimentDir + ": no run with a robustness.csv"));
         }
-    }
-
-    private static List<String[]> readPredictions(Path f) throws IOException {
-        List<String[]> out = new ArrayList<>();
-        List<String> lines = Files.readAllLines(f);
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) continue;
-            String[] r = lines.get(i).split(",", -1);
-            if (r.length != 3) throw new IOException(f + " line " + (i + 1) + ": expected item,truth,predicted, got '" + lines.get(i) + "'");
-            out.add(r);
-        }
-        return out;
     }
 
     private static double r2(double v) { return Math.round(v * 100) / 100.0; }

@@ -54,18 +54,34 @@ public final class StudyReport {
         List<String> items = new ArrayList<>(), t = new ArrayList<>(), p = new ArrayList<>();
         List<String> classes = null;
         for (Path run : runs(experimentDir, seeds, folds)) {
-            if (classes == null) classes = List.of(RunRecord.read(run).get("classes").split(","));
-            Table pr = Table.read().csv(run.resolve("predictions.csv").toFile());
-            String tag = run.getFileName().toString();
-            for (int i = 0; i < pr.rowCount(); i++) {
-                items.add(tag + "/" + pr.stringColumn("utterance").get(i));
-                t.add(pr.stringColumn("true").get(i));
-                p.add(pr.stringColumn("predicted").get(i));
-            }
+            if (classes == null) classes = classes(run);
+            readRows(run.resolve("predictions.csv"), run.getFileName().toString() + "/", items, t, p);
         }
         if (classes == null) classes = List.of();
-        List<String> cl = classes;
-        return new Predictions(cl, items, t.stream().mapToInt(cl::indexOf).toArray(), p.stream().mapToInt(cl::indexOf).toArray());
+        return of(classes, items, t, p);
+    }
+
+    /** The class list of a run, from its record. */
+    static List<String> classes(Path run) throws IOException { return List.of(RunRecord.read(run).get("classes").split(",")); }
+
+    /** One predictions file ({@code utterance,true,predicted}, as {@link ExperimentRunner#savePredictions} writes it). */
+    static Predictions readPredictions(Path csv, List<String> classes) throws IOException {
+        List<String> items = new ArrayList<>(), t = new ArrayList<>(), p = new ArrayList<>();
+        readRows(csv, "", items, t, p);
+        return of(classes, items, t, p);
+    }
+
+    private static void readRows(Path csv, String tag, List<String> items, List<String> t, List<String> p) throws IOException {
+        Table pr = Table.read().csv(csv.toFile());
+        for (int i = 0; i < pr.rowCount(); i++) {
+            items.add(tag + pr.stringColumn("utterance").get(i));
+            t.add(pr.stringColumn("true").get(i));
+            p.add(pr.stringColumn("predicted").get(i));
+        }
+    }
+
+    private static Predictions of(List<String> classes, List<String> items, List<String> t, List<String> p) {
+        return new Predictions(classes, items, t.stream().mapToInt(classes::indexOf).toArray(), p.stream().mapToInt(classes::indexOf).toArray());
     }
 
     /** The confusion matrix pooled over every run of an experiment. */

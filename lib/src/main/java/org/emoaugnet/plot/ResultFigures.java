@@ -35,13 +35,10 @@ public final class ResultFigures {
      */
     public static org.knowm.xchart.CategoryChart barsWithIntervals(String title, String yLabel, java.util.List<String> categories,
                                                                    double[] estimate, double[] low, double[] high) {
-        org.knowm.xchart.CategoryChart c = Plots.bar(title, "", yLabel, categories, java.util.Arrays.stream(estimate).boxed().toList());
-        c.removeSeries(yLabel);
-        java.util.List<Double> err = new java.util.ArrayList<>();
-        for (int i = 0; i < estimate.length; i++) err.add(Math.max(high[i] - estimate[i], estimate[i] - low[i]));
-        c.addSeries(yLabel, categories, java.util.Arrays.stream(estimate).boxed().toList(), err);
+        double[][] v = new double[estimate.length][];
+        for (int i = 0; i < estimate.length; i++) v[i] = new double[] {estimate[i], low[i], high[i]};
+        org.knowm.xchart.CategoryChart c = groupedBarsWithIntervals(title, yLabel, categories, java.util.Map.of(yLabel, v));
         c.getStyler().setLegendVisible(false);
-        c.getStyler().setErrorBarsColor(Color.BLACK);
         c.getStyler().setXAxisLabelRotation(categories.size() > 5 ? 45 : 0);
         return c;
     }
