@@ -61,12 +61,20 @@ public final class Main {
             "        degraded test speech; prints the table",
             "  ledger [--results DIR]           rebuild results/LEDGER.md, results/ledger.csv and results/MANIFEST.json",
             "        from the run records (every paper claim beside our numbers, with a computed verdict) and the",
-            "        README's ledger table (between <!-- ledger:start --> and <!-- ledger:end -->)",
+            "        README's generated blocks (the ledger table and the tables rendered from result CSVs); the only",
+            "        command that edits README.md",
+            "  records migrate [--data DIR] [--runs DIR]",
+            "        convert run records of the older format (record.properties, format 1) to the typed format, keeping",
+            "        every recorded value (the old file stays as record-v1.properties); the data manifest is verified",
+            "        against the corpora under DIR (and the synthetic corpus) or marked unknown",
             "  bench features [--data DIR] [--files N] [--repeats R]",
             "        feature-extraction throughput (real-time factor, 1 thread and all cores) and peak memory",
             "  help                            this text",
             "",
-            "settings come from flags, then EMOAUG_* environment variables, then emoaug.properties (see README)");
+            "options accepted by every command that reads settings: --data DIR, --corpus NAMES, --seed S, --cache DIR,",
+            "  --quick (CI sizes), --skip-bad; runs execute EMOAUG_PARALLEL at a time (default: one per core)",
+            "settings come from flags, then EMOAUG_* environment variables, then emoaug.properties (see README)",
+            "exit codes: 0 success, 1 bad usage (unknown command, option or value), 2 bad data (the message names the file)");
 
     private Main() {}
 
@@ -106,6 +114,7 @@ public final class Main {
                 case "experiment cross": return cross(flags, out);
                 case "experiment robustness": return robustness(flags, out);
                 case "ledger": return ledger(flags, out);
+                case "records migrate": return migrate(flags, out);
                 case "bench train":
                     TrainingBenchmark.run(flags.getOrDefault("model", "A"), flags.getOrDefault("act", "relu"), (int) number(flags, "n", 5760),
                             (int) number(flags, "batch", 32), (int) number(flags, "epochs", 4), (long) number(flags, "seed", 42), out);
@@ -135,7 +144,12 @@ public final class Main {
         if (flags.containsKey("skip-bad")) o.put("skip_bad", "true");
         if (flags.containsKey("seed")) o.put("seed", flags.get("seed"));
         if (flags.containsKey("cache")) o.put("cache", flags.get("cache"));
-        return Settings.resolve(System.getenv(), o);
+        if (flags.containsKey("quick")) o.put("quick", "true");
+        try {
+            return Settings.resolve(System.getenv(), o);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static int corpusFind(Settings s, PrintStream out) throws IOException {
@@ -282,11 +296,15 @@ public final class Main {
         var corpus = openCorpus(corpusName, s);
         Path runs = runsRoot(flags, s);
         List<String> only = flags.containsKey("only") ? List.of(flags.get("only").split(",")) : List.of();
+        List<String> recipes = design.conditions().stream().map(c -> c.recipe()).toList();
+        for (String o : only) if (!recipes.contains(o)) throw new UsageException("unknown recipe '" + o + "' for this design; its recipes are " + recipes);
+        List<org.emoaugnet.experiment.ExperimentConfig> todo = new ArrayList<>();
         for (var c : design.conditions()) {
             if (!only.isEmpty() && !only.contains(c.recipe())) continue;
             out.println("== " + c.recipe() + " (" + c.config().name() + ")");
-            org.emoaugnet.experiment.ExperimentRunner.run(c.config(), corpus, new FeatureCache(s.cache().resolve("features")), runs);
+            todo.add(c.config());
         }
+        org.emoaugnet.experiment.ExperimentRunner.runAll(todo, corpus, new FeatureCache(s.cache().resolve("features")), runs);
         out.println(org.emoaugnet.experiment.StudyReport.ablation(design, runs).printAll());
         return 0;
     }
@@ -295,6 +313,9 @@ public final class Main {
         Settings s = settings(flags);
         var corpora = org.emoaugnet.experiment.CrossCorpusStudy.corpora(s);
         List<String> only = flags.containsKey("variants") ? List.of(flags.get("variants").split(",")) : List.of();
+        List<String> labels = org.emoaugnet.experiment.CrossCorpusStudy.variants(s.quick()).stream().map(v -> v.label()).toList();
+        for (String o : only)
+            if (!labels.contains(o)) throw new UsageException("unknown variant '" + o + "'; the variants are " + labels);
         var grid = org.emoaugnet.experiment.CrossCorpusStudy.run(corpora, s, new FeatureCache(s.cache().resolve("features")), runsRoot(flags, s), only);
         out.println(grid.printAll());
         return 0;
@@ -304,6 +325,7 @@ public final class Main {
         Settings s = settings(flags);
         var primary = Corpora.primary(Corpora.open(s)).corpus();
         List<String> acts = flags.containsKey("activations") ? List.of(flags.get("activations").split(",")) : List.of();
+        for (String a : acts) if (!a.equals("relu") && !a.equals("elu")) throw new UsageException("--activations takes relu and/or elu, got '" + a + "'");
         var study = org.emoaugnet.experiment.Robustness.study(primary, s, new FeatureCache(s.cache().resolve("features")), runsRoot(flags, s), acts);
         out.println(org.emoaugnet.experiment.Robustness.combined(study).printAll());
         return 0;
@@ -314,8 +336,25 @@ public final class Main {
         Path results = flags.containsKey("results") ? Path.of(flags.get("results")) : s.results();
         org.emoaugnet.experiment.Ledger.write(s.projectRoot(), results);
         org.emoaugnet.experiment.Manifest.write(s.projectRoot(), results);
+        if (results.toAbsolutePath().normalize().equals(s.projectRoot().resolve("results").toAbsolutePath().normalize())) {
+            org.emoaugnet.experiment.Ledger.updateReadme(s.projectRoot().resolve("README.md"), results.resolve("LEDGER.md"));
+            org.emoaugnet.experiment.ReadmeTables.update(s.projectRoot().resolve("README.md"), s.projectRoot());
+            out.println("updated the generated blocks of " + s.projectRoot().resolve("README.md"));
+        }
         out.println(java.nio.file.Files.readString(results.resolve("LEDGER.md")));
         out.println("wrote " + results.resolve("LEDGER.md") + ", " + results.resolve("ledger.csv") + ", " + results.resolve("MANIFEST.json"));
+        return 0;
+    }
+
+    private static int migrate(Map<String, String> flags, PrintStream out) throws IOException {
+        Settings s = settings(flags);
+        Map<String, org.emoaugnet.data.Corpus> found = new HashMap<>();
+        if (s.data().isPresent()) for (var r : Corpora.open(s)) found.put(r.corpus().name(), r.corpus());
+        found.putIfAbsent("synthetic", org.emoaugnet.experiment.CrossCorpusStudy.corpora(Settings.resolve(Map.of("EMOAUG_HOME", s.projectRoot().toString(),
+                "EMOAUG_CACHE", s.cache().toString()), Map.of())).get(0));
+        var sum = org.emoaugnet.experiment.RecordMigration.migrate(runsRoot(flags, s), found::get, java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), out);
+        out.printf("%d record(s) migrated (data manifest verified for %d, unknown for %d), %d already current%n", sum.migrated(), sum.dataVerified(),
+                sum.dataUnknown(), sum.alreadyCurrent());
         return 0;
     }
 

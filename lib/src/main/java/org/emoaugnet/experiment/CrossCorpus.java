@@ -40,6 +40,13 @@ public final class CrossCorpus {
     /** One cell; {@code features} other than the public pipeline's adds a window tag to the name (e.g. "-onset1.5s"). */
     public record Config(String train, String test, String model, String activation, Recipe recipe, Normalisation normalisation,
                          FeatureSpec features, TrainConfig training, long seed) {
+        /** The spec of this cell over class set {@code cs} and the recordings {@code data} (both corpora). */
+        public RunSpec spec(ClassSet cs, DataManifest data) {
+            return new RunSpec("cross-corpus", train, test, data, RunSpec.classSetKey(cs), features.key(), Dataset.Layout.SEQUENCE.name(), recipe.key(),
+                    ExperimentRunner.AUGMENTATION_SEED, Protocol.CROSS_CORPUS, "cross", normalisation.name(), model, activation, training,
+                    RunSpec.SELECTION, seed, RunSpec.threadsOfThisProcess());
+        }
+
         public String name() {
             return "cross-" + train + "-to-" + test + "-" + activation + "-aug-" + recipe.name() + "-" + normalisation.name().toLowerCase(Locale.ROOT).replace('_', '-')
                     + windowTag(features);
@@ -76,17 +83,26 @@ public final class CrossCorpus {
     }
 
     /** Runs (or reads back) one configuration over the classes the two corpora share; returns its run record. */
-    public static Map<String, String> run(Config cfg, Corpus x, Corpus y, FeatureCache cache, Path runsRoot) throws IOException {
-        return run(cfg, shared(cfg.train(), cfg.test()), x, y, cache, runsRoot);
+    public static RunRecord run(Config cfg, Corpus x, Corpus y, FeatureCache cache, Path runsRoot) throws IOException {
+        return Runner.runOrResume(job(cfg, shared(cfg.train(), cfg.test()), x, y, cache, runsRoot));
     }
 
     /** Runs (or reads back) one configuration over the classes of {@code cs}; returns its run record. */
-    public static Map<String, String> run(Config cfg, ClassSet cs, Corpus x, Corpus y, FeatureCache cache, Path runsRoot) throws IOException {
-        Path runDir = runsRoot.resolve(experimentName(cfg, cs)).resolve("seed" + cfg.seed());
-        if (RunRecord.finished(runDir)) return RunRecord.read(runDir);
-        long t0 = System.nanoTime();
-        List<String> classes = cs.classes();
+    public static RunRecord run(Config cfg, ClassSet cs, Corpus x, Corpus y, FeatureCache cache, Path runsRoot) throws IOException {
+        return Runner.runOrResume(job(cfg, cs, x, y, cache, runsRoot));
+    }
+
+    /** The run of one configuration over the classes of {@code cs}, as a job for the {@link Runner}. */
+    public static Runner.Job job(Config cfg, ClassSet cs, Corpus x, Corpus y, FeatureCache cache, Path runsRoot) {
         List<Utterance> xs = cs.apply(x).utterances(), ys = cs.apply(y).utterances();
+        List<Utterance> both = new ArrayList<>(xs);
+        both.addAll(ys);
+        Path runDir = runsRoot.resolve(experimentName(cfg, cs)).resolve("seed" + cfg.seed());
+        return new Runner.Job(cfg.spec(cs, DataManifest.of(both)), experimentName(cfg, cs), runDir, tmp -> compute(cfg, cs, xs, ys, cache, tmp));
+    }
+
+    private static Runner.Computed compute(Config cfg, ClassSet cs, List<Utterance> xs, List<Utterance> ys, FeatureCache cache, Path runDir) throws IOException {
+        List<String> classes = cs.classes();
         Fold fold = Splits.withValidation(new Fold(cfg.name(), "train on " + cfg.train() + ", test on " + cfg.test(), xs, ys), 0.15, cfg.seed(), true, cs::classOf);
         FeatureSpec spec = cfg.features();
         FeatureSet fx = FeatureExtraction.extract(xs, spec, cfg.recipe(), ExperimentRunner.AUGMENTATION_SEED, cache);
@@ -120,35 +136,8 @@ public final class CrossCorpus {
         Trainer.Result r = Trainer.fit(model, train, val, classes, cfg.training().withSeed(cfg.seed()));
         ExperimentRunner.Outcome o = ExperimentRunner.Outcome.of(r, test, classes, cfg.seed());
         o.save(runDir);
-        Map<String, String> rec = new LinkedHashMap<>();
-        rec.put("experiment", experimentName(cfg, cs));
-        rec.put("protocol", "CROSS_CORPUS");
-        rec.put("leaks_by_design", "false");
-        rec.put("train_corpus", cfg.train());
-        rec.put("test_corpus", cfg.test());
-        rec.put("class_set", cs.description());
-        rec.put("classes", String.join(",", classes));
-        rec.put("model", cfg.model());
-        rec.put("activation", cfg.activation());
-        rec.put("recipe", cfg.recipe().key());
-        rec.put("features", spec.key());
-        rec.put("normalisation", cfg.normalisation().name());
-        rec.put("train", cfg.training().toString());
-        rec.put("seed", String.valueOf(cfg.seed()));
-        rec.put("fold", "cross");
-        rec.put("split", rows.summary(set) + "; validation speakers from " + cfg.train());
-        rec.put("rows_train", String.valueOf(train.size()));
-        rec.put("rows_validation", String.valueOf(val.size()));
-        rec.put("rows_test", String.valueOf(test.size()));
-        rec.put("data_manifest_sha256", ExperimentRunner.manifestHash(set));
-        rec.put("augmentation_seed", String.valueOf(ExperimentRunner.AUGMENTATION_SEED));
-        rec.putAll(o.fields());
-        rec.putAll(ExperimentRunner.environment());
-        rec.put("wall_seconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
-        rec.put("finished_utc", java.time.Instant.now().toString());
-        RunRecord.write(runDir, rec);
         System.err.printf("%s seed %d: test WA %.4f UA %.4f%n", cfg.name(), cfg.seed(), o.metrics().wa(), o.metrics().ua());
-        return RunRecord.read(runDir);
+        return o.computed(new RunRecord.Split(rows.summary(set) + "; validation speakers from " + cfg.train(), train.size(), val.size(), test.size()), runDir);
     }
 
     /** Every speaker's rows standardised by a scaler fitted on that speaker's own rows of this subset. */

@@ -108,39 +108,45 @@ public final class CrossCorpusStudy {
         IntColumn items = IntColumn.create("test_items");
         DoubleColumn wa = DoubleColumn.create("WA (%)"), ua = DoubleColumn.create("UA (%)"), lo = DoubleColumn.create("UA 95% CI low"),
                 hi = DoubleColumn.create("UA 95% CI high");
+        // every cell's runs as jobs, computed together (one per core), then the table from their records
+        record Cell(Variant v, Corpus x, Corpus y, ExperimentConfig within, CrossCorpus.Config cross) {}
+        List<Cell> cells = new ArrayList<>();
+        List<Runner.Job> jobs = new ArrayList<>();
         for (Variant v : variants(s.quick())) {
             if (!only.isEmpty() && !only.contains(v.label())) continue;
             for (Corpus x : corpora) {
                 for (Corpus y : corpora) {
-                    String exp;
-                    StudyReport.Predictions p;
                     if (x == y) {
                         if (!v.hasDiagonal()) continue;
                         ExperimentConfig cfg = new ExperimentConfig(x.name() + "-si-" + cs.name() + "-" + v.activation() + "-aug-" + v.recipe().name()
                                 + CrossCorpus.windowTag(v.features()) + (s.quick() ? "-quick" : ""), x.name(), cs, Protocol.SPEAKER_INDEPENDENT, v.features(), Dataset.Layout.SEQUENCE,
                                 v.recipe(), "compact-cnn-lstm", v.activation(), t, List.of(seed), folds);
-                        ExperimentRunner.run(cfg, x, cache, runsRoot);
-                        exp = cfg.name();
-                        p = StudyReport.predictions(runsRoot.resolve(exp));
+                        jobs.addAll(ExperimentRunner.jobs(cfg, x, cache, runsRoot));
+                        cells.add(new Cell(v, x, y, cfg, null));
                     } else {
                         CrossCorpus.Config cfg = new CrossCorpus.Config(x.name(), y.name(), "compact-cnn-lstm", v.activation(), v.recipe(), v.normalisation(), v.features(), t, seed);
-                        CrossCorpus.run(cfg, cs, x, y, cache, runsRoot);
-                        exp = CrossCorpus.experimentName(cfg, cs);
-                        p = StudyReport.predictions(runsRoot.resolve(exp));
+                        jobs.add(CrossCorpus.job(cfg, cs, x, y, cache, runsRoot));
+                        cells.add(new Cell(v, x, y, null, cfg));
                     }
-                    Statistics.Interval u = Statistics.bootstrap(p.truth(), p.predicted(), Statistics::ua, 1000, 0.05, 1);
-                    variant.append(v.label());
-                    train.append(x.name());
-                    test.append(y.name());
-                    kind.append(x == y ? "within (speaker-independent)" : "cross-corpus");
-                    experiment.append(exp);
-                    items.append(p.truth().length);
-                    wa.append(round(100 * Statistics.wa(p.truth(), p.predicted())));
-                    ua.append(round(100 * u.estimate()));
-                    lo.append(round(100 * u.low()));
-                    hi.append(round(100 * u.high()));
                 }
             }
+        }
+        Runner.runAll(jobs);
+        for (Cell c : cells) {
+            String exp = c.within() != null ? c.within().name() : CrossCorpus.experimentName(c.cross(), cs);
+            StudyReport.Predictions p = c.within() != null ? StudyReport.predictions(c.within(), runsRoot)
+                    : StudyReport.predictions(List.of(runsRoot.resolve(exp).resolve("seed" + c.cross().seed())));
+            Statistics.Interval u = Statistics.bootstrap(p.truth(), p.predicted(), Statistics::ua, 1000, 0.05, 1);
+            variant.append(c.v().label());
+            train.append(c.x().name());
+            test.append(c.y().name());
+            kind.append(c.x() == c.y() ? "within (speaker-independent)" : "cross-corpus");
+            experiment.append(exp);
+            items.append(p.truth().length);
+            wa.append(round(100 * Statistics.wa(p.truth(), p.predicted())));
+            ua.append(round(100 * u.estimate()));
+            lo.append(round(100 * u.low()));
+            hi.append(round(100 * u.high()));
         }
         return Table.create("cross-corpus (" + cs.description() + ")", variant, train, test, kind, experiment, items, wa, ua, lo, hi);
     }

@@ -16,6 +16,13 @@ import org.emoaugnet.model.TrainConfig;
 public record ExperimentConfig(String name, String corpus, ClassSet classSet, Protocol protocol, FeatureSpec features,
                                Dataset.Layout layout, Recipe recipe, String model, String activation, TrainConfig train,
                                List<Long> seeds, int folds) {
+    /** The spec of this experiment's run on {@code fold} with training seed {@code seed} over {@code data}. */
+    public RunSpec spec(String fold, long seed, DataManifest data) {
+        return new RunSpec("within", corpus, corpus, data, RunSpec.classSetKey(classSet), features.key(), layout.name(), recipe.key(),
+                ExperimentRunner.AUGMENTATION_SEED, protocol, fold, "TRAIN_SCALER", model, activation, train, RunSpec.SELECTION, seed,
+                RunSpec.threadsOfThisProcess());
+    }
+
     public String describe() {
         return String.join("\n",
                 "name=" + name, "corpus=" + corpus, "class_set=" + classSet.name(), "protocol=" + protocol + (protocol.leaks() ? " (LEAKS by design)" : ""),

@@ -36,8 +36,9 @@ import tech.tablesaw.api.Table;
 
 /**
  * Runs an experiment: features (cached), the protocol's splits, training with validation from training data only,
- * evaluation on the test side, and one {@link RunRecord} per (fold, seed) under {@code runs/<name>/}. A finished
- * (fold, seed) is not recomputed, so an interrupted study resumes where it stopped.
+ * evaluation on the test side, and one {@link RunRecord} per (fold, seed) under {@code runs/<name>/<fold>-seed<s>/},
+ * through the {@link Runner}: a run whose spec is unchanged is read back, a changed spec trains anew, and the runs
+ * of an experiment (and of several experiments, {@link #runAll}) execute concurrently.
  */
 public final class ExperimentRunner {
     /**
@@ -49,25 +50,62 @@ public final class ExperimentRunner {
 
     private ExperimentRunner() {}
 
-    /** Runs what is missing and returns one summary row per finished run. */
+    /** Runs what is missing or stale and returns one summary row per run of the experiment's current spec. */
     public static Table run(ExperimentConfig cfg, Corpus corpus, FeatureCache cache, Path runsRoot) throws IOException {
+        runAll(List.of(cfg), corpus, cache, runsRoot);
+        return summary(cfg, runsRoot);
+    }
+
+    /** Runs the (fold, seed) runs of several experiments on one corpus together, {@link Runner#defaultParallelism()} at a time. */
+    public static List<RunRecord> runAll(List<ExperimentConfig> cfgs, Corpus corpus, FeatureCache cache, Path runsRoot) throws IOException {
+        List<Runner.Job> jobs = new ArrayList<>();
+        for (ExperimentConfig c : cfgs) jobs.addAll(jobs(c, corpus, cache, runsRoot));
+        return Runner.runAll(jobs);
+    }
+
+    /** One job per (fold, seed) of the experiment; features are extracted once, by the first job that needs them. */
+    public static List<Runner.Job> jobs(ExperimentConfig cfg, Corpus corpus, FeatureCache cache, Path runsRoot) {
         ClassSet cs = cfg.classSet();
         Corpus kept = cs.apply(corpus);
         List<String> classes = cs.classes();
+        DataManifest data = DataManifest.of(kept.utterances());
         Path dir = runsRoot.resolve(cfg.name());
-        Files.createDirectories(dir);
-        AtomicFiles.writeString(dir.resolve("experiment.txt"), cfg.describe() + "\n");
-        FeatureSet set = null;
+        java.util.function.Supplier<FeatureSet> features = once(() -> FeatureExtraction.extract(kept.utterances(), cfg.features(), cfg.recipe(), AUGMENTATION_SEED, cache));
+        List<Runner.Job> jobs = new ArrayList<>();
         for (long seed : cfg.seeds()) {
-            List<Fold> folds = folds(cfg, kept, seed);
-            for (Fold fold : folds) {
-                Path runDir = dir.resolve(fold.name() + "-seed" + seed);
-                if (RunRecord.finished(runDir)) continue;
-                if (set == null) set = FeatureExtraction.extract(kept.utterances(), cfg.features(), cfg.recipe(), AUGMENTATION_SEED, cache);
-                runOne(cfg, set, fold, seed, classes, runDir);
+            for (Fold fold : folds(cfg, kept, seed)) {
+                jobs.add(new Runner.Job(cfg.spec(fold.name(), seed, data), cfg.name(), dir.resolve(runName(fold, seed)),
+                        tmp -> compute(cfg, features.get(), fold, seed, classes, tmp).computed()));
             }
         }
-        return summary(dir);
+        return jobs;
+    }
+
+    /** The folder name of a (fold, seed) run. */
+    static String runName(Fold fold, long seed) { return fold.name() + "-seed" + seed; }
+
+    /** A supplier that computes its value once, on first use, even when asked from several threads. */
+    static <T> java.util.function.Supplier<T> once(IOSupplier<T> s) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    try {
+                        value = s.get();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                return value;
+            }
+        };
+    }
+
+    @FunctionalInterface
+    interface IOSupplier<T> {
+        T get() throws IOException;
     }
 
     static List<Fold> folds(ExperimentConfig cfg, Corpus c, long seed) {
@@ -99,9 +137,14 @@ public final class ExperimentRunner {
         return cfg.folds() > 0 && cfg.folds() < out.size() ? out.subList(0, cfg.folds()) : out;
     }
 
-    /** Trains and tests one (fold, seed), writes its run record, and returns the trained network with its scaler. */
-    static SavedModel runOne(ExperimentConfig cfg, FeatureSet set, Fold fold, long seed, List<String> classes, Path runDir) throws IOException {
-        long t0 = System.nanoTime();
+    /** A trained model and what the runner records of it. */
+    record Trained(SavedModel model, Runner.Computed computed) {}
+
+    /**
+     * Trains and tests one (fold, seed) into {@code runDir}: history, confusion, predictions and scaler; returns the
+     * trained network with its scaler and the results for the run record (written by the {@link Runner}).
+     */
+    static Trained compute(ExperimentConfig cfg, FeatureSet set, Fold fold, long seed, List<String> classes, Path runDir) throws IOException {
         ClassSet cs = cfg.classSet();
         RowSplit rows;
         List<Integer> trainRows, valRows;
@@ -129,21 +172,10 @@ public final class ExperimentRunner {
         Outcome o = Outcome.of(r, test, classes, seed);
         o.save(runDir);
         scaler.save(runDir.resolve("scaler.csv"));
-        Map<String, String> rec = identity(cfg, fold.name(), seed);
-        rec.put("split", rows.summary(set));
-        rec.put("rows_train", String.valueOf(train.size()));
-        rec.put("rows_validation", String.valueOf(val.size()));
-        rec.put("rows_test", String.valueOf(test.size()));
-        rec.put("data_manifest_sha256", manifestHash(set));
-        rec.put("augmentation_seed", String.valueOf(AUGMENTATION_SEED));
-        rec.putAll(o.fields());
-        rec.put("classes", String.join(",", classes));
-        rec.putAll(environment());
-        rec.put("wall_seconds", String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
-        rec.put("finished_utc", java.time.Instant.now().toString());
-        RunRecord.write(runDir, rec);
-        System.err.printf("%s %s seed %d: test WA %.4f UA %.4f (best epoch %d)%n", cfg.name(), fold.name(), seed, o.metrics().wa(), o.metrics().ua(), r.bestEpoch());
-        return new SavedModel(r.net(), scaler, classes, cfg.model(), cfg.features().key(), cfg.layout());
+        System.err.printf("%s %s seed %d: test WA %.4f UA %.4f (best epoch %d of %d, %s)%n", cfg.name(), fold.name(), seed, o.metrics().wa(), o.metrics().ua(),
+                r.bestEpoch(), r.history().rowCount(), r.stopReason());
+        Runner.Computed c = o.computed(new RunRecord.Split(rows.summary(set), train.size(), val.size(), test.size()), runDir);
+        return new Trained(new SavedModel(r.net(), scaler, classes, cfg.model(), cfg.features().key(), cfg.layout()), c);
     }
 
     /** What a trained network did on its test set: predictions, confusion, metrics and bootstrap intervals. */
@@ -164,19 +196,14 @@ public final class ExperimentRunner {
             savePredictions(runDir.resolve("predictions.csv"), test, predicted, classes);
         }
 
-        /** Best epoch, epochs run, best validation UA and the test metrics, for a run record. */
-        Map<String, String> fields() {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("best_epoch", String.valueOf(result.bestEpoch()));
-            m.put("epochs_run", String.valueOf(result.history().rowCount()));
-            m.put("val_ua_best", String.valueOf(result.bestValidationUa()));
-            m.put("test_wa", String.valueOf(metrics.wa()));
-            m.put("test_ua", String.valueOf(metrics.ua()));
-            m.put("test_macro_f1", String.valueOf(metrics.macroF1()));
-            m.put("test_wa_ci95", waCi.low() + "," + waCi.high());
-            m.put("test_ua_ci95", uaCi.low() + "," + uaCi.high());
-            for (int c = 0; c < classes.size(); c++) m.put("recall_" + classes.get(c), String.valueOf(metrics.recall()[c]));
-            return m;
+        /** What the runner records of this outcome (the history as written to {@code runDir/history.csv}). */
+        Runner.Computed computed(RunRecord.Split split, Path runDir) throws IOException {
+            List<Double> recall = new ArrayList<>();
+            for (double v : metrics.recall()) recall.add(v);
+            return new Runner.Computed(split,
+                    new RunRecord.Training(result.bestEpoch(), result.history().rowCount(), result.bestValidationUa(), result.stopReason(), result.converged()),
+                    new RunRecord.Test(metrics.wa(), metrics.ua(), metrics.macroF1(), waCi.low(), waCi.high(), uaCi.low(), uaCi.high(), recall),
+                    classes, RunRecord.readHistory(runDir.resolve("history.csv")));
         }
     }
 
@@ -187,61 +214,24 @@ public final class ExperimentRunner {
                 StringColumn.create("predicted", java.util.Arrays.stream(predicted).mapToObj(classes::get).toList())), csv);
     }
 
-    /** The first fields of a run record: experiment, configuration, protocol and its leak flag, model, fold, seed. */
-    static Map<String, String> identity(ExperimentConfig cfg, String fold, long seed) {
-        Map<String, String> rec = new LinkedHashMap<>();
-        rec.put("experiment", cfg.name());
-        rec.put("config", cfg.describe().replace('\n', ';'));
-        rec.put("protocol", cfg.protocol().name());
-        rec.put("leaks_by_design", String.valueOf(cfg.protocol().leaks()));
-        rec.put("activation", cfg.activation());
-        rec.put("model", cfg.model());
-        rec.put("fold", fold);
-        rec.put("seed", String.valueOf(seed));
-        return rec;
+    /** One row per run of the experiment's current design (its configured seeds and folds). */
+    public static Table summary(ExperimentConfig cfg, Path runsRoot) throws IOException {
+        return summary(cfg.name(), StudyReport.records(cfg, runsRoot));
     }
 
-    /** Code version and commit, Java, DL4J, backend and threads, for run records. */
-    static Map<String, String> environment() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("code_version", String.valueOf(ExperimentRunner.class.getPackage().getImplementationVersion()));
-        m.put("code_commit", Manifest.gitCommit(Path.of(System.getenv().getOrDefault("EMOAUG_HOME", "."))));   // the checkout's HEAD when the record was written
-        m.put("code_jar_sha256", Manifest.codeJarSha256());   // the library jar that ran (builds are reproducible: rebuild a commit to compare)
-        m.put("java", System.getProperty("java.version"));
-        m.put("dl4j", "1.0.0-M2.1");
-        m.put("backend", String.valueOf(org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName()));
-        m.put("omp_num_threads", String.valueOf(System.getenv("OMP_NUM_THREADS")));
-        return m;
-    }
-
-    /** SHA-256 over the sorted utterance keys of the set (which recordings the run used). */
-    static String manifestHash(FeatureSet set) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            set.rows().stream().filter(r -> r.copy() == 0).map(r -> r.source().key()).sorted()
-                    .forEach(k -> md.update((k + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** One row per finished run of an experiment folder. */
-    public static Table summary(Path experimentDir) throws IOException {
-        StringColumn fold = StringColumn.create("fold"), proto = StringColumn.create("protocol"), act = StringColumn.create("activation");
-        IntColumn seed = IntColumn.create("seed"), best = IntColumn.create("best_epoch");
+    /** One row per run record. */
+    public static Table summary(String name, List<RunRecord> records) {
+        StringColumn fold = StringColumn.create("fold"), proto = StringColumn.create("protocol"), act = StringColumn.create("activation"),
+                stop = StringColumn.create("stopped by");
+        IntColumn seed = IntColumn.create("seed"), best = IntColumn.create("best_epoch"), ran = IntColumn.create("epochs_run");
+        tech.tablesaw.api.BooleanColumn conv = tech.tablesaw.api.BooleanColumn.create("converged");
         DoubleColumn wa = DoubleColumn.create("test_wa"), ua = DoubleColumn.create("test_ua"), f1 = DoubleColumn.create("test_macro_f1");
-        List<Path> runs;
-        try (var s = Files.list(experimentDir)) {
-            runs = s.filter(Files::isDirectory).filter(RunRecord::finished).sorted().toList();
+        for (RunRecord r : records) {
+            fold.append(r.spec().fold()); proto.append(r.spec().protocol().name()); act.append(r.spec().activation());
+            seed.append((int) r.spec().seed()); best.append(r.training().bestEpoch()); ran.append(r.training().epochsRun());
+            stop.append(r.training().stopReason().name()); conv.append(r.training().converged());
+            wa.append(r.test().wa()); ua.append(r.test().ua()); f1.append(r.test().macroF1());
         }
-        for (Path p : runs) {
-            Map<String, String> r = RunRecord.read(p);
-            fold.append(r.get("fold")); proto.append(r.get("protocol")); act.append(r.get("activation"));
-            seed.append(Integer.parseInt(r.get("seed"))); best.append(Integer.parseInt(r.get("best_epoch")));
-            wa.append(Double.parseDouble(r.get("test_wa"))); ua.append(Double.parseDouble(r.get("test_ua")));
-            f1.append(Double.parseDouble(r.get("test_macro_f1")));
-        }
-        return Table.create(experimentDir.getFileName().toString(), proto, act, fold, seed, best, wa, ua, f1);
+        return Table.create(name, proto, act, fold, seed, best, ran, stop, conv, wa, ua, f1);
     }
 }

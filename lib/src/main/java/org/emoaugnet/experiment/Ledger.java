@@ -71,7 +71,7 @@ public final class Ledger {
         List<String> out = new ArrayList<>();
         for (String corpus : PaperClaims.ALL.stream().map(PaperClaims.Claim::corpus).distinct().toList())
             for (ExperimentConfig c : studyConfigs(projectRoot.resolve("experiments").resolve(corpus)))
-                if (COLUMNS.contains(c.protocol()) && !StudyReport.runs(runsRoot.resolve(c.name()), c.seeds()).isEmpty()) out.add(c.name());
+                if (COLUMNS.contains(c.protocol()) && !StudyReport.runs(c, runsRoot).isEmpty()) out.add(c.name());
         return out;
     }
 
@@ -86,14 +86,12 @@ public final class Ledger {
 
     static Cell cell(ExperimentConfig cfg, Path runsRoot, String metric) throws IOException {
         if (cfg == null) return new Cell(null, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-        Path dir = runsRoot.resolve(cfg.name());
-        List<Path> runs = StudyReport.runs(dir, cfg.seeds());
+        List<Path> runs = StudyReport.runs(cfg, runsRoot);
         if (runs.isEmpty()) return new Cell(cfg.name(), 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-        String key = metric.equals("WA") ? "test_wa" : "test_ua";
         double[] v = new double[runs.size()];
-        for (int i = 0; i < v.length; i++) v[i] = 100 * Double.parseDouble(RunRecord.read(runs.get(i)).get(key));
+        for (int i = 0; i < v.length; i++) v[i] = 100 * RunRecord.read(runs.get(i)).metric(metric);
         Statistics.MeanSd ms = Statistics.meanSd(v);
-        StudyReport.Predictions p = StudyReport.predictions(dir, cfg.seeds());
+        StudyReport.Predictions p = StudyReport.predictions(runs);
         Statistics.Interval ci = Statistics.bootstrap(p.truth(), p.predicted(), metric.equals("WA") ? Statistics::wa : Statistics::ua, 1000, 0.05, 1);
         return new Cell(cfg.name(), runs.size(), r2(ms.mean()), r2(ms.sd()), r2(100 * ci.estimate()), r2(100 * ci.low()), r2(100 * ci.high()));
     }
@@ -193,17 +191,12 @@ public final class Ledger {
     }
 
     /**
-     * Writes {@code LEDGER.md} and {@code ledger.csv} into {@code resultsDir} from the runs under
-     * {@code resultsDir/runs}; when that is the project's own {@code results/}, also the README's ledger table and its
-     * tables rendered from result CSVs ({@link ReadmeTables}).
+     * Writes {@code LEDGER.md}, {@code ledger.csv} and {@code ledger.png} into {@code resultsDir} from the runs under
+     * {@code resultsDir/runs}. It never touches README.md: only the report command ({@code emoaug ledger}) renders
+     * the README's generated blocks ({@link #updateReadme}, {@link ReadmeTables}).
      */
     public static List<Row> write(Path projectRoot, Path resultsDir) throws IOException {
-        List<Row> rows = write(projectRoot, resultsDir.resolve("runs"), resultsDir);
-        if (resultsDir.toAbsolutePath().normalize().equals(projectRoot.resolve("results").toAbsolutePath().normalize())) {
-            updateReadme(projectRoot.resolve("README.md"), resultsDir.resolve("LEDGER.md"));
-            ReadmeTables.update(projectRoot.resolve("README.md"), projectRoot);
-        }
-        return rows;
+        return write(projectRoot, resultsDir.resolve("runs"), resultsDir);
     }
 
     /** Writes {@code LEDGER.md} and {@code ledger.csv} into {@code outDir} from the runs under {@code runsRoot}; returns the rows. */
@@ -295,6 +288,7 @@ public final class Ledger {
             case AUGMENT_AFTER_RANDOM_SPLIT -> "after_split";
             case SPEAKER_INDEPENDENT -> "speaker_independent";
             case LEAVE_ONE_SPEAKER_OUT -> "leave_one_speaker_out";
+            case CROSS_CORPUS -> "cross_corpus";
         };
     }
 

@@ -111,17 +111,35 @@ public final class Manifest {
         return new ArrayList<>(out);
     }
 
+    /**
+     * One experiment as its run records give it: the spec fields its runs share ({@code design}), then per run the
+     * fields that vary (fold, seed, data), the spec hash, provenance, timing, convergence and test metrics. Nothing
+     * is read from a hand-written description.
+     */
     static Map<String, Object> experiment(Path dir) throws IOException {
         Map<String, Object> e = new LinkedHashMap<>();
-        Path txt = dir.resolve("experiment.txt");
-        e.put("config", Files.isRegularFile(txt) ? Files.readString(txt).strip().lines().toList() : List.of());
+        List<RunRecord> recs = new ArrayList<>();
+        for (Path r : StudyReport.runs(dir)) recs.add(RunRecord.read(r));
+        Map<String, String> shared = recs.isEmpty() ? Map.of() : new java.util.TreeMap<>(recs.get(0).spec().fields());
+        for (RunRecord r : recs) {
+            Map<String, String> f = r.spec().fields();
+            shared.keySet().removeIf(k -> !f.get(k).equals(shared.get(k)));
+        }
+        e.put("design", shared);
         List<Map<String, String>> runs = new ArrayList<>();
-        for (Path r : StudyReport.runs(dir)) {
-            Map<String, String> rec = RunRecord.read(r), keep = new LinkedHashMap<>();
-            keep.put("run", r.getFileName().toString());
-            for (String k : List.of("seed", "fold", "data_manifest_sha256", "augmentation_seed", "code_version", "code_commit", "java", "dl4j",
-                    "code_jar_sha256", "backend", "omp_num_threads", "wall_seconds", "finished_utc", "test_wa", "test_ua"))
-                if (rec.containsKey(k)) keep.put(k, rec.get(k));
+        for (RunRecord r : recs) {
+            Map<String, String> keep = new LinkedHashMap<>();
+            keep.put("run", r.spec().fold() + "-seed" + r.spec().seed());
+            r.spec().fields().forEach((k, v) -> { if (!shared.containsKey(k)) keep.put(k, v); });
+            keep.put("spec_sha256", r.specSha256());
+            r.provenance().fields().forEach((k, v) -> keep.put("provenance." + k, v));
+            keep.put("wall_seconds", String.format(java.util.Locale.ROOT, "%.1f", r.wallSeconds()));
+            keep.put("finished_utc", r.finishedUtc());
+            keep.put("stop_reason", r.training().stopReason().name());
+            keep.put("converged", String.valueOf(r.training().converged()));
+            keep.put("test_wa", String.valueOf(r.test().wa()));
+            keep.put("test_ua", String.valueOf(r.test().ua()));
+            keep.put("predictions_sha256", r.predictionsSha256());
             runs.add(keep);
         }
         e.put("runs", runs);

@@ -15,7 +15,9 @@ public enum Protocol {
      */
     SPEAKER_INDEPENDENT,
     /** Leave one speaker out: one fold per speaker, validation speakers carved from the others, augmentation on training only. */
-    LEAVE_ONE_SPEAKER_OUT;
+    LEAVE_ONE_SPEAKER_OUT,
+    /** Train on one corpus (validation from its held-out speakers), test on another corpus never seen in training. */
+    CROSS_CORPUS;
 
     public boolean leaks() { return this == PAPER_STYLE; }
 }

@@ -89,15 +89,24 @@ public final class Robustness {
         ExperimentConfig si = Study.configs(primary.name(), s).stream()
                 .filter(c -> c.protocol() == Protocol.SPEAKER_INDEPENDENT && c.activation().equals("relu")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no speaker-independent configuration for " + primary.name()));
-        java.util.Map<String, Table> out = new java.util.LinkedHashMap<>();
+        java.util.Map<String, ExperimentConfig> models = new java.util.LinkedHashMap<>();
         for (String act : List.of("relu", "elu")) {
             if (!activations.isEmpty() && !activations.contains(act)) continue;
-            for (Recipe recipe : List.of(Recipe.none(), Recipe.public4())) {
-                ExperimentConfig cfg = new ExperimentConfig(experimentName(primary.name(), act, recipe, s.quick()),
-                        si.corpus(), si.classSet(), si.protocol(), si.features(), si.layout(), recipe, si.model(), act, si.train(), List.of(1L), si.folds());
-                System.out.println("robustness: " + cfg.name());
-                out.put(act + ", " + recipe.name(), run(cfg, primary, 0, 1L, s.quick(), cache, runsRoot));
-            }
+            for (Recipe recipe : List.of(Recipe.none(), Recipe.public4()))
+                models.put(act + ", " + recipe.name(), new ExperimentConfig(experimentName(primary.name(), act, recipe, s.quick()),
+                        si.corpus(), si.classSet(), si.protocol(), si.features(), si.layout(), recipe, si.model(), act, si.train(), List.of(1L), si.folds()));
+        }
+        // train the models that are needed and missing, concurrently; then evaluate each under every condition
+        List<Runner.Job> jobs = new ArrayList<>();
+        for (ExperimentConfig cfg : models.values()) {
+            Runner.Job j = modelJob(cfg, primary, 0, 1L, cache, runsRoot);
+            if (needsModel(j, primary, cfg, 0, 1L, s.quick())) jobs.add(j);
+        }
+        Runner.runAll(jobs);
+        java.util.Map<String, Table> out = new java.util.LinkedHashMap<>();
+        for (var e : models.entrySet()) {
+            System.out.println("robustness: " + e.getValue().name());
+            out.put(e.getKey(), run(e.getValue(), primary, 0, 1L, s.quick(), cache, runsRoot));
         }
         return out;
     }
@@ -158,25 +167,18 @@ public final class Robustness {
         Corpus kept = cs.apply(corpus);
         List<String> classes = cs.classes();
         Fold fold = ExperimentRunner.folds(cfg, kept, seed).get(foldIndex);
-        Path dir = runsRoot.resolve(cfg.name()).resolve(fold.name() + "-seed" + seed);
-        Path modelDir = dir.resolve("model");
-        Path csv = dir.resolve("robustness.csv");
-        Table done = RunRecord.finished(dir) && Files.isRegularFile(csv) ? Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(csv.toFile())
-                .columnTypes(new tech.tablesaw.api.ColumnType[] {STRING, STRING, DOUBLE, STRING, DOUBLE, DOUBLE, DOUBLE, DOUBLE})) : null;
+        Runner.Job job = modelJob(cfg, corpus, foldIndex, seed, cache, runsRoot);
+        Path dir = job.runDir();
         List<Condition> conds = conditions(babblePool(fold.train(), 24, seed, cfg), quick);
-        Table out = empty();
-        if (done != null)   // a condition counts as evaluated when its row and its predictions are both there
-            for (int i = 0; i < done.rowCount(); i++)
-                if (Files.isRegularFile(predictionsFile(dir, done.stringColumn("condition").get(i)))) out.append(done.rows(i));
-        List<String> evaluated = out.stringColumn("condition").asList();
-        if (conds.stream().allMatch(c -> evaluated.contains(c.name()))) return inOrder(out, conds);   // no model needed
-        SavedModel saved;
-        if (RunRecord.finished(dir) && Files.isDirectory(modelDir)) {
-            saved = SavedModel.load(modelDir, cfg.features().key());
-        } else {   // a new model: earlier evaluations belonged to another one
-            saved = train(cfg, fold, seed, classes, cache, dir);
-            out = empty();
-        }
+        Table out = evaluated(job, conds);
+        List<String> done = out.stringColumn("condition").asList();
+        if (conds.stream().allMatch(c -> done.contains(c.name()))) return inOrder(out, conds);   // no model needed
+        if (Runner.status(job) == Runner.Status.FINISHED && !Files.isDirectory(dir.resolve("model")))   // weights are not committed
+            Runner.supersede(dir, "its model weights are missing and conditions remain to be evaluated");
+        if (Runner.status(job) != Runner.Status.FINISHED) out = empty();   // a new model: earlier evaluations belonged to another one
+        Runner.runOrResume(job);
+        SavedModel saved = SavedModel.load(dir.resolve("model"), cfg.features().key());
+        Path csv = dir.resolve("robustness.csv");
         List<String> have = out.stringColumn("condition").asList();
         java.util.function.ToIntFunction<FeatureSet.Row> label = r -> classes.indexOf(cs.classOf(r.source()));
         for (Condition c : conds) {
@@ -261,15 +263,43 @@ public final class Robustness {
                 DoubleColumn.create("UA 95% CI low"), DoubleColumn.create("UA 95% CI high"));
     }
 
-    /** Trains the model through the experiment runner (same split, scaler, record) and saves it beside its record. */
-    private static SavedModel train(ExperimentConfig cfg, Fold fold, long seed, List<String> classes, FeatureCache cache, Path dir) throws IOException {
+    /** The training run of one robustness model as a job: the experiment runner's computation, plus the model saved beside the record. */
+    static Runner.Job modelJob(ExperimentConfig cfg, Corpus corpus, int foldIndex, long seed, FeatureCache cache, Path runsRoot) {
+        ClassSet cs = cfg.classSet();
+        Corpus kept = cs.apply(corpus);
+        Fold fold = ExperimentRunner.folds(cfg, kept, seed).get(foldIndex);
         List<Utterance> used = new ArrayList<>(fold.train());
         used.addAll(fold.validation());
         used.addAll(fold.test());
-        FeatureSet set = FeatureExtraction.extract(used, cfg.features(), cfg.recipe(), ExperimentRunner.AUGMENTATION_SEED, cache);
-        SavedModel saved = ExperimentRunner.runOne(cfg, set, fold, seed, classes, dir);
-        saved.save(dir.resolve("model"));
-        AtomicFiles.writeString(dir.resolve("../experiment.txt").normalize(), cfg.describe() + "\n");
-        return saved;
+        return new Runner.Job(cfg.spec(fold.name(), seed, DataManifest.of(kept.utterances())), cfg.name(),
+                runsRoot.resolve(cfg.name()).resolve(ExperimentRunner.runName(fold, seed)), tmp -> {
+                    FeatureSet set = FeatureExtraction.extract(used, cfg.features(), cfg.recipe(), ExperimentRunner.AUGMENTATION_SEED, cache);
+                    ExperimentRunner.Trained t = ExperimentRunner.compute(cfg, set, fold, seed, cs.classes(), tmp);
+                    t.model().save(tmp.resolve("model"));
+                    return t.computed();
+                });
+    }
+
+    /** The conditions already evaluated for the job's finished run (row and predictions both present); empty otherwise. */
+    private static Table evaluated(Runner.Job job, List<Condition> conds) throws IOException {
+        Path dir = job.runDir(), csv = dir.resolve("robustness.csv");
+        Table out = empty();
+        if (Runner.status(job) != Runner.Status.FINISHED || !Files.isRegularFile(csv)) return out;
+        Table done = Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(csv.toFile())
+                .columnTypes(new tech.tablesaw.api.ColumnType[] {STRING, STRING, DOUBLE, STRING, DOUBLE, DOUBLE, DOUBLE, DOUBLE}));
+        for (int i = 0; i < done.rowCount(); i++)
+            if (Files.isRegularFile(predictionsFile(dir, done.stringColumn("condition").get(i)))) out.append(done.rows(i));
+        return out;
+    }
+
+    /** Whether evaluating the model of {@code cfg} still needs its trained network (some condition is not evaluated). */
+    private static boolean needsModel(Runner.Job job, Corpus corpus, ExperimentConfig cfg, int foldIndex, long seed, boolean quick) throws IOException {
+        Fold fold = ExperimentRunner.folds(cfg, cfg.classSet().apply(corpus), seed).get(foldIndex);
+        List<Condition> conds = conditions(babblePool(fold.train(), 24, seed, cfg), quick);
+        List<String> done = evaluated(job, conds).stringColumn("condition").asList();
+        if (conds.stream().allMatch(c -> done.contains(c.name()))) return false;
+        if (Runner.status(job) == Runner.Status.FINISHED && !Files.isDirectory(job.runDir().resolve("model")))
+            Runner.supersede(job.runDir(), "its model weights are missing and conditions remain to be evaluated");
+        return true;
     }
 }

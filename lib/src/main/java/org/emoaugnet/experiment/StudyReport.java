@@ -27,22 +27,55 @@ public final class StudyReport {
     public static List<Path> runs(Path experimentDir, List<Long> seeds) throws IOException { return runs(experimentDir, seeds, 0); }
 
     /**
-     * The finished runs of an experiment whose training seed is one of {@code seeds} (empty: all) and, when
-     * {@code folds > 0}, whose fold is among the first {@code folds} ({@code fold-1} ... {@code fold-<folds>}).
+     * The finished runs of an experiment folder (superseded and temporary folders aside) whose training seed is one of
+     * {@code seeds} (empty: all) and, when {@code folds > 0}, whose fold is among the first {@code folds}.
      */
     public static List<Path> runs(Path experimentDir, List<Long> seeds, int folds) throws IOException {
         if (!Files.isDirectory(experimentDir)) return List.of();
+        List<Path> dirs;
         try (var s = Files.list(experimentDir)) {
-            return s.filter(Files::isDirectory).filter(RunRecord::finished)
-                    .filter(d -> seeds.isEmpty() || seeds.stream().anyMatch(x -> d.getFileName().toString().endsWith("-seed" + x)))
-                    .filter(d -> folds <= 0 || foldIndex(d.getFileName().toString()) <= folds)
-                    .sorted().toList();
+            dirs = s.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith(".") && !d.getFileName().toString().equals("superseded"))
+                    .filter(RunRecord::finished).sorted().toList();
         }
+        List<Path> out = new ArrayList<>();
+        for (Path d : dirs) {
+            RunSpec spec = RunRecord.read(d).spec();
+            if (!seeds.isEmpty() && !seeds.contains(spec.seed())) continue;
+            if (folds > 0 && foldIndex(spec.fold()) > folds) continue;
+            out.add(d);
+        }
+        return out;
     }
 
-    /** 1-based fold number of a run folder {@code fold-<k>-seed<s>}; 1 for single-split protocols. */
-    static int foldIndex(String runName) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^fold-(\\d+)-seed").matcher(runName);
+    /**
+     * The runs of an experiment's current design: its seeds and folds, and records whose spec is exactly what the
+     * configuration gives for that fold and seed (apart from the data manifest and thread count, which a reader
+     * without the corpus cannot recompute). A run of an older design in the folder is left out with a warning, so a
+     * table never mixes specs.
+     */
+    public static List<Path> runs(ExperimentConfig cfg, Path runsRoot) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path d : runs(runsRoot.resolve(cfg.name()), cfg.seeds(), cfg.folds())) {
+            RunSpec s = RunRecord.read(d).spec();
+            if (cfg.spec(s.fold(), s.seed(), s.data()).sameDesign(s)) out.add(d);
+            else System.err.println("[report] " + d + ": recorded spec differs from " + cfg.name() + "'s configuration; left out (re-run the experiment)");
+        }
+        return out;
+    }
+
+    /** The records of {@link #runs(ExperimentConfig, Path)}. */
+    public static List<RunRecord> records(ExperimentConfig cfg, Path runsRoot) throws IOException {
+        List<RunRecord> out = new ArrayList<>();
+        for (Path d : runs(cfg, runsRoot)) out.add(RunRecord.read(d));
+        return out;
+    }
+
+    /** Test predictions of the runs of an experiment's current design ({@link #runs(ExperimentConfig, Path)}). */
+    public static Predictions predictions(ExperimentConfig cfg, Path runsRoot) throws IOException { return predictions(runs(cfg, runsRoot)); }
+
+    /** 1-based fold number of a fold name {@code fold-<k>}; 1 for single-split protocols. */
+    static int foldIndex(String fold) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^fold-(\\d+)").matcher(fold);
         return m.find() ? Integer.parseInt(m.group(1)) : 1;
     }
 
@@ -51,9 +84,14 @@ public final class StudyReport {
     public static Predictions predictions(Path experimentDir, List<Long> seeds) throws IOException { return predictions(experimentDir, seeds, 0); }
 
     public static Predictions predictions(Path experimentDir, List<Long> seeds, int folds) throws IOException {
+        return predictions(runs(experimentDir, seeds, folds));
+    }
+
+    /** The predictions of the given runs, one after another (items tagged with the run folder's name). */
+    public static Predictions predictions(List<Path> runs) throws IOException {
         List<String> items = new ArrayList<>(), t = new ArrayList<>(), p = new ArrayList<>();
         List<String> classes = null;
-        for (Path run : runs(experimentDir, seeds, folds)) {
+        for (Path run : runs) {
             if (classes == null) classes = classes(run);
             readRows(run.resolve("predictions.csv"), run.getFileName().toString() + "/", items, t, p);
         }
@@ -62,7 +100,7 @@ public final class StudyReport {
     }
 
     /** The class list of a run, from its record. */
-    static List<String> classes(Path run) throws IOException { return List.of(RunRecord.read(run).get("classes").split(",")); }
+    static List<String> classes(Path run) throws IOException { return RunRecord.read(run).classes(); }
 
     /** One predictions file ({@code utterance,true,predicted}, as {@link ExperimentRunner#savePredictions} writes it). */
     static Predictions readPredictions(Path csv, List<String> classes) throws IOException {
@@ -98,35 +136,38 @@ public final class StudyReport {
         StringColumn name = StringColumn.create("experiment"), proto = StringColumn.create("protocol"), act = StringColumn.create("activation"),
                 wa = StringColumn.create("WA mean ± sd (%)"), ua = StringColumn.create("UA mean ± sd (%)"),
                 waCi = StringColumn.create("WA pooled 95% CI"), uaCi = StringColumn.create("UA pooled 95% CI");
-        IntColumn n = IntColumn.create("runs"), items = IntColumn.create("test_items");
+        IntColumn n = IntColumn.create("runs"), items = IntColumn.create("test_items"), conv = IntColumn.create("converged runs");
         DoubleColumn pWa = DoubleColumn.create("paper WA (%)"), pUa = DoubleColumn.create("paper UA (%)");
         for (var e : experiments.entrySet()) {
             List<Path> rs = runs(e.getValue());
             if (rs.isEmpty()) continue;
             double[] w = new double[rs.size()], u = new double[rs.size()];
-            Map<String, String> first = RunRecord.read(rs.get(0));
+            RunSpec first = RunRecord.read(rs.get(0)).spec();
+            int converged = 0;
             for (int i = 0; i < rs.size(); i++) {
-                Map<String, String> r = RunRecord.read(rs.get(i));
-                w[i] = 100 * Double.parseDouble(r.get("test_wa"));
-                u[i] = 100 * Double.parseDouble(r.get("test_ua"));
+                RunRecord r = RunRecord.read(rs.get(i));
+                w[i] = 100 * r.test().wa();
+                u[i] = 100 * r.test().ua();
+                if (r.training().converged()) converged++;
             }
-            Predictions p = predictions(e.getValue());
+            Predictions p = predictions(rs);
             Statistics.Interval wi = Statistics.bootstrap(p.truth(), p.predicted(), Statistics::wa, 1000, 0.05, 1);
             Statistics.Interval ui = Statistics.bootstrap(p.truth(), p.predicted(), Statistics::ua, 1000, 0.05, 1);
             name.append(e.getKey());
-            proto.append(first.get("protocol") + ("true".equals(first.get("leaks_by_design")) ? " (leaks)" : ""));
-            act.append(first.get("activation"));
+            proto.append(first.protocol().name() + (first.protocol().leaks() ? " (leaks)" : ""));
+            act.append(first.activation());
             n.append(rs.size());
+            conv.append(converged);
             items.append(p.truth().length);
             wa.append(pm(w));
             ua.append(pm(u));
             waCi.append(String.format(java.util.Locale.ROOT, "%.1f–%.1f", 100 * wi.low(), 100 * wi.high()));
             uaCi.append(String.format(java.util.Locale.ROOT, "%.1f–%.1f", 100 * ui.low(), 100 * ui.high()));
-            PaperClaims.Claim c = PaperClaims.of(corpus, first.get("activation"));
+            PaperClaims.Claim c = PaperClaims.of(corpus, first.activation());
             pWa.append(c == null ? Double.NaN : c.wa());
             pUa.append(c == null ? Double.NaN : c.ua());
         }
-        return Table.create("results (" + corpus + ")", name, proto, act, n, items, wa, ua, waCi, uaCi, pWa, pUa);
+        return Table.create("results (" + corpus + ")", name, proto, act, n, conv, items, wa, ua, waCi, uaCi, pWa, pUa);
     }
 
     /**
@@ -154,13 +195,18 @@ public final class StudyReport {
     public static RunPairs runPairs(Path a, Path b, List<Long> seeds, String metric) throws IOException { return runPairs(a, b, seeds, 0, metric); }
 
     public static RunPairs runPairs(Path a, Path b, List<Long> seeds, int folds, String metric) throws IOException {
+        return runPairs(runs(a, seeds, folds), b, metric);
+    }
+
+    /** {@link #runPairs} over the given runs of A, each paired with B's run folder of the same name. */
+    static RunPairs runPairs(List<Path> runsOfA, Path b, String metric) throws IOException {
         List<String> names = new ArrayList<>();
         List<Double> d = new ArrayList<>();
-        for (Path ra : runs(a, seeds, folds)) {
+        for (Path ra : runsOfA) {
             Path rb = b.resolve(ra.getFileName());
             if (!RunRecord.finished(rb)) continue;
             names.add(ra.getFileName().toString());
-            d.add(100 * (Double.parseDouble(RunRecord.read(ra).get(metric)) - Double.parseDouble(RunRecord.read(rb).get(metric))));
+            d.add(100 * (RunRecord.read(ra).metric(metric) - RunRecord.read(rb).metric(metric)));
         }
         double[] diff = d.stream().mapToDouble(Double::doubleValue).toArray();
         return new RunPairs(names, diff, Statistics.meanSd(diff), diff.length == 0 ? Double.NaN : Statistics.signFlip(diff, 20_000, 11));
@@ -179,20 +225,21 @@ public final class StudyReport {
                 dUa = DoubleColumn.create("ΔUA vs none (points)"), dLo = DoubleColumn.create("ΔUA 95% CI low"), dHi = DoubleColumn.create("ΔUA 95% CI high"),
                 pPerm = DoubleColumn.create("p permutation (items)"), pMc = DoubleColumn.create("p McNemar (items)"), pRuns = DoubleColumn.create("p sign-flip (runs)");
         Path refDir = runsRoot.resolve(d.reference().config().name());
-        Predictions ref = predictions(refDir, d.seeds(), d.folds());
+        List<Path> refRuns = runs(d.reference().config(), runsRoot);
+        Predictions ref = predictions(refRuns);
         for (Ablation.Condition c : d.conditions()) {
             Path dir = runsRoot.resolve(c.config().name());
-            List<Path> rs = runs(dir, d.seeds(), d.folds());
+            List<Path> rs = runs(c.config(), runsRoot);
             if (rs.isEmpty()) continue;
             double[] w = new double[rs.size()], u = new double[rs.size()];
             long trainRows = 0;
             for (int i = 0; i < rs.size(); i++) {
-                Map<String, String> r = RunRecord.read(rs.get(i));
-                w[i] = 100 * Double.parseDouble(r.get("test_wa"));
-                u[i] = 100 * Double.parseDouble(r.get("test_ua"));
-                trainRows += Long.parseLong(r.get("rows_train"));
+                RunRecord r = RunRecord.read(rs.get(i));
+                w[i] = 100 * r.test().wa();
+                u[i] = 100 * r.test().ua();
+                trainRows += r.split().rowsTrain();
             }
-            Predictions p = predictions(dir, d.seeds(), d.folds());
+            Predictions p = predictions(rs);
             Statistics.Interval ui = Statistics.bootstrap(p.truth(), p.predicted(), Statistics::ua, 1000, 0.05, 1);
             cond.append(c.recipe());
             copies.append(c.config().recipe().size());
@@ -210,7 +257,7 @@ public final class StudyReport {
                 dHi.append(r2(100 * pt.difference().high()));
                 pPerm.append(r4(pt.pValue()));
                 pMc.append(r4(Statistics.mcnemar(p.truth(), p.predicted(), ref.predicted()).pValue()));
-                pRuns.append(r4(runPairs(dir, refDir, d.seeds(), d.folds(), "test_ua").pValue()));
+                pRuns.append(r4(runPairs(rs, refDir, "test_ua").pValue()));
             } else {
                 for (DoubleColumn col : List.of(dUa, dLo, dHi, pPerm, pMc, pRuns)) col.appendMissing();
             }
@@ -261,10 +308,7 @@ public final class StudyReport {
     /** Validation UA per epoch of every run (columns: run names), for learning curves. */
     public static Map<String, double[]> curves(Path experimentDir, String column) throws IOException {
         Map<String, double[]> m = new LinkedHashMap<>();
-        for (Path run : runs(experimentDir)) {
-            Table h = Table.read().csv(run.resolve("history.csv").toFile());
-            m.put(run.getFileName().toString(), h.numberColumn(column).asDoubleArray());
-        }
+        for (Path run : runs(experimentDir)) m.put(run.getFileName().toString(), RunRecord.read(run).historyTable().numberColumn(column).asDoubleArray());
         return m;
     }
 

@@ -22,7 +22,8 @@ public final class Trainer {
     private Trainer() {}
 
     /** A trained network, the epoch it was selected at, and the per-epoch history. */
-    public record Result(MultiLayerNetwork net, int bestEpoch, double bestValidationUa, Table history, double seconds) {}
+    public record Result(MultiLayerNetwork net, int bestEpoch, double bestValidationUa, Table history, double seconds, StopReason stopReason,
+                         boolean converged) {}
 
     public static Result fit(ModelConfig model, Dataset train, Dataset validation, List<String> classes, TrainConfig cfg) {
         Nd4j.getRandom().setSeed(cfg.seed());
@@ -72,7 +73,9 @@ public final class Trainer {
             }
         }
         if (bestParams != null) net.setParams(bestParams);
-        return new Result(net, bestEpoch, best, Table.create("history", ep, loss, trWa, trUa, vaWa, vaUa, lr, sec), (System.nanoTime() - start) / 1e9);
+        StopReason why = StopReason.of(ep.size(), cfg.epochs());
+        return new Result(net, bestEpoch, best, Table.create("history", ep, loss, trWa, trUa, vaWa, vaUa, lr, sec), (System.nanoTime() - start) / 1e9,
+                why, StopReason.converged(why, bestEpoch, ep.size(), cfg));
     }
 
     /** Predicted class of every sample (inference mode, no dropout). */

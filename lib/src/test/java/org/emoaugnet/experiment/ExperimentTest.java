@@ -80,21 +80,24 @@ class ExperimentTest {
         var t = ExperimentRunner.run(cfg("si", Protocol.SPEAKER_INDEPENDENT, 1), corpus, cache, runs);
         assertEquals(1, t.rowCount());
         Path run = runs.resolve("si/fold-1-seed1");
-        Map<String, String> rec = RunRecord.read(run);
-        assertEquals("SPEAKER_INDEPENDENT", rec.get("protocol"));
-        assertEquals("false", rec.get("leaks_by_design"));
-        assertTrue(rec.get("split").contains("test rows whose recording is also in training: 0 (0.0%); shared speakers: 0"), rec.get("split"));
-        double wa = Double.parseDouble(rec.get("test_wa"));
+        RunRecord rec = RunRecord.read(run);
+        assertEquals(Protocol.SPEAKER_INDEPENDENT, rec.spec().protocol());
+        assertFalse(rec.spec().protocol().leaks());
+        assertTrue(rec.split().summary().contains("test rows whose recording is also in training: 0 (0.0%); shared speakers: 0"), rec.split().summary());
+        double wa = rec.test().wa();
         assertTrue(wa >= 0 && wa <= 1);
+        assertEquals(rec.spec().sha256(), rec.specSha256());
+        assertEquals(1, rec.history().size());
+        assertEquals(org.emoaugnet.model.StopReason.EPOCH_CAP, rec.training().stopReason(), "1 epoch of 1: stopped by the cap");
         for (String f : List.of("history.csv", "confusion.csv", "predictions.csv", "scaler.csv")) assertTrue(Files.size(run.resolve(f)) > 0, f);
         long before = Files.getLastModifiedTime(run.resolve(RunRecord.FILE)).toMillis();
         ExperimentRunner.run(cfg("si", Protocol.SPEAKER_INDEPENDENT, 1), corpus, cache, runs);
         assertEquals(before, Files.getLastModifiedTime(run.resolve(RunRecord.FILE)).toMillis(), "a finished run is not recomputed");
 
         ExperimentRunner.run(cfg("paper", Protocol.PAPER_STYLE, 0), corpus, cache, runs);
-        Map<String, String> paper = RunRecord.read(runs.resolve("paper/paper-style-seed1"));
-        assertEquals("true", paper.get("leaks_by_design"));
-        assertTrue(paper.get("split").contains("LEAKS"));
+        RunRecord paper = RunRecord.read(runs.resolve("paper/paper-style-seed1"));
+        assertTrue(paper.spec().protocol().leaks());
+        assertTrue(paper.split().summary().contains("LEAKS"));
         var table = StudyReport.table(new java.util.LinkedHashMap<>(Map.of("si", runs.resolve("si"))), "ravdess");
         assertEquals(94.53, table.doubleColumn("paper WA (%)").get(0), "the paper's claim is shown beside ours");
         assertTrue(StudyReport.sentences(table).get(0).contains("paper: WA 94.53"));
@@ -166,10 +169,11 @@ class ExperimentTest {
         for (CrossCorpus.Normalisation n : CrossCorpus.Normalisation.values()) {
             var cfg = new CrossCorpus.Config("synthetic", "synthetic-b", "compact-cnn-lstm", "relu", Recipe.public4(), n, FeatureSpec.crossCorpus(),
                     new TrainConfig(1, 64, 1e-3, 0, 1, 3, 0), 1);
-            Map<String, String> rec = CrossCorpus.run(cfg, corpus, other, cache, runs);
-            assertTrue(rec.get("split").contains("test rows whose recording is also in training: 0 (0.0%); shared speakers: 0"), rec.get("split"));
-            assertEquals(String.valueOf(other.size()), rec.get("rows_test"), "every recording of the test corpus, once, unaugmented");
-            var pred = StudyReport.predictions(runs.resolve(rec.get("experiment")));
+            RunRecord rec = CrossCorpus.run(cfg, corpus, other, cache, runs);
+            assertTrue(rec.split().summary().contains("test rows whose recording is also in training: 0 (0.0%); shared speakers: 0"), rec.split().summary());
+            assertEquals(other.size(), rec.split().rowsTest(), "every recording of the test corpus, once, unaugmented");
+            assertEquals("synthetic,synthetic-b", rec.spec().data().corpora());
+            var pred = StudyReport.predictions(runs.resolve(rec.experiment()));
             assertTrue(pred.items().stream().allMatch(k -> k.contains("synthetic-b/")), "only test-corpus items are scored");
         }
     }

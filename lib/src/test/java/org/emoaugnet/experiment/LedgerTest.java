@@ -65,7 +65,9 @@ class LedgerTest {
     void runRecordsNameTheCodeThatRan() {
         // under surefire the classes come from target/classes; from the packaged jar the value is its SHA-256
         assertEquals("not a jar (classes directory)", Manifest.codeJarSha256());
-        assertTrue(ExperimentRunner.environment().containsKey("code_jar_sha256"));
+        assertEquals("not a jar (classes directory)", Provenance.current().codeJarSha256());
+        assertFalse(Provenance.current().dependencies().get("deeplearning4j-nn").equals(Provenance.UNKNOWN), "DL4J's version is read from its jar");
+        assertTrue(Provenance.current().dependencies().get("deeplearning4j-nn").startsWith("1.0.0"), Provenance.current().dependencies().toString());
     }
 
     @Test

@@ -1,0 +1,79 @@
+package org.emoaugnet.experiment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.emoaugnet.data.Utterance;
+import org.emoaugnet.features.FeatureCache;
+
+/**
+ * Which recordings a run used, by name and content: SHA-256 over the sorted lines {@code corpus/id <TAB> SHA-256 of
+ * the file's bytes}. A recording renamed, added, dropped or changed in content (a regenerated synthetic corpus, a
+ * re-encoded file) changes the hash, and so the run's identity.
+ *
+ * <p>{@link #keysSha256} is the older, name-only hash (sorted {@code corpus/id} lines) that format-1 run records
+ * stored as {@code data_manifest_sha256}; the migration uses it to check that a record and a corpus name the same
+ * recordings before it hashes their content.
+ *
+ * @param corpora    the corpora the recordings come from, comma-separated
+ * @param recordings how many recordings
+ * @param sha256     the content hash, or "unknown" (a migrated record whose recordings were not available)
+ */
+public record DataManifest(String corpora, int recordings, String sha256) {
+    /** Stands for any data in {@link RunSpec#sameDesign}. */
+    static final DataManifest ANY = new DataManifest("*", -1, "*");
+
+    public static final String UNKNOWN = "unknown";
+
+    /** File hashes by (path, size, modification time), so a study hashes each file once. */
+    private static final Map<String, String> FILE_HASHES = new ConcurrentHashMap<>();
+
+    public static DataManifest of(List<Utterance> recordings) {
+        TreeSet<String> corpora = new TreeSet<>();
+        List<String> lines = new ArrayList<>();
+        for (Utterance u : recordings) {
+            corpora.add(u.corpus());
+            lines.add(u.key() + "\t" + fileHash(u.path()));
+        }
+        lines.sort(null);
+        return new DataManifest(String.join(",", corpora), recordings.size(), hashLines(lines));
+    }
+
+    /** The name-only hash of format-1 records: SHA-256 over the sorted {@code corpus/id} lines. */
+    public static String keysSha256(List<Utterance> recordings) {
+        return hashLines(recordings.stream().map(Utterance::key).sorted().toList());
+    }
+
+    private static String hashLines(List<String> sortedLines) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String l : sortedLines) md.update((l + "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String fileHash(Path p) {
+        try {
+            String key = p.toAbsolutePath() + "|" + Files.size(p) + "|" + Files.getLastModifiedTime(p).toMillis();
+            String h = FILE_HASHES.get(key);
+            if (h == null) {
+                h = FeatureCache.fileHash(p);
+                FILE_HASHES.put(key, h);
+            }
+            return h;
+        } catch (IOException e) {
+            throw new UncheckedIOException(p + ": cannot read the recording to hash it: " + e.getMessage(), e);
+        }
+    }
+}
