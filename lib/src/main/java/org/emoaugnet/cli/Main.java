@@ -133,6 +133,7 @@ public final class Main {
             return 2;
         } catch (Exception e) {
             err.println("emoaug: " + e);
+            if (System.getenv("EMOAUG_DEBUG") != null) e.printStackTrace(err);
             return 2;
         }
     }

@@ -16,6 +16,7 @@ import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.data.Corpus;
 import org.emoaugnet.data.Utterance;
 import org.emoaugnet.features.FeatureCache;
+import org.emoaugnet.features.FeatureSpec;
 import org.emoaugnet.model.StopReason;
 import org.emoaugnet.model.TrainConfig;
 
@@ -116,10 +117,21 @@ public final class RecordMigration {
         int epochsRun = Integer.parseInt(need(o, "epochs_run", run)), best = Integer.parseInt(need(o, "best_epoch", run));
         StopReason why = StopReason.of(epochsRun, t.epochs());
         List<Double> recall = new ArrayList<>();
-        for (String c : classes) recall.add(Double.parseDouble(need(o, "recall_" + c, run)));
+        boolean recallFromPredictions = !o.containsKey("recall_" + classes.get(0));
+        if (recallFromPredictions) {   // records written before per-class recall was stored: from the run's own predictions
+            StudyReport.Predictions p = StudyReport.readPredictions(run.resolve("predictions.csv"), classes);
+            for (double v : org.emoaugnet.eval.Metrics.of(classes, p.truth(), p.predicted()).recall()) recall.add(v);
+            double ua = recall.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            if (Math.abs(ua - Double.parseDouble(need(o, "test_ua", run))) > 1e-12)
+                throw new IOException(run + ": predictions.csv does not reproduce the recorded test_ua");
+        } else {
+            for (String c : classes) recall.add(Double.parseDouble(need(o, "recall_" + c, run)));
+        }
         String[] wa = need(o, "test_wa_ci95", run).split(","), ua = need(o, "test_ua_ci95", run).split(",");
         String note = "migrated from run-record/1 (kept as " + OLD_FILE + ") on " + today + " by environment/emoaug records migrate; stop reason and "
                 + "convergence derived from epochs_run, best_epoch and the training settings; " + dataNote
+                + (cfg.containsKey("features_note") ? "; " + cfg.get("features_note") : "")
+                + (recallFromPredictions ? "; per-class recall (not stored by the old record) computed from predictions.csv, whose mean equals the recorded test_ua" : "")
                 + "; provenance fields the old record lacked read 'unknown'";
         return new RunRecord(need(o, "experiment", run), spec, spec.sha256(), prov,
                 new RunRecord.Split(need(o, "split", run), integer(o, "rows_train", run), integer(o, "rows_validation", run), integer(o, "rows_test", run)),
@@ -167,7 +179,15 @@ public final class RecordMigration {
         String exp = o.get("experiment");
         m.put("class_set", exp.substring(exp.indexOf("-common-") + 1));
         m.put("protocol", "CROSS_CORPUS");
-        m.put("features", o.get("features"));
+        String features = o.get("features");
+        if (features == null) {   // records written before CrossCorpus stored the features: the name's window tag says which
+            String cell = exp.substring(0, exp.indexOf("-common-"));
+            if (cell.contains("-onset") || cell.matches(".*-at[0-9].*")) throw new IllegalArgumentException(exp + ": the record names no features and its window tag is not the public window");
+            features = FeatureSpec.publicPipeline().key();
+            m.put("features_note", "features derived from the experiment name (no window tag: the public pipeline's window, "
+                    + "CrossCorpus.windowTag), the record predates its 'features' field");
+        }
+        m.put("features", features);
         m.put("layout", "SEQUENCE");   // CrossCorpus has only ever used the sequence layout
         m.put("recipe", o.get("recipe"));
         m.put("model", o.get("model"));
