@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
 """Executes the suite's Java notebooks headless with nbclient.
 
-    run_notebooks.py [--quick] [--data DIR] [--corpus NAMES] [--output-dir DIR] [NOTEBOOK ...]
+    run_notebooks.py [--quick] [--data DIR] [--corpus NAMES] [--output-dir DIR] [--results DIR]
+                     [--update-committed] [--fresh] [NOTEBOOK ...]
 
 NOTEBOOK is a file name, a path or a number prefix ("01"); default: every notebooks/NN-*.ipynb in numeric order.
 Settings reach the notebooks as environment variables (EMOAUG_QUICK, EMOAUG_DATA, EMOAUG_CORPUS, EMOAUG_RESULTS,
-EMOAUG_HOME), because Java kernels have no papermill parameters. Executed notebooks are written with their
-outputs (in place unless --output-dir), atomically. The first cell error stops the run, naming the notebook and
+EMOAUG_HOME), because Java kernels have no papermill parameters.
+
+Where outputs go: by default nothing committed is touched. Executed notebooks go to build/main/notebooks/ and
+figures, tables and run records to build/main/results/; that results folder starts with a copy of the committed run
+records (results/runs/), so runs whose specification is unchanged are reused rather than retrained (--fresh starts
+from none). --update-committed writes the executed notebooks in place and results into results/ (how the committed
+evidence is refreshed, deliberately). Notebooks are written atomically. The first cell error stops the run, naming the notebook and
 the cell; the partial notebook is kept as NAME.failed.ipynb beside the output. A kernel that does not answer
 within --startup-timeout seconds is killed and started again (up to --retries times), and the run says so.
 """
@@ -35,6 +41,30 @@ def resolve(names):
             sys.exit(f"[notebooks] '{n}' matches {len(hits)} notebooks in {nbdir}: {[os.path.basename(h) for h in hits]}")
         out.append(hits[0])
     return out
+
+
+def seed_runs(committed, target):
+    """Copies committed run folders that the target lacks (never overwriting): the runner reuses those whose spec is unchanged."""
+    import shutil
+    if not os.path.isdir(committed):
+        return
+    n = 0
+    for exp in sorted(os.listdir(committed)):
+        src = os.path.join(committed, exp)
+        if not os.path.isdir(src):
+            continue
+        for run in sorted(os.listdir(src)):
+            s, d = os.path.join(src, run), os.path.join(target, exp, run)
+            if run.startswith(".") or run == "superseded" or not os.path.isfile(os.path.join(s, "record.properties")) or os.path.exists(d):
+                continue
+            os.makedirs(os.path.dirname(d), exist_ok=True)
+            tmp = d + ".copying"
+            shutil.rmtree(tmp, ignore_errors=True)
+            shutil.copytree(s, tmp)
+            os.replace(tmp, d)
+            n += 1
+    if n:
+        log(f"seeded {os.path.relpath(target, os.getcwd())} with {n} committed run(s); runs whose spec is unchanged are reused")
 
 
 def write_atomic(nb, path):
@@ -121,7 +151,10 @@ def main():
     ap.add_argument("--data", help="folder with corpora (EMOAUG_DATA); default: the synthetic corpus")
     ap.add_argument("--corpus", help="comma-separated corpus names (EMOAUG_CORPUS)")
     ap.add_argument("--results", help="results folder (EMOAUG_RESULTS); default <project>/results")
-    ap.add_argument("--output-dir", help="write executed notebooks here instead of in place")
+    ap.add_argument("--output-dir", help="write executed notebooks here (default build/main/notebooks)")
+    ap.add_argument("--update-committed", action="store_true",
+                    help="write executed notebooks in place and results into results/ (refreshes the committed evidence)")
+    ap.add_argument("--fresh", action="store_true", help="do not seed the default results folder with the committed run records")
     ap.add_argument("--timeout", type=int, default=None, help="seconds per notebook (default 3600, quick 900)")
     ap.add_argument("--startup-timeout", type=int, default=int(os.environ.get("EMOAUG_KERNEL_STARTUP_TIMEOUT", 60)))
     ap.add_argument("--retries", type=int, default=3, help="kernel start-up retries")
@@ -131,6 +164,16 @@ def main():
     if a.timeout is None:
         a.timeout = 900 if a.quick else 3600
 
+    if a.update_committed and (a.output_dir or a.results):
+        sys.exit("[notebooks] --update-committed writes in place and into results/; it does not combine with --output-dir or --results")
+    if not a.update_committed:
+        build = os.path.join(ROOT, "build", "main")
+        if not a.output_dir:
+            a.output_dir = os.path.join(build, "notebooks")
+        if not a.results:
+            a.results = os.path.join(build, "results")
+            if not a.fresh:
+                seed_runs(os.path.join(ROOT, "results", "runs"), os.path.join(a.results, "runs"))
     os.environ["EMOAUG_HOME"] = ROOT
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     if a.quick:
@@ -153,6 +196,12 @@ def main():
         if not run_one(p, out, a):
             sys.exit(1)
     log("all notebooks ran")
+    if a.update_committed:
+        log("executed notebooks written in place; results under results/ (review with git diff, then environment/emoaug ledger)")
+    else:
+        log(f"executed notebooks in {os.path.relpath(a.output_dir, os.getcwd())}, figures and tables in "
+            f"{os.path.relpath(a.results, os.getcwd())}; the committed notebooks and results/ are untouched "
+            f"(--update-committed refreshes them)")
 
 
 if __name__ == "__main__":

@@ -133,13 +133,26 @@ public final class StudyReport {
      * interval of WA and UA over all test items, and the paper's value beside it.
      */
     public static Table table(Map<String, Path> experiments, String corpus) throws IOException {
+        Map<String, List<Path>> runs = new LinkedHashMap<>();
+        for (var e : experiments.entrySet()) runs.put(e.getKey(), runs(e.getValue()));
+        return tableOf(runs, corpus);
+    }
+
+    /** {@link #table} over the runs of each experiment's current design ({@link #runs(ExperimentConfig, Path)}). */
+    public static Table table(List<ExperimentConfig> study, Path runsRoot, String corpus) throws IOException {
+        Map<String, List<Path>> runs = new LinkedHashMap<>();
+        for (ExperimentConfig c : study) runs.put(c.name(), runs(c, runsRoot));
+        return tableOf(runs, corpus);
+    }
+
+    private static Table tableOf(Map<String, List<Path>> experiments, String corpus) throws IOException {
         StringColumn name = StringColumn.create("experiment"), proto = StringColumn.create("protocol"), act = StringColumn.create("activation"),
                 wa = StringColumn.create("WA mean ± sd (%)"), ua = StringColumn.create("UA mean ± sd (%)"),
                 waCi = StringColumn.create("WA pooled 95% CI"), uaCi = StringColumn.create("UA pooled 95% CI");
         IntColumn n = IntColumn.create("runs"), items = IntColumn.create("test_items"), conv = IntColumn.create("converged runs");
         DoubleColumn pWa = DoubleColumn.create("paper WA (%)"), pUa = DoubleColumn.create("paper UA (%)");
         for (var e : experiments.entrySet()) {
-            List<Path> rs = runs(e.getValue());
+            List<Path> rs = e.getValue();
             if (rs.isEmpty()) continue;
             double[] w = new double[rs.size()], u = new double[rs.size()];
             RunSpec first = RunRecord.read(rs.get(0)).spec();

@@ -62,6 +62,52 @@ class LedgerTest {
     }
 
     @Test
+    void committedRecordsAreCurrentAndKeepEveryMigratedValue() throws Exception {
+        Path runs = projectRoot().resolve("results/runs");
+        int migrated = 0, all = 0;
+        try (var exps = Files.list(runs)) {
+            for (Path e : exps.filter(Files::isDirectory).sorted().toList()) {
+                assertFalse(Files.exists(e.resolve("experiment.txt")), "hand-written experiment descriptions are gone: " + e);
+                for (Path run : StudyReport.runs(e)) {
+                    all++;
+                    RunRecord r = RunRecord.read(run);   // current format, spec hash checked
+                    Path v1 = run.resolve(RecordMigration.OLD_FILE);
+                    if (!Files.isRegularFile(v1)) continue;
+                    migrated++;
+                    java.util.Properties o = new java.util.Properties();
+                    try (var in = Files.newBufferedReader(v1)) {
+                        o.load(in);
+                    }
+                    String where = run.toString();
+                    assertEquals(Double.parseDouble(o.getProperty("test_wa")), r.test().wa(), where);
+                    assertEquals(Double.parseDouble(o.getProperty("test_ua")), r.test().ua(), where);
+                    assertEquals(Double.parseDouble(o.getProperty("test_macro_f1")), r.test().macroF1(), where);
+                    assertEquals(o.getProperty("test_ua_ci95"), r.test().uaLow() + "," + r.test().uaHigh(), where);
+                    assertEquals(o.getProperty("test_wa_ci95"), r.test().waLow() + "," + r.test().waHigh(), where);
+                    assertEquals(Integer.parseInt(o.getProperty("best_epoch")), r.training().bestEpoch(), where);
+                    assertEquals(Integer.parseInt(o.getProperty("epochs_run")), r.training().epochsRun(), where);
+                    assertEquals(Double.parseDouble(o.getProperty("val_ua_best")), r.training().bestValidationScore(), where);
+                    assertEquals(Long.parseLong(o.getProperty("seed")), r.spec().seed(), where);
+                    assertEquals(o.getProperty("fold"), r.spec().fold(), where);
+                    assertEquals(o.getProperty("split"), r.split().summary(), where);
+                    assertEquals(Integer.parseInt(o.getProperty("rows_train")), r.split().rowsTrain(), where);
+                    assertEquals(Integer.parseInt(o.getProperty("rows_test")), r.split().rowsTest(), where);
+                    assertEquals(o.getProperty("finished_utc"), r.finishedUtc(), where);
+                    assertEquals(Double.parseDouble(o.getProperty("wall_seconds")), r.wallSeconds(), 1e-9, where);
+                    assertEquals(o.getProperty("classes"), String.join(",", r.classes()), where);
+                    assertEquals(o.getProperty("code_commit", Provenance.UNKNOWN), r.provenance().gitCommit(), where);
+                    for (int c = 0; c < r.classes().size(); c++) {
+                        String k = "recall_" + r.classes().get(c);
+                        if (o.containsKey(k)) assertEquals(Double.parseDouble(o.getProperty(k)), r.test().recall().get(c), where);
+                    }
+                    assertEquals(Manifest.sha256(run.resolve("predictions.csv")), r.predictionsSha256(), where);
+                }
+            }
+        }
+        assertTrue(all >= 132 && migrated >= 132, all + " runs, " + migrated + " migrated");
+    }
+
+    @Test
     void runRecordsNameTheCodeThatRan() {
         // under surefire the classes come from target/classes; from the packaged jar the value is its SHA-256
         assertEquals("not a jar (classes directory)", Manifest.codeJarSha256());
