@@ -92,6 +92,7 @@ def run_one(path, out_path, a):
     from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
     name = os.path.basename(path)
+    os.environ["EMOAUG_PRODUCER"] = "notebooks/" + name   # entered with every figure and table the notebook saves (results/MANIFEST.json)
     deadline = time.monotonic() + a.timeout
     for attempt in range(1, a.retries + 2):
         nb = nbformat.read(path, as_version=4)
@@ -155,6 +156,8 @@ def main():
     ap.add_argument("--update-committed", action="store_true",
                     help="write executed notebooks in place and results into results/ (refreshes the committed evidence)")
     ap.add_argument("--fresh", action="store_true", help="do not seed the default results folder with the committed run records")
+    ap.add_argument("--compare", action="store_true",
+                    help="afterwards compare the regenerated tables and figures with the committed results/ (emoaug results compare)")
     ap.add_argument("--timeout", type=int, default=None, help="seconds per notebook (default 3600, quick 900)")
     ap.add_argument("--startup-timeout", type=int, default=int(os.environ.get("EMOAUG_KERNEL_STARTUP_TIMEOUT", 60)))
     ap.add_argument("--retries", type=int, default=3, help="kernel start-up retries")
@@ -196,6 +199,12 @@ def main():
         if not run_one(p, out, a):
             sys.exit(1)
     log("all notebooks ran")
+    if a.compare and not a.update_committed:
+        import subprocess
+        rc = subprocess.call([os.path.join(HERE, "emoaug"), "results", "compare", "--regenerated", a.results])
+        if rc not in (0, 3):
+            sys.exit(rc)
+        log("regenerated results " + ("match the committed ones" if rc == 0 else "differ from the committed ones (listed above)"))
     if a.update_committed:
         log("executed notebooks written in place; results under results/ (review with git diff, then environment/emoaug ledger)")
     else:

@@ -1,9 +1,9 @@
 package org.emoaugnet.augment;
 
 import org.emoaugnet.audio.ArbitraryResampler;
-import org.emoaugnet.features.Fft;
-import org.emoaugnet.features.PadMode;
-import org.emoaugnet.features.Stft;
+import org.emoaugnet.dsp.Fft;
+import org.emoaugnet.dsp.PadMode;
+import org.emoaugnet.dsp.Stft;
 
 /**
  * librosa's {@code effects.time_stretch} and {@code effects.pitch_shift} (0.10/0.11): STFT (2048/512, periodic

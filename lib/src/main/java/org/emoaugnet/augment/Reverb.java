@@ -1,7 +1,7 @@
 package org.emoaugnet.augment;
 
 import java.util.SplittableRandom;
-import org.emoaugnet.features.Fft;
+import org.emoaugnet.dsp.Fft;
 import org.emoaugnet.util.Gaussian;
 
 /**

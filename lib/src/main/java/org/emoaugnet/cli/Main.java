@@ -11,7 +11,7 @@ import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.data.CorpusException;
 import org.emoaugnet.data.CorpusScan;
 import org.emoaugnet.data.CorpusTables;
-import org.emoaugnet.data.Corpora;
+import org.emoaugnet.data.loaders.Corpora;
 import org.emoaugnet.audio.AudioLoader;
 import org.emoaugnet.audio.WavWriter;
 import org.emoaugnet.augment.Augmentation;
@@ -50,6 +50,9 @@ public final class Main {
             "        shared/bench/torch_twin.py) or of a model preset (compact-cnn-lstm, paper-cnn-lstm, public-conv1d)",
             "  experiment run --config FILE [--data DIR] [--runs DIR]",
             "        run (or resume) an experiment; records under DIR (default results/runs/<name>/); prints the result table",
+            "  experiment study [--data DIR] [--corpus NAME] [--runs DIR]",
+            "        run (or resume) notebook 04's ReLU-vs-ELU study on the primary corpus (experiments/<corpus>/*.properties,",
+            "        else the built-in defaults), all runs together; prints the result table and the wall time",
             "  experiment ablation --design FILE [--only RECIPE,...] [--data DIR] [--runs DIR]",
             "        run (or resume) an augmentation ablation (experiments/<corpus>/ablation/*.properties), one experiment",
             "        per recipe (--only: just these), then print the table against no augmentation",
@@ -63,10 +66,18 @@ public final class Main {
             "        from the run records (every paper claim beside our numbers, with a computed verdict) and the",
             "        README's generated blocks (the ledger table and the tables rendered from result CSVs); the only",
             "        command that edits README.md",
-            "  records migrate [--data DIR] [--runs DIR]",
+            "  results compare --regenerated DIR [--committed DIR]",
+            "        compare regenerated tables (cell by cell) and figures (pixel by pixel) with the committed ones",
+            "        (default results/), e.g. after bash environment/main.sh wrote build/main/results; lists every",
+            "        difference; exit code 3 when any file differs",
+            "  records verify RUN... [--data DIR] [--runs DIR] [--scratch DIR]",
+            "        re-run recorded runs (<experiment>/<run> under the runs folder) from their specs with the current code",
+            "        into DIR (default build/verify) and compare spec hash and predictions; exit code 3 when any differs",
+            "  records migrate [--data DIR] [--runs DIR] [--redo]",
             "        convert run records of the older format (record.properties, format 1) to the typed format, keeping",
             "        every recorded value (the old file stays as record-v1.properties); the data manifest is verified",
-            "        against the corpora under DIR (and the synthetic corpus) or marked unknown",
+            "        against the corpora under DIR by recording names, then content-hashed, or marked unknown (always for",
+            "        generated corpora); --redo converts earlier migrated records again from record-v1.properties",
             "  bench features [--data DIR] [--files N] [--repeats R]",
             "        feature-extraction throughput (real-time factor, 1 thread and all cores) and peak memory",
             "  help                            this text",
@@ -74,7 +85,8 @@ public final class Main {
             "options accepted by every command that reads settings: --data DIR, --corpus NAMES, --seed S, --cache DIR,",
             "  --quick (CI sizes), --skip-bad; runs execute EMOAUG_PARALLEL at a time (default: one per core)",
             "settings come from flags, then EMOAUG_* environment variables, then emoaug.properties (see README)",
-            "exit codes: 0 success, 1 bad usage (unknown command, option or value), 2 bad data (the message names the file)");
+            "exit codes: 0 success, 1 bad usage (unknown command, option or value), 2 bad data (the message names the file),",
+            "  3 results compare found differences");
 
     private Main() {}
 
@@ -95,12 +107,15 @@ public final class Main {
                 String a = args[i];
                 if (a.startsWith("--")) {
                     String key = a.substring(2);
-                    if (key.equals("skip-bad") || key.equals("quick")) { flags.put(key, "true"); continue; }
+                    if (key.equals("skip-bad") || key.equals("quick") || key.equals("redo")) { flags.put(key, "true"); continue; }
                     if (i + 1 >= args.length) throw new UsageException("option " + a + " needs a value");
                     flags.put(key, args[++i]);
                 } else words.add(a);
             }
+            if (words.size() > 2 && words.get(0).equals("records") && words.get(1).equals("verify"))
+                return verify(flags, words.subList(2, words.size()), out);
             String cmd = String.join(" ", words);
+            org.emoaugnet.util.OutputLog.setProducer("environment/emoaug " + String.join(" ", args));
             switch (cmd) {
                 case "corpus list": return corpusList(settings(flags), out);
                 case "corpus find": return corpusFind(settings(flags), out);
@@ -111,10 +126,17 @@ public final class Main {
                 case "bench features": return bench(flags, out);
                 case "experiment run": return experiment(flags, out);
                 case "experiment ablation": return ablation(flags, out);
+                case "experiment study": return study(flags, out);
                 case "experiment cross": return cross(flags, out);
                 case "experiment robustness": return robustness(flags, out);
                 case "ledger": return ledger(flags, out);
                 case "records migrate": return migrate(flags, out);
+                case "results compare": {
+                    Path committed = Path.of(flags.getOrDefault("committed", settings(flags).projectRoot().resolve("results").toString()));
+                    var report = org.emoaugnet.experiment.Regeneration.compare(committed, Path.of(need(flags, "regenerated")));
+                    out.print(report.text(20));
+                    return report.differing().isEmpty() ? 0 : 3;
+                }
                 case "bench train":
                     TrainingBenchmark.run(flags.getOrDefault("model", "A"), flags.getOrDefault("act", "relu"), (int) number(flags, "n", 5760),
                             (int) number(flags, "batch", 32), (int) number(flags, "epochs", 4), (long) number(flags, "seed", 42), out);
@@ -146,11 +168,7 @@ public final class Main {
         if (flags.containsKey("seed")) o.put("seed", flags.get("seed"));
         if (flags.containsKey("cache")) o.put("cache", flags.get("cache"));
         if (flags.containsKey("quick")) o.put("quick", "true");
-        try {
-            return Settings.resolve(System.getenv(), o);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        return Settings.resolve(System.getenv(), o);
     }
 
     private static int corpusFind(Settings s, PrintStream out) throws IOException {
@@ -174,7 +192,7 @@ public final class Main {
             out.println(CorpusTables.summary(r).printAll());
             out.println(CorpusTables.byEmotion(r).printAll());
             out.println(CorpusTables.bySpeaker(r).printAll());
-            out.println(CorpusTables.byClass(r, ClassSet.defaultFor(r.corpus().name())).printAll());
+            out.println(CorpusTables.byClass(r, Corpora.defaultClassSet(r.corpus().name())).printAll());
             if (!r.bad().isEmpty()) {
                 out.println(r.bad().size() + " bad file(s) skipped:");
                 r.bad().forEach(b -> out.println("  " + b));
@@ -290,6 +308,20 @@ public final class Main {
         return 0;
     }
 
+    private static int study(Map<String, String> flags, PrintStream out) throws IOException {
+        Settings s = settings(flags);
+        var corpus = Corpora.primary(Corpora.open(s)).corpus();
+        var study = org.emoaugnet.experiment.Study.configs(corpus.name(), s);
+        Path runs = runsRoot(flags, s);
+        long t0 = System.nanoTime();
+        var records = org.emoaugnet.experiment.ExperimentRunner.runAll(study, corpus, new FeatureCache(s.cache().resolve("features")), runs);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        out.println(org.emoaugnet.experiment.StudyReport.table(study, runs, corpus.name()).printAll());
+        out.printf(java.util.Locale.ROOT, "%d runs of %d experiments; wall time %.1f s with %d run(s) at a time (EMOAUG_PARALLEL), OMP_NUM_THREADS=%s%n",
+                records.size(), study.size(), wall, org.emoaugnet.experiment.Runner.defaultParallelism(), System.getenv("OMP_NUM_THREADS"));
+        return 0;
+    }
+
     private static int ablation(Map<String, String> flags, PrintStream out) throws IOException {
         var design = org.emoaugnet.experiment.Ablation.load(Path.of(need(flags, "design")));
         String corpusName = design.conditions().get(0).config().corpus();
@@ -312,11 +344,11 @@ public final class Main {
 
     private static int cross(Map<String, String> flags, PrintStream out) throws IOException {
         Settings s = settings(flags);
-        var corpora = org.emoaugnet.experiment.CrossCorpusStudy.corpora(s);
         List<String> only = flags.containsKey("variants") ? List.of(flags.get("variants").split(",")) : List.of();
         List<String> labels = org.emoaugnet.experiment.CrossCorpusStudy.variants(s.quick()).stream().map(v -> v.label()).toList();
         for (String o : only)
             if (!labels.contains(o)) throw new UsageException("unknown variant '" + o + "'; the variants are " + labels);
+        var corpora = org.emoaugnet.experiment.CrossCorpusStudy.corpora(s);
         var grid = org.emoaugnet.experiment.CrossCorpusStudy.run(corpora, s, new FeatureCache(s.cache().resolve("features")), runsRoot(flags, s), only);
         out.println(grid.printAll());
         return 0;
@@ -324,9 +356,9 @@ public final class Main {
 
     private static int robustness(Map<String, String> flags, PrintStream out) throws IOException {
         Settings s = settings(flags);
-        var primary = Corpora.primary(Corpora.open(s)).corpus();
         List<String> acts = flags.containsKey("activations") ? List.of(flags.get("activations").split(",")) : List.of();
         for (String a : acts) if (!a.equals("relu") && !a.equals("elu")) throw new UsageException("--activations takes relu and/or elu, got '" + a + "'");
+        var primary = Corpora.primary(Corpora.open(s)).corpus();
         var study = org.emoaugnet.experiment.Robustness.study(primary, s, new FeatureCache(s.cache().resolve("features")), runsRoot(flags, s), acts);
         out.println(org.emoaugnet.experiment.Robustness.combined(study).printAll());
         return 0;
@@ -347,13 +379,37 @@ public final class Main {
         return 0;
     }
 
-    private static int migrate(Map<String, String> flags, PrintStream out) throws IOException {
-        Settings s = settings(flags);
+    /** The configured corpora and the synthetic ones (as the cross-corpus study makes them), by name. */
+    private static Map<String, org.emoaugnet.data.Corpus> corporaByName(Settings s) throws IOException {
         Map<String, org.emoaugnet.data.Corpus> found = new HashMap<>();
         if (s.data().isPresent()) for (var r : Corpora.open(s)) found.put(r.corpus().name(), r.corpus());
-        found.putIfAbsent("synthetic", org.emoaugnet.experiment.CrossCorpusStudy.corpora(Settings.resolve(Map.of("EMOAUG_HOME", s.projectRoot().toString(),
-                "EMOAUG_CACHE", s.cache().toString()), Map.of())).get(0));
-        var sum = org.emoaugnet.experiment.RecordMigration.migrate(runsRoot(flags, s), found::get, java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), out);
+        for (var c : org.emoaugnet.experiment.CrossCorpusStudy.corpora(Settings.resolve(Map.of("EMOAUG_HOME", s.projectRoot().toString(),
+                "EMOAUG_CACHE", s.cache().toString()), Map.of()))) found.putIfAbsent(c.name(), c);
+        return found;
+    }
+
+    private static int verify(Map<String, String> flags, List<String> runs, PrintStream out) throws IOException {
+        if (runs.isEmpty()) throw new UsageException("records verify needs one or more runs (<experiment>/<run> under the runs folder)");
+        Settings s = settings(flags);
+        Path root = runsRoot(flags, s), scratch = Path.of(flags.getOrDefault("scratch", s.projectRoot().resolve("build/verify").toString()));
+        Map<String, org.emoaugnet.data.Corpus> found = corporaByName(s);
+        int differ = 0;
+        for (String r : runs) {
+            Path dir = root.resolve(r);
+            if (!org.emoaugnet.experiment.RunRecord.finished(dir)) throw new UsageException(dir + " is not a finished run");
+            var v = org.emoaugnet.experiment.SpecJobs.verify(dir, found::get, new FeatureCache(s.cache().resolve("features")), scratch);
+            out.println(v.text());
+            if (!v.sameSpec() || !v.samePredictions()) differ++;
+        }
+        out.println(differ == 0 ? "every run reproduced exactly" : differ + " of " + runs.size() + " run(s) not reproduced");
+        return differ == 0 ? 0 : 3;
+    }
+
+    private static int migrate(Map<String, String> flags, PrintStream out) throws IOException {
+        Settings s = settings(flags);
+        Map<String, org.emoaugnet.data.Corpus> found = corporaByName(s);
+        var sum = org.emoaugnet.experiment.RecordMigration.migrate(runsRoot(flags, s), found::get, java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), out,
+                flags.containsKey("redo"));
         out.printf("%d record(s) migrated (data manifest verified for %d, unknown for %d), %d already current%n", sum.migrated(), sum.dataVerified(),
                 sum.dataUnknown(), sum.alreadyCurrent());
         return 0;

@@ -71,17 +71,6 @@ public record ClassSet(String name, String description, Map<Emotion, String> map
                 + all().stream().map(ClassSet::name).toList());
     }
 
-    /** The class set a corpus is evaluated with unless told otherwise. */
-    public static ClassSet defaultFor(String corpus) {
-        if (corpus.startsWith("synthetic")) return RAVDESS_7_PAPER;   // also the second synthetic corpus of notebook 05
-        switch (corpus) {
-            case "ravdess": case "synthetic": return RAVDESS_7_PAPER;
-            case "iemocap": return IEMOCAP_4;
-            case "emodb": case "emodb-2s": return EMODB_7;
-            default: return NATURAL;
-        }
-    }
-
     public boolean keeps(Utterance u) { return mapping.containsKey(u.emotion()); }
 
     /** The class name of an utterance; fails for a dropped emotion. */
@@ -102,13 +91,14 @@ public record ClassSet(String name, String description, Map<Emotion, String> map
     public Corpus apply(Corpus c) { return c.filter(this::keeps); }
 
     /**
-     * The whole chain for one corpus: its label, the harmonised emotion, and the class (or "(dropped)").
+     * The whole chain for one corpus: its label, the harmonised emotion, and the class (or "(dropped)"), for the
+     * corpus's label table ({@code Corpora.labels(corpus)}).
      */
-    public Table table(String corpus) {
+    public Table table(String corpus, Map<String, Emotion> labels) {
         StringColumn lab = StringColumn.create(corpus + " label");
         StringColumn emo = StringColumn.create("emotion");
         StringColumn cls = StringColumn.create(name);
-        LabelMaps.forCorpus(corpus).forEach((k, v) -> {
+        labels.forEach((k, v) -> {
             lab.append(k);
             emo.append(v.label());
             cls.append(mapping.getOrDefault(v, "(dropped)"));

@@ -6,8 +6,9 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Explicit tables from each corpus's own labels to the harmonised {@link Emotion}s. Every loader uses these
- * tables, and {@link #table(String)} prints them so that a reader sees exactly what was merged or renamed.
+ * Explicit tables from each corpus's own labels to the harmonised {@link Emotion}s. Each corpus definition
+ * ({@code org.emoaugnet.data.loaders.CorpusLoader#labels()}) names its table; {@link #table} prints one so that a
+ * reader sees exactly what was merged or renamed. The synthetic corpus writes RAVDESS's codes.
  */
 public final class LabelMaps {
     private LabelMaps() {}
@@ -43,31 +44,18 @@ public final class LabelMaps {
             "ANG", Emotion.ANGRY, "DIS", Emotion.DISGUST, "FEA", Emotion.FEARFUL, "HAP", Emotion.HAPPY,
             "NEU", Emotion.NEUTRAL, "SAD", Emotion.SAD);
 
-    /** The table for a corpus name ({@code synthetic} uses RAVDESS's codes). */
-    public static Map<String, Emotion> forCorpus(String corpus) {
-        switch (corpus) {
-            case "ravdess": case "synthetic": return RAVDESS;
-            case "emodb": case "emodb-2s": return EMODB;
-            case "iemocap": return IEMOCAP;
-            case "savee": return SAVEE;
-            case "tess": return TESS;
-            case "crema-d": return CREMAD;
-            default: throw new IllegalArgumentException("no label table for corpus '" + corpus + "'");
-        }
-    }
-
     /** Looks up a label, failing with a message that names the corpus and the unknown label. */
-    public static Emotion map(String corpus, String label) {
-        Emotion e = forCorpus(corpus).get(label);
-        if (e == null) throw new IllegalArgumentException("unknown " + corpus + " label '" + label + "' (known: " + forCorpus(corpus).keySet() + ")");
+    public static Emotion map(String corpus, Map<String, Emotion> table, String label) {
+        Emotion e = table.get(label);
+        if (e == null) throw new IllegalArgumentException("unknown " + corpus + " label '" + label + "' (known: " + table.keySet() + ")");
         return e;
     }
 
     /** A printable table: corpus label → harmonised emotion. */
-    public static Table table(String corpus) {
+    public static Table table(String corpus, Map<String, Emotion> labels) {
         StringColumn lab = StringColumn.create(corpus + " label");
         StringColumn emo = StringColumn.create("emotion");
-        forCorpus(corpus).forEach((k, v) -> { lab.append(k); emo.append(v.label()); });
+        labels.forEach((k, v) -> { lab.append(k); emo.append(v.label()); });
         return Table.create("label map: " + corpus, lab, emo);
     }
 

@@ -1,5 +1,6 @@
 package org.emoaugnet.experiment;
 
+import org.emoaugnet.data.loaders.Corpora;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class CrossCorpus {
 
     /** The emotions two corpora's default class sets share, under their common class names, as one class set. */
     public static ClassSet shared(String a, String b) {
-        ClassSet ca = ClassSet.defaultFor(a), cb = ClassSet.defaultFor(b);
+        ClassSet ca = Corpora.defaultClassSet(a), cb = Corpora.defaultClassSet(b);
         List<String> common = new ArrayList<>(ca.classes());
         common.retainAll(cb.classes());
         Map<Emotion, String> m = new EnumMap<>(Emotion.class);

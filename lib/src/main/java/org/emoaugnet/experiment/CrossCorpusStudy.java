@@ -1,5 +1,6 @@
 package org.emoaugnet.experiment;
 
+import org.emoaugnet.data.loaders.Corpora;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class CrossCorpusStudy {
      */
     public static List<Corpus> corpora(Settings s) throws IOException {
         List<Corpus> out = new ArrayList<>();
-        for (var r : org.emoaugnet.data.Corpora.open(s)) out.add(r.corpus());
+        for (var r : org.emoaugnet.data.loaders.Corpora.open(s)) out.add(r.corpus());
         if (out.stream().noneMatch(c -> c.name().equals("synthetic"))) out.add(synthetic(s, 8, s.seed(), "synthetic"));
         if (out.size() == 1) out.add(synthetic(s, 4, s.seed() + 1, "synthetic-b"));
         return out;
@@ -76,10 +77,10 @@ public final class CrossCorpusStudy {
 
     /** The classes every corpus's default class set has, as one class set. */
     public static ClassSet common(List<String> corpora) {
-        List<String> common = new ArrayList<>(ClassSet.defaultFor(corpora.get(0)).classes());
-        for (String c : corpora) common.retainAll(ClassSet.defaultFor(c).classes());
+        List<String> common = new ArrayList<>(Corpora.defaultClassSet(corpora.get(0)).classes());
+        for (String c : corpora) common.retainAll(Corpora.defaultClassSet(c).classes());
         Map<Emotion, String> m = new java.util.EnumMap<>(Emotion.class);
-        for (String c : corpora) ClassSet.defaultFor(c).mapping().forEach((e, n) -> { if (common.contains(n)) m.put(e, n); });
+        for (String c : corpora) Corpora.defaultClassSet(c).mapping().forEach((e, n) -> { if (common.contains(n)) m.put(e, n); });
         return new ClassSet("common-" + String.join("-", corpora), "classes shared by " + corpora + ": " + common, m);
     }
 
@@ -131,7 +132,10 @@ public final class CrossCorpusStudy {
                 }
             }
         }
-        Runner.runAll(jobs);
+        List<RunRecord> records = Runner.runAll(jobs);
+        List<String> lineage = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++)
+            lineage.add(org.emoaugnet.util.Lineage.run(records.get(i).experiment(), jobs.get(i).runDir().getFileName().toString(), records.get(i).specSha256()));
         for (Cell c : cells) {
             String exp = c.within() != null ? c.within().name() : CrossCorpus.experimentName(c.cross(), cs);
             StudyReport.Predictions p = c.within() != null ? StudyReport.predictions(c.within(), runsRoot)
@@ -148,7 +152,8 @@ public final class CrossCorpusStudy {
             lo.append(round(100 * u.low()));
             hi.append(round(100 * u.high()));
         }
-        return Table.create("cross-corpus (" + cs.description() + ")", variant, train, test, kind, experiment, items, wa, ua, lo, hi);
+        return org.emoaugnet.util.Lineage.tag(Table.create("cross-corpus (" + cs.description() + ")", variant, train, test, kind, experiment, items, wa, ua, lo, hi),
+                lineage);
     }
 
     /** Per-class recall on each test corpus: trained on itself (speaker-independent) against trained on another corpus. */
@@ -174,7 +179,7 @@ public final class CrossCorpusStudy {
                 within.append(round(100 * rw[c])); cross.append(round(100 * rc[c])); shift.append(round(100 * (rc[c] - rw[c])));
             }
         }
-        return Table.create("per-class recall shift", train, test, cls, within, cross, shift);
+        return org.emoaugnet.util.Lineage.tag(Table.create("per-class recall shift", train, test, cls, within, cross, shift), grid);
     }
 
     static double[] recalls(StudyReport.Predictions p) {

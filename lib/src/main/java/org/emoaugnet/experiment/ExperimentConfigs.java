@@ -1,5 +1,6 @@
 package org.emoaugnet.experiment;
 
+import org.emoaugnet.data.loaders.Corpora;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ public final class ExperimentConfigs {
 
     public static ExperimentConfig parse(Properties p) {
         String name = need(p, "name"), corpus = need(p, "corpus");
-        ClassSet cs = p.containsKey("class_set") ? ClassSet.named(p.getProperty("class_set")) : ClassSet.defaultFor(corpus);
+        ClassSet cs = p.containsKey("class_set") ? ClassSet.named(p.getProperty("class_set")) : Corpora.defaultClassSet(corpus);
         Protocol protocol = Protocol.valueOf(p.getProperty("protocol", "SPEAKER_INDEPENDENT").trim());
         String recipeName = p.getProperty("recipe", "public-4").trim();
         Recipe recipe = Recipe.named().get(recipeName);

@@ -1,5 +1,6 @@
 package org.emoaugnet.experiment;
 
+import org.emoaugnet.data.loaders.Corpora;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,7 +129,7 @@ public final class ExperimentRunner {
             }
             default: {
                 // fixed fold assignment (seed 42) for every training seed, so that runs of one study share test items
-                List<Fold> si = SplitDiagnostics.speakerIndependent(c, 42);
+                List<Fold> si = Corpora.speakerIndependent(c, 42);
                 List<Fold> v = new ArrayList<>();
                 for (Fold f : si) v.add(f.validation().isEmpty() ? Splits.withValidation(f, 0.15, 42, true, cs::classOf) : f);
                 out = v;

@@ -7,57 +7,81 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.emoaugnet.util.AtomicFiles;
-import org.emoaugnet.util.Settings;
-import org.nd4j.shade.jackson.databind.ObjectMapper;
-import org.nd4j.shade.jackson.databind.SerializationFeature;
 
 /**
- * {@code results/MANIFEST.json}: for every committed figure and table under {@code results/} (run folders aside),
- * its size, SHA-256, the notebook or command that made it, and the training runs it was computed from, each with
- * configuration, seed, fold, data manifest hash, code version (and commit where recorded), library versions,
- * backend, threads and wall time, read from the run records. Files that no training run feeds (corpus and feature
- * figures) list no runs.
+ * {@code results/MANIFEST.json}: the provenance log of every figure and table under {@code results/} (run folders
+ * aside). Entries are written when a file is saved ({@link org.emoaugnet.util.OutputLog}: path, size, SHA-256,
+ * producer, the runs it was computed from); {@link #write} (run by {@code emoaug ledger}) drops entries whose file is
+ * gone, enters the hand-made text files (benchmark logs, READMEs) as such, and describes every run the entries name
+ * from its record ({@code experiments}). Nothing is inferred from file names.
  */
 public final class Manifest {
-    public static final String FILE = "MANIFEST.json";
+    public static final String FILE = org.emoaugnet.util.OutputLog.FILE;
+
+    /** Producer recorded for text files written outside the library (benchmark logs and their README). */
+    public static final String BY_HAND = "written outside the library (see the README in its folder)";
 
     private Manifest() {}
 
-    public static Map<String, Object> build(Path projectRoot, Path resultsDir) throws IOException {
-        Path runsRoot = resultsDir.resolve("runs");
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("generator", "environment/emoaug ledger");
-        m.put("code_commit", gitCommit(projectRoot));
+    /** The manifest as {@link #write} would write it: the log's entries checked against the files, plus the experiments they name. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> build(Path projectRoot, Path resultsDir, java.io.PrintStream log) throws IOException {
+        Map<String, Object> logged = org.emoaugnet.util.OutputLog.read(resultsDir);
         List<Map<String, Object>> files = new ArrayList<>();
-        Map<String, Object> experiments = new LinkedHashMap<>();
-        for (Path f : listed(resultsDir)) {
-            String rel = resultsDir.relativize(f).toString().replace('\\', '/');
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("path", "results/" + rel);
-            e.put("bytes", Files.size(f));
-            e.put("sha256", sha256(f));
-            e.put("made_by", producer(projectRoot, rel));
-            List<String> exps = experimentsFor(projectRoot, runsRoot, rel);
-            e.put("experiments", exps);
-            for (String x : exps) if (!experiments.containsKey(x)) experiments.put(x, experiment(runsRoot.resolve(x)));
+        Set<String> paths = new java.util.HashSet<>();
+        for (Map<String, Object> e : (List<Map<String, Object>>) logged.getOrDefault("files", List.of())) {
+            Path actual = resultsDir.resolve(e.get("path").toString().substring("results/".length()));
+            if (!Files.isRegularFile(actual)) { log.println("manifest: " + e.get("path") + " is gone; entry dropped"); continue; }
+            if (!sha256(actual).equals(e.get("sha256"))) log.println("manifest: " + e.get("path") + " changed after it was logged (re-run its producer: " + e.get("producer") + ")");
             files.add(e);
+            paths.add((String) e.get("path"));
         }
+        for (Path f : listed(resultsDir)) {
+            String rel = "results/" + resultsDir.relativize(f).toString().replace('\\', '/');
+            if (paths.contains(rel)) continue;
+            if (rel.endsWith(".txt") || (rel.endsWith(".md") && !rel.equals("results/LEDGER.md"))) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("path", rel);
+                e.put("bytes", Files.size(f));
+                e.put("sha256", sha256(f));
+                e.put("producer", BY_HAND);
+                e.put("runs", List.of());
+                files.add(e);
+            } else {
+                log.println("manifest: " + rel + " has no provenance entry (written before the log existed, or not through Tables.saveCsv/Plots.save)");
+            }
+        }
+        files.sort(java.util.Comparator.comparing(x -> (String) x.get("path")));
+        Map<String, Object> experiments = new java.util.TreeMap<>();
+        Map<String, List<Path>> runsByExperiment = new java.util.TreeMap<>();
+        for (Map<String, Object> e : files)
+            for (String r : (List<String>) e.getOrDefault("runs", List.of())) {
+                String name = r.substring(0, r.indexOf('#'));
+                String exp = name.substring(0, name.lastIndexOf('/'));
+                Path dir = resultsDir.resolve("runs").resolve(name);
+                List<Path> l = runsByExperiment.computeIfAbsent(exp, k -> new ArrayList<>());
+                if (!l.contains(dir)) l.add(dir);
+            }
+        for (var x : runsByExperiment.entrySet()) experiments.put(x.getKey(), experiment(x.getValue().stream().sorted().toList()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("about", "Provenance of every figure and table under results/: written when each file is saved (producer, SHA-256, the runs it "
+                + "was computed from as <experiment>/<run>#<spec SHA-256>); experiments describes those runs from their records. "
+                + "Checked by LedgerTest; refreshed by environment/emoaug ledger.");
         m.put("files", files);
         m.put("experiments", experiments);
         return m;
     }
 
-    public static void write(Path projectRoot, Path resultsDir) throws IOException {
-        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        AtomicFiles.writeString(resultsDir.resolve(FILE), om.writeValueAsString(build(projectRoot, resultsDir)) + "\n");
+    public static void write(Path projectRoot, Path resultsDir) throws IOException { write(projectRoot, resultsDir, System.err); }
+
+    public static void write(Path projectRoot, Path resultsDir, java.io.PrintStream log) throws IOException {
+        org.emoaugnet.util.OutputLog.write(resultsDir, build(projectRoot, resultsDir, log));
     }
 
-    /** The figures and tables a manifest lists: PNG, CSV, Markdown and text files outside {@code runs/}. */
+    /** The files a manifest covers: PNG, CSV, Markdown and text files outside {@code runs/} (the manifest itself aside). */
     public static List<Path> listed(Path resultsDir) throws IOException {
         try (var s = Files.walk(resultsDir)) {
             return s.filter(Files::isRegularFile)
@@ -67,59 +91,18 @@ public final class Manifest {
         }
     }
 
-    static String producer(Path projectRoot, String rel) throws IOException {
-        String name = rel.substring(rel.lastIndexOf('/') + 1);
-        if (name.equals("LEDGER.md") || name.equals("ledger.csv") || name.equals("ledger.png")) return "environment/emoaug ledger";
-        if (rel.startsWith("bench/")) return "environment/emoaug bench train (dl4j-*) / shared/bench/torch_twin.py (torch-*); commands in results/bench/README.txt";
-        if (name.matches("\\d\\d-.*")) {
-            String prefix = name.substring(0, 3);
-            try (var s = Files.list(projectRoot.resolve("notebooks"))) {
-                var nb = s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix) && n.endsWith(".ipynb")).sorted().findFirst();
-                if (nb.isPresent()) return "notebooks/" + nb.get();
-            }
-        }
-        return "unknown";
-    }
-
-    /** The experiments (run folders) a result file was computed from. */
-    static List<String> experimentsFor(Path projectRoot, Path runsRoot, String rel) throws IOException {
-        Set<String> out = new LinkedHashSet<>();
-        String name = rel.substring(rel.lastIndexOf('/') + 1);
-        String corpus = rel.contains("/") ? rel.substring(0, rel.indexOf('/')) : "";
-        List<String> all = new ArrayList<>();
-        if (Files.isDirectory(runsRoot)) try (var s = Files.list(runsRoot)) {
-            s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().forEach(all::add);
-        }
-        if (name.equals("LEDGER.md") || name.equals("ledger.csv") || name.equals("ledger.png")) {
-            out.addAll(Ledger.experiments(projectRoot, runsRoot));
-        } else if (name.startsWith("02-ablation-")) {
-            Settings s = Settings.resolve(Map.of("EMOAUG_HOME", projectRoot.toString()), Map.of());
-            for (Ablation.Design d : Ablation.designs(corpus, s))
-                if (name.startsWith("02-ablation-" + d.name() + ".") || name.startsWith("02-ablation-" + d.name() + "-"))
-                    for (Ablation.Condition c : d.conditions()) if (all.contains(c.config().name())) out.add(c.config().name());
-        } else if (name.startsWith("05-robustness")) {
-            for (String x : all) if (x.startsWith("robustness-" + corpus + "-")) out.add(x);
-        } else if (name.startsWith("05-")) {
-            for (String x : all) if (x.startsWith("cross-") || x.contains("-si-common-")) out.add(x);
-        } else if (name.startsWith("04-")) {
-            for (String x : all) if (name.contains(x + ".")) out.add(x);
-            if (out.isEmpty()) {
-                Settings s = Settings.resolve(Map.of("EMOAUG_HOME", projectRoot.toString()), Map.of());
-                for (ExperimentConfig c : Study.configs(corpus, s)) if (all.contains(c.name())) out.add(c.name());
-            }
-        }
-        return new ArrayList<>(out);
-    }
-
     /**
      * One experiment as its run records give it: the spec fields its runs share ({@code design}), then per run the
      * fields that vary (fold, seed, data), the spec hash, provenance, timing, convergence and test metrics. Nothing
      * is read from a hand-written description.
      */
-    static Map<String, Object> experiment(Path dir) throws IOException {
+    static Map<String, Object> experiment(List<Path> runDirs) throws IOException {
         Map<String, Object> e = new LinkedHashMap<>();
         List<RunRecord> recs = new ArrayList<>();
-        for (Path r : StudyReport.runs(dir)) recs.add(RunRecord.read(r));
+        for (Path r : runDirs) {
+            if (!RunRecord.finished(r)) throw new IOException(r + ": named in the manifest but not a finished run");
+            recs.add(RunRecord.read(r));
+        }
         Map<String, String> shared = recs.isEmpty() ? Map.of() : new java.util.TreeMap<>(recs.get(0).spec().fields());
         for (RunRecord r : recs) {
             Map<String, String> f = r.spec().fields();

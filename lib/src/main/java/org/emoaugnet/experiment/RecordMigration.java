@@ -53,6 +53,14 @@ public final class RecordMigration {
      * @param corpora resolves a corpus by name (null when it is not available here)
      */
     public static Summary migrate(Path runsRoot, Function<String, Corpus> corpora, String today, PrintStream log) throws IOException {
+        return migrate(runsRoot, corpora, today, log, false);
+    }
+
+    /**
+     * As {@link #migrate(Path, Function, String, PrintStream)}; with {@code redo}, records migrated earlier are converted
+     * again from their kept {@value #OLD_FILE} (after a fix to the migration), while records the runner wrote are left alone.
+     */
+    public static Summary migrate(Path runsRoot, Function<String, Corpus> corpora, String today, PrintStream log, boolean redo) throws IOException {
         int migrated = 0, current = 0, verified = 0, unknown = 0;
         List<Path> runDirs = new ArrayList<>();
         try (var exps = Files.list(runsRoot)) {
@@ -62,11 +70,12 @@ public final class RecordMigration {
                 }
         }
         for (Path run : runDirs) {
-            if (RunRecord.current(run)) { current++; continue; }
-            Map<String, String> old = RunRecord.load(run);
+            boolean again = redo && Files.isRegularFile(run.resolve(OLD_FILE)) && RunRecord.current(run);
+            if (RunRecord.current(run) && !again) { current++; continue; }
+            Map<String, String> old = again ? loadFile(run.resolve(OLD_FILE)) : RunRecord.load(run);
             RunRecord rec = convert(old, run, corpora, today);
             if (DataManifest.UNKNOWN.equals(rec.spec().data().sha256())) unknown++; else verified++;
-            Files.copy(run.resolve(RunRecord.FILE), run.resolve(OLD_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            if (!again) Files.copy(run.resolve(RunRecord.FILE), run.resolve(OLD_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             rec.write(run);
             RunRecord.read(run);   // reads back
             migrated++;
@@ -77,6 +86,16 @@ public final class RecordMigration {
             for (Path e : exps.filter(Files::isDirectory).toList()) Files.deleteIfExists(e.resolve("experiment.txt"));
         }
         return new Summary(migrated, current, verified, unknown);
+    }
+
+    private static Map<String, String> loadFile(Path f) throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (var r = Files.newBufferedReader(f)) {
+            p.load(r);
+        }
+        Map<String, String> m = new TreeMap<>();
+        p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
+        return m;
     }
 
     /** The typed record of one format-1 record. */
@@ -95,7 +114,12 @@ public final class RecordMigration {
         DataManifest data;
         List<Utterance> used = recordings(cs, corpus, testCorpus, cross, corpora);
         String oldKeys = o.get("data_manifest_sha256");
-        if (used != null && oldKeys != null && DataManifest.keysSha256(used).equals(oldKeys)) {
+        boolean generated = corpus.startsWith("synthetic") || testCorpus.startsWith("synthetic");
+        if (generated) {
+            data = new DataManifest(cross ? String.join(",", new java.util.TreeSet<>(List.of(corpus, testCorpus))) : corpus, used == null ? -1 : used.size(), DataManifest.UNKNOWN);
+            dataNote = "data manifest unknown: a generated (synthetic) corpus's recordings cannot be verified by their names, since the generator "
+                    + "and its cache may have changed since the run (re-run it: environment/emoaug records verify)";
+        } else if (used != null && oldKeys != null && DataManifest.keysSha256(used).equals(oldKeys)) {
             data = DataManifest.of(used);
             dataNote = "data manifest: the record's recording names (data_manifest_sha256 " + oldKeys.substring(0, 12)
                     + ") matched the corpus found at migration, whose file contents were hashed then";

@@ -139,12 +139,14 @@ public final class Robustness {
         java.util.Map<String, Table> byActivation = new java.util.LinkedHashMap<>();
         for (String act : List.of("relu", "elu"))
             byActivation.put(act, paired(runsRoot, experimentName(corpus, act, Recipe.public4(), quick), experimentName(corpus, act, Recipe.none(), quick)));
-        return stacked(byActivation, "activation").setName("public-4 (A) against no augmentation (B), paired on the same degraded test items");
+        return org.emoaugnet.util.Lineage.tag(stacked(byActivation, "activation").setName("public-4 (A) against no augmentation (B), paired on the same degraded test items"),
+                byActivation.values().toArray());
     }
 
     /** The tables of {@link #study} as one, with a leading "model" column and without the degradation key. */
     public static Table combined(java.util.Map<String, Table> study) {
-        return study.isEmpty() ? empty() : stacked(study, "model").removeColumns("degradation").setName("robustness");
+        return study.isEmpty() ? empty() : org.emoaugnet.util.Lineage.tag(stacked(study, "model").removeColumns("degradation").setName("robustness"),
+                study.values().toArray());
     }
 
     /** The tables one below the other, each row led by its table's key in a column named {@code keyColumn}. */
@@ -172,7 +174,8 @@ public final class Robustness {
         List<Condition> conds = conditions(babblePool(fold.train(), 24, seed, cfg), quick);
         Table out = evaluated(job, conds);
         List<String> done = out.stringColumn("condition").asList();
-        if (conds.stream().allMatch(c -> done.contains(c.name()))) return inOrder(out, conds);   // no model needed
+        if (conds.stream().allMatch(c -> done.contains(c.name())))   // no model needed
+            return org.emoaugnet.util.Lineage.tag(inOrder(out, conds), StudyReport.lineage(List.of(dir)));
         if (Runner.status(job) == Runner.Status.FINISHED && !Files.isDirectory(dir.resolve("model")))   // weights are not committed
             Runner.supersede(dir, "its model weights are missing and conditions remain to be evaluated");
         if (Runner.status(job) != Runner.Status.FINISHED) out = empty();   // a new model: earlier evaluations belonged to another one
@@ -203,7 +206,7 @@ public final class Robustness {
             out = inOrder(out, conds);
             Tables.saveCsv(out, csv);
         }
-        return out;
+        return org.emoaugnet.util.Lineage.tag(out, StudyReport.lineage(List.of(dir)));
     }
 
     static Path predictionsFile(Path runDir, String condition) { return runDir.resolve("predictions-" + condition + ".csv"); }
@@ -244,7 +247,7 @@ public final class Robustness {
             p.append(Math.round(t.pValue() * 10000) / 10000.0);
             mc.append(Math.round(Statistics.mcnemar(truth, pa, pb).pValue() * 10000) / 10000.0);
         }
-        return Table.create(experimentA + " vs " + experimentB, cond, uaA, uaB, d, lo, hi, p, mc);
+        return org.emoaugnet.util.Lineage.tag(Table.create(experimentA + " vs " + experimentB, cond, uaA, uaB, d, lo, hi, p, mc), StudyReport.lineage(List.of(a, b)));
     }
 
     /** The run folder (fold and seed) of a robustness experiment: the one holding robustness.csv. */

@@ -1,5 +1,6 @@
 package org.emoaugnet.experiment;
 
+import org.emoaugnet.data.loaders.Corpora;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public final class Study {
         for (Protocol p : new Protocol[] {Protocol.PAPER_STYLE, Protocol.SPEAKER_INDEPENDENT})
             for (String act : new String[] {"relu", "elu"})
                 out.add(new ExperimentConfig(corpus + "-" + p.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-compact-" + act + tag,
-                        corpus, ClassSet.defaultFor(corpus), p, FeatureSpec.publicPipeline(), Dataset.Layout.SEQUENCE, Recipe.public4(),
+                        corpus, Corpora.defaultClassSet(corpus), p, FeatureSpec.publicPipeline(), Dataset.Layout.SEQUENCE, Recipe.public4(),
                         "compact-cnn-lstm", act, new TrainConfig(epochs, 64, 1e-3, 4, 0.5, 3, 0), List.of(s.seed()), folds));
         return out;
     }

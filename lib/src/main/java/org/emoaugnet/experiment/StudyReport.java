@@ -96,7 +96,17 @@ public final class StudyReport {
             readRows(run.resolve("predictions.csv"), run.getFileName().toString() + "/", items, t, p);
         }
         if (classes == null) classes = List.of();
-        return of(classes, items, t, p);
+        return org.emoaugnet.util.Lineage.tag(of(classes, items, t, p), lineage(runs));
+    }
+
+    /** The lineage names ({@link org.emoaugnet.util.Lineage#run}) of run folders. */
+    public static List<String> lineage(List<Path> runs) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (Path r : runs) {
+            RunRecord rec = RunRecord.read(r);
+            out.add(org.emoaugnet.util.Lineage.run(rec.experiment(), r.getFileName().toString(), rec.specSha256()));
+        }
+        return out;
     }
 
     /** The class list of a run, from its record. */
@@ -125,7 +135,7 @@ public final class StudyReport {
     /** The confusion matrix pooled over every run of an experiment. */
     public static Confusion pooledConfusion(Path experimentDir) throws IOException {
         Predictions p = predictions(experimentDir);
-        return Confusion.of(p.classes(), p.truth(), p.predicted());
+        return org.emoaugnet.util.Lineage.tag(Confusion.of(p.classes(), p.truth(), p.predicted()), p);
     }
 
     /**
@@ -180,7 +190,9 @@ public final class StudyReport {
             pWa.append(c == null ? Double.NaN : c.wa());
             pUa.append(c == null ? Double.NaN : c.ua());
         }
-        return Table.create("results (" + corpus + ")", name, proto, act, n, conv, items, wa, ua, waCi, uaCi, pWa, pUa);
+        List<Path> all = new ArrayList<>();
+        experiments.values().forEach(all::addAll);
+        return org.emoaugnet.util.Lineage.tag(Table.create("results (" + corpus + ")", name, proto, act, n, conv, items, wa, ua, waCi, uaCi, pWa, pUa), lineage(all));
     }
 
     /**
@@ -239,11 +251,13 @@ public final class StudyReport {
                 pPerm = DoubleColumn.create("p permutation (items)"), pMc = DoubleColumn.create("p McNemar (items)"), pRuns = DoubleColumn.create("p sign-flip (runs)");
         Path refDir = runsRoot.resolve(d.reference().config().name());
         List<Path> refRuns = runs(d.reference().config(), runsRoot);
+        List<Path> used = new ArrayList<>(refRuns);
         Predictions ref = predictions(refRuns);
         for (Ablation.Condition c : d.conditions()) {
             Path dir = runsRoot.resolve(c.config().name());
             List<Path> rs = runs(c.config(), runsRoot);
             if (rs.isEmpty()) continue;
+            used.addAll(rs);
             double[] w = new double[rs.size()], u = new double[rs.size()];
             long trainRows = 0;
             for (int i = 0; i < rs.size(); i++) {
@@ -275,7 +289,8 @@ public final class StudyReport {
                 for (DoubleColumn col : List.of(dUa, dLo, dHi, pPerm, pMc, pRuns)) col.appendMissing();
             }
         }
-        return Table.create("ablation " + d.name(), cond, copies, n, rows, wa, ua, uaP, uaLo, uaHi, dUa, dLo, dHi, pPerm, pMc, pRuns);
+        return org.emoaugnet.util.Lineage.tag(Table.create("ablation " + d.name(), cond, copies, n, rows, wa, ua, uaP, uaLo, uaHi, dUa, dLo, dHi, pPerm, pMc, pRuns),
+                lineage(new ArrayList<>(new java.util.LinkedHashSet<>(used))));
     }
 
     /**
@@ -322,6 +337,7 @@ public final class StudyReport {
     public static Map<String, double[]> curves(Path experimentDir, String column) throws IOException {
         Map<String, double[]> m = new LinkedHashMap<>();
         for (Path run : runs(experimentDir)) m.put(run.getFileName().toString(), RunRecord.read(run).historyTable().numberColumn(column).asDoubleArray());
+        org.emoaugnet.util.Lineage.tag(m, lineage(runs(experimentDir)));
         return m;
     }
 

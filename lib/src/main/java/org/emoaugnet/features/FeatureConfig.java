@@ -1,5 +1,6 @@
 package org.emoaugnet.features;
 
+import org.emoaugnet.dsp.PadMode;
 /**
  * Every parameter of feature extraction, defaulting to librosa's ({@code load} at 22,050 Hz, {@code n_fft} 2048,
  * hop 512, 128 Slaney mels from 0 Hz to sr/2, 20 MFCC, top_db 80, zero padding as in librosa ≥ 0.9).

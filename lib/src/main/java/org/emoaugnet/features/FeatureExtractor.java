@@ -1,5 +1,6 @@
 package org.emoaugnet.features;
 
+import org.emoaugnet.dsp.Stft;
 /**
  * Extracts MFCC, RMS and ZCR exactly as librosa's defaults do, from audio already at the working rate. Holds
  * buffers: one instance per thread ({@link #forThread} keeps one per config per thread). Pure: the same samples

@@ -1,5 +1,7 @@
 package org.emoaugnet.features;
 
+import org.emoaugnet.dsp.Stft;
+import org.emoaugnet.dsp.PadMode;
 /**
  * librosa's feature functions as pure static functions with librosa's defaults; arrays are frame-major
  * ({@code [T][n]}), the transpose of librosa's {@code (n, T)}.

@@ -1,5 +1,7 @@
 package org.emoaugnet.features;
 
+import org.emoaugnet.dsp.Stft;
+import org.emoaugnet.dsp.PadMode;
 import be.tarsos.dsp.pitch.FastYin;
 import be.tarsos.dsp.pitch.McLeodPitchMethod;
 import be.tarsos.dsp.pitch.PitchDetectionResult;

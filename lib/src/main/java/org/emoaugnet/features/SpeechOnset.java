@@ -1,5 +1,6 @@
 package org.emoaugnet.features;
 
+import org.emoaugnet.dsp.PadMode;
 /**
  * Where speech starts in a recording, as {@code librosa.effects.trim} finds it: frame RMS (centred frames, zero
  * padding), in dB relative to the loudest frame; the first frame louder than {@code -topDb} starts the sound, at

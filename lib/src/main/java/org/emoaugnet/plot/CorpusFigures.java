@@ -11,7 +11,7 @@ import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.data.CorpusScan;
 import org.emoaugnet.data.Emotion;
 import org.emoaugnet.data.Utterance;
-import org.emoaugnet.features.Stft;
+import org.emoaugnet.dsp.Stft;
 import org.knowm.xchart.CategoryChart;
 
 /** The figures of notebook 01 for one scanned corpus. */
@@ -61,7 +61,7 @@ public final class CorpusFigures {
     /** A log-power spectrogram image. */
     public static BufferedImage spectrogram(String title, float[] y, int sr) {
         int nFft = 512, hop = 128;
-        float[][] p = new Stft(nFft, hop, org.emoaugnet.features.PadMode.CONSTANT).power(y);
+        float[][] p = new Stft(nFft, hop, org.emoaugnet.dsp.PadMode.CONSTANT).power(y);
         float[][] db = org.emoaugnet.features.LibrosaFeatures.powerToDb(p, 1e-10, 80.0);
         float max = -Float.MAX_VALUE;
         for (float[] fr : db) for (float v : fr) max = Math.max(max, v);

@@ -107,19 +107,30 @@ public final class Plots {
         return BitmapEncoder.getBufferedImage(chart);
     }
 
-    /** Renders and saves a chart as PNG (atomically) and returns the image for display. */
-    public static BufferedImage save(Chart<?, ?> chart, Path png) throws IOException {
+    /**
+     * Renders and saves a chart as PNG (atomically), enters it in the results' provenance log with the runs the chart
+     * and {@code sources} (the tables or values it was drawn from) carry ({@link org.emoaugnet.util.Lineage}), and
+     * returns the image for display.
+     */
+    public static BufferedImage save(Chart<?, ?> chart, Path png, Object... sources) throws IOException {
         BufferedImage img = image(chart);
-        save(img, png);
+        write(img, png, org.emoaugnet.util.Lineage.of(chart), org.emoaugnet.util.Lineage.of(sources));
         return img;
     }
 
-    /** Saves an image as PNG (atomically) and returns it for display. */
-    public static BufferedImage save(BufferedImage img, Path png) throws IOException {
+    /** Saves an image as PNG (atomically), logged like {@link #save(Chart, Path, Object...)}, and returns it for display. */
+    public static BufferedImage save(BufferedImage img, Path png, Object... sources) throws IOException {
+        write(img, png, org.emoaugnet.util.Lineage.of(img), org.emoaugnet.util.Lineage.of(sources));
+        return img;
+    }
+
+    private static void write(BufferedImage img, Path png, java.util.Set<String> a, java.util.Set<String> b) throws IOException {
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
         ImageIO.write(img, "png", bos);
         AtomicFiles.write(png, bos.toByteArray());
-        return img;
+        java.util.Set<String> runs = new java.util.TreeSet<>(a);
+        runs.addAll(b);
+        org.emoaugnet.util.OutputLog.record(png, runs);
     }
 
     /** Lays images out on a grid, row by row, with a title strip. */

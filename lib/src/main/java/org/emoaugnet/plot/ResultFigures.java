@@ -26,7 +26,7 @@ public final class ResultFigures {
             for (int i = 0; i < v.length; i++) x[i] = i + 1;
             c.addSeries(k, x, v).setMarker(SeriesMarkers.CIRCLE);
         });
-        return c;
+        return org.emoaugnet.util.Lineage.tag(c, series);
     }
 
     /**
@@ -129,6 +129,6 @@ public final class ResultFigures {
             g.drawString(name.length() > 9 ? name.substring(0, 9) : name, left + c * cell + 6, top + k * cell + 16);
         }
         g.dispose();
-        return img;
+        return org.emoaugnet.util.Lineage.tag(img, cm);
     }
 }

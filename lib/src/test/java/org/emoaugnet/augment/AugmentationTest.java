@@ -3,8 +3,8 @@ package org.emoaugnet.augment;
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.emoaugnet.Fixtures;
-import org.emoaugnet.features.Fft;
-import org.emoaugnet.features.Stft;
+import org.emoaugnet.dsp.Fft;
+import org.emoaugnet.dsp.Stft;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -60,9 +60,33 @@ class MainTest {
         run("synth", "generate", "--out", out.toString(), "--speakers", "2");
         Run c = run("experiment", "cross", "--variants", "main,bogus", "--data", out.toString(), "--cache", dir.resolve("cache").toString(),
                 "--runs", dir.resolve("runs").toString());
-        assertEquals(2, c.code(), c.out());
+        assertEquals(1, c.code(), "an unknown variant is a usage error: " + c.out());
         assertTrue(c.err().contains("unknown variant 'bogus'") && c.err().contains("per-speaker normalisation"), c.err());
         assertFalse(Files.exists(dir.resolve("runs")), "nothing may be trained before the variants are checked");
+        assertEquals(1, run("experiment", "robustness", "--activations", "tanh", "--data", out.toString()).code());
+    }
+
+    @Test
+    void resultsCompareListsEveryDifference() throws Exception {
+        Path a = dir.resolve("cmp/a"), b = dir.resolve("cmp/b");
+        Files.createDirectories(a.resolve("x"));
+        Files.createDirectories(b.resolve("x"));
+        Files.writeString(a.resolve("x/t.csv"), "name,UA (%)\nrelu,50.1\nelu,52.0\n");
+        Files.writeString(b.resolve("x/t.csv"), "name,UA (%)\nrelu,50.1\nelu,52.0\n");
+        Run same = run("results", "compare", "--committed", a.toString(), "--regenerated", b.toString());
+        assertEquals(0, same.code(), same.out());
+        assertTrue(same.out().contains("1 file(s) compared: 1 identical, 0 differ"), same.out());
+        Files.writeString(b.resolve("x/t.csv"), "name,UA (%)\nrelu,50.1\nelu,51.9\n");
+        Files.writeString(a.resolve("x/only.csv"), "a\n1\n");
+        Run diff = run("results", "compare", "--committed", a.toString(), "--regenerated", b.toString());
+        assertEquals(3, diff.code(), diff.out());
+        assertTrue(diff.out().contains("DIFFERS x/t.csv") && diff.out().contains("line 3, UA (%): 52.0 -> 51.9"), diff.out());
+        assertTrue(diff.out().contains("only committed: x/only.csv"), diff.out());
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(img, "png", a.resolve("x/f.png").toFile());
+        img.setRGB(1, 1, 0xffffff);
+        javax.imageio.ImageIO.write(img, "png", b.resolve("x/f.png").toFile());
+        assertTrue(run("results", "compare", "--committed", a.toString(), "--regenerated", b.toString()).out().contains("1 of 16 pixels differ"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.emoaugnet.data;
 
+import org.emoaugnet.data.loaders.Corpora;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ClassSetTest {
     static Utterance u(String corpus, String label) {
-        return new Utterance(label, Path.of(label), corpus, "s", Gender.UNKNOWN, label, LabelMaps.map(corpus, label), Map.of());
+        return new Utterance(label, Path.of(label), corpus, "s", Gender.UNKNOWN, label, LabelMaps.map(corpus, Corpora.labels(corpus), label), Map.of());
     }
 
     @Test
@@ -32,11 +33,11 @@ class ClassSetTest {
 
     @Test
     void tablesShowEveryLabelAndItsFate() {
-        var t = ClassSet.IEMOCAP_4.table("iemocap");
+        var t = Corpora.classTable(ClassSet.IEMOCAP_4, "iemocap");
         assertEquals(LabelMaps.IEMOCAP.size(), t.rowCount());
         assertTrue(t.stringColumn(2).asList().contains("(dropped)"));
-        assertEquals(8, LabelMaps.table("ravdess").rowCount());
+        assertEquals(8, Corpora.labelTable("ravdess").rowCount());
         assertThrows(IllegalArgumentException.class, () -> ClassSet.named("nope"));
-        assertEquals(ClassSet.EMODB_7, ClassSet.defaultFor("emodb-2s"));
+        assertEquals(ClassSet.EMODB_7, Corpora.defaultClassSet("emodb-2s"));
     }
 }

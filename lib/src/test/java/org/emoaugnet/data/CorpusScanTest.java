@@ -1,5 +1,6 @@
 package org.emoaugnet.data;
 
+import org.emoaugnet.data.loaders.Corpora;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;

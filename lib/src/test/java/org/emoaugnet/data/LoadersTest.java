@@ -1,5 +1,6 @@
 package org.emoaugnet.data;
 
+import org.emoaugnet.data.loaders.Corpora;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
@@ -167,7 +168,7 @@ class LoadersTest {
 
     @Test
     void unknownLabelsFailWithTheCorpusAndLabel() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LabelMaps.map("ravdess", "09"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LabelMaps.map("ravdess", LabelMaps.RAVDESS, "09"));
         assertTrue(e.getMessage().contains("ravdess") && e.getMessage().contains("09"));
     }
 }

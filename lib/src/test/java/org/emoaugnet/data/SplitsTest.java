@@ -23,7 +23,7 @@ class SplitsTest {
                             String id = String.format("03-01-%02d-%02d-%02d-%02d-%02d", e, in, s, r, a);
                             String label = String.format("%02d", e);
                             us.add(new Utterance(id, Path.of(id + ".wav"), "ravdess", String.format("Actor_%02d", a),
-                                    a % 2 == 1 ? Gender.MALE : Gender.FEMALE, label, LabelMaps.map("ravdess", label),
+                                    a % 2 == 1 ? Gender.MALE : Gender.FEMALE, label, LabelMaps.map("ravdess", LabelMaps.RAVDESS, label),
                                     Map.of("session", String.valueOf((a + 1) / 2))));
                         }
         return us;

@@ -1,5 +1,6 @@
 package org.emoaugnet.experiment;
 
+import org.emoaugnet.data.loaders.Corpora;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ class CrossCorpusTest {
         assertFalse(s.mapping().containsKey(Emotion.SURPRISED));
         ClassSet all = CrossCorpusStudy.common(List.of("ravdess", "emodb-2s", "synthetic"));
         assertEquals(s.classes(), all.classes());
-        assertEquals(ClassSet.RAVDESS_7_PAPER, ClassSet.defaultFor("synthetic-b"));
+        assertEquals(ClassSet.RAVDESS_7_PAPER, Corpora.defaultClassSet("synthetic-b"));
     }
 
     @Test

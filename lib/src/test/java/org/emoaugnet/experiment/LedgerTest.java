@@ -118,19 +118,31 @@ class LedgerTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void everyFileInTheManifestExists() throws Exception {
+    void everyCommittedFigureAndTableHasItsProvenanceEntry() throws Exception {
         Path root = projectRoot();
         Map<String, Object> m = new ObjectMapper().readValue(root.resolve("results/MANIFEST.json").toFile(), Map.class);
         List<Map<String, Object>> files = (List<Map<String, Object>>) m.get("files");
-        assertFalse(files.isEmpty());
         Map<String, Object> experiments = (Map<String, Object>) m.get("experiments");
+        Map<String, Map<String, Object>> byPath = new java.util.HashMap<>();
         for (Map<String, Object> f : files) {
-            assertTrue(Files.isRegularFile(root.resolve((String) f.get("path"))), "listed in MANIFEST.json but missing: " + f.get("path"));
-            for (String e : (List<String>) f.get("experiments")) {
-                assertTrue(experiments.containsKey(e), f.get("path") + " names an experiment the manifest does not describe: " + e);
-                assertTrue(Files.isDirectory(root.resolve("results/runs").resolve(e)), "no run records for " + e);
+            Path p = root.resolve((String) f.get("path"));
+            assertTrue(Files.isRegularFile(p), "listed in MANIFEST.json but missing: " + f.get("path"));
+            assertEquals(f.get("sha256"), Manifest.sha256(p), f.get("path") + " differs from the file its producer logged: re-run " + f.get("producer"));
+            assertFalse(String.valueOf(f.get("producer")).startsWith("unknown"), f.get("path") + " has no producer");
+            for (String r : (List<String>) f.get("runs")) {
+                String name = r.substring(0, r.indexOf('#')), exp = name.substring(0, name.lastIndexOf('/'));
+                Path run = root.resolve("results/runs").resolve(name);
+                assertTrue(RunRecord.finished(run), f.get("path") + " names a run that does not exist: " + r);
+                assertEquals(r.substring(r.indexOf('#') + 1), RunRecord.read(run).specSha256(), f.get("path") + " was made from another spec of " + name);
+                assertTrue(experiments.containsKey(exp), f.get("path") + " names an experiment the manifest does not describe: " + exp);
             }
+            byPath.put((String) f.get("path"), f);
         }
-        assertTrue(files.stream().anyMatch(f -> f.get("path").equals("results/LEDGER.md")));
+        for (Path f : Manifest.listed(root.resolve("results"))) {
+            String rel = "results/" + root.resolve("results").relativize(f).toString().replace('\\', '/');
+            assertTrue(byPath.containsKey(rel), rel + " is committed without a provenance entry in results/MANIFEST.json");
+        }
+        assertFalse(((List<String>) byPath.get("results/ledger.csv").get("runs")).isEmpty(), "the ledger names its runs");
+        assertTrue(byPath.get("results/ravdess/04-relu-vs-elu.csv").get("producer").toString().startsWith("notebooks/04-"));
     }
 }

@@ -156,12 +156,13 @@ class RunnerTest {
         Files.createDirectories(run);
         Files.writeString(run.resolve("history.csv"), "epoch,train_loss,train_wa,train_ua,val_wa,val_ua,lr,seconds\n1,2.0,0.2,0.2,0.3,0.3,0.001,5.0\n"
                 + "2,1.5,0.4,0.4,0.5,0.5,0.001,5.0\n");
-        Files.writeString(run.resolve("predictions.csv"), "utterance,true,predicted\nsynthetic/01-01-01-01-01-01-01,neutral,neutral\n");
-        Corpus kept = ClassSet.RAVDESS_7_PAPER.apply(corpus);
+        Files.writeString(run.resolve("predictions.csv"), "utterance,true,predicted\nravdess/01-01-01-01-01-01-01,neutral,neutral\n");
+        Corpus recorded = CrossCorpus.renamed(corpus, "ravdess");   // a corpus read from disk (generated ones are never verified by names)
+        Corpus kept = ClassSet.RAVDESS_7_PAPER.apply(recorded);
         Map<String, String> old = new java.util.TreeMap<>(Map.ofEntries(Map.entry("activation", "relu"), Map.entry("augmentation_seed", "42"),
                 Map.entry("backend", "CpuBackend"), Map.entry("best_epoch", "2"), Map.entry("classes", String.join(",", ClassSet.RAVDESS_7_PAPER.classes())),
                 Map.entry("code_version", "0.1.0-SNAPSHOT"),
-                Map.entry("config", "name=si-old;corpus=synthetic;class_set=ravdess-7-paper;protocol=SPEAKER_INDEPENDENT;features=" + FeatureSpec.publicPipeline().key()
+                Map.entry("config", "name=si-old;corpus=ravdess;class_set=ravdess-7-paper;protocol=SPEAKER_INDEPENDENT;features=" + FeatureSpec.publicPipeline().key()
                         + ";layout=SEQUENCE;recipe=" + Recipe.none().key() + ";model=compact-cnn-lstm;activation=relu;train=TrainConfig[epochs=2, batch=64, "
                         + "learningRate=0.001, patience=4, lrFactor=0.5, lrPatience=3, seed=0];seeds=[1];folds=all"),
                 Map.entry("data_manifest_sha256", DataManifest.keysSha256(kept.utterances())), Map.entry("dl4j", "1.0.0-M2.1"), Map.entry("epochs_run", "2"),
@@ -174,8 +175,17 @@ class RunnerTest {
         for (String c : ClassSet.RAVDESS_7_PAPER.classes()) old.put("recall_" + c, "0.125");
         RunRecord.store(run, old);
         String oldText = Files.readString(run.resolve(RunRecord.FILE));
-        var sum = RecordMigration.migrate(dir.resolve("migrate"), n -> n.equals("synthetic") ? corpus : null, "2026-11-26", System.err);
-        assertEquals(new RecordMigration.Summary(1, 0, 1, 0), sum);
+        Path synthRun = dir.resolve("migrate/si-synth/fold-1-seed2");
+        Files.createDirectories(synthRun);
+        for (String f : List.of("history.csv", "predictions.csv")) Files.copy(run.resolve(f), synthRun.resolve(f));
+        Map<String, String> synthOld = new java.util.TreeMap<>(old);
+        synthOld.put("config", old.get("config").replace("corpus=ravdess", "corpus=synthetic"));
+        synthOld.put("experiment", "si-synth");
+        synthOld.put("data_manifest_sha256", DataManifest.keysSha256(ClassSet.RAVDESS_7_PAPER.apply(corpus).utterances()));
+        RunRecord.store(synthRun, synthOld);
+        var sum = RecordMigration.migrate(dir.resolve("migrate"), n -> n.equals("ravdess") ? recorded : n.equals("synthetic") ? corpus : null, "2026-11-26", System.err);
+        assertEquals(new RecordMigration.Summary(2, 0, 1, 1), sum, "the recorded corpus is verified, the generated one is not");
+        assertEquals(DataManifest.UNKNOWN, RunRecord.read(synthRun).spec().data().sha256());
         assertEquals(oldText, Files.readString(run.resolve(RecordMigration.OLD_FILE)), "the old record is kept verbatim");
         RunRecord r = RunRecord.read(run);
         assertEquals(0.4, r.test().wa());
@@ -193,11 +203,11 @@ class RunnerTest {
         assertEquals("unknown", r.provenance().gitDirty());
         assertTrue(r.provenance().origin().startsWith("migrated"));
         assertEquals(cfg("si-old", 2, List.of(2L)).spec("fold-1", 2, r.spec().data()).fields().get("class_set"), r.spec().fields().get("class_set"));
-        ExperimentConfig now = new ExperimentConfig("si-old", "synthetic", ClassSet.RAVDESS_7_PAPER, Protocol.SPEAKER_INDEPENDENT, FeatureSpec.publicPipeline(),
+        ExperimentConfig now = new ExperimentConfig("si-old", "ravdess", ClassSet.RAVDESS_7_PAPER, Protocol.SPEAKER_INDEPENDENT, FeatureSpec.publicPipeline(),
                 Dataset.Layout.SEQUENCE, Recipe.none(), "compact-cnn-lstm", "relu", new TrainConfig(2, 64, 1e-3, 4, 0.5, 3, 0), List.of(2L), 0);
         assertEquals(now.spec("fold-1", 2, DataManifest.of(kept.utterances())).withThreads("1").sha256(), r.specSha256(),
                 "the migrated spec is exactly the one today's runner computes for the same configuration, so the run is reused");
-        assertEquals(new RecordMigration.Summary(0, 1, 0, 0), RecordMigration.migrate(dir.resolve("migrate"), n -> null, "2026-11-26", System.err),
+        assertEquals(new RecordMigration.Summary(0, 2, 0, 0), RecordMigration.migrate(dir.resolve("migrate"), n -> null, "2026-11-26", System.err),
                 "a second migration changes nothing");
     }
 }

@@ -1,5 +1,6 @@
 package org.emoaugnet.features;
 
+import org.emoaugnet.dsp.Stft;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class FeaturePipelineTest {
         float[] y = Fixtures.sine(16000, seconds, 150 + 10 * seed, 0.3);
         for (int i = 0; i < y.length; i++) y[i] += 0.01f * (float) Math.sin(i * 0.37 * seed);
         WavWriter.writePcm16(f, y, 16000);
-        return new Utterance(id, f, "ravdess", speaker, Gender.MALE, emo, LabelMaps.map("ravdess", emo), Map.of());
+        return new Utterance(id, f, "ravdess", speaker, Gender.MALE, emo, LabelMaps.map("ravdess", LabelMaps.RAVDESS, emo), Map.of());
     }
 
     @Test

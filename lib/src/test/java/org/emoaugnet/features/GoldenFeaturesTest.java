@@ -1,5 +1,7 @@
 package org.emoaugnet.features;
 
+import org.emoaugnet.dsp.Stft;
+import org.emoaugnet.dsp.PadMode;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

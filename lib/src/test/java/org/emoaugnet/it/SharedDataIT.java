@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.emoaugnet.data.ClassSet;
-import org.emoaugnet.data.Corpora;
+import org.emoaugnet.data.loaders.Corpora;
 import org.emoaugnet.data.CorpusScan;
 import org.emoaugnet.data.Emotion;
 import org.emoaugnet.data.SplitDiagnostics;
@@ -51,7 +51,7 @@ class SharedDataIT {
         assertEquals(81, emo.corpus().countByEmotion().get(Emotion.BOREDOM));
         assertTrue(emo.files().stream().allMatch(f -> f.sampleRate() == 22050 && Math.abs(f.duration() - 2.0) < 1e-9));
 
-        List<SplitReport> diag = SplitDiagnostics.compare(rav, ClassSet.RAVDESS_7_PAPER, 42);
+        List<SplitReport> diag = Corpora.splitDiagnostics(rav, ClassSet.RAVDESS_7_PAPER, 42);
         assertEquals(24, diag.get(0).overlappingSpeakers().size(), "paper-style split shares all 24 actors");
         assertEquals(6, diag.size());
         for (SplitReport r : diag.subList(1, diag.size())) assertFalse(r.leaks(), r.summary());

@@ -3,16 +3,59 @@ package org.emoaugnet.data.loaders;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.emoaugnet.data.ClassSet;
+import org.emoaugnet.data.Emotion;
+import org.emoaugnet.data.Fold;
+import org.emoaugnet.data.Splits;
 import org.emoaugnet.data.BadFile;
 import org.emoaugnet.data.Corpus;
 
 /**
- * Reads one corpus from its original, documented folder layout. Loaders parse names and label files only; the
- * audio itself is checked by {@link org.emoaugnet.data.CorpusScan}.
+ * One corpus, defined in one place: how to read it from its original, documented folder layout, its label table,
+ * default class set, speaker-independent fold policy, display name, licence, and the paper's claims about it if any.
+ * Loaders parse names and label files only; the audio itself is checked by {@link org.emoaugnet.data.CorpusScan}.
+ * Adding a corpus is one class implementing this interface, listed in {@link #all()}, and its fixture test;
+ * {@link Corpora} is the registry the rest of the suite asks.
  */
 public interface CorpusLoader {
     /** The corpus name ({@code ravdess}, {@code emodb}, ...). */
     String name();
+
+    /** Whether corpora of this name are this definition's (derivatives such as {@code emodb-2s} answer for their parent). */
+    default boolean defines(String corpusName) { return corpusName.equals(name()); }
+
+    /** The name readers see in tables and sentences. */
+    String displayName();
+
+    /** Citation and licence terms, one sentence. */
+    String licence();
+
+    /** Whether anyone may obtain the corpus freely (false: licensed on request, e.g. IEMOCAP). */
+    default boolean freelyAvailable() { return true; }
+
+    /** The corpus's own labels mapped to harmonised emotions, in the corpus's order. */
+    Map<String, Emotion> labels();
+
+    /** The class set the corpus is evaluated with unless an experiment names another. */
+    ClassSet defaultClassSet();
+
+    /**
+     * The speaker-independent folds of a (class-filtered) corpus: by default speaker 5-fold (one fold per speaker
+     * with fewer than 5), validation speakers carved later from the training speakers.
+     */
+    default List<Fold> speakerIndependentFolds(Corpus c, long seed) {
+        return Splits.speakerKFold(c.utterances(), Math.min(5, c.speakers().size()), seed);
+    }
+
+    /** The paper's reported results on this corpus (arXiv 2508.06321v1, abstract); empty when it reports none. */
+    default List<PaperClaim> paperClaims() { return List.of(); }
+
+    /** Preference as the single corpus of single-corpus analyses (lower first). */
+    default int primaryRank() { return 100; }
+
+    /** One pair the paper reports, in percent: a claim, not our result. */
+    record PaperClaim(String activation, double wa, double ua) {}
 
     /** Whether {@code dir} is the root of this corpus in its documented layout. */
     boolean recognises(Path dir);
@@ -27,6 +70,12 @@ public interface CorpusLoader {
     static List<CorpusLoader> all() {
         return List.of(new SyntheticLoader(), new RavdessLoader(), new EmoDbLoader(), new IemocapLoader(),
                 new SaveeLoader(), new TessLoader(), new CremaDLoader());
+    }
+
+    /** The loader (definition) of a corpus name, e.g. {@code emodb-2s} → EmoDB's. */
+    static CorpusLoader defining(String corpusName) {
+        for (CorpusLoader l : all()) if (l.defines(corpusName)) return l;
+        throw new IllegalArgumentException("unknown corpus '" + corpusName + "'; known: " + all().stream().map(CorpusLoader::name).toList());
     }
 
     static CorpusLoader named(String name) {

@@ -1,5 +1,9 @@
 package org.emoaugnet.data.loaders;
 
+import org.emoaugnet.data.Splits;
+import org.emoaugnet.data.Fold;
+import org.emoaugnet.data.Emotion;
+import org.emoaugnet.data.ClassSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +32,18 @@ public class CremaDLoader implements CorpusLoader {
     public String name() { return "crema-d"; }
 
     @Override
+    public String displayName() { return "CREMA-D"; }
+
+    @Override
+    public String licence() { return "Cao et al. (2014), IEEE Transactions on Affective Computing 5(4); Open Database License (ODbL)"; }
+
+    @Override
+    public Map<String, Emotion> labels() { return LabelMaps.CREMAD; }
+
+    @Override
+    public ClassSet defaultClassSet() { return ClassSet.NATURAL; }
+
+    @Override
     public boolean recognises(Path dir) {
         return Files2.anyWavMatches(dir.resolve("AudioWAV"), 1, NAME.pattern(), 5);
     }
@@ -44,7 +60,7 @@ public class CremaDLoader implements CorpusLoader {
             meta.put("sentence", m.group(2));
             meta.put("level", m.group(4));
             out.add(new Utterance(Files2.stem(f), f, name(), m.group(1), genders.getOrDefault(m.group(1), Gender.UNKNOWN),
-                    m.group(3), LabelMaps.map("crema-d", m.group(3)), meta));
+                    m.group(3), LabelMaps.map(name(), labels(), m.group(3)), meta));
         }
         if (out.isEmpty() && bad.isEmpty()) throw new IOException(root + ": no AudioWAV/*.wav files found (not a CREMA-D layout)");
         Map<String, String> info = new LinkedHashMap<>();

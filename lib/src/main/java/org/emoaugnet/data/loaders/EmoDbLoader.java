@@ -1,5 +1,9 @@
 package org.emoaugnet.data.loaders;
 
+import org.emoaugnet.data.Splits;
+import org.emoaugnet.data.Fold;
+import org.emoaugnet.data.Emotion;
+import org.emoaugnet.data.ClassSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +34,25 @@ public class EmoDbLoader implements CorpusLoader {
     @Override
     public String name() { return "emodb"; }
 
+    /** Also the 2-second derivative, named {@code emodb-2s}. */
+    @Override
+    public boolean defines(String corpusName) { return corpusName.equals("emodb") || corpusName.equals("emodb-2s"); }
+
+    @Override
+    public String displayName() { return "EmoDB"; }
+
+    @Override
+    public String licence() {
+        return "Burkhardt et al. (2005), A Database of German Emotional Speech, Interspeech; free for research use (the 2-second derivative "
+                + "emodb-2s is not comparable to full EmoDB)";
+    }
+
+    @Override
+    public Map<String, Emotion> labels() { return LabelMaps.EMODB; }
+
+    @Override
+    public ClassSet defaultClassSet() { return ClassSet.EMODB_7; }
+
     @Override
     public boolean recognises(Path dir) {
         return Files2.anyWavMatches(dir.resolve("wav"), 1, NAME.pattern(), 5);
@@ -57,7 +80,7 @@ public class EmoDbLoader implements CorpusLoader {
             meta.put("text", m.group(2));
             meta.put("version", m.group(4));
             out.add(new Utterance(Files2.stem(f), f, "", m.group(1), MALE.contains(m.group(1)) ? Gender.MALE : Gender.FEMALE,
-                    m.group(3), LabelMaps.map("emodb", m.group(3)), meta));
+                    m.group(3), LabelMaps.map(name(), labels(), m.group(3)), meta));
         }
         boolean twoSecond = lengths.size() == 1 && rate > 0 && lengths.iterator().next() == 2L * rate;
         String name = twoSecond ? "emodb-2s" : "emodb";

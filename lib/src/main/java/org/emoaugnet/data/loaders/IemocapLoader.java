@@ -1,5 +1,9 @@
 package org.emoaugnet.data.loaders;
 
+import org.emoaugnet.data.Splits;
+import org.emoaugnet.data.Fold;
+import org.emoaugnet.data.Emotion;
+import org.emoaugnet.data.ClassSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +40,32 @@ public class IemocapLoader implements CorpusLoader {
 
     @Override
     public String name() { return "iemocap"; }
+
+    @Override
+    public String displayName() { return "IEMOCAP"; }
+
+    @Override
+    public String licence() { return "Busso et al. (2008), Language Resources and Evaluation 42(4); licensed by USC SAIL on request, not redistributable"; }
+
+    @Override
+    public boolean freelyAvailable() { return false; }
+
+    @Override
+    public Map<String, Emotion> labels() { return LabelMaps.IEMOCAP; }
+
+    /** The standard 4 classes, excited merged into happy. */
+    @Override
+    public ClassSet defaultClassSet() { return ClassSet.IEMOCAP_4; }
+
+    /** Leave one session out (two speakers per session). */
+    @Override
+    public List<Fold> speakerIndependentFolds(Corpus c, long seed) { return Splits.leaveOneSessionOut(c.utterances()); }
+
+    @Override
+    public List<PaperClaim> paperClaims() { return List.of(new PaperClaim("relu", 95.78, 92.52), new PaperClaim("elu", 96.75, 91.28)); }
+
+    @Override
+    public int primaryRank() { return 1; }
 
     @Override
     public boolean recognises(Path dir) {
@@ -109,7 +139,7 @@ public class IemocapLoader implements CorpusLoader {
             meta.put("evaluators", String.valueOf(evaluators));
             meta.put("agreement", String.valueOf(agree));
             out.add(new Utterance(utt, wav, name(), speaker, g == 'F' ? Gender.FEMALE : g == 'M' ? Gender.MALE : Gender.UNKNOWN,
-                    label, LabelMaps.map("iemocap", label), meta));
+                    label, LabelMaps.map(name(), labels(), label), meta));
         }
     }
 }

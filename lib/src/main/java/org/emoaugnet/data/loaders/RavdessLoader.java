@@ -1,5 +1,9 @@
 package org.emoaugnet.data.loaders;
 
+import org.emoaugnet.data.Splits;
+import org.emoaugnet.data.Fold;
+import org.emoaugnet.data.Emotion;
+import org.emoaugnet.data.ClassSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +29,33 @@ public class RavdessLoader implements CorpusLoader {
 
     @Override
     public String name() { return "ravdess"; }
+
+    @Override
+    public String displayName() { return "RAVDESS"; }
+
+    @Override
+    public String licence() {
+        return "Livingstone & Russo (2018), PLoS ONE 13(5): e0196391, doi:10.1371/journal.pone.0196391; Zenodo 1188976; CC BY-NC-SA 4.0";
+    }
+
+    @Override
+    public Map<String, Emotion> labels() { return LabelMaps.RAVDESS; }
+
+    /** Calm merged into neutral (7 classes), as the public pipeline and the paper's WA/UA pairs suggest. */
+    @Override
+    public ClassSet defaultClassSet() { return ClassSet.RAVDESS_7_PAPER; }
+
+    /** The published actor-disjoint 5 folds (with their validation actors) when all 24 actors are there. */
+    @Override
+    public List<Fold> speakerIndependentFolds(Corpus c, long seed) {
+        return c.speakers().size() == 24 ? Splits.ravdessActorFolds(c.utterances()) : CorpusLoader.super.speakerIndependentFolds(c, seed);
+    }
+
+    @Override
+    public List<PaperClaim> paperClaims() { return List.of(new PaperClaim("relu", 94.53, 94.98), new PaperClaim("elu", 93.72, 94.64)); }
+
+    @Override
+    public int primaryRank() { return 0; }
 
     @Override
     public boolean recognises(Path dir) {
@@ -67,7 +98,7 @@ public class RavdessLoader implements CorpusLoader {
                 meta.put("statement", m.group(5).equals("01") ? "kids" : "dogs");
                 meta.put("repetition", String.valueOf(Integer.parseInt(m.group(6))));
                 out.add(new Utterance(Files2.stem(f), f, corpusName, "Actor_" + m.group(7),
-                        actor % 2 == 1 ? Gender.MALE : Gender.FEMALE, emo, LabelMaps.map("ravdess", emo), meta));
+                        actor % 2 == 1 ? Gender.MALE : Gender.FEMALE, emo, LabelMaps.map(name(), labels(), emo), meta));
             }
         }
         if (out.isEmpty() && bad.isEmpty()) throw new IOException(root + ": no Actor_XX/*.wav files found (not a RAVDESS layout)");

@@ -1,5 +1,9 @@
 package org.emoaugnet.data.loaders;
 
+import org.emoaugnet.data.Splits;
+import org.emoaugnet.data.Fold;
+import org.emoaugnet.data.Emotion;
+import org.emoaugnet.data.ClassSet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +28,18 @@ public class SaveeLoader implements CorpusLoader {
 
     @Override
     public String name() { return "savee"; }
+
+    @Override
+    public String displayName() { return "SAVEE"; }
+
+    @Override
+    public String licence() { return "Haq & Jackson (2009), Surrey Audio-Visual Expressed Emotion database; free for research use"; }
+
+    @Override
+    public Map<String, Emotion> labels() { return LabelMaps.SAVEE; }
+
+    @Override
+    public ClassSet defaultClassSet() { return ClassSet.NATURAL; }
 
     @Override
     public boolean recognises(Path dir) {
@@ -52,7 +68,7 @@ public class SaveeLoader implements CorpusLoader {
             }
             Map<String, String> meta = new LinkedHashMap<>();
             meta.put("sentence", num);
-            out.add(new Utterance(speaker + "_" + code + num, f, name(), speaker, Gender.MALE, code, LabelMaps.map("savee", code), meta));
+            out.add(new Utterance(speaker + "_" + code + num, f, name(), speaker, Gender.MALE, code, LabelMaps.map(name(), labels(), code), meta));
         }
         if (out.isEmpty() && bad.isEmpty()) throw new IOException(root + ": no SAVEE files found");
         Map<String, String> info = new LinkedHashMap<>();

@@ -1,5 +1,9 @@
 package org.emoaugnet.data.loaders;
 
+import org.emoaugnet.data.Splits;
+import org.emoaugnet.data.Fold;
+import org.emoaugnet.data.Emotion;
+import org.emoaugnet.data.ClassSet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +30,18 @@ public class TessLoader implements CorpusLoader {
     public String name() { return "tess"; }
 
     @Override
+    public String displayName() { return "TESS"; }
+
+    @Override
+    public String licence() { return "Dupuis & Pichora-Fuller (2010), Toronto emotional speech set; CC BY-NC-ND 4.0"; }
+
+    @Override
+    public Map<String, Emotion> labels() { return LabelMaps.TESS; }
+
+    @Override
+    public ClassSet defaultClassSet() { return ClassSet.NATURAL; }
+
+    @Override
     public boolean recognises(Path dir) {
         return Files2.anyWavMatches(dir, 2, "(?i)" + NAME.pattern(), 5); // files or per-speaker-emotion folders
     }
@@ -43,7 +59,7 @@ public class TessLoader implements CorpusLoader {
             meta.put("word", m.group(2).toLowerCase(Locale.ROOT));
             meta.put("age", speaker.equals("OAF") ? "64" : "26");
             out.add(new Utterance(speaker + "_" + meta.get("word") + "_" + emo, f, name(), speaker, Gender.FEMALE, emo,
-                    LabelMaps.map("tess", emo), meta));
+                    LabelMaps.map(name(), labels(), emo), meta));
         }
         if (out.isEmpty() && bad.isEmpty()) throw new IOException(root + ": no TESS files found");
         Map<String, String> info = new LinkedHashMap<>();

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import org.emoaugnet.audio.WavReader;
 import org.emoaugnet.data.AudioHash;
 import org.emoaugnet.data.ClassSet;
-import org.emoaugnet.data.Corpora;
+import org.emoaugnet.data.loaders.Corpora;
 import org.emoaugnet.data.CorpusScan;
 import org.emoaugnet.data.Emotion;
 import org.emoaugnet.util.Progress;
@@ -66,7 +66,7 @@ class SyntheticCorpusTest {
         assertEquals(32, r.corpus().countByEmotion().get(Emotion.NEUTRAL));
         assertEquals(64, r.corpus().countByEmotion().get(Emotion.ANGRY));
         assertTrue(r.duplicateGroups().isEmpty());
-        assertEquals(7, ClassSet.defaultFor("synthetic").classes().size());
+        assertEquals(7, Corpora.defaultClassSet("synthetic").classes().size());
         for (var f : r.files()) {
             assertEquals(16000, f.sampleRate());
             assertTrue(f.duration() > 1.0 && f.duration() < 5.0, f.utterance().id() + " lasts " + f.duration());

@@ -1,8 +1,7 @@
-package org.emoaugnet.augment;
+package org.emoaugnet.features;
 
 import java.util.Map;
-import org.emoaugnet.features.FeatureConfig;
-import org.emoaugnet.features.FeatureExtractor;
+import org.emoaugnet.augment.PitchShift;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -17,7 +16,7 @@ public final class AugmentationReport {
      * over the frames both have.
      */
     public static Table describe(float[] original, Map<String, float[]> augmented, int sr) {
-        FeatureExtractor fx = FeatureExtractor.forThread(new FeatureConfig(sr, 2048, 512, 128, 20, 0, 0, 80, org.emoaugnet.features.PadMode.CONSTANT));
+        FeatureExtractor fx = FeatureExtractor.forThread(new FeatureConfig(sr, 2048, 512, 128, 20, 0, 0, 80, org.emoaugnet.dsp.PadMode.CONSTANT));
         float[][] m0 = fx.mfcc(original);
         double l0 = rmsDb(original);
         StringColumn name = StringColumn.create("augmentation");

@@ -1,4 +1,4 @@
-package org.emoaugnet.data;
+package org.emoaugnet.data.loaders;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,16 +6,54 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.emoaugnet.data.loaders.CorpusLoader;
+import org.emoaugnet.data.ClassSet;
+import org.emoaugnet.data.Corpus;
+import org.emoaugnet.data.CorpusException;
+import org.emoaugnet.data.CorpusScan;
+import org.emoaugnet.data.Emotion;
+import org.emoaugnet.data.Fold;
+import org.emoaugnet.data.LabelMaps;
+import org.emoaugnet.data.SplitDiagnostics;
+import org.emoaugnet.data.SplitReport;
+import java.util.Map;
+import tech.tablesaw.api.Table;
 import org.emoaugnet.data.synth.SyntheticCorpus;
 import org.emoaugnet.util.Settings;
 
 /**
- * Finds corpora by their layout under a data folder and opens them. With no data folder configured, the
- * synthetic corpus is generated into the cache and used.
+ * The corpus registry: finds corpora by their layout under a data folder and opens them (with no data folder
+ * configured, the synthetic corpus is generated into the cache and used), and answers every per-corpus question
+ * from the corpus's one definition ({@link CorpusLoader}): label table, default class set, speaker-independent folds,
+ * display name, licence, the paper's claims.
  */
 public final class Corpora {
     private Corpora() {}
+
+    /** The definition of a corpus name ({@code emodb-2s} → EmoDB's). */
+    public static CorpusLoader definition(String corpus) { return CorpusLoader.defining(corpus); }
+
+    /** The class set a corpus is evaluated with unless an experiment names another. */
+    public static ClassSet defaultClassSet(String corpus) { return definition(corpus).defaultClassSet(); }
+
+    /** The corpus's label table (its labels → harmonised emotions). */
+    public static Map<String, Emotion> labels(String corpus) { return definition(corpus).labels(); }
+
+    /** The label table as a printable table. */
+    public static Table labelTable(String corpus) { return LabelMaps.table(corpus, labels(corpus)); }
+
+    /** The corpus's labels → emotions → classes of {@code cs}. */
+    public static Table classTable(ClassSet cs, String corpus) { return cs.table(corpus, labels(corpus)); }
+
+    /** The speaker-independent folds of a (class-filtered) corpus, by its definition's policy. */
+    public static List<Fold> speakerIndependent(Corpus c, long seed) { return definition(c.name()).speakerIndependentFolds(c, seed); }
+
+    /** The paper-style random split beside the speaker-independent folds ({@link SplitDiagnostics}). */
+    public static List<SplitReport> splitDiagnostics(CorpusScan.Report r, ClassSet cs, long seed) {
+        return SplitDiagnostics.compare(r, cs, speakerIndependent(cs.apply(r.corpus()), seed), seed);
+    }
+
+    /** The name readers see. */
+    public static String displayName(String corpus) { return definition(corpus).displayName(); }
 
     /** A corpus root recognised by a loader. */
     public record Found(String loader, Path root) {
@@ -73,13 +111,15 @@ public final class Corpora {
     }
 
     /**
-     * The corpus a single-corpus analysis uses: RAVDESS (the paper's corpus we can run), else IEMOCAP, else the
-     * synthetic corpus, else the first; {@code EMOAUG_CORPUS} narrows the list beforehand.
+     * The corpus a single-corpus analysis uses: the one whose definition ranks first ({@link CorpusLoader#primaryRank}:
+     * RAVDESS, the paper's corpus we can run, then IEMOCAP, then the synthetic corpus), else the first;
+     * {@code EMOAUG_CORPUS} narrows the list beforehand.
      */
     public static CorpusScan.Report primary(List<CorpusScan.Report> reports) {
-        for (String name : List.of("ravdess", "iemocap", "synthetic"))
-            for (CorpusScan.Report r : reports) if (r.corpus().name().equals(name)) return r;
-        return reports.get(0);
+        CorpusScan.Report best = reports.get(0);
+        for (CorpusScan.Report r : reports)
+            if (definition(r.corpus().name()).primaryRank() < definition(best.corpus().name()).primaryRank()) best = r;
+        return best;
     }
 
     /** Loads and scans one found corpus. */

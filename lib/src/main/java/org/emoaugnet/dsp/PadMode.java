@@ -1,4 +1,4 @@
-package org.emoaugnet.features;
+package org.emoaugnet.dsp;
 
 /**
  * How centred frames are padded at the clip edges. librosa ≥ 0.9 pads the STFT and RMS with zeros

@@ -1,4 +1,4 @@
-package org.emoaugnet.features;
+package org.emoaugnet.dsp;
 
 /**
  * librosa's STFT: periodic Hann window, centred frames padded by {@code n_fft/2} on each side,

@@ -1,4 +1,4 @@
-package org.emoaugnet.features;
+package org.emoaugnet.dsp;
 
 /**
  * In-place iterative radix-2 complex FFT with precomputed twiddles and bit reversal, for one power-of-two size.

@@ -1,0 +1,37 @@
+package org.emoaugnet.data;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.emoaugnet.data.loaders.CorpusLoader;
+import org.emoaugnet.data.loaders.Corpora;
+import org.emoaugnet.experiment.PaperClaims;
+import org.junit.jupiter.api.Test;
+
+/** Every corpus is defined in one place, completely, and the registry answers for derivatives. */
+class CorpusRegistryTest {
+    @Test
+    void everyDefinitionIsComplete() {
+        for (CorpusLoader l : CorpusLoader.all()) {
+            assertFalse(l.displayName().isBlank(), l.name());
+            assertFalse(l.licence().isBlank(), l.name());
+            assertFalse(l.labels().isEmpty(), l.name());
+            ClassSet cs = l.defaultClassSet();
+            long kept = l.labels().values().stream().filter(cs.mapping()::containsKey).map(cs.mapping()::get).distinct().count();
+            assertTrue(kept >= 2, l.name() + ": its default class set keeps " + kept + " of its classes");
+            assertSame(l.getClass(), Corpora.definition(l.name()).getClass());
+        }
+    }
+
+    @Test
+    void derivativesAnswerToTheirParentAndPoliciesComeFromTheDefinition() {
+        assertEquals("EmoDB", Corpora.displayName("emodb-2s"));
+        assertEquals(ClassSet.EMODB_7, Corpora.defaultClassSet("emodb-2s"));
+        assertEquals(ClassSet.RAVDESS_7_PAPER, Corpora.defaultClassSet("synthetic-b"));
+        assertFalse(Corpora.definition("iemocap").freelyAvailable());
+        assertThrows(IllegalArgumentException.class, () -> Corpora.definition("no-such-corpus"));
+        assertEquals(List.of("iemocap", "iemocap", "ravdess", "ravdess"), PaperClaims.ALL.stream().map(PaperClaims.Claim::corpus).toList());
+        assertEquals(94.53, PaperClaims.of("ravdess", "relu").wa());
+        assertNull(PaperClaims.of("emodb", "relu"), "the paper reports nothing on EmoDB");
+    }
+}
