@@ -12,12 +12,13 @@ import java.util.jar.JarFile;
  * The code and machine that produced a run, read at write time: the git commit and whether the work tree had
  * uncommitted changes, the SHA-256 of the library jar that ran (builds are reproducible, so rebuilding a commit
  * tells whether it is that code), the versions of the libraries that compute the numbers read from the jars on the
- * classpath, the JVM, the ND4J backend and native classifier, and the thread count. {@code origin} says whether the
+ * classpath, the JVM, the ND4J backend and native classifier, the thread count, and the numeric environment
+ * (OpenBLAS/OpenMP variables, processor). {@code origin} says whether the
  * runner wrote these values or a migration carried them over from an older record (then missing values read
  * {@link #UNKNOWN}).
  */
 public record Provenance(String gitCommit, String gitDirty, String codeJarSha256, String codeVersion, Map<String, String> dependencies,
-                         String jvm, String os, String nd4jBackend, String nd4jClassifier, String threads, String origin) {
+                         String jvm, String os, String nd4jBackend, String nd4jClassifier, String threads, Map<String, String> environment, String origin) {
     public static final String UNKNOWN = "unknown";
 
     /** The libraries whose versions a record names: one class each, whose jar is read. */
@@ -28,8 +29,34 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
             "TarsosDSP", "be.tarsos.dsp.AudioEvent",
             "commons-math3", "org.apache.commons.math3.util.FastMath");
 
+    /**
+     * Environment variables that change native numerics (OpenBLAS kernel choice, OpenMP threads) and the processor,
+     * recorded because the same spec is reproduced exactly only where these agree.
+     */
+    static final java.util.List<String> NUMERIC_ENVIRONMENT = java.util.List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS",
+            "OMP_NUM_THREADS", "ND4J_SKIP_BLAS_THREADS");
+
     public Provenance {
         dependencies = java.util.Collections.unmodifiableMap(new TreeMap<>(dependencies));
+        environment = java.util.Collections.unmodifiableMap(new TreeMap<>(environment));
+    }
+
+    /** The numeric environment of this process: {@link #NUMERIC_ENVIRONMENT} (set ones) and {@code cpu} (model name, cores). */
+    static Map<String, String> numericEnvironment() {
+        Map<String, String> m = new TreeMap<>();
+        for (String v : NUMERIC_ENVIRONMENT) {
+            String x = System.getenv(v);
+            m.put(v, x == null ? "unset" : x);
+        }
+        String cpu = UNKNOWN;
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo")))
+                if (l.startsWith("model name")) { cpu = l.substring(l.indexOf(':') + 1).trim(); break; }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: unknown
+        }
+        m.put("cpu", cpu + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
+        return m;
     }
 
     private static volatile Provenance current;
@@ -45,7 +72,7 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
                     String.valueOf(Provenance.class.getPackage().getImplementationVersion()), deps,
                     System.getProperty("java.vendor") + " " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                     System.getProperty("os.name") + " " + System.getProperty("os.arch"), backend(), detectNd4jClassifier(), RunSpec.threadsOfThisProcess(),
-                    "written by the runner");
+                    numericEnvironment(), "written by the runner");
             current = p;
         }
         return p;
@@ -135,15 +162,19 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
         m.put("nd4j_backend", nd4jBackend);
         m.put("nd4j_classifier", nd4jClassifier);
         m.put("threads", threads);
+        environment.forEach((k, v) -> m.put("environment." + k, v));
         m.put("origin", origin);
         return m;
     }
 
     public static Provenance fromFields(Map<String, String> f) {
-        Map<String, String> deps = new TreeMap<>();
-        f.forEach((k, v) -> { if (k.startsWith("dependency.")) deps.put(k.substring("dependency.".length()), v); });
+        Map<String, String> deps = new TreeMap<>(), env = new TreeMap<>();
+        f.forEach((k, v) -> {
+            if (k.startsWith("dependency.")) deps.put(k.substring("dependency.".length()), v);
+            if (k.startsWith("environment.")) env.put(k.substring("environment.".length()), v);
+        });
         java.util.function.Function<String, String> g = k -> f.getOrDefault(k, UNKNOWN);
         return new Provenance(g.apply("git_commit"), g.apply("git_dirty"), g.apply("code_jar_sha256"), g.apply("code_version"), deps,
-                g.apply("jvm"), g.apply("os"), g.apply("nd4j_backend"), g.apply("nd4j_classifier"), g.apply("threads"), g.apply("origin"));
+                g.apply("jvm"), g.apply("os"), g.apply("nd4j_backend"), g.apply("nd4j_classifier"), g.apply("threads"), env, g.apply("origin"));
     }
 }

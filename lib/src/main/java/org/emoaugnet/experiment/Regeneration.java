@@ -43,15 +43,21 @@ public final class Regeneration {
         }
     }
 
-    /** Compares the tables and figures of {@code regenerated} with those of {@code committed}. */
-    public static Report compare(Path committed, Path regenerated) throws IOException {
+    /** Compares the tables and figures of {@code regenerated} with those of {@code committed}, exactly. */
+    public static Report compare(Path committed, Path regenerated) throws IOException { return compare(committed, regenerated, 0); }
+
+    /**
+     * Compares the tables and figures of {@code regenerated} with those of {@code committed}; numeric cells may differ
+     * by {@code tolerance} × max(1, |committed value|) (0: the text must be identical).
+     */
+    public static Report compare(Path committed, Path regenerated, double tolerance) throws IOException {
         List<String> a = files(committed), b = files(regenerated);
         List<FileDiff> compared = new ArrayList<>();
         List<String> onlyA = new ArrayList<>(), onlyB = new ArrayList<>();
         for (String p : a) {
             if (!b.contains(p)) { onlyA.add(p); continue; }
             compared.add(new FileDiff(p, p.endsWith(".png") ? pixels(committed.resolve(p), regenerated.resolve(p))
-                    : cells(committed.resolve(p), regenerated.resolve(p))));
+                    : cells(committed.resolve(p), regenerated.resolve(p), tolerance)));
         }
         for (String p : b) if (!a.contains(p)) onlyB.add(p);
         return new Report(compared, onlyA, onlyB);
@@ -66,7 +72,7 @@ public final class Regeneration {
     }
 
     /** Cell-by-cell differences of two CSV files (as text: a number written differently is a difference). */
-    static List<String> cells(Path a, Path b) throws IOException {
+    static List<String> cells(Path a, Path b, double tolerance) throws IOException {
         List<String> la = Files.readAllLines(a), lb = Files.readAllLines(b), out = new ArrayList<>();
         if (la.size() != lb.size()) out.add("rows: " + (la.size() - 1) + " committed, " + (lb.size() - 1) + " regenerated");
         String[] head = la.isEmpty() ? new String[0] : la.get(0).split(",", -1);
@@ -75,9 +81,19 @@ public final class Regeneration {
             String[] x = la.get(i).split(",", -1), y = lb.get(i).split(",", -1);
             if (x.length != y.length) { out.add("line " + (i + 1) + ": '" + la.get(i) + "' -> '" + lb.get(i) + "'"); continue; }
             for (int c = 0; c < x.length; c++)
-                if (!x[c].equals(y[c])) out.add(String.format(Locale.ROOT, "line %d, %s: %s -> %s", i + 1, c < head.length ? head[c] : "column " + (c + 1), x[c], y[c]));
+                if (!x[c].equals(y[c]) && !close(x[c], y[c], tolerance)) out.add(String.format(Locale.ROOT, "line %d, %s: %s -> %s", i + 1, c < head.length ? head[c] : "column " + (c + 1), x[c], y[c]));
         }
         return out;
+    }
+
+    private static boolean close(String a, String b, double tolerance) {
+        if (tolerance <= 0) return false;
+        try {
+            double x = Double.parseDouble(a), y = Double.parseDouble(b);
+            return Math.abs(x - y) <= tolerance * Math.max(1, Math.abs(x));
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Size and pixel differences of two PNG files. */

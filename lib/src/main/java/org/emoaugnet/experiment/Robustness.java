@@ -126,6 +126,16 @@ public final class Robustness {
         return new double[][] {pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray()};
     }
 
+    /**
+     * The UA-vs-level curves of one kind of degradation for every model of a {@link #study} (see {@link #curve}), keyed
+     * like the study, carrying the models' runs as lineage.
+     */
+    public static java.util.Map<String, double[][]> curves(java.util.Map<String, Table> study, String kind, double cleanAt) {
+        java.util.Map<String, double[][]> out = new java.util.LinkedHashMap<>();
+        study.forEach((k, t) -> out.put(k, curve(t, kind, cleanAt)));
+        return org.emoaugnet.util.Lineage.tag(out, study.values().toArray());
+    }
+
     /** The experiment (run folder) name of one model of {@link #study}. */
     public static String experimentName(String corpus, String activation, Recipe recipe, boolean quick) {
         return "robustness-" + corpus + "-" + activation + "-aug-" + recipe.name() + (quick ? "-quick" : "");

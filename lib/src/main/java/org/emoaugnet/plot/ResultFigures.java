@@ -29,6 +29,16 @@ public final class ResultFigures {
         return org.emoaugnet.util.Lineage.tag(c, series);
     }
 
+    /** Lines through (x, y) points, one series per key (e.g. UA against SNR per model), with markers. */
+    public static XYChart lines(String title, String xLabel, String yLabel, Map<String, double[][]> series) {
+        XYChart c = new XYChartBuilder().width(Plots.WIDTH).height(Plots.HEIGHT).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setPlotBackgroundColor(Color.WHITE);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        series.forEach((k, xy) -> c.addSeries(k, xy[0], xy[1]).setMarker(SeriesMarkers.CIRCLE));
+        return org.emoaugnet.util.Lineage.tag(c, series);
+    }
+
     /**
      * Bars with 95 % interval whiskers, one bar per category. XChart draws symmetric error bars, so each whisker is
      * the larger side of its interval (never narrower than the interval itself).

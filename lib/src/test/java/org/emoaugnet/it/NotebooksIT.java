@@ -61,7 +61,39 @@ class NotebooksIT {
             assertTrue(Files.size(results.resolve(f)) > 0, f);
         String diag = Files.readString(results.resolve("synthetic/01-split-diagnostics.csv"));
         assertTrue(diag.lines().skip(1).anyMatch(l -> l.contains("random") && l.contains(",yes,")), "the random split is flagged:\n" + diag);
+
+        // provenance at write time: every figure and table the notebooks saved is in the manifest, with its notebook and hash
+        String manifest = Files.readString(results.resolve("MANIFEST.json"));
+        for (Path f : org.emoaugnet.experiment.Manifest.listed(results)) {
+            String rel = "results/" + results.relativize(f).toString().replace('\\', '/');
+            if (rel.endsWith(".md") || rel.endsWith(".txt")) continue;
+            assertTrue(manifest.contains("\"path\" : \"" + rel + "\""), rel + " has no provenance entry");
+        }
+        assertTrue(manifest.contains("\"producer\" : \"notebooks/04-relu-vs-elu.ipynb\""), "notebooks name themselves as producers");
+        assertTrue(manifest.contains("synthetic-speaker-independent-compact-relu-quick/fold-1-seed42#"), "tables name the runs they were computed from");
+
+        // regeneration check: the quick-mode tables of the stages that run without training (01 data, 02 augmentation and
+        // feature distances, 03 features; plain Java arithmetic) equal the committed references cell by cell (numbers to a
+        // relative 1e-6); 01-summary.csv is left out because it names the folder the corpus was generated in
+        Path reference = root.resolve("lib/src/test/resources/regeneration/quick");
+        if (Boolean.getBoolean("emoaug.updateReference")) {
+            for (String t : REFERENCE_TABLES) {
+                Files.createDirectories(reference.resolve(t).getParent());
+                Files.copy(results.resolve(t), reference.resolve(t), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        var report = org.emoaugnet.experiment.Regeneration.compare(reference, results, 1e-6);
+        assertEquals(REFERENCE_TABLES.size(), report.compared().size(), "every reference table was regenerated:\n" + report.text(5));
+        assertTrue(report.differing().isEmpty() && report.onlyCommitted().isEmpty(),
+                "regenerated tables differ from lib/src/test/resources/regeneration/quick (if the change is intended, refresh them with "
+                        + "mvn verify -Demoaug.updateReference=true):\n" + report.text(10));
     }
+
+    /** The quick-mode tables checked against their committed references. */
+    static final List<String> REFERENCE_TABLES = List.of("synthetic/01-by-emotion.csv", "synthetic/01-by-speaker.csv",
+            "synthetic/01-class-balance.csv", "synthetic/01-files.csv", "synthetic/01-label-map.csv", "synthetic/01-split-diagnostics.csv",
+            "synthetic/02-augmentation-effects.csv", "synthetic/02-tone-check.csv", "synthetic/02-augmentation-distances.csv",
+            "synthetic/03-utterance-summaries.csv", "synthetic/03-nearest-neighbour.csv", "fidelity/03-fidelity.csv");
 
     static String tail(String s) {
         return s.length() > 6000 ? s.substring(s.length() - 6000) : s;
