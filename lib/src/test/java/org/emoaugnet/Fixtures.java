@@ -22,4 +22,11 @@ public final class Fixtures {
         WavWriter.writePcm16(file, sine(sr, seconds, 200 + 7 * seed, 0.3), sr);
         return file;
     }
+
+    /** A small synthetic corpus ({@code speakers} speakers, generator seed {@code seed}, 16 kHz) generated into {@code dir} and loaded. */
+    public static org.emoaugnet.data.Corpus syntheticCorpus(Path dir, int speakers, long seed) throws IOException {
+        org.emoaugnet.util.Progress.setQuiet(true);
+        org.emoaugnet.data.synth.SyntheticCorpus.generate(dir, new org.emoaugnet.data.synth.SyntheticCorpus.Config(speakers, seed, 16000));
+        return new org.emoaugnet.data.loaders.SyntheticLoader().load(dir).corpus();
+    }
 }

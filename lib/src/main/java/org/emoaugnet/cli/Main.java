@@ -116,6 +116,7 @@ public final class Main {
                 return verify(flags, words.subList(2, words.size()), out);
             String cmd = String.join(" ", words);
             org.emoaugnet.util.OutputLog.setProducer("environment/emoaug " + String.join(" ", args));
+            if (flags.containsKey("results")) org.emoaugnet.util.OutputLog.setResults(Path.of(flags.get("results")));
             switch (cmd) {
                 case "corpus list": return corpusList(settings(flags), out);
                 case "corpus find": return corpusFind(settings(flags), out);

@@ -99,10 +99,9 @@ public final class CrossCorpusStudy {
             if (!labels.contains(o)) throw new IllegalArgumentException("unknown variant '" + o + "'; the variants are " + labels);
         List<String> names = corpora.stream().map(Corpus::name).toList();
         ClassSet cs = common(names);
-        // without data (the synthetic corpora) the lighter settings of Study's defaults keep the main job short
-        boolean synthetic = s.data().isEmpty();
-        TrainConfig t = new TrainConfig(s.quick() ? 2 : synthetic ? 8 : 15, 64, 1e-3, 4, 0.5, 3, 0);
-        int folds = s.quick() ? 2 : synthetic ? 3 : 0;
+        // without data (the synthetic corpora) the lighter study defaults keep the main job short
+        TrainConfig t = Defaults.training(s);
+        int folds = Defaults.folds(s);
         long seed = 1;
         StringColumn variant = StringColumn.create("variant"), train = StringColumn.create("train"), test = StringColumn.create("test"),
                 kind = StringColumn.create("kind"), experiment = StringColumn.create("experiment");

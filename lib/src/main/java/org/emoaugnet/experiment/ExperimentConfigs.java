@@ -19,9 +19,9 @@ import org.emoaugnet.model.TrainConfig;
  * name=ravdess-si-relu            corpus=ravdess         class_set=ravdess-7-paper
  * protocol=SPEAKER_INDEPENDENT    model=compact-cnn-lstm activation=relu
  * recipe=public-4                 layout=SEQUENCE        features=public-pipeline
- * epochs=20  batch=64  lr=0.001  patience=4  seeds=1,2,3  folds=0
+ * epochs=15  batch=64  lr=0.001  patience=4  lr_factor=0.5  lr_patience=3  seeds=1,2,3  folds=0
  * </pre>
- * Every key has a default except {@code name} and {@code corpus}; an unknown value is an error naming the file.
+ * Every key has a default ({@link Defaults}) except {@code name} and {@code corpus}; an unknown value is an error naming the file.
  */
 public final class ExperimentConfigs {
     private ExperimentConfigs() {}
@@ -52,8 +52,10 @@ public final class ExperimentConfigs {
             default -> throw new IllegalArgumentException("unknown features '" + feat + "' (public-pipeline, cross-corpus)");
         };
         Dataset.Layout layout = Dataset.Layout.valueOf(p.getProperty("layout", "SEQUENCE").trim());
-        TrainConfig t = new TrainConfig(integer(p, "epochs", 30), integer(p, "batch", 64), Double.parseDouble(p.getProperty("lr", "0.001")),
-                integer(p, "patience", 5), Double.parseDouble(p.getProperty("lr_factor", "0.5")), integer(p, "lr_patience", 3), 0);
+        TrainConfig d = Defaults.TRAINING;
+        TrainConfig t = new TrainConfig(integer(p, "epochs", d.epochs()), integer(p, "batch", d.batch()), Double.parseDouble(p.getProperty("lr", String.valueOf(d.learningRate()))),
+                integer(p, "patience", d.patience()), Double.parseDouble(p.getProperty("lr_factor", String.valueOf(d.lrFactor()))),
+                integer(p, "lr_patience", d.lrPatience()), 0);
         List<Long> seeds = Arrays.stream(p.getProperty("seeds", "1").split(",")).map(String::trim).map(Long::parseLong).toList();
         return new ExperimentConfig(name, corpus, cs, protocol, spec, layout, recipe, p.getProperty("model", "compact-cnn-lstm").trim(),
                 p.getProperty("activation", "relu").trim(), t, seeds, integer(p, "folds", 0));

@@ -33,6 +33,7 @@ public final class Manifest {
         List<Map<String, Object>> files = new ArrayList<>();
         Set<String> paths = new java.util.HashSet<>();
         for (Map<String, Object> e : (List<Map<String, Object>>) logged.getOrDefault("files", List.of())) {
+            if (!e.containsKey("producer") || !e.containsKey("runs")) continue;   // an entry of the manifest before the log: not provenance
             Path actual = resultsDir.resolve(e.get("path").toString().substring("results/".length()));
             if (!Files.isRegularFile(actual)) { log.println("manifest: " + e.get("path") + " is gone; entry dropped"); continue; }
             if (!sha256(actual).equals(e.get("sha256"))) log.println("manifest: " + e.get("path") + " changed after it was logged (re-run its producer: " + e.get("producer") + ")");

@@ -48,14 +48,20 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
             String x = System.getenv(v);
             m.put(v, x == null ? "unset" : x);
         }
-        String cpu = UNKNOWN;
+        String cpu = UNKNOWN, simd = UNKNOWN;
         try {
-            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo")))
-                if (l.startsWith("model name")) { cpu = l.substring(l.indexOf(':') + 1).trim(); break; }
+            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (l.startsWith("model name") && cpu.equals(UNKNOWN)) cpu = l.substring(l.indexOf(':') + 1).trim();
+                if (l.startsWith("flags") && simd.equals(UNKNOWN)) {
+                    java.util.Set<String> f = java.util.Set.of(l.substring(l.indexOf(':') + 1).trim().split("\\s+"));
+                    simd = f.contains("avx512f") ? "avx512" : f.contains("avx2") ? "avx2" : f.contains("avx") ? "avx" : "sse";
+                }
+            }
         } catch (IOException | RuntimeException e) {
             // not Linux: unknown
         }
         m.put("cpu", cpu + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
+        m.put("cpu_simd", simd);   // ND4J picks its kernels by this (it logs "optimization level AVX512" or "AVX/AVX2")
         return m;
     }
 

@@ -138,8 +138,8 @@ public final class Runner {
             } catch (NumberFormatException e) {
                 continue;
             }
-            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && pid != ProcessHandle.current().pid()) continue;
             if (pid == ProcessHandle.current().pid()) continue;   // another thread of this process may be writing it
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;   // another process is writing it
             deleteTree(t);
             System.err.println("[runner] removed " + t + " (left by a run that did not finish)");
         }

@@ -30,13 +30,13 @@ public final class Study {
             }
             return out;
         }
-        int epochs = s.pick(8, 2), folds = s.pick(3, 2);
+        int folds = Defaults.folds(s);
         String tag = s.quick() ? "-quick" : "";
         for (Protocol p : new Protocol[] {Protocol.PAPER_STYLE, Protocol.SPEAKER_INDEPENDENT})
             for (String act : new String[] {"relu", "elu"})
                 out.add(new ExperimentConfig(corpus + "-" + p.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-compact-" + act + tag,
                         corpus, Corpora.defaultClassSet(corpus), p, FeatureSpec.publicPipeline(), Dataset.Layout.SEQUENCE, Recipe.public4(),
-                        "compact-cnn-lstm", act, new TrainConfig(epochs, 64, 1e-3, 4, 0.5, 3, 0), List.of(s.seed()), folds));
+                        "compact-cnn-lstm", act, Defaults.training(s), List.of(s.seed()), folds));
         return out;
     }
 }

@@ -12,9 +12,6 @@ package org.emoaugnet.model;
  * @param seed         initialisation, shuffling and dropout seed
  */
 public record TrainConfig(int epochs, int batch, double learningRate, int patience, double lrFactor, int lrPatience, long seed) {
-    /** The public pipeline's intent (its callbacks never fired there): Adam 1e-3, batch 64, patience 5, LR ×0.5 after 3. */
-    public static TrainConfig defaults(long seed) { return new TrainConfig(50, 64, 1e-3, 5, 0.5, 3, seed); }
-
     public TrainConfig withEpochs(int e) { return new TrainConfig(e, batch, learningRate, patience, lrFactor, lrPatience, seed); }
 
     public TrainConfig withSeed(long s) { return new TrainConfig(epochs, batch, learningRate, patience, lrFactor, lrPatience, s); }

@@ -44,6 +44,11 @@ public final class AtomicFiles {
     }
 
     private static void move(Path tmp, Path target) throws IOException {
+        try {   // temporary files are created owner-only; the result is an ordinary file (rw-r--r--)
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep its defaults
+        }
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

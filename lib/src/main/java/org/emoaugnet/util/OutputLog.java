@@ -31,8 +31,12 @@ public final class OutputLog {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private static volatile String producerOverride;
+    private static volatile Path resultsOverride;
 
     private OutputLog() {}
+
+    /** Logs into this results folder instead of the configured one (the CLI's {@code --results}). */
+    public static void setResults(Path results) { resultsOverride = results; }
 
     /** Names the producer of this process's outputs (the CLI sets its command line). */
     public static void setProducer(String p) { producerOverride = p; }
@@ -48,7 +52,7 @@ public final class OutputLog {
     public static void record(Path file, Set<String> runs) throws IOException {
         Path results;
         try {
-            results = Settings.fromEnv().results().toAbsolutePath().normalize();
+            results = (resultsOverride != null ? resultsOverride : Settings.fromEnv().results()).toAbsolutePath().normalize();
         } catch (IllegalArgumentException e) {
             return;   // no usable settings: nothing to log into
         }

@@ -20,7 +20,6 @@ import org.emoaugnet.features.FeatureCache;
 import org.emoaugnet.features.FeatureSpec;
 import org.emoaugnet.model.Dataset;
 import org.emoaugnet.model.TrainConfig;
-import org.emoaugnet.util.Progress;
 import org.emoaugnet.util.Settings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,10 +31,7 @@ class ExperimentTest {
 
     @BeforeAll
     static void corpus() throws Exception {
-        Progress.setQuiet(true);
-        Path root = dir.resolve("synth");
-        SyntheticCorpus.generate(root, new SyntheticCorpus.Config(3, 9, 16000));
-        corpus = new SyntheticLoader().load(root).corpus();
+        corpus = org.emoaugnet.Fixtures.syntheticCorpus(dir.resolve("synth"), 3, 9);
     }
 
     static ExperimentConfig cfg(String name, Protocol p, int folds) {

@@ -11,14 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.emoaugnet.augment.Recipe;
 import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.data.Corpus;
-import org.emoaugnet.data.loaders.SyntheticLoader;
-import org.emoaugnet.data.synth.SyntheticCorpus;
 import org.emoaugnet.features.FeatureCache;
 import org.emoaugnet.features.FeatureSpec;
 import org.emoaugnet.model.Dataset;
 import org.emoaugnet.model.StopReason;
 import org.emoaugnet.model.TrainConfig;
-import org.emoaugnet.util.Progress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,10 +28,7 @@ class RunnerTest {
 
     @BeforeAll
     static void corpus() throws Exception {
-        Progress.setQuiet(true);
-        Path root = dir.resolve("synth");
-        SyntheticCorpus.generate(root, new SyntheticCorpus.Config(3, 9, 16000));
-        corpus = new SyntheticLoader().load(root).corpus();
+        corpus = org.emoaugnet.Fixtures.syntheticCorpus(dir.resolve("synth"), 3, 9);
         cache = new FeatureCache(dir.resolve("cache"));
     }
 

@@ -1,0 +1,32 @@
+package org.emoaugnet.experiment;
+
+import org.emoaugnet.model.TrainConfig;
+import org.emoaugnet.util.Settings;
+
+/**
+ * The training and study defaults, defined once: configuration files fall back to {@link #TRAINING} for every key they
+ * omit, and the built-in studies (notebook 04's ReLU-vs-ELU study, notebook 05's grid and robustness models) size
+ * their runs with {@link #epochs} and {@link #folds}.
+ *
+ * <ul>
+ *   <li>Training: Adam, learning rate 1e-3, batch 64, early stopping after 4 epochs without a better validation UA,
+ *       learning rate × 0.5 after 3 such epochs, at most 15 epochs.</li>
+ *   <li>Size: real corpora 15 epochs on every fold; the generated synthetic corpus 8 epochs on 3 folds (so the main
+ *       job stays short); quick (CI) mode 2 epochs on 2 folds.</li>
+ * </ul>
+ */
+public final class Defaults {
+    private Defaults() {}
+
+    /** Every training setting a configuration may omit (its seed is set per run). */
+    public static final TrainConfig TRAINING = new TrainConfig(15, 64, 1e-3, 4, 0.5, 3, 0);
+
+    /** Epoch cap of the built-in studies: quick 2, synthetic corpus only 8, real corpora {@link #TRAINING}'s. */
+    public static int epochs(Settings s) { return s.quick() ? 2 : s.data().isEmpty() ? 8 : TRAINING.epochs(); }
+
+    /** Folds of the built-in studies: quick 2, synthetic corpus only 3, real corpora all (0). */
+    public static int folds(Settings s) { return s.quick() ? 2 : s.data().isEmpty() ? 3 : 0; }
+
+    /** {@link #TRAINING} with the study's epoch cap for these settings. */
+    public static TrainConfig training(Settings s) { return TRAINING.withEpochs(epochs(s)); }
+}
