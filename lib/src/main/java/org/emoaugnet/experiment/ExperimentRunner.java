@@ -175,7 +175,10 @@ public final class ExperimentRunner {
         scaler.save(runDir.resolve("scaler.csv"));
         System.err.printf("%s %s seed %d: test WA %.4f UA %.4f (best epoch %d of %d, %s)%n", cfg.name(), fold.name(), seed, o.metrics().wa(), o.metrics().ua(),
                 r.bestEpoch(), r.history().rowCount(), r.stopReason());
-        Runner.Computed c = o.computed(new RunRecord.Split(rows.summary(set), train.size(), val.size(), test.size()), runDir);
+        String summary = rows.summary(set);
+        if (cfg.protocol() == Protocol.PAPER_STYLE)   // the row split has no validation side; it is carved from the training rows here
+            summary += "; validation: " + valRows.size() + " of those training rows (10 %, drawn with seed " + (seed + 1) + "), leaving " + trainRows.size() + " to train on";
+        Runner.Computed c = o.computed(new RunRecord.Split(summary, train.size(), val.size(), test.size()), runDir);
         return new Trained(new SavedModel(r.net(), scaler, classes, cfg.model(), cfg.features().key(), cfg.layout()), c);
     }
 

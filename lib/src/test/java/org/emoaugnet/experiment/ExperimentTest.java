@@ -94,6 +94,8 @@ class ExperimentTest {
         RunRecord paper = RunRecord.read(runs.resolve("paper/paper-style-seed1"));
         assertTrue(paper.spec().protocol().leaks());
         assertTrue(paper.split().summary().contains("LEAKS"));
+        assertTrue(paper.split().summary().endsWith("validation: " + paper.split().rowsValidation() + " of those training rows (10 %, drawn with seed 2), leaving "
+                + paper.split().rowsTrain() + " to train on"), "the summary says where validation comes from: " + paper.split().summary());
         var table = StudyReport.table(new java.util.LinkedHashMap<>(Map.of("si", runs.resolve("si"))), "ravdess");
         assertEquals(94.53, table.doubleColumn("paper WA (%)").get(0), "the paper's claim is shown beside ours");
         assertTrue(StudyReport.sentences(table).get(0).contains("paper: WA 94.53"));
