@@ -73,13 +73,14 @@ public final class CorpusTables {
         return Table.create(r.corpus().name() + " under " + cs.name(), c, n, share);
     }
 
-    /** Summary statistics of file durations and formats. */
+    /** Summary statistics of file durations and formats (the corpus folder by its name, not its machine path). */
     public static Table summary(CorpusScan.Report r) {
         double[] d = r.files().stream().mapToDouble(CorpusScan.FileInfo::duration).sorted().toArray();
         StringColumn k = StringColumn.create("property"), v = StringColumn.create("value");
         java.util.function.BiConsumer<String, Object> add = (a, b) -> { k.append(a); v.append(String.valueOf(b)); };
         add.accept("corpus", r.corpus().name());
-        add.accept("root", r.corpus().root());
+        // the folder's name only: a published table carries no path of the machine that made it
+        add.accept("folder", r.corpus().root() == null || r.corpus().root().getFileName() == null ? "" : r.corpus().root().getFileName());
         add.accept("files", r.files().size());
         add.accept("bad files", r.bad().size());
         add.accept("speakers", r.corpus().speakers().size());
