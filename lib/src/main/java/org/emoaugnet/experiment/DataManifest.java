@@ -2,18 +2,15 @@ package org.emoaugnet.experiment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.emoaugnet.data.Utterance;
-import org.emoaugnet.features.FeatureCache;
+import org.emoaugnet.util.Sha256;
 
 /**
  * Which recordings a run used, by name and content: SHA-256 over the sorted lines {@code corpus/id <TAB> SHA-256 of
@@ -53,14 +50,11 @@ public record DataManifest(String corpora, int recordings, String sha256) {
         return hashLines(recordings.stream().map(Utterance::key).sorted().toList());
     }
 
+    /** SHA-256 over the lines, each ended by a newline. */
     private static String hashLines(List<String> sortedLines) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String l : sortedLines) md.update((l + "\n").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        StringBuilder sb = new StringBuilder();
+        for (String l : sortedLines) sb.append(l).append('\n');
+        return Sha256.of(sb.toString());
     }
 
     private static String fileHash(Path p) {
@@ -68,7 +62,7 @@ public record DataManifest(String corpora, int recordings, String sha256) {
             String key = p.toAbsolutePath() + "|" + Files.size(p) + "|" + Files.getLastModifiedTime(p).toMillis();
             String h = FILE_HASHES.get(key);
             if (h == null) {
-                h = FeatureCache.fileHash(p);
+                h = Sha256.of(p);
                 FILE_HASHES.put(key, h);
             }
             return h;

@@ -3,9 +3,7 @@ package org.emoaugnet.experiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,13 +128,7 @@ public final class Manifest {
         return e;
     }
 
-    static String sha256(Path f) throws IOException {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static String sha256(Path f) throws IOException { return org.emoaugnet.util.Sha256.of(f); }
 
     /**
      * SHA-256 of the library jar these classes were loaded from, or "not a jar (classes directory)". The build is
@@ -148,12 +140,7 @@ public final class Manifest {
             if (src == null) return "unknown";
             Path p = Path.of(src.getLocation().toURI());
             if (!Files.isRegularFile(p)) return "not a jar (classes directory)";
-            var md = java.security.MessageDigest.getInstance("SHA-256");
-            try (var in = Files.newInputStream(p)) {
-                byte[] buf = new byte[1 << 16];
-                for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
-            }
-            return java.util.HexFormat.of().formatHex(md.digest());
+            return org.emoaugnet.util.Sha256.of(p);
         } catch (Exception e) {
             return "unknown (" + e.getMessage() + ")";
         }

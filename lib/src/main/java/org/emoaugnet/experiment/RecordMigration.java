@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.data.Corpus;
 import org.emoaugnet.data.Utterance;
-import org.emoaugnet.features.FeatureCache;
 import org.emoaugnet.features.FeatureSpec;
 import org.emoaugnet.model.StopReason;
 import org.emoaugnet.model.TrainConfig;
@@ -163,7 +162,7 @@ public final class RecordMigration {
                 new RunRecord.Test(Double.parseDouble(need(o, "test_wa", run)), Double.parseDouble(need(o, "test_ua", run)),
                         Double.parseDouble(need(o, "test_macro_f1", run)), Double.parseDouble(wa[0]), Double.parseDouble(wa[1]),
                         Double.parseDouble(ua[0]), Double.parseDouble(ua[1]), recall),
-                classes, RunRecord.readHistory(run.resolve("history.csv")), FeatureCache.fileHash(run.resolve("predictions.csv")),
+                classes, RunRecord.readHistory(run.resolve("history.csv")), org.emoaugnet.util.Sha256.of(run.resolve("predictions.csv")),
                 need(o, "finished_utc", run), Double.parseDouble(need(o, "wall_seconds", run)), note);
     }
 

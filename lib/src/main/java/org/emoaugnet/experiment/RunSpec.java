@@ -1,8 +1,5 @@
 package org.emoaugnet.experiment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -147,13 +144,7 @@ public record RunSpec(String kind, String corpus, String testCorpus, DataManifes
         return t == null || t.isBlank() ? "unset" : t.trim();
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static String sha256(String text) { return org.emoaugnet.util.Sha256.of(text); }
 
     /** Shortest round-trip decimal text of a double ("0.001", "0.5"). */
     static String num(double d) {

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.emoaugnet.util.AtomicFiles;
@@ -40,21 +38,11 @@ public final class FeatureCache {
 
     /** The cache key of one (file content, parameters) pair. */
     public static String key(String fileSha256, String parameters) {
-        MessageDigest md = sha256();
-        md.update((fileSha256 + "|" + parameters + "|" + CODE_VERSION).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(md.digest());
+        return org.emoaugnet.util.Sha256.of(fileSha256 + "|" + parameters + "|" + CODE_VERSION);
     }
 
     /** SHA-256 of a file's bytes. */
-    public static String fileHash(Path file) throws IOException {
-        MessageDigest md = sha256();
-        try (var in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) md.update(buf, 0, n);
-        }
-        return HexFormat.of().formatHex(md.digest());
-    }
+    public static String fileHash(Path file) throws IOException { return org.emoaugnet.util.Sha256.of(file); }
 
     /** The cached features for {@code key}, or null. */
     public Features get(String key) {
@@ -114,11 +102,4 @@ public final class FeatureCache {
 
     private Path path(String key) { return dir.resolve(key.substring(0, 2)).resolve(key + ".f32"); }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

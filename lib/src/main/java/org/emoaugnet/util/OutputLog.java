@@ -6,10 +6,8 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +72,7 @@ public final class OutputLog {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("path", rel);
             e.put("bytes", Files.size(file));
-            e.put("sha256", sha256(file));
+            e.put("sha256", Sha256.of(file));
             e.put("producer", producer);
             e.put("written_utc", Instant.now().toString());
             e.put("runs", new ArrayList<>(new java.util.TreeSet<>(runs)));
@@ -94,18 +92,5 @@ public final class OutputLog {
 
     public static void write(Path results, Map<String, Object> manifest) throws IOException {
         AtomicFiles.writeString(results.resolve(FILE), JSON.writeValueAsString(new TreeMap<>(manifest)) + "\n");
-    }
-
-    public static String sha256(Path f) throws IOException {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            try (var in = Files.newInputStream(f)) {
-                byte[] buf = new byte[1 << 16];
-                for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

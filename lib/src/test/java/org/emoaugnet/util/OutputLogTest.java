@@ -36,7 +36,7 @@ class OutputLogTest {
         List<Map<String, Object>> files = (List<Map<String, Object>>) OutputLog.read(results).get("files");
         assertEquals(1, files.size(), "a rewritten file keeps one entry");
         assertEquals("results/ravdess/t.csv", files.get(0).get("path"));
-        assertEquals(OutputLog.sha256(f), files.get(0).get("sha256"));
+        assertEquals(Sha256.of(f), files.get(0).get("sha256"));
         assertEquals(List.of("e/r#h2"), files.get(0).get("runs"));
         // concurrent writers lose nothing
         List<Thread> ts = new java.util.ArrayList<>();
