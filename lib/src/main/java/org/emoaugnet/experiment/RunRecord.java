@@ -111,10 +111,13 @@ public record RunRecord(String experiment, RunSpec spec, String specSha256, Prov
         AtomicFiles.writeString(dir.resolve(FILE), sb.toString());
     }
 
-    /** The raw fields of a record file, sorted. */
-    static Map<String, String> load(Path dir) throws IOException {
+    /** The raw fields of a run folder's record file, sorted. */
+    static Map<String, String> load(Path dir) throws IOException { return loadFile(dir.resolve(FILE)); }
+
+    /** The raw fields of a record file of any format, sorted. */
+    static Map<String, String> loadFile(Path file) throws IOException {
         java.util.Properties p = new java.util.Properties();
-        try (var r = Files.newBufferedReader(dir.resolve(FILE))) {
+        try (var r = Files.newBufferedReader(file)) {
             p.load(r);
         }
         Map<String, String> m = new LinkedHashMap<>();

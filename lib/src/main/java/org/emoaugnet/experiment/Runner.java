@@ -61,7 +61,12 @@ public final class Runner {
         if (!RunRecord.current(job.runDir()))
             throw new IOException(job.runDir().resolve(RunRecord.FILE) + ": a run record of an older format; convert the records with: "
                     + "environment/emoaug records migrate (the runner never replaces them silently)");
-        return RunRecord.read(job.runDir()).specSha256().equals(job.spec().sha256()) ? Status.FINISHED : Status.STALE;
+        return job.spec().sha256().equals(recordedHash(job.runDir())) ? Status.FINISHED : Status.STALE;
+    }
+
+    /** The spec hash recorded in a run folder, or null when it holds no finished run of the current format. */
+    private static String recordedHash(Path runDir) throws IOException {
+        return RunRecord.finished(runDir) && RunRecord.current(runDir) ? RunRecord.read(runDir).specSha256() : null;
     }
 
     /** Runs the job unless it is finished under its spec; returns its record. */
@@ -93,7 +98,7 @@ public final class Runner {
      */
     public static synchronized void supersede(Path runDir, String why) throws IOException {
         if (!Files.exists(runDir)) return;
-        String old = RunRecord.finished(runDir) && RunRecord.current(runDir) ? RunRecord.read(runDir).specSha256().substring(0, 12) : "incomplete";
+        String recorded = recordedHash(runDir), old = recorded == null ? "incomplete" : recorded.substring(0, 12);
         Path aside = runDir.getParent().resolve("superseded").resolve(runDir.getFileName() + "-" + old + "-" + Instant.now().toEpochMilli());
         Files.createDirectories(aside.getParent());
         move(runDir, aside);
@@ -103,14 +108,15 @@ public final class Runner {
     /** Moves a finished temporary run into place, moving a stale run aside first; a concurrent identical run wins. */
     private static synchronized void install(Path tmp, Job job) throws IOException {
         Path dir = job.runDir();
+        String hash = job.spec().sha256();
         if (Files.exists(dir)) {
-            if (RunRecord.finished(dir) && RunRecord.current(dir) && RunRecord.read(dir).specSha256().equals(job.spec().sha256())) return;   // done meanwhile
+            if (hash.equals(recordedHash(dir))) return;   // done meanwhile
             supersede(dir, "a run of another spec; " + job.label() + " is now spec " + job.spec().shortHash());
         }
         try {
             move(tmp, dir);
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            if (!(RunRecord.finished(dir) && RunRecord.read(dir).specSha256().equals(job.spec().sha256()))) throw e;
+            if (!hash.equals(recordedHash(dir))) throw e;
         }
     }
 
