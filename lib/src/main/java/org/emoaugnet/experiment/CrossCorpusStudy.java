@@ -84,6 +84,24 @@ public final class CrossCorpusStudy {
         return new ClassSet("common-" + String.join("-", corpora), "classes shared by " + corpora + ": " + common, m);
     }
 
+    /**
+     * The class set {@link #common} gave the name {@code common-<corpus>-<corpus>...}, its corpus names read against the
+     * registry's ({@link Corpora#names()}, longest first, since names contain hyphens).
+     */
+    public static ClassSet commonNamed(String name) {
+        if (!name.startsWith("common-")) throw new IllegalArgumentException("'" + name + "' is not a class set of common classes");
+        List<String> parts = new ArrayList<>();
+        String rest = name.substring("common-".length());
+        while (!rest.isEmpty()) {
+            String r = rest;
+            String hit = Corpora.names().stream().filter(c -> r.equals(c) || r.startsWith(c + "-")).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown corpus in class set '" + name + "'"));
+            parts.add(hit);
+            rest = rest.length() == hit.length() ? "" : rest.substring(hit.length() + 1);
+        }
+        return common(parts);
+    }
+
     /** Runs (or reads back) every cell of every variant; one row per cell. */
     public static Table run(List<Corpus> corpora, Settings s, FeatureCache cache, Path runsRoot) throws IOException {
         return run(corpora, s, cache, runsRoot, List.of());

@@ -38,9 +38,6 @@ import org.emoaugnet.model.TrainConfig;
 public final class RecordMigration {
     public static final String OLD_FILE = "record-v1.properties";
 
-    /** Corpus names a cross-corpus class set name ({@code common-a-b-c}) may be made of, longest first. */
-    private static final List<String> CORPUS_NAMES = List.of("synthetic-b", "synthetic", "emodb-2s", "emodb", "ravdess", "iemocap", "crema-d", "tess", "savee");
-
     private RecordMigration() {}
 
     /** What the migration did. */
@@ -71,7 +68,7 @@ public final class RecordMigration {
         for (Path run : runDirs) {
             boolean again = redo && Files.isRegularFile(run.resolve(OLD_FILE)) && RunRecord.current(run);
             if (RunRecord.current(run) && !again) { current++; continue; }
-            Map<String, String> old = again ? loadFile(run.resolve(OLD_FILE)) : RunRecord.load(run);
+            Map<String, String> old = RunRecord.loadFile(run.resolve(again ? OLD_FILE : RunRecord.FILE));
             RunRecord rec = convert(old, run, corpora, today);
             if (DataManifest.UNKNOWN.equals(rec.spec().data().sha256())) unknown++; else verified++;
             if (!again) Files.copy(run.resolve(RunRecord.FILE), run.resolve(OLD_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -85,16 +82,6 @@ public final class RecordMigration {
             for (Path e : exps.filter(Files::isDirectory).toList()) Files.deleteIfExists(e.resolve("experiment.txt"));
         }
         return new Summary(migrated, current, verified, unknown);
-    }
-
-    private static Map<String, String> loadFile(Path f) throws IOException {
-        java.util.Properties p = new java.util.Properties();
-        try (var r = Files.newBufferedReader(f)) {
-            p.load(r);
-        }
-        Map<String, String> m = new TreeMap<>();
-        p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
-        return m;
     }
 
     /** The typed record of one format-1 record. */
@@ -229,20 +216,8 @@ public final class RecordMigration {
 
     /** A class set by name: a named one, or {@code common-<corpus>-<corpus>...} of the cross-corpus study. */
     static ClassSet classSet(String name, Path run) throws IOException {
-        if (name.startsWith("common-")) {
-            List<String> parts = new ArrayList<>();
-            String rest = name.substring("common-".length());
-            while (!rest.isEmpty()) {
-                String r = rest;
-                String hit = CORPUS_NAMES.stream().filter(c -> r.equals(c) || r.startsWith(c + "-")).findFirst()
-                        .orElseThrow(() -> new IOException(run + ": unknown corpus in class set '" + name + "'"));
-                parts.add(hit);
-                rest = rest.length() == hit.length() ? "" : rest.substring(hit.length() + 1);
-            }
-            return CrossCorpusStudy.common(parts);
-        }
         try {
-            return ClassSet.named(name);
+            return name.startsWith("common-") ? CrossCorpusStudy.commonNamed(name) : ClassSet.named(name);
         } catch (IllegalArgumentException e) {
             throw new IOException(run + ": " + e.getMessage(), e);
         }

@@ -82,13 +82,7 @@ public final class SpecJobs {
     static ClassSet classSet(String key) {
         List<ClassSet> known = new ArrayList<>(ClassSet.all());
         String name = key.substring(0, key.indexOf('['));
-        if (name.startsWith("common-")) {
-            try {
-                known.add(RecordMigration.classSet(name, Path.of(".")));
-            } catch (IOException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
-            }
-        }
+        if (name.startsWith("common-")) known.add(CrossCorpusStudy.commonNamed(name));
         for (ClassSet c : known) if (RunSpec.classSetKey(c).equals(key)) return c;
         throw new IllegalArgumentException("class set '" + key + "' is none of the known class sets");
     }

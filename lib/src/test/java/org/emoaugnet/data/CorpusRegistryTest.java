@@ -33,5 +33,10 @@ class CorpusRegistryTest {
         assertEquals(List.of("iemocap", "iemocap", "ravdess", "ravdess"), PaperClaims.ALL.stream().map(PaperClaims.Claim::corpus).toList());
         assertEquals(94.53, PaperClaims.of("ravdess", "relu").wa());
         assertNull(PaperClaims.of("emodb", "relu"), "the paper reports nothing on EmoDB");
+        assertTrue(Corpora.names().containsAll(List.of("ravdess", "emodb", "emodb-2s", "synthetic", "synthetic-b", "iemocap")), Corpora.names().toString());
+        var names = List.of("emodb-2s", "ravdess", "synthetic");
+        assertEquals(org.emoaugnet.experiment.CrossCorpusStudy.common(names),
+                org.emoaugnet.experiment.CrossCorpusStudy.commonNamed("common-emodb-2s-ravdess-synthetic"), "hyphenated corpus names are read back");
+        assertThrows(IllegalArgumentException.class, () -> org.emoaugnet.experiment.CrossCorpusStudy.commonNamed("common-ravdess-klingon"));
     }
 }

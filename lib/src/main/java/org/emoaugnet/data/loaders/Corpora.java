@@ -32,6 +32,14 @@ public final class Corpora {
     /** The definition of a corpus name ({@code emodb-2s} → EmoDB's). */
     public static CorpusLoader definition(String corpus) { return CorpusLoader.defining(corpus); }
 
+    /** Every corpus name the definitions produce (derivatives included), longest first. */
+    public static List<String> names() {
+        List<String> out = new ArrayList<>();
+        for (CorpusLoader l : CorpusLoader.all()) out.addAll(l.names());
+        out.sort(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(java.util.Comparator.naturalOrder()));
+        return out;
+    }
+
     /** The class set a corpus is evaluated with unless an experiment names another. */
     public static ClassSet defaultClassSet(String corpus) { return definition(corpus).defaultClassSet(); }
 

@@ -22,6 +22,9 @@ public interface CorpusLoader {
     /** The corpus name ({@code ravdess}, {@code emodb}, ...). */
     String name();
 
+    /** The corpus names this definition produces: its own, and derivatives such as {@code emodb-2s}. */
+    default List<String> names() { return List.of(name()); }
+
     /** Whether corpora of this name are this definition's (derivatives such as {@code emodb-2s} answer for their parent). */
     default boolean defines(String corpusName) { return corpusName.equals(name()); }
 

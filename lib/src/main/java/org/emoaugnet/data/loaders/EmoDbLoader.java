@@ -36,7 +36,10 @@ public class EmoDbLoader implements CorpusLoader {
 
     /** Also the 2-second derivative, named {@code emodb-2s}. */
     @Override
-    public boolean defines(String corpusName) { return corpusName.equals("emodb") || corpusName.equals("emodb-2s"); }
+    public List<String> names() { return List.of("emodb", "emodb-2s"); }
+
+    @Override
+    public boolean defines(String corpusName) { return names().contains(corpusName); }
 
     @Override
     public String displayName() { return "EmoDB"; }

@@ -20,6 +20,10 @@ public class SyntheticLoader extends RavdessLoader {
 
     /** Also the second synthetic corpus of the cross-corpus study ({@code synthetic-b}). */
     @Override
+    public List<String> names() { return List.of("synthetic", "synthetic-b"); }
+
+    /** Any renamed synthetic corpus ({@code synthetic-*}). */
+    @Override
     public boolean defines(String corpusName) { return corpusName.startsWith("synthetic"); }
 
     @Override
