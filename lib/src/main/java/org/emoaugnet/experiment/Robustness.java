@@ -97,16 +97,18 @@ public final class Robustness {
                         si.corpus(), si.classSet(), si.protocol(), si.features(), si.layout(), recipe, si.model(), act, si.train(), List.of(1L), si.folds()));
         }
         // train the models that are needed and missing, concurrently; then evaluate each under every condition
+        java.util.Map<String, Model> prepared = new java.util.LinkedHashMap<>();
         List<Runner.Job> jobs = new ArrayList<>();
-        for (ExperimentConfig cfg : models.values()) {
-            Runner.Job j = modelJob(cfg, primary, 0, 1L, cache, runsRoot);
-            if (needsModel(j, primary, cfg, 0, 1L, s.quick())) jobs.add(j);
+        for (var e : models.entrySet()) {
+            Model m = model(e.getValue(), primary, 0, 1L, s.quick(), cache, runsRoot);
+            prepared.put(e.getKey(), m);
+            if (needsModel(m, evaluated(m))) jobs.add(m.job());
         }
         Runner.runAll(jobs);
         java.util.Map<String, Table> out = new java.util.LinkedHashMap<>();
-        for (var e : models.entrySet()) {
-            System.out.println("robustness: " + e.getValue().name());
-            out.put(e.getKey(), run(e.getValue(), primary, 0, 1L, s.quick(), cache, runsRoot));
+        for (var e : prepared.entrySet()) {
+            System.out.println("robustness: " + e.getValue().cfg().name());
+            out.put(e.getKey(), evaluate(e.getValue(), cache));
         }
         return out;
     }
@@ -175,19 +177,30 @@ public final class Robustness {
      * evaluates it under every condition not yet in its {@code robustness.csv}. Returns that table.
      */
     public static Table run(ExperimentConfig cfg, Corpus corpus, int foldIndex, long seed, boolean quick, FeatureCache cache, Path runsRoot) throws IOException {
-        ClassSet cs = cfg.classSet();
-        Corpus kept = cs.apply(corpus);
-        List<String> classes = cs.classes();
+        return evaluate(model(cfg, corpus, foldIndex, seed, quick, cache, runsRoot), cache);
+    }
+
+    /** One robustness model: its configuration, fold and seed, its training job, and the conditions it is evaluated under. */
+    private record Model(ExperimentConfig cfg, Fold fold, long seed, Runner.Job job, List<Condition> conditions) {}
+
+    private static Model model(ExperimentConfig cfg, Corpus corpus, int foldIndex, long seed, boolean quick, FeatureCache cache, Path runsRoot) throws IOException {
+        Corpus kept = cfg.classSet().apply(corpus);
         Fold fold = ExperimentRunner.folds(cfg, kept, seed).get(foldIndex);
-        Runner.Job job = modelJob(cfg, corpus, foldIndex, seed, cache, runsRoot);
+        return new Model(cfg, fold, seed, modelJob(cfg, kept, fold, seed, cache, runsRoot), conditions(babblePool(fold.train(), 24, seed, cfg), quick));
+    }
+
+    /** Evaluates the model under every condition not yet in its {@code robustness.csv} (training or loading it only when one is missing). */
+    private static Table evaluate(Model md, FeatureCache cache) throws IOException {
+        ExperimentConfig cfg = md.cfg();
+        ClassSet cs = cfg.classSet();
+        List<String> classes = cs.classes();
+        Fold fold = md.fold();
+        long seed = md.seed();
+        Runner.Job job = md.job();
         Path dir = job.runDir();
-        List<Condition> conds = conditions(babblePool(fold.train(), 24, seed, cfg), quick);
-        Table out = evaluated(job, conds);
-        List<String> done = out.stringColumn("condition").asList();
-        if (conds.stream().allMatch(c -> done.contains(c.name())))   // no model needed
-            return org.emoaugnet.util.Lineage.tag(inOrder(out, conds), StudyReport.lineage(List.of(dir)));
-        if (Runner.status(job) == Runner.Status.FINISHED && !Files.isDirectory(dir.resolve("model")))   // weights are not committed
-            Runner.supersede(dir, "its model weights are missing and conditions remain to be evaluated");
+        List<Condition> conds = md.conditions();
+        Table out = evaluated(md);
+        if (!needsModel(md, out)) return org.emoaugnet.util.Lineage.tag(inOrder(out, conds), StudyReport.lineage(List.of(dir)));
         if (Runner.status(job) != Runner.Status.FINISHED) out = empty();   // a new model: earlier evaluations belonged to another one
         Runner.runOrResume(job);
         SavedModel saved = SavedModel.load(dir.resolve("model"), cfg.features().key());
@@ -277,10 +290,8 @@ public final class Robustness {
     }
 
     /** The training run of one robustness model as a job: the experiment runner's computation, plus the model saved beside the record. */
-    static Runner.Job modelJob(ExperimentConfig cfg, Corpus corpus, int foldIndex, long seed, FeatureCache cache, Path runsRoot) {
+    private static Runner.Job modelJob(ExperimentConfig cfg, Corpus kept, Fold fold, long seed, FeatureCache cache, Path runsRoot) {
         ClassSet cs = cfg.classSet();
-        Corpus kept = cs.apply(corpus);
-        Fold fold = ExperimentRunner.folds(cfg, kept, seed).get(foldIndex);
         List<Utterance> used = new ArrayList<>(fold.train());
         used.addAll(fold.validation());
         used.addAll(fold.test());
@@ -293,11 +304,11 @@ public final class Robustness {
                 });
     }
 
-    /** The conditions already evaluated for the job's finished run (row and predictions both present); empty otherwise. */
-    private static Table evaluated(Runner.Job job, List<Condition> conds) throws IOException {
-        Path dir = job.runDir(), csv = dir.resolve("robustness.csv");
+    /** The conditions already evaluated for the model's finished run (row and predictions both present); empty otherwise. */
+    private static Table evaluated(Model m) throws IOException {
+        Path dir = m.job().runDir(), csv = dir.resolve("robustness.csv");
         Table out = empty();
-        if (Runner.status(job) != Runner.Status.FINISHED || !Files.isRegularFile(csv)) return out;
+        if (Runner.status(m.job()) != Runner.Status.FINISHED || !Files.isRegularFile(csv)) return out;
         Table done = Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(csv.toFile())
                 .columnTypes(new tech.tablesaw.api.ColumnType[] {STRING, STRING, DOUBLE, STRING, DOUBLE, DOUBLE, DOUBLE, DOUBLE}));
         for (int i = 0; i < done.rowCount(); i++)
@@ -305,14 +316,15 @@ public final class Robustness {
         return out;
     }
 
-    /** Whether evaluating the model of {@code cfg} still needs its trained network (some condition is not evaluated). */
-    private static boolean needsModel(Runner.Job job, Corpus corpus, ExperimentConfig cfg, int foldIndex, long seed, boolean quick) throws IOException {
-        Fold fold = ExperimentRunner.folds(cfg, cfg.classSet().apply(corpus), seed).get(foldIndex);
-        List<Condition> conds = conditions(babblePool(fold.train(), 24, seed, cfg), quick);
-        List<String> done = evaluated(job, conds).stringColumn("condition").asList();
-        if (conds.stream().allMatch(c -> done.contains(c.name()))) return false;
-        if (Runner.status(job) == Runner.Status.FINISHED && !Files.isDirectory(job.runDir().resolve("model")))
-            Runner.supersede(job.runDir(), "its model weights are missing and conditions remain to be evaluated");
+    /**
+     * Whether evaluating the model still needs its trained network: some of its conditions are not in {@code evaluated}.
+     * A finished run whose weights are gone (they are not committed) is then superseded, so that it trains again.
+     */
+    private static boolean needsModel(Model m, Table evaluated) throws IOException {
+        List<String> done = evaluated.stringColumn("condition").asList();
+        if (m.conditions().stream().allMatch(c -> done.contains(c.name()))) return false;
+        if (Runner.status(m.job()) == Runner.Status.FINISHED && !Files.isDirectory(m.job().runDir().resolve("model")))
+            Runner.supersede(m.job().runDir(), "its model weights are missing and conditions remain to be evaluated");
         return true;
     }
 }
