@@ -40,8 +40,8 @@ public interface CorpusLoader {
     /** The corpus's own labels mapped to harmonised emotions, in the corpus's order. */
     Map<String, Emotion> labels();
 
-    /** The class set the corpus is evaluated with unless an experiment names another. */
-    ClassSet defaultClassSet();
+    /** The class set the corpus is evaluated with unless an experiment names another (default: every emotion its own class). */
+    default ClassSet defaultClassSet() { return ClassSet.NATURAL; }
 
     /**
      * The speaker-independent folds of a (class-filtered) corpus: by default speaker 5-fold (one fold per speaker

@@ -3,7 +3,6 @@ package org.emoaugnet.data.loaders;
 import org.emoaugnet.data.Splits;
 import org.emoaugnet.data.Fold;
 import org.emoaugnet.data.Emotion;
-import org.emoaugnet.data.ClassSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,9 +38,6 @@ public class CremaDLoader implements CorpusLoader {
 
     @Override
     public Map<String, Emotion> labels() { return LabelMaps.CREMAD; }
-
-    @Override
-    public ClassSet defaultClassSet() { return ClassSet.NATURAL; }
 
     @Override
     public boolean recognises(Path dir) {

@@ -3,7 +3,6 @@ package org.emoaugnet.data.loaders;
 import org.emoaugnet.data.Splits;
 import org.emoaugnet.data.Fold;
 import org.emoaugnet.data.Emotion;
-import org.emoaugnet.data.ClassSet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,9 +36,6 @@ public class TessLoader implements CorpusLoader {
 
     @Override
     public Map<String, Emotion> labels() { return LabelMaps.TESS; }
-
-    @Override
-    public ClassSet defaultClassSet() { return ClassSet.NATURAL; }
 
     @Override
     public boolean recognises(Path dir) {
