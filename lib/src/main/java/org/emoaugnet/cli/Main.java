@@ -88,6 +88,9 @@ public final class Main {
             "exit codes: 0 success, 1 bad usage (unknown command, option or value), 2 bad data (the message names the file),",
             "  3 results compare found differences");
 
+    /** The first words of two-word commands. */
+    private static final java.util.Set<String> GROUPS = java.util.Set.of("corpus", "synth", "cache", "bench", "experiment", "records", "results");
+
     private Main() {}
 
     public static void main(String[] args) {
@@ -112,9 +115,13 @@ public final class Main {
                     flags.put(key, args[++i]);
                 } else words.add(a);
             }
-            if (words.size() > 2 && words.get(0).equals("records") && words.get(1).equals("verify"))
-                return verify(flags, words.subList(2, words.size()), out);
-            String cmd = String.join(" ", words);
+            // a command is one word, or two where the first names a group ("corpus list"); what follows are arguments,
+            // which only "records verify" takes
+            int n = words.size() >= 2 && GROUPS.contains(words.get(0)) ? 2 : 1;
+            String cmd = String.join(" ", words.subList(0, Math.min(n, words.size())));
+            List<String> rest = words.subList(Math.min(n, words.size()), words.size());
+            if (!rest.isEmpty() && !cmd.equals("records verify"))
+                throw new UsageException("'" + cmd + "' takes no argument '" + rest.get(0) + "'");
             org.emoaugnet.util.OutputLog.setProducer("environment/emoaug " + String.join(" ", args));
             if (flags.containsKey("results")) org.emoaugnet.util.OutputLog.setResults(Path.of(flags.get("results")));
             switch (cmd) {
@@ -132,6 +139,7 @@ public final class Main {
                 case "experiment robustness": return robustness(flags, out);
                 case "ledger": return ledger(flags, out);
                 case "records migrate": return migrate(flags, out);
+                case "records verify": return verify(flags, rest, out);
                 case "results compare": {
                     Path committed = Path.of(flags.getOrDefault("committed", settings(flags).projectRoot().resolve("results").toString()));
                     var report = org.emoaugnet.experiment.Regeneration.compare(committed, Path.of(need(flags, "regenerated")));
@@ -393,11 +401,12 @@ public final class Main {
         if (runs.isEmpty()) throw new UsageException("records verify needs one or more runs (<experiment>/<run> under the runs folder)");
         Settings s = settings(flags);
         Path root = runsRoot(flags, s), scratch = Path.of(flags.getOrDefault("scratch", s.projectRoot().resolve("build/verify").toString()));
+        for (String r : runs)
+            if (!org.emoaugnet.experiment.RunRecord.finished(root.resolve(r))) throw new UsageException(root.resolve(r) + " is not a finished run");
         Map<String, org.emoaugnet.data.Corpus> found = corporaByName(s);
         int differ = 0;
         for (String r : runs) {
             Path dir = root.resolve(r);
-            if (!org.emoaugnet.experiment.RunRecord.finished(dir)) throw new UsageException(dir + " is not a finished run");
             var v = org.emoaugnet.experiment.SpecJobs.verify(dir, found::get, new FeatureCache(s.cache().resolve("features")), scratch);
             out.println(v.text());
             if (!v.sameSpec() || !v.samePredictions()) differ++;
