@@ -58,7 +58,7 @@ def seed_runs(committed, target):
             if run.startswith(".") or run == "superseded" or not os.path.isfile(os.path.join(s, "record.properties")) or os.path.exists(d):
                 continue
             os.makedirs(os.path.dirname(d), exist_ok=True)
-            tmp = d + ".copying"
+            tmp = os.path.join(target, exp, ".copying-" + run)   # hidden: readers skip dot-folders, so a broken copy is never a run
             shutil.rmtree(tmp, ignore_errors=True)
             shutil.copytree(s, tmp)
             os.replace(tmp, d)

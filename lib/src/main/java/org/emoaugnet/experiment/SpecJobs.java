@@ -61,9 +61,8 @@ public final class SpecJobs {
     public static Verification verify(Path runDir, Function<String, Corpus> corpora, FeatureCache cache, Path scratch) throws IOException {
         RunRecord rec = RunRecord.read(runDir);
         Runner.Job j = job(rec.spec(), rec.experiment(), corpora, cache, scratch);
-        Runner.Job same = new Runner.Job(j.spec(), j.experiment(), scratch.resolve(rec.experiment()).resolve(runDir.getFileName()), j.work());
-        if (Files.exists(same.runDir())) Runner.deleteTree(same.runDir());
-        RunRecord now = Runner.runOrResume(same);
+        if (Files.exists(j.runDir())) Runner.deleteTree(j.runDir());   // always computed afresh
+        RunRecord now = Runner.runOrResume(j);
         return new Verification(rec.experiment() + "/" + runDir.getFileName(), rec.specSha256(), now.specSha256(), rec.specSha256().equals(now.specSha256()),
                 rec.predictionsSha256().equals(now.predictionsSha256()), rec.test().ua(), now.test().ua());
     }
