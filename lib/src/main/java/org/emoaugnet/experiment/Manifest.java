@@ -129,43 +129,4 @@ public final class Manifest {
     }
 
     static String sha256(Path f) throws IOException { return org.emoaugnet.util.Sha256.of(f); }
-
-    /**
-     * SHA-256 of the library jar these classes were loaded from, or "not a jar (classes directory)". The build is
-     * reproducible ({@code project.build.outputTimestamp}), so rebuilding a commit tells whether it is the code that ran.
-     */
-    public static String codeJarSha256() {
-        try {
-            var src = Manifest.class.getProtectionDomain().getCodeSource();
-            if (src == null) return "unknown";
-            Path p = Path.of(src.getLocation().toURI());
-            if (!Files.isRegularFile(p)) return "not a jar (classes directory)";
-            return org.emoaugnet.util.Sha256.of(p);
-        } catch (Exception e) {
-            return "unknown (" + e.getMessage() + ")";
-        }
-    }
-
-    /** The checked-out commit, read from {@code .git} without a git binary; "unknown" outside a repository. */
-    public static String gitCommit(Path projectRoot) {
-        try {
-            Path git = projectRoot.resolve(".git");
-            if (Files.isRegularFile(git)) {   // worktree: "gitdir: <path>"
-                git = projectRoot.resolve(Files.readString(git).trim().substring("gitdir:".length()).trim());
-            }
-            String head = Files.readString(git.resolve("HEAD")).trim();
-            if (!head.startsWith("ref:")) return head;
-            String ref = head.substring(4).trim();
-            Path loose = git.resolve(ref);
-            if (Files.isRegularFile(loose)) return Files.readString(loose).trim();
-            Path common = Files.isRegularFile(git.resolve("commondir")) ? git.resolve(Files.readString(git.resolve("commondir")).trim()) : git;
-            if (Files.isRegularFile(common.resolve(ref))) return Files.readString(common.resolve(ref)).trim();
-            Path packed = common.resolve("packed-refs");
-            if (Files.isRegularFile(packed))
-                for (String l : Files.readAllLines(packed)) if (l.endsWith(" " + ref)) return l.substring(0, l.indexOf(' '));
-        } catch (IOException | RuntimeException e) {
-            // fall through
-        }
-        return "unknown";
-    }
 }

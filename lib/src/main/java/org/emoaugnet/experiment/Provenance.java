@@ -74,7 +74,7 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
             Path root = Path.of(System.getenv().getOrDefault("EMOAUG_HOME", ".")).toAbsolutePath().normalize();
             Map<String, String> deps = new TreeMap<>();
             MARKERS.forEach((name, cls) -> deps.put(name, versionOf(cls)));
-            p = new Provenance(Manifest.gitCommit(root), detectGitDirty(root), Manifest.codeJarSha256(),
+            p = new Provenance(detectGitCommit(root), detectGitDirty(root), detectCodeJarSha256(),
                     String.valueOf(Provenance.class.getPackage().getImplementationVersion()), deps,
                     System.getProperty("java.vendor") + " " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                     System.getProperty("os.name") + " " + System.getProperty("os.arch"), backend(), detectNd4jClassifier(), RunSpec.threadsOfThisProcess(),
@@ -139,6 +139,45 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
             // fall through
         }
         return UNKNOWN;
+    }
+
+    /**
+     * SHA-256 of the library jar these classes were loaded from, or "not a jar (classes directory)". The build is
+     * reproducible ({@code project.build.outputTimestamp}), so rebuilding a commit tells whether it is the code that ran.
+     */
+    static String detectCodeJarSha256() {
+        try {
+            var src = Provenance.class.getProtectionDomain().getCodeSource();
+            if (src == null) return "unknown";
+            Path p = Path.of(src.getLocation().toURI());
+            if (!Files.isRegularFile(p)) return "not a jar (classes directory)";
+            return org.emoaugnet.util.Sha256.of(p);
+        } catch (Exception e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    /** The checked-out commit, read from {@code .git} without a git binary; "unknown" outside a repository. */
+    static String detectGitCommit(Path projectRoot) {
+        try {
+            Path git = projectRoot.resolve(".git");
+            if (Files.isRegularFile(git)) {   // worktree: "gitdir: <path>"
+                git = projectRoot.resolve(Files.readString(git).trim().substring("gitdir:".length()).trim());
+            }
+            String head = Files.readString(git.resolve("HEAD")).trim();
+            if (!head.startsWith("ref:")) return head;
+            String ref = head.substring(4).trim();
+            Path loose = git.resolve(ref);
+            if (Files.isRegularFile(loose)) return Files.readString(loose).trim();
+            Path common = Files.isRegularFile(git.resolve("commondir")) ? git.resolve(Files.readString(git.resolve("commondir")).trim()) : git;
+            if (Files.isRegularFile(common.resolve(ref))) return Files.readString(common.resolve(ref)).trim();
+            Path packed = common.resolve("packed-refs");
+            if (Files.isRegularFile(packed))
+                for (String l : Files.readAllLines(packed)) if (l.endsWith(" " + ref)) return l.substring(0, l.indexOf(' '));
+        } catch (IOException | RuntimeException e) {
+            // fall through
+        }
+        return "unknown";
     }
 
     /** "true" when {@code git status} lists changes to tracked files, "false" when clean, else "unknown". */

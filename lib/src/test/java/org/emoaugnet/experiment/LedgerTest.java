@@ -114,7 +114,7 @@ class LedgerTest {
     @Test
     void runRecordsNameTheCodeThatRan() {
         // under surefire the classes come from target/classes; from the packaged jar the value is its SHA-256
-        assertEquals("not a jar (classes directory)", Manifest.codeJarSha256());
+        assertEquals("not a jar (classes directory)", Provenance.detectCodeJarSha256());
         assertEquals("not a jar (classes directory)", Provenance.current().codeJarSha256());
         assertFalse(Provenance.current().dependencies().get("deeplearning4j-nn").equals(Provenance.UNKNOWN), "DL4J's version is read from its jar");
         assertTrue(Provenance.current().dependencies().get("deeplearning4j-nn").startsWith("1.0.0"), Provenance.current().dependencies().toString());
