@@ -45,7 +45,7 @@ public final class Main {
             "  features --in IN.wav --out OUT.csv [--offset S] [--duration S]",
             "        librosa-default features, one row per frame: frame,time_s,rms,zcr,mfcc_1..mfcc_20",
             "  cache info|clear                feature cache size, or delete it",
-            "  bench train [--model A|B|PRESET] [--act relu|elu] [--n 5760] [--batch 32] [--epochs 4] [--seed 42]",
+            "  bench train [--model A|B|PRESET] [--act relu|elu] [--n 5760] [--batch 32] [--epochs 4] [--seed 42] [--engine fused|dl4j]",
             "        training/inference throughput and peak memory of the reference networks A and B (compare:",
             "        shared/bench/torch_twin.py) or of a model preset (compact-cnn-lstm, paper-cnn-lstm, public-conv1d)",
             "  experiment run --config FILE [--data DIR] [--runs DIR]",
@@ -148,7 +148,8 @@ public final class Main {
                 }
                 case "bench train":
                     TrainingBenchmark.run(flags.getOrDefault("model", "A"), flags.getOrDefault("act", "relu"), (int) number(flags, "n", 5760),
-                            (int) number(flags, "batch", 32), (int) number(flags, "epochs", 4), (long) number(flags, "seed", 42), out);
+                            (int) number(flags, "batch", 32), (int) number(flags, "epochs", 4), (long) number(flags, "seed", 42),
+                            TrainingBenchmark.Engine.valueOf(flags.getOrDefault("engine", "fused").toUpperCase(java.util.Locale.ROOT)), out);
                     return 0;
                 default: throw new UsageException("unknown command '" + cmd + "'");
             }

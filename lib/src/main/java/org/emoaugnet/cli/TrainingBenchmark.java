@@ -44,37 +44,58 @@ final class TrainingBenchmark {
         }
     }
 
-    static void run(String model, String act, int n, int batch, int epochs, long seed, PrintStream out) {
+    /** Which code trains: the fused path the experiments use, or DL4J's own {@code fit}/{@code output}. */
+    enum Engine { FUSED, DL4J }
+
+    static void run(String model, String act, int n, int batch, int epochs, long seed, Engine engine, PrintStream out) {
         Subject sub = subject(model, act);
         int c = sub.channels(), t = sub.length(), k = sub.classes();
         ModelConfig cfg = sub.config();
         Nd4j.getRandom().setSeed(seed);
         MultiLayerNetwork net = ModelFactory.build(cfg, c, t, k, 1e-3, seed);
-        out.printf("model %s (%s, input %d x %d, batch %d, n %d): trainable params %d (DL4J numParams %d); backend %s; OMP_NUM_THREADS=%s; natives %s%n",
-                model, act, c, t, batch, n,
+        org.emoaugnet.model.fused.FusedNetwork fused = engine == Engine.FUSED
+                ? org.emoaugnet.model.fused.FusedNetwork.compile(net, c, t, batch, seed).orElseThrow(() -> new IllegalStateException("the fused path does not cover " + model))
+                : null;
+        out.printf("model %s (%s, input %d x %d, batch %d, n %d, engine %s): trainable params %d (DL4J numParams %d); backend %s; OMP_NUM_THREADS=%s; natives %s%n",
+                model, act, c, t, batch, n, engine.name().toLowerCase(java.util.Locale.ROOT),
                 ModelFactory.trainableParams(net), net.numParams(), Nd4j.getBackend().getClass().getSimpleName(), System.getenv("OMP_NUM_THREADS"),
                 Nd4j.getExecutioner().getEnvironmentInformation().getOrDefault("cpu.extensions", "?"));
         Random r = new Random(seed);
         List<DataSet> batches = new ArrayList<>();
+        List<int[]> labels = new ArrayList<>();
+        List<float[][]> rows = new ArrayList<>();
         for (int s = 0; s < n; s += batch) {
             int mb = Math.min(batch, n - s);
             INDArray x = Nd4j.randn(org.nd4j.linalg.api.buffer.DataType.FLOAT, mb, c, t);
             INDArray y = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, mb, k);
-            for (int i = 0; i < mb; i++) y.putScalar(i, r.nextInt(k), 1f);
+            int[] yi = new int[mb];
+            for (int i = 0; i < mb; i++) { yi[i] = r.nextInt(k); y.putScalar(i, yi[i], 1f); }
             batches.add(new DataSet(x, y));
+            labels.add(yi);
+            float[] flat = x.data().asFloat();
+            float[][] per = new float[mb][];
+            for (int i = 0; i < mb; i++) per[i] = java.util.Arrays.copyOfRange(flat, i * c * t, (i + 1) * c * t);
+            rows.add(per);
         }
         List<Double> sps = new ArrayList<>();
         for (int e = 0; e < epochs; e++) {
             long t0 = System.nanoTime();
-            for (DataSet d : batches) net.fit(d);
+            double loss = 0;
+            for (int b = 0; b < batches.size(); b++) {
+                if (fused != null) loss = fused.fit(batches.get(b).getFeatures().data().asFloat(), labels.get(b), labels.get(b).length);
+                else { net.fit(batches.get(b)); loss = net.score(); }
+            }
             double sec = (System.nanoTime() - t0) / 1e9, rate = n / sec;
             if (e > 0) sps.add(rate);
-            out.printf("  epoch %d%s: %.2f s, %.1f samples/s, loss %.4f%n", e, e == 0 ? " (warm-up)" : "", sec, rate, net.score());
+            out.printf("  epoch %d%s: %.2f s, %.1f samples/s, loss %.4f%n", e, e == 0 ? " (warm-up)" : "", sec, rate, loss);
         }
         List<Double> inf = new ArrayList<>();
         for (int rep = 0; rep < 3; rep++) {
             long t0 = System.nanoTime();
-            for (DataSet d : batches) net.output(d.getFeatures(), false);
+            for (int b = 0; b < batches.size(); b++) {
+                if (fused != null) fused.predict(rows.get(b));
+                else net.output(batches.get(b).getFeatures(), false);
+            }
             inf.add(n / ((System.nanoTime() - t0) / 1e9));
         }
         out.printf("RESULT model=%s train_sps_median=%.1f infer_sps_median=%.1f peak_rss=%s%n", model, median(sps), median(inf), FeatureBenchmark.peakRss());

@@ -45,7 +45,7 @@ public final class CrossCorpus {
         public RunSpec spec(ClassSet cs, DataManifest data) {
             return new RunSpec("cross-corpus", train, test, data, RunSpec.classSetKey(cs), features.key(), Dataset.Layout.SEQUENCE.name(), recipe.key(),
                     ExperimentRunner.AUGMENTATION_SEED, Protocol.CROSS_CORPUS, "cross", normalisation.name(), model, activation, training,
-                    RunSpec.SELECTION, seed, RunSpec.threadsOfThisProcess());
+                    RunSpec.SELECTION, seed, RunSpec.threadsOfThisProcess(), org.emoaugnet.model.ModelFactory.REVISION, org.emoaugnet.model.Trainer.ENGINE);
         }
 
         public String name() {

@@ -20,7 +20,7 @@ public record ExperimentConfig(String name, String corpus, ClassSet classSet, Pr
     public RunSpec spec(String fold, long seed, DataManifest data) {
         return new RunSpec("within", corpus, corpus, data, RunSpec.classSetKey(classSet), features.key(), layout.name(), recipe.key(),
                 ExperimentRunner.AUGMENTATION_SEED, protocol, fold, "TRAIN_SCALER", model, activation, train, RunSpec.SELECTION, seed,
-                RunSpec.threadsOfThisProcess());
+                RunSpec.threadsOfThisProcess(), org.emoaugnet.model.ModelFactory.REVISION, org.emoaugnet.model.Trainer.ENGINE);
     }
 
     public String describe() {

@@ -118,7 +118,7 @@ public final class RecordMigration {
         RunSpec spec = new RunSpec(cross ? "cross-corpus" : "within", corpus, testCorpus, data, RunSpec.classSetKey(cs), cfg.get("features"), cfg.get("layout"),
                 cfg.get("recipe"), Long.parseLong(need(o, "augmentation_seed", run)), Protocol.valueOf(protocol), need(o, "fold", run),
                 cross ? need(o, "normalisation", run) : "TRAIN_SCALER", cfg.get("model"), cfg.get("activation"), t, RunSpec.SELECTION,
-                Long.parseLong(need(o, "seed", run)), threads.equals("null") ? "unset" : threads);
+                Long.parseLong(need(o, "seed", run)), threads.equals("null") ? "unset" : threads, null, null);
         Map<String, String> deps = new TreeMap<>();
         if (o.containsKey("dl4j")) deps.put("deeplearning4j-nn", o.get("dl4j"));
         Provenance prov = new Provenance(o.getOrDefault("code_commit", Provenance.UNKNOWN), Provenance.UNKNOWN, o.getOrDefault("code_jar_sha256", Provenance.UNKNOWN),

@@ -37,19 +37,29 @@ import org.emoaugnet.model.TrainConfig;
  * @param selection       the validation metric that selects the epoch and drives patience and the schedule
  * @param seed            training seed (initialisation, shuffling, dropout, random splits)
  * @param threads         native (OpenMP) threads per run
+ * @param network         {@code ModelFactory.REVISION}: how the preset became layers (null in run-spec/1 records)
+ * @param trainer         {@code Trainer.ENGINE}: the code that trained it (null in run-spec/1 records, which DL4J's own
+ *                        {@code fit} trained)
  */
 public record RunSpec(String kind, String corpus, String testCorpus, DataManifest data, String classSet, String features, String layout,
                       String recipe, long augmentationSeed, Protocol protocol, String fold, String normalisation, String model,
-                      String activation, TrainConfig training, String selection, long seed, String threads) {
+                      String activation, TrainConfig training, String selection, long seed, String threads, String network, String trainer) {
     /** The format of {@link #canonical()}; bump when a field is added or its meaning changes. */
-    public static final String VERSION = "run-spec/1";
+    public static final String VERSION = "run-spec/2";
+
+    /** The first format, without {@code network} and {@code trainer}: still read (committed records), never written. */
+    public static final String VERSION_1 = "run-spec/1";
 
     /** The only selection metric the trainer implements: unweighted accuracy on the validation set. */
     public static final String SELECTION = "val_ua";
 
     public RunSpec {
         training = training.withSeed(0);   // the training seed is its own field
+        if ((network == null) != (trainer == null)) throw new IllegalArgumentException("network and trainer revisions go together");
     }
+
+    /** A run-spec/1 specification (from a record written before the network and trainer revisions were recorded). */
+    public boolean legacy() { return network == null; }
 
     /** The canonical text: {@code version} then one sorted {@code key=value} line per field. */
     public String canonical() {
@@ -67,7 +77,11 @@ public record RunSpec(String kind, String corpus, String testCorpus, DataManifes
     /** Every field as sorted {@code key → value} (the data manifest as {@code data.*}, the training settings as {@code training.*}). */
     public Map<String, String> fields() {
         Map<String, String> m = new TreeMap<>();
-        m.put("version", VERSION);
+        m.put("version", legacy() ? VERSION_1 : VERSION);
+        if (!legacy()) {
+            m.put("network", network);
+            m.put("trainer", trainer);
+        }
         m.put("kind", kind);
         m.put("corpus", corpus);
         m.put("test_corpus", testCorpus);
@@ -99,7 +113,9 @@ public record RunSpec(String kind, String corpus, String testCorpus, DataManifes
     /** Reads a spec back from {@link #fields()} (as stored in a run record). */
     public static RunSpec fromFields(Map<String, String> f) {
         String v = f.get("version");
-        if (!VERSION.equals(v)) throw new IllegalArgumentException("run spec version '" + v + "', expected '" + VERSION + "'");
+        if (!VERSION.equals(v) && !VERSION_1.equals(v))
+            throw new IllegalArgumentException("run spec version '" + v + "', expected '" + VERSION + "' or '" + VERSION_1 + "'");
+        boolean v1 = VERSION_1.equals(v);
         TrainConfig t = new TrainConfig(Integer.parseInt(need(f, "training.epochs")), Integer.parseInt(need(f, "training.batch")),
                 Double.parseDouble(need(f, "training.learning_rate")), Integer.parseInt(need(f, "training.patience")),
                 Double.parseDouble(need(f, "training.lr_factor")), Integer.parseInt(need(f, "training.lr_patience")), 0);
@@ -107,13 +123,14 @@ public record RunSpec(String kind, String corpus, String testCorpus, DataManifes
                 new DataManifest(need(f, "data.corpora"), Integer.parseInt(need(f, "data.recordings")), need(f, "data.sha256")),
                 need(f, "class_set"), need(f, "features"), need(f, "layout"), need(f, "recipe"), Long.parseLong(need(f, "augmentation_seed")),
                 Protocol.valueOf(need(f, "protocol")), need(f, "fold"), need(f, "normalisation"), need(f, "model"), need(f, "activation"), t,
-                need(f, "training.selection"), Long.parseLong(need(f, "seed")), need(f, "threads"));
+                need(f, "training.selection"), Long.parseLong(need(f, "seed")), need(f, "threads"), v1 ? null : need(f, "network"),
+                v1 ? null : need(f, "trainer"));
     }
 
     /** The same spec with another data manifest. */
     public RunSpec withData(DataManifest d) {
         return new RunSpec(kind, corpus, testCorpus, d, classSet, features, layout, recipe, augmentationSeed, protocol, fold, normalisation, model,
-                activation, training, selection, seed, threads);
+                activation, training, selection, seed, threads, network, trainer);
     }
 
     /**
@@ -128,7 +145,7 @@ public record RunSpec(String kind, String corpus, String testCorpus, DataManifes
     /** The same spec with another thread count. */
     public RunSpec withThreads(String t) {
         return new RunSpec(kind, corpus, testCorpus, data, classSet, features, layout, recipe, augmentationSeed, protocol, fold, normalisation, model,
-                activation, training, selection, seed, t);
+                activation, training, selection, seed, t, network, trainer);
     }
 
     /** A class set as one string: name, classes in index order, and every emotion's class. */

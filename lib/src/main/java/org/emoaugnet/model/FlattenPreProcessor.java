@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code [batch, channels × time]} (channel-major). DL4J's own RnnToFeedForwardPreProcessor instead turns every time
  * step into its own example, which is not what a Conv1D → Flatten → Dense model means.
  */
-public final class FlattenPreProcessor implements InputPreProcessor {
+public final class FlattenPreProcessor implements InputPreProcessor, org.emoaugnet.model.fused.FusedNetwork.ChannelMajorFlatten {
     private long channels, length;
 
     /** For JSON deserialisation of saved models. */

@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -25,10 +26,19 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * Builds a DL4J network from a {@link ModelConfig}, with the workarounds DL4J 1.0.0-M2.1 needs
  * (docs/dl4j-notes.md): NCW throughout; BatchNormalization after Convolution1DLayer gets an explicit
  * {@link RnnToCnnPreProcessor} (per-time-step 4-D view, mathematically the same BN); dropout is given as a
- * <em>retain</em> probability ({@code 1 − p}) on explicit {@link DropoutLayer}s, as Keras places it.
+ * <em>retain</em> probability ({@code 1 − p}) on explicit {@link DropoutLayer}s, as Keras places it. DL4J's
+ * BatchNormalization layer accepts an activation function but never applies it ({@code activate} returns the
+ * normalised values), so a block's activation after batch normalisation is an explicit {@link ActivationLayer}.
  */
 public final class ModelFactory {
     private ModelFactory() {}
+
+    /**
+     * What a {@link ModelConfig} becomes as layers; part of every run specification. Bump it whenever a preset or this
+     * builder changes the network. Revision 1 (runs before 2026-11-26) handed the block activation to
+     * BatchNormalization, which DL4J ignores: those convolution blocks had no activation at all.
+     */
+    public static final String REVISION = "2";
 
     public static MultiLayerNetwork build(ModelConfig m, int channels, int length, int classes, double learningRate, long seed) {
         Activation act = Activation.valueOf(m.activation().toUpperCase(java.util.Locale.ROOT));
@@ -43,7 +53,8 @@ public final class ModelFactory {
             t = (t + cb.stride() - 1) / cb.stride();
             if (cb.batchNorm()) {
                 b.inputPreProcessor(i, new RnnToCnnPreProcessor(1, 1, c, RNNFormat.NCW));
-                b.layer(i++, new BatchNormalization.Builder().nOut(c).activation(bnCarriesActivation ? act : Activation.IDENTITY).build());
+                b.layer(i++, new BatchNormalization.Builder().nOut(c).activation(Activation.IDENTITY).build());
+                if (bnCarriesActivation) b.layer(i++, new ActivationLayer.Builder().activation(act).build());
             }
             if (cb.pool() > 1) {
                 b.layer(i++, new Subsampling1DLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(cb.pool()).stride(cb.poolStride()).build());

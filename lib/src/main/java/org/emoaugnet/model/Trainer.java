@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.emoaugnet.eval.Metrics;
+import org.emoaugnet.model.fused.FusedNetwork;
 import org.emoaugnet.util.Progress;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -17,9 +17,16 @@ import tech.tablesaw.api.Table;
  * same numbers), per-epoch history, and model selection on a validation set carved from the training data only:
  * the epoch with the best validation UA is kept, training stops after {@code patience} epochs without
  * improvement, and the learning rate drops on plateaus. The test set never enters this class.
+ *
+ * <p>Training and prediction run on {@link FusedNetwork}, which computes what DL4J's {@code fit} and {@code output}
+ * compute on the same network (tested) several times faster; the network object is DL4J's and saves, loads and
+ * predicts as before.
  */
 public final class Trainer {
     private Trainer() {}
+
+    /** The training code, part of every run specification: bump when the fused trainer's numbers change. */
+    public static final String ENGINE = FusedNetwork.REVISION;
 
     /** A trained network, the epoch it was selected at, and the per-epoch history. */
     public record Result(MultiLayerNetwork net, int bestEpoch, double bestValidationUa, Table history, double seconds, StopReason stopReason,
@@ -28,6 +35,8 @@ public final class Trainer {
     public static Result fit(ModelConfig model, Dataset train, Dataset validation, List<String> classes, TrainConfig cfg) {
         Nd4j.getRandom().setSeed(cfg.seed());
         MultiLayerNetwork net = ModelFactory.build(model, train.channels(), train.length(), classes.size(), cfg.learningRate(), cfg.seed());
+        FusedNetwork fused = fused(net, train, cfg.batch(), cfg.seed(), model.name());
+        float[] x = new float[cfg.batch() * train.channels() * train.length()];
         IntColumn ep = IntColumn.create("epoch");
         DoubleColumn loss = DoubleColumn.create("train_loss"), trWa = DoubleColumn.create("train_wa"), trUa = DoubleColumn.create("train_ua"),
                 vaWa = DoubleColumn.create("val_wa"), vaUa = DoubleColumn.create("val_ua"), lr = DoubleColumn.create("lr"), sec = DoubleColumn.create("seconds");
@@ -43,13 +52,18 @@ public final class Trainer {
             double lossSum = 0;
             int batches = 0;
             for (int s = 0; s < order.length; s += cfg.batch()) {
-                int[] idx = java.util.Arrays.copyOfRange(order, s, Math.min(order.length, s + cfg.batch()));
-                net.fit(batch(train, idx, classes.size()));
-                lossSum += net.score();
+                int mb = Math.min(order.length, s + cfg.batch()) - s;
+                int[] labels = new int[mb];
+                int per = train.channels() * train.length();
+                for (int i = 0; i < mb; i++) {
+                    System.arraycopy(train.x()[order[s + i]], 0, x, i * per, per);
+                    labels[i] = train.y()[order[s + i]];
+                }
+                lossSum += fused.fit(x, labels, mb);
                 batches++;
             }
-            Metrics mt = evaluate(net, train, classes, cfg.batch() * 4);
-            Metrics mv = validation.size() > 0 ? evaluate(net, validation, classes, cfg.batch() * 4) : mt;
+            Metrics mt = Metrics.of(classes, train.y(), fused.predict(train.x()));
+            Metrics mv = validation.size() > 0 ? Metrics.of(classes, validation.y(), fused.predict(validation.x())) : mt;
             ep.append(e); loss.append(lossSum / batches); trWa.append(mt.wa()); trUa.append(mt.ua());
             vaWa.append(validation.size() > 0 ? mv.wa() : Double.NaN); vaUa.append(validation.size() > 0 ? mv.ua() : Double.NaN);
             lr.append(rate); sec.append((System.nanoTime() - t0) / 1e9);
@@ -67,6 +81,7 @@ public final class Trainer {
                 if (cfg.lrFactor() < 1 && sinceLr >= cfg.lrPatience()) {
                     rate = Math.max(1e-5, rate * cfg.lrFactor());
                     net.setLearningRate(rate);
+                    fused.setLearningRate(rate);
                     sinceLr = 0;
                 }
                 if (cfg.patience() > 0 && sinceBest >= cfg.patience()) break;
@@ -78,8 +93,21 @@ public final class Trainer {
                 why, StopReason.converged(why, bestEpoch, ep.size(), cfg));
     }
 
-    /** Predicted class of every sample (inference mode, no dropout). */
+    private static FusedNetwork fused(MultiLayerNetwork net, Dataset d, int capacity, long seed, String name) {
+        return FusedNetwork.compile(net, d.channels(), d.length(), capacity, seed).orElseThrow(() -> new IllegalArgumentException(
+                "model '" + name + "' uses a layer, activation or setting the fused trainer does not implement"));
+    }
+
+    /** Predicted class of every sample (inference mode, no dropout), in chunks of {@code batch}. */
     public static int[] predict(MultiLayerNetwork net, Dataset d, int batch) {
+        if (d.size() == 0) return new int[0];
+        var fused = FusedNetwork.compile(net, d.channels(), d.length(), Math.min(batch, d.size()), 0);
+        if (fused.isPresent()) return fused.get().predict(d.x());
+        return predictWithDl4j(net, d, batch);
+    }
+
+    /** The same prediction through DL4J's own {@code output} (networks the fused path does not cover). */
+    static int[] predictWithDl4j(MultiLayerNetwork net, Dataset d, int batch) {
         int[] out = new int[d.size()];
         for (int s = 0; s < d.size(); s += batch) {
             int[] idx = new int[Math.min(batch, d.size() - s)];
@@ -93,12 +121,6 @@ public final class Trainer {
 
     public static Metrics evaluate(MultiLayerNetwork net, Dataset d, List<String> classes, int batch) {
         return Metrics.of(classes, d.y(), predict(net, d, batch));
-    }
-
-    static DataSet batch(Dataset d, int[] idx, int classes) {
-        INDArray labels = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, idx.length, classes);
-        for (int i = 0; i < idx.length; i++) labels.putScalar(i, d.y()[idx[i]], 1f);
-        return new DataSet(features(d, idx), labels);
     }
 
     static INDArray features(Dataset d, int[] idx) {

@@ -1,0 +1,373 @@
+package org.emoaugnet.model.fused;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToRnnPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.RnnToCnnPreProcessor;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+
+/**
+ * A faster trainer for the project's DL4J networks (1-D convolution, batch normalisation, max pooling, dropout,
+ * LSTM, dense, softmax with cross-entropy, Adam), bound to a {@link MultiLayerNetwork}: it reads and writes that
+ * network's own flat parameter vector, so the network saves, loads and predicts as before, and a network trained
+ * here cannot be told from one trained by {@code fit} except by speed. Forward outputs and gradients equal DL4J's
+ * within float tolerance (tested); dropout masks come from this object's seeded generator, so the same seed gives
+ * the same numbers.
+ *
+ * <p>Where the time goes: convolutions run libnd4j's oneDNN ops once per pass (DL4J's Convolution1DLayer recomputes
+ * the forward pass in backprop and computes input gradients the first layer never needs), the LSTM makes one matrix
+ * product for all input projections and one per step, and the element-wise work runs on Java arrays that HotSpot
+ * vectorises, instead of hundreds of small native calls per batch.
+ *
+ * <p>{@link #compile} returns empty for a network it does not cover (other layers, activations, updaters,
+ * regularisation, masks); callers then fall back to DL4J's own {@code fit} and {@code output}.
+ */
+public final class FusedNetwork {
+    /** Revision of the fused trainer's numerics (part of run specifications through {@code Trainer.ENGINE}). */
+    public static final String REVISION = "fused-1";
+
+    /** Marks an input pre-processor that flattens {@code [batch, channels, time]} channel-major into features. */
+    public interface ChannelMajorFlatten {}
+
+    private final MultiLayerNetwork net;
+    private final List<Stage> stages = new ArrayList<>();
+    private final int capacity, inputSize, classes, paramCount;
+    private final float[] theta, grad, adamM, adamV, probs, dLogits;
+    private final NativeArray params, nativeGrad;
+    private final INDArray gradArray;
+    private final List<int[]> trainable = new ArrayList<>(), nativeWritten = new ArrayList<>();
+    private final double beta1, beta2, epsilon;
+    private double learningRate;
+    private long iteration;
+    private SplittableRandom random;
+
+    private FusedNetwork(MultiLayerNetwork net, int channels, int length, int capacity, Adam adam, long seed) {
+        this.net = net;
+        this.capacity = capacity;
+        INDArray p = net.params();
+        if (p.dataType() != DataType.FLOAT) throw new IllegalArgumentException("float parameters only");
+        this.params = new NativeArray(p);
+        this.paramCount = (int) p.length();
+        this.theta = new float[paramCount];
+        this.grad = new float[paramCount];
+        this.adamM = new float[paramCount];
+        this.adamV = new float[paramCount];
+        this.gradArray = Nd4j.create(DataType.FLOAT, new long[] {paramCount}, 'c');
+        this.nativeGrad = new NativeArray(gradArray);
+        this.learningRate = adam.getLearningRate();
+        this.beta1 = adam.getBeta1();
+        this.beta2 = adam.getBeta2();
+        this.epsilon = adam.getEpsilon();
+        this.random = new SplittableRandom(seed);
+        this.inputSize = channels * length;
+        Layer outLayer = net.getLayer(net.getnLayers() - 1);
+        this.classes = (int) ((OutputLayer) outLayer.conf().getLayer()).getNOut();
+        this.probs = new float[capacity * classes];
+        this.dLogits = new float[capacity * classes];
+        pullParams();
+    }
+
+    /**
+     * The fused trainer for {@code net} on inputs of {@code channels × length}, or empty where the network uses
+     * something it does not implement.
+     *
+     * @param capacity the largest batch it will be given (training batches; predictions are split into chunks)
+     * @param seed     seed of the dropout masks
+     */
+    public static Optional<FusedNetwork> compile(MultiLayerNetwork net, int channels, int length, int capacity, long seed) {
+        IUpdater updater = commonUpdater(net);
+        if (!(updater instanceof Adam adam) || net.getnLayers() == 0
+                || !(net.getLayerWiseConfigurations().getConf(net.getnLayers() - 1).getLayer() instanceof OutputLayer)) return Optional.empty();
+        FusedNetwork f = new FusedNetwork(net, channels, length, capacity, adam, seed);
+        return f.build(channels, length) ? Optional.of(f) : Optional.empty();
+    }
+
+    private int offset(Layer layer, String key) {
+        INDArray v = layer.getParam(key);
+        return (int) (v.offset() - net.params().offset());
+    }
+
+    private static boolean plain(org.deeplearning4j.nn.conf.layers.Layer l) {
+        if (l.getIDropout() != null) return false;
+        if (l instanceof BaseLayer b) {
+            return b.getRegularization().isEmpty() && b.getRegularizationBias().isEmpty() && b.getWeightNoise() == null
+                    && (b.getGradientNormalization() == null || b.getGradientNormalization() == org.deeplearning4j.nn.conf.GradientNormalization.None);
+        }
+        return true;
+    }
+
+    /** Translates the layers into stages; false at the first thing the fused path does not implement. */
+    private boolean build(int channels, int length) {
+        MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
+        int c = channels, t = length;
+        boolean sequence = true;
+        int n = net.getnLayers();
+        for (int i = 0; i < n; i++) {
+            InputPreProcessor pre = conf.getInputPreProcess(i);
+            if (pre instanceof ChannelMajorFlatten) {
+                if (!sequence) return false;
+                c = c * t;
+                t = 1;
+                sequence = false;
+            } else if (pre != null && !(pre instanceof RnnToCnnPreProcessor) && !(pre instanceof CnnToRnnPreProcessor)) {
+                return false;
+            }
+            Layer layer = net.getLayer(i);
+            org.deeplearning4j.nn.conf.layers.Layer lc = conf.getConf(i).getLayer();
+            boolean needsDx = !stages.isEmpty();
+            if (lc instanceof DropoutLayer dl) {
+                if (!(dl.getIDropout() instanceof Dropout d) || d.getPSchedule() != null || d.getP() <= 0 || d.getP() > 1) return false;
+                stages.add(new DropoutStage(d.getP(), c, t, capacity));
+                continue;
+            }
+            if (!plain(lc)) return false;
+            if (lc instanceof Convolution1DLayer cv) {
+                if (!sequence || cv.getConvolutionMode() != ConvolutionMode.Same || cv.getDilation()[0] != 1 || !cv.hasBias()
+                        || cv.getRnnDataFormat() != RNNFormat.NCW || cv.getNIn() != c) return false;
+                ConvStage s = new ConvStage(this, c, t, (int) cv.getNOut(), cv.getKernelSize()[0], cv.getStride()[0], offset(layer, "W"),
+                        offset(layer, "b"), capacity, needsDx);
+                stages.add(s);
+                trainable(layer, "W", "b");
+                c = s.outC;
+                t = s.outT;
+                if (!activation(cv.getActivationFn(), c, t)) return false;
+            } else if (lc instanceof BatchNormalization bn) {
+                if (bn.isLockGammaBeta() || bn.getNOut() != c) return false;
+                boolean logStd = bn.isUseLogStd();
+                stages.add(new BatchNormStage(c, t, capacity, offset(layer, "gamma"), offset(layer, "beta"), offset(layer, "mean"),
+                        offset(layer, logStd ? "log10stdev" : "var"), logStd, bn.getEps(), bn.getDecay()));
+                trainable(layer, "gamma", "beta");
+                // DL4J 1.0.0-M2.1's BatchNormalization layer never applies the activation function it is given
+                // (activate() returns preOutput()); the fused path does the same, and ModelFactory adds explicit
+                // ActivationLayers instead.
+            } else if (lc instanceof org.deeplearning4j.nn.conf.layers.ActivationLayer al) {
+                if (!activation(al.getActivationFn(), c, t)) return false;
+            } else if (lc instanceof Subsampling1DLayer sub) {
+                if (!sequence || sub.getPoolingType() != org.deeplearning4j.nn.conf.layers.PoolingType.MAX || sub.getConvolutionMode() != ConvolutionMode.Same
+                        || sub.getDilation()[0] != 1) return false;
+                MaxPoolStage s = new MaxPoolStage(c, t, sub.getKernelSize()[0], sub.getStride()[0], capacity);
+                stages.add(s);
+                t = s.outT;
+            } else if (lc instanceof LSTM || lc instanceof LastTimeStep) {
+                boolean last = lc instanceof LastTimeStep;
+                if (last && !(((LastTimeStep) lc).getUnderlying() instanceof LSTM)) return false;
+                LSTM l = last ? (LSTM) ((LastTimeStep) lc).getUnderlying() : (LSTM) lc;
+                if (!sequence || l.getNIn() != c || l.getRnnDataFormat() != RNNFormat.NCW || Activation.of(l.getActivationFn()) != Activation.TANH
+                        || Activation.of(l.getGateActivationFn()) != Activation.SIGMOID || !plain(l)) return false;
+                int units = (int) l.getNOut();
+                stages.add(new LstmStage(c, t, units, last, offset(layer, "W"), offset(layer, "RW"), offset(layer, "b"), capacity, needsDx));
+                trainable(layer, "W", "RW", "b");
+                c = units;
+                if (last) {
+                    t = 1;
+                    sequence = false;
+                }
+            } else if (lc instanceof DenseLayer d) {
+                if (sequence || d.getNIn() != c || !d.hasBias()) return false;
+                stages.add(new DenseStage(c, (int) d.getNOut(), offset(layer, "W"), offset(layer, "b"), capacity, needsDx));
+                trainable(layer, "W", "b");
+                c = (int) d.getNOut();
+                if (!activation(d.getActivationFn(), c, t)) return false;
+            } else if (lc instanceof OutputLayer o && i == n - 1) {
+                if (sequence || o.getNIn() != c || !o.hasBias() || !(o.getActivationFn() instanceof ActivationSoftmax)
+                        || !(o.getLossFn() instanceof LossMCXENT loss) || loss.getWeights() != null) return false;
+                softmaxClip = (float) loss.getSoftmaxClipEps();
+                stages.add(new DenseStage(c, (int) o.getNOut(), offset(layer, "W"), offset(layer, "b"), capacity, needsDx));
+                trainable(layer, "W", "b");
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private float softmaxClip;
+
+    private void trainable(Layer layer, String... keys) {
+        for (String k : keys) trainable.add(new int[] {offset(layer, k), (int) layer.getParam(k).length()});
+    }
+
+    private boolean activation(org.nd4j.linalg.activations.IActivation fn, int c, int t) {
+        Activation a = Activation.of(fn);
+        if (a == null) return false;
+        if (a != Activation.IDENTITY) stages.add(new ActivationStage(a, c, t, capacity));
+        return true;
+    }
+
+    /** Samples of one batch the trainer takes at most. */
+    public int capacity() { return capacity; }
+
+    public void setLearningRate(double rate) { learningRate = rate; }
+
+    /**
+     * One Adam step on a batch, as DL4J's {@code fit} makes it: {@code x} holds {@code mb} samples of channels ×
+     * time (channel-major, NCW), {@code labels} their classes. Returns the mean cross-entropy before the step
+     * (DL4J's score).
+     */
+    public double fit(float[] x, int[] labels, int mb) {
+        if (mb < 1 || mb > capacity) throw new IllegalArgumentException("batch of " + mb + " samples; this trainer takes 1 to " + capacity);
+        float[] logits = forward(x, mb, true);
+        double loss = softmax(logits, mb);
+        for (int s = 0; s < mb; s++) {
+            int y = labels[s];
+            if (y < 0 || y >= classes) throw new IllegalArgumentException("label " + y + " outside 0.." + (classes - 1));
+            loss -= Math.log(Math.max(probs[s * classes + y], softmaxClip));
+        }
+        for (int i = 0; i < mb * classes; i++) dLogits[i] = Math.max(probs[i], softmaxClip) / mb;
+        for (int s = 0; s < mb; s++) dLogits[s * classes + labels[s]] -= 1f / mb;
+        backward(mb);
+        adam();
+        for (Stage st : stages) st.afterStep(this);
+        pushParams();
+        iteration++;
+        return loss / mb;
+    }
+
+    /** Class probabilities of {@code mb ≤ capacity} samples in inference mode (running statistics, no dropout). */
+    public float[] output(float[] x, int mb) {
+        pullParams();
+        if (mb < 1 || mb > capacity) throw new IllegalArgumentException("batch of " + mb + " samples; this network takes 1 to " + capacity);
+        softmax(forward(x, mb, false), mb);
+        return java.util.Arrays.copyOf(probs, mb * classes);
+    }
+
+    /** Predicted class of every sample, in chunks of at most {@link #capacity()} (inference mode). */
+    public int[] predict(float[][] samples) {
+        pullParams();
+        int[] out = new int[samples.length];
+        float[] x = new float[capacity * inputSize];
+        for (int s = 0; s < samples.length; s += capacity) {
+            int mb = Math.min(capacity, samples.length - s);
+            for (int i = 0; i < mb; i++) System.arraycopy(samples[s + i], 0, x, i * inputSize, inputSize);
+            softmax(forward(x, mb, false), mb);
+            for (int i = 0; i < mb; i++) {
+                int best = 0;
+                for (int k = 1; k < classes; k++) if (probs[i * classes + k] > probs[i * classes + best]) best = k;
+                out[s + i] = best;
+            }
+        }
+        return out;
+    }
+
+    /** Gradient of the mean loss on a batch without changing anything (for tests against DL4J's gradients). */
+    float[] gradient(float[] x, int[] labels, int mb) {
+        softmax(forward(x, mb, true), mb);
+        for (int i = 0; i < mb * classes; i++) dLogits[i] = Math.max(probs[i], softmaxClip) / mb;
+        for (int s = 0; s < mb; s++) dLogits[s * classes + labels[s]] -= 1f / mb;
+        backward(mb);
+        return grad.clone();
+    }
+
+    private float[] forward(float[] x, int mb, boolean train) {
+        float[] in = x;
+        for (Stage st : stages) {
+            st.forward(this, in, mb, train);
+            in = st.y;
+        }
+        return in;
+    }
+
+    private void backward(int mb) {
+        java.util.Arrays.fill(grad, 0f);
+        nativeWritten.clear();
+        float[] d = dLogits;
+        for (int s = stages.size() - 1; s >= 0; s--) {
+            Stage st = stages.get(s);
+            st.backward(this, d, mb, s > 0);
+            d = st.dx;
+        }
+        for (int[] r : nativeWritten) nativeGrad.get(r[0], grad, r[0], r[1]);
+    }
+
+    /** Softmax of the logits into {@link #probs}; returns 0 (the caller adds the loss terms). */
+    private double softmax(float[] logits, int mb) {
+        for (int s = 0; s < mb; s++) {
+            int o = s * classes;
+            float m = Float.NEGATIVE_INFINITY;
+            for (int k = 0; k < classes; k++) m = Math.max(m, logits[o + k]);
+            double sum = 0;
+            for (int k = 0; k < classes; k++) sum += Math.exp(logits[o + k] - m);
+            for (int k = 0; k < classes; k++) probs[o + k] = (float) (Math.exp(logits[o + k] - m) / sum);
+        }
+        return 0;
+    }
+
+    /** DL4J's Adam (libnd4j adam_updater): bias correction folded into the step size. */
+    private void adam() {
+        long t = iteration + 1;
+        float alpha = (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
+        float b1 = (float) beta1, b2 = (float) beta2, eps = (float) epsilon, c1 = 1f - b1, c2 = 1f - b2;
+        float[] m = adamM, v = adamV, g = grad, p = theta;
+        for (int[] r : trainable) {
+            for (int i = r[0], end = r[0] + r[1]; i < end; i++) {
+                float gi = g[i];
+                float mi = b1 * m[i] + gi * c1, vi = b2 * v[i] + gi * gi * c2;
+                m[i] = mi;
+                v[i] = vi;
+                p[i] -= mi * alpha / ((float) Math.sqrt(vi) + eps);
+            }
+        }
+    }
+
+    float[] theta() { return theta; }
+
+    float[] grad() { return grad; }
+
+    NativeArray nativeParams() { return params; }
+
+    NativeArray nativeGrad() { return nativeGrad; }
+
+    SplittableRandom random() { return random; }
+
+    INDArray paramView(long offset, long length) {
+        return Nd4j.create(net.params().data(), new long[] {length}, new long[] {1}, net.params().offset() + offset, 'c');
+    }
+
+    INDArray gradView(long offset, long length) {
+        return Nd4j.create(gradArray.data(), new long[] {length}, new long[] {1}, offset, 'c');
+    }
+
+    void nativeGradientWritten(int offset, int length) { nativeWritten.add(new int[] {offset, length}); }
+
+    private static IUpdater commonUpdater(MultiLayerNetwork net) {
+        IUpdater u = null;
+        for (int i = 0; i < net.getnLayers(); i++) {
+            org.deeplearning4j.nn.conf.layers.Layer l = net.getLayerWiseConfigurations().getConf(i).getLayer();
+            if (l instanceof BaseLayer b) {
+                if (u == null) u = b.getIUpdater();
+                else if (!u.equals(b.getIUpdater())) return null;
+            }
+        }
+        return u;
+    }
+
+    /** Reads the network's current parameters (after it was changed from outside, e.g. restored to a best epoch). */
+    public void pullParams() { params.get(0, theta, 0, paramCount); }
+
+    private void pushParams() { params.put(0, theta, 0, paramCount); }
+}

@@ -1,0 +1,61 @@
+package org.emoaugnet.model.fused;
+
+/** 1-D max pooling over time with DL4J's same-mode padding (padded positions never win). */
+final class MaxPoolStage extends Stage {
+    private final int kernel, stride, padLeft;
+    private final int[] argmax;
+    private float[] x;
+
+    MaxPoolStage(int c, int t, int kernel, int stride, int capacity) {
+        super(c, t, c, sameOut(t, stride), capacity, true);
+        this.kernel = kernel;
+        this.stride = stride;
+        this.padLeft = samePadLeft(t, kernel, stride);
+        this.argmax = new int[capacity * c * outT];
+    }
+
+    @Override
+    void forward(FusedNetwork net, float[] x, int mb, boolean train) {
+        int rows = mb * inC;
+        this.x = null;
+        if (kernel == 2 && stride == 2 && padLeft == 0 && inT % 2 == 0) {
+            for (int r = 0; r < rows; r++) {
+                int xb = r * inT, yb = r * outT;
+                for (int o = 0; o < outT; o++) y[yb + o] = Math.max(x[xb + 2 * o], x[xb + 2 * o + 1]);
+            }
+            this.x = x;
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            int xb = r * inT, yb = r * outT;
+            for (int o = 0; o < outT; o++) {
+                int start = o * stride - padLeft;
+                int from = xb + Math.max(0, start), to = xb + Math.min(inT, start + kernel);
+                int best = from;
+                float m = x[from];
+                for (int i = from + 1; i < to; i++) {
+                    float v = x[i];
+                    if (v > m) { m = v; best = i; }
+                }
+                y[yb + o] = m;
+                argmax[yb + o] = best;
+            }
+        }
+    }
+
+    @Override
+    void backward(FusedNetwork net, float[] dy, int mb, boolean needDx) {
+        int n = mb * outSize();
+        if (x != null) {
+            float[] x = this.x;
+            for (int o = 0; o < n; o++) {
+                float second = dy[o] * VecMath.positive(x[2 * o + 1] - x[2 * o]); // ties go to the first, as in libnd4j
+                dx[2 * o] = dy[o] - second;
+                dx[2 * o + 1] = second;
+            }
+            return;
+        }
+        java.util.Arrays.fill(dx, 0, mb * inSize(), 0f);
+        for (int i = 0; i < n; i++) dx[argmax[i]] += dy[i];
+    }
+}
