@@ -45,6 +45,9 @@ public final class Main {
             "  features --in IN.wav --out OUT.csv [--offset S] [--duration S]",
             "        librosa-default features, one row per frame: frame,time_s,rms,zcr,mfcc_1..mfcc_20",
             "  cache info|clear                feature cache size, or delete it",
+            "  bench compare [--model A|B] [--act relu|elu] [--n 2048] [--batch 32] [--epochs 3] [--repeats 3] [--with-dl4j true] [--out DIR]",
+            "        the fused DL4J trainer against the PyTorch twin (environment/bench/torch_twin.py, needs python3-torch),",
+            "        interleaved, medians over repeats, their ratio; writes DIR (default results/bench)/compare-<model>-<act>*.csv",
             "  bench train [--model A|B|PRESET] [--act relu|elu] [--n 5760] [--batch 32] [--epochs 4] [--seed 42] [--engine fused|dl4j]",
             "        training/inference throughput and peak memory of the reference networks A and B (compare:",
             "        shared/bench/torch_twin.py) or of a model preset (compact-cnn-lstm, paper-cnn-lstm, public-conv1d)",
@@ -146,6 +149,12 @@ public final class Main {
                     out.print(report.text(20));
                     return report.differing().isEmpty() ? 0 : 3;
                 }
+                case "bench compare":
+                    return TrainingComparison.run(flags.getOrDefault("model", "A"), flags.getOrDefault("act", "relu"), (int) number(flags, "n", 2048),
+                            (int) number(flags, "batch", 32), (int) number(flags, "epochs", 3), (int) number(flags, "repeats", 3),
+                            Boolean.parseBoolean(flags.getOrDefault("with-dl4j", "false")),
+                            Path.of(flags.getOrDefault("out", settings(flags).projectRoot().resolve("results/bench").toString())),
+                            settings(flags).projectRoot().resolve("environment/bench/torch_twin.py"), out);
                 case "bench train":
                     TrainingBenchmark.run(flags.getOrDefault("model", "A"), flags.getOrDefault("act", "relu"), (int) number(flags, "n", 5760),
                             (int) number(flags, "batch", 32), (int) number(flags, "epochs", 4), (long) number(flags, "seed", 42),

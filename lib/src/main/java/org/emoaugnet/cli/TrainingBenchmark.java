@@ -47,7 +47,10 @@ final class TrainingBenchmark {
     /** Which code trains: the fused path the experiments use, or DL4J's own {@code fit}/{@code output}. */
     enum Engine { FUSED, DL4J }
 
-    static void run(String model, String act, int n, int batch, int epochs, long seed, Engine engine, PrintStream out) {
+    /** Median samples per second of one measurement, and the trainable parameter count. */
+    record Measurement(double trainSps, double inferSps, long trainableParams) {}
+
+    static Measurement run(String model, String act, int n, int batch, int epochs, long seed, Engine engine, PrintStream out) {
         Subject sub = subject(model, act);
         int c = sub.channels(), t = sub.length(), k = sub.classes();
         ModelConfig cfg = sub.config();
@@ -99,6 +102,7 @@ final class TrainingBenchmark {
             inf.add(n / ((System.nanoTime() - t0) / 1e9));
         }
         out.printf("RESULT model=%s train_sps_median=%.1f infer_sps_median=%.1f peak_rss=%s%n", model, median(sps), median(inf), FeatureBenchmark.peakRss());
+        return new Measurement(median(sps), median(inf), ModelFactory.trainableParams(net));
     }
 
     static double median(List<Double> v) {

@@ -35,16 +35,24 @@ public final class Ledger {
      * Our result for one claim under one protocol; {@code experiment} null when no configuration exists.
      * Values in %, NaN when there are no finished runs.
      */
-    public record Cell(String experiment, int runs, double mean, double sd, double pooled, double low, double high) {
+    public record Cell(String experiment, int runs, double mean, double sd, double pooled, double low, double high, boolean legacyNetwork) {
         boolean hasRuns() { return runs > 0; }
 
         String text() {
             if (experiment == null) return "no experiment configured";
             if (runs == 0) return "not run (" + experiment + ")";
-            return String.format(Locale.ROOT, "%.1f%s (%d run%s; pooled %.1f, 95%% CI %.1f–%.1f)", mean,
-                    Double.isNaN(sd) ? "" : String.format(Locale.ROOT, " ± %.1f", sd), runs, runs == 1 ? "" : "s", pooled, low, high);
+            return String.format(Locale.ROOT, "%.1f%s (%d run%s; pooled %.1f, 95%% CI %.1f–%.1f)%s", mean,
+                    Double.isNaN(sd) ? "" : String.format(Locale.ROOT, " ± %.1f", sd), runs, runs == 1 ? "" : "s", pooled, low, high,
+                    legacyNetwork ? " " + LEGACY_MARK : "");
         }
     }
+
+    /** Marks cells computed from run-spec/1 runs, explained under the table. */
+    static final String LEGACY_MARK = "[rev. 1]";
+
+    static final String LEGACY_NOTE = LEGACY_MARK + ": runs of network revision 1, trained by DL4J's own fit before 2026-11-26: their convolution blocks "
+            + "had no activation, because DL4J 1.0.0-M2.1's BatchNormalization layer ignores the activation it is given (ReLU and ELU then "
+            + "differ only in the dense layer). Re-running the experiment replaces them (revision 2 adds the activation as its own layer).";
 
     public record Row(String corpus, String activation, String metric, double paper, Map<Protocol, Cell> cells, String verdict) {}
 
@@ -85,15 +93,16 @@ public final class Ledger {
     }
 
     static Cell cell(ExperimentConfig cfg, Path runsRoot, String metric) throws IOException {
-        if (cfg == null) return new Cell(null, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        if (cfg == null) return new Cell(null, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
         List<Path> runs = StudyReport.runs(cfg, runsRoot);
-        if (runs.isEmpty()) return new Cell(cfg.name(), 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        if (runs.isEmpty()) return new Cell(cfg.name(), 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
         double[] v = new double[runs.size()];
         for (int i = 0; i < v.length; i++) v[i] = 100 * RunRecord.read(runs.get(i)).metric(metric);
         Statistics.MeanSd ms = Statistics.meanSd(v);
         StudyReport.Predictions p = StudyReport.predictions(runs);
         Statistics.Interval ci = Statistics.bootstrap(p.truth(), p.predicted(), metric.equals("WA") ? Statistics::wa : Statistics::ua, 1000, 0.05, 1);
-        return new Cell(cfg.name(), runs.size(), r2(ms.mean()), r2(ms.sd()), r2(100 * ci.estimate()), r2(100 * ci.low()), r2(100 * ci.high()));
+        return new Cell(cfg.name(), runs.size(), r2(ms.mean()), r2(ms.sd()), r2(100 * ci.estimate()), r2(100 * ci.low()), r2(100 * ci.high()),
+                StudyReport.legacy(runs));
     }
 
     /**
@@ -219,6 +228,7 @@ public final class Ledger {
             for (Protocol p : COLUMNS) md.append(" | ").append(r.cells().get(p).text());
             md.append(" | ").append(r.verdict()).append(" |\n");
         }
+        if (md.indexOf(LEGACY_MARK) >= 0) md.append("\n").append(LEGACY_NOTE).append("\n");
         if (figure(rows, "ravdess", outDir.resolve("ledger.png"), lineage))
             md.append("\n![RAVDESS claims beside our numbers under each protocol](ledger.png)\n");
         md.append("\n## Are the paper's WA/UA pairs possible?\n\n");
@@ -290,6 +300,7 @@ public final class Ledger {
             else if (in && !line.startsWith("|")) break;
             if (in) table.append(line).append('\n');
         }
+        if (table.indexOf(LEGACY_MARK) >= 0) table.append('\n').append(LEGACY_NOTE).append('\n');
         AtomicFiles.writeString(readme, text.substring(0, a + start.length()) + "\n" + table + text.substring(b));
         return true;
     }

@@ -42,7 +42,7 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
     }
 
     /** The numeric environment of this process: {@link #NUMERIC_ENVIRONMENT} (set ones) and {@code cpu} (model name, cores). */
-    static Map<String, String> numericEnvironment() {
+    public static Map<String, String> numericEnvironment() {
         Map<String, String> m = new TreeMap<>();
         for (String v : NUMERIC_ENVIRONMENT) {
             String x = System.getenv(v);

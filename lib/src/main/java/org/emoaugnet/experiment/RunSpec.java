@@ -142,6 +142,18 @@ public record RunSpec(String kind, String corpus, String testCorpus, DataManifes
         return withData(DataManifest.ANY).withThreads("*").equals(other.withData(DataManifest.ANY).withThreads("*"));
     }
 
+    /**
+     * Whether {@code other} is a run-spec/1 record of this design: {@link #sameDesign} apart from the network and
+     * trainer revisions, which such records predate. Reports fall back to these runs, labelled, until an experiment is
+     * re-run.
+     */
+    public boolean sameDesignBeforeRevisions(RunSpec other) {
+        if (!other.legacy()) return false;
+        Map<String, String> a = withData(DataManifest.ANY).withThreads("*").fields(), b = other.withData(DataManifest.ANY).withThreads("*").fields();
+        for (String k : java.util.List.of("version", "network", "trainer")) { a.remove(k); b.remove(k); }
+        return a.equals(b);
+    }
+
     /** The same spec with another thread count. */
     public RunSpec withThreads(String t) {
         return new RunSpec(kind, corpus, testCorpus, data, classSet, features, layout, recipe, augmentationSeed, protocol, fold, normalisation, model,

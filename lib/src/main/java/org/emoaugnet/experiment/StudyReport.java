@@ -51,16 +51,28 @@ public final class StudyReport {
      * The runs of an experiment's current design: its seeds and folds, and records whose spec is exactly what the
      * configuration gives for that fold and seed (apart from the data manifest and thread count, which a reader
      * without the corpus cannot recompute). A run of an older design in the folder is left out with a warning, so a
-     * table never mixes specs.
+     * table never mixes specs. Where an experiment has no current run at all, its run-spec/1 runs of the same design
+     * stand in ({@link RunSpec#sameDesignBeforeRevisions}); {@link #legacy} tells readers to label them.
      */
     public static List<Path> runs(ExperimentConfig cfg, Path runsRoot) throws IOException {
-        List<Path> out = new ArrayList<>();
+        List<Path> current = new ArrayList<>(), legacy = new ArrayList<>();
         for (Path d : runs(runsRoot.resolve(cfg.name()), cfg.seeds(), cfg.folds())) {
             RunSpec s = RunRecord.read(d).spec();
-            if (cfg.spec(s.fold(), s.seed(), s.data()).sameDesign(s)) out.add(d);
+            RunSpec want = cfg.spec(s.fold(), s.seed(), s.data());
+            if (want.sameDesign(s)) current.add(d);
+            else if (want.sameDesignBeforeRevisions(s)) legacy.add(d);
             else System.err.println("[report] " + d + ": recorded spec differs from " + cfg.name() + "'s configuration; left out (re-run the experiment)");
         }
-        return out;
+        if (current.isEmpty()) return legacy;
+        if (!legacy.isEmpty())
+            System.err.println("[report] " + cfg.name() + ": " + legacy.size() + " run(s) of network revision 1 left out beside " + current.size() + " current run(s)");
+        return current;
+    }
+
+    /** Whether these runs are run-spec/1 records (network revision 1, DL4J's own fit), which tables must label. */
+    public static boolean legacy(List<Path> runs) throws IOException {
+        for (Path d : runs) if (!RunRecord.read(d).spec().legacy()) return false;
+        return !runs.isEmpty();
     }
 
     /** The records of {@link #runs(ExperimentConfig, Path)}. */
