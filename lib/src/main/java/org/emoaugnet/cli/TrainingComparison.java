@@ -42,6 +42,7 @@ final class TrainingComparison {
         String torch = python == null ? null : torchVersion(python);
         if (torch == null)
             out.println("PyTorch side skipped: no python3 with torch (Debian: apt-get install python3-torch libopenblas0-pthread; or set EMOAUG_PYTHON)");
+        String loadAverage = loadAverage();
         List<Row> rows = new ArrayList<>();
         String threads = System.getenv().getOrDefault("OMP_NUM_THREADS", "unset");
         for (int r = 1; r <= repeats; r++) {
@@ -64,6 +65,7 @@ final class TrainingComparison {
             }
         }
         Map<String, String> env = environment(torch, python);
+        env.put("load_average_at_start", loadAverage);
         String tag = "compare-" + model.toLowerCase(Locale.ROOT) + "-" + act;
         Table t = Table.create(tag, StringColumn.create("side"), IntColumn.create("repeat"), DoubleColumn.create("train_samples_per_s"),
                 DoubleColumn.create("infer_samples_per_s"));
@@ -141,13 +143,23 @@ final class TrainingComparison {
         return r;
     }
 
+    /** /proc/loadavg's 1, 5 and 15-minute figures: whether something else ran beside the benchmark. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     /** What changes speed: thread and BLAS variables, processor, ND4J natives, the system BLAS PyTorch links. */
     static Map<String, String> environment(String torch, String python) {
         Map<String, String> m = new LinkedHashMap<>();
         Provenance.numericEnvironment().forEach((k, v) -> m.put(k.equals(k.toUpperCase(Locale.ROOT)) ? "env." + k : k, v));
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         m.put("nd4j.backend", Nd4j.getBackend().getClass().getSimpleName());
-        m.put("nd4j.cpu_extensions", String.valueOf(Nd4j.getExecutioner().getEnvironmentInformation().getOrDefault("cpu.extensions", "?")));
+        m.put("nd4j.natives", Provenance.detectNd4jClassifier());
         m.put("pytorch", torch == null ? "absent" : torch + " (" + python + ")");
         try {
             m.put("system_libblas", Path.of("/etc/alternatives/libblas.so.3-x86_64-linux-gnu").toRealPath().toString());

@@ -119,7 +119,7 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
     }
 
     /** The classifier of the ND4J native jar on the class path (e.g. {@code linux-x86_64-onednn-avx2}). */
-    static String detectNd4jClassifier() {
+    public static String detectNd4jClassifier() {
         String cp = System.getProperty("java.class.path", "");
         java.util.regex.Pattern p = java.util.regex.Pattern.compile("nd4j-native-[0-9][^/\\\\]*?-((?:linux|macosx|windows|android)-[^/\\\\]+)\\.jar$");
         for (String e : cp.split(java.io.File.pathSeparator)) {

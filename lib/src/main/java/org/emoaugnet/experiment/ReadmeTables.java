@@ -55,7 +55,43 @@ public final class ReadmeTables {
         if (name.equals("05-cross-corpus.csv")) return crossCorpus(rows);
         if (name.equals("05-robustness.csv")) return robustness(rows);
         if (name.equals("05-robustness-augmentation.csv")) return augmentationEffect(rows);
+        if (name.startsWith("compare-") && !name.endsWith("-environment.csv")) return throughput(rows);
         throw new IOException("no README table is defined for " + csv);
+    }
+
+    /**
+     * {@code emoaug bench compare}'s repeats as medians per side (samples per second) and each side's ratio to the
+     * PyTorch twin's medians.
+     */
+    static String throughput(List<Map<String, String>> rows) {
+        Map<String, List<double[]>> bySide = new LinkedHashMap<>();
+        for (Map<String, String> r : rows)
+            bySide.computeIfAbsent(r.get("side"), k -> new ArrayList<>())
+                    .add(new double[] {Double.parseDouble(r.get("train_samples_per_s")), Double.parseDouble(r.get("infer_samples_per_s"))});
+        Map<String, double[]> med = new LinkedHashMap<>();
+        bySide.forEach((side, v) -> med.put(side, new double[] {median(v, 0), median(v, 1), v.size()}));
+        double[] torch = med.get("pytorch");
+        StringBuilder b = new StringBuilder("| side | repeats | train (samples/s, median) | inference (samples/s, median) | train / PyTorch | inference / PyTorch |\n|---|---|---|---|---|---|\n");
+        for (var e : med.entrySet()) {
+            double[] m = e.getValue();
+            String name = switch (e.getKey()) {
+                case "dl4j-fused" -> "DL4J, fused trainer (what the studies use)";
+                case "dl4j-fit" -> "DL4J's own fit / output";
+                case "pytorch" -> "PyTorch twin";
+                default -> e.getKey();
+            };
+            b.append("| ").append(name).append(" | ").append((int) m[2]).append(" | ").append(String.format(Locale.ROOT, "%.1f", m[0])).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f", m[1])).append(" | ")
+                    .append(torch == null ? "–" : String.format(Locale.ROOT, "**%.2f**", m[0] / torch[0])).append(" | ")
+                    .append(torch == null ? "–" : String.format(Locale.ROOT, "**%.2f**", m[1] / torch[1])).append(" |\n");
+        }
+        return b.toString();
+    }
+
+    private static double median(List<double[]> v, int i) {
+        double[] x = v.stream().mapToDouble(a -> a[i]).sorted().toArray();
+        int n = x.length;
+        return n % 2 == 1 ? x[n / 2] : (x[n / 2 - 1] + x[n / 2]) / 2;
     }
 
     static List<Map<String, String>> read(Path csv) throws IOException {

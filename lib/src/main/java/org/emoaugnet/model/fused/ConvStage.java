@@ -3,16 +3,14 @@ package org.emoaugnet.model.fused;
 import java.util.HashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv1D;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv1DDerivative;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv1DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * 1-D convolution with same padding, without activation. With several input channels it runs libnd4j's
- * {@code conv1d} and {@code conv1d_bp} ops (oneDNN in the project's natives) exactly as DL4J's Convolution1DLayer
- * calls them, but without recomputing the forward pass in backprop; with one input channel (the flat-vector
+ * {@code conv2d} and {@code conv2d_bp} ops (oneDNN in the project's natives) on the {@code [batch, in, 1, time]} view,
+ * which is what DL4J's Convolution1DLayer reaches through {@code conv1d}, built once per batch size and without
+ * recomputing the forward pass in backprop; with one input channel (the flat-vector
  * networks' first layer, where those ops fall back to a slow path) it computes the few products per output in Java.
  * DL4J stores the weights as {@code [out, in, k, 1]} and hands the op the same memory read as {@code [k, in, out]};
  * both paths use that reading.
@@ -20,8 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
 final class ConvStage extends Stage {
     private final int kernel, stride, padLeft, w, b;
     private final INDArray weights, bias, weightGrad, biasGrad;
-    private final Conv1DConfig config;
     private final Map<Integer, NativeArray[]> buffers = new HashMap<>();
+    private final Map<Integer, DynamicCustomOp[]> ops = new HashMap<>();
     private float[] x;
 
     ConvStage(FusedNetwork net, int inC, int inT, int outC, int kernel, int stride, int w, int b, int capacity, boolean needsDx) {
@@ -31,11 +29,27 @@ final class ConvStage extends Stage {
         this.padLeft = samePadLeft(inT, kernel, stride);
         this.w = w;
         this.b = b;
-        this.weights = net.paramView(w, (long) kernel * inC * outC).reshape('c', kernel, inC, outC);
+        // DL4J's weight memory read as conv1d reads it ([k, in, out]), i.e. conv2d's [kH = 1, kW = k, in, out]
+        this.weights = net.paramView(w, (long) kernel * inC * outC).reshape('c', 1, kernel, inC, outC);
         this.bias = net.paramView(b, outC);
-        this.weightGrad = net.gradView(w, (long) kernel * inC * outC).reshape('c', kernel, inC, outC);
+        this.weightGrad = net.gradView(w, (long) kernel * inC * outC).reshape('c', 1, kernel, inC, outC);
         this.biasGrad = net.gradView(b, outC);
-        this.config = Conv1DConfig.builder().k(kernel).s(stride).d(1).p(0).dataFormat(Conv1DConfig.NCW).paddingMode(PaddingMode.SAME).build();
+    }
+
+    /** conv2d's integer arguments: kernel, stride, padding, dilation, same mode, NCHW, weights [kH, kW, in, out]. */
+    private int[] intArgs() { return new int[] {1, kernel, 1, stride, 0, 0, 1, 1, 1, 0, 0}; }
+
+    /** The forward and backward ops of a batch size, over that size's native buffers. */
+    private DynamicCustomOp[] ops(int mb) {
+        return ops.computeIfAbsent(mb, m -> {
+            NativeArray[] n = buffers(m);
+            INDArray x = n[0].array.reshape('c', m, inC, 1, inT), y = n[1].array.reshape('c', m, outC, 1, outT),
+                    dy = n[2].array.reshape('c', m, outC, 1, outT), dx = n[3].array.reshape('c', m, inC, 1, inT);
+            DynamicCustomOp fwd = DynamicCustomOp.builder("conv2d").addInputs(x, weights, bias).addOutputs(y).addIntegerArguments(intArgs()).build();
+            DynamicCustomOp bwd = DynamicCustomOp.builder("conv2d_bp").addInputs(x, weights, bias, dy).addOutputs(dx, weightGrad, biasGrad)
+                    .addIntegerArguments(intArgs()).build();
+            return new DynamicCustomOp[] {fwd, bwd};
+        });
     }
 
     boolean usesOps() { return inC > 1; }
@@ -55,7 +69,7 @@ final class ConvStage extends Stage {
         }
         NativeArray[] n = buffers(mb);
         n[0].put(0, x, 0, mb * inSize());
-        Nd4j.exec(new Conv1D(new INDArray[] {n[0].array, weights, bias}, new INDArray[] {n[1].array}, config));
+        Nd4j.exec(ops(mb)[0]);
         n[1].get(0, y, 0, mb * outSize());
     }
 
@@ -67,8 +81,7 @@ final class ConvStage extends Stage {
         }
         NativeArray[] n = buffers(mb);
         n[2].put(0, dy, 0, mb * outSize());
-        Nd4j.exec(new Conv1DDerivative(new INDArray[] {n[0].array, weights, bias, n[2].array},
-                new INDArray[] {n[3].array, weightGrad, biasGrad}, config));
+        Nd4j.exec(ops(mb)[1]);
         net.nativeGradientWritten(w, kernel * inC * outC);
         net.nativeGradientWritten(b, outC);
         if (needDx) n[3].get(0, dx, 0, mb * inSize());
