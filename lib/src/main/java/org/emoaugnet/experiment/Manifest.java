@@ -34,7 +34,15 @@ public final class Manifest {
             if (!e.containsKey("producer") || !e.containsKey("runs")) continue;   // an entry of the manifest before the log: not provenance
             Path actual = resultsDir.resolve(e.get("path").toString().substring("results/".length()));
             if (!Files.isRegularFile(actual)) { log.println("manifest: " + e.get("path") + " is gone; entry dropped"); continue; }
-            if (!sha256(actual).equals(e.get("sha256"))) log.println("manifest: " + e.get("path") + " changed after it was logged (re-run its producer: " + e.get("producer") + ")");
+            if (!sha256(actual).equals(e.get("sha256"))) {
+                if (BY_HAND.equals(e.get("producer"))) {   // a hand-written note: it has no producer to re-run, its entry follows it
+                    e = new LinkedHashMap<>(e);
+                    e.put("bytes", Files.size(actual));
+                    e.put("sha256", sha256(actual));
+                } else {
+                    log.println("manifest: " + e.get("path") + " changed after it was logged (re-run its producer: " + e.get("producer") + ")");
+                }
+            }
             files.add(e);
             paths.add((String) e.get("path"));
         }
