@@ -108,7 +108,9 @@ class LedgerTest {
                 }
             }
         }
-        assertTrue(all >= 132 && migrated >= 90, all + " runs, " + migrated + " migrated (the rest re-run by the runner)");
+        // every record is either a migrated run-spec/1 record checked value by value above, or one the runner wrote
+        // (experiments re-run since the migration replace their migrated records; RunnerTest covers the migration)
+        assertTrue(all >= 132, all + " runs, " + migrated + " migrated (the rest re-run by the runner)");
     }
 
     @Test
