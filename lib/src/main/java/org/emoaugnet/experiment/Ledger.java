@@ -35,14 +35,19 @@ public final class Ledger {
      * Our result for one claim under one protocol; {@code experiment} null when no configuration exists.
      * Values in %, NaN when there are no finished runs.
      */
-    public record Cell(String experiment, int runs, double mean, double sd, double pooled, double low, double high, boolean legacyNetwork) {
+    public record Cell(String experiment, int runs, int converged, double mean, double sd, double pooled, double low, double high,
+                       boolean legacyNetwork) {
         boolean hasRuns() { return runs > 0; }
+
+        /** Runs that stopped at their epoch cap while still improving. */
+        int unconverged() { return runs - converged; }
 
         String text() {
             if (experiment == null) return "no experiment configured";
             if (runs == 0) return "not run (" + experiment + ")";
-            return String.format(Locale.ROOT, "%.1f%s (%d run%s; pooled %.1f, 95%% CI %.1f–%.1f)%s", mean,
-                    Double.isNaN(sd) ? "" : String.format(Locale.ROOT, " ± %.1f", sd), runs, runs == 1 ? "" : "s", pooled, low, high,
+            return String.format(Locale.ROOT, "%.1f%s (%d run%s%s; pooled %.1f, 95%% CI %.1f–%.1f)%s", mean,
+                    Double.isNaN(sd) ? "" : String.format(Locale.ROOT, " ± %.1f", sd), runs, runs == 1 ? "" : "s",
+                    unconverged() == 0 ? "" : String.format(Locale.ROOT, ", %d not converged", unconverged()), pooled, low, high,
                     legacyNetwork ? " " + LEGACY_MARK : "");
         }
     }
@@ -93,15 +98,20 @@ public final class Ledger {
     }
 
     static Cell cell(ExperimentConfig cfg, Path runsRoot, String metric) throws IOException {
-        if (cfg == null) return new Cell(null, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
+        if (cfg == null) return new Cell(null, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
         List<Path> runs = StudyReport.runs(cfg, runsRoot);
-        if (runs.isEmpty()) return new Cell(cfg.name(), 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
+        if (runs.isEmpty()) return new Cell(cfg.name(), 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
         double[] v = new double[runs.size()];
-        for (int i = 0; i < v.length; i++) v[i] = 100 * RunRecord.read(runs.get(i)).metric(metric);
+        int converged = 0;
+        for (int i = 0; i < v.length; i++) {
+            RunRecord rec = RunRecord.read(runs.get(i));
+            v[i] = 100 * rec.metric(metric);
+            if (rec.training().converged()) converged++;
+        }
         Statistics.MeanSd ms = Statistics.meanSd(v);
         StudyReport.Predictions p = StudyReport.predictions(runs);
         Statistics.Interval ci = Statistics.bootstrap(p.truth(), p.predicted(), metric.equals("WA") ? Statistics::wa : Statistics::ua, 1000, 0.05, 1);
-        return new Cell(cfg.name(), runs.size(), r2(ms.mean()), r2(ms.sd()), r2(100 * ci.estimate()), r2(100 * ci.low()), r2(100 * ci.high()),
+        return new Cell(cfg.name(), runs.size(), converged, r2(ms.mean()), r2(ms.sd()), r2(100 * ci.estimate()), r2(100 * ci.low()), r2(100 * ci.high()),
                 StudyReport.legacy(runs));
     }
 
@@ -115,6 +125,15 @@ public final class Ledger {
         if (!ps.hasRuns() && !si.hasRuns() && !as.hasRuns())
             return !org.emoaugnet.data.loaders.Corpora.definition(corpus).freelyAvailable()
                     ? "needs licensed data (" + label(corpus) + " is not redistributable)" : "not run";
+        // converged or flagged: a run stopped at its epoch cap while still improving carries no verdict
+        List<String> open = new ArrayList<>();
+        for (Protocol p : COLUMNS) {
+            Cell c = cells.get(p);
+            if (c != null && c.hasRuns() && c.unconverged() > 0) open.add(COLUMN_NAMES.get(p) + " " + c.unconverged() + " of " + c.runs());
+        }
+        if (!open.isEmpty())
+            return "no verdict: runs stopped at their epoch cap while still improving (" + String.join(", ", open) + ")"
+                    + (si.hasRuns() ? String.format(Locale.ROOT, "; speaker-independent pooled %.1f", si.pooled()) : "");
         if (si.hasRuns() && paper <= si.high()) return "reproduced under the speaker-independent protocol";
         if (as.hasRuns() && paper <= as.high()) return "reproduced with augmentation after an utterance split (speakers shared)";
         if (ps.hasRuns() && paper <= ps.high()) return "explained by leakage: reached only by the paper-style protocol";
@@ -132,16 +151,18 @@ public final class Ledger {
         DoubleColumn paper = DoubleColumn.create("paper");
         List<tech.tablesaw.columns.Column<?>> cols = new ArrayList<>(List.of(corpus, act, metric, paper));
         Map<Protocol, List<DoubleColumn>> num = new LinkedHashMap<>();
-        Map<Protocol, IntColumn> n = new LinkedHashMap<>();
+        Map<Protocol, IntColumn> n = new LinkedHashMap<>(), conv = new LinkedHashMap<>();
         Map<Protocol, StringColumn> exp = new LinkedHashMap<>();
         for (Protocol p : COLUMNS) {
             String k = key(p);
             exp.put(p, StringColumn.create(k + "_experiment"));
             n.put(p, IntColumn.create(k + "_runs"));
+            conv.put(p, IntColumn.create(k + "_converged"));
             num.put(p, List.of(DoubleColumn.create(k + "_mean"), DoubleColumn.create(k + "_sd"), DoubleColumn.create(k + "_pooled"),
                     DoubleColumn.create(k + "_ci_low"), DoubleColumn.create(k + "_ci_high")));
             cols.add(exp.get(p));
             cols.add(n.get(p));
+            cols.add(conv.get(p));
             cols.addAll(num.get(p));
         }
         cols.add(verdict);
@@ -155,6 +176,7 @@ public final class Ledger {
                 Cell c = r.cells().get(p);
                 exp.get(p).append(c.experiment() == null ? "" : c.experiment());
                 n.get(p).append(c.runs());
+                conv.get(p).append(c.converged());
                 double[] v = {c.mean(), c.sd(), c.pooled(), c.low(), c.high()};
                 for (int i = 0; i < v.length; i++) num.get(p).get(i).append(v[i]);
             }

@@ -20,6 +20,22 @@ class LedgerTest {
     }
 
     @Test
+    void verdictsRestOnlyOnConvergedRuns() {
+        java.util.function.BiFunction<Double, Integer, Ledger.Cell> cell = (pooled, converged) ->
+                new Ledger.Cell("x", 3, converged, pooled, 1.0, pooled, pooled - 1, pooled + 1, false);
+        Map<Protocol, Ledger.Cell> all = new java.util.LinkedHashMap<>();
+        all.put(Protocol.PAPER_STYLE, cell.apply(90.0, 3));
+        all.put(Protocol.AUGMENT_AFTER_RANDOM_SPLIT, cell.apply(75.0, 3));
+        all.put(Protocol.SPEAKER_INDEPENDENT, cell.apply(50.0, 3));
+        assertTrue(Ledger.verdict(95, all, "ravdess").startsWith("not reproduced: the claim is 4.0 points above"), Ledger.verdict(95, all, "ravdess"));
+        assertTrue(Ledger.verdict(90.5, all, "ravdess").startsWith("explained by leakage"), Ledger.verdict(90.5, all, "ravdess"));
+        all.put(Protocol.PAPER_STYLE, cell.apply(90.0, 0));
+        String v = Ledger.verdict(95, all, "ravdess");
+        assertTrue(v.startsWith("no verdict") && v.contains("paper-style (leaks) 3 of 3") && v.contains("speaker-independent pooled 50.0"), v);
+        assertTrue(all.get(Protocol.PAPER_STYLE).text().contains("3 not converged"), all.get(Protocol.PAPER_STYLE).text());
+    }
+
+    @Test
     void widestGapsMatchThePaperNotesTable() {
         double[] iemocap = Ledger.IEMOCAP_4_COUNTS;
         assertEquals(1.62, Consistency.check(95.78, 92.52, iemocap).largestFeasibleGap(), 0.005);
