@@ -89,9 +89,7 @@ public final class ReadmeTables {
     }
 
     private static double median(List<double[]> v, int i) {
-        double[] x = v.stream().mapToDouble(a -> a[i]).sorted().toArray();
-        int n = x.length;
-        return n % 2 == 1 ? x[n / 2] : (x[n / 2 - 1] + x[n / 2]) / 2;
+        return org.emoaugnet.eval.Statistics.quantile(v.stream().mapToDouble(a -> a[i]).sorted().toArray(), 0.5);
     }
 
     static List<Map<String, String>> read(Path csv) throws IOException {

@@ -36,7 +36,8 @@ public final class Trainer {
         Nd4j.getRandom().setSeed(cfg.seed());
         MultiLayerNetwork net = ModelFactory.build(model, train.channels(), train.length(), classes.size(), cfg.learningRate(), cfg.seed());
         FusedNetwork fused = fused(net, train, cfg.batch(), cfg.seed(), model.name());
-        float[] x = new float[cfg.batch() * train.channels() * train.length()];
+        int per = train.channels() * train.length();
+        float[] x = new float[cfg.batch() * per];
         IntColumn ep = IntColumn.create("epoch");
         DoubleColumn loss = DoubleColumn.create("train_loss"), trWa = DoubleColumn.create("train_wa"), trUa = DoubleColumn.create("train_ua"),
                 vaWa = DoubleColumn.create("val_wa"), vaUa = DoubleColumn.create("val_ua"), lr = DoubleColumn.create("lr"), sec = DoubleColumn.create("seconds");
@@ -54,7 +55,6 @@ public final class Trainer {
             for (int s = 0; s < order.length; s += cfg.batch()) {
                 int mb = Math.min(order.length, s + cfg.batch()) - s;
                 int[] labels = new int[mb];
-                int per = train.channels() * train.length();
                 for (int i = 0; i < mb; i++) {
                     System.arraycopy(train.x()[order[s + i]], 0, x, i * per, per);
                     labels[i] = train.y()[order[s + i]];

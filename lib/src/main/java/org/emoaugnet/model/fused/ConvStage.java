@@ -18,8 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
 final class ConvStage extends Stage {
     private final int kernel, stride, padLeft, w, b;
     private final INDArray weights, bias, weightGrad, biasGrad;
-    private final Map<Integer, NativeArray[]> buffers = new HashMap<>();
-    private final Map<Integer, DynamicCustomOp[]> ops = new HashMap<>();
+    private final Map<Integer, Batch> batches = new HashMap<>();
     private float[] x;
 
     ConvStage(FusedNetwork net, int inC, int inT, int outC, int kernel, int stride, int w, int b, int capacity, boolean needsDx) {
@@ -39,25 +38,22 @@ final class ConvStage extends Stage {
     /** conv2d's integer arguments: kernel, stride, padding, dilation, same mode, NCHW, weights [kH, kW, in, out]. */
     private int[] intArgs() { return new int[] {1, kernel, 1, stride, 0, 0, 1, 1, 1, 0, 0}; }
 
-    /** The forward and backward ops of a batch size, over that size's native buffers. */
-    private DynamicCustomOp[] ops(int mb) {
-        return ops.computeIfAbsent(mb, m -> {
-            NativeArray[] n = buffers(m);
-            INDArray x = n[0].array.reshape('c', m, inC, 1, inT), y = n[1].array.reshape('c', m, outC, 1, outT),
-                    dy = n[2].array.reshape('c', m, outC, 1, outT), dx = n[3].array.reshape('c', m, inC, 1, inT);
-            DynamicCustomOp fwd = DynamicCustomOp.builder("conv2d").addInputs(x, weights, bias).addOutputs(y).addIntegerArguments(intArgs()).build();
-            DynamicCustomOp bwd = DynamicCustomOp.builder("conv2d_bp").addInputs(x, weights, bias, dy).addOutputs(dx, weightGrad, biasGrad)
-                    .addIntegerArguments(intArgs()).build();
-            return new DynamicCustomOp[] {fwd, bwd};
-        });
-    }
-
     boolean usesOps() { return inC > 1; }
 
-    /** Native input, output, output gradient, input gradient for a batch size. */
-    private NativeArray[] buffers(int mb) {
-        return buffers.computeIfAbsent(mb, m -> new NativeArray[] {NativeArray.zeros(m, inC, inT), NativeArray.zeros(m, outC, outT),
-                NativeArray.zeros(m, outC, outT), NativeArray.zeros(m, inC, inT)});
+    /** One batch size's native input, output, output gradient and input gradient, and the ops built over them. */
+    private record Batch(NativeArray x, NativeArray y, NativeArray dy, NativeArray dx, DynamicCustomOp forward, DynamicCustomOp backward) {}
+
+    private Batch batch(int mb) {
+        return batches.computeIfAbsent(mb, m -> {
+            NativeArray x = NativeArray.zeros(m, inC, inT), y = NativeArray.zeros(m, outC, outT), dy = NativeArray.zeros(m, outC, outT),
+                    dx = NativeArray.zeros(m, inC, inT);
+            INDArray x4 = x.array.reshape('c', m, inC, 1, inT), y4 = y.array.reshape('c', m, outC, 1, outT),
+                    dy4 = dy.array.reshape('c', m, outC, 1, outT), dx4 = dx.array.reshape('c', m, inC, 1, inT);
+            DynamicCustomOp fwd = DynamicCustomOp.builder("conv2d").addInputs(x4, weights, bias).addOutputs(y4).addIntegerArguments(intArgs()).build();
+            DynamicCustomOp bwd = DynamicCustomOp.builder("conv2d_bp").addInputs(x4, weights, bias, dy4).addOutputs(dx4, weightGrad, biasGrad)
+                    .addIntegerArguments(intArgs()).build();
+            return new Batch(x, y, dy, dx, fwd, bwd);
+        });
     }
 
     @Override
@@ -67,10 +63,10 @@ final class ConvStage extends Stage {
             forwardSingleChannel(net.theta(), x, mb);
             return;
         }
-        NativeArray[] n = buffers(mb);
-        n[0].put(0, x, 0, mb * inSize());
-        Nd4j.exec(ops(mb)[0]);
-        n[1].get(0, y, 0, mb * outSize());
+        Batch n = batch(mb);
+        n.x().put(0, x, 0, mb * inSize());
+        Nd4j.exec(n.forward());
+        n.y().get(0, y, 0, mb * outSize());
     }
 
     @Override
@@ -79,12 +75,12 @@ final class ConvStage extends Stage {
             backwardSingleChannel(net, dy, mb, needDx);
             return;
         }
-        NativeArray[] n = buffers(mb);
-        n[2].put(0, dy, 0, mb * outSize());
-        Nd4j.exec(ops(mb)[1]);
+        Batch n = batch(mb);
+        n.dy().put(0, dy, 0, mb * outSize());
+        Nd4j.exec(n.backward());
         net.nativeGradientWritten(w, kernel * inC * outC);
         net.nativeGradientWritten(b, outC);
-        if (needDx) n[3].get(0, dx, 0, mb * inSize());
+        if (needDx) n.dx().get(0, dx, 0, mb * inSize());
     }
 
     private void forwardSingleChannel(float[] p, float[] x, int mb) {

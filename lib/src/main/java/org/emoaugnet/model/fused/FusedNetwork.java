@@ -64,7 +64,9 @@ public final class FusedNetwork {
     private final double beta1, beta2, epsilon;
     private double learningRate;
     private long iteration;
-    private SplittableRandom random;
+    private final SplittableRandom random;
+    /** DL4J's softmax clip in MCXENT (read from the output layer's loss by {@link #build}). */
+    private float softmaxClip;
 
     private FusedNetwork(MultiLayerNetwork net, int channels, int length, int capacity, Adam adam, long seed) {
         this.net = net;
@@ -206,8 +208,6 @@ public final class FusedNetwork {
         return true;
     }
 
-    private float softmaxClip;
-
     private void trainable(Layer layer, String... keys) {
         for (String k : keys) trainable.add(new int[] {offset(layer, k), (int) layer.getParam(k).length()});
     }
@@ -231,21 +231,14 @@ public final class FusedNetwork {
      */
     public double fit(float[] x, int[] labels, int mb) {
         if (mb < 1 || mb > capacity) throw new IllegalArgumentException("batch of " + mb + " samples; this trainer takes 1 to " + capacity);
-        float[] logits = forward(x, mb, true);
-        double loss = softmax(logits, mb);
-        for (int s = 0; s < mb; s++) {
-            int y = labels[s];
-            if (y < 0 || y >= classes) throw new IllegalArgumentException("label " + y + " outside 0.." + (classes - 1));
-            loss -= Math.log(Math.max(probs[s * classes + y], softmaxClip));
-        }
-        for (int i = 0; i < mb * classes; i++) dLogits[i] = Math.max(probs[i], softmaxClip) / mb;
-        for (int s = 0; s < mb; s++) dLogits[s * classes + labels[s]] -= 1f / mb;
+        softmax(forward(x, mb, true), mb);
+        double loss = crossEntropy(labels, mb);
         backward(mb);
         adam();
         for (Stage st : stages) st.afterStep(this);
         pushParams();
         iteration++;
-        return loss / mb;
+        return loss;
     }
 
     /** Class probabilities of {@code mb ≤ capacity} samples in inference mode (running statistics, no dropout). */
@@ -277,8 +270,7 @@ public final class FusedNetwork {
     /** Gradient of the mean loss on a batch without changing anything (for tests against DL4J's gradients). */
     float[] gradient(float[] x, int[] labels, int mb) {
         softmax(forward(x, mb, true), mb);
-        for (int i = 0; i < mb * classes; i++) dLogits[i] = Math.max(probs[i], softmaxClip) / mb;
-        for (int s = 0; s < mb; s++) dLogits[s * classes + labels[s]] -= 1f / mb;
+        crossEntropy(labels, mb);
         backward(mb);
         return grad.clone();
     }
@@ -304,8 +296,24 @@ public final class FusedNetwork {
         for (int[] r : nativeWritten) nativeGrad.get(r[0], grad, r[0], r[1]);
     }
 
-    /** Softmax of the logits into {@link #probs}; returns 0 (the caller adds the loss terms). */
-    private double softmax(float[] logits, int mb) {
+    /**
+     * DL4J's MCXENT on {@link #probs}: the mean of −log(max(p, clip)) over the batch, returned, and its gradient with
+     * respect to the logits, {@code (max(p, clip) − onehot) / mb}, written to {@link #dLogits}.
+     */
+    private double crossEntropy(int[] labels, int mb) {
+        double loss = 0;
+        for (int i = 0; i < mb * classes; i++) dLogits[i] = Math.max(probs[i], softmaxClip) / mb;
+        for (int s = 0; s < mb; s++) {
+            int y = labels[s];
+            if (y < 0 || y >= classes) throw new IllegalArgumentException("label " + y + " outside 0.." + (classes - 1));
+            loss -= Math.log(Math.max(probs[s * classes + y], softmaxClip));
+            dLogits[s * classes + y] -= 1f / mb;
+        }
+        return loss / mb;
+    }
+
+    /** Softmax of the logits into {@link #probs}. */
+    private void softmax(float[] logits, int mb) {
         for (int s = 0; s < mb; s++) {
             int o = s * classes;
             float m = Float.NEGATIVE_INFINITY;
@@ -314,7 +322,6 @@ public final class FusedNetwork {
             for (int k = 0; k < classes; k++) sum += Math.exp(logits[o + k] - m);
             for (int k = 0; k < classes; k++) probs[o + k] = (float) (Math.exp(logits[o + k] - m) / sum);
         }
-        return 0;
     }
 
     /** DL4J's Adam (libnd4j adam_updater): bias correction folded into the step size. */

@@ -1,8 +1,13 @@
 package org.emoaugnet.model.fused;
 
-/** 1-D max pooling over time with DL4J's same-mode padding (padded positions never win). */
+/**
+ * 1-D max pooling over time with DL4J's same-mode padding (padded positions never win). Pairs (kernel 2, stride 2,
+ * even length) are the common case: their winner is recomputed from the kept input in backprop, without branches;
+ * other windows record the winning index.
+ */
 final class MaxPoolStage extends Stage {
     private final int kernel, stride, padLeft;
+    private final boolean pairs;
     private final int[] argmax;
     private float[] x;
 
@@ -11,19 +16,19 @@ final class MaxPoolStage extends Stage {
         this.kernel = kernel;
         this.stride = stride;
         this.padLeft = samePadLeft(t, kernel, stride);
-        this.argmax = new int[capacity * c * outT];
+        this.pairs = kernel == 2 && stride == 2 && padLeft == 0 && t % 2 == 0;
+        this.argmax = pairs ? null : new int[capacity * c * outT];
     }
 
     @Override
     void forward(FusedNetwork net, float[] x, int mb, boolean train) {
         int rows = mb * inC;
-        this.x = null;
-        if (kernel == 2 && stride == 2 && padLeft == 0 && inT % 2 == 0) {
+        if (pairs) {
+            this.x = x;
             for (int r = 0; r < rows; r++) {
                 int xb = r * inT, yb = r * outT;
                 for (int o = 0; o < outT; o++) y[yb + o] = Math.max(x[xb + 2 * o], x[xb + 2 * o + 1]);
             }
-            this.x = x;
             return;
         }
         for (int r = 0; r < rows; r++) {
@@ -46,7 +51,7 @@ final class MaxPoolStage extends Stage {
     @Override
     void backward(FusedNetwork net, float[] dy, int mb, boolean needDx) {
         int n = mb * outSize();
-        if (x != null) {
+        if (pairs) {
             float[] x = this.x;
             for (int o = 0; o < n; o++) {
                 float second = dy[o] * VecMath.positive(x[2 * o + 1] - x[2 * o]); // ties go to the first, as in libnd4j
