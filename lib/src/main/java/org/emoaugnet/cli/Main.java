@@ -356,7 +356,12 @@ public final class Main {
             out.println("== " + c.recipe() + " (" + c.config().name() + ")");
             todo.add(c.config());
         }
-        org.emoaugnet.experiment.ExperimentRunner.runAll(todo, corpus, new FeatureCache(s.cache().resolve("features")), runs);
+        // seed-major: every recipe and fold of seed 1 before seed 2, so that an interrupted ablation leaves whole seeds
+        FeatureCache cache = new FeatureCache(s.cache().resolve("features"));
+        List<org.emoaugnet.experiment.Runner.Job> jobs = new ArrayList<>();
+        for (var c : todo) jobs.addAll(org.emoaugnet.experiment.ExperimentRunner.jobs(c, corpus, cache, runs));
+        jobs.sort(java.util.Comparator.comparingLong(j -> j.spec().seed()));
+        org.emoaugnet.experiment.Runner.runAll(jobs);
         out.println(org.emoaugnet.experiment.StudyReport.ablation(design, runs).printAll());
         return 0;
     }

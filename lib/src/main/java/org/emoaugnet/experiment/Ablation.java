@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import org.emoaugnet.augment.Recipe;
+import org.emoaugnet.model.TrainConfig;
 import org.emoaugnet.util.Settings;
 
 /**
@@ -20,9 +21,12 @@ import org.emoaugnet.util.Settings;
  * <pre>
  * base=../si-relu.properties
  * recipes=none,noise,pitch,stretch,shift,all-but-noise,all-but-pitch,all-but-stretch,all-but-shift,public-4,all
- * seeds=1
- * folds=3
+ * seeds=1,2,3
+ * folds=0
+ * epoch_copies=4
  * </pre>
+ * {@code epoch_copies} (default 0) matches the optimiser steps across recipes: every epoch of every condition then
+ * draws that many samples per training recording, whatever number of copies its recipe makes.
  * The condition whose recipe is the base's own reuses the base experiment's run folder (its runs of the listed
  * seeds), every other condition runs as {@code <base name>-aug-<recipe>}. Without design files (other corpora, and
  * quick mode) the defaults are built from {@link Study#configs}: {@link #DEFAULT_RECIPES} under the speaker-independent protocol
@@ -43,7 +47,10 @@ public final class Ablation {
      * One ablation: its conditions (recipe name → experiment) under one protocol, the seeds compared and the number
      * of folds (the first {@code folds} of the protocol; ≤ 0: all).
      */
-    public record Design(String name, Protocol protocol, List<Condition> conditions, List<Long> seeds, int folds) {
+    public record Design(String name, Protocol protocol, List<Condition> conditions, List<Long> seeds, int folds, int epochCopies) {
+        /** Whether every condition takes the same number of optimiser steps per epoch ({@link TrainConfig#epochCopies}). */
+        public boolean matchedSteps() { return epochCopies > 0; }
+
         public Condition reference() {
             return conditions.stream().filter(c -> c.recipe().equals(REFERENCE)).findFirst()
                     .orElseThrow(() -> new IllegalStateException(name + ": no '" + REFERENCE + "' condition"));
@@ -68,7 +75,7 @@ public final class Ablation {
             List<String> recipes = base.protocol() == Protocol.PAPER_STYLE
                     ? (s.quick() ? List.of("none", "public-4") : List.of("none", "public-4", "all"))
                     : (s.quick() ? List.of("none", "pitch", "public-4") : DEFAULT_RECIPES);
-            out.add(design(base.protocol().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), base, recipes, base.seeds(), base.folds()));
+            out.add(design(base.protocol().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), base, recipes, base.seeds(), base.folds(), 0));
         }
         return out;
     }
@@ -85,30 +92,39 @@ public final class Ablation {
         ExperimentConfig base = ExperimentConfigs.load(baseFile);
         List<String> recipes = Arrays.stream(p.getProperty("recipes", String.join(",", ALL_RECIPES)).split(",")).map(String::trim).toList();
         List<Long> seeds;
-        int folds;
+        int folds, epochCopies;
         try {
             seeds = Arrays.stream(p.getProperty("seeds", "1").split(",")).map(String::trim).map(Long::parseLong).toList();
             folds = Integer.parseInt(p.getProperty("folds", String.valueOf(base.folds())).trim());
+            epochCopies = Integer.parseInt(p.getProperty("epoch_copies", "0").trim());
         } catch (NumberFormatException e) {
-            throw new IOException(file + ": 'seeds' must be a comma-separated list of integers and 'folds' an integer", e);
+            throw new IOException(file + ": 'seeds' must be a comma-separated list of integers, 'folds' and 'epoch_copies' integers", e);
         }
+        if (epochCopies < 0) throw new IOException(file + ": 'epoch_copies' must be 0 (one pass over each recipe's rows) or more, got " + epochCopies);
         try {
-            return design(file.getFileName().toString().replace(".properties", ""), base, recipes, seeds, folds);
+            return design(file.getFileName().toString().replace(".properties", ""), base, recipes, seeds, folds, epochCopies);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
     }
 
-    static Design design(String name, ExperimentConfig base, List<String> recipes, List<Long> seeds, int folds) {
+    /**
+     * The design's conditions. With {@code epochCopies > 0} every condition trains on epochs of that many samples per
+     * training recording (matched optimiser steps) and runs as {@code <base>-steps<k>-aug-<recipe>}, the base's own
+     * recipe included; otherwise each condition makes one pass over its own rows per epoch and the base's recipe reuses
+     * the base's runs.
+     */
+    static Design design(String name, ExperimentConfig base, List<String> recipes, List<Long> seeds, int folds, int epochCopies) {
         if (!recipes.contains(REFERENCE)) throw new IllegalArgumentException("the recipes must include '" + REFERENCE + "' (the reference)");
         List<Condition> conditions = new ArrayList<>();
         for (String r : recipes) {
             Recipe recipe = Recipe.named().get(r);
             if (recipe == null) throw new IllegalArgumentException("unknown recipe '" + r + "' (known: " + Recipe.named().keySet() + ")");
-            String runName = recipe.name().equals(base.recipe().name()) ? base.name() : base.name() + "-aug-" + r;
+            String runName = epochCopies > 0 ? base.name() + "-steps" + epochCopies + "-aug-" + r
+                    : recipe.name().equals(base.recipe().name()) ? base.name() : base.name() + "-aug-" + r;
             conditions.add(new Condition(r, new ExperimentConfig(runName, base.corpus(), base.classSet(), base.protocol(), base.features(),
-                    base.layout(), recipe, base.model(), base.activation(), base.train(), seeds, folds)));
+                    base.layout(), recipe, base.model(), base.activation(), base.train().withEpochCopies(epochCopies), seeds, folds)));
         }
-        return new Design(name, base.protocol(), List.copyOf(conditions), List.copyOf(seeds), folds);
+        return new Design(name, base.protocol(), List.copyOf(conditions), List.copyOf(seeds), folds, epochCopies);
     }
 }

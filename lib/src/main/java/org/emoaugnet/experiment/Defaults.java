@@ -19,7 +19,7 @@ public final class Defaults {
     private Defaults() {}
 
     /** Every training setting a configuration may omit (its seed is set per run). */
-    public static final TrainConfig TRAINING = new TrainConfig(15, 64, 1e-3, 4, 0.5, 3, 0);
+    public static final TrainConfig TRAINING = new TrainConfig(80, 64, 1e-3, 8, 0.5, 3, 0);
 
     /** Epoch cap of the built-in studies: quick 2, synthetic corpus only 8, real corpora {@link #TRAINING}'s. */
     public static int epochs(Settings s) { return s.quick() ? 2 : s.data().isEmpty() ? 8 : TRAINING.epochs(); }

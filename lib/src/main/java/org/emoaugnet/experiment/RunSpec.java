@@ -105,6 +105,7 @@ public record RunSpec(String kind, String corpus, String testCorpus, DataManifes
         m.put("training.lr_factor", num(training.lrFactor()));
         m.put("training.lr_patience", String.valueOf(training.lrPatience()));
         m.put("training.selection", selection);
+        if (training.epochCopies() != 0) m.put("training.epoch_copies", String.valueOf(training.epochCopies()));   // absent: one pass (older specs keep their hashes)
         m.put("seed", String.valueOf(seed));
         m.put("threads", threads);
         return m;
@@ -118,7 +119,8 @@ public record RunSpec(String kind, String corpus, String testCorpus, DataManifes
         boolean v1 = VERSION_1.equals(v);
         TrainConfig t = new TrainConfig(Integer.parseInt(need(f, "training.epochs")), Integer.parseInt(need(f, "training.batch")),
                 Double.parseDouble(need(f, "training.learning_rate")), Integer.parseInt(need(f, "training.patience")),
-                Double.parseDouble(need(f, "training.lr_factor")), Integer.parseInt(need(f, "training.lr_patience")), 0);
+                Double.parseDouble(need(f, "training.lr_factor")), Integer.parseInt(need(f, "training.lr_patience")), 0,
+                Integer.parseInt(f.getOrDefault("training.epoch_copies", "0")));
         return new RunSpec(need(f, "kind"), need(f, "corpus"), need(f, "test_corpus"),
                 new DataManifest(need(f, "data.corpora"), Integer.parseInt(need(f, "data.recordings")), need(f, "data.sha256")),
                 need(f, "class_set"), need(f, "features"), need(f, "layout"), need(f, "recipe"), Long.parseLong(need(f, "augmentation_seed")),

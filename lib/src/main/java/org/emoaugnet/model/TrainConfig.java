@@ -3,16 +3,35 @@ package org.emoaugnet.model;
 /**
  * Training settings.
  *
- * @param epochs       maximum epochs
+ * @param epochs       maximum epochs (the cap)
  * @param batch        mini-batch size
  * @param learningRate Adam learning rate
  * @param patience     early stopping: epochs without a better validation UA before stopping (0: never stop early)
  * @param lrFactor     learning rate × this after {@code lrPatience} epochs without improvement (1: constant)
  * @param lrPatience   epochs without improvement before the learning rate drops
  * @param seed         initialisation, shuffling and dropout seed
+ * @param epochCopies  what one epoch is: 0, one pass over the training rows as they are; k &gt; 0, k × the number of
+ *                     distinct training recordings, drawn by passing over the rows in fresh shuffles as often as that
+ *                     takes. With the same k, recipes that make different numbers of copies per recording take the
+ *                     same number of optimiser steps per epoch (the ablation's matched steps).
  */
-public record TrainConfig(int epochs, int batch, double learningRate, int patience, double lrFactor, int lrPatience, long seed) {
-    public TrainConfig withEpochs(int e) { return new TrainConfig(e, batch, learningRate, patience, lrFactor, lrPatience, seed); }
+public record TrainConfig(int epochs, int batch, double learningRate, int patience, double lrFactor, int lrPatience, long seed, int epochCopies) {
+    public TrainConfig {
+        if (epochs < 1 || batch < 1) throw new IllegalArgumentException("epochs and batch must be at least 1, got " + epochs + " and " + batch);
+        if (epochCopies < 0) throw new IllegalArgumentException("epoch copies must be 0 (one pass) or more, got " + epochCopies);
+    }
 
-    public TrainConfig withSeed(long s) { return new TrainConfig(epochs, batch, learningRate, patience, lrFactor, lrPatience, s); }
+    /** One pass over the training rows per epoch. */
+    public TrainConfig(int epochs, int batch, double learningRate, int patience, double lrFactor, int lrPatience, long seed) {
+        this(epochs, batch, learningRate, patience, lrFactor, lrPatience, seed, 0);
+    }
+
+    public TrainConfig withEpochs(int e) { return new TrainConfig(e, batch, learningRate, patience, lrFactor, lrPatience, seed, epochCopies); }
+
+    public TrainConfig withSeed(long s) { return new TrainConfig(epochs, batch, learningRate, patience, lrFactor, lrPatience, s, epochCopies); }
+
+    public TrainConfig withEpochCopies(int k) { return new TrainConfig(epochs, batch, learningRate, patience, lrFactor, lrPatience, seed, k); }
+
+    /** Samples per epoch for a training set of {@code rows} rows from {@code recordings} distinct recordings. */
+    public int samplesPerEpoch(int rows, int recordings) { return epochCopies == 0 ? rows : epochCopies * recordings; }
 }

@@ -14,7 +14,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * Mini-batch training with Adam, seeded initialisation, shuffling and dropout (same seed, same thread count:
- * same numbers), per-epoch history, and model selection on a validation set carved from the training data only:
+ * same numbers), per-epoch history (training loss and accuracy as the epoch's batches saw them, in training mode;
+ * validation accuracy in inference mode), and model selection on a validation set carved from the training data only:
  * the epoch with the best validation UA is kept, training stops after {@code patience} epochs without
  * improvement, and the learning rate drops on plateaus. The test set never enters this class.
  *
@@ -25,8 +26,12 @@ import tech.tablesaw.api.Table;
 public final class Trainer {
     private Trainer() {}
 
-    /** The training code, part of every run specification: bump when the fused trainer's numbers change. */
-    public static final String ENGINE = FusedNetwork.REVISION;
+    /**
+     * The training code, part of every run specification: the fused network's revision and this loop's (loop 2:
+     * training accuracy from the batches as trained, epochs of {@link TrainConfig#epochCopies} size). Bump when
+     * either changes a number.
+     */
+    public static final String ENGINE = FusedNetwork.REVISION + "/loop-2";
 
     /** A trained network, the epoch it was selected at, and the per-epoch history. */
     public record Result(MultiLayerNetwork net, int bestEpoch, double bestValidationUa, Table history, double seconds, StopReason stopReason,
@@ -47,9 +52,11 @@ public final class Trainer {
         INDArray bestParams = null;
         long start = System.nanoTime();
         Progress p = new Progress("train " + model.name() + " (" + model.activation() + ")", cfg.epochs(), System.err, 0);
+        int perEpoch = cfg.samplesPerEpoch(train.size(), (int) train.keys().stream().distinct().count());
+        int[] seen = new int[perEpoch], seenTruth = new int[perEpoch], batchPred = new int[cfg.batch()];
         for (int e = 1; e <= cfg.epochs(); e++) {
             long t0 = System.nanoTime();
-            int[] order = permutation(train.size(), shuffle);
+            int[] order = epochOrder(train.size(), perEpoch, shuffle);
             double lossSum = 0;
             int batches = 0;
             for (int s = 0; s < order.length; s += cfg.batch()) {
@@ -60,9 +67,12 @@ public final class Trainer {
                     labels[i] = train.y()[order[s + i]];
                 }
                 lossSum += fused.fit(x, labels, mb);
+                fused.lastTrainingPredictions(batchPred, mb);
+                System.arraycopy(batchPred, 0, seen, s, mb);
+                System.arraycopy(labels, 0, seenTruth, s, mb);
                 batches++;
             }
-            Metrics mt = Metrics.of(classes, train.y(), fused.predict(train.x()));
+            Metrics mt = Metrics.of(classes, seenTruth, seen);
             Metrics mv = validation.size() > 0 ? Metrics.of(classes, validation.y(), fused.predict(validation.x())) : mt;
             ep.append(e); loss.append(lossSum / batches); trWa.append(mt.wa()); trUa.append(mt.ua());
             vaWa.append(validation.size() > 0 ? mv.wa() : Double.NaN); vaUa.append(validation.size() > 0 ? mv.ua() : Double.NaN);
@@ -128,6 +138,20 @@ public final class Trainer {
         float[] buf = new float[idx.length * per];
         for (int i = 0; i < idx.length; i++) System.arraycopy(d.x()[idx[i]], 0, buf, i * per, per);
         return Nd4j.create(buf, new long[] {idx.length, d.channels(), d.length()}, 'c');
+    }
+
+    /**
+     * The rows of one epoch: {@code count} indices from fresh shuffles of {@code 0..n-1}, one after the other (one
+     * permutation when {@code count == n}; the last shuffle cut short when {@code count} is not a multiple of n).
+     */
+    static int[] epochOrder(int n, int count, Random r) {
+        if (count == n) return permutation(n, r);
+        int[] out = new int[count];
+        for (int at = 0; at < count; at += n) {
+            int[] p = permutation(n, r);
+            System.arraycopy(p, 0, out, at, Math.min(n, count - at));
+        }
+        return out;
     }
 
     static int[] permutation(int n, Random r) {

@@ -241,6 +241,18 @@ public final class FusedNetwork {
         return loss;
     }
 
+    /**
+     * The classes the last {@link #fit} batch predicted before its step (training mode: dropout on, batch statistics),
+     * written to {@code out[0..mb)}: the training accuracy as the batches saw it, without another pass.
+     */
+    public void lastTrainingPredictions(int[] out, int mb) {
+        for (int i = 0; i < mb; i++) {
+            int best = 0;
+            for (int k = 1; k < classes; k++) if (probs[i * classes + k] > probs[i * classes + best]) best = k;
+            out[i] = best;
+        }
+    }
+
     /** Class probabilities of {@code mb ≤ capacity} samples in inference mode (running statistics, no dropout). */
     public float[] output(float[] x, int mb) {
         pullParams();
