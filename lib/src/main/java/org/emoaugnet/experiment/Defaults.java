@@ -27,6 +27,9 @@ public final class Defaults {
     /** Folds of the built-in studies: quick 2, synthetic corpus only 3, real corpora all (0). */
     public static int folds(Settings s) { return s.quick() ? 2 : s.data().isEmpty() ? 3 : 0; }
 
+    /** Training seeds of each robustness model: real corpora 1, 2, 3; the synthetic corpus and quick mode 1. */
+    public static java.util.List<Long> robustnessSeeds(Settings s) { return s.quick() || s.data().isEmpty() ? java.util.List.of(1L) : java.util.List.of(1L, 2L, 3L); }
+
     /** {@link #TRAINING} with the study's epoch cap for these settings. */
     public static TrainConfig training(Settings s) { return TRAINING.withEpochs(epochs(s)); }
 }

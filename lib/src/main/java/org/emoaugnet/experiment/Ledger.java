@@ -32,23 +32,45 @@ public final class Ledger {
     private Ledger() {}
 
     /**
-     * Our result for one claim under one protocol; {@code experiment} null when no configuration exists.
-     * Values in %, NaN when there are no finished runs.
+     * Our result for one claim under one protocol; {@code experiment} null when no configuration exists. Values in %,
+     * NaN when there are no finished runs.
+     *
+     * @param runs      finished runs of the experiment's current design
+     * @param planned   runs its design asks for (seeds × folds)
+     * @param converged runs that did not stop at their cap while still improving
+     * @param seeds     distinct training seeds among the runs
+     * @param mean      mean over runs; {@code sd} their s.d.
+     * @param seedLow   95 % t interval of the mean over seeds (each seed's folds averaged): NaN with one seed
+     * @param clustered metric over the test recordings, each once (seeds and copies averaged)
+     * @param clLow     its 95 % interval resampling speakers, then recordings
      */
-    public record Cell(String experiment, int runs, int converged, double mean, double sd, double pooled, double low, double high,
-                       boolean legacyNetwork) {
+    public record Cell(String experiment, int runs, int planned, int converged, int seeds, double mean, double sd, double seedLow, double seedHigh,
+                       double clustered, double clLow, double clHigh, boolean legacyNetwork) {
+        static Cell none(String experiment, int planned) {
+            return new Cell(experiment, 0, planned, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
+        }
+
         boolean hasRuns() { return runs > 0; }
 
         /** Runs that stopped at their epoch cap while still improving. */
         int unconverged() { return runs - converged; }
 
+        boolean complete() { return runs >= planned; }
+
+        /** Whether the seed-level interval exists (two or more seeds). */
+        boolean hasSeedInterval() { return !Double.isNaN(seedLow); }
+
         String text() {
             if (experiment == null) return "no experiment configured";
-            if (runs == 0) return "not run (" + experiment + ")";
-            return String.format(Locale.ROOT, "%.1f%s (%d run%s%s; pooled %.1f, 95%% CI %.1f–%.1f)%s", mean,
-                    Double.isNaN(sd) ? "" : String.format(Locale.ROOT, " ± %.1f", sd), runs, runs == 1 ? "" : "s",
-                    unconverged() == 0 ? "" : String.format(Locale.ROOT, ", %d not converged", unconverged()), pooled, low, high,
-                    legacyNetwork ? " " + LEGACY_MARK : "");
+            if (runs == 0) return "not run (" + experiment + ", " + planned + " runs planned)";
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%.1f%s over %d run%s, %d seed%s", mean,
+                    Double.isNaN(sd) ? "" : String.format(Locale.ROOT, " ± %.1f", sd), runs, runs == 1 ? "" : "s", seeds, seeds == 1 ? "" : "s"));
+            if (!complete()) b.append(String.format(Locale.ROOT, " (%d of %d planned)", runs, planned));
+            if (unconverged() > 0) b.append(String.format(Locale.ROOT, ", **%d not converged**", unconverged()));
+            b.append(hasSeedInterval() ? String.format(Locale.ROOT, "; seeds 95%% CI %.1f–%.1f", seedLow, seedHigh) : "; no seed interval (1 seed)");
+            b.append(String.format(Locale.ROOT, "; recordings %.1f, speakers→recordings 95%% CI %.1f–%.1f", clustered, clLow, clHigh));
+            if (legacyNetwork) b.append(' ').append(LEGACY_MARK);
+            return b.toString();
         }
     }
 
@@ -59,7 +81,7 @@ public final class Ledger {
             + "had no activation, because DL4J 1.0.0-M2.1's BatchNormalization layer ignores the activation it is given (ReLU and ELU then "
             + "differ only in the dense layer). Re-running the experiment replaces them (revision 2 adds the activation as its own layer).";
 
-    public record Row(String corpus, String activation, String metric, double paper, Map<Protocol, Cell> cells, String verdict) {}
+    public record Row(String corpus, String activation, String metric, double paper, Map<Protocol, Cell> cells, Verdict verdict) {}
 
     /** Builds every row from the configurations under {@code projectRoot/experiments} and the runs under {@code runsRoot}. */
     public static List<Row> build(Path projectRoot, Path runsRoot) throws IOException {
@@ -98,115 +120,151 @@ public final class Ledger {
     }
 
     static Cell cell(ExperimentConfig cfg, Path runsRoot, String metric) throws IOException {
-        if (cfg == null) return new Cell(null, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
+        if (cfg == null) return Cell.none(null, 0);
         List<Path> runs = StudyReport.runs(cfg, runsRoot);
-        if (runs.isEmpty()) return new Cell(cfg.name(), 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
-        double[] v = new double[runs.size()];
-        int converged = 0;
-        for (int i = 0; i < v.length; i++) {
-            RunRecord rec = RunRecord.read(runs.get(i));
-            v[i] = 100 * rec.metric(metric);
-            if (rec.training().converged()) converged++;
-        }
-        Statistics.MeanSd ms = Statistics.meanSd(v);
-        StudyReport.Predictions p = StudyReport.predictions(runs);
-        Statistics.Interval ci = Statistics.bootstrap(p.truth(), p.predicted(), metric.equals("WA") ? Statistics::wa : Statistics::ua, 1000, 0.05, 1);
-        return new Cell(cfg.name(), runs.size(), converged, r2(ms.mean()), r2(ms.sd()), r2(100 * ci.estimate()), r2(100 * ci.low()), r2(100 * ci.high()),
-                StudyReport.legacy(runs));
+        int planned = StudyReport.plannedRuns(cfg, runsRoot);
+        if (runs.isEmpty()) return Cell.none(cfg.name(), planned);
+        Evidence e = Evidence.of(runs, metric);
+        return new Cell(cfg.name(), runs.size(), planned, e.converged(), e.seeds(), e.perRun().mean(), e.perRun().sd(), e.seedLevel().low(),
+                e.seedLevel().high(), e.clustered().estimate(), e.clustered().low(), e.clustered().high(), StudyReport.legacy(runs));
     }
 
+    /** What a ledger row concludes, as a category and a sentence built from the numbers. */
+    public enum Category {
+        NEEDS_LICENSED_DATA("needs licensed data"),
+        NOT_RUN("not run"),
+        INCOMPLETE("no verdict yet: runs missing"),
+        NOT_CONVERGED("no verdict: runs not converged"),
+        INCONCLUSIVE("inconclusive"),
+        REACHED_WITHOUT_LEAK("reached without the leak"),
+        REACHED_WITH_SHARED_SPEAKERS("reached only with speakers shared between training and test"),
+        REACHED_UNDER_LEAK("reached only under the leaking protocol"),
+        NOT_REACHED_EVEN_UNDER_LEAK("not reached even under the leak");
+
+        public final String label;
+
+        Category(String label) { this.label = label; }
+    }
+
+    public record Verdict(Category category, String text) {}
+
     /**
-     * Reproduced when the claim lies at or below the upper end of the speaker-independent interval; explained by
-     * leakage when only the paper-style interval reaches it; otherwise not reproduced, with the share of the gap
-     * between the speaker-independent result and the claim that the leaking protocol recovers.
+     * The verdict of one claim from its cells. Every cell that has runs must be complete (all planned runs) and
+     * converged, else there is no verdict. A protocol <em>reaches</em> the claim when the upper end of its seed-level
+     * 95 % interval (the interval of our configuration's mean over repeated training) is at or above it, and falls
+     * short when that upper end is below it. Checked from the least to the most leaking protocol: speaker-independent,
+     * then augment-after-split (speakers shared), then paper-style (copies and speakers shared). Without a seed-level
+     * interval (one seed) the answer is "inconclusive". The speaker-independent figure, with both of its intervals,
+     * closes every sentence.
      */
-    static String verdict(double paper, Map<Protocol, Cell> cells, String corpus) {
+    static Verdict verdict(double paper, Map<Protocol, Cell> cells, String corpus) {
         Cell ps = cells.get(Protocol.PAPER_STYLE), si = cells.get(Protocol.SPEAKER_INDEPENDENT), as = cells.get(Protocol.AUGMENT_AFTER_RANDOM_SPLIT);
         if (!ps.hasRuns() && !si.hasRuns() && !as.hasRuns())
             return !org.emoaugnet.data.loaders.Corpora.definition(corpus).freelyAvailable()
-                    ? "needs licensed data (" + label(corpus) + " is not redistributable)" : "not run";
-        // converged or flagged: a run stopped at its epoch cap while still improving carries no verdict
-        List<String> open = new ArrayList<>();
+                    ? new Verdict(Category.NEEDS_LICENSED_DATA, "needs licensed data (" + label(corpus) + " is not redistributable)")
+                    : new Verdict(Category.NOT_RUN, "not run");
+        String siText = si.hasRuns() ? String.format(Locale.ROOT, "; speaker-independent %.1f (seeds 95%% CI %s; speakers→recordings %.1f–%.1f)",
+                si.mean(), si.hasSeedInterval() ? String.format(Locale.ROOT, "%.1f–%.1f", si.seedLow(), si.seedHigh()) : "n/a", si.clLow(), si.clHigh()) : "";
+        List<String> missing = new ArrayList<>(), open = new ArrayList<>();
         for (Protocol p : COLUMNS) {
             Cell c = cells.get(p);
-            if (c != null && c.hasRuns() && c.unconverged() > 0) open.add(COLUMN_NAMES.get(p) + " " + c.unconverged() + " of " + c.runs());
+            if (c == null || c.experiment() == null) continue;
+            if (!c.complete()) missing.add(COLUMN_NAMES.get(p) + " " + c.runs() + " of " + c.planned());
+            if (c.hasRuns() && c.unconverged() > 0) open.add(COLUMN_NAMES.get(p) + " " + c.unconverged() + " of " + c.runs());
         }
+        if (!missing.isEmpty()) return new Verdict(Category.INCOMPLETE, Category.INCOMPLETE.label + " (" + String.join(", ", missing) + ")" + siText);
         if (!open.isEmpty())
-            return "no verdict: runs stopped at their epoch cap while still improving (" + String.join(", ", open) + ")"
-                    + (si.hasRuns() ? String.format(Locale.ROOT, "; speaker-independent pooled %.1f", si.pooled()) : "");
-        if (si.hasRuns() && paper <= si.high()) return "reproduced under the speaker-independent protocol";
-        if (as.hasRuns() && paper <= as.high()) return "reproduced with augmentation after an utterance split (speakers shared)";
-        if (ps.hasRuns() && paper <= ps.high()) return "explained by leakage: reached only by the paper-style protocol";
-        if (ps.hasRuns() && si.hasRuns()) {
-            double share = 100 * (ps.pooled() - si.pooled()) / (paper - si.pooled());
-            return String.format(Locale.ROOT, "not reproduced: the claim is %.1f points above our paper-style upper bound; the leaking protocol "
-                    + "recovers %.0f %% of the gap between speaker-independent (%.1f) and the claim", paper - ps.high(), share, si.pooled());
+            return new Verdict(Category.NOT_CONVERGED, "no verdict: runs stopped at their epoch cap while still improving (" + String.join(", ", open) + ")" + siText);
+        for (Protocol p : List.of(Protocol.SPEAKER_INDEPENDENT, Protocol.AUGMENT_AFTER_RANDOM_SPLIT, Protocol.PAPER_STYLE)) {
+            Cell c = cells.get(p);
+            if (!c.hasRuns()) continue;
+            if (!c.hasSeedInterval())
+                return new Verdict(Category.INCONCLUSIVE, "inconclusive: " + COLUMN_NAMES.get(p) + " has one seed, so no interval over repeated training" + siText);
+            if (c.seedHigh() >= paper) {
+                Category cat = p == Protocol.SPEAKER_INDEPENDENT ? Category.REACHED_WITHOUT_LEAK
+                        : p == Protocol.AUGMENT_AFTER_RANDOM_SPLIT ? Category.REACHED_WITH_SHARED_SPEAKERS : Category.REACHED_UNDER_LEAK;
+                return new Verdict(cat, String.format(Locale.ROOT, "%s: the claim %.2f is within or below the %s seed-level 95%% CI %.1f–%.1f%s",
+                        cat.label, paper, COLUMN_NAMES.get(p), c.seedLow(), c.seedHigh(), p == Protocol.SPEAKER_INDEPENDENT ? "" : siText));
+            }
         }
-        return "not reproduced by the protocols run so far";
+        if (ps.hasRuns())
+            return new Verdict(Category.NOT_REACHED_EVEN_UNDER_LEAK, String.format(Locale.ROOT,
+                    "%s: the claim %.2f is %.1f points above the upper end of the paper-style seed-level 95%% CI %.1f–%.1f%s",
+                    Category.NOT_REACHED_EVEN_UNDER_LEAK.label, paper, paper - ps.seedHigh(), ps.seedLow(), ps.seedHigh(), siText));
+        return new Verdict(Category.INCONCLUSIVE, "inconclusive: the leaking protocol was not run and the others fall short" + siText);
     }
 
     public static Table table(List<Row> rows) {
         StringColumn corpus = StringColumn.create("corpus"), act = StringColumn.create("activation"), metric = StringColumn.create("metric"),
-                verdict = StringColumn.create("verdict");
+                category = StringColumn.create("verdict_category"), verdict = StringColumn.create("verdict");
         DoubleColumn paper = DoubleColumn.create("paper");
         List<tech.tablesaw.columns.Column<?>> cols = new ArrayList<>(List.of(corpus, act, metric, paper));
-        Map<Protocol, List<DoubleColumn>> num = new LinkedHashMap<>();
-        Map<Protocol, IntColumn> n = new LinkedHashMap<>(), conv = new LinkedHashMap<>();
+        String[] ints = {"runs", "planned", "converged", "seeds"};
+        String[] nums = {"mean", "sd", "seed_ci_low", "seed_ci_high", "recordings", "recordings_ci_low", "recordings_ci_high"};
         Map<Protocol, StringColumn> exp = new LinkedHashMap<>();
+        Map<Protocol, List<IntColumn>> in = new LinkedHashMap<>();
+        Map<Protocol, List<DoubleColumn>> num = new LinkedHashMap<>();
         for (Protocol p : COLUMNS) {
             String k = key(p);
             exp.put(p, StringColumn.create(k + "_experiment"));
-            n.put(p, IntColumn.create(k + "_runs"));
-            conv.put(p, IntColumn.create(k + "_converged"));
-            num.put(p, List.of(DoubleColumn.create(k + "_mean"), DoubleColumn.create(k + "_sd"), DoubleColumn.create(k + "_pooled"),
-                    DoubleColumn.create(k + "_ci_low"), DoubleColumn.create(k + "_ci_high")));
+            in.put(p, java.util.Arrays.stream(ints).map(x -> IntColumn.create(k + "_" + x)).toList());
+            num.put(p, java.util.Arrays.stream(nums).map(x -> DoubleColumn.create(k + "_" + x)).toList());
             cols.add(exp.get(p));
-            cols.add(n.get(p));
-            cols.add(conv.get(p));
+            cols.addAll(in.get(p));
             cols.addAll(num.get(p));
         }
+        cols.add(category);
         cols.add(verdict);
         for (Row r : rows) {
             corpus.append(r.corpus());
             act.append(r.activation());
             metric.append(r.metric());
             paper.append(r.paper());
-            verdict.append(r.verdict());
+            category.append(r.verdict().category().name());
+            verdict.append(r.verdict().text());
             for (Protocol p : COLUMNS) {
                 Cell c = r.cells().get(p);
                 exp.get(p).append(c.experiment() == null ? "" : c.experiment());
-                n.get(p).append(c.runs());
-                conv.get(p).append(c.converged());
-                double[] v = {c.mean(), c.sd(), c.pooled(), c.low(), c.high()};
-                for (int i = 0; i < v.length; i++) num.get(p).get(i).append(v[i]);
+                int[] iv = {c.runs(), c.planned(), c.converged(), c.seeds()};
+                for (int i = 0; i < iv.length; i++) in.get(p).get(i).append(iv[i]);
+                double[] v = {c.mean(), c.sd(), c.seedLow(), c.seedHigh(), c.clustered(), c.clLow(), c.clHigh()};
+                for (int i = 0; i < v.length; i++) num.get(p).get(i).append(r2(v[i]));
             }
         }
         return Table.create("ledger", cols.toArray(new tech.tablesaw.columns.Column<?>[0]));
     }
 
-    /** The WA/UA consistency check of every reported pair, against the class counts of our test sets (or IEMOCAP's standard counts). */
+    /** IEMOCAP 4-class counts with happy alone (excited dropped, 595 happy utterances), the alternative reading of the paper's class set. */
+    public static final double[] IEMOCAP_4_HAPPY_ALONE_COUNTS = {1708, 595, 1084, 1103};
+
+    /**
+     * The WA/UA consistency check of every reported pair, against the class counts of our test sets (RAVDESS) or
+     * IEMOCAP's standard counts, under both readings of IEMOCAP's 4 classes: excited merged into happy (the common
+     * benchmark) and happy alone.
+     */
     public static List<String[]> consistency(Path projectRoot, Path runsRoot) throws IOException {
         List<String[]> out = new ArrayList<>();
         for (PaperClaims.Claim c : PaperClaims.ALL) {
-            double[] counts = null;
-            String source;
             if (c.corpus().equals("iemocap")) {
-                counts = IEMOCAP_4_COUNTS;
-                source = "IEMOCAP standard 4-class counts 1708/1636/1084/1103 (paper-notes §4)";
-            } else {
-                counts = testCounts(projectRoot, runsRoot, c.corpus());
-                source = counts == null ? "no run records to take class counts from" : "class counts of our speaker-independent test sets (one seed): "
-                        + java.util.Arrays.stream(counts).mapToObj(x -> String.valueOf((long) x)).reduce((a, b) -> a + "/" + b).orElse("");
-            }
-            if (counts == null) {
-                out.add(new String[] {c.corpus(), c.activation(), fmt(c.wa()), fmt(c.ua()), "", "", "unknown", source});
+                out.add(check(c, IEMOCAP_4_COUNTS, "IEMOCAP 4 classes, **excited merged into happy**: 1708/1636/1084/1103 (neutral/happy+excited/sad/angry)"));
+                out.add(check(c, IEMOCAP_4_HAPPY_ALONE_COUNTS, "IEMOCAP 4 classes, **happy alone** (excited dropped): 1708/595/1084/1103"));
                 continue;
             }
-            Consistency.Check k = Consistency.check(c.wa(), c.ua(), counts);
-            out.add(new String[] {c.corpus(), c.activation(), fmt(c.wa()), fmt(c.ua()),
-                    (k.waAboveUa() ? "WA−UA = " : "UA−WA = ") + fmt(k.reportedGap()), fmt(k.largestFeasibleGap()), k.feasible() ? "yes" : "**no**", source});
+            double[] counts = testCounts(projectRoot, runsRoot, c.corpus());
+            if (counts == null) {
+                out.add(new String[] {c.corpus(), c.activation(), fmt(c.wa()), fmt(c.ua()), "", "", "unknown", "no run records to take class counts from"});
+                continue;
+            }
+            out.add(check(c, counts, "class counts of our speaker-independent test sets (one seed): "
+                    + java.util.Arrays.stream(counts).mapToObj(x -> String.valueOf((long) x)).reduce((a, b) -> a + "/" + b).orElse("")));
         }
         return out;
+    }
+
+    private static String[] check(PaperClaims.Claim c, double[] counts, String source) {
+        Consistency.Check k = Consistency.check(c.wa(), c.ua(), counts);
+        return new String[] {c.corpus(), c.activation(), fmt(c.wa()), fmt(c.ua()),
+                (k.waAboveUa() ? "WA−UA = " : "UA−WA = ") + fmt(k.reportedGap()), fmt(k.largestFeasibleGap()), k.feasible() ? "yes" : "**no**", source};
     }
 
     /** Class counts of one seed's speaker-independent test sets (every recording once), or null without runs. */
@@ -240,22 +298,30 @@ public final class Ledger {
         StringBuilder md = new StringBuilder();
         md.append("# Reproduction ledger\n\n");
         md.append("Generated by `emoaug ledger` from the run records under `results/runs/`; do not edit by hand (the test suite recomputes\n");
-        md.append("`ledger.csv` from the run records). Values in %: mean ± s.d. over runs (folds × seeds), then the value pooled over all\n");
-        md.append("test items with its 95 % bootstrap interval. The paper-style protocol augments before a random row split and **leaks**\n");
-        md.append("(augmented copies of test recordings are in training).\n\n");
+        md.append("`ledger.csv` from the run records). Values in %. Each cell: the mean ± s.d. over runs (folds × seeds); the 95 % t interval\n");
+        md.append("of that mean over **seeds** (a seed is one repetition of the whole experiment, its folds averaged: the interval a claim is\n");
+        md.append("compared with); and the metric over the test **recordings**, each counted once (its augmented copies and seeds averaged),\n");
+        md.append("with a 95 % bootstrap interval that resamples **speakers, then recordings** within them. The paper-style protocol augments\n");
+        md.append("before a random row split and **leaks** (augmented copies of test recordings, and their speakers, are in training).\n");
+        md.append("A verdict needs every planned run, all converged (not stopped at the epoch cap while still improving); a protocol\n");
+        md.append("*reaches* a claim when the upper end of its seed-level interval is at or above it.\n\n");
         md.append("| claim | paper | paper-style (leaks) | augment after utterance split | speaker-independent | verdict |\n|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             md.append("| ").append(label(r.corpus())).append(' ').append(r.activation().equals("relu") ? "ReLU" : "ELU").append(' ').append(r.metric())
                     .append(" | ").append(fmt(r.paper()));
             for (Protocol p : COLUMNS) md.append(" | ").append(r.cells().get(p).text());
-            md.append(" | ").append(r.verdict()).append(" |\n");
+            md.append(" | ").append(r.verdict().text()).append(" |\n");
         }
         if (md.indexOf(LEGACY_MARK) >= 0) md.append("\n").append(LEGACY_NOTE).append("\n");
         if (figure(rows, "ravdess", outDir.resolve("ledger.png"), lineage))
             md.append("\n![RAVDESS claims beside our numbers under each protocol](ledger.png)\n");
         md.append("\n## Are the paper's WA/UA pairs possible?\n\n");
         md.append("The largest |WA − UA| any per-class recalls with the reported UA can give on a test set with these class counts\n");
-        md.append("(a linear program solved greedily; paper-notes §4). A reported gap above it cannot come from that class set.\n\n");
+        md.append("(a linear program solved greedily; see `Consistency`). A reported gap above it cannot come from that class set.\n");
+        md.append("Assumptions: WA is accuracy over test items and UA the unweighted mean of per-class recalls, on one test set with the\n");
+        md.append("counts shown. The paper does not say how IEMOCAP's four classes were formed, so both readings are checked: with\n");
+        md.append("excited merged into happy (the usual benchmark) a gap is possible only if it is below the first IEMOCAP row's bound; with\n");
+        md.append("happy alone (fewer, rarer happy items) larger gaps become possible. A \"no\" under one reading is not a \"no\" under the other.\n\n");
         md.append("| corpus | activation | WA | UA | reported gap | largest feasible gap | feasible? | class counts |\n|---|---|---|---|---|---|---|---|\n");
         for (String[] c : consistency(projectRoot, runsRoot)) md.append("| ").append(String.join(" | ", c)).append(" |\n");
         md.append("\n## Regenerate\n\n");
@@ -285,8 +351,8 @@ public final class Ledger {
     }
 
     /**
-     * The claims of {@code corpus} as grouped bars: the paper's value beside our pooled value under each protocol, with
-     * its 95 % interval; written to {@code png} when any protocol has runs. Returns whether it was written.
+     * The claims of {@code corpus} as grouped bars: the paper's value beside our mean under each protocol, with its
+     * seed-level 95 % interval (none with one seed); written to {@code png} when any protocol has runs. Returns whether it was written.
      */
     static boolean figure(List<Row> rows, String corpus, Path png, List<String> lineage) throws IOException {
         List<Row> mine = rows.stream().filter(r -> r.corpus().equals(corpus)).toList();
@@ -295,10 +361,10 @@ public final class Ledger {
         Map<String, double[][]> series = new java.util.LinkedHashMap<>();
         series.put("paper", mine.stream().map(r -> new double[] {r.paper(), Double.NaN, Double.NaN}).toArray(double[][]::new));
         for (Protocol p : COLUMNS)
-            series.put(COLUMN_NAMES.get(p), mine.stream().map(r -> r.cells().get(p)).map(c -> c.hasRuns() ? new double[] {c.pooled(), c.low(), c.high()}
+            series.put(COLUMN_NAMES.get(p), mine.stream().map(r -> r.cells().get(p)).map(c -> c.hasRuns() ? new double[] {c.mean(), c.seedLow(), c.seedHigh()}
                     : new double[] {Double.NaN, Double.NaN, Double.NaN}).toArray(double[][]::new));
         var chart = org.emoaugnet.plot.ResultFigures.groupedBarsWithIntervals(label(corpus) + ": paper claims and our numbers by protocol",
-                "% (pooled over test items, 95 % CI)", cats, series);
+                "% (mean over runs, 95 % CI over seeds)", cats, series);
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
         org.emoaugnet.plot.Plots.save(org.emoaugnet.util.Lineage.tag(chart, lineage), png);
         return true;

@@ -81,36 +81,79 @@ public final class Robustness {
 
     /**
      * The study of notebook 05: four models (ReLU/ELU x no augmentation/public-4) trained on the first
-     * speaker-independent fold of {@code primary} with seed 1, each evaluated under every condition. The models of
-     * {@code activations} only (both when empty), so that two processes can share the work. Keys "relu, none" etc.
+     * speaker-independent fold of {@code primary}, each with every seed of {@link Defaults#robustnessSeeds}, each
+     * evaluated under every condition. The models of {@code activations} only (both when empty), so that two processes
+     * can share the work. Keys "relu, none" etc.; each table aggregates the model's seeds ({@link #aggregate}).
      */
     public static java.util.Map<String, Table> study(Corpus primary, org.emoaugnet.util.Settings s, FeatureCache cache, Path runsRoot,
                                                       List<String> activations) throws IOException {
         ExperimentConfig si = Study.configs(primary.name(), s).stream()
                 .filter(c -> c.protocol() == Protocol.SPEAKER_INDEPENDENT && c.activation().equals("relu")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no speaker-independent configuration for " + primary.name()));
-        java.util.Map<String, ExperimentConfig> models = new java.util.LinkedHashMap<>();
+        List<Long> seeds = Defaults.robustnessSeeds(s);
+        java.util.Map<String, List<Model>> prepared = new java.util.LinkedHashMap<>();
+        List<Runner.Job> jobs = new ArrayList<>();
         for (String act : List.of("relu", "elu")) {
             if (!activations.isEmpty() && !activations.contains(act)) continue;
-            for (Recipe recipe : List.of(Recipe.none(), Recipe.public4()))
-                models.put(act + ", " + recipe.name(), new ExperimentConfig(experimentName(primary.name(), act, recipe, s.quick()),
-                        si.corpus(), si.classSet(), si.protocol(), si.features(), si.layout(), recipe, si.model(), act, si.train(), List.of(1L), si.folds()));
+            for (Recipe recipe : List.of(Recipe.none(), Recipe.public4())) {
+                ExperimentConfig cfg = new ExperimentConfig(experimentName(primary.name(), act, recipe, s.quick()), si.corpus(), si.classSet(), si.protocol(),
+                        si.features(), si.layout(), recipe, si.model(), act, si.train(), seeds, si.folds());
+                List<Model> ms = new ArrayList<>();
+                for (long seed : seeds) {
+                    Model m = model(cfg, primary, 0, seed, s.quick(), cache, runsRoot);
+                    ms.add(m);
+                    if (needsModel(m, evaluated(m))) jobs.add(m.job());
+                }
+                prepared.put(act + ", " + recipe.name(), ms);
+            }
         }
         // train the models that are needed and missing, concurrently; then evaluate each under every condition
-        java.util.Map<String, Model> prepared = new java.util.LinkedHashMap<>();
-        List<Runner.Job> jobs = new ArrayList<>();
-        for (var e : models.entrySet()) {
-            Model m = model(e.getValue(), primary, 0, 1L, s.quick(), cache, runsRoot);
-            prepared.put(e.getKey(), m);
-            if (needsModel(m, evaluated(m))) jobs.add(m.job());
-        }
         Runner.runAll(jobs);
         java.util.Map<String, Table> out = new java.util.LinkedHashMap<>();
         for (var e : prepared.entrySet()) {
-            System.out.println("robustness: " + e.getValue().cfg().name());
-            out.put(e.getKey(), evaluate(e.getValue(), cache));
+            System.out.println("robustness: " + e.getValue().get(0).cfg().name() + " (seeds " + seeds + ")");
+            for (Model m : e.getValue()) evaluate(m, cache);
+            out.put(e.getKey(), aggregate(e.getValue().stream().map(m -> m.job().runDir()).toList(), e.getValue().get(0).conditions()));
         }
         return out;
+    }
+
+    /**
+     * One row per condition every run has evaluated: its seeds, WA and UA as means over the seeds' runs (unrounded),
+     * the s.d. of UA over seeds, and UA over the test recordings (each once, seeds averaged) with its 95 % interval
+     * resampling speakers, then recordings. Computed from the kept predictions.
+     */
+    static Table aggregate(List<Path> runDirs, List<Condition> conds) throws IOException {
+        Table t = Table.create("robustness", StringColumn.create("condition"), StringColumn.create("kind"), DoubleColumn.create("level"),
+                StringColumn.create("degradation"), tech.tablesaw.api.IntColumn.create("seeds"), DoubleColumn.create("WA (%)"), DoubleColumn.create("UA (%)"),
+                DoubleColumn.create("UA sd over seeds"), DoubleColumn.create("UA over recordings (%)"), DoubleColumn.create("UA 95% CI low (speakers→recordings)"),
+                DoubleColumn.create("UA 95% CI high (speakers→recordings)"));
+        if (runDirs.isEmpty()) return t;
+        List<String> classes = StudyReport.classes(runDirs.get(0));
+        for (Condition c : conds) {
+            List<Path> files = runDirs.stream().map(d -> predictionsFile(d, c.name())).toList();
+            if (!files.stream().allMatch(Files::isRegularFile)) continue;
+            double[] wa = new double[files.size()], ua = new double[files.size()];
+            for (int i = 0; i < files.size(); i++) {
+                StudyReport.Predictions p = StudyReport.readPredictions(files.get(i), classes);
+                wa[i] = 100 * Statistics.wa(p.truth(), p.predicted());
+                ua[i] = 100 * Statistics.ua(p.truth(), p.predicted());
+            }
+            Statistics.Interval cl = org.emoaugnet.eval.ClusteredBootstrap.interval(Evidence.recordings(files, classes),
+                    org.emoaugnet.eval.ClusteredBootstrap.Metric.UA, Evidence.RESAMPLES, 0.05, 1);
+            t.stringColumn("condition").append(c.name());
+            t.stringColumn("kind").append(c.kind());
+            t.doubleColumn("level").append(c.level());
+            t.stringColumn("degradation").append(c.degradation() == null ? "none" : c.degradation().key());
+            t.intColumn("seeds").append(files.size());
+            t.doubleColumn("WA (%)").append(Statistics.meanSd(wa).mean());
+            t.doubleColumn("UA (%)").append(Statistics.meanSd(ua).mean());
+            t.doubleColumn("UA sd over seeds").append(Statistics.meanSd(ua).sd());
+            t.doubleColumn("UA over recordings (%)").append(100 * cl.estimate());
+            t.doubleColumn("UA 95% CI low (speakers→recordings)").append(100 * cl.low());
+            t.doubleColumn("UA 95% CI high (speakers→recordings)").append(100 * cl.high());
+        }
+        return org.emoaugnet.util.Lineage.tag(t, StudyReport.lineage(runDirs));
     }
 
     /**
@@ -151,7 +194,7 @@ public final class Robustness {
         java.util.Map<String, Table> byActivation = new java.util.LinkedHashMap<>();
         for (String act : List.of("relu", "elu"))
             byActivation.put(act, paired(runsRoot, experimentName(corpus, act, Recipe.public4(), quick), experimentName(corpus, act, Recipe.none(), quick)));
-        return org.emoaugnet.util.Lineage.tag(stacked(byActivation, "activation").setName("public-4 (A) against no augmentation (B), paired on the same degraded test items"),
+        return org.emoaugnet.util.Lineage.tag(stacked(byActivation, "activation").setName("public-4 (A) against no augmentation (B), paired by seed on the same degraded test recordings"),
                 byActivation.values().toArray());
     }
 
@@ -241,44 +284,49 @@ public final class Robustness {
     }
 
     /**
-     * Model A against model B under every condition both evaluated, paired on the same degraded test items: UA of
-     * each, ΔUA = A − B with its 95 % bootstrap interval, the permutation p-value and McNemar's p.
+     * Model A against model B under every condition both evaluated, on the same degraded test recordings, seed by
+     * seed ({@link Comparison}: the run-level unit is the seed; the item-level difference resamples speakers, then
+     * recordings), with Holm-adjusted p-values over the family of conditions.
      */
     public static Table paired(Path runsRoot, String experimentA, String experimentB) throws IOException {
-        Path a = runDir(runsRoot.resolve(experimentA)), b = runDir(runsRoot.resolve(experimentB));
-        StringColumn cond = StringColumn.create("condition");
-        DoubleColumn uaA = DoubleColumn.create("UA A (%)"), uaB = DoubleColumn.create("UA B (%)"), d = DoubleColumn.create("ΔUA A−B (points)"),
-                lo = DoubleColumn.create("ΔUA 95% CI low"), hi = DoubleColumn.create("ΔUA 95% CI high"), p = DoubleColumn.create("p permutation"),
-                mc = DoubleColumn.create("p McNemar");
-        List<String> ca = StudyReport.classes(a), cb = StudyReport.classes(b);
-        if (!ca.equals(cb)) throw new IOException(a + " and " + b + " classify different classes: " + ca + " vs " + cb);
-        Table ta = Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(a.resolve("robustness.csv").toFile())
+        List<Path> as = runDirs(runsRoot.resolve(experimentA));
+        List<String> classes = StudyReport.classes(as.get(0));
+        java.util.Map<String, Comparison> out = new java.util.LinkedHashMap<>();
+        List<Path> used = new ArrayList<>();
+        Table ta = Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(as.get(0).resolve("robustness.csv").toFile())
                 .columnTypesToDetect(List.of(STRING)));
         for (String c : ta.stringColumn("condition").asList()) {
-            Path fa = predictionsFile(a, c), fb = predictionsFile(b, c);
-            if (!Files.isRegularFile(fa) || !Files.isRegularFile(fb)) continue;
-            StudyReport.Predictions ra = StudyReport.readPredictions(fa, ca), rb = StudyReport.readPredictions(fb, cb);
-            if (!ra.items().equals(rb.items())) throw new IOException(fb + " does not hold the items of " + fa + " in the same order");
-            int[] truth = ra.truth(), pa = ra.predicted(), pb = rb.predicted();
-            Statistics.PairedTest t = Statistics.paired(truth, pa, pb, Statistics::ua, 1000, 1);
-            cond.append(c);
-            uaA.append(r2(100 * Statistics.ua(truth, pa)));
-            uaB.append(r2(100 * Statistics.ua(truth, pb)));
-            d.append(r2(100 * t.difference().estimate()));
-            lo.append(r2(100 * t.difference().low()));
-            hi.append(r2(100 * t.difference().high()));
-            p.append(Math.round(t.pValue() * 10000) / 10000.0);
-            mc.append(Math.round(Statistics.mcnemar(truth, pa, pb).pValue() * 10000) / 10000.0);
+            java.util.Map<String, List<Double>> diffs = new java.util.TreeMap<>();
+            List<Path> fa = new ArrayList<>(), fb = new ArrayList<>();
+            int unconverged = 0;
+            for (Path a : as) {
+                Path b = runsRoot.resolve(experimentB).resolve(a.getFileName());
+                Path pa = predictionsFile(a, c), pb = predictionsFile(b, c);
+                if (!Files.isRegularFile(pa) || !Files.isRegularFile(pb)) continue;
+                if (!StudyReport.classes(b).equals(classes)) throw new IOException(a + " and " + b + " classify different classes");
+                StudyReport.Predictions ra = StudyReport.readPredictions(pa, classes), rb = StudyReport.readPredictions(pb, classes);
+                if (!ra.items().equals(rb.items())) throw new IOException(pb + " does not hold the items of " + pa + " in the same order");
+                diffs.put("seed " + RunRecord.read(a).spec().seed(), List.of(100 * (Statistics.ua(ra.truth(), ra.predicted()) - Statistics.ua(rb.truth(), rb.predicted()))));
+                fa.add(pa);
+                fb.add(pb);
+                if (!RunRecord.read(a).training().converged()) unconverged++;
+                if (!RunRecord.read(b).training().converged()) unconverged++;
+                if (!used.contains(a)) used.add(a);
+                if (!used.contains(b)) used.add(b);
+            }
+            if (!fa.isEmpty()) out.put(c, Comparison.compute("seed", diffs, fa, fb, classes, "UA", unconverged));
         }
-        return org.emoaugnet.util.Lineage.tag(Table.create(experimentA + " vs " + experimentB, cond, uaA, uaB, d, lo, hi, p, mc), StudyReport.lineage(List.of(a, b)));
+        return org.emoaugnet.util.Lineage.tag(StudyReport.comparisonTable(experimentA + " − " + experimentB + ", UA", out), StudyReport.lineage(used));
     }
 
-    /** The run folder (fold and seed) of a robustness experiment: the one holding robustness.csv. */
-    static Path runDir(Path experimentDir) throws IOException {
+    /** The run folders (one per seed) of a robustness experiment: those holding robustness.csv. */
+    static List<Path> runDirs(Path experimentDir) throws IOException {
+        List<Path> out;
         try (var s = Files.list(experimentDir)) {
-            return s.filter(x -> Files.isRegularFile(x.resolve("robustness.csv"))).findFirst()
-                    .orElseThrow(() -> new IOException(experimentDir + ": no run with a robustness.csv"));
+            out = s.filter(x -> Files.isRegularFile(x.resolve("robustness.csv"))).sorted().toList();
         }
+        if (out.isEmpty()) throw new IOException(experimentDir + ": no run with a robustness.csv");
+        return out;
     }
 
     private static double r2(double v) { return Math.round(v * 100) / 100.0; }

@@ -167,45 +167,149 @@ public final class StudyReport {
         return tableOf(runs, corpus);
     }
 
+    /** Column names of the study table (the interval columns say what they resample). */
+    static final String RUNS_SD = " mean ± sd over runs (%)", SEED_CI = " mean over seeds, 95% t CI (unit: seed)",
+            CLUSTER_CI = " over recordings, 95% CI (resamples speakers, then recordings)";
+
     private static Table tableOf(Map<String, List<Path>> experiments, String corpus) throws IOException {
         StringColumn name = StringColumn.create("experiment"), proto = StringColumn.create("protocol"), act = StringColumn.create("activation"),
-                wa = StringColumn.create("WA mean ± sd (%)"), ua = StringColumn.create("UA mean ± sd (%)"),
-                waCi = StringColumn.create("WA pooled 95% CI"), uaCi = StringColumn.create("UA pooled 95% CI");
-        IntColumn n = IntColumn.create("runs"), items = IntColumn.create("test_items"), conv = IntColumn.create("converged runs");
+                seedsCol = StringColumn.create("seeds"), wa = StringColumn.create("WA" + RUNS_SD), ua = StringColumn.create("UA" + RUNS_SD),
+                waSeed = StringColumn.create("WA" + SEED_CI), uaSeed = StringColumn.create("UA" + SEED_CI),
+                waCl = StringColumn.create("WA" + CLUSTER_CI), uaCl = StringColumn.create("UA" + CLUSTER_CI);
+        IntColumn n = IntColumn.create("runs"), conv = IntColumn.create("converged runs"), folds = IntColumn.create("folds"),
+                recs = IntColumn.create("test recordings"), spk = IntColumn.create("test speakers");
         DoubleColumn pWa = DoubleColumn.create("paper WA (%)"), pUa = DoubleColumn.create("paper UA (%)");
         for (var e : experiments.entrySet()) {
             List<Path> rs = e.getValue();
             if (rs.isEmpty()) continue;
-            double[] w = new double[rs.size()], u = new double[rs.size()];
             RunSpec first = RunRecord.read(rs.get(0)).spec();
-            int converged = 0;
-            for (int i = 0; i < rs.size(); i++) {
-                RunRecord r = RunRecord.read(rs.get(i));
-                w[i] = 100 * r.test().wa();
-                u[i] = 100 * r.test().ua();
-                if (r.training().converged()) converged++;
-            }
-            Predictions p = predictions(rs);
-            Statistics.Interval wi = Statistics.bootstrap(p.truth(), p.predicted(), Statistics::wa, 1000, 0.05, 1);
-            Statistics.Interval ui = Statistics.bootstrap(p.truth(), p.predicted(), Statistics::ua, 1000, 0.05, 1);
+            Evidence w = Evidence.of(rs, "WA"), u = Evidence.of(rs, "UA");
             name.append(e.getKey());
             proto.append(first.protocol().name() + (first.protocol().leaks() ? " (leaks)" : ""));
             act.append(first.activation());
             n.append(rs.size());
-            conv.append(converged);
-            items.append(p.truth().length);
-            wa.append(pm(w));
-            ua.append(pm(u));
-            waCi.append(String.format(java.util.Locale.ROOT, "%.1f–%.1f", 100 * wi.low(), 100 * wi.high()));
-            uaCi.append(String.format(java.util.Locale.ROOT, "%.1f–%.1f", 100 * ui.low(), 100 * ui.high()));
+            conv.append(w.converged());
+            seedsCol.append(w.seedMeans().keySet().stream().map(String::valueOf).reduce((x, y) -> x + "," + y).orElse(""));
+            folds.append(w.foldsPerSeed().values().stream().mapToInt(Integer::intValue).max().orElse(0));
+            recs.append(w.recordings());
+            spk.append(w.speakers());
+            wa.append(pm(w.perRun()));
+            ua.append(pm(u.perRun()));
+            waSeed.append(Evidence.format(w.seedLevel()));
+            uaSeed.append(Evidence.format(u.seedLevel()));
+            waCl.append(Evidence.format(w.clustered()));
+            uaCl.append(Evidence.format(u.clustered()));
             PaperClaims.Claim c = PaperClaims.of(corpus, first.activation());
             pWa.append(c == null ? Double.NaN : c.wa());
             pUa.append(c == null ? Double.NaN : c.ua());
         }
         List<Path> all = new ArrayList<>();
         experiments.values().forEach(all::addAll);
-        return org.emoaugnet.util.Lineage.tag(Table.create("results (" + corpus + ")", name, proto, act, n, conv, items, wa, ua, waCi, uaCi, pWa, pUa), lineage(all));
+        return org.emoaugnet.util.Lineage.tag(Table.create("results (" + corpus + ")", name, proto, act, n, conv, seedsCol, folds, recs, spk,
+                wa, waSeed, waCl, ua, uaSeed, uaCl, pWa, pUa), lineage(all));
     }
+
+    /**
+     * ReLU against ELU under each protocol of a study (experiments named {@code ...-relu...} and their {@code -elu}
+     * twins), on UA: the run-level comparison (primary) and the clustered item-level one ({@link Comparison}), each
+     * with Holm-adjusted p-values over the family of protocols compared.
+     */
+    public static Table activationComparison(List<ExperimentConfig> study, Path runsRoot) throws IOException {
+        Map<String, Comparison> cmp = new LinkedHashMap<>();
+        List<Path> used = new ArrayList<>();
+        for (ExperimentConfig c : study) {
+            if (!c.activation().equals("relu")) continue;
+            ExperimentConfig elu = study.stream().filter(o -> o.name().equals(c.name().replace("-relu", "-elu"))).findFirst().orElse(null);
+            if (elu == null) continue;
+            List<Path> a = runs(c, runsRoot), b = runs(elu, runsRoot);
+            if (a.isEmpty() || b.isEmpty()) continue;
+            used.addAll(a);
+            used.addAll(b);
+            cmp.put(c.name() + " vs " + elu.name(), Comparison.of(a, b, "UA"));
+        }
+        return org.emoaugnet.util.Lineage.tag(comparisonTable("ReLU − ELU, UA", cmp), lineage(used));
+    }
+
+    /**
+     * One row per comparison (A − B, points): pairs, unconverged runs, the run-level unit, its differences, mean with
+     * t interval, sign-flip p and Holm-adjusted p over the rows; then the clustered item-level difference with its
+     * interval, bootstrap p and Holm-adjusted p.
+     */
+    static Table comparisonTable(String title, Map<String, Comparison> cmp) {
+        StringColumn what = StringColumn.create("comparison"), unit = StringColumn.create("run-level unit"), diffs = StringColumn.create("Δ per unit (points)");
+        IntColumn pairs = IntColumn.create("paired runs"), unconv = IntColumn.create("unconverged runs"), nUnits = IntColumn.create("units");
+        DoubleColumn d = DoubleColumn.create("Δ over units (points)"), lo = DoubleColumn.create("Δ 95% t CI low"), hi = DoubleColumn.create("Δ 95% t CI high"),
+                p = DoubleColumn.create("p sign-flip (units)"), ph = DoubleColumn.create("p Holm (units)"), pmin = DoubleColumn.create("smallest attainable p"),
+                di = DoubleColumn.create("Δ over recordings (points)"), dlo = DoubleColumn.create("Δ 95% CI low (speakers→recordings)"),
+                dhi = DoubleColumn.create("Δ 95% CI high (speakers→recordings)"), pi = DoubleColumn.create("p bootstrap (speakers→recordings)"),
+                pih = DoubleColumn.create("p Holm (speakers→recordings)");
+        double[] hr = holmOrNaN(cmp.values().stream().mapToDouble(Comparison::pRuns).toArray());
+        double[] hi2 = holmOrNaN(cmp.values().stream().mapToDouble(Comparison::pItems).toArray());
+        int i = 0;
+        for (var e : cmp.entrySet()) {
+            Comparison c = e.getValue();
+            what.append(e.getKey());
+            pairs.append(c.pairs());
+            unconv.append(c.unconverged());
+            unit.append(c.unit());
+            nUnits.append(c.units().size());
+            diffs.append(java.util.Arrays.stream(c.differences()).mapToObj(x -> String.format(java.util.Locale.ROOT, "%+.1f", x))
+                    .reduce((x, y) -> x + " " + y).orElse(""));
+            d.append(c.runLevel().estimate());
+            lo.append(c.runLevel().low());
+            hi.append(c.runLevel().high());
+            p.append(c.pRuns());
+            ph.append(hr[i]);
+            pmin.append(c.smallestAttainableP());
+            di.append(c.itemLevel().estimate());
+            dlo.append(c.itemLevel().low());
+            dhi.append(c.itemLevel().high());
+            pi.append(c.pItems());
+            pih.append(hi2[i]);
+            i++;
+        }
+        return Table.create(title, what, pairs, unconv, unit, nUnits, diffs, d, lo, hi, p, ph, pmin, di, dlo, dhi, pi, pih);
+    }
+
+    /** Holm-adjusted p-values of the finite entries (NaN entries stay NaN and are not counted in the family). */
+    static double[] holmOrNaN(double[] p) {
+        double[] finite = java.util.Arrays.stream(p).filter(x -> !Double.isNaN(x)).toArray();
+        double[] adj = org.emoaugnet.eval.Multiplicity.holm(finite);
+        double[] out = new double[p.length];
+        for (int i = 0, k = 0; i < p.length; i++) out[i] = Double.isNaN(p[i]) ? Double.NaN : adj[k++];
+        return out;
+    }
+
+    /**
+     * Sentences from a {@link #comparisonTable}: each difference with its run-level and item-level evidence, Holm-adjusted
+     * p-values first; "a difference" only when the Holm-adjusted run-level p is below 0.05, with the units and runs
+     * named, and a warning where unconverged runs are involved or the design cannot reach 0.05.
+     */
+    public static List<String> comparisonSentences(Table t) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < t.rowCount(); i++) {
+            double ph = t.doubleColumn("p Holm (units)").get(i), pmin = t.doubleColumn("smallest attainable p").get(i);
+            int unconv = t.intColumn("unconverged runs").get(i);
+            String verdict = unconv > 0 ? "no conclusion: " + unconv + " of the runs stopped at their epoch cap while still improving"
+                    : ph < 0.05 ? "a difference that holds across training runs (Holm-adjusted run-level p < 0.05)"
+                    : pmin >= 0.05 ? "no run-level conclusion possible: with " + t.intColumn("units").get(i) + " " + t.stringColumn("run-level unit").get(i)
+                            + "s the smallest attainable p is " + fmt3(pmin)
+                    : "no difference established across training runs";
+            out.add(String.format(java.util.Locale.ROOT, "%s: %+.1f points over %d %ss (%s; 95%% t CI %s to %s; sign-flip p = %s, Holm %s), "
+                            + "%+.1f over recordings (speaker→recording 95%% CI %s to %s; p = %s, Holm %s), from %d paired runs — %s.",
+                    t.stringColumn("comparison").get(i), t.doubleColumn("Δ over units (points)").get(i), t.intColumn("units").get(i),
+                    t.stringColumn("run-level unit").get(i), t.stringColumn("Δ per unit (points)").get(i), signed(t.doubleColumn("Δ 95% t CI low").get(i)),
+                    signed(t.doubleColumn("Δ 95% t CI high").get(i)), fmt3(t.doubleColumn("p sign-flip (units)").get(i)), fmt3(ph),
+                    t.doubleColumn("Δ over recordings (points)").get(i), signed(t.doubleColumn("Δ 95% CI low (speakers→recordings)").get(i)),
+                    signed(t.doubleColumn("Δ 95% CI high (speakers→recordings)").get(i)), fmt3(t.doubleColumn("p bootstrap (speakers→recordings)").get(i)),
+                    fmt3(t.doubleColumn("p Holm (speakers→recordings)").get(i)), t.intColumn("paired runs").get(i), verdict));
+        }
+        return out;
+    }
+
+    private static String fmt3(double v) { return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", v); }
+
+    private static String signed(double v) { return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%+.1f", v); }
 
     /**
      * ReLU against ELU on the same test items (the two experiments must share protocol, folds and seeds): McNemar
@@ -250,84 +354,88 @@ public final class StudyReport {
     }
 
     /**
-     * The ablation table: one row per condition with runs, training rows, WA and UA (mean ± s.d. over runs, in %),
-     * pooled UA with its 95 % bootstrap interval, and the paired comparison with the reference condition on the
-     * same test items (UA difference with its paired-bootstrap interval and permutation p-value, McNemar p-value)
-     * and over runs (sign-flip p-value of the per-run UA differences). Conditions without finished runs are left out.
+     * The ablation table: one row per condition with runs (and how many converged), copies per file, training rows and
+     * samples per epoch (equal across conditions when the design matches optimiser steps), UA over runs and over
+     * recordings (speaker→recording interval), and the comparison with the reference condition ({@link Comparison}):
+     * run-level difference, sign-flip p and its Holm adjustment over the conditions (the primary test), and the
+     * clustered item-level difference with its own Holm adjustment. Values unrounded. Conditions without finished
+     * runs are left out; {@code planned runs} says how many the design asks for.
      */
     public static Table ablation(Ablation.Design d, Path runsRoot) throws IOException {
-        StringColumn cond = StringColumn.create("condition"), wa = StringColumn.create("WA mean ± sd (%)"), ua = StringColumn.create("UA mean ± sd (%)");
-        IntColumn copies = IntColumn.create("copies_per_file"), n = IntColumn.create("runs"), rows = IntColumn.create("train_rows_per_run");
-        DoubleColumn uaP = DoubleColumn.create("UA pooled (%)"), uaLo = DoubleColumn.create("UA 95% CI low"), uaHi = DoubleColumn.create("UA 95% CI high"),
-                dUa = DoubleColumn.create("ΔUA vs none (points)"), dLo = DoubleColumn.create("ΔUA 95% CI low"), dHi = DoubleColumn.create("ΔUA 95% CI high"),
-                pPerm = DoubleColumn.create("p permutation (items)"), pMc = DoubleColumn.create("p McNemar (items)"), pRuns = DoubleColumn.create("p sign-flip (runs)");
-        Path refDir = runsRoot.resolve(d.reference().config().name());
+        StringColumn cond = StringColumn.create("condition"), ua = StringColumn.create("UA" + RUNS_SD), uaCl = StringColumn.create("UA" + CLUSTER_CI);
+        IntColumn copies = IntColumn.create("copies_per_file"), n = IntColumn.create("runs"), planned = IntColumn.create("planned runs"),
+                conv = IntColumn.create("converged runs"), rows = IntColumn.create("train_rows_per_run"), perEpoch = IntColumn.create("samples_per_epoch");
+        DoubleColumn uaMean = DoubleColumn.create("UA mean over runs (%)");
         List<Path> refRuns = runs(d.reference().config(), runsRoot);
         List<Path> used = new ArrayList<>(refRuns);
-        Predictions ref = predictions(refRuns);
+        Map<String, Comparison> cmp = new LinkedHashMap<>();
+        List<Integer> rowOf = new ArrayList<>();
         for (Ablation.Condition c : d.conditions()) {
-            Path dir = runsRoot.resolve(c.config().name());
             List<Path> rs = runs(c.config(), runsRoot);
             if (rs.isEmpty()) continue;
             used.addAll(rs);
-            double[] w = new double[rs.size()], u = new double[rs.size()];
             long trainRows = 0;
-            for (int i = 0; i < rs.size(); i++) {
-                RunRecord r = RunRecord.read(rs.get(i));
-                w[i] = 100 * r.test().wa();
-                u[i] = 100 * r.test().ua();
-                trainRows += r.split().rowsTrain();
-            }
-            Predictions p = predictions(rs);
-            Statistics.Interval ui = Statistics.bootstrap(p.truth(), p.predicted(), Statistics::ua, 1000, 0.05, 1);
+            for (Path r : rs) trainRows += RunRecord.read(r).split().rowsTrain();
+            int meanRows = (int) Math.round((double) trainRows / rs.size()), k = c.config().recipe().size();
+            Evidence u = Evidence.of(rs, "UA");
             cond.append(c.recipe());
-            copies.append(c.config().recipe().size());
+            copies.append(k);
             n.append(rs.size());
-            rows.append((int) Math.round((double) trainRows / rs.size()));
-            wa.append(pm(w));
-            ua.append(pm(u));
-            uaP.append(r2(100 * ui.estimate()));
-            uaLo.append(r2(100 * ui.low()));
-            uaHi.append(r2(100 * ui.high()));
-            if (p.items().equals(ref.items()) && !c.recipe().equals(Ablation.REFERENCE)) {
-                Statistics.PairedTest pt = Statistics.paired(p.truth(), p.predicted(), ref.predicted(), Statistics::ua, 2000, 7);
-                dUa.append(r2(100 * pt.difference().estimate()));
-                dLo.append(r2(100 * pt.difference().low()));
-                dHi.append(r2(100 * pt.difference().high()));
-                pPerm.append(r4(pt.pValue()));
-                pMc.append(r4(Statistics.mcnemar(p.truth(), p.predicted(), ref.predicted()).pValue()));
-                pRuns.append(r4(runPairs(rs, refDir, "test_ua").pValue()));
-            } else {
-                for (DoubleColumn col : List.of(dUa, dLo, dHi, pPerm, pMc, pRuns)) col.appendMissing();
-            }
+            planned.append(plannedRuns(c.config(), runsRoot));
+            conv.append(u.converged());
+            rows.append(meanRows);
+            perEpoch.append(c.config().train().samplesPerEpoch(meanRows, meanRows / k));
+            ua.append(pm(u.perRun()));
+            uaMean.append(u.perRun().mean());
+            uaCl.append(Evidence.format(u.clustered()));
+            if (!c.recipe().equals(Ablation.REFERENCE) && !refRuns.isEmpty()) cmp.put(c.recipe() + " − " + Ablation.REFERENCE, Comparison.of(rs, refRuns, "UA"));
         }
-        return org.emoaugnet.util.Lineage.tag(Table.create("ablation " + d.name(), cond, copies, n, rows, wa, ua, uaP, uaLo, uaHi, dUa, dLo, dHi, pPerm, pMc, pRuns),
+        Table base = Table.create("ablation " + d.name(), cond, copies, n, planned, conv, rows, perEpoch, uaMean, ua, uaCl);
+        Table tests = comparisonTable("ablation tests", cmp);
+        // one row per condition: the reference's test columns stay empty
+        Table out = base.copy();
+        for (int c = 0; c < tests.columnCount(); c++) {
+            var col = tests.column(c);
+            var full = col.emptyCopy();
+            for (int i = 0; i < base.rowCount(); i++) {
+                int at = tests.stringColumn("comparison").asList().indexOf(base.stringColumn("condition").get(i) + " − " + Ablation.REFERENCE);
+                if (at < 0) full.appendMissing();
+                else full.appendObj(col.get(at));
+            }
+            out.addColumns(full);
+        }
+        return org.emoaugnet.util.Lineage.tag(out.setName("ablation " + d.name() + (d.matchedSteps() ? " (optimiser steps matched)" : "")),
                 lineage(new ArrayList<>(new java.util.LinkedHashSet<>(used))));
     }
 
+    /** Runs an experiment's design asks for: seeds × the folds its protocol gives (1 for single-split protocols, 5 assumed for fold protocols without runs). */
+    static int plannedRuns(ExperimentConfig cfg, Path runsRoot) throws IOException {
+        if (cfg.protocol() == Protocol.PAPER_STYLE || cfg.protocol() == Protocol.AUGMENT_AFTER_RANDOM_SPLIT) return cfg.seeds().size();
+        java.util.Set<String> folds = new java.util.TreeSet<>();
+        for (Path r : runs(cfg, runsRoot)) folds.add(RunRecord.read(r).spec().fold());
+        int perSeed = cfg.folds() > 0 ? cfg.folds() : Math.max(5, folds.size());
+        return cfg.seeds().size() * perSeed;
+    }
+
     /**
-     * Plain sentences computed from an {@link #ablation} table: each condition against no augmentation (a change
-     * counts as significant only when the item-level permutation test and McNemar's test both give p < 0.05), the
-     * best condition, and which left-out augmentation costs the most.
+     * Sentences computed from an {@link #ablation} table: each condition against no augmentation by its Holm-adjusted
+     * run-level test (the primary one) with the item-level evidence beside it, runs and planned runs named; the best
+     * condition; which left-out augmentation costs the most. Says when runs are missing or unconverged.
      */
     public static List<String> ablationSentences(Table t) {
         List<String> out = new ArrayList<>();
-        int best = -1;
-        for (int i = 0; i < t.rowCount(); i++) {
-            if (best < 0 || t.doubleColumn("UA pooled (%)").get(i) > t.doubleColumn("UA pooled (%)").get(best)) best = i;
-            if (t.doubleColumn("ΔUA vs none (points)").isMissing(i)) continue;
-            double pp = t.doubleColumn("p permutation (items)").get(i), pm = t.doubleColumn("p McNemar (items)").get(i);
-            double pr = t.doubleColumn("p sign-flip (runs)").get(i);
-            out.add(String.format(java.util.Locale.ROOT, "%s (%d copies per file): UA %.1f %% pooled, %+.1f points against no augmentation "
-                            + "(95%% CI %+.1f to %+.1f; permutation p = %.3f, McNemar p = %.3f, sign-flip over %d runs p = %.3f) — %s",
-                    t.stringColumn("condition").get(i), t.intColumn("copies_per_file").get(i), t.doubleColumn("UA pooled (%)").get(i),
-                    t.doubleColumn("ΔUA vs none (points)").get(i), t.doubleColumn("ΔUA 95% CI low").get(i), t.doubleColumn("ΔUA 95% CI high").get(i),
-                    pp, pm, t.intColumn("runs").get(i), pr,
-                    pp < 0.05 && pm < 0.05 ? (t.doubleColumn("ΔUA vs none (points)").get(i) > 0 ? "a significant gain" : "a significant loss")
-                            : "not significant on these items"));
+        if (t.rowCount() == 0) return out;
+        int done = 0, planned = 0;
+        for (int i = 0; i < t.rowCount(); i++) { done += t.intColumn("runs").get(i); planned += t.intColumn("planned runs").get(i); }
+        if (done < planned) out.add(String.format(java.util.Locale.ROOT, "Incomplete: %d of the %d planned runs of the conditions shown exist; "
+                + "the tests below use the runs both sides have, and no conclusion is final until the rest are in.", done, planned));
+        if (t.columnNames().contains("comparison")) {
+            Table tests = t.where(t.stringColumn("comparison").isNotMissing());
+            out.addAll(comparisonSentences(tests));
         }
-        if (best >= 0) out.add("Highest pooled UA: " + t.stringColumn("condition").get(best)
-                + String.format(java.util.Locale.ROOT, " (%.1f %%).", t.doubleColumn("UA pooled (%)").get(best)));
+        int best = -1;
+        for (int i = 0; i < t.rowCount(); i++) if (best < 0 || meanOf(t, i) > meanOf(t, best)) best = i;
+        out.add("Highest mean UA over runs: " + t.stringColumn("condition").get(best) + " (" + t.stringColumn("UA" + RUNS_SD).get(best) + " %).");
         int all = t.stringColumn("condition").asList().indexOf("all");
         if (all >= 0) {
             String worst = null;
@@ -335,15 +443,17 @@ public final class StudyReport {
             for (int i = 0; i < t.rowCount(); i++) {
                 String c = t.stringColumn("condition").get(i);
                 if (!c.startsWith("all-but-")) continue;
-                double d = t.doubleColumn("UA pooled (%)").get(all) - t.doubleColumn("UA pooled (%)").get(i);
-                if (d > drop) { drop = d; worst = c.substring("all-but-".length()); }
+                double dd = meanOf(t, all) - meanOf(t, i);
+                if (dd > drop) { drop = dd; worst = c.substring("all-but-".length()); }
             }
             if (worst != null) out.add(String.format(java.util.Locale.ROOT,
-                    "Leaving %s out of 'all' changes pooled UA the most (%+.1f points; negative: 'all' is better with it, positive: better without it).",
-                    worst, -drop));
+                    "Leaving %s out of 'all' changes mean UA over runs the most (%+.1f points; negative: 'all' is better with it), "
+                            + "a descriptive contrast without its own test.", worst, -drop));
         }
         return out;
     }
+
+    private static double meanOf(Table t, int row) { return t.doubleColumn("UA mean over runs (%)").get(row); }
 
     /** Validation UA per epoch of every run (columns: run names), for learning curves. */
     public static Map<String, double[]> curves(Path experimentDir, String column) throws IOException {
@@ -353,26 +463,37 @@ public final class StudyReport {
         return m;
     }
 
-    /** One plain sentence per row of {@link #table}. */
+    /**
+     * One plain sentence per row of {@link #table}: runs, seeds and folds behind it, how many converged, the seed-level
+     * and speaker-clustered intervals of WA and UA, and the paper's pair.
+     */
     public static List<String> sentences(Table t) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < t.rowCount(); i++) {
             boolean noClaim = t.doubleColumn("paper WA (%)").isMissing(i);
             double pw = noClaim ? Double.NaN : t.doubleColumn("paper WA (%)").getDouble(i), pu = noClaim ? Double.NaN : t.doubleColumn("paper UA (%)").getDouble(i);
-            out.add(String.format(java.util.Locale.ROOT, "%s (%s, %s): WA %s, UA %s over %d run(s); %s", t.stringColumn("experiment").get(i),
-                    t.stringColumn("protocol").get(i), t.stringColumn("activation").get(i), t.stringColumn("WA mean ± sd (%)").get(i),
-                    t.stringColumn("UA mean ± sd (%)").get(i), t.intColumn("runs").get(i),
+            int runs = t.intColumn("runs").get(i), conv = t.intColumn("converged runs").get(i);
+            out.add(String.format(java.util.Locale.ROOT, "%s (%s, %s): %d run(s) = seeds %s × %d fold(s), %s; %d test recordings of %d speakers. "
+                            + "WA %s over runs, mean over seeds %s (t interval over seeds), %s over recordings (interval resampling speakers, then recordings); "
+                            + "UA %s, %s, %s; %s",
+                    t.stringColumn("experiment").get(i), t.stringColumn("protocol").get(i), t.stringColumn("activation").get(i), runs,
+                    t.stringColumn("seeds").get(i), t.intColumn("folds").get(i),
+                    conv == runs ? "all converged" : (runs - conv) + " stopped at their epoch cap while still improving (no verdict rests on them)",
+                    t.intColumn("test recordings").get(i), t.intColumn("test speakers").get(i),
+                    t.stringColumn("WA" + RUNS_SD).get(i), t.stringColumn("WA" + SEED_CI).get(i), t.stringColumn("WA" + CLUSTER_CI).get(i),
+                    t.stringColumn("UA" + RUNS_SD).get(i), t.stringColumn("UA" + SEED_CI).get(i), t.stringColumn("UA" + CLUSTER_CI).get(i),
                     Double.isNaN(pw) ? "the paper reports no number for this corpus" : String.format(java.util.Locale.ROOT, "paper: WA %.2f, UA %.2f", pw, pu)));
         }
         return out;
     }
 
-    private static double r2(double v) { return Math.round(v * 100) / 100.0; }
+    private static double r2(double v) { return Double.isNaN(v) ? v : Math.round(v * 100) / 100.0; }
 
-    private static double r4(double v) { return Math.round(v * 10_000) / 10_000.0; }
+    private static double r4(double v) { return Double.isNaN(v) ? v : Math.round(v * 10_000) / 10_000.0; }
 
-    private static String pm(double[] v) {
-        Statistics.MeanSd s = Statistics.meanSd(v);
+    private static String pm(double[] v) { return pm(Statistics.meanSd(v)); }
+
+    private static String pm(Statistics.MeanSd s) {
         return Double.isNaN(s.sd()) ? String.format(java.util.Locale.ROOT, "%.1f", s.mean())
                 : String.format(java.util.Locale.ROOT, "%.1f ± %.1f", s.mean(), s.sd());
     }

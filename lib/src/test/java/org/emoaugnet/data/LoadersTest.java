@@ -171,4 +171,23 @@ class LoadersTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LabelMaps.map("ravdess", LabelMaps.RAVDESS, "09"));
         assertTrue(e.getMessage().contains("ravdess") && e.getMessage().contains("09"));
     }
+
+    /** Reports cluster test items by speaker from prediction files alone: every loader's speakerOf must agree with what it loads. */
+    @Test
+    void everySpeakerCanBeReadBackFromTheUtteranceKey() throws Exception {
+        List<Corpus> corpora = List.of(new RavdessLoader().load(FixtureTrees.ravdess(dir.resolve("k-RAVDESS"), 3)).corpus(),
+                new EmoDbLoader().load(FixtureTrees.emodb(dir.resolve("k-emodb"), false)).corpus(),
+                new EmoDbLoader().load(FixtureTrees.emodb(dir.resolve("k-emodb-2s"), true)).corpus(),
+                new IemocapLoader().load(FixtureTrees.iemocap(dir.resolve("k-IEMOCAP_full_release"))).corpus(),
+                new SaveeLoader().load(FixtureTrees.saveeFlat(dir.resolve("k-ALL"))).corpus(),
+                new SaveeLoader().load(FixtureTrees.saveeNested(dir.resolve("k-AudioData"))).corpus(),
+                new TessLoader().load(FixtureTrees.tess(dir.resolve("k-TESS"))).corpus(),
+                new CremaDLoader().load(FixtureTrees.cremad(dir.resolve("k-CREMA-D"))).corpus());
+        for (Corpus c : corpora) {
+            assertTrue(c.size() > 0, c.name());
+            for (Utterance u : c.utterances()) assertEquals(u.speaker(), org.emoaugnet.data.loaders.Corpora.speakerOfKey(u.key()), u.key());
+        }
+        assertThrows(IllegalArgumentException.class, () -> org.emoaugnet.data.loaders.Corpora.speakerOfKey("ravdess/not-an-id"));
+        assertThrows(IllegalArgumentException.class, () -> org.emoaugnet.data.loaders.Corpora.speakerOfKey("nocorpus/x"));
+    }
 }

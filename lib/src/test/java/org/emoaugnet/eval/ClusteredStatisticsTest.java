@@ -95,4 +95,30 @@ class ClusteredStatisticsTest {
         assertArrayEquals(new double[] {1.0, 1.0}, Multiplicity.holm(0.6, 0.9), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> Multiplicity.holm(1.2));
     }
+
+    @Test
+    void aDifferenceOnOneSpeakerIsNotAGeneralEffect() {
+        // B equals A everywhere except speaker 0, where B gets every recording right and A none: row-level tests that
+        // treat 120 recordings as independent call it significant; resampling speakers shows it rests on one speaker
+        List<String[]> a = new ArrayList<>(), b = new ArrayList<>();
+        for (int s = 0; s < 10; s++)
+            for (int k = 0; k < 12; k++) {
+                int truth = k % 4;
+                boolean right = s > 0 && k % 3 != 0;
+                a.add(new String[] {"spk" + s, "r" + s + "-" + k, String.valueOf(truth), String.valueOf(right ? truth : (truth + 1) % 4)});
+                b.add(new String[] {"spk" + s, "r" + s + "-" + k, String.valueOf(truth), String.valueOf(right || s == 0 ? truth : (truth + 1) % 4)});
+            }
+        int n = a.size();
+        int[] t = new int[n], pa = new int[n], pb = new int[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = Integer.parseInt(a.get(i)[2]);
+            pa[i] = Integer.parseInt(a.get(i)[3]);
+            pb[i] = Integer.parseInt(b.get(i)[3]);
+        }
+        var rows = Statistics.paired(t, pb, pa, Statistics::wa, 2000, 5);
+        assertTrue(rows.pValue() < 0.05, "row level: " + rows);
+        var clustered = ClusteredBootstrap.paired(collapse(a), collapse(b), ClusteredBootstrap.Metric.WA, 4000, 0.05, 5);
+        assertEquals(0.1, clustered.difference().estimate(), 1e-12);
+        assertTrue(clustered.difference().low() <= 0 && clustered.pValue() > 0.05, "speaker level: " + clustered);
+    }
 }

@@ -150,11 +150,24 @@ class ExperimentTest {
         var t = StudyReport.ablation(a, runs);
         assertEquals(List.of("none", "public-4"), t.stringColumn("condition").asList(), "conditions without runs are left out");
         assertEquals(4 * t.intColumn("train_rows_per_run").get(0), t.intColumn("train_rows_per_run").get(1));
-        assertTrue(t.doubleColumn("ΔUA vs none (points)").isMissing(0), "the reference is not compared with itself");
-        double p = t.doubleColumn("p McNemar (items)").get(1);
+        assertTrue(t.doubleColumn("Δ over units (points)").isMissing(0), "the reference is not compared with itself");
+        double p = t.doubleColumn("p bootstrap (speakers→recordings)").get(1);
         assertTrue(p >= 0 && p <= 1);
-        assertEquals(t.doubleColumn("UA pooled (%)").get(1) - t.doubleColumn("UA pooled (%)").get(0),
-                t.doubleColumn("ΔUA vs none (points)").get(1), 0.011, "table values are rounded to 0.01 points");
+        assertEquals(t.doubleColumn("UA mean over runs (%)").get(1) - t.doubleColumn("UA mean over runs (%)").get(0),
+                t.doubleColumn("Δ over units (points)").get(1), 1e-9, "one fold, one seed: the run-level difference is the runs' difference, unrounded");
+        assertEquals("seed", t.stringColumn("run-level unit").get(1));
+        assertEquals(t.intColumn("samples_per_epoch").get(1), t.intColumn("train_rows_per_run").get(1), "one pass per epoch unless steps are matched");
+
+        Files.writeString(design, "base=../si.properties\nrecipes=none,public-4,stretch\nseeds=1\nepoch_copies=4\n");
+        Ablation.Design m = Ablation.load(design);
+        assertTrue(m.matchedSteps());
+        assertEquals(List.of("abl-steps4-aug-none", "abl-steps4-aug-public-4", "abl-steps4-aug-stretch"),
+                m.conditions().stream().map(c -> c.config().name()).toList(), "matched steps: every condition its own runs, the base recipe's too");
+        for (var c : m.conditions()) assertEquals(4 * 100, c.config().train().samplesPerEpoch(100 * c.config().recipe().size(), 100),
+                "every recipe draws 4 samples per training recording per epoch");
+        Files.writeString(design, "base=../si.properties\nrecipes=none\nepoch_copies=-1\n");
+        e = assertThrows(java.io.IOException.class, () -> Ablation.load(design));
+        assertTrue(e.getMessage().contains("epoch_copies"), e.getMessage());
     }
     @Test
     void crossCorpusNeverTrainsOnTheTestCorpus() throws Exception {
@@ -194,8 +207,11 @@ class ExperimentTest {
         var self = Robustness.paired(runs, "robust", "robust");
         assertEquals(first.rowCount(), self.rowCount(), "predictions kept for every condition");
         for (int i = 0; i < self.rowCount(); i++) {
-            assertEquals(0, self.doubleColumn("ΔUA A−B (points)").get(i), 1e-9);
-            assertEquals(1.0, self.doubleColumn("p permutation").get(i), 1e-9, "a model against itself never differs");
+            assertEquals(0, self.doubleColumn("Δ over units (points)").get(i), 1e-9);
+            assertEquals(0, self.doubleColumn("Δ over recordings (points)").get(i), 1e-9);
+            assertEquals(1.0, self.doubleColumn("p sign-flip (units)").get(i), 1e-9, "a model against itself never differs");
+            assertEquals(1.0, self.doubleColumn("p bootstrap (speakers→recordings)").get(i), 1e-9);
+            assertEquals(1.0, self.doubleColumn("p Holm (units)").get(i), 1e-9);
         }
         Files.delete(Robustness.predictionsFile(run, "clean"));
         var retrained = Robustness.run(c, corpus, 0, 1L, true, cache, runs);

@@ -19,20 +19,44 @@ class LedgerTest {
         return p;
     }
 
+    /** A constructed cell: mean with its seed interval [lo, hi] (NaN: one seed), runs of planned, converged. */
+    static Ledger.Cell cell(double mean, double lo, double hi, int runs, int planned, int converged) {
+        return new Ledger.Cell("x", runs, planned, converged, Double.isNaN(lo) ? 1 : 3, mean, 1.0, lo, hi, mean, mean - 2, mean + 2, false);
+    }
+
     @Test
-    void verdictsRestOnlyOnConvergedRuns() {
-        java.util.function.BiFunction<Double, Integer, Ledger.Cell> cell = (pooled, converged) ->
-                new Ledger.Cell("x", 3, converged, pooled, 1.0, pooled, pooled - 1, pooled + 1, false);
-        Map<Protocol, Ledger.Cell> all = new java.util.LinkedHashMap<>();
-        all.put(Protocol.PAPER_STYLE, cell.apply(90.0, 3));
-        all.put(Protocol.AUGMENT_AFTER_RANDOM_SPLIT, cell.apply(75.0, 3));
-        all.put(Protocol.SPEAKER_INDEPENDENT, cell.apply(50.0, 3));
-        assertTrue(Ledger.verdict(95, all, "ravdess").startsWith("not reproduced: the claim is 4.0 points above"), Ledger.verdict(95, all, "ravdess"));
-        assertTrue(Ledger.verdict(90.5, all, "ravdess").startsWith("explained by leakage"), Ledger.verdict(90.5, all, "ravdess"));
-        all.put(Protocol.PAPER_STYLE, cell.apply(90.0, 0));
-        String v = Ledger.verdict(95, all, "ravdess");
-        assertTrue(v.startsWith("no verdict") && v.contains("paper-style (leaks) 3 of 3") && v.contains("speaker-independent pooled 50.0"), v);
-        assertTrue(all.get(Protocol.PAPER_STYLE).text().contains("3 not converged"), all.get(Protocol.PAPER_STYLE).text());
+    void verdictCategoriesFollowFromCompleteConvergedRunsAndSeedIntervals() {
+        Map<Protocol, Ledger.Cell> c = new java.util.LinkedHashMap<>();
+        c.put(Protocol.PAPER_STYLE, cell(90, 88, 92, 5, 5, 5));
+        c.put(Protocol.AUGMENT_AFTER_RANDOM_SPLIT, cell(75, 70, 80, 3, 3, 3));
+        c.put(Protocol.SPEAKER_INDEPENDENT, cell(50, 45, 55, 15, 15, 15));
+        var v = Ledger.verdict(95, c, "ravdess");
+        assertEquals(Ledger.Category.NOT_REACHED_EVEN_UNDER_LEAK, v.category(), v.text());
+        assertTrue(v.text().contains("3.0 points above") && v.text().contains("speaker-independent 50.0"), v.text());
+        assertEquals(Ledger.Category.REACHED_UNDER_LEAK, Ledger.verdict(90.5, c, "ravdess").category());
+        assertEquals(Ledger.Category.REACHED_UNDER_LEAK, Ledger.verdict(92, c, "ravdess").category(), "the upper end itself reaches");
+        assertEquals(Ledger.Category.REACHED_WITH_SHARED_SPEAKERS, Ledger.verdict(78, c, "ravdess").category());
+        assertEquals(Ledger.Category.REACHED_WITHOUT_LEAK, Ledger.verdict(52, c, "ravdess").category());
+
+        c.put(Protocol.PAPER_STYLE, cell(90, 88, 92, 5, 5, 2));
+        v = Ledger.verdict(95, c, "ravdess");
+        assertEquals(Ledger.Category.NOT_CONVERGED, v.category());
+        assertTrue(v.text().contains("paper-style (leaks) 3 of 5"), v.text());
+        assertTrue(c.get(Protocol.PAPER_STYLE).text().contains("3 not converged"), c.get(Protocol.PAPER_STYLE).text());
+
+        c.put(Protocol.PAPER_STYLE, cell(90, 88, 92, 5, 5, 5));
+        c.put(Protocol.SPEAKER_INDEPENDENT, cell(50, 45, 55, 10, 15, 10));
+        v = Ledger.verdict(95, c, "ravdess");
+        assertEquals(Ledger.Category.INCOMPLETE, v.category(), "an incomplete set never carries a verdict as if complete");
+        assertTrue(v.text().contains("speaker-independent 10 of 15"), v.text());
+
+        c.put(Protocol.SPEAKER_INDEPENDENT, cell(50, Double.NaN, Double.NaN, 5, 5, 5));
+        assertEquals(Ledger.Category.INCONCLUSIVE, Ledger.verdict(95, c, "ravdess").category(), "one seed: no interval over training runs");
+
+        Map<Protocol, Ledger.Cell> none = new java.util.LinkedHashMap<>();
+        for (Protocol p : Ledger.COLUMNS) none.put(p, Ledger.Cell.none("y", 5));
+        assertEquals(Ledger.Category.NEEDS_LICENSED_DATA, Ledger.verdict(95, none, "iemocap").category());
+        assertEquals(Ledger.Category.NOT_RUN, Ledger.verdict(95, none, "ravdess").category());
     }
 
     @Test

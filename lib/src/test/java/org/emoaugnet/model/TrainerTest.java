@@ -108,4 +108,21 @@ class TrainerTest {
         new SavedModel(r.net(), Scaler.fit(new float[][] {{1}, {2}}), CLASSES, "tiny-flat", "k", Dataset.Layout.SEQUENCE).save(dir.resolve("f"));
         assertArrayEquals(Trainer.predict(r.net(), val, 64), Trainer.predict(SavedModel.load(dir.resolve("f"), "k").net(), val, 64));
     }
+
+    @Test
+    void anEpochOfKCopiesPassesOverTheRowsInFreshShuffles() {
+        int[] one = Trainer.epochOrder(10, 10, new java.util.Random(3));
+        assertArrayEquals(Trainer.permutation(10, new java.util.Random(3)), one, "one pass per epoch is one permutation, as before");
+        int[] o = Trainer.epochOrder(10, 25, new java.util.Random(3));
+        assertEquals(25, o.length);
+        for (int pass = 0; pass < 2; pass++) {
+            int[] seen = java.util.Arrays.copyOfRange(o, 10 * pass, 10 * pass + 10);
+            java.util.Arrays.sort(seen);
+            assertArrayEquals(java.util.stream.IntStream.range(0, 10).toArray(), seen, "every full pass holds every row once");
+        }
+        assertEquals(5, java.util.Arrays.stream(o, 20, 25).distinct().count(), "the cut-short last pass repeats no row");
+        assertEquals(25, new TrainConfig(1, 8, 1e-3, 0, 1, 1, 0, 5).samplesPerEpoch(40, 5));
+        assertEquals(40, new TrainConfig(1, 8, 1e-3, 0, 1, 1, 0).samplesPerEpoch(40, 5));
+        assertThrows(IllegalArgumentException.class, () -> new TrainConfig(1, 8, 1e-3, 0, 1, 1, 0, -2));
+    }
 }

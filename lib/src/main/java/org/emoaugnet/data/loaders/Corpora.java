@@ -40,6 +40,25 @@ public final class Corpora {
         return out;
     }
 
+    /**
+     * The speaker of an utterance key {@code <corpus>/<id>} (as prediction files name test items), by the corpus's
+     * definition.
+     *
+     * @throws IllegalArgumentException when the key names no known corpus or its id has not that corpus's form
+     */
+    public static String speakerOfKey(String key) {
+        int slash = key.indexOf('/');
+        if (slash <= 0) throw new IllegalArgumentException("'" + key + "' is not an utterance key <corpus>/<id>");
+        String corpus = key.substring(0, slash);
+        CorpusLoader l;
+        try {
+            l = definition(corpus);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("utterance key '" + key + "' names no known corpus", e);
+        }
+        return l.speakerOf(key.substring(slash + 1));
+    }
+
     /** The class set a corpus is evaluated with unless an experiment names another. */
     public static ClassSet defaultClassSet(String corpus) { return definition(corpus).defaultClassSet(); }
 

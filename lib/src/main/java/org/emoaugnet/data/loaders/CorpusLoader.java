@@ -85,4 +85,12 @@ public interface CorpusLoader {
         for (CorpusLoader l : all()) if (l.name().equals(name)) return l;
         throw new IllegalArgumentException("unknown corpus '" + name + "'; known: " + all().stream().map(CorpusLoader::name).toList());
     }
+
+    /**
+     * The speaker of an utterance id of this corpus, read from the id alone (as the loader assigns it), so that
+     * reports can cluster test items by speaker from run files without the corpus at hand.
+     *
+     * @throws IllegalArgumentException when the id does not have this corpus's form
+     */
+    String speakerOf(String id);
 }

@@ -77,4 +77,11 @@ public class CremaDLoader implements CorpusLoader {
         }
         return m;
     }
+
+    @Override
+    public String speakerOf(String id) {
+        int u = id.indexOf('_');
+        if (u <= 0) throw new IllegalArgumentException("'" + id + "' is not a " + displayName() + " id (speaker_...)");
+        return id.substring(0, u);
+    }
 }

@@ -95,4 +95,11 @@ public class EmoDbLoader implements CorpusLoader {
         if (twoSecond) info.put("note", "2-second derivative: every file cut or zero-padded to exactly 2 s; not comparable with full EmoDB");
         return new Result(new Corpus(name, root, named, info), bad);
     }
+
+    @Override
+    public String speakerOf(String id) {
+        if (id.length() < 2 || !Character.isDigit(id.charAt(0)) || !Character.isDigit(id.charAt(1)))
+            throw new IllegalArgumentException("'" + id + "' is not an EmoDB id (speaker digits first)");
+        return id.substring(0, 2);
+    }
 }

@@ -142,4 +142,12 @@ public class IemocapLoader implements CorpusLoader {
                     label, LabelMaps.map(name(), labels(), label), meta));
         }
     }
+
+    @Override
+    public String speakerOf(String id) {
+        String last = id.substring(id.lastIndexOf('_') + 1);
+        if (!id.startsWith("Ses0") || id.length() < 5 || last.isEmpty())
+            throw new IllegalArgumentException("'" + id + "' is not an IEMOCAP utterance id (SesNN..._Xnnn)");
+        return id.substring(0, 5) + last.charAt(0);
+    }
 }

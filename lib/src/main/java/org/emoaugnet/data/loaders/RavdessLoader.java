@@ -107,4 +107,11 @@ public class RavdessLoader implements CorpusLoader {
         info.put("licence", "CC BY-NC-SA 4.0 (Livingstone & Russo 2018, PLoS ONE 13(5): e0196391)");
         return new Result(new Corpus(corpusName, root, out, info), bad);
     }
+
+    @Override
+    public String speakerOf(String id) {
+        Matcher m = NAME.matcher(id + ".wav");
+        if (!m.matches()) throw new IllegalArgumentException("'" + id + "' is not a RAVDESS id (MM-VV-EE-II-SS-RR-AA)");
+        return "Actor_" + m.group(7);
+    }
 }

@@ -72,4 +72,11 @@ public class SaveeLoader implements CorpusLoader {
         info.put("licence", "free for research use (Haq & Jackson 2009)");
         return new Result(new Corpus(name(), root, out, info), bad);
     }
+
+    @Override
+    public String speakerOf(String id) {
+        int u = id.indexOf('_');
+        if (u <= 0) throw new IllegalArgumentException("'" + id + "' is not a " + displayName() + " id (speaker_...)");
+        return id.substring(0, u);
+    }
 }

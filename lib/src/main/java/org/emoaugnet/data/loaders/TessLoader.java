@@ -63,4 +63,11 @@ public class TessLoader implements CorpusLoader {
         info.put("licence", "CC BY-NC-ND 4.0 (Dupuis & Pichora-Fuller 2010)");
         return new Result(new Corpus(name(), root, out, info), bad);
     }
+
+    @Override
+    public String speakerOf(String id) {
+        int u = id.indexOf('_');
+        if (u <= 0) throw new IllegalArgumentException("'" + id + "' is not a " + displayName() + " id (speaker_...)");
+        return id.substring(0, u);
+    }
 }

@@ -1,0 +1,100 @@
+package org.emoaugnet.experiment;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.emoaugnet.eval.ClusteredBootstrap;
+import org.emoaugnet.eval.Statistics;
+
+/**
+ * Configuration A against configuration B on the same folds, seeds and test recordings, at two units of analysis:
+ *
+ * <ul>
+ *   <li><b>run level</b> (primary): runs are paired by (fold, seed). With several folds, the unit is the fold (its
+ *       seeds' differences averaged: runs of one fold share their test speakers, so they are not independent); with
+ *       one split (paper-style, after-split: each seed draws its own split), the unit is the seed. The mean difference
+ *       gets a t interval over units and an exact sign-flip p-value. With 5 folds the smallest attainable two-sided p
+ *       is 2/2⁵ = 0.0625: such a design cannot reach 0.05 at this level, whatever the data.</li>
+ *   <li><b>item level, clustered</b>: both configurations' test recordings, each once (seeds and copies averaged),
+ *       resampled together by speaker and then recording ({@link ClusteredBootstrap#paired}); covers new speakers and
+ *       recordings for these trained networks, not new training runs.</li>
+ * </ul>
+ * Differences are A − B in points.
+ *
+ * @param metric        "WA" or "UA"
+ * @param unit          "fold" or "seed"
+ * @param units         the unit labels, in order
+ * @param differences   A − B per unit, in points
+ * @param runLevel      mean difference over units with its 95 % t interval
+ * @param pRuns         exact two-sided sign-flip p over units
+ * @param itemLevel     difference over recordings with its speaker→recording bootstrap 95 % interval
+ * @param pItems        two-sided bootstrap p of the item-level difference (NaN, like the interval, when the two
+ *                      configurations were not tested on the same recordings)
+ * @param pairs         paired runs
+ * @param unconverged   paired runs (of A and B together) that stopped at their cap while still improving
+ */
+public record Comparison(String metric, String unit, List<String> units, double[] differences, Statistics.Interval runLevel, double pRuns,
+                         Statistics.Interval itemLevel, double pItems, int pairs, int unconverged) {
+
+    /** Compares the runs of A with the runs of B that have the same (fold, seed); unpaired runs are left out. */
+    public static Comparison of(List<Path> runsA, List<Path> runsB, String metric) throws IOException {
+        Map<String, Path> bByKey = new LinkedHashMap<>();
+        for (Path b : runsB) bByKey.put(key(RunRecord.read(b).spec()), b);
+        List<Path> pa = new ArrayList<>(), pb = new ArrayList<>();
+        Map<String, List<Double>> byFold = new TreeMap<>(), bySeed = new TreeMap<>();
+        int unconverged = 0;
+        for (Path a : runsA) {
+            RunRecord ra = RunRecord.read(a);
+            Path b = bByKey.get(key(ra.spec()));
+            if (b == null) continue;
+            RunRecord rb = RunRecord.read(b);
+            pa.add(a.resolve("predictions.csv"));
+            pb.add(b.resolve("predictions.csv"));
+            if (!ra.training().converged()) unconverged++;
+            if (!rb.training().converged()) unconverged++;
+            double d = 100 * (ra.metric(metric) - rb.metric(metric));
+            byFold.computeIfAbsent(ra.spec().fold(), k -> new ArrayList<>()).add(d);
+            bySeed.computeIfAbsent("seed " + ra.spec().seed(), k -> new ArrayList<>()).add(d);
+        }
+        List<String> classes = runsA.isEmpty() ? List.of() : StudyReport.classes(runsA.get(0));
+        return byFold.size() > 1 ? compute("fold", byFold, pa, pb, classes, metric, unconverged)
+                : compute("seed", bySeed, pa, pb, classes, metric, unconverged);
+    }
+
+    /**
+     * The comparison from paired prediction files: {@code differences} holds, per unit, the A − B differences (points)
+     * of its paired runs (averaged within the unit); {@code predictionsA.get(i)} and {@code predictionsB.get(i)} are one
+     * pair's test predictions.
+     */
+    public static Comparison compute(String unit, Map<String, List<Double>> differences, List<Path> predictionsA, List<Path> predictionsB,
+                                     List<String> classes, String metric, int unconverged) throws IOException {
+        List<String> units = new ArrayList<>(differences.keySet());
+        double[] diff = differences.values().stream().mapToDouble(v -> v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)).toArray();
+        Statistics.Interval run = Evidence.tInterval(diff);
+        double pRuns = diff.length == 0 ? Double.NaN : Statistics.signFlip(diff, 20_000, 11);
+        Statistics.Interval item = new Statistics.Interval(Double.NaN, Double.NaN, Double.NaN);
+        double pItems = Double.NaN;
+        List<ClusteredBootstrap.Recording> ra = predictionsA.isEmpty() ? List.of() : Evidence.recordings(predictionsA, classes),
+                rb = predictionsB.isEmpty() ? List.of() : Evidence.recordings(predictionsB, classes);
+        if (!ra.isEmpty() && sameRecordings(ra, rb)) {   // else (e.g. paper-style row splits of different recipes) no item-level pairing exists
+            ClusteredBootstrap.Difference d = ClusteredBootstrap.paired(rb, ra, ClusteredBootstrap.Metric.valueOf(metric), Evidence.RESAMPLES, 0.05, 3);
+            item = new Statistics.Interval(100 * d.difference().estimate(), 100 * d.difference().low(), 100 * d.difference().high());
+            pItems = d.pValue();
+        }
+        return new Comparison(metric, unit, units, diff, run, pRuns, item, pItems, predictionsA.size(), unconverged);
+    }
+
+    /** The smallest two-sided p an exact sign-flip test over this many units can give (2 / 2ⁿ). */
+    public double smallestAttainableP() { return units.isEmpty() ? Double.NaN : Math.min(1, 2.0 / (1L << Math.min(62, units.size()))); }
+
+    private static boolean sameRecordings(List<ClusteredBootstrap.Recording> a, List<ClusteredBootstrap.Recording> b) {
+        return a.stream().map(ClusteredBootstrap.Recording::id).collect(java.util.stream.Collectors.toSet())
+                .equals(b.stream().map(ClusteredBootstrap.Recording::id).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    private static String key(RunSpec s) { return s.fold() + "|" + s.seed(); }
+}

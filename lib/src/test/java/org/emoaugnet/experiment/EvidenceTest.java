@@ -1,0 +1,35 @@
+package org.emoaugnet.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The seed-level interval and the family corrections of the report tables, on values whose answers are known. */
+class EvidenceTest {
+    @Test
+    void seedLevelIntervalIsTheStudentTInterval() {
+        var i = Evidence.tInterval(new double[] {1, 2, 3});
+        // mean 2, s.d. 1, t(2, 0.975) = 4.302653: half-width 4.302653 / sqrt(3)
+        assertEquals(2, i.estimate(), 1e-12);
+        assertEquals(2 - 4.302653 / Math.sqrt(3), i.low(), 1e-5);
+        assertEquals(2 + 4.302653 / Math.sqrt(3), i.high(), 1e-5);
+        assertTrue(Double.isNaN(Evidence.tInterval(new double[] {5}).low()), "one seed has no interval");
+        var dup = Evidence.tInterval(new double[] {1, 2, 3, 1, 2, 3});
+        assertTrue(dup.high() - dup.low() < i.high() - i.low(), "the t interval narrows with n: units must be independent seeds, never repeated rows");
+    }
+
+    @Test
+    void holmSkipsMissingTestsAndCountsOnlyTheOthers() {
+        assertArrayEquals(new double[] {0.02, Double.NaN, 0.04}, StudyReport.holmOrNaN(new double[] {0.01, Double.NaN, 0.04}), 1e-12);
+    }
+
+    @Test
+    void fiveFoldsCannotReachFivePercent() {
+        var c = new Comparison("UA", "fold", java.util.List.of("1", "2", "3", "4", "5"), new double[] {1, 1, 1, 1, 1},
+                Evidence.tInterval(new double[] {1, 1, 1, 1, 1}), 0.0625, null, Double.NaN, 15, 0);
+        assertEquals(0.0625, c.smallestAttainableP(), 1e-12);
+        assertEquals(0.0625, org.emoaugnet.eval.Statistics.signFlip(new double[] {1, 2, 3, 4, 5}, 1, 1), 1e-12, "all differences positive: 2 of 32 patterns");
+    }
+}
