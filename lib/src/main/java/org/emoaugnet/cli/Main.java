@@ -396,6 +396,7 @@ public final class Main {
         if (results.toAbsolutePath().normalize().equals(s.projectRoot().resolve("results").toAbsolutePath().normalize())) {
             org.emoaugnet.experiment.Ledger.updateReadme(s.projectRoot().resolve("README.md"), results.resolve("LEDGER.md"));
             org.emoaugnet.experiment.ReadmeTables.update(s.projectRoot().resolve("README.md"), s.projectRoot());
+            org.emoaugnet.experiment.Findings.updateReadme(s.projectRoot().resolve("README.md"), s.projectRoot());
             out.println("updated the generated blocks of " + s.projectRoot().resolve("README.md"));
         }
         out.println(java.nio.file.Files.readString(results.resolve("LEDGER.md")));

@@ -52,6 +52,8 @@ public final class ReadmeTables {
         String name = csv.getFileName().toString();
         List<Map<String, String>> rows = read(csv);
         if (name.startsWith("02-ablation-")) return ablation(rows);
+        if (name.equals("04-relu-vs-elu.csv")) return study(rows);
+        if (name.equals("04-relu-vs-elu-tests.csv")) return tests(rows, "comparison");
         if (name.equals("05-cross-corpus.csv")) return crossCorpus(rows);
         if (name.equals("05-robustness.csv")) return robustness(rows);
         if (name.equals("05-robustness-augmentation.csv")) return augmentationEffect(rows);
@@ -103,21 +105,53 @@ public final class ReadmeTables {
         return rows;
     }
 
+    /**
+     * The ablation: per recipe its runs (of planned, converged), samples per epoch, UA over runs and over recordings,
+     * and against 'none' the run-level difference with its t interval, sign-flip p and Holm-adjusted p (primary), then
+     * the item-level difference resampling speakers and recordings with its Holm-adjusted p.
+     */
     static String ablation(List<Map<String, String>> rows) {
-        boolean paired = rows.stream().anyMatch(r -> !r.get("ΔUA vs none (points)").isEmpty());
-        StringBuilder b = new StringBuilder();
-        b.append(paired ? "| recipe | copies per file | runs | UA mean ± sd (%) | UA pooled [95 % CI] | ΔUA vs none [95 % CI] | p permutation / McNemar (items) |\n|---|---|---|---|---|---|---|\n"
-                : "| recipe | copies per file | runs | UA (%) | UA pooled [95 % CI] |\n|---|---|---|---|---|\n");
+        StringBuilder b = new StringBuilder("| recipe | copies per file | runs (planned, converged) | samples per epoch | UA mean ± sd over runs (%) | "
+                + "UA over recordings [95 % CI, speakers→recordings] | ΔUA vs none over units [95 % t CI] | p sign-flip / Holm (units) | "
+                + "ΔUA over recordings [95 % CI] | p / Holm (speakers→recordings) |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, String> r : rows) {
-            b.append("| `").append(r.get("condition")).append("` | ").append(r.get("copies_per_file")).append(" | ").append(r.get("runs")).append(" | ")
-                    .append(r.get("UA mean ± sd (%)")).append(" | ").append(ci(r, "UA pooled (%)", "UA 95% CI low", "UA 95% CI high", "%.1f"));
-            if (paired) {
-                String d = r.get("ΔUA vs none (points)");
-                b.append(" | ").append(d.isEmpty() ? "reference" : ci(r, "ΔUA vs none (points)", "ΔUA 95% CI low", "ΔUA 95% CI high", "%+.1f"))
-                        .append(" | ").append(d.isEmpty() ? "" : f("%.3f", r.get("p permutation (items)")) + " / " + f("%.3f", r.get("p McNemar (items)")));
-            }
-            b.append(" |\n");
+            boolean ref = r.get("Δ over units (points)").isEmpty();
+            b.append("| `").append(r.get("condition")).append("` | ").append(r.get("copies_per_file")).append(" | ").append(r.get("runs")).append(" (")
+                    .append(r.get("planned runs")).append(", ").append(r.get("converged runs")).append(") | ").append(r.get("samples_per_epoch")).append(" | ")
+                    .append(r.get("UA" + StudyReport.RUNS_SD)).append(" | ").append(r.get("UA" + StudyReport.CLUSTER_CI)).append(" | ");
+            if (ref) b.append("reference | | | |\n");
+            else b.append(testCells(r)).append(" |\n");
         }
+        return b.toString();
+    }
+
+    /** Run-level then item-level cells of one comparison row ({@link StudyReport#comparisonTable}). */
+    private static String testCells(Map<String, String> r) {
+        return ci(r, "Δ over units (points)", "Δ 95% t CI low", "Δ 95% t CI high", "%+.1f") + " (" + r.get("units") + " " + r.get("run-level unit") + "s) | "
+                + p(r.get("p sign-flip (units)")) + " / " + p(r.get("p Holm (units)")) + " | "
+                + ci(r, "Δ over recordings (points)", "Δ 95% CI low (speakers→recordings)", "Δ 95% CI high (speakers→recordings)", "%+.1f") + " | "
+                + p(r.get("p bootstrap (speakers→recordings)")) + " / " + p(r.get("p Holm (speakers→recordings)"));
+    }
+
+    /** A comparison table: one row per comparison, run-level and item-level cells. */
+    static String tests(List<Map<String, String>> rows, String key) {
+        StringBuilder b = new StringBuilder("| comparison | paired runs (unconverged) | Δ over units [95 % t CI] | p sign-flip / Holm (units) | "
+                + "Δ over recordings [95 % CI] | p / Holm (speakers→recordings) |\n|---|---|---|---|---|---|\n");
+        for (Map<String, String> r : rows)
+            b.append("| ").append(r.get(key)).append(" | ").append(r.get("paired runs")).append(" (").append(r.get("unconverged runs")).append(") | ")
+                    .append(testCells(r)).append(" |\n");
+        return b.toString();
+    }
+
+    /** The study table: per experiment its runs, seeds and both intervals of WA and UA. */
+    static String study(List<Map<String, String>> rows) {
+        StringBuilder b = new StringBuilder("| experiment | runs (converged) | seeds × folds | WA mean over seeds [95 % t CI] | WA over recordings [95 % CI, speakers→recordings] | "
+                + "UA mean over seeds [95 % t CI] | UA over recordings [95 % CI, speakers→recordings] |\n|---|---|---|---|---|---|---|\n");
+        for (Map<String, String> r : rows)
+            b.append("| ").append(r.get("experiment")).append(" | ").append(r.get("runs")).append(" (").append(r.get("converged runs")).append(") | ")
+                    .append(r.get("seeds").split(",").length).append(" × ").append(r.get("folds")).append(" | ").append(r.get("WA" + StudyReport.SEED_CI))
+                    .append(" | ").append(r.get("WA" + StudyReport.CLUSTER_CI)).append(" | ").append(r.get("UA" + StudyReport.SEED_CI)).append(" | ")
+                    .append(r.get("UA" + StudyReport.CLUSTER_CI)).append(" |\n");
         return b.toString();
     }
 
@@ -127,19 +161,29 @@ public final class ReadmeTables {
                 r -> r.get("train").equals(r.get("test")) ? r.get("train") + " (within)" : r.get("train") + " → " + r.get("test"), ReadmeTables::ua);
     }
 
-    /** One row per condition, one column per model; cells "UA [low, high]". */
+    /** One row per condition, one column per model; cells "UA mean over seeds (seeds) [speaker→recording 95 % CI]". */
     static String robustness(List<Map<String, String>> rows) {
-        return pivot(rows, "condition", r -> r.get("condition"), r -> r.get("model"), ReadmeTables::ua);
+        return pivot(rows, "condition", r -> r.get("condition"), r -> r.get("model") + ": UA mean over seeds [95 % CI over recordings]",
+                r -> f("%.1f", r.get("UA (%)")) + " (" + r.get("seeds") + ") [" + f("%.1f", r.get("UA 95% CI low (speakers→recordings)")) + ", "
+                        + f("%.1f", r.get("UA 95% CI high (speakers→recordings)")) + "]");
     }
 
-    /** One row per condition, one column per activation; cells "ΔUA [low, high], p permutation / McNemar". */
+    /** One row per condition, one column per activation; cells: run-level Δ with Holm p, item-level Δ with Holm p. */
     static String augmentationEffect(List<Map<String, String>> rows) {
-        return pivot(rows, "condition", r -> r.get("condition"), r -> r.get("activation") + ": ΔUA public-4 − none [95 % CI], p permutation / McNemar",
-                r -> ci(r, "ΔUA A−B (points)", "ΔUA 95% CI low", "ΔUA 95% CI high", "%+.1f")
-                        + ", p " + f("%.3f", r.get("p permutation")) + " / " + f("%.3f", r.get("p McNemar")));
+        return pivot(rows, "condition", r -> r.get("comparison"), r -> r.get("activation") + ": ΔUA public-4 − none over seeds [t CI], Holm p; over recordings [CI], Holm p",
+                r -> ci(r, "Δ over units (points)", "Δ 95% t CI low", "Δ 95% t CI high", "%+.1f") + ", " + p(r.get("p Holm (units)")) + "; "
+                        + ci(r, "Δ over recordings (points)", "Δ 95% CI low (speakers→recordings)", "Δ 95% CI high (speakers→recordings)", "%+.1f")
+                        + ", " + p(r.get("p Holm (speakers→recordings)")));
     }
 
-    private static String ua(Map<String, String> r) { return ci(r, "UA (%)", "UA 95% CI low", "UA 95% CI high", "%.1f"); }
+    private static String p(String v) { return v == null || v.isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.3f", Double.parseDouble(v)); }
+
+    private static String ua(Map<String, String> r) {
+        String conv = r.get("converged runs"), runs = r.get("runs");
+        boolean all = conv == null || conv.isEmpty() || conv.equals(runs);
+        return ci(r, "UA (%)", "UA 95% CI low (speakers→recordings)", "UA 95% CI high (speakers→recordings)", "%.1f")
+                + (all ? "" : " (" + (Integer.parseInt(runs) - Integer.parseInt(conv)) + " of " + runs + " runs not converged)");
+    }
 
     /** A table of {@code cell} texts, rows and columns in order of first appearance; "–" where no row gives a cell. */
     static String pivot(List<Map<String, String>> rows, String rowTitle, Function<Map<String, String>, String> rowKey,
@@ -163,8 +207,12 @@ public final class ReadmeTables {
     }
 
     private static String ci(Map<String, String> r, String est, String lo, String hi, String fmt) {
-        return f(fmt, r.get(est)) + " [" + f(fmt, r.get(lo)) + ", " + f(fmt, r.get(hi)) + "]";
+        String l = r.get(lo), h = r.get(hi);
+        boolean none = l == null || l.isEmpty() || l.equals("NaN");
+        return f(fmt, r.get(est)) + (none ? " [n/a]" : " [" + f(fmt, l) + ", " + f(fmt, h) + "]");
     }
 
-    private static String f(String fmt, String v) { return String.format(Locale.ROOT, fmt, Double.parseDouble(v)); }
+    private static String f(String fmt, String v) {
+        return v == null || v.isEmpty() || v.equals("NaN") ? "n/a" : String.format(Locale.ROOT, fmt, Double.parseDouble(v));
+    }
 }

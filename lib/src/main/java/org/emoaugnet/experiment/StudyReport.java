@@ -288,21 +288,28 @@ public final class StudyReport {
     public static List<String> comparisonSentences(Table t) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < t.rowCount(); i++) {
-            double ph = t.doubleColumn("p Holm (units)").get(i), pmin = t.doubleColumn("smallest attainable p").get(i);
-            int unconv = t.intColumn("unconverged runs").get(i);
-            String verdict = unconv > 0 ? "no conclusion: " + unconv + " of the runs stopped at their epoch cap while still improving"
+            double ph = t.doubleColumn("p Holm (units)").getDouble(i), pmin = t.doubleColumn("smallest attainable p").getDouble(i);
+            int unconv = t.intColumn("unconverged runs").get(i), n = t.intColumn("units").get(i), pairs = t.intColumn("paired runs").get(i);
+            String unit = t.stringColumn("run-level unit").get(i) + (n == 1 ? "" : "s");
+            double pih = t.doubleColumn("p Holm (speakers→recordings)").getDouble(i);
+            String cannot = pmin >= 0.05 ? " (with " + n + " " + unit + " the run-level test cannot go below p = " + fmt3(pmin) + ")" : "";
+            String verdict = unconv > 0 ? "no conclusion: " + unconv + " of the " + 2 * pairs + " runs stopped at their epoch cap while still improving"
                     : ph < 0.05 ? "a difference that holds across training runs (Holm-adjusted run-level p < 0.05)"
-                    : pmin >= 0.05 ? "no run-level conclusion possible: with " + t.intColumn("units").get(i) + " " + t.stringColumn("run-level unit").get(i)
-                            + "s the smallest attainable p is " + fmt3(pmin)
-                    : "no difference established across training runs";
-            out.add(String.format(java.util.Locale.ROOT, "%s: %+.1f points over %d %ss (%s; 95%% t CI %s to %s; sign-flip p = %s, Holm %s), "
-                            + "%+.1f over recordings (speaker→recording 95%% CI %s to %s; p = %s, Holm %s), from %d paired runs — %s.",
-                    t.stringColumn("comparison").get(i), t.doubleColumn("Δ over units (points)").get(i), t.intColumn("units").get(i),
-                    t.stringColumn("run-level unit").get(i), t.stringColumn("Δ per unit (points)").get(i), signed(t.doubleColumn("Δ 95% t CI low").get(i)),
-                    signed(t.doubleColumn("Δ 95% t CI high").get(i)), fmt3(t.doubleColumn("p sign-flip (units)").get(i)), fmt3(ph),
-                    t.doubleColumn("Δ over recordings (points)").get(i), signed(t.doubleColumn("Δ 95% CI low (speakers→recordings)").get(i)),
-                    signed(t.doubleColumn("Δ 95% CI high (speakers→recordings)").get(i)), fmt3(t.doubleColumn("p bootstrap (speakers→recordings)").get(i)),
-                    fmt3(t.doubleColumn("p Holm (speakers→recordings)").get(i)), t.intColumn("paired runs").get(i), verdict));
+                    : pih < 0.05 ? "a difference at the item level only: these trained networks differ on the test speakers' recordings (Holm-adjusted), "
+                            + "but that retraining reproduces it is not established" + cannot
+                    : "no difference established at either unit" + cannot;
+            double lo = t.doubleColumn("Δ 95% t CI low").getDouble(i), hi = t.doubleColumn("Δ 95% t CI high").getDouble(i);
+            double di = t.doubleColumn("Δ over recordings (points)").getDouble(i);
+            String runLevel = String.format(java.util.Locale.ROOT, "%+.1f points over %d %s (%s; %s; sign-flip p = %s, Holm %s)",
+                    t.doubleColumn("Δ over units (points)").getDouble(i), n, unit, t.stringColumn("Δ per unit (points)").get(i),
+                    Double.isNaN(lo) ? "no t interval from one unit" : "95% t CI " + signed(lo) + " to " + signed(hi),
+                    fmt3(t.doubleColumn("p sign-flip (units)").getDouble(i)), fmt3(ph));
+            String itemLevel = Double.isNaN(di) ? "not tested on the same recordings, so no item-level comparison"
+                    : String.format(java.util.Locale.ROOT, "%+.1f over recordings (95%% CI resampling speakers, then recordings, %s to %s; p = %s, Holm %s)", di,
+                    signed(t.doubleColumn("Δ 95% CI low (speakers→recordings)").getDouble(i)), signed(t.doubleColumn("Δ 95% CI high (speakers→recordings)").getDouble(i)),
+                    fmt3(t.doubleColumn("p bootstrap (speakers→recordings)").getDouble(i)), fmt3(t.doubleColumn("p Holm (speakers→recordings)").getDouble(i)));
+            out.add(String.format(java.util.Locale.ROOT, "%s: %s; %s; from %d paired run%s — %s.", t.stringColumn("comparison").get(i), runLevel, itemLevel,
+                    pairs, pairs == 1 ? "" : "s", verdict));
         }
         return out;
     }
@@ -365,7 +372,8 @@ public final class StudyReport {
         StringColumn cond = StringColumn.create("condition"), ua = StringColumn.create("UA" + RUNS_SD), uaCl = StringColumn.create("UA" + CLUSTER_CI);
         IntColumn copies = IntColumn.create("copies_per_file"), n = IntColumn.create("runs"), planned = IntColumn.create("planned runs"),
                 conv = IntColumn.create("converged runs"), rows = IntColumn.create("train_rows_per_run"), perEpoch = IntColumn.create("samples_per_epoch");
-        DoubleColumn uaMean = DoubleColumn.create("UA mean over runs (%)");
+        DoubleColumn uaMean = DoubleColumn.create("UA mean over runs (%)"), uaRec = DoubleColumn.create("UA over recordings (%)"),
+                uaRecLo = DoubleColumn.create("UA 95% CI low (speakers→recordings)"), uaRecHi = DoubleColumn.create("UA 95% CI high (speakers→recordings)");
         List<Path> refRuns = runs(d.reference().config(), runsRoot);
         List<Path> used = new ArrayList<>(refRuns);
         Map<String, Comparison> cmp = new LinkedHashMap<>();
@@ -388,9 +396,12 @@ public final class StudyReport {
             ua.append(pm(u.perRun()));
             uaMean.append(u.perRun().mean());
             uaCl.append(Evidence.format(u.clustered()));
+            uaRec.append(u.clustered().estimate());
+            uaRecLo.append(u.clustered().low());
+            uaRecHi.append(u.clustered().high());
             if (!c.recipe().equals(Ablation.REFERENCE) && !refRuns.isEmpty()) cmp.put(c.recipe() + " − " + Ablation.REFERENCE, Comparison.of(rs, refRuns, "UA"));
         }
-        Table base = Table.create("ablation " + d.name(), cond, copies, n, planned, conv, rows, perEpoch, uaMean, ua, uaCl);
+        Table base = Table.create("ablation " + d.name(), cond, copies, n, planned, conv, rows, perEpoch, uaMean, ua, uaCl, uaRec, uaRecLo, uaRecHi);
         Table tests = comparisonTable("ablation tests", cmp);
         // one row per condition: the reference's test columns stay empty
         Table out = base.copy();
@@ -455,10 +466,13 @@ public final class StudyReport {
 
     private static double meanOf(Table t, int row) { return t.doubleColumn("UA mean over runs (%)").get(row); }
 
-    /** Validation UA per epoch of every run (columns: run names), for learning curves. */
+    /** Validation UA per epoch of every run (keys: run names, marked "(NOT converged)" where so), for learning curves. */
     public static Map<String, double[]> curves(Path experimentDir, String column) throws IOException {
         Map<String, double[]> m = new LinkedHashMap<>();
-        for (Path run : runs(experimentDir)) m.put(run.getFileName().toString(), RunRecord.read(run).historyTable().numberColumn(column).asDoubleArray());
+        for (Path run : runs(experimentDir)) {
+            RunRecord r = RunRecord.read(run);
+            m.put(run.getFileName().toString() + (r.training().converged() ? "" : " (NOT converged)"), r.historyTable().numberColumn(column).asDoubleArray());
+        }
         org.emoaugnet.util.Lineage.tag(m, lineage(runs(experimentDir)));
         return m;
     }

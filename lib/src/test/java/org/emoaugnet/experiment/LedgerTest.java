@@ -99,6 +99,7 @@ class LedgerTest {
         assertEquals(readme, Files.readString(copy), "README.md's ledger block is not exactly the generated claims table: run environment/emoaug ledger");
         assertEquals(readme, ReadmeTables.render(readme, root), "a README table differs from the CSV its marker names: run environment/emoaug ledger");
         assertTrue(readme.contains("<!-- csv:results/ravdess/02-ablation-si.csv -->"), "the ablation table is rendered from its CSV");
+        assertTrue(readme.contains(Findings.block(root)), "README.md's findings are not the sentences the committed results give: run environment/emoaug ledger");
     }
 
     @Test
