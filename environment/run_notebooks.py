@@ -149,6 +149,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("notebooks", nargs="*")
     ap.add_argument("--quick", action="store_true", help="CI mode: fewer files, epochs and seeds (EMOAUG_QUICK=1)")
+    ap.add_argument("--no-train", action="store_true",
+                    help="report only (EMOAUG_TRAIN=0): read back the runs that exist, train none; tables say what is missing")
     ap.add_argument("--data", help="folder with corpora (EMOAUG_DATA); default: the synthetic corpus")
     ap.add_argument("--corpus", help="comma-separated corpus names (EMOAUG_CORPUS)")
     ap.add_argument("--results", help="results folder (EMOAUG_RESULTS); default <project>/results")
@@ -181,6 +183,8 @@ def main():
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     if a.quick:
         os.environ["EMOAUG_QUICK"] = "1"
+    if a.no_train:
+        os.environ["EMOAUG_TRAIN"] = "0"
     for flag, var in (("data", "EMOAUG_DATA"), ("corpus", "EMOAUG_CORPUS"), ("results", "EMOAUG_RESULTS")):
         v = getattr(a, flag)
         if v:

@@ -157,13 +157,16 @@ public final class CrossCorpusStudy {
                 }
             }
         }
-        List<RunRecord> records = Runner.runAll(jobs);
+        Runner.runAll(jobs);
         List<String> lineage = new ArrayList<>();
-        for (int i = 0; i < jobs.size(); i++)
-            lineage.add(org.emoaugnet.util.Lineage.run(records.get(i).experiment(), jobs.get(i).runDir().getFileName().toString(), records.get(i).specSha256()));
+        for (Runner.Job j : jobs)
+            if (Runner.status(j) == Runner.Status.FINISHED)
+                lineage.add(org.emoaugnet.util.Lineage.run(j.experiment(), j.runDir().getFileName().toString(), RunRecord.read(j.runDir()).specSha256()));
         for (Cell c : cells) {
             String exp = c.within() != null ? c.within().name() : CrossCorpus.experimentName(c.cross(), cs);
-            List<Path> cellRuns = c.within() != null ? StudyReport.runs(c.within(), runsRoot) : List.of(runsRoot.resolve(exp).resolve("seed" + c.cross().seed()));
+            Path crossRun = runsRoot.resolve(exp).resolve("seed" + (c.cross() == null ? 0 : c.cross().seed()));
+            List<Path> cellRuns = c.within() != null ? StudyReport.runs(c.within(), runsRoot) : RunRecord.finished(crossRun) ? List.of(crossRun) : List.of();
+            if (cellRuns.isEmpty()) continue;   // training off and the cell not run: left out
             StudyReport.Predictions p = StudyReport.predictions(cellRuns);
             Evidence e = Evidence.of(cellRuns, "UA");
             variant.append(c.v().label());

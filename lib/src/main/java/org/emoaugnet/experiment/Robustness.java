@@ -112,8 +112,12 @@ public final class Robustness {
         java.util.Map<String, Table> out = new java.util.LinkedHashMap<>();
         for (var e : prepared.entrySet()) {
             System.out.println("robustness: " + e.getValue().get(0).cfg().name() + " (seeds " + seeds + ")");
-            for (Model m : e.getValue()) evaluate(m, cache);
-            out.put(e.getKey(), aggregate(e.getValue().stream().map(m -> m.job().runDir()).toList(), e.getValue().get(0).conditions()));
+            List<Path> done = new ArrayList<>();
+            for (Model m : e.getValue()) {
+                evaluate(m, cache);
+                if (Runner.status(m.job()) == Runner.Status.FINISHED) done.add(m.job().runDir());
+            }
+            out.put(e.getKey(), aggregate(done, e.getValue().get(0).conditions()));
         }
         return out;
     }
@@ -244,6 +248,11 @@ public final class Robustness {
         List<Condition> conds = md.conditions();
         Table out = evaluated(md);
         if (!needsModel(md, out)) return org.emoaugnet.util.Lineage.tag(inOrder(out, conds), StudyReport.lineage(List.of(dir)));
+        if (!Runner.trainingEnabled() && (Runner.status(job) != Runner.Status.FINISHED || !Files.isDirectory(dir.resolve("model")))) {
+            System.err.println("[robustness] " + job.label() + ": training is off (EMOAUG_TRAIN=0) and its model is missing; "
+                    + out.rowCount() + " of " + conds.size() + " conditions evaluated");
+            return org.emoaugnet.util.Lineage.tag(inOrder(out, conds), Runner.status(job) == Runner.Status.FINISHED ? StudyReport.lineage(List.of(dir)) : List.of());
+        }
         if (Runner.status(job) != Runner.Status.FINISHED) out = empty();   // a new model: earlier evaluations belonged to another one
         Runner.runOrResume(job);
         SavedModel saved = SavedModel.load(dir.resolve("model"), cfg.features().key());
@@ -371,7 +380,7 @@ public final class Robustness {
     private static boolean needsModel(Model m, Table evaluated) throws IOException {
         List<String> done = evaluated.stringColumn("condition").asList();
         if (m.conditions().stream().allMatch(c -> done.contains(c.name()))) return false;
-        if (Runner.status(m.job()) == Runner.Status.FINISHED && !Files.isDirectory(m.job().runDir().resolve("model")))
+        if (Runner.trainingEnabled() && Runner.status(m.job()) == Runner.Status.FINISHED && !Files.isDirectory(m.job().runDir().resolve("model")))
             Runner.supersede(m.job().runDir(), "its model weights are missing and conditions remain to be evaluated");
         return true;
     }

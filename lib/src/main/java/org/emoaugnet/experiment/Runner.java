@@ -171,19 +171,44 @@ public final class Runner {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
+    /**
+     * Whether runs may be trained: {@code EMOAUG_TRAIN} unset or true. With {@code EMOAUG_TRAIN=0} (report only) the
+     * drivers read back what exists and never train, so notebooks and reports can be rendered while a long study is
+     * still running elsewhere; every table then says how many runs exist of how many planned.
+     */
+    public static boolean trainingEnabled() {
+        String v = System.getenv("EMOAUG_TRAIN");
+        if (v == null || v.isBlank()) return true;
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes", "on" -> true;
+            case "0", "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException("EMOAUG_TRAIN must be 1/true or 0/false, got '" + v + "'");
+        };
+    }
+
     /** {@link #runAll(List, int, PrintStream)} with {@link #defaultParallelism()}, progress on standard error. */
     public static List<RunRecord> runAll(List<Job> jobs) throws IOException { return runAll(jobs, defaultParallelism(), System.err); }
 
     /**
-     * Executes the jobs that are not finished, {@code parallelism} at a time, printing progress; returns every job's
-     * record in job order. A failing job does not stop the others; afterwards the failures are reported together.
+     * Executes the jobs that are not finished, {@code parallelism} at a time, printing progress; returns the record of
+     * every finished job in job order (every job's, unless training is off: {@link #trainingEnabled}). A failing job does not stop the others; afterwards the failures are reported together.
      */
     public static List<RunRecord> runAll(List<Job> jobs, int parallelism, PrintStream log) throws IOException {
+        return runAll(jobs, parallelism, log, trainingEnabled());
+    }
+
+    /** {@link #runAll(List, int, PrintStream)}, training the missing runs only when {@code train}. */
+    static List<RunRecord> runAll(List<Job> jobs, int parallelism, PrintStream log, boolean train) throws IOException {
         List<Job> todo = new ArrayList<>();
         java.util.Set<Path> seen = new java.util.HashSet<>();
         for (Job j : jobs) {
             if (!seen.add(j.runDir().toAbsolutePath().normalize())) throw new IllegalArgumentException("two jobs for one run folder: " + j.runDir());
             if (status(j) != Status.FINISHED) todo.add(j);
+        }
+        if (!todo.isEmpty() && !train) {
+            log.printf(Locale.ROOT, "[runner] training is off (EMOAUG_TRAIN=0): %d of %d run(s) are missing or stale and not computed; "
+                    + "reports show the %d that exist%n", todo.size(), jobs.size(), jobs.size() - todo.size());
+            todo.clear();
         }
         if (!todo.isEmpty()) {
             int n = Math.min(parallelism, todo.size());
@@ -226,7 +251,7 @@ public final class Runner {
                     + String.join("\n  ", failures));
         }
         List<RunRecord> out = new ArrayList<>();
-        for (Job j : jobs) out.add(RunRecord.read(j.runDir()));
+        for (Job j : jobs) if (status(j) == Status.FINISHED) out.add(RunRecord.read(j.runDir()));
         return out;
     }
 }

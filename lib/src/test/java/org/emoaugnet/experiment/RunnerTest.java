@@ -142,6 +142,13 @@ class RunnerTest {
         var e = assertThrows(java.io.IOException.class, () -> Runner.runAll(jobs, 2, System.err));
         assertTrue(e.getMessage().contains("1 of 2 run(s) failed") && e.getMessage().contains("killed mid-way"), e.getMessage());
         assertTrue(RunRecord.finished(dir.resolve("mixed/x/b")), "the other run is kept");
+
+        AtomicInteger reportOnly = new AtomicInteger();
+        List<Runner.Job> partly = List.of(counting(spec(3), dir.resolve("mixed/x/b"), reportOnly, false), counting(spec(3), dir.resolve("mixed/x/c"), reportOnly, false));
+        List<RunRecord> read = Runner.runAll(partly, 2, System.err, false);
+        assertEquals(0, reportOnly.get(), "training off: nothing is computed");
+        assertEquals(1, read.size(), "only the finished run is read back");
+        assertFalse(Files.exists(dir.resolve("mixed/x/c")), "and nothing is written for the missing one");
     }
 
     @Test
