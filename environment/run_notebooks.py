@@ -16,7 +16,7 @@ evidence is refreshed, deliberately). Notebooks are written atomically. The firs
 the cell; the partial notebook is kept as NAME.failed.ipynb beside the output. A kernel that does not answer
 within --startup-timeout seconds is killed and started again (up to --retries times), and the run says so.
 """
-import argparse, glob, os, sys, tempfile, time
+import argparse, glob, os, re, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -81,6 +81,68 @@ def write_atomic(nb, path):
             os.unlink(tmp)
 
 
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+LOG_LINE = re.compile(r"^(\[[^\]]+\] )?(TRACE|DEBUG|INFO) [\w.$]+ - ")
+UUID_ONLY = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def clean_text(text, paths):
+    """Terminal escapes, the kernel's per-jar classpath lines and library log records removed; machine paths made relative."""
+    out, in_log = [], False
+    for line in ANSI.sub("", text).splitlines(keepends=True):
+        bare = line.rstrip("\n")
+        if bare.startswith("Add ") and bare.endswith(" to classpath"):
+            continue
+        if LOG_LINE.match(bare):
+            in_log = True   # a log record; its continuation lines (indented or key: value) follow until the next ordinary line
+            continue
+        if in_log and (bare.startswith(" ") or re.match(r"^[A-Z_]+(:|$)", bare) or bare.startswith("STD version")):
+            continue
+        in_log = False
+        for absolute, shown in paths:
+            line = line.replace(absolute, shown)
+        out.append(line)
+    return "".join(out)
+
+
+def clean_outputs(nb, paths):
+    """What a reader should see: every output cleaned (clean_text), empty streams and stray UUID results dropped."""
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        kept = []
+        for o in cell.get("outputs", []):
+            if o.get("output_type") == "stream":
+                o["text"] = clean_text(o.get("text", ""), paths)
+                if not o["text"]:
+                    continue
+            elif o.get("output_type") in ("execute_result", "display_data"):
+                data = o.get("data", {})
+                if "text/plain" in data:
+                    data["text/plain"] = clean_text(data["text/plain"] if isinstance(data["text/plain"], str) else "".join(data["text/plain"]), paths)
+                    if o.get("output_type") == "execute_result" and len(data) == 1 and UUID_ONLY.match(data["text/plain"].strip().strip('"')):
+                        continue
+            elif o.get("output_type") == "error":
+                o["evalue"] = clean_text(o.get("evalue", ""), paths)
+                o["traceback"] = [clean_text(t, paths) for t in o.get("traceback", [])]
+            kept.append(o)
+        cell["outputs"] = kept
+    return nb
+
+
+def machine_paths(a):
+    """Absolute paths of this run, longest first, with what a reader sees instead."""
+    pairs = [(os.path.abspath(ROOT) + os.sep, "")]
+    if a.results:
+        pairs.append((os.path.abspath(a.results), "results"))
+    if a.data:
+        pairs.append((os.path.abspath(a.data), "$EMOAUG_DATA"))
+    cache = os.environ.get("EMOAUG_CACHE")
+    if cache:
+        pairs.append((os.path.abspath(cache), "$EMOAUG_CACHE"))
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
 def first_line(src):
     s = src.strip().splitlines()
     return (s[0][:80] + (" ..." if len(s) > 1 or len(s[0]) > 80 else "")) if s else "(empty)"
@@ -129,7 +191,7 @@ def run_one(path, out_path, a):
                         return False
                     if a.verbose:
                         log(f"{name}: cell {i} done in {time.monotonic() - tc:.1f}s")
-            write_atomic(nb, out_path)
+            write_atomic(clean_outputs(nb, machine_paths(a)), out_path)
             log(f"{name}: ok in {time.monotonic() - t0:.1f}s -> {os.path.relpath(out_path, os.getcwd())}")
             return True
         except Exception as e:  # kernel start-up failures: retry; anything after start-up is a real error
