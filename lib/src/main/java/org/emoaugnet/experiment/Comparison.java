@@ -14,9 +14,10 @@ import org.emoaugnet.eval.Statistics;
  * Configuration A against configuration B on the same folds, seeds and test recordings, at two units of analysis:
  *
  * <ul>
- *   <li><b>run level</b> (primary): runs are paired by (fold, seed). With several folds, the unit is the fold (its
- *       seeds' differences averaged: runs of one fold share their test speakers, so they are not independent); with
- *       one split (paper-style, after-split: each seed draws its own split), the unit is the seed. The mean difference
+ *   <li><b>run level</b> (primary): runs are paired by (fold, seed). Where several seeds share fixed folds, the unit
+ *       is the fold (its seeds' differences averaged: runs of one fold share their test speakers, so they are not
+ *       independent); where each seed draws its own split (paper-style, after-split) or there is one fold, the unit is
+ *       the seed. The mean difference
  *       gets a t interval over units and an exact sign-flip p-value. With 5 folds the smallest attainable two-sided p
  *       is 2/2⁵ = 0.0625: such a design cannot reach 0.05 at this level, whatever the data.</li>
  *   <li><b>item level, clustered</b>: both configurations' test recordings, each once (seeds and copies averaged),
@@ -61,7 +62,10 @@ public record Comparison(String metric, String unit, List<String> units, double[
             bySeed.computeIfAbsent("seed " + ra.spec().seed(), k -> new ArrayList<>()).add(d);
         }
         List<String> classes = runsA.isEmpty() ? List.of() : StudyReport.classes(runsA.get(0));
-        return byFold.size() > 1 ? compute("fold", byFold, pa, pb, classes, metric, unconverged)
+        // fixed folds (several seeds share them, or one seed ran several folds) make the fold the unit; a split drawn per
+        // seed (one fold name per seed, or one shared name such as "paper-style" whose rows differ by seed) makes the seed the unit
+        boolean sharedFolds = byFold.size() > 1 && (bySeed.size() == 1 || byFold.size() < pa.size());
+        return sharedFolds ? compute("fold", byFold, pa, pb, classes, metric, unconverged)
                 : compute("seed", bySeed, pa, pb, classes, metric, unconverged);
     }
 

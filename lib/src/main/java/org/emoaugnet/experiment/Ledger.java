@@ -62,7 +62,7 @@ public final class Ledger {
 
         String text() {
             if (experiment == null) return "no experiment configured";
-            if (runs == 0) return "not run (" + experiment + ", " + planned + " runs planned)";
+            if (runs == 0) return "not run (" + experiment + ", " + planned + (planned == 1 ? " run" : " runs") + " planned)";
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%.1f%s over %d run%s, %d seed%s", mean,
                     Double.isNaN(sd) ? "" : String.format(Locale.ROOT, " ± %.1f", sd), runs, runs == 1 ? "" : "s", seeds, seeds == 1 ? "" : "s"));
             if (!complete()) b.append(String.format(Locale.ROOT, " (%d of %d planned)", runs, planned));
@@ -183,8 +183,9 @@ public final class Ledger {
             if (c.seedHigh() >= paper) {
                 Category cat = p == Protocol.SPEAKER_INDEPENDENT ? Category.REACHED_WITHOUT_LEAK
                         : p == Protocol.AUGMENT_AFTER_RANDOM_SPLIT ? Category.REACHED_WITH_SHARED_SPEAKERS : Category.REACHED_UNDER_LEAK;
-                return new Verdict(cat, String.format(Locale.ROOT, "%s: the claim %.2f is within or below the %s seed-level 95%% CI %.1f–%.1f%s",
-                        cat.label, paper, COLUMN_NAMES.get(p), c.seedLow(), c.seedHigh(), p == Protocol.SPEAKER_INDEPENDENT ? "" : siText));
+                return new Verdict(cat, String.format(Locale.ROOT, "%s: the claim %.2f is %s the %s seed-level 95%% CI %.1f–%.1f%s",
+                        cat.label, paper, paper < c.seedLow() ? "below" : "within", COLUMN_NAMES.get(p), c.seedLow(), c.seedHigh(),
+                        p == Protocol.SPEAKER_INDEPENDENT ? "" : siText));
             }
         }
         if (ps.hasRuns())
