@@ -116,6 +116,11 @@ public final class ReadmeTables {
                 + "ΔUA over recordings [95 % CI] | p / Holm (speakers→recordings) |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, String> r : rows) {
             boolean ref = r.get("Δ over units (points)").isEmpty();
+            if ("0".equals(r.get("runs"))) {
+                b.append("| `").append(r.get("condition")).append("` | ").append(r.get("copies_per_file")).append(" | 0 (").append(r.get("planned runs"))
+                        .append(", 0) | | not run yet | | | | | |\n");
+                continue;
+            }
             b.append("| `").append(r.get("condition")).append("` | ").append(r.get("copies_per_file")).append(" | ").append(r.get("runs")).append(" (")
                     .append(r.get("planned runs")).append(", ").append(r.get("converged runs")).append(") | ").append(r.get("samples_per_epoch")).append(" | ")
                     .append(r.get("UA" + StudyReport.RUNS_SD)).append(" | ").append(r.get("UA" + StudyReport.CLUSTER_CI)).append(" | ");

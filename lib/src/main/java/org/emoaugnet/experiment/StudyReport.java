@@ -295,6 +295,8 @@ public final class StudyReport {
             String cannot = pmin >= 0.05 ? " (with " + n + " " + unit + " the run-level test cannot go below p = " + fmt3(pmin) + ")" : "";
             String verdict = unconv > 0 ? "no conclusion: " + unconv + " of the " + 2 * pairs + " runs stopped at their epoch cap while still improving"
                     : ph < 0.05 ? "a difference that holds across training runs (Holm-adjusted run-level p < 0.05)"
+                    : pih < 0.05 && tExcludesZero(t, i) ? "a difference at the item level (Holm-adjusted), with the t interval over " + unit
+                            + " excluding zero; the exact run-level test cannot confirm it" + cannot
                     : pih < 0.05 ? "a difference at the item level only: these trained networks differ on the test speakers' recordings (Holm-adjusted), "
                             + "but that retraining reproduces it is not established" + cannot
                     : "no difference established at either unit" + cannot;
@@ -312,6 +314,11 @@ public final class StudyReport {
                     pairs, pairs == 1 ? "" : "s", verdict));
         }
         return out;
+    }
+
+    private static boolean tExcludesZero(Table t, int i) {
+        double lo = t.doubleColumn("Δ 95% t CI low").getDouble(i), hi = t.doubleColumn("Δ 95% t CI high").getDouble(i);
+        return !Double.isNaN(lo) && (lo > 0 || hi < 0);
     }
 
     private static String fmt3(double v) { return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", v); }
@@ -365,8 +372,8 @@ public final class StudyReport {
      * samples per epoch (equal across conditions when the design matches optimiser steps), UA over runs and over
      * recordings (speaker→recording interval), and the comparison with the reference condition ({@link Comparison}):
      * run-level difference, sign-flip p and its Holm adjustment over the conditions (the primary test), and the
-     * clustered item-level difference with its own Holm adjustment. Values unrounded. Conditions without finished
-     * runs are left out; {@code planned runs} says how many the design asks for.
+     * clustered item-level difference with its own Holm adjustment. Values unrounded. A condition without finished
+     * runs has a row with 0 runs and no numbers; {@code planned runs} says how many the design asks for.
      */
     public static Table ablation(Ablation.Design d, Path runsRoot) throws IOException {
         StringColumn cond = StringColumn.create("condition"), ua = StringColumn.create("UA" + RUNS_SD), uaCl = StringColumn.create("UA" + CLUSTER_CI);
@@ -377,10 +384,24 @@ public final class StudyReport {
         List<Path> refRuns = runs(d.reference().config(), runsRoot);
         List<Path> used = new ArrayList<>(refRuns);
         Map<String, Comparison> cmp = new LinkedHashMap<>();
-        List<Integer> rowOf = new ArrayList<>();
         for (Ablation.Condition c : d.conditions()) {
             List<Path> rs = runs(c.config(), runsRoot);
-            if (rs.isEmpty()) continue;
+            if (rs.isEmpty()) {   // a row that says what is missing, with no numbers
+                cond.append(c.recipe());
+                copies.append(c.config().recipe().size());
+                n.append(0);
+                planned.append(plannedRuns(c.config(), runsRoot));
+                conv.append(0);
+                rows.appendMissing();
+                perEpoch.appendMissing();
+                ua.append("not run yet");
+                uaMean.appendMissing();
+                uaCl.append("not run yet");
+                uaRec.appendMissing();
+                uaRecLo.appendMissing();
+                uaRecHi.appendMissing();
+                continue;
+            }
             used.addAll(rs);
             long trainRows = 0;
             for (Path r : rs) trainRows += RunRecord.read(r).split().rowsTrain();
@@ -438,22 +459,28 @@ public final class StudyReport {
         if (t.rowCount() == 0) return out;
         int done = 0, planned = 0;
         for (int i = 0; i < t.rowCount(); i++) { done += t.intColumn("runs").get(i); planned += t.intColumn("planned runs").get(i); }
-        if (done < planned) out.add(String.format(java.util.Locale.ROOT, "Incomplete: %d of the %d planned runs of the conditions shown exist; "
+        if (done < planned) out.add(String.format(java.util.Locale.ROOT, "Incomplete: %d of the %d planned runs exist; "
                 + "the tests below use the runs both sides have, and no conclusion is final until the rest are in.", done, planned));
         if (t.columnNames().contains("comparison")) {
             Table tests = t.where(t.stringColumn("comparison").isNotMissing());
             out.addAll(comparisonSentences(tests));
         }
         int best = -1;
-        for (int i = 0; i < t.rowCount(); i++) if (best < 0 || meanOf(t, i) > meanOf(t, best)) best = i;
-        out.add("Highest mean UA over runs: " + t.stringColumn("condition").get(best) + " (" + t.stringColumn("UA" + RUNS_SD).get(best) + " %).");
+        for (int i = 0; i < t.rowCount(); i++)
+            if (t.intColumn("runs").get(i) > 0 && (best < 0 || meanOf(t, i) > meanOf(t, best))) best = i;
+        if (best < 0) {
+            out.add("No run of this design exists yet.");
+            return out;
+        }
+        out.add("Highest mean UA over runs: " + t.stringColumn("condition").get(best) + " (" + t.stringColumn("UA" + RUNS_SD).get(best) + " %)"
+                + (done < planned ? ", among the runs that exist." : "."));
         int all = t.stringColumn("condition").asList().indexOf("all");
         if (all >= 0) {
             String worst = null;
             double drop = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < t.rowCount(); i++) {
                 String c = t.stringColumn("condition").get(i);
-                if (!c.startsWith("all-but-")) continue;
+                if (!c.startsWith("all-but-") || t.intColumn("runs").get(i) == 0 || t.intColumn("runs").get(all) == 0) continue;
                 double dd = meanOf(t, all) - meanOf(t, i);
                 if (dd > drop) { drop = dd; worst = c.substring("all-but-".length()); }
             }
