@@ -148,7 +148,11 @@ class ExperimentTest {
         FeatureCache cache = new FeatureCache(dir.resolve("cache"));
         for (var c : a.conditions().subList(0, 2)) ExperimentRunner.run(c.config(), corpus, cache, runs);
         var t = StudyReport.ablation(a, runs);
-        assertEquals(List.of("none", "public-4"), t.stringColumn("condition").asList(), "conditions without runs are left out");
+        assertEquals(List.of("none", "public-4", "stretch"), t.stringColumn("condition").asList(), "every condition has a row");
+        assertEquals(List.of(1, 1, 0), t.intColumn("runs").asList(), "a condition without runs says so, with no numbers");
+        assertEquals(List.of(1, 1, 1), t.intColumn("planned runs").asList());
+        assertTrue(t.doubleColumn("UA mean over runs (%)").isMissing(2));
+        assertTrue(StudyReport.ablationSentences(t).get(0).startsWith("Incomplete: 2 of the 3 planned runs exist"), StudyReport.ablationSentences(t).toString());
         assertEquals(4 * t.intColumn("train_rows_per_run").get(0), t.intColumn("train_rows_per_run").get(1));
         assertTrue(t.doubleColumn("Δ over units (points)").isMissing(0), "the reference is not compared with itself");
         double p = t.doubleColumn("p bootstrap (speakers→recordings)").get(1);
