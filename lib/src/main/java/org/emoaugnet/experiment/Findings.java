@@ -30,6 +30,10 @@ public final class Findings {
         for (String corpus : rows.stream().map(Ledger.Row::corpus).distinct().toList()) {
             List<Ledger.Row> mine = rows.stream().filter(r -> r.corpus().equals(corpus)).toList();
             StringBuilder b = new StringBuilder("**" + org.emoaugnet.data.loaders.Corpora.displayName(corpus) + ", the paper's claims** (ledger below, `results/ledger.csv`):");
+            if (mine.stream().map(r -> r.verdict().text()).distinct().count() == 1 && !mine.get(0).cells().values().stream().anyMatch(c -> c.hasRuns())) {
+                out.add(b.append(' ').append(mine.get(0).verdict().text()).append('.').toString());   // one sentence when nothing ran
+                continue;
+            }
             for (Ledger.Row r : mine)
                 b.append(String.format(Locale.ROOT, "%n  - %s %s %.2f: %s.", r.activation().equals("relu") ? "ReLU" : "ELU", r.metric(), r.paper(), r.verdict().text()));
             out.add(b.toString());
@@ -68,18 +72,23 @@ public final class Findings {
         for (String act : t.stringColumn("activation").unique().asList()) {
             Table part = t.where(t.stringColumn("activation").isEqualTo(act));
             List<String> items = new ArrayList<>();
+            String clean = "";
             int seeds = 0;
             for (int i = 0; i < part.rowCount(); i++) {
                 seeds = Math.max(seeds, part.intColumn("units").get(i));
+                if (part.stringColumn("comparison").get(i).equals("clean"))
+                    clean = String.format(Locale.ROOT, "; on clean speech %+.1f [%+.1f, %+.1f] (Holm p %.3f)", part.doubleColumn("Δ over recordings (points)").getDouble(i),
+                            part.doubleColumn("Δ 95% CI low (speakers→recordings)").getDouble(i), part.doubleColumn("Δ 95% CI high (speakers→recordings)").getDouble(i),
+                            part.doubleColumn("p Holm (speakers→recordings)").getDouble(i));
                 double p = part.doubleColumn("p Holm (speakers→recordings)").getDouble(i);
                 if (Double.isNaN(p) || p >= 0.05) continue;
                 items.add(String.format(Locale.ROOT, "%s %+.1f [%+.1f, %+.1f]", part.stringColumn("comparison").get(i), part.doubleColumn("Δ over recordings (points)").getDouble(i),
                         part.doubleColumn("Δ 95% CI low (speakers→recordings)").getDouble(i), part.doubleColumn("Δ 95% CI high (speakers→recordings)").getDouble(i)));
             }
-            b.append(String.format(Locale.ROOT, "%n  - %s, %d seed(s) per model on actor fold 1: %s; at the run level (unit: seed) the smallest attainable p is %.3f.",
+            b.append(String.format(Locale.ROOT, "%n  - %s, %d seed(s) per model on actor fold 1: %s%s; at the run level (unit: seed) the smallest attainable p is %.3f.",
                     act.equals("relu") ? "ReLU" : "ELU", seeds,
                     items.isEmpty() ? "no condition differs over recordings after Holm" : "over recordings (speakers→recordings interval, Holm p < 0.05): " + String.join("; ", items),
-                    seeds == 0 ? Double.NaN : Math.min(1, 2.0 / (1L << seeds))));
+                    clean, seeds == 0 ? Double.NaN : Math.min(1, 2.0 / (1L << seeds))));
         }
         return b.toString();
     }

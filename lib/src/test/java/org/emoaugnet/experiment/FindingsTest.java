@@ -21,7 +21,8 @@ class FindingsTest {
                 + "relu,white-20dB,3,0,seed,3,+40.0 +41.0 +42.0,41.0,38.5,43.5,0.25,0.5,0.25,41.0,35.0,47.0,0.0005,0.001\n");
         String s = Findings.robustness(Findings.read(csv));
         assertTrue(s.contains("white-20dB +41.0 [+35.0, +47.0]"), s);
-        assertFalse(s.contains("clean +"), "a condition whose Holm-adjusted p is 0.4 is not named: " + s);
+        assertFalse(s.contains("clean +"), "a condition whose Holm-adjusted p is 0.4 is not named among the differences: " + s);
+        assertTrue(s.contains("on clean speech +2.0 [-1.0, +5.0] (Holm p 0.400)"), "clean speech is always reported, with its adjusted p: " + s);
         assertTrue(s.contains("3 seed(s)") && s.contains("smallest attainable p is 0.250"), s);
     }
 
