@@ -12,7 +12,6 @@ import org.apache.commons.math3.distribution.TDistribution;
 import org.emoaugnet.data.loaders.Corpora;
 import org.emoaugnet.eval.ClusteredBootstrap;
 import org.emoaugnet.eval.Statistics;
-import tech.tablesaw.api.Table;
 
 /**
  * What the finished runs of one configuration say about one test metric (WA or UA), at each unit of analysis:
@@ -93,19 +92,18 @@ public record Evidence(String metric, List<Path> runs, int converged, Statistics
     /** {@link #recordings(List)} from prediction files ({@code utterance,true,predicted}) over the classes given. */
     public static List<ClusteredBootstrap.Recording> recordings(List<Path> predictionFiles, List<String> classes) throws IOException {
         List<String> spk = new ArrayList<>(), rec = new ArrayList<>();
-        List<Integer> truth = new ArrayList<>(), pred = new ArrayList<>();
+        List<int[]> truth = new ArrayList<>(), pred = new ArrayList<>();
         for (Path csv : predictionFiles) {
-            Table t = Table.read().csv(csv.toFile());
-            for (int i = 0; i < t.rowCount(); i++) {
-                String key = t.stringColumn("utterance").get(i);
+            StudyReport.Predictions p = StudyReport.readPredictions(csv, classes);
+            for (String key : p.items()) {
                 rec.add(key);
                 spk.add(speaker(key, csv));
-                truth.add(classes.indexOf(t.stringColumn("true").get(i)));
-                pred.add(classes.indexOf(t.stringColumn("predicted").get(i)));
             }
+            truth.add(p.truth());
+            pred.add(p.predicted());
         }
         return ClusteredBootstrap.recordings(spk.toArray(String[]::new), rec.toArray(String[]::new),
-                truth.stream().mapToInt(Integer::intValue).toArray(), pred.stream().mapToInt(Integer::intValue).toArray());
+                truth.stream().flatMapToInt(java.util.Arrays::stream).toArray(), pred.stream().flatMapToInt(java.util.Arrays::stream).toArray());
     }
 
     private static String speaker(String key, Path csv) throws IOException {

@@ -74,8 +74,12 @@ public final class Findings {
             List<String> items = new ArrayList<>();
             String clean = "";
             int seeds = 0;
+            double smallest = Double.NaN;
             for (int i = 0; i < part.rowCount(); i++) {
-                seeds = Math.max(seeds, part.intColumn("units").get(i));
+                if (part.intColumn("units").get(i) > seeds) {
+                    seeds = part.intColumn("units").get(i);
+                    smallest = part.doubleColumn("smallest attainable p").getDouble(i);
+                }
                 if (part.stringColumn("comparison").get(i).equals("clean"))
                     clean = String.format(Locale.ROOT, "; on clean speech %+.1f [%+.1f, %+.1f] (Holm p %.3f)", part.doubleColumn("Δ over recordings (points)").getDouble(i),
                             part.doubleColumn("Δ 95% CI low (speakers→recordings)").getDouble(i), part.doubleColumn("Δ 95% CI high (speakers→recordings)").getDouble(i),
@@ -88,7 +92,7 @@ public final class Findings {
             b.append(String.format(Locale.ROOT, "%n  - %s, %d seed(s) per model on actor fold 1: %s%s; at the run level (unit: seed) the smallest attainable p is %.3f.",
                     act.equals("relu") ? "ReLU" : "ELU", seeds,
                     items.isEmpty() ? "no condition differs over recordings after Holm" : "over recordings (speakers→recordings interval, Holm p < 0.05): " + String.join("; ", items),
-                    clean, seeds == 0 ? Double.NaN : Math.min(1, 2.0 / (1L << seeds))));
+                    clean, smallest));
         }
         return b.toString();
     }

@@ -304,6 +304,15 @@ public final class Robustness {
         List<Path> used = new ArrayList<>();
         Table ta = Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(as.get(0).resolve("robustness.csv").toFile())
                 .columnTypesToDetect(List.of(STRING)));
+        java.util.Map<Path, RunRecord> records = new java.util.HashMap<>();
+        for (Path a : as) {
+            Path b = runsRoot.resolve(experimentB).resolve(a.getFileName());
+            records.put(a, RunRecord.read(a));
+            if (RunRecord.finished(b)) {
+                records.put(b, RunRecord.read(b));
+                if (!records.get(b).classes().equals(classes)) throw new IOException(a + " and " + b + " classify different classes");
+            }
+        }
         for (String c : ta.stringColumn("condition").asList()) {
             java.util.Map<String, List<Double>> diffs = new java.util.TreeMap<>();
             List<Path> fa = new ArrayList<>(), fb = new ArrayList<>();
@@ -311,15 +320,14 @@ public final class Robustness {
             for (Path a : as) {
                 Path b = runsRoot.resolve(experimentB).resolve(a.getFileName());
                 Path pa = predictionsFile(a, c), pb = predictionsFile(b, c);
-                if (!Files.isRegularFile(pa) || !Files.isRegularFile(pb)) continue;
-                if (!StudyReport.classes(b).equals(classes)) throw new IOException(a + " and " + b + " classify different classes");
+                if (!Files.isRegularFile(pa) || !Files.isRegularFile(pb) || !records.containsKey(b)) continue;
                 StudyReport.Predictions ra = StudyReport.readPredictions(pa, classes), rb = StudyReport.readPredictions(pb, classes);
                 if (!ra.items().equals(rb.items())) throw new IOException(pb + " does not hold the items of " + pa + " in the same order");
-                diffs.put("seed " + RunRecord.read(a).spec().seed(), List.of(100 * (Statistics.ua(ra.truth(), ra.predicted()) - Statistics.ua(rb.truth(), rb.predicted()))));
+                diffs.put("seed " + records.get(a).spec().seed(), List.of(100 * (Statistics.ua(ra.truth(), ra.predicted()) - Statistics.ua(rb.truth(), rb.predicted()))));
                 fa.add(pa);
                 fb.add(pb);
-                if (!RunRecord.read(a).training().converged()) unconverged++;
-                if (!RunRecord.read(b).training().converged()) unconverged++;
+                if (!records.get(a).training().converged()) unconverged++;
+                if (!records.get(b).training().converged()) unconverged++;
                 if (!used.contains(a)) used.add(a);
                 if (!used.contains(b)) used.add(b);
             }

@@ -326,48 +326,6 @@ public final class StudyReport {
     private static String signed(double v) { return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%+.1f", v); }
 
     /**
-     * ReLU against ELU on the same test items (the two experiments must share protocol, folds and seeds): McNemar
-     * on pooled predictions and a paired bootstrap/permutation test on UA.
-     */
-    public static Map<String, Object> compare(Path a, Path b) throws IOException {
-        Predictions pa = predictions(a), pb = predictions(b);
-        if (!pa.items().equals(pb.items())) throw new IllegalArgumentException("the two experiments were not run on the same test items: " + a + " vs " + b);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("items", pa.truth().length);
-        m.put("mcnemar", Statistics.mcnemar(pa.truth(), pa.predicted(), pb.predicted()));
-        m.put("ua_difference", Statistics.paired(pa.truth(), pa.predicted(), pb.predicted(), Statistics::ua, 2000, 7));
-        m.put("wa_difference", Statistics.paired(pa.truth(), pa.predicted(), pb.predicted(), Statistics::wa, 2000, 7));
-        return m;
-    }
-
-    /**
-     * Run-level comparison of two experiments: for every (fold, seed) run folder both have, the difference of a
-     * test metric (A − B, in points), its mean ± s.d., and an exact sign-flip test over the runs. Unlike the
-     * item-level tests this covers seed-to-seed and fold-to-fold variation of training.
-     */
-    public record RunPairs(List<String> runs, double[] differences, Statistics.MeanSd meanSd, double pValue) {}
-
-    public static RunPairs runPairs(Path a, Path b, List<Long> seeds, String metric) throws IOException { return runPairs(a, b, seeds, 0, metric); }
-
-    public static RunPairs runPairs(Path a, Path b, List<Long> seeds, int folds, String metric) throws IOException {
-        return runPairs(runs(a, seeds, folds), b, metric);
-    }
-
-    /** {@link #runPairs} over the given runs of A, each paired with B's run folder of the same name. */
-    static RunPairs runPairs(List<Path> runsOfA, Path b, String metric) throws IOException {
-        List<String> names = new ArrayList<>();
-        List<Double> d = new ArrayList<>();
-        for (Path ra : runsOfA) {
-            Path rb = b.resolve(ra.getFileName());
-            if (!RunRecord.finished(rb)) continue;
-            names.add(ra.getFileName().toString());
-            d.add(100 * (RunRecord.read(ra).metric(metric) - RunRecord.read(rb).metric(metric)));
-        }
-        double[] diff = d.stream().mapToDouble(Double::doubleValue).toArray();
-        return new RunPairs(names, diff, Statistics.meanSd(diff), diff.length == 0 ? Double.NaN : Statistics.signFlip(diff, 20_000, 11));
-    }
-
-    /**
      * The ablation table: one row per condition with runs (and how many converged), copies per file, training rows and
      * samples per epoch (equal across conditions when the design matches optimiser steps), UA over runs and over
      * recordings (speaker→recording interval), and the comparison with the reference condition ({@link Comparison}):
