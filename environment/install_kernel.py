@@ -2,12 +2,28 @@
 """Installs rapaio-jupyter-kernel under the kernelspec name "java" (the name IJava/JJava use).
 
 Leaves an existing "java" kernel that this script did not install alone (IJava, JJava, ...) unless --force.
-The kernel jar is resolved from Maven Central by Maven, version pinned below.
+The kernel jar is resolved from Maven Central by Maven, version pinned below. One class of it is replaced at start-up
+by our fix in environment/kernel-fix/ (compiled here, put first on the kernel's class path): the kernel's loop
+threads could end before their first loop, leaving a kernel that never answers (see that file; counted with
+environment/kernel-check).
 """
 import argparse, json, os, shutil, subprocess, sys, tempfile
 
 RJK_VERSION = "3.0.1"
+FIX = "loopthread-2"  # revision of environment/kernel-fix; part of the marker, so a changed fix reinstalls
 MARKER = "emoaugnet-installed"
+
+
+def compile_fix(here, out):
+    """Compiles environment/kernel-fix/**/*.java into out (class files only)."""
+    src = os.path.join(here, "kernel-fix")
+    files = [os.path.join(d, f) for d, _, fs in os.walk(src) for f in fs if f.endswith(".java")]
+    javac = shutil.which("javac")
+    if not javac:
+        sys.exit("[setup] javac not found: a JDK 17+ (not only a JRE) is needed to compile environment/kernel-fix")
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(out)
+    subprocess.run([javac, "--release", "17", "-nowarn", "-d", out] + sorted(files), check=True)
 
 
 def main():
@@ -39,12 +55,13 @@ def main():
     java = shutil.which("java") or "java"
     spec = {
         "argv": [java, f"-Xmx{a.heap}", "-Djava.awt.headless=true", "-XX:+UseParallelGC",
-                 "-jar", "{resource_dir}/" + os.path.basename(jar), "{connection_file}"],
+                 "-cp", "{resource_dir}/fix" + os.pathsep + "{resource_dir}/" + os.path.basename(jar),
+                 "org.rapaio.jupyter.kernel.MainApp", "{connection_file}"],
         "display_name": "Java",
         "language": "java",
         "interrupt_mode": "message",
         "env": {"RJK_COMPILER_OPTIONS": "", "RJK_INIT_SCRIPT": "", "RJK_TIMEOUT_MILLIS": "-1"},
-        "metadata": {MARKER: f"rapaio-jupyter-kernel {RJK_VERSION}"},
+        "metadata": {MARKER: f"rapaio-jupyter-kernel {RJK_VERSION} + {FIX}"},
     }
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "java")
@@ -52,6 +69,7 @@ def main():
         with open(os.path.join(src, "kernel.json"), "w") as f:
             json.dump(spec, f, indent=2)
         shutil.copy(jar, src)  # the kernelspec folder holds its own jar: no link back into this checkout
+        compile_fix(os.path.dirname(os.path.abspath(__file__)), os.path.join(src, "fix"))
         in_venv = sys.prefix != getattr(sys, "base_prefix", sys.prefix)
         if in_venv:
             dest = ksm.install_kernel_spec(src, kernel_name="java", prefix=sys.prefix)
@@ -59,7 +77,7 @@ def main():
             dest = ksm.install_kernel_spec(src, kernel_name="java", prefix="/usr/local")
         else:
             dest = ksm.install_kernel_spec(src, kernel_name="java", user=True)
-    print(f"[setup] Java kernel 'java' (rapaio-jupyter-kernel {RJK_VERSION}, heap {a.heap}) installed in {dest}", file=sys.stderr)
+    print(f"[setup] Java kernel 'java' (rapaio-jupyter-kernel {RJK_VERSION} with {FIX}, heap {a.heap}) installed in {dest}", file=sys.stderr)
 
 
 if __name__ == "__main__":
