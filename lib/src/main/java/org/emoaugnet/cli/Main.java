@@ -24,6 +24,7 @@ import org.emoaugnet.features.FeatureExtractor;
 import org.emoaugnet.features.Features;
 import org.emoaugnet.util.AtomicFiles;
 import org.emoaugnet.util.Settings;
+import org.emoaugnet.util.Tables;
 
 /**
  * Command-line entry point ({@code environment/emoaug}). Exit codes: 0 success, 1 bad usage, 2 bad data.
@@ -208,10 +209,10 @@ public final class Main {
         out.println("settings: " + s);
         for (CorpusScan.Report r : Corpora.open(s)) {
             out.println();
-            out.println(CorpusTables.summary(r).printAll());
-            out.println(CorpusTables.byEmotion(r).printAll());
-            out.println(CorpusTables.bySpeaker(r).printAll());
-            out.println(CorpusTables.byClass(r, Corpora.defaultClassSet(r.corpus().name())).printAll());
+            out.println(Tables.show(CorpusTables.summary(r), 2));
+            out.println(Tables.show(CorpusTables.byEmotion(r), 2));
+            out.println(Tables.show(CorpusTables.bySpeaker(r), 2));
+            out.println(Tables.show(CorpusTables.byClass(r, Corpora.defaultClassSet(r.corpus().name())), 2));
             if (!r.bad().isEmpty()) {
                 out.println(r.bad().size() + " bad file(s) skipped:");
                 r.bad().forEach(b -> out.println("  " + b));
@@ -319,7 +320,7 @@ public final class Main {
         Settings s = settingsFor(cfg.corpus(), flags);
         var corpus = openCorpus(cfg.corpus(), s);
         var t = org.emoaugnet.experiment.ExperimentRunner.run(cfg, corpus, new FeatureCache(s.cache().resolve("features")), runsRoot(flags, s));
-        out.println(t.printAll());
+        out.println(Tables.show(t, 2));
         if (t.rowCount() > 0) {
             out.println("WA " + org.emoaugnet.eval.Statistics.meanSd(t.doubleColumn("test_wa").asDoubleArray())
                     + "   UA " + org.emoaugnet.eval.Statistics.meanSd(t.doubleColumn("test_ua").asDoubleArray()));
@@ -335,7 +336,7 @@ public final class Main {
         long t0 = System.nanoTime();
         var records = org.emoaugnet.experiment.ExperimentRunner.runAll(study, corpus, new FeatureCache(s.cache().resolve("features")), runs);
         double wall = (System.nanoTime() - t0) / 1e9;
-        out.println(org.emoaugnet.experiment.StudyReport.table(study, runs, corpus.name()).printAll());
+        out.println(Tables.show(org.emoaugnet.experiment.StudyReport.table(study, runs, corpus.name()), 1));
         out.printf(java.util.Locale.ROOT, "%d runs of %d experiments; wall time %.1f s with %d run(s) at a time (EMOAUG_PARALLEL), OMP_NUM_THREADS=%s%n",
                 records.size(), study.size(), wall, org.emoaugnet.experiment.Runner.defaultParallelism(), System.getenv("OMP_NUM_THREADS"));
         return 0;
@@ -362,7 +363,7 @@ public final class Main {
         for (var c : todo) jobs.addAll(org.emoaugnet.experiment.ExperimentRunner.jobs(c, corpus, cache, runs));
         jobs.sort(java.util.Comparator.comparingLong(j -> j.spec().seed()));
         org.emoaugnet.experiment.Runner.runAll(jobs);
-        out.println(org.emoaugnet.experiment.StudyReport.ablation(design, runs).printAll());
+        out.println(Tables.show(org.emoaugnet.experiment.StudyReport.ablation(design, runs), 2));
         return 0;
     }
 
@@ -374,7 +375,7 @@ public final class Main {
             if (!labels.contains(o)) throw new UsageException("unknown variant '" + o + "'; the variants are " + labels);
         var corpora = org.emoaugnet.experiment.CrossCorpusStudy.corpora(s);
         var grid = org.emoaugnet.experiment.CrossCorpusStudy.run(corpora, s, new FeatureCache(s.cache().resolve("features")), runsRoot(flags, s), only);
-        out.println(grid.printAll());
+        out.println(Tables.show(grid.rejectColumns("experiment"), 1));
         return 0;
     }
 
@@ -384,7 +385,7 @@ public final class Main {
         for (String a : acts) if (!a.equals("relu") && !a.equals("elu")) throw new UsageException("--activations takes relu and/or elu, got '" + a + "'");
         var primary = Corpora.primary(Corpora.open(s)).corpus();
         var study = org.emoaugnet.experiment.Robustness.study(primary, s, new FeatureCache(s.cache().resolve("features")), runsRoot(flags, s), acts);
-        out.println(org.emoaugnet.experiment.Robustness.combined(study).printAll());
+        out.println(Tables.show(org.emoaugnet.experiment.Robustness.combined(study), 2));
         return 0;
     }
 

@@ -91,7 +91,9 @@ public final class CorpusTables {
             add.accept("total duration (s)", String.format(java.util.Locale.ROOT, "%.1f", java.util.Arrays.stream(d).sum()));
             add.accept("duration min / median / max (s)", String.format(java.util.Locale.ROOT, "%.3f / %.3f / %.3f", d[0], d[d.length / 2], d[d.length - 1]));
         }
-        add.accept("identical-audio groups", r.duplicateGroups());
+        // a count, not the list: the groups themselves are one sentence of notebook 01 and the "audio_sha256" column of 01-files.csv
+        var groups = r.duplicateGroups();
+        add.accept("identical-audio groups", groups.size() + " (" + groups.stream().mapToInt(List::size).sum() + " files)");
         r.corpus().info().forEach(add::accept);
         return Table.create(r.corpus().name() + ": summary", k, v);
     }

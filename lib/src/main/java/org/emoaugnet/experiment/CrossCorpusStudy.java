@@ -37,6 +37,8 @@ public final class CrossCorpusStudy {
 
     /** The grid's features: librosa defaults on 1.5 s from the speech onset (the corpora differ in leading silence and length). */
     public static final FeatureSpec FEATURES = FeatureSpec.crossCorpus();
+    /** Grid columns: the UA interval over test recordings, resampling speakers, then recordings. */
+    public static final String UA_LOW = "UA 95% CI low (speakers→recordings)", UA_HIGH = "UA 95% CI high (speakers→recordings)";
 
     public static final Variant MAIN = new Variant("main", "relu", Recipe.public4(), CrossCorpus.Normalisation.TRAIN_SCALER, FEATURES);
 
@@ -132,8 +134,8 @@ public final class CrossCorpusStudy {
         StringColumn variant = StringColumn.create("variant"), train = StringColumn.create("train"), test = StringColumn.create("test"),
                 kind = StringColumn.create("kind"), experiment = StringColumn.create("experiment");
         IntColumn items = IntColumn.create("test_items"), runsCol = IntColumn.create("runs"), conv = IntColumn.create("converged runs");
-        DoubleColumn wa = DoubleColumn.create("WA (%)"), ua = DoubleColumn.create("UA (%)"), lo = DoubleColumn.create("UA 95% CI low (speakers→recordings)"),
-                hi = DoubleColumn.create("UA 95% CI high (speakers→recordings)");
+        DoubleColumn wa = DoubleColumn.create("WA (%)"), ua = DoubleColumn.create("UA (%)"), lo = DoubleColumn.create(UA_LOW),
+                hi = DoubleColumn.create(UA_HIGH);
         // every cell's runs as jobs, computed together (one per core), then the table from their records
         record Cell(Variant v, Corpus x, Corpus y, ExperimentConfig within, CrossCorpus.Config cross) {}
         List<Cell> cells = new ArrayList<>();
@@ -244,4 +246,62 @@ public final class CrossCorpusStudy {
     }
 
     private static double round(double v) { return Math.round(v * 100) / 100.0; }
+
+    /** One variant of the grid as a train (rows) × test (columns) matrix of UA, each cell's text its interval and size. */
+    public record UaMatrix(String variant, List<String> corpora, double[][] ua, String[][] text, double chance) {
+        public String title() { return "UA (%), " + variant + ": train (rows) -> test (columns)"; }
+        public String note() { return Math.round(100 / chance) + " shared classes, chance " + String.format(java.util.Locale.ROOT, "%.1f", chance) + " %"; }
+        public String fileName() { return "05-cross-corpus-" + variant.replace(' ', '-') + ".png"; }
+    }
+
+    public static UaMatrix uaMatrix(Table grid, String variant, List<String> corpora, int classes) {
+        int n = corpora.size();
+        double[][] ua = new double[n][n];
+        String[][] text = new String[n][n];
+        for (double[] row : ua) java.util.Arrays.fill(row, Double.NaN);
+        Table t = grid.where(grid.stringColumn("variant").isEqualTo(variant));
+        for (int i = 0; i < t.rowCount(); i++) {
+            int r = corpora.indexOf(t.stringColumn("train").get(i)), c = corpora.indexOf(t.stringColumn("test").get(i));
+            if (r < 0 || c < 0) continue;
+            ua[r][c] = t.doubleColumn("UA (%)").get(i);
+            text[r][c] = String.format(java.util.Locale.ROOT, "UA %.1f %%%n[%.1f, %.1f]%nn = %d", ua[r][c],
+                    t.doubleColumn(UA_LOW).get(i), t.doubleColumn(UA_HIGH).get(i), t.intColumn("test_items").get(i));
+        }
+        return new UaMatrix(variant, List.copyOf(corpora), ua, text, 100.0 / classes);
+    }
+
+    /** Recall shift per class on {@code testCorpus}, one series per training corpus (for a grouped bar chart). */
+    public static java.util.Map<String, List<Double>> recallShiftSeries(Table shift, String testCorpus, List<String> classes) {
+        java.util.Map<String, List<Double>> series = new java.util.LinkedHashMap<>();
+        Table s = shift.where(shift.stringColumn("test").isEqualTo(testCorpus));
+        for (String x : s.stringColumn("train").unique().asList()) {
+            Table sx = s.where(s.stringColumn("train").isEqualTo(x));
+            List<Double> v = new ArrayList<>();
+            for (String c : classes) {
+                Table one = sx.where(sx.stringColumn("class").isEqualTo(c));
+                v.add(one.rowCount() == 0 ? Double.NaN : one.doubleColumn("shift (points)").get(0));
+            }
+            series.put("trained on " + x, v);
+        }
+        return series;
+    }
+
+    /**
+     * The grid's headline in sentences: mean UA of the main variant within corpora (speaker-independent) and across
+     * them against chance, with the number of cells behind each mean, and how many cells hold unconverged runs.
+     */
+    public static List<String> findings(Table grid, int classes) {
+        Table main = grid.where(grid.stringColumn("variant").isEqualTo(MAIN.label()));
+        Table cross = main.where(main.stringColumn("kind").isEqualTo("cross-corpus"));
+        Table within = main.where(main.stringColumn("kind").startsWith("within"));
+        List<String> out = new ArrayList<>();
+        out.add(String.format(java.util.Locale.ROOT,
+                "Main variant: mean UA within corpora (speaker-independent) %.1f %% over %d cells, across corpora %.1f %% over %d cells (chance %.1f %%; one training seed per cross-corpus cell).",
+                within.doubleColumn("UA (%)").mean(), within.rowCount(), cross.doubleColumn("UA (%)").mean(), cross.rowCount(), 100.0 / classes));
+        int unconverged = 0;
+        for (int i = 0; i < grid.rowCount(); i++) if (grid.intColumn("converged runs").get(i) < grid.intColumn("runs").get(i)) unconverged++;
+        out.add(String.format(java.util.Locale.ROOT,
+                "Grid cells with a run stopped at its epoch cap while still improving: %d of %d (their numbers carry no verdict).", unconverged, grid.rowCount()));
+        return out;
+    }
 }

@@ -220,7 +220,7 @@ public final class Ledger {
             corpus.append(r.corpus());
             act.append(r.activation());
             metric.append(r.metric());
-            paper.append(r.paper());
+            paper.append(String.format(Locale.ROOT, "%.2f", r.paper())); // as the paper reports it, not rounded again
             category.append(r.verdict().category().name());
             verdict.append(r.verdict().text());
             for (Protocol p : COLUMNS) {
@@ -233,6 +233,46 @@ public final class Ledger {
             }
         }
         return Table.create("ledger", cols.toArray(new tech.tablesaw.columns.Column<?>[0]));
+    }
+
+    /**
+     * The ledger for a reader (a notebook or terminal): one row per claim, the paper's value, each protocol's mean over
+     * runs with its seed-level 95 % t interval (or why there is none), and the verdict's category. LEDGER.md and
+     * ledger.csv carry the full cells (s.d., recording-level intervals, run counts) and the verdict sentences.
+     */
+    public static Table overview(List<Row> rows) {
+        StringColumn claim = StringColumn.create("claim"), category = StringColumn.create("verdict"), paper = StringColumn.create("paper");
+        Map<Protocol, StringColumn> cols = new LinkedHashMap<>();
+        for (Protocol p : COLUMNS)
+            cols.put(p, StringColumn.create(p.leaks() ? label(p) + " (leaks)" : label(p)));
+        for (Row r : rows) {
+            claim.append(r.corpus().toUpperCase(Locale.ROOT) + " " + (r.activation().equals("relu") ? "ReLU" : "ELU") + " " + r.metric());
+            paper.append(String.format(Locale.ROOT, "%.2f", r.paper())); // as the paper reports it, not rounded again
+            category.append(r.verdict().category().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            for (Protocol p : COLUMNS) {
+                Cell c = r.cells().get(p);
+                String v;
+                if (c.experiment() == null) v = "not configured";
+                else if (!c.hasRuns()) v = "not run";
+                else v = String.format(Locale.ROOT, "%.1f", c.mean())
+                        + (c.hasSeedInterval() ? String.format(Locale.ROOT, " [%.1f, %.1f]", c.seedLow(), c.seedHigh()) : " (1 seed)")
+                        + (c.complete() ? "" : String.format(Locale.ROOT, " %d/%d runs", c.runs(), c.planned()))
+                        + (c.unconverged() > 0 ? " " + c.unconverged() + " unconverged" : "");
+                cols.get(p).append(v);
+            }
+        }
+        Table t = Table.create("reproduction ledger (%; mean over runs [95% t CI over seeds])", claim, paper);
+        cols.values().forEach(t::addColumns);
+        return t.addColumns(category);
+    }
+
+    private static String label(Protocol p) {
+        return switch (p) {
+            case PAPER_STYLE -> "paper-style";
+            case AUGMENT_AFTER_RANDOM_SPLIT -> "after split";
+            case SPEAKER_INDEPENDENT -> "speaker-independent";
+            default -> p.name().toLowerCase(Locale.ROOT);
+        };
     }
 
     /** IEMOCAP 4-class counts with happy alone (excited dropped, 595 happy utterances), the alternative reading of the paper's class set. */

@@ -392,4 +392,35 @@ public final class Robustness {
             Runner.supersede(m.job().runDir(), "its model weights are missing and conditions remain to be evaluated");
         return true;
     }
+
+    /** Each model's UA change from clean speech under every degradation, as sentences (means over its seeds). */
+    public static List<String> sentences(java.util.Map<String, Table> study) {
+        List<String> out = new ArrayList<>();
+        for (var e : study.entrySet()) {
+            Table t = e.getValue();
+            Table cleanRows = t.where(t.stringColumn("kind").isEqualTo("clean"));
+            if (cleanRows.rowCount() == 0) continue;
+            double clean = cleanRows.doubleColumn("UA (%)").get(0);
+            StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "%s (UA %.1f %% on clean speech, mean over %d seed(s)):",
+                    e.getKey(), clean, cleanRows.intColumn("seeds").get(0)));
+            String sep = " ";
+            for (int i = 0; i < t.rowCount(); i++) {
+                if (t.stringColumn("kind").get(i).equals("clean")) continue;
+                sb.append(sep).append(String.format(java.util.Locale.ROOT, "%s %+.1f", t.stringColumn("condition").get(i), t.doubleColumn("UA (%)").get(i) - clean));
+                sep = ", ";
+            }
+            out.add(sb.append(" points.").toString());
+        }
+        return out;
+    }
+
+    /** The augmentation-effect comparisons of {@link #augmentationEffect} as sentences, per activation. */
+    public static List<String> effectSentences(Table effect) {
+        List<String> out = new ArrayList<>();
+        for (String act : effect.stringColumn("activation").unique().asList()) {
+            Table part = effect.where(effect.stringColumn("activation").isEqualTo(act));
+            for (String x : StudyReport.comparisonSentences(part)) out.add(act + ", public-4 − none under " + x);
+        }
+        return out;
+    }
 }

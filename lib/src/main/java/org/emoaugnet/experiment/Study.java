@@ -39,4 +39,30 @@ public final class Study {
                         "compact-cnn-lstm", act, Defaults.training(s), List.of(s.seed()), folds));
         return out;
     }
+
+    /**
+     * One row per experiment of a study, for a reader: its protocol (flagged where it leaks), activation, augmentation
+     * recipe, seeds, folds and training budget. The full specification of every run is in its run record.
+     */
+    public static tech.tablesaw.api.Table overview(List<ExperimentConfig> study) {
+        var t = tech.tablesaw.api.Table.create("the study: " + study.size() + " experiments");
+        var name = tech.tablesaw.api.StringColumn.create("experiment");
+        var protocol = tech.tablesaw.api.StringColumn.create("protocol");
+        var act = tech.tablesaw.api.StringColumn.create("activation");
+        var recipe = tech.tablesaw.api.StringColumn.create("augmentation");
+        var seeds = tech.tablesaw.api.StringColumn.create("seeds");
+        var folds = tech.tablesaw.api.StringColumn.create("folds");
+        var budget = tech.tablesaw.api.StringColumn.create("budget");
+        for (ExperimentConfig c : study) {
+            name.append(c.name());
+            protocol.append(c.protocol().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + (c.protocol().leaks() ? " (leaks)" : ""));
+            act.append(c.activation());
+            recipe.append(c.recipe().name());
+            seeds.append(c.seeds().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+            folds.append(c.folds() <= 0 ? "all" : String.valueOf(c.folds()));
+            TrainConfig tc = c.train();
+            budget.append("≤" + tc.epochs() + " ep, stop " + tc.patience() + (tc.epochCopies() > 0 ? ", " + tc.epochCopies() + " copies/ep" : ""));
+        }
+        return t.addColumns(name, protocol, act, recipe, seeds, folds, budget);
+    }
 }

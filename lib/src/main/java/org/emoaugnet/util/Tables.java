@@ -21,6 +21,11 @@ public final class Tables {
         return c.setName(t.name());
     }
 
+    /** {@code t} as tidy text for a notebook or terminal, doubles at {@code decimals} decimals ({@link TextTable}). */
+    public static String show(Table t, int decimals) {
+        return TextTable.render(t, decimals);
+    }
+
     public static Table saveCsv(Table t, Path csv) throws IOException {
         AtomicFiles.write(csv, tmp -> t.write().csv(tmp.toFile()));
         OutputLog.record(csv, Lineage.of(t));
