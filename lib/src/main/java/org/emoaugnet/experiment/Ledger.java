@@ -220,7 +220,7 @@ public final class Ledger {
             corpus.append(r.corpus());
             act.append(r.activation());
             metric.append(r.metric());
-            paper.append(String.format(Locale.ROOT, "%.2f", r.paper())); // as the paper reports it, not rounded again
+            paper.append(r.paper());
             category.append(r.verdict().category().name());
             verdict.append(r.verdict().text());
             for (Protocol p : COLUMNS) {
