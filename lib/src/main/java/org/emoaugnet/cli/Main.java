@@ -51,7 +51,7 @@ public final class Main {
             "        interleaved, medians over repeats, their ratio; writes DIR (default results/bench)/compare-<model>-<act>*.csv",
             "  bench train [--model A|B|PRESET] [--act relu|elu] [--n 5760] [--batch 32] [--epochs 4] [--seed 42] [--engine fused|dl4j]",
             "        training/inference throughput and peak memory of the reference networks A and B (compare:",
-            "        shared/bench/torch_twin.py) or of a model preset (compact-cnn-lstm, paper-cnn-lstm, public-conv1d)",
+            "        environment/bench/torch_twin.py) or of a model preset (compact-cnn-lstm, paper-cnn-lstm, public-conv1d)",
             "  experiment run --config FILE [--data DIR] [--runs DIR]",
             "        run (or resume) an experiment; records under DIR (default results/runs/<name>/); prints the result table",
             "  experiment study [--data DIR] [--corpus NAME] [--runs DIR]",
@@ -334,7 +334,7 @@ public final class Main {
         var study = org.emoaugnet.experiment.Study.configs(corpus.name(), s);
         Path runs = runsRoot(flags, s);
         long t0 = System.nanoTime();
-        var records = org.emoaugnet.experiment.ExperimentRunner.runAll(study, corpus, new FeatureCache(s.cache().resolve("features")), runs);
+        var records = org.emoaugnet.experiment.Runner.runAll(org.emoaugnet.experiment.Sweep.study(s, runs).jobs());
         double wall = (System.nanoTime() - t0) / 1e9;
         out.println(Tables.show(org.emoaugnet.experiment.StudyReport.table(study, runs, corpus.name()), 1));
         out.printf(java.util.Locale.ROOT, "%d runs of %d experiments; wall time %.1f s with %d run(s) at a time (EMOAUG_PARALLEL), OMP_NUM_THREADS=%s%n",
@@ -357,11 +357,12 @@ public final class Main {
             out.println("== " + c.recipe() + " (" + c.config().name() + ")");
             todo.add(c.config());
         }
-        // seed-major: every recipe and fold of seed 1 before seed 2, so that an interrupted ablation leaves whole seeds
-        FeatureCache cache = new FeatureCache(s.cache().resolve("features"));
+        // the same jobs as a sweep of the design (seed-major: whole seeds first), restricted to the chosen recipes
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (var c : todo) names.add(c.name());
         List<org.emoaugnet.experiment.Runner.Job> jobs = new ArrayList<>();
-        for (var c : todo) jobs.addAll(org.emoaugnet.experiment.ExperimentRunner.jobs(c, corpus, cache, runs));
-        jobs.sort(java.util.Comparator.comparingLong(j -> j.spec().seed()));
+        for (var j : org.emoaugnet.experiment.Sweep.ablation(Path.of(need(flags, "design")), s, runs).jobs())
+            if (names.contains(j.experiment())) jobs.add(j);
         org.emoaugnet.experiment.Runner.runAll(jobs);
         out.println(Tables.show(org.emoaugnet.experiment.StudyReport.ablation(design, runs), 2));
         return 0;

@@ -13,7 +13,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Training and inference throughput of the two reference networks of the project's benchmark (shared/bench:
+ * Training and inference throughput of the two reference networks of the project's benchmark (environment/bench/torch_twin.py:
  * A = compact CNN-LSTM on 108 × 42 NCW frames, B = the flat 2,376-value network), built layer for layer like the
  * PyTorch twin, and of the model presets on their own inputs, on seeded random data: the first epoch is a warm-up, the median of the others is reported, with
  * the backend, natives and threads. Threads are fixed at JVM start by {@code OMP_NUM_THREADS} (the launcher's
