@@ -19,6 +19,12 @@ import org.junit.jupiter.api.Test;
 class CommittedNotebooksTest {
     static final Pattern MACHINE_PATH = Pattern.compile("(?<![\\w.~$])/(work|tmp|home|root|mnt|opt|var|usr|srv)/[\\w.-]");
     static final Pattern LOG_RECORD = Pattern.compile("\\] (INFO|DEBUG|TRACE) [\\w.$]+ - ");
+    /** A Java record's or map's toString: {@code McNemar[onlyA=29, ...} or {@code {items=286, ...}. */
+    static final Pattern RAW_TO_STRING = Pattern.compile("\\b[A-Z]\\w*\\[[a-z]\\w*=|\\{[a-z]\\w*=");
+    /** Tablesaw's own printout (columns padded around "|"), instead of the library's TextTable. */
+    static final Pattern RAW_TABLESAW = Pattern.compile("(\\S +\\| {2}.*){3}");
+    /** A UUID on its own as a cell's result. */
+    static final Pattern STRAY_UUID = Pattern.compile("\"text/plain\": \\[?\\s*\"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\"");
 
     static Path notebooks() {
         Path p = Path.of("").toAbsolutePath();
@@ -51,6 +57,11 @@ class CommittedNotebooksTest {
             Matcher l = LOG_RECORD.matcher(out);
             if (l.find()) problems.add(f.getFileName() + ": a library log record (" + out.substring(Math.max(0, l.start() - 20), Math.min(out.length(), l.end() + 40)) + ")");
             if (out.contains(" to classpath")) problems.add(f.getFileName() + ": the kernel's per-jar classpath lines");
+            Matcher t = RAW_TO_STRING.matcher(out);
+            if (t.find()) problems.add(f.getFileName() + ": a raw toString (" + out.substring(Math.max(0, t.start() - 20), Math.min(out.length(), t.end() + 40)) + ")");
+            Matcher w = RAW_TABLESAW.matcher(out);
+            if (w.find()) problems.add(f.getFileName() + ": a table printed by Tablesaw instead of Tables.show (" + out.substring(w.start(), Math.min(out.length(), w.start() + 80)) + ")");
+            if (STRAY_UUID.matcher(out).find()) problems.add(f.getFileName() + ": a UUID shown as a cell's result");
         }
         assertTrue(problems.isEmpty(), "re-run the notebooks with environment/run-notebooks (it cleans outputs):\n  " + String.join("\n  ", problems));
     }
@@ -61,5 +72,10 @@ class CommittedNotebooksTest {
         String out = outputs(dirty);
         assertTrue(out.contains("\\u001b[") && MACHINE_PATH.matcher(out).find() && LOG_RECORD.matcher(out).find());
         assertFalse(MACHINE_PATH.matcher("../lib/target/jars/ and results/ravdess/x.csv and $EMOAUG_DATA/RAVDESS").find());
+        assertTrue(RAW_TO_STRING.matcher("{items=286, mcnemar=McNemar[onlyA=29, onlyB=19]}").find());
+        assertTrue(RAW_TABLESAW.matcher("  a  |  1  |  2  |  3  |").find());
+        assertTrue(STRAY_UUID.matcher("\"data\": {\"text/plain\": [\"4f1c2a9e-1b2c-4d5e-8f90-a1b2c3d4e5f6\"").find());
+        assertFalse(RAW_TO_STRING.matcher("WA 52.3 [50.3, 54.2]; UA {over seeds}").find());
+        assertFalse(RAW_TABLESAW.matcher("| claim | paper | verdict |").find(), "a markdown table is not Tablesaw's printout");
     }
 }
