@@ -75,7 +75,10 @@ public final class Runner {
         Path parent = job.runDir().toAbsolutePath().getParent();
         Files.createDirectories(parent);
         cleanAbandoned(parent, job.runDir().getFileName().toString());
-        Path tmp = parent.resolve(".tmp-" + job.runDir().getFileName() + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        // the writer's pid and host in the name: on storage shared by several machines only the writer's host can tell
+        // whether it is still alive (cleanAbandoned)
+        Path tmp = parent.resolve(".tmp-" + job.runDir().getFileName() + "-" + ProcessHandle.current().pid() + "@" + HOST + "-"
+                + UUID.randomUUID().toString().substring(0, 8));
         Files.createDirectories(tmp);
         try {
             long t0 = System.nanoTime();
@@ -128,7 +131,24 @@ public final class Runner {
         }
     }
 
-    /** Removes temporary folders of this run left by processes that are gone. */
+    /** This machine's name as temporary run folders record it (letters, digits, '.', '_' and '-' only). */
+    static final String HOST = hostName();
+
+    private static String hostName() {
+        String h;
+        try {
+            h = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            h = System.getenv().getOrDefault("HOSTNAME", "localhost");
+        }
+        return h.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /**
+     * Removes temporary folders of this run left by processes that are gone. Only this host's: a folder written from
+     * another machine (shared storage) is left alone, because its writer may still be alive there; it is harmless, as
+     * runs are installed by an atomic rename and a finished run is never recomputed.
+     */
     static void cleanAbandoned(Path parent, String run) throws IOException {
         String prefix = ".tmp-" + run + "-";
         List<Path> tmps;
@@ -137,10 +157,12 @@ public final class Runner {
         }
         for (Path t : tmps) {
             String rest = t.getFileName().toString().substring(prefix.length());
-            int dash = rest.indexOf('-');
+            int at = rest.indexOf('@'), dash = rest.indexOf('-'), last = rest.lastIndexOf('-');
+            if (at >= 0 && (last < at || !rest.substring(at + 1, last).equals(HOST))) continue;   // another machine's, or unreadable
+            int end = at >= 0 ? at : dash;
             long pid;
             try {
-                pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+                pid = Long.parseLong(end < 0 ? rest : rest.substring(0, end));
             } catch (NumberFormatException e) {
                 continue;
             }

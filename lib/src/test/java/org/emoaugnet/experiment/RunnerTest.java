@@ -100,12 +100,17 @@ class RunnerTest {
         Path killedDir = dir.resolve("runner/x/fold-2-seed1");
         assertThrows(IllegalStateException.class, () -> Runner.runOrResume(counting(spec(3), killedDir, calls, true)));
         assertFalse(Files.exists(killedDir), "a failed run never appears finished");
-        Path abandoned = killedDir.getParent().resolve(".tmp-fold-2-seed1-999999999-deadbeef");   // left by a process that is gone
-        Files.createDirectories(abandoned);
-        Files.writeString(abandoned.resolve("history.csv"), "half");
+        Path abandoned = killedDir.getParent().resolve(".tmp-fold-2-seed1-999999999@" + Runner.HOST + "-deadbeef");   // left by a process that is gone
+        Path older = killedDir.getParent().resolve(".tmp-fold-2-seed1-999999998-deadbeef");   // the name before hosts were recorded
+        Path elsewhere = killedDir.getParent().resolve(".tmp-fold-2-seed1-999999999@other-host.example-deadbeef");   // shared storage
+        for (Path p : List.of(abandoned, older, elsewhere)) {
+            Files.createDirectories(p);
+            Files.writeString(p.resolve("history.csv"), "half");
+        }
         Runner.runOrResume(counting(spec(3), killedDir, calls, false));
         assertTrue(RunRecord.finished(killedDir));
-        assertFalse(Files.exists(abandoned), "the dead process's temporary folder is removed");
+        assertFalse(Files.exists(abandoned) || Files.exists(older), "the dead process's temporary folders are removed");
+        assertTrue(Files.exists(elsewhere), "another machine's temporary folder is left alone: its writer may be alive there");
         assertEquals(2, StudyReport.runs(runDir.getParent()).size());
     }
 
