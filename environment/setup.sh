@@ -48,9 +48,9 @@ echo "$py" > "$state/python"
 say "Jupyter executor: $py ($("$py" -c 'import nbclient; print("nbclient", nbclient.__version__)'))"
 
 # --- 2. library build -----------------------------------------------------------------------------------
-say "building the library (mvn package, tests skipped here)"
+say "building the library (mvn -pl lib package, tests skipped here)"
 rm -rf "$here/lib/target/jars"
-(cd "$here" && mvn -q -B -DskipTests package) || { say "library build failed"; exit 1; }
+(cd "$here" && mvn -q -B -DskipTests -pl lib package) || { say "library build failed"; exit 1; }   # lib/sweep (Spark) is built on first use of emoaug sweep and by the tests
 
 # --- 3. Java kernel ---------------------------------------------------------------------------------------
 "$py" "$here/environment/install_kernel.py" --state "$state" --heap "${EMOAUG_KERNEL_HEAP:-4g}" \

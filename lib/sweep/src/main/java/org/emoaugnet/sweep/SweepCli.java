@@ -1,0 +1,77 @@
+package org.emoaugnet.sweep;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.emoaugnet.experiment.Runner;
+import org.emoaugnet.experiment.Sweep;
+import org.emoaugnet.util.Settings;
+
+/** {@code environment/emoaug sweep ...}: a study, ablation or experiment as a Spark job (see {@link SparkSweep}). */
+public final class SweepCli {
+    private SweepCli() {}
+
+    static final String USAGE = String.join("\n",
+            "usage: environment/emoaug sweep study|ablation|experiment [options]",
+            "  study                       notebook 04's ReLU-vs-ELU study on the primary corpus",
+            "  ablation --design FILE      an augmentation ablation (experiments/<corpus>/ablation/*.properties)",
+            "  experiment --config FILE    one experiment configuration",
+            "options:",
+            "  --master URL                local[N] (embedded, default local[<cores>]) or spark://host:7077",
+            "  --threads N                 native threads per run on cluster executors (default 1; one task per core)",
+            "  --executor-memory SIZE      heap per executor on a cluster (default 2g)",
+            "  --max-failures N            attempts per run before the sweep gives up on it (default 4)",
+            "  --executor-classpath CP     class path of cluster executors (default: this command's jar folder, which",
+            "                              every worker must see at the same path)",
+            "  --runs DIR                  record folder every worker sees (default results/runs)",
+            "  --data DIR  --corpus NAMES  --quick  --seed N  --cache DIR   as for the other commands",
+            "Every run is the local runner's unit of work: finished runs are skipped, a re-run sweep resumes.");
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+            System.out.println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        Map<String, String> f = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--")) return usage("unexpected argument '" + a + "'");
+            String k = a.substring(2);
+            if (k.equals("quick")) f.put(k, "true");
+            else if (i + 1 < args.length) f.put(k, args[++i]);
+            else return usage("--" + k + " needs a value");
+        }
+        Map<String, String> o = new HashMap<>();
+        for (String k : new String[] {"data", "corpus", "seed", "cache"}) if (f.containsKey(k)) o.put(k, f.get(k));
+        if (f.containsKey("quick")) o.put("quick", "true");
+        Settings s = Settings.resolve(System.getenv(), o);
+        Path runs = f.containsKey("runs") ? Path.of(f.get("runs")) : s.results().resolve("runs");
+        Sweep sweep = switch (args[0]) {
+            case "study" -> Sweep.study(s, runs);
+            case "ablation" -> Sweep.ablation(Path.of(need(f, "design")), s, runs);
+            case "experiment" -> Sweep.experiment(Path.of(need(f, "config")), s, runs);
+            default -> null;
+        };
+        if (sweep == null) return usage("unknown sweep '" + args[0] + "'");
+        var opts = new SparkSweep.Options(f.getOrDefault("master", "local[" + Runner.defaultParallelism() + "]"),
+                Integer.parseInt(f.getOrDefault("threads", "1")), f.getOrDefault("executor-memory", "2g"),
+                Integer.parseInt(f.getOrDefault("max-failures", "4")), f.getOrDefault("executor-classpath", ""));
+        SparkSweep.Report r = SparkSweep.run(sweep, opts, System.err);
+        return r.failures().isEmpty() ? 0 : 1;
+    }
+
+    private static String need(Map<String, String> f, String k) {
+        String v = f.get(k);
+        if (v == null) throw new IllegalArgumentException("--" + k + " is required\n" + USAGE);
+        return v;
+    }
+
+    private static int usage(String msg) {
+        System.err.println("emoaug sweep: " + msg + "\n" + USAGE);
+        return 2;
+    }
+}

@@ -1,0 +1,65 @@
+package org.emoaugnet.sweep;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.emoaugnet.experiment.RunRecord;
+import org.emoaugnet.experiment.Runner;
+import org.emoaugnet.experiment.Sweep;
+
+/**
+ * What one Spark task does, in whatever JVM runs it: rebuild the sweep's jobs (once per JVM), find the run it was
+ * given by label, and run or resume it with the same {@link Runner#runOrResume} as the local path. The record is
+ * therefore written the same way: into a temporary folder, installed by an atomic rename, skipped when finished under
+ * its spec, so a retried or speculative copy of the task never leaves a second or partial record.
+ */
+public final class SweepTask {
+    private SweepTask() {}
+
+    /** What a task reports back to the driver (the record itself stays on the shared storage). */
+    public record Outcome(String label, boolean ok, String specHash, double ua, String stopReason, boolean converged,
+                          double seconds, String host, String error) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** The jobs of each sweep this JVM has planned, by label: planning scans the corpus, so it happens once per executor. */
+    private static final Map<Sweep, Map<String, Runner.Job>> PLANNED = new ConcurrentHashMap<>();
+
+    static Map<String, Runner.Job> planned(Sweep sweep) {
+        return PLANNED.computeIfAbsent(sweep, s -> {
+            try {
+                Map<String, Runner.Job> byLabel = new LinkedHashMap<>();
+                for (Runner.Job j : s.jobs()) byLabel.put(j.label(), j);
+                return byLabel;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("planning " + s.describe() + " failed on " + host() + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Runs (or resumes) one run of the sweep. A failure of the run itself is reported, not thrown: the others go on. */
+    public static Outcome run(Sweep sweep, String label) {
+        long t0 = System.nanoTime();
+        Runner.Job job = planned(sweep).get(label);
+        if (job == null)
+            return new Outcome(label, false, "", Double.NaN, "", false, 0, host(), "no run named " + label + " in " + sweep.describe()
+                    + " as planned on " + host() + " (does this worker see the same project, data and settings?)");
+        try {
+            RunRecord r = Runner.runOrResume(job);
+            return new Outcome(label, true, r.specSha256().substring(0, 12), r.test().ua(), String.valueOf(r.training().stopReason()),
+                    r.training().converged(), (System.nanoTime() - t0) / 1e9, host(), "");
+        } catch (Exception e) {
+            return new Outcome(label, false, job.spec().shortHash(), Double.NaN, "", false, (System.nanoTime() - t0) / 1e9, host(), e.toString());
+        }
+    }
+
+    static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown host";
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.emoaugnet.sweep;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.emoaugnet.experiment.RunRecord;
+import org.emoaugnet.experiment.Runner;
+import org.emoaugnet.experiment.Sweep;
+import org.emoaugnet.util.Settings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The quick synthetic study through embedded Spark (local[2]) against the serial runner on the same specs. */
+class SparkSweepTest {
+    @TempDir Path tmp;
+
+    static Path root() { return Path.of(System.getProperty("emoaug.projectRoot", "../..")).toAbsolutePath().normalize(); }
+
+    /** The quick synthetic study, recorded under {@code runs}, whatever the caller's environment configures. */
+    static Sweep quickStudy(Path runs) {
+        Path root = root();
+        Map<String, String> env = Map.of("EMOAUG_HOME", root.toString(), "EMOAUG_CACHE", root.resolve(".cache").toString());
+        return Sweep.study(Settings.resolve(env, Map.of("quick", "true", "data", "", "corpus", "")), runs);
+    }
+
+    @Test
+    void sparkRecordsEqualTheSerialRunnersAndASecondSweepTrainsNothing() throws Exception {
+        Path serialRuns = tmp.resolve("serial"), sparkRuns = tmp.resolve("spark");
+        List<Runner.Job> serialJobs = quickStudy(serialRuns).jobs();
+        Runner.runAll(serialJobs, 1, System.err);
+
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream log = new PrintStream(buf, true);
+        SparkSweep.Report first = SparkSweep.run(quickStudy(sparkRuns), SparkSweep.Options.local(2), log);
+        String text = buf.toString();
+        System.err.print(text);
+        assertEquals(serialJobs.size(), first.planned());
+        assertEquals(0, first.alreadyFinished());
+        assertEquals(serialJobs.size(), first.computed(), text);
+        assertTrue(first.failures().isEmpty(), text);
+        assertTrue(text.contains(serialJobs.size() + "/" + serialJobs.size() + " done"), "progress is printed as tasks end:\n" + text);
+
+        Map<Path, FileTime> written = new HashMap<>();
+        for (Runner.Job j : serialJobs) {
+            Path rel = serialRuns.relativize(j.runDir());
+            RunRecord a = RunRecord.read(j.runDir()), b = RunRecord.read(sparkRuns.resolve(rel));
+            assertEquals(a.specSha256(), b.specSha256(), rel + ": same specification");
+            assertEquals(a.predictionsSha256(), b.predictionsSha256(), rel + ": same predictions");
+            assertEquals(a.test().ua(), b.test().ua(), 0.0, rel + ": same UA");
+            assertEquals(a.test().wa(), b.test().wa(), 0.0, rel + ": same WA");
+            assertEquals(a.training().bestEpoch(), b.training().bestEpoch(), rel + ": same best epoch");
+            written.put(rel, Files.getLastModifiedTime(sparkRuns.resolve(rel).resolve(RunRecord.FILE)));
+        }
+
+        SparkSweep.Report second = SparkSweep.run(quickStudy(sparkRuns), SparkSweep.Options.local(2), log);
+        assertEquals(second.planned(), second.alreadyFinished(), "every run is finished");
+        assertTrue(second.outcomes().isEmpty(), "a second sweep starts no task");
+        for (var e : written.entrySet())
+            assertEquals(e.getValue(), Files.getLastModifiedTime(sparkRuns.resolve(e.getKey()).resolve(RunRecord.FILE)), e.getKey() + " rewritten");
+    }
+
+    @Test
+    void aRunThatCannotBeFoundIsReportedNotThrown() {
+        SweepTask.Outcome o = SweepTask.run(quickStudy(tmp.resolve("runs")), "no-such-experiment/fold-1-seed1");
+        assertFalse(o.ok());
+        assertTrue(o.error().contains("no run named no-such-experiment/fold-1-seed1"), o.error());
+    }
+
+    @Test
+    void theJvmOptionsSparkNeedsTravelInTheJar() {
+        String opts = SparkSweep.jvmOptions();
+        assertTrue(opts.contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"), opts);
+        assertFalse(opts.contains("${"), "filtered at build time: " + opts);
+    }
+}
