@@ -63,6 +63,8 @@ public final class Main {
             "  experiment cross [--variants LABEL,...] [--data DIR] [--runs DIR]",
             "        run (or resume) the cross-corpus grid of notebook 05 over every configured corpus plus the synthetic",
             "        one (--variants: only these, e.g. 'main,no augmentation'); prints the grid",
+            "  sweep study|ablation|experiment [--master local[N]|spark://host:7077] ...",
+            "        the same runs as Apache Spark tasks (module lib/sweep): environment/emoaug sweep help",
             "  experiment robustness [--activations relu,elu] [--data DIR] [--runs DIR]",
             "        train (or load) the robustness models of notebook 05 on the primary corpus and evaluate them on",
             "        degraded test speech; prints the table",

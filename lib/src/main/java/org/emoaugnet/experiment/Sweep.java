@@ -74,6 +74,29 @@ public record Sweep(Kind kind, String file, Map<String, String> settings, String
 
     public Path runsRoot() { return Path.of(runs); }
 
+    /** An experiment of the sweep with the corpus it runs on. */
+    private record Planned(ExperimentConfig config, Corpus corpus) {}
+
+    private List<Planned> planned(Settings s) throws IOException {
+        List<Planned> out = new ArrayList<>();
+        switch (kind) {
+            case STUDY -> {
+                Corpus corpus = Corpora.primary(Corpora.open(s)).corpus();
+                for (ExperimentConfig c : Study.configs(corpus.name(), s)) out.add(new Planned(c, corpus));
+            }
+            case ABLATION -> {
+                Ablation.Design design = Ablation.load(Path.of(file));
+                Corpus corpus = open(design.conditions().get(0).config().corpus(), s);
+                for (var c : design.conditions()) out.add(new Planned(c.config(), corpus));
+            }
+            case EXPERIMENT -> {
+                ExperimentConfig cfg = ExperimentConfigs.load(Path.of(file));
+                out.add(new Planned(cfg, open(cfg.corpus(), s)));
+            }
+        }
+        return out;
+    }
+
     /**
      * Every run of the sweep as a job, in the order the CLI runs them (an ablation seed-major: every recipe and fold
      * of seed 1 before seed 2, so that an interrupted ablation leaves whole seeds).
@@ -82,23 +105,37 @@ public record Sweep(Kind kind, String file, Map<String, String> settings, String
         Settings s = resolvedSettings();
         FeatureCache cache = new FeatureCache(s.cache().resolve("features"));
         List<Runner.Job> jobs = new ArrayList<>();
-        switch (kind) {
-            case STUDY -> {
-                Corpus corpus = Corpora.primary(Corpora.open(s)).corpus();
-                for (ExperimentConfig c : Study.configs(corpus.name(), s)) jobs.addAll(ExperimentRunner.jobs(c, corpus, cache, runsRoot()));
-            }
-            case ABLATION -> {
-                Ablation.Design design = Ablation.load(Path.of(file));
-                Corpus corpus = open(design.conditions().get(0).config().corpus(), s);
-                for (var c : design.conditions()) jobs.addAll(ExperimentRunner.jobs(c.config(), corpus, cache, runsRoot()));
-                jobs.sort(Comparator.comparingLong(j -> j.spec().seed()));
-            }
-            case EXPERIMENT -> {
-                ExperimentConfig cfg = ExperimentConfigs.load(Path.of(file));
-                jobs.addAll(ExperimentRunner.jobs(cfg, open(cfg.corpus(), s), cache, runsRoot()));
-            }
-        }
+        for (Planned p : planned(s)) jobs.addAll(ExperimentRunner.jobs(p.config(), p.corpus(), cache, runsRoot()));
+        if (kind == Kind.ABLATION) jobs.sort(Comparator.comparingLong(j -> j.spec().seed()));
         return jobs;
+    }
+
+    /**
+     * One feature set the sweep's runs need: the recordings of one experiment's classes, its features and its
+     * augmentation recipe, extracted into the sweep's feature cache. Any slice of the recordings can be extracted on
+     * its own: cache entries are per recording and copy, so slices computed anywhere fill the same cache a run reads.
+     */
+    public record FeatureWork(String key, List<org.emoaugnet.data.Utterance> utterances, org.emoaugnet.features.FeatureSpec spec,
+                              org.emoaugnet.augment.Recipe recipe, FeatureCache cache) {
+        public int size() { return utterances.size(); }
+
+        /** Extracts recordings {@code from} (inclusive) to {@code to} (exclusive) into the cache. */
+        public org.emoaugnet.features.FeatureSet extract(int from, int to) throws IOException {
+            return org.emoaugnet.features.FeatureExtraction.extract(utterances.subList(from, to), spec, recipe, ExperimentRunner.AUGMENTATION_SEED, cache);
+        }
+    }
+
+    /** The distinct feature sets of the sweep's experiments (experiments that differ only in training share one). */
+    public List<FeatureWork> features() throws IOException {
+        Settings s = resolvedSettings();
+        FeatureCache cache = new FeatureCache(s.cache().resolve("features"));
+        Map<String, FeatureWork> byKey = new LinkedHashMap<>();
+        for (Planned p : planned(s)) {
+            ExperimentConfig c = p.config();
+            String key = c.corpus() + "|" + RunSpec.classSetKey(c.classSet()) + "|" + c.features().key() + "|" + c.recipe().key();
+            byKey.computeIfAbsent(key, k -> new FeatureWork(k, c.classSet().apply(p.corpus()).utterances(), c.features(), c.recipe(), cache));
+        }
+        return new ArrayList<>(byKey.values());
     }
 
     /** The job with this label ({@code experiment/run}), rebuilt from the sweep. */

@@ -71,17 +71,7 @@ public final class SparkSweep {
             log.printf(Locale.ROOT, "[sweep] note: embedded Spark runs tasks in this JVM, whose native threads are fixed at start "
                     + "(OMP_NUM_THREADS=%s); --threads %d applies to cluster executors only%n", RunSpec.threadsOfThisProcess(), o.threadsPerTask());
 
-        SparkConf conf = new SparkConf().setAppName("emoaug sweep: " + sweep.describe()).setMaster(o.master())
-                .set("spark.task.maxFailures", String.valueOf(o.maxFailures()))
-                .set("spark.task.cpus", "1")
-                .set("spark.ui.enabled", "false")
-                .set("spark.executorEnv.OMP_NUM_THREADS", String.valueOf(o.threadsPerTask()))
-                .set("spark.executorEnv.EMOAUG_HOME", sweep.resolvedSettings().projectRoot().toString())
-                .set("spark.executor.memory", o.executorMemory());
-        if (!o.isLocal()) {
-            conf.set("spark.executor.extraJavaOptions", jvmOptions() + " -Djava.awt.headless=true");
-            conf.set("spark.executor.extraClassPath", o.executorClassPath().isBlank() ? ownJarFolder() + "/*" : o.executorClassPath());
-        }
+        SparkConf conf = conf(sweep, o, "emoaug sweep: " + sweep.describe());
         List<SweepTask.Outcome> outcomes;
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             sc.setLogLevel("WARN");
@@ -111,6 +101,22 @@ public final class SparkSweep {
         log.printf(Locale.ROOT, "[sweep] %d of %d runs computed, %d failed, %d were finished already; wall time %.1f s%n",
                 r.computed(), todo.size(), r.failures().size(), finished, r.wallSeconds());
         return r;
+    }
+
+    /** The Spark configuration of a sweep's job: master, attempts, one core and {@code threadsPerTask} native threads per task. */
+    static SparkConf conf(Sweep sweep, Options o, String appName) {
+        SparkConf conf = new SparkConf().setAppName(appName).setMaster(o.master())
+                .set("spark.task.maxFailures", String.valueOf(o.maxFailures()))
+                .set("spark.task.cpus", "1")
+                .set("spark.ui.enabled", "false")
+                .set("spark.executorEnv.OMP_NUM_THREADS", String.valueOf(o.threadsPerTask()))
+                .set("spark.executorEnv.EMOAUG_HOME", sweep.resolvedSettings().projectRoot().toString())
+                .set("spark.executor.memory", o.executorMemory());
+        if (!o.isLocal()) {
+            conf.set("spark.executor.extraJavaOptions", jvmOptions() + " -Djava.awt.headless=true");
+            conf.set("spark.executor.extraClassPath", o.executorClassPath().isBlank() ? ownJarFolder() + "/*" : o.executorClassPath());
+        }
+        return conf;
     }
 
     /** The folder holding the jar this class came from (lib/sweep/target/jars when built by Maven). */

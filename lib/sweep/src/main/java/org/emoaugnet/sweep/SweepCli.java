@@ -24,8 +24,11 @@ public final class SweepCli {
             "  --executor-classpath CP     class path of cluster executors (default: this command's jar folder, which",
             "                              every worker must see at the same path)",
             "  --runs DIR                  record folder every worker sees (default results/runs)",
+            "  --features                  only extract the sweep's features into the cache, as Spark tasks over slices of",
+            "                              recordings (--chunk N recordings per task, default 64); the runs then find them",
             "  --data DIR  --corpus NAMES  --quick  --seed N  --cache DIR   as for the other commands",
-            "Every run is the local runner's unit of work: finished runs are skipped, a re-run sweep resumes.");
+            "Every run is the local runner's unit of work: finished runs are skipped, a re-run sweep resumes.",
+            "Exit codes: 0 every run finished, 1 bad usage, 4 some runs failed (listed; the others are kept).");
 
     public static void main(String[] args) throws Exception {
         System.exit(run(args));
@@ -34,14 +37,14 @@ public final class SweepCli {
     static int run(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
             System.out.println(USAGE);
-            return args.length == 0 ? 2 : 0;
+            return args.length == 0 ? 1 : 0;
         }
         Map<String, String> f = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--")) return usage("unexpected argument '" + a + "'");
             String k = a.substring(2);
-            if (k.equals("quick")) f.put(k, "true");
+            if (k.equals("quick") || k.equals("features")) f.put(k, "true");
             else if (i + 1 < args.length) f.put(k, args[++i]);
             else return usage("--" + k + " needs a value");
         }
@@ -60,8 +63,12 @@ public final class SweepCli {
         var opts = new SparkSweep.Options(f.getOrDefault("master", "local[" + Runner.defaultParallelism() + "]"),
                 Integer.parseInt(f.getOrDefault("threads", "1")), f.getOrDefault("executor-memory", "2g"),
                 Integer.parseInt(f.getOrDefault("max-failures", "4")), f.getOrDefault("executor-classpath", ""));
+        if (f.containsKey("features")) {
+            SparkFeatures.Report fr = SparkFeatures.run(sweep, opts, Integer.parseInt(f.getOrDefault("chunk", "64")), System.err);
+            return fr.failures().isEmpty() ? 0 : 4;
+        }
         SparkSweep.Report r = SparkSweep.run(sweep, opts, System.err);
-        return r.failures().isEmpty() ? 0 : 1;
+        return r.failures().isEmpty() ? 0 : 4;
     }
 
     private static String need(Map<String, String> f, String k) {
@@ -72,6 +79,6 @@ public final class SweepCli {
 
     private static int usage(String msg) {
         System.err.println("emoaug sweep: " + msg + "\n" + USAGE);
-        return 2;
+        return 1;
     }
 }
