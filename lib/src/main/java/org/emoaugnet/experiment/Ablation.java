@@ -51,6 +51,24 @@ public final class Ablation {
         /** Whether every condition takes the same number of optimiser steps per epoch ({@link TrainConfig#epochCopies}). */
         public boolean matchedSteps() { return epochCopies > 0; }
 
+        /** The design for a reader: protocol, seeds, folds, epoch size, and one row per recipe with its experiment. */
+        public tech.tablesaw.api.Table overview() {
+            String how = protocol == Protocol.PAPER_STYLE ? "one random 80/20 row split per seed"
+                    : (reference().config().folds() <= 0 ? "all" : String.valueOf(reference().config().folds())) + " folds";
+            String steps = matchedSteps() ? "optimiser steps matched (" + epochCopies + " samples per training recording per epoch)"
+                    : "one pass over each recipe's rows per epoch";
+            var recipe = tech.tablesaw.api.StringColumn.create("recipe");
+            var experiment = tech.tablesaw.api.StringColumn.create("experiment");
+            var copies = tech.tablesaw.api.StringColumn.create("copies");
+            for (Condition c : conditions) {
+                recipe.append(c.recipe());
+                experiment.append(c.config().name());
+                copies.append(c.config().recipe().key());
+            }
+            return tech.tablesaw.api.Table.create(name + ": " + protocol + (protocol.leaks() ? " (leaks)" : "") + ", training seeds " + seeds
+                    + ", " + how + ", " + steps, recipe, experiment, copies);
+        }
+
         public Condition reference() {
             return conditions.stream().filter(c -> c.recipe().equals(REFERENCE)).findFirst()
                     .orElseThrow(() -> new IllegalStateException(name + ": no '" + REFERENCE + "' condition"));

@@ -412,6 +412,35 @@ public final class StudyReport {
      * run-level test (the primary one) with the item-level evidence beside it, runs and planned runs named; the best
      * condition; which left-out augmentation costs the most. Says when runs are missing or unconverged.
      */
+    /** Values with their interval per named condition, ready for a bar chart with error bars. */
+    public record Bars(List<String> names, double[] values, double[] low, double[] high) {
+        public boolean isEmpty() { return names.isEmpty(); }
+    }
+
+    /** The ablation's UA over recordings per recipe that has runs, with its speaker-then-recording interval. */
+    public static Bars ablationUa(Table t) {
+        Table have = t.where(t.intColumn("runs").isGreaterThan(0));
+        return new Bars(have.stringColumn("condition").asList(), have.doubleColumn("UA over recordings (%)").asDoubleArray(),
+                have.doubleColumn("UA 95% CI low (speakers→recordings)").asDoubleArray(), have.doubleColumn("UA 95% CI high (speakers→recordings)").asDoubleArray());
+    }
+
+    /** Each recipe's UA difference to no augmentation over the same recordings, with its interval (empty when the recipes were not tested on the same recordings). */
+    public static Bars ablationDelta(Table t) {
+        Table cmp = t.where(t.doubleColumn("Δ over recordings (points)").isNotMissing());
+        return new Bars(cmp.stringColumn("condition").asList(), cmp.doubleColumn("Δ over recordings (points)").asDoubleArray(),
+                cmp.doubleColumn("Δ 95% CI low (speakers→recordings)").asDoubleArray(), cmp.doubleColumn("Δ 95% CI high (speakers→recordings)").asDoubleArray());
+    }
+
+    /** Why a chart of the ablation is missing, as a sentence ("" when both charts exist). */
+    public static String ablationGaps(String design, Table t) {
+        if (ablationUa(t).isEmpty())
+            return design + ": none of its " + (int) t.intColumn("planned runs").sum() + " planned runs exists yet.";
+        if (ablationDelta(t).isEmpty())
+            return design + ": the recipes were not tested on the same recordings (under the paper-style protocol the test rows are "
+                    + "themselves augmented copies drawn by each recipe's own row split); only the run-level comparison applies.";
+        return "";
+    }
+
     public static List<String> ablationSentences(Table t) {
         List<String> out = new ArrayList<>();
         if (t.rowCount() == 0) return out;

@@ -56,4 +56,42 @@ public record Fidelity(String name, int frames, int refFrames, double mfccMaxAbs
         }
         return out;
     }
+
+    /**
+     * Every golden case: the committed references under {@code golden} (a chirp and noise at 22,050 Hz, a chirp
+     * resampled from 44,100 Hz by our resampler and, as its own row, librosa's resampled signal itself), and, when
+     * {@code extra} names the full reference folder, its two recordings of speech and music.
+     */
+    public static java.util.List<Fidelity> goldenCases(Path golden, java.util.Optional<Path> extra) throws IOException {
+        FeatureConfig cfg = FeatureConfig.librosa();
+        java.util.List<Fidelity> fid = new java.util.ArrayList<>();
+        for (String[] c : new String[][] {{"chirp_22050", "chirp_22050_pcm16.wav"}, {"noise_22050", "noise_22050_pcm16.wav"},
+                {"chirp_44100_to_22050", "chirp_44100_pcm16.wav"}})
+            fid.add(compare(c[0], golden.resolve(c[0]), org.emoaugnet.audio.AudioLoader.load(golden.resolve("inputs").resolve(c[1]), 22050), cfg));
+        double[][] soxr = csv(golden.resolve("chirp_44100_to_22050/y.csv"));
+        int n = 0;
+        for (double[] row : soxr) n += row.length;
+        float[] y = new float[n];
+        int k = 0;
+        for (double[] row : soxr) for (double v : row) y[k++] = (float) v;
+        fid.add(2, compare("chirp_44100_to_22050 (libsoxr output)", golden.resolve("chirp_44100_to_22050"), y, cfg));
+        if (extra.isPresent() && java.nio.file.Files.isDirectory(extra.get().resolve("ljspeech_LJ050-0131"))) {
+            Path g = extra.get();
+            fid.add(compare("ljspeech_LJ050-0131", g.resolve("ljspeech_LJ050-0131"), org.emoaugnet.audio.AudioLoader.load(g.resolve("LJ050-0131.wav"), 22050), cfg));
+            fid.add(compare("librosa_test1_22050_stereo", g.resolve("librosa_test1_22050_stereo"), org.emoaugnet.audio.AudioLoader.load(g.resolve("test1_22050.wav"), 22050), cfg));
+        }
+        return fid;
+    }
+
+    /** The cases as a table: frame counts and the largest deviation of each feature. */
+    public static tech.tablesaw.api.Table table(java.util.List<Fidelity> fid) {
+        return tech.tablesaw.api.Table.create("fidelity against librosa",
+                tech.tablesaw.api.StringColumn.create("case", fid.stream().map(Fidelity::name).toList()),
+                tech.tablesaw.api.IntColumn.create("frames", fid.stream().mapToInt(Fidelity::frames).toArray()),
+                tech.tablesaw.api.IntColumn.create("librosa_frames", fid.stream().mapToInt(Fidelity::refFrames).toArray()),
+                tech.tablesaw.api.DoubleColumn.create("mfcc_max_abs", fid.stream().mapToDouble(Fidelity::mfccMaxAbs).toArray()),
+                tech.tablesaw.api.DoubleColumn.create("mel_max_rel", fid.stream().mapToDouble(Fidelity::melMaxRel).toArray()),
+                tech.tablesaw.api.DoubleColumn.create("rms_max_rel", fid.stream().mapToDouble(Fidelity::rmsMaxRel).toArray()),
+                tech.tablesaw.api.DoubleColumn.create("zcr_max_abs", fid.stream().mapToDouble(Fidelity::zcrMaxAbs).toArray()));
+    }
 }

@@ -60,4 +60,14 @@ public final class UtteranceSummary {
         }
         return Table.create("utterance summaries", key, spk, gen, cls, rms, zcr, c1, c2, c3, pitch);
     }
+
+    /** One column of a summary table split by class, in the order of {@code classes} (classes without rows left out). */
+    public static java.util.Map<String, double[]> byClass(tech.tablesaw.api.Table summary, String column, java.util.List<String> classes) {
+        java.util.Map<String, double[]> groups = new java.util.LinkedHashMap<>();
+        for (String c : classes) {
+            double[] v = summary.where(summary.stringColumn("class").isEqualTo(c)).doubleColumn(column).asDoubleArray();
+            if (v.length > 0) groups.put(c, v);
+        }
+        return groups;
+    }
 }
