@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * library log records, no per-jar classpath lines (environment/run_notebooks.py cleans executed notebooks; this test
  * fails when a committed notebook was written another way).
  */
-class CommittedNotebooksTest {
+public class CommittedNotebooksTest {
     static final Pattern MACHINE_PATH = Pattern.compile("(?<![\\w.~$])/(work|tmp|home|root|mnt|opt|var|usr|srv)/[\\w.-]");
     static final Pattern LOG_RECORD = Pattern.compile("\\] (INFO|DEBUG|TRACE) [\\w.$]+ - ");
     /** A Java record's or map's toString: {@code McNemar[onlyA=29, ...} or {@code {items=286, ...}. */
@@ -41,6 +41,25 @@ class CommittedNotebooksTest {
         return b.toString();
     }
 
+    /** What a reader should not meet in a notebook's outputs, one line per problem (empty when clean). */
+    public static List<String> problems(Path notebook) throws java.io.IOException {
+        List<String> problems = new ArrayList<>();
+        String name = notebook.getFileName().toString();
+        String out = outputs(Files.readString(notebook));
+        if (out.contains("\\u001b[")) problems.add(name + ": terminal escape codes");
+        Matcher p = MACHINE_PATH.matcher(out);
+        if (p.find()) problems.add(name + ": a machine path (" + out.substring(p.start(), Math.min(out.length(), p.start() + 60)) + ")");
+        Matcher l = LOG_RECORD.matcher(out);
+        if (l.find()) problems.add(name + ": a library log record (" + out.substring(Math.max(0, l.start() - 20), Math.min(out.length(), l.end() + 40)) + ")");
+        if (out.contains(" to classpath")) problems.add(name + ": the kernel's per-jar classpath lines");
+        Matcher t = RAW_TO_STRING.matcher(out);
+        if (t.find()) problems.add(name + ": a raw toString (" + out.substring(Math.max(0, t.start() - 20), Math.min(out.length(), t.end() + 40)) + ")");
+        Matcher w = RAW_TABLESAW.matcher(out);
+        if (w.find()) problems.add(name + ": a table printed by Tablesaw instead of Tables.show (" + out.substring(w.start(), Math.min(out.length(), w.start() + 80)) + ")");
+        if (STRAY_UUID.matcher(out).find()) problems.add(name + ": a UUID shown as a cell's result");
+        return problems;
+    }
+
     @Test
     void committedOutputsAreCleanForReaders() throws Exception {
         List<String> problems = new ArrayList<>();
@@ -49,20 +68,7 @@ class CommittedNotebooksTest {
             files = s.filter(f -> f.toString().endsWith(".ipynb")).sorted().toList();
         }
         assertFalse(files.isEmpty());
-        for (Path f : files) {
-            String out = outputs(Files.readString(f));
-            if (out.contains("\\u001b[")) problems.add(f.getFileName() + ": terminal escape codes");
-            Matcher p = MACHINE_PATH.matcher(out);
-            if (p.find()) problems.add(f.getFileName() + ": a machine path (" + out.substring(p.start(), Math.min(out.length(), p.start() + 60)) + ")");
-            Matcher l = LOG_RECORD.matcher(out);
-            if (l.find()) problems.add(f.getFileName() + ": a library log record (" + out.substring(Math.max(0, l.start() - 20), Math.min(out.length(), l.end() + 40)) + ")");
-            if (out.contains(" to classpath")) problems.add(f.getFileName() + ": the kernel's per-jar classpath lines");
-            Matcher t = RAW_TO_STRING.matcher(out);
-            if (t.find()) problems.add(f.getFileName() + ": a raw toString (" + out.substring(Math.max(0, t.start() - 20), Math.min(out.length(), t.end() + 40)) + ")");
-            Matcher w = RAW_TABLESAW.matcher(out);
-            if (w.find()) problems.add(f.getFileName() + ": a table printed by Tablesaw instead of Tables.show (" + out.substring(w.start(), Math.min(out.length(), w.start() + 80)) + ")");
-            if (STRAY_UUID.matcher(out).find()) problems.add(f.getFileName() + ": a UUID shown as a cell's result");
-        }
+        for (Path f : files) problems.addAll(problems(f));
         assertTrue(problems.isEmpty(), "re-run the notebooks with environment/run-notebooks (it cleans outputs):\n  " + String.join("\n  ", problems));
     }
 

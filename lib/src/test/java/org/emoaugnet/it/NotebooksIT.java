@@ -50,6 +50,8 @@ class NotebooksIT {
             String executed = Files.readString(out.resolve(nb.getFileName()));
             assertTrue(executed.contains("\"output_type\""), nb + " has no outputs");
             assertFalse(executed.contains("\"output_type\": \"error\""), nb + " has an error output");
+            assertEquals(List.of(), org.emoaugnet.CommittedNotebooksTest.problems(out.resolve(nb.getFileName())),
+                    nb + ": the executed notebook is what a reader may see (clean outputs, tidy tables)");
         }
         String nb01 = Files.readString(out.resolve("01-data-loading.ipynb"));
         assertTrue(nb01.contains("image/png"), "notebook 01 displays figures");
