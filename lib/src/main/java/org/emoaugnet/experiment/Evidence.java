@@ -56,6 +56,18 @@ public record Evidence(String metric, List<Path> runs, int converged, Statistics
 
     /** The evidence of these runs for {@code metric} ("WA" or "UA"). */
     public static Evidence of(List<Path> runs, String metric) throws IOException {
+        return of(runs, metric, recordings(runs));
+    }
+
+    /** WA and UA of the same runs, their prediction files read once. */
+    public record WaUa(Evidence wa, Evidence ua) {}
+
+    public static WaUa waAndUa(List<Path> runs) throws IOException {
+        List<ClusteredBootstrap.Recording> recs = recordings(runs);
+        return new WaUa(of(runs, "WA", recs), of(runs, "UA", recs));
+    }
+
+    private static Evidence of(List<Path> runs, String metric, List<ClusteredBootstrap.Recording> recs) throws IOException {
         if (!metric.equals("WA") && !metric.equals("UA")) throw new IllegalArgumentException("metric must be WA or UA, got " + metric);
         double[] per = new double[runs.size()];
         int converged = 0;
@@ -72,7 +84,6 @@ public record Evidence(String metric, List<Path> runs, int converged, Statistics
             seedMeans.put(s, v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
             folds.put(s, v.size());
         });
-        List<ClusteredBootstrap.Recording> recs = recordings(runs);
         Statistics.Interval cl = recs.isEmpty() ? new Statistics.Interval(Double.NaN, Double.NaN, Double.NaN)
                 : scale(ClusteredBootstrap.interval(recs, ClusteredBootstrap.Metric.valueOf(metric), RESAMPLES, 0.05, 1));
         return new Evidence(metric, List.copyOf(runs), converged, Statistics.meanSd(per), seedMeans, folds,

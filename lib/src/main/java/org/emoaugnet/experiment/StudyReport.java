@@ -183,7 +183,8 @@ public final class StudyReport {
             List<Path> rs = e.getValue();
             if (rs.isEmpty()) continue;
             RunSpec first = RunRecord.read(rs.get(0)).spec();
-            Evidence w = Evidence.of(rs, "WA"), u = Evidence.of(rs, "UA");
+            Evidence.WaUa wu = Evidence.waAndUa(rs);
+            Evidence w = wu.wa(), u = wu.ua();
             name.append(e.getKey());
             proto.append(first.protocol().name() + (first.protocol().leaks() ? " (leaks)" : ""));
             act.append(first.activation());
