@@ -103,11 +103,13 @@ public final class Findings {
         Table within = main.where(main.stringColumn("kind").startsWith("within")), cross = main.where(main.stringColumn("kind").isEqualTo("cross-corpus"));
         int unconverged = 0;
         for (int i = 0; i < t.rowCount(); i++) if (t.intColumn("converged runs").get(i) < t.intColumn("runs").get(i)) unconverged++;
+        String convergence = unconverged > 0
+                ? String.format(Locale.ROOT, "%d of the grid's %d cells have runs stopped at the cap while still improving, so the grid carries no verdict.", unconverged, t.rowCount())
+                : String.format(Locale.ROOT, "every run of the grid's %d cells converged (stopped by early stopping).", t.rowCount());
         return String.format(Locale.ROOT, "**Across corpora** (notebook 05, `results/cross-emodb-2s-ravdess-synthetic/05-cross-corpus.csv`, one seed per cell, "
-                        + "15-epoch budget): UA %.1f–%.1f %% within a corpus (speaker-independent, %d cells) against %.1f–%.1f %% across corpora (%d cells); "
-                        + "%d of the grid's %d cells have runs stopped at the cap while still improving, so the grid carries no verdict.",
+                        + "the studies' training budget): UA %.1f–%.1f %% within a corpus (speaker-independent, %d cells) against %.1f–%.1f %% across corpora (%d cells); %s",
                 within.doubleColumn("UA (%)").min(), within.doubleColumn("UA (%)").max(), within.rowCount(), cross.doubleColumn("UA (%)").min(),
-                cross.doubleColumn("UA (%)").max(), cross.rowCount(), unconverged, t.rowCount());
+                cross.doubleColumn("UA (%)").max(), cross.rowCount(), convergence);
     }
 
     /** Columns of the result tables that hold counts; text columns are known by their names; every other column is a number. */
