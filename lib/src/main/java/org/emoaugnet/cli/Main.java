@@ -332,13 +332,13 @@ public final class Main {
 
     private static int study(Map<String, String> flags, PrintStream out) throws IOException {
         Settings s = settings(flags);
-        var corpus = Corpora.primary(Corpora.open(s)).corpus();
-        var study = org.emoaugnet.experiment.Study.configs(corpus.name(), s);
         Path runs = runsRoot(flags, s);
         long t0 = System.nanoTime();
-        var records = org.emoaugnet.experiment.Runner.runAll(org.emoaugnet.experiment.Sweep.study(s, runs).jobs());
+        var plan = org.emoaugnet.experiment.Sweep.study(s, runs).plan();
+        var study = plan.experiments();
+        var records = org.emoaugnet.experiment.Runner.runAll(plan.jobs());
         double wall = (System.nanoTime() - t0) / 1e9;
-        out.println(Tables.show(org.emoaugnet.experiment.StudyReport.table(study, runs, corpus.name()), 1));
+        out.println(Tables.show(org.emoaugnet.experiment.StudyReport.table(study, runs, study.get(0).corpus()), 1));
         out.printf(java.util.Locale.ROOT, "%d runs of %d experiments; wall time %.1f s with %d run(s) at a time (EMOAUG_PARALLEL), OMP_NUM_THREADS=%s%n",
                 records.size(), study.size(), wall, org.emoaugnet.experiment.Runner.defaultParallelism(), System.getenv("OMP_NUM_THREADS"));
         return 0;
@@ -348,7 +348,6 @@ public final class Main {
         var design = org.emoaugnet.experiment.Ablation.load(Path.of(need(flags, "design")));
         String corpusName = design.conditions().get(0).config().corpus();
         Settings s = settingsFor(corpusName, flags);
-        var corpus = openCorpus(corpusName, s);
         Path runs = runsRoot(flags, s);
         List<String> only = flags.containsKey("only") ? List.of(flags.get("only").split(",")) : List.of();
         List<String> recipes = design.conditions().stream().map(c -> c.recipe()).toList();

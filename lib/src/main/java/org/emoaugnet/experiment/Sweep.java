@@ -97,18 +97,28 @@ public record Sweep(Kind kind, String file, Map<String, String> settings, String
         return out;
     }
 
+    /** The sweep's experiments and their runs as jobs, planned from one scan of the corpus. */
+    public record Plan(List<ExperimentConfig> experiments, List<Runner.Job> jobs) {}
+
     /**
-     * Every run of the sweep as a job, in the order the CLI runs them (an ablation seed-major: every recipe and fold
-     * of seed 1 before seed 2, so that an interrupted ablation leaves whole seeds).
+     * Every experiment of the sweep and every run as a job, in the order the CLI runs them (an ablation seed-major:
+     * every recipe and fold of seed 1 before seed 2, so that an interrupted ablation leaves whole seeds).
      */
-    public List<Runner.Job> jobs() throws IOException {
+    public Plan plan() throws IOException {
         Settings s = resolvedSettings();
         FeatureCache cache = new FeatureCache(s.cache().resolve("features"));
+        List<ExperimentConfig> experiments = new ArrayList<>();
         List<Runner.Job> jobs = new ArrayList<>();
-        for (Planned p : planned(s)) jobs.addAll(ExperimentRunner.jobs(p.config(), p.corpus(), cache, runsRoot()));
+        for (Planned p : planned(s)) {
+            experiments.add(p.config());
+            jobs.addAll(ExperimentRunner.jobs(p.config(), p.corpus(), cache, runsRoot()));
+        }
         if (kind == Kind.ABLATION) jobs.sort(Comparator.comparingLong(j -> j.spec().seed()));
-        return jobs;
+        return new Plan(List.copyOf(experiments), jobs);
     }
+
+    /** {@link #plan}'s jobs. */
+    public List<Runner.Job> jobs() throws IOException { return plan().jobs(); }
 
     /**
      * One feature set the sweep's runs need: the recordings of one experiment's classes, its features and its
