@@ -104,13 +104,6 @@ public final class CrossCorpusStudy {
         return common(parts);
     }
 
-    /**
-     * The grid's training budget: the study defaults ({@link Defaults#training}: at most 80 epochs on real corpora, 40 on
-     * the synthetic one, 2 in quick mode; learning rate halved after 3 epochs and early stopping after 8 without a
-     * better validation UA), as for every other study. Runs stopped at the cap while still improving are flagged in
-     * the grid ("converged runs").
-     */
-    public static TrainConfig training(Settings s) { return Defaults.training(s); }
 
     /** Runs (or reads back) every cell of every variant; one row per cell. */
     public static Table run(List<Corpus> corpora, Settings s, FeatureCache cache, Path runsRoot) throws IOException {
@@ -127,7 +120,7 @@ public final class CrossCorpusStudy {
             if (!labels.contains(o)) throw new IllegalArgumentException("unknown variant '" + o + "'; the variants are " + labels);
         List<String> names = corpora.stream().map(Corpus::name).toList();
         ClassSet cs = common(names);
-        TrainConfig t = training(s);
+        TrainConfig t = Defaults.training(s);   // the studies' convergence budget, as everywhere
         int folds = Defaults.folds(s);
         long seed = 1;
         StringColumn variant = StringColumn.create("variant"), train = StringColumn.create("train"), test = StringColumn.create("test"),
@@ -285,22 +278,31 @@ public final class CrossCorpusStudy {
         return series;
     }
 
+    /** The main variant's cells of one kind: {@code within} the corpora (speaker-independent diagonal) or across them. */
+    public static Table mainCells(Table grid, boolean within) {
+        Table main = grid.where(grid.stringColumn("variant").isEqualTo(MAIN.label()));
+        return within ? main.where(main.stringColumn("kind").startsWith("within")) : main.where(main.stringColumn("kind").isEqualTo("cross-corpus"));
+    }
+
+    /** Cells of the grid with a run stopped at its epoch cap while still improving. */
+    public static int unconvergedCells(Table grid) {
+        int n = 0;
+        for (int i = 0; i < grid.rowCount(); i++) if (grid.intColumn("converged runs").get(i) < grid.intColumn("runs").get(i)) n++;
+        return n;
+    }
+
     /**
      * The grid's headline in sentences: mean UA of the main variant within corpora (speaker-independent) and across
      * them against chance, with the number of cells behind each mean, and how many cells hold unconverged runs.
      */
     public static List<String> findings(Table grid, int classes) {
-        Table main = grid.where(grid.stringColumn("variant").isEqualTo(MAIN.label()));
-        Table cross = main.where(main.stringColumn("kind").isEqualTo("cross-corpus"));
-        Table within = main.where(main.stringColumn("kind").startsWith("within"));
+        Table cross = mainCells(grid, false), within = mainCells(grid, true);
         List<String> out = new ArrayList<>();
         out.add(String.format(java.util.Locale.ROOT,
                 "Main variant: mean UA within corpora (speaker-independent) %.1f %% over %d cells, across corpora %.1f %% over %d cells (chance %.1f %%; one training seed per cross-corpus cell).",
                 within.doubleColumn("UA (%)").mean(), within.rowCount(), cross.doubleColumn("UA (%)").mean(), cross.rowCount(), 100.0 / classes));
-        int unconverged = 0;
-        for (int i = 0; i < grid.rowCount(); i++) if (grid.intColumn("converged runs").get(i) < grid.intColumn("runs").get(i)) unconverged++;
         out.add(String.format(java.util.Locale.ROOT,
-                "Grid cells with a run stopped at its epoch cap while still improving: %d of %d (their numbers carry no verdict).", unconverged, grid.rowCount()));
+                "Grid cells with a run stopped at its epoch cap while still improving: %d of %d (their numbers carry no verdict).", unconvergedCells(grid), grid.rowCount()));
         return out;
     }
 }

@@ -99,10 +99,8 @@ public final class Findings {
 
     /** The cross-corpus grid in one bullet: main variant, within against across corpora. */
     static String crossCorpus(Table t) {
-        Table main = t.where(t.stringColumn("variant").isEqualTo("main"));
-        Table within = main.where(main.stringColumn("kind").startsWith("within")), cross = main.where(main.stringColumn("kind").isEqualTo("cross-corpus"));
-        int unconverged = 0;
-        for (int i = 0; i < t.rowCount(); i++) if (t.intColumn("converged runs").get(i) < t.intColumn("runs").get(i)) unconverged++;
+        Table within = CrossCorpusStudy.mainCells(t, true), cross = CrossCorpusStudy.mainCells(t, false);
+        int unconverged = CrossCorpusStudy.unconvergedCells(t);
         String convergence = unconverged > 0
                 ? String.format(Locale.ROOT, "%d of the grid's %d cells have runs stopped at the cap while still improving, so the grid carries no verdict.", unconverged, t.rowCount())
                 : String.format(Locale.ROOT, "every run of the grid's %d cells converged (stopped by early stopping).", t.rowCount());
