@@ -243,8 +243,7 @@ public final class Ledger {
     public static Table overview(List<Row> rows) {
         StringColumn claim = StringColumn.create("claim"), category = StringColumn.create("verdict"), paper = StringColumn.create("paper");
         Map<Protocol, StringColumn> cols = new LinkedHashMap<>();
-        for (Protocol p : COLUMNS)
-            cols.put(p, StringColumn.create(p.leaks() ? label(p) + " (leaks)" : label(p)));
+        for (Protocol p : COLUMNS) cols.put(p, StringColumn.create(COLUMN_NAMES.get(p)));
         for (Row r : rows) {
             claim.append(r.corpus().toUpperCase(Locale.ROOT) + " " + (r.activation().equals("relu") ? "ReLU" : "ELU") + " " + r.metric());
             paper.append(String.format(Locale.ROOT, "%.2f", r.paper())); // as the paper reports it, not rounded again
@@ -264,15 +263,6 @@ public final class Ledger {
         Table t = Table.create("reproduction ledger (%; mean over runs [95% t CI over seeds])", claim, paper);
         cols.values().forEach(t::addColumns);
         return t.addColumns(category);
-    }
-
-    private static String label(Protocol p) {
-        return switch (p) {
-            case PAPER_STYLE -> "paper-style";
-            case AUGMENT_AFTER_RANDOM_SPLIT -> "after split";
-            case SPEAKER_INDEPENDENT -> "speaker-independent";
-            default -> p.name().toLowerCase(Locale.ROOT);
-        };
     }
 
     /** IEMOCAP 4-class counts with happy alone (excited dropped, 595 happy utterances), the alternative reading of the paper's class set. */
