@@ -408,11 +408,6 @@ public final class StudyReport {
         return cfg.seeds().size() * perSeed;
     }
 
-    /**
-     * Sentences computed from an {@link #ablation} table: each condition against no augmentation by its Holm-adjusted
-     * run-level test (the primary one) with the item-level evidence beside it, runs and planned runs named; the best
-     * condition; which left-out augmentation costs the most. Says when runs are missing or unconverged.
-     */
     /** Values with their interval per named condition, ready for a bar chart with error bars. */
     public record Bars(List<String> names, double[] values, double[] low, double[] high) {
         public boolean isEmpty() { return names.isEmpty(); }
@@ -420,16 +415,18 @@ public final class StudyReport {
 
     /** The ablation's UA over recordings per recipe that has runs, with its speaker-then-recording interval. */
     public static Bars ablationUa(Table t) {
-        Table have = t.where(t.intColumn("runs").isGreaterThan(0));
-        return new Bars(have.stringColumn("condition").asList(), have.doubleColumn("UA over recordings (%)").asDoubleArray(),
-                have.doubleColumn("UA 95% CI low (speakers→recordings)").asDoubleArray(), have.doubleColumn("UA 95% CI high (speakers→recordings)").asDoubleArray());
+        return bars(t.where(t.intColumn("runs").isGreaterThan(0)), "UA over recordings (%)", "UA 95% CI low (speakers→recordings)", "UA 95% CI high (speakers→recordings)");
     }
 
     /** Each recipe's UA difference to no augmentation over the same recordings, with its interval (empty when the recipes were not tested on the same recordings). */
     public static Bars ablationDelta(Table t) {
-        Table cmp = t.where(t.doubleColumn("Δ over recordings (points)").isNotMissing());
-        return new Bars(cmp.stringColumn("condition").asList(), cmp.doubleColumn("Δ over recordings (points)").asDoubleArray(),
-                cmp.doubleColumn("Δ 95% CI low (speakers→recordings)").asDoubleArray(), cmp.doubleColumn("Δ 95% CI high (speakers→recordings)").asDoubleArray());
+        return bars(t.where(t.doubleColumn("Δ over recordings (points)").isNotMissing()), "Δ over recordings (points)",
+                "Δ 95% CI low (speakers→recordings)", "Δ 95% CI high (speakers→recordings)");
+    }
+
+    private static Bars bars(Table rows, String value, String low, String high) {
+        return new Bars(rows.stringColumn("condition").asList(), rows.doubleColumn(value).asDoubleArray(), rows.doubleColumn(low).asDoubleArray(),
+                rows.doubleColumn(high).asDoubleArray());
     }
 
     /** Why a chart of the ablation is missing, as a sentence ("" when both charts exist). */
@@ -442,6 +439,11 @@ public final class StudyReport {
         return "";
     }
 
+    /**
+     * Sentences computed from an {@link #ablation} table: each condition against no augmentation by its Holm-adjusted
+     * run-level test (the primary one) with the item-level evidence beside it, runs and planned runs named; the best
+     * condition; which left-out augmentation costs the most. Says when runs are missing or unconverged.
+     */
     public static List<String> ablationSentences(Table t) {
         List<String> out = new ArrayList<>();
         if (t.rowCount() == 0) return out;
