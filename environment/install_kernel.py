@@ -3,9 +3,9 @@
 
 Leaves an existing "java" kernel that this script did not install alone (IJava, JJava, ...) unless --force.
 The kernel jar is resolved from Maven Central by Maven, version pinned below. One class of it is replaced at start-up
-by our fix in environment/kernel-fix/ (compiled here, put first on the kernel's class path): the kernel's loop
-threads could end before their first loop, leaving a kernel that never answers (see that file; counted with
-environment/kernel-check).
+by our fix in environment/kernel-fix/ (compiled here, put first on the kernel's class path): a loop thread could end
+before its first pass, and an early request could kill the shell loop, leaving a kernel that never answers (see that
+file; counted with environment/kernel-check).
 """
 import argparse, json, os, shutil, subprocess, sys, tempfile
 

@@ -132,7 +132,7 @@ public final class Runner {
     }
 
     /** This machine's name as temporary run folders record it (letters, digits, '.', '_' and '-' only). */
-    static final String HOST = hostName();
+    public static final String HOST = hostName();
 
     private static String hostName() {
         String h;

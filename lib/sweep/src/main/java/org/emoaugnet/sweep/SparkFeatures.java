@@ -6,8 +6,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.emoaugnet.experiment.Sweep;
 import org.emoaugnet.features.FeatureCache;
@@ -38,16 +36,11 @@ public final class SparkFeatures {
         public List<SliceOutcome> failures() { return outcomes.stream().filter(o -> !o.error().isEmpty()).toList(); }
     }
 
-    private static final Map<Sweep, List<Sweep.FeatureWork>> PLANNED = new ConcurrentHashMap<>();
+    static final String FEATURES = "features";
 
+    /** The sweep's feature sets, planned once per JVM ({@link Plans}). */
     static List<Sweep.FeatureWork> planned(Sweep sweep) {
-        return PLANNED.computeIfAbsent(sweep, s -> {
-            try {
-                return s.features();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        return Plans.get(sweep, FEATURES, Sweep::features);
     }
 
     /** Runs on an executor: extracts one slice into the sweep's cache. */
@@ -68,6 +61,7 @@ public final class SparkFeatures {
         if (recordingsPerTask < 1) throw new IllegalArgumentException("recordings per task must be at least 1, got " + recordingsPerTask);
         long t0 = System.nanoTime();
         List<Sweep.FeatureWork> work = sweep.features();
+        if (o.isLocal()) Plans.put(sweep, FEATURES, work);   // tasks in this JVM use the driver's plan
         List<Slice> slices = new ArrayList<>();
         int recordings = 0;
         for (int i = 0; i < work.size(); i++) {

@@ -61,6 +61,7 @@ public final class SparkSweep {
     public static Report run(Sweep sweep, Options o, PrintStream log) throws IOException {
         long t0 = System.nanoTime();
         List<Runner.Job> jobs = sweep.jobs();
+        if (o.isLocal()) Plans.put(sweep, SweepTask.JOBS, SweepTask.byLabel(jobs));   // tasks in this JVM use the driver's plan
         List<String> todo = new ArrayList<>();
         for (Runner.Job j : jobs) if (Runner.status(j) != Runner.Status.FINISHED) todo.add(j.label());
         int finished = jobs.size() - todo.size();

@@ -1,10 +1,9 @@
 package org.emoaugnet.sweep;
 
-import java.io.IOException;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 import org.emoaugnet.experiment.RunRecord;
 import org.emoaugnet.experiment.Runner;
 import org.emoaugnet.experiment.Sweep;
@@ -24,19 +23,17 @@ public final class SweepTask {
         private static final long serialVersionUID = 1L;
     }
 
-    /** The jobs of each sweep this JVM has planned, by label: planning scans the corpus, so it happens once per executor. */
-    private static final Map<Sweep, Map<String, Runner.Job>> PLANNED = new ConcurrentHashMap<>();
+    static final String JOBS = "jobs";
 
+    /** The sweep's jobs by label, planned once per JVM ({@link Plans}). */
     static Map<String, Runner.Job> planned(Sweep sweep) {
-        return PLANNED.computeIfAbsent(sweep, s -> {
-            try {
-                Map<String, Runner.Job> byLabel = new LinkedHashMap<>();
-                for (Runner.Job j : s.jobs()) byLabel.put(j.label(), j);
-                return byLabel;
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException("planning " + s.describe() + " failed on " + host() + ": " + e.getMessage(), e);
-            }
-        });
+        return Plans.get(sweep, JOBS, s -> byLabel(s.jobs()));
+    }
+
+    static Map<String, Runner.Job> byLabel(List<Runner.Job> jobs) {
+        Map<String, Runner.Job> byLabel = new LinkedHashMap<>();
+        for (Runner.Job j : jobs) byLabel.put(j.label(), j);
+        return byLabel;
     }
 
     /** Runs (or resumes) one run of the sweep. A failure of the run itself is reported, not thrown: the others go on. */
@@ -55,11 +52,5 @@ public final class SweepTask {
         }
     }
 
-    static String host() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown host";
-        }
-    }
+    static String host() { return Runner.HOST; }
 }
