@@ -106,7 +106,7 @@ def clean_text(text, paths):
 
 
 def clean_outputs(nb, paths):
-    """What a reader should see: every output cleaned (clean_text), empty streams and stray UUID results dropped."""
+    """What a reader should see: every output cleaned (clean_text), empty streams, empty results and display ids dropped."""
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
@@ -120,8 +120,9 @@ def clean_outputs(nb, paths):
                 data = o.get("data", {})
                 if "text/plain" in data:
                     data["text/plain"] = clean_text(data["text/plain"] if isinstance(data["text/plain"], str) else "".join(data["text/plain"]), paths)
-                    if o.get("output_type") == "execute_result" and len(data) == 1 and UUID_ONLY.match(data["text/plain"].strip().strip('"')):
-                        continue
+                    shown = data["text/plain"].strip().strip('"')
+                    if o.get("output_type") == "execute_result" and len(data) == 1 and (not shown or UUID_ONLY.match(shown)):
+                        continue   # the display id that display(...) returns, or nothing at all: not a result a reader needs
             elif o.get("output_type") == "error":
                 o["evalue"] = clean_text(o.get("evalue", ""), paths)
                 o["traceback"] = [clean_text(t, paths) for t in o.get("traceback", [])]
@@ -243,6 +244,7 @@ def main():
                 seed_runs(os.path.join(ROOT, "results", "runs"), os.path.join(a.results, "runs"))
     os.environ["EMOAUG_HOME"] = ROOT
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    os.environ["EMOAUG_PROGRESS"] = "0"   # progress lines are for interactive readers; never committed into notebooks
     if a.quick:
         os.environ["EMOAUG_QUICK"] = "1"
     if a.no_train:

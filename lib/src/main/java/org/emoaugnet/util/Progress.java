@@ -6,7 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A progress line for long loops, safe to call from many threads: prints "label: done/total (pct) elapsed, eta"
  * at most every {@code intervalMs} and once at the end. Goes to standard error, which both the CLI and the
- * notebook kernels show.
+ * notebook kernels show. Silent when the system property {@code emoaug.quiet} is true or the environment variable
+ * {@code EMOAUG_PROGRESS} is {@code 0}: {@code environment/run_notebooks.py} sets it, so that headless runs commit no
+ * progress lines into notebooks, while a reader running a notebook interactively still sees them.
  */
 public final class Progress {
     private final String label;
@@ -16,7 +18,7 @@ public final class Progress {
     private final long start = System.nanoTime();
     private final AtomicInteger done = new AtomicInteger();
     private volatile long lastPrint = 0;
-    private static volatile boolean quiet = Boolean.getBoolean("emoaug.quiet");
+    private static volatile boolean quiet = Boolean.getBoolean("emoaug.quiet") || "0".equals(System.getenv("EMOAUG_PROGRESS"));
 
     public Progress(String label, int total) {
         this(label, total, System.err, 2000);
