@@ -11,8 +11,9 @@ import tech.tablesaw.columns.Column;
 /**
  * A table as plain text a reader can scan in a notebook or a terminal: numbers right-aligned with a fixed number of
  * decimals, text left-aligned, long headers and long text cells wrapped onto several lines (nothing is cut), and
- * a table wider than the page split into column blocks that each repeat the first (key) column, as R and pandas print
- * wide data frames. Plain text because every Java kernel shows it the same way; the CSV files keep every value
+ * a table wider than the page split into column blocks that each repeat the key columns (the leading text columns that
+ * name a row, as many as fit in half the width: "variant, train, test" rather than "variant" alone), as R and pandas
+ * print wide data frames. Plain text because every Java kernel shows it the same way; the CSV files keep every value
  * unrounded.
  */
 public final class TextTable {
@@ -36,14 +37,14 @@ public final class TextTable {
         StringBuilder sb = new StringBuilder();
         if (t.name() != null && !t.name().isBlank()) sb.append(t.name()).append('\n');
         if (cols.isEmpty()) return sb.append("(no columns)\n").toString();
-        Col key = cols.get(0);
-        boolean repeatKey = key.width <= width / 3;
+        List<Col> key = keyColumns(cols, width);
+        int keyWidth = key.stream().mapToInt(c -> c.width).sum() + GAP.length() * Math.max(0, key.size() - 1);
         int i = 0;
         boolean first = true;
         while (i < cols.size()) {
             List<Col> block = new ArrayList<>();
             int used = 0;
-            if (i > 0 && repeatKey) { block.add(key); used = key.width; }
+            if (i >= key.size() && !key.isEmpty()) { block.addAll(key); used = keyWidth; }
             boolean any = false; // every block shows at least one column of its own, however wide
             while (i < cols.size()) {
                 Col c = cols.get(i);
@@ -60,6 +61,22 @@ public final class TextTable {
         }
         if (t.rowCount() == 0) sb.append("(no rows)\n");
         return sb.toString();
+    }
+
+    /**
+     * The columns every block repeats: the leading text columns, as many as fit in half the width together (the first
+     * alone when it fits in a third and the second does not); none when even the first is wider than that.
+     */
+    static List<Col> keyColumns(List<Col> cols, int width) {
+        List<Col> key = new ArrayList<>();
+        int used = 0;
+        for (Col c : cols) {
+            int add = (key.isEmpty() ? 0 : GAP.length()) + c.width;
+            if (c.numeric || used + add > (key.isEmpty() ? width / 3 : width / 2)) break;
+            key.add(c);
+            used += add;
+        }
+        return key.size() == cols.size() ? List.of() : key;
     }
 
     private static void appendBlock(StringBuilder sb, List<Col> block, int rows) {
@@ -121,7 +138,11 @@ public final class TextTable {
         return lines;
     }
 
-    /** A text cell in lines of at most {@link #MAX_CELL} characters: words kept whole where they fit, long words broken after '-', ',' or '_'. */
+    /**
+     * A text cell in lines of at most {@link #MAX_CELL} characters: words kept whole where they fit; a longer word is
+     * broken after a separator, preferring the last ',' or ';' that fits, then '/' or '-', and '_' or a hard cut only
+     * where nothing else does (so a specification such as {@code impl=PHASE_VOCODER} stays whole).
+     */
     static List<String> wrapCell(String s) {
         if (len(s) <= MAX_CELL) return List.of(s);
         record Piece(String text, boolean glued) {} // glued: the rest of a word broken before it
@@ -130,8 +151,9 @@ public final class TextTable {
             boolean rest = false;
             while (len(word) > MAX_CELL) {
                 int cut = -1;
-                for (int k = Math.min(word.length() - 1, MAX_CELL - 1); k > MAX_CELL / 3 && cut < 0; k--)
-                    if ("-,_/".indexOf(word.charAt(k)) >= 0) cut = k + 1;
+                for (String separators : List.of(",;", "/-", "_"))
+                    for (int k = Math.min(word.length() - 1, MAX_CELL - 1); k > MAX_CELL / 3 && cut < 0; k--)
+                        if (separators.indexOf(word.charAt(k)) >= 0) cut = k + 1;
                 if (cut < 0) cut = word.offsetByCodePoints(0, MAX_CELL);
                 pieces.add(new Piece(word.substring(0, cut), rest));
                 word = word.substring(cut);
@@ -154,7 +176,7 @@ public final class TextTable {
         return lines;
     }
 
-    private record Col(List<String> header, List<List<String>> cells, int width, boolean numeric) {
+    record Col(List<String> header, List<List<String>> cells, int width, boolean numeric) {
         static Col of(Column<?> c, int decimals) {
             boolean numeric = c instanceof NumericColumn<?>;
             boolean integral = numeric && !(c instanceof tech.tablesaw.api.DoubleColumn) && !(c instanceof tech.tablesaw.api.FloatColumn);

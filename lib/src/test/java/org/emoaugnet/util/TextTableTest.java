@@ -54,4 +54,27 @@ class TextTableTest {
         assertEquals(List.of("WA mean", "over seeds"), TextTable.wrap("WA mean over seeds", 10));
         assertEquals(List.of("averyveryverylongword"), TextTable.wrap("averyveryverylongword", 5));
     }
+
+    @Test
+    void everyBlockRepeatsTheLeadingTextColumnsThatNameARow() {
+        Table t = Table.create("grid").addColumns(StringColumn.create("variant", "main", "no augmentation"),
+                StringColumn.create("train", "ravdess", "emodb-2s"), StringColumn.create("test", "emodb-2s", "ravdess"));
+        for (int k = 0; k < 8; k++) t.addColumns(DoubleColumn.create("UA 95% CI low (speakers→recordings) " + k, 12.3, 45.6));
+        String text = TextTable.render(t, 1, 90);
+        long blocks = text.lines().filter(l -> l.startsWith("----")).count();
+        assertTrue(blocks >= 2, text);
+        assertEquals(blocks, text.lines().filter(l -> l.startsWith("main") && l.contains("ravdess") && l.contains("emodb-2s")).count(),
+                "each block names the row by all three key columns:\n" + text);
+    }
+
+    @Test
+    void specificationsWrapAtSeparatorsNotInsideANamedValue() {
+        String spec = "all[original;noise(rule=0.035*U*max,rate=0.035);pitch(n_steps=0.7,spread=0.0,impl=PHASE_VOCODER);"
+                + "stretch(rate=0.8,spread=0.0,impl=PHASE_VOCODER);shift(max=5000.0samples,random=true,circular=true)]";
+        List<String> lines = TextTable.wrapCell(spec);
+        assertEquals(spec, String.join("", lines), "nothing lost");
+        assertTrue(lines.stream().allMatch(l -> TextTable.len(l) <= TextTable.MAX_CELL), lines.toString());
+        assertTrue(lines.stream().limit(lines.size() - 1).allMatch(l -> l.endsWith(",") || l.endsWith(";")), "breaks after ',' or ';': " + lines);
+        assertTrue(lines.stream().noneMatch(l -> l.endsWith("PHASE_")), lines.toString());
+    }
 }
