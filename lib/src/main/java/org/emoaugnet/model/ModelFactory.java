@@ -89,8 +89,7 @@ public final class ModelFactory {
         for (var layer : net.getLayers()) {
             for (var e : layer.paramTable().entrySet()) {
                 String k = e.getKey();
-                if (layer instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization && (k.equals("mean") || k.equals("var") || k.equals("log10stdev")))
-                    continue;
+                if (NetworkSummary.isRunningStatistic(layer, k)) continue;
                 n += e.getValue().length();
             }
         }
