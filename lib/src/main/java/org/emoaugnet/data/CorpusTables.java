@@ -97,4 +97,27 @@ public final class CorpusTables {
         r.corpus().info().forEach(add::accept);
         return Table.create(r.corpus().name() + ": summary", k, v);
     }
+
+    /**
+     * What notebook 01 found about a corpus, in one sentence computed from its scan: recordings and speakers, the class
+     * set's classes, the largest class's share (the WA of always answering it; its UA is 100 / classes) and the
+     * identical-audio groups.
+     */
+    public static String sentence(CorpusScan.Report r, ClassSet cs) {
+        Table t = byClass(r, cs);
+        Table kept = t.where(t.stringColumn("class").isNotEqualTo("(dropped)"));
+        int total = (int) kept.intColumn("files").sum(), classes = kept.rowCount();
+        int largest = -1;
+        for (int i = 0; i < classes; i++) if (largest < 0 || kept.intColumn("files").get(i) > kept.intColumn("files").get(largest)) largest = i;
+        var groups = r.duplicateGroups();
+        return String.format(java.util.Locale.ROOT,
+                "%s: %d recordings of %d speakers (%d bad files skipped); under %s, %d recordings in %d classes, the largest (%s) "
+                        + "holding %.1f %% of them: always answering it scores WA %.1f %% and UA %.1f %%, the floor every result is read against; "
+                        + "%d group%s of identical audio (%d files; where they fall in each split is in the split diagnostics).",
+                r.corpus().name(), r.files().size(), r.corpus().speakers().size(), r.bad().size(), cs.name(), total, classes,
+                largest < 0 ? "none" : kept.stringColumn("class").get(largest),
+                largest < 0 ? Double.NaN : 100.0 * kept.intColumn("files").get(largest) / total,
+                largest < 0 ? Double.NaN : 100.0 * kept.intColumn("files").get(largest) / total, classes == 0 ? Double.NaN : 100.0 / classes,
+                groups.size(), groups.size() == 1 ? "" : "s", groups.stream().mapToInt(List::size).sum());
+    }
 }

@@ -94,4 +94,14 @@ public record Fidelity(String name, int frames, int refFrames, double mfccMaxAbs
                 tech.tablesaw.api.DoubleColumn.create("rms_max_rel", fid.stream().mapToDouble(Fidelity::rmsMaxRel).toArray()),
                 tech.tablesaw.api.DoubleColumn.create("zcr_max_abs", fid.stream().mapToDouble(Fidelity::zcrMaxAbs).toArray()));
     }
+
+    /** The agreement with librosa in one sentence: cases, frame counts, and the largest deviation of each feature over all cases. */
+    public static String sentence(java.util.List<Fidelity> fid) {
+        long framesDiffer = fid.stream().filter(f -> f.frames() != f.refFrames()).count();
+        return String.format(java.util.Locale.ROOT, "Over %d reference case%s computed by librosa: %s; largest deviations MFCC |Δ| %.2g, "
+                        + "mel power %.2g relative, RMS %.2g relative, ZCR |Δ| %.2g.",
+                fid.size(), fid.size() == 1 ? "" : "s", framesDiffer == 0 ? "every frame count equal" : framesDiffer + " with another frame count",
+                fid.stream().mapToDouble(Fidelity::mfccMaxAbs).max().orElse(Double.NaN), fid.stream().mapToDouble(Fidelity::melMaxRel).max().orElse(Double.NaN),
+                fid.stream().mapToDouble(Fidelity::rmsMaxRel).max().orElse(Double.NaN), fid.stream().mapToDouble(Fidelity::zcrMaxAbs).max().orElse(Double.NaN));
+    }
 }

@@ -46,4 +46,21 @@ public record SpeakerEmotionMap(Map<String, List<double[]>> byClass, Map<String,
         return new SpeakerEmotionMap(byClass, bySpeaker, String.format(Locale.ROOT, "PC1 (%.0f%%)", 100 * pca.explained()[0]),
                 String.format(Locale.ROOT, "PC2 (%.0f%%)", 100 * pca.explained()[1]), nn);
     }
+
+    /**
+     * The nearest-neighbour result in one sentence: how often a recording's nearest neighbour (leave-one-out) shares its
+     * class and its speaker, each beside its majority share, and which of the two the statistics encode more reliably
+     * relative to chance (accuracy over majority share).
+     */
+    public String sentence(String corpus) {
+        double ca = nearestNeighbour.doubleColumn("accuracy").get(0), cm = nearestNeighbour.doubleColumn("chance_majority").get(0);
+        double sa = nearestNeighbour.doubleColumn("accuracy").get(1), sm = nearestNeighbour.doubleColumn("chance_majority").get(1);
+        int nc = nearestNeighbour.intColumn("labels").get(0), ns = nearestNeighbour.intColumn("labels").get(1);
+        return String.format(Locale.ROOT, "%s: a recording's nearest neighbour in utterance statistics (leave-one-out) has its class %.1f %% of the "
+                        + "time (majority share %.1f %%, %d classes) and its speaker %.1f %% (majority share %.1f %%, %d speakers): %s.",
+                corpus, 100 * ca, 100 * cm, nc, 100 * sa, 100 * sm, ns,
+                sa / sm > ca / cm ? "the features identify the speaker more reliably than the emotion, relative to chance, which a split that "
+                        + "shares speakers between training and test lets a classifier exploit"
+                        : "relative to chance the features identify the emotion more reliably than the speaker");
+    }
 }
