@@ -119,6 +119,7 @@ public final class Runner {
         try {
             move(tmp, dir);
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            // a concurrent identical run was installed first: keep it (this copy is deleted); anything else is an error
             if (!hash.equals(recordedHash(dir))) throw e;
         }
     }
@@ -127,6 +128,7 @@ public final class Runner {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
+            // the file system cannot rename atomically: a plain move of the finished folder is the best it offers
             Files.move(from, to);
         }
     }
@@ -139,6 +141,7 @@ public final class Runner {
         try {
             h = java.net.InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
+            // the name does not resolve (no DNS entry): the HOSTNAME variable names this machine as well
             h = System.getenv().getOrDefault("HOSTNAME", "localhost");
         }
         return h.replaceAll("[^A-Za-z0-9._-]", "_");
@@ -164,7 +167,7 @@ public final class Runner {
             try {
                 pid = Long.parseLong(end < 0 ? rest : rest.substring(0, end));
             } catch (NumberFormatException e) {
-                continue;
+                continue;   // no process id in its name: not a folder this runner wrote, so it is left alone
             }
             if (pid == ProcessHandle.current().pid()) continue;   // another thread of this process may be writing it
             if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;   // another process is writing it
