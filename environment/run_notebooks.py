@@ -10,11 +10,16 @@ EMOAUG_HOME), because Java kernels have no papermill parameters.
 
 Where outputs go: by default nothing committed is touched. Executed notebooks go to build/main/notebooks/ and
 figures, tables and run records to build/main/results/; that results folder starts with a copy of the committed run
-records (results/runs/), so runs whose specification is unchanged are reused rather than retrained (--fresh starts
-from none). --update-committed writes the executed notebooks in place and results into results/ (how the committed
-evidence is refreshed, deliberately). Notebooks are written atomically. The first cell error stops the run, naming the notebook and
-the cell; the partial notebook is kept as NAME.failed.ipynb beside the output. A kernel that does not answer
-within --startup-timeout seconds is killed and started again (up to --retries times), and the run says so.
+records (results/runs/), so runs whose specification is unchanged are reused rather than retrained. --fresh trains
+every run whatever an earlier job left: the results folder (build/main/results/, or --results DIR) is moved aside
+whole, in one rename, to DIR.before-fresh-<UTC time> beside it, and is not seeded; it never applies to the committed
+results/ (so not with --update-committed), and a run read back all the same fails the job. --update-committed writes
+the executed notebooks in place and results into results/ (how the committed evidence is refreshed, deliberately).
+At the end the job says how many runs it trained and how many it read back (finished under an unchanged spec before
+it started): the runner appends each outcome to the file EMOAUG_RUN_EVENTS names (build/main/run-events-*.tsv).
+Notebooks are written atomically. The first cell error stops the run, naming the notebook and the cell; the partial
+notebook is kept as NAME.failed.ipynb beside the output. A kernel that does not answer within --startup-timeout
+seconds is killed and started again (up to --retries times), and the run says so.
 """
 import argparse, glob, os, re, sys, tempfile, time
 
@@ -65,6 +70,96 @@ def seed_runs(committed, target):
             n += 1
     if n:
         log(f"seeded {os.path.relpath(target, os.getcwd())} with {n} committed run(s); runs whose spec is unchanged are reused")
+
+
+def set_aside(results):
+    """Moves an existing, non-empty results folder aside in one rename (to RESULTS.before-fresh-<UTC time> beside it) so
+    that nothing of an earlier job is read back; returns where it went, or None when there was nothing to move. Never
+    the committed results/ or a folder holding it."""
+    results = os.path.abspath(results)
+    committed = os.path.realpath(os.path.join(ROOT, "results"))
+    real = os.path.realpath(results)
+    if real == committed or committed.startswith(real.rstrip(os.sep) + os.sep) or real.startswith(committed + os.sep):
+        sys.exit(f"[notebooks] --fresh moves the results folder aside, and {results} is (or holds, or lies in) the committed "
+                 f"results/; choose another --results folder")
+    if not os.path.isdir(results) or not os.listdir(results):
+        return None
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    aside, n = f"{results}.before-fresh-{stamp}", 1
+    while os.path.exists(aside):
+        n += 1
+        aside = f"{results}.before-fresh-{stamp}-{n}"
+    os.rename(results, aside)   # one atomic rename on the same file system; a failure stops the job with its reason
+    return aside
+
+
+def prepare_results(a):
+    """The results folder of this job: the default build/main/results seeded with the committed runs, or, with --fresh,
+    whatever an earlier job left moved aside (set_aside) and nothing seeded."""
+    if a.fresh and a.update_committed:
+        sys.exit("[notebooks] --fresh trains every run into a new results folder; it does not combine with --update-committed "
+                 "(the committed results/ are never moved aside)")
+    if a.fresh and a.no_train:
+        sys.exit("[notebooks] --fresh trains every run and --no-train trains none; choose one")
+    if not a.update_committed:
+        build = os.path.join(ROOT, "build", "main")
+        if not a.output_dir:
+            a.output_dir = os.path.join(build, "notebooks")
+        default = not a.results
+        if default:
+            a.results = os.path.join(build, "results")
+        if a.fresh:
+            aside = set_aside(a.results)
+            if aside:
+                log(f"--fresh: moved the earlier {os.path.relpath(a.results, os.getcwd())} aside to "
+                    f"{os.path.relpath(aside, os.getcwd())} (delete it when it is no longer needed); every run trains anew")
+        elif default:
+            seed_runs(os.path.join(ROOT, "results", "runs"), os.path.join(a.results, "runs"))
+
+
+OUTCOMES = ("trained", "read-back")   # the runner's words (org.emoaugnet.experiment.RunEvents)
+
+
+def count_runs(events):
+    """Distinct runs the runner trained and read back, from its events file (RunEvents: outcome, experiment/run, spec
+    hash, time, pid@host per line). A run trained in this job and read back later counts as trained once."""
+    trained, read_back = set(), set()
+    if not os.path.isfile(events):
+        return 0, 0
+    with open(events, encoding="utf-8") as f:
+        for i, line in enumerate(f, 1):
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) != 5 or fields[0] not in OUTCOMES or not fields[1]:
+                raise ValueError(f"{events}, line {i}: not a run event (outcome {'/'.join(OUTCOMES)}, run, spec, time, pid@host): {line.strip()!r}")
+            (trained if fields[0] == "trained" else read_back).add(fields[1])
+    return len(trained), len(read_back - trained)
+
+
+def report_runs(events, fresh):
+    """Says how many runs the job trained and read back; returns False when --fresh read any back or the events are unreadable."""
+    where = os.path.relpath(events, os.getcwd())
+    try:
+        trained, read_back = count_runs(events)
+    except (OSError, ValueError) as e:
+        log(f"FAILED: cannot tell which runs were trained and which read back: {e}")
+        return False
+    if trained + read_back == 0:
+        log("runs: none trained or read back (these notebooks resolve no runs)")
+        return True
+    log(f"runs: {trained} trained, {read_back} read back (finished under an unchanged spec before this job); each run's outcome in {where}")
+    if fresh and read_back:
+        log(f"FAILED: --fresh should have trained every run, but {read_back} were read back (listed as read-back in {where})")
+        return False
+    return True
+
+
+def events_file():
+    """A new, empty events file for this job under build/main/, named by the start time (and unique)."""
+    d = os.path.join(ROOT, "build", "main")
+    os.makedirs(d, exist_ok=True)
+    fd, path = tempfile.mkstemp(dir=d, prefix=f"run-events-{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}-", suffix=".tsv")
+    os.close(fd)
+    return path
 
 
 def write_atomic(nb, path):
@@ -220,7 +315,8 @@ def main():
     ap.add_argument("--output-dir", help="write executed notebooks here (default build/main/notebooks)")
     ap.add_argument("--update-committed", action="store_true",
                     help="write executed notebooks in place and results into results/ (refreshes the committed evidence)")
-    ap.add_argument("--fresh", action="store_true", help="do not seed the default results folder with the committed run records")
+    ap.add_argument("--fresh", action="store_true",
+                    help="train every run: move the results folder an earlier job left aside (never results/) and do not seed it")
     ap.add_argument("--compare", action="store_true",
                     help="afterwards compare the regenerated tables and figures with the committed results/ (emoaug results compare)")
     ap.add_argument("--timeout", type=int, default=None, help="seconds per notebook (default 3600, quick 900)")
@@ -234,14 +330,15 @@ def main():
 
     if a.update_committed and (a.output_dir or a.results):
         sys.exit("[notebooks] --update-committed writes in place and into results/; it does not combine with --output-dir or --results")
-    if not a.update_committed:
-        build = os.path.join(ROOT, "build", "main")
-        if not a.output_dir:
-            a.output_dir = os.path.join(build, "notebooks")
-        if not a.results:
-            a.results = os.path.join(build, "results")
-            if not a.fresh:
-                seed_runs(os.path.join(ROOT, "results", "runs"), os.path.join(a.results, "runs"))
+    jars = glob.glob(os.path.join(ROOT, "lib", "target", "jars", "emoaugnet-lib-*.jar"))
+    if not jars:
+        sys.exit("[notebooks] lib/target/jars/ has no library jar: run environment/setup.sh (or mvn package) first")
+    paths = resolve(a.notebooks)
+    if not paths:
+        sys.exit("[notebooks] no notebooks found")
+    prepare_results(a)
+    events = events_file()
+    os.environ["EMOAUG_RUN_EVENTS"] = events
     os.environ["EMOAUG_HOME"] = ROOT
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.environ["EMOAUG_PROGRESS"] = "0"   # progress lines are for interactive readers; never committed into notebooks
@@ -253,20 +350,16 @@ def main():
         v = getattr(a, flag)
         if v:
             os.environ[var] = os.path.abspath(v) if flag != "corpus" else v
-    jars = glob.glob(os.path.join(ROOT, "lib", "target", "jars", "emoaugnet-lib-*.jar"))
-    if not jars:
-        sys.exit("[notebooks] lib/target/jars/ has no library jar: run environment/setup.sh (or mvn package) first")
-
-    paths = resolve(a.notebooks)
-    if not paths:
-        sys.exit("[notebooks] no notebooks found")
     log(f"running {len(paths)} notebook(s); quick={bool(a.quick)}, data={os.environ.get('EMOAUG_DATA', '(synthetic)')}, "
         f"limit {a.timeout}s each")
     for p in paths:
         out = os.path.join(os.path.abspath(a.output_dir), os.path.basename(p)) if a.output_dir else p
         if not run_one(p, out, a):
+            report_runs(events, a.fresh)   # what the notebooks before the failure trained and read back
             sys.exit(1)
     log("all notebooks ran")
+    if not report_runs(events, a.fresh):
+        sys.exit(1)
     if a.compare and not a.update_committed:
         import subprocess
         rc = subprocess.call([os.path.join(HERE, "emoaug"), "results", "compare", "--regenerated", a.results])

@@ -72,7 +72,7 @@ final class FeatureBenchmark {
         try {
             for (String l : Files.readAllLines(Path.of("/proc/self/status"))) if (l.startsWith("VmHWM:")) return l.substring(6).trim();
         } catch (IOException e) {
-            // not Linux
+            // no readable /proc/self/status (not Linux): the heap in use, labelled as such, is reported instead
         }
         Runtime rt = Runtime.getRuntime();
         return (rt.totalMemory() - rt.freeMemory()) / (1 << 20) + " MiB heap in use (VmHWM unavailable)";

@@ -119,6 +119,8 @@ final class TrainingComparison {
             String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return p.waitFor() == 0 ? s : null;
         } catch (IOException | InterruptedException e) {
+            // no such Python, or interrupted: PyTorch counts as absent, which the comparison reports (Java side only)
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             return null;
         }
     }
@@ -149,7 +151,7 @@ final class TrainingComparison {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + " " + f[1] + " " + f[2];
         } catch (IOException | RuntimeException e) {
-            return "unknown";
+            return "unknown";   // no readable /proc/loadavg (not Linux): the report says the load is unknown
         }
     }
 
@@ -164,7 +166,7 @@ final class TrainingComparison {
         try {
             m.put("system_libblas", Path.of("/etc/alternatives/libblas.so.3-x86_64-linux-gnu").toRealPath().toString());
         } catch (IOException e) {
-            m.put("system_libblas", "unknown");
+            m.put("system_libblas", "unknown");   // no Debian BLAS alternative on this system: reported as unknown
         }
         return m;
     }

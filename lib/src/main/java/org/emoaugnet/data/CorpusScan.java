@@ -89,7 +89,7 @@ public final class CorpusScan {
                 for (float[] c : d.channels()) for (float v : c) peak = Math.max(peak, Math.abs(v));
                 infos[i] = new FileInfo(u, d.info().sampleRate(), d.info().channels(), d.info().encoding(),
                         d.info().durationSeconds(), peak, AudioHash.of(d.channels(), d.info().sampleRate()));
-            } catch (IOException e) {
+            } catch (IOException e) {   // listed as a bad file: the report names every one (requireClean fails on them unless skip_bad)
                 bads[i] = new BadFile(u.path(), e instanceof org.emoaugnet.audio.AudioFormatException afe ? afe.problem() : e.toString());
             }
             p.step();

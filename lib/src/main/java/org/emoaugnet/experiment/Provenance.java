@@ -58,7 +58,7 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // not Linux: unknown
+            // no readable /proc/cpuinfo (not Linux): the processor is recorded as unknown, which is the truth here
         }
         m.put("cpu", cpu + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
         m.put("cpu_simd", simd);   // ND4J picks its kernels by this (it logs "optimization level AVX512" or "AVX/AVX2")
@@ -106,7 +106,7 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
             }
             return jar.getFileName().toString();
         } catch (Exception | LinkageError e) {
-            return UNKNOWN;
+            return UNKNOWN;   // the jar cannot be located or read: provenance records the version as unknown rather than guess
         }
     }
 
@@ -114,7 +114,7 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
         try {
             return org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName();
         } catch (Exception | LinkageError e) {
-            return UNKNOWN;
+            return UNKNOWN;   // no ND4J backend loads here (a run would fail on its own): provenance records it as unknown
         }
     }
 
@@ -136,7 +136,7 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
                 }
             }
         } catch (Exception | LinkageError e) {
-            // fall through
+            // ND4J's native classes are not loadable or their folder is unreadable: the classifier is recorded as unknown
         }
         return UNKNOWN;
     }
@@ -153,7 +153,7 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
             if (!Files.isRegularFile(p)) return "not a jar (classes directory)";
             return org.emoaugnet.util.Sha256.of(p);
         } catch (Exception e) {
-            return "unknown (" + e.getMessage() + ")";
+            return "unknown (" + e.getMessage() + ")";   // provenance records why the jar could not be hashed
         }
     }
 
@@ -175,7 +175,7 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
             if (Files.isRegularFile(packed))
                 for (String l : Files.readAllLines(packed)) if (l.endsWith(" " + ref)) return l.substring(0, l.indexOf(' '));
         } catch (IOException | RuntimeException e) {
-            // fall through
+            // no readable git metadata (an exported tree): the commit is recorded as unknown, which is the truth here
         }
         return "unknown";
     }
@@ -189,6 +189,7 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
             if (!pr.waitFor(20, TimeUnit.SECONDS) || pr.exitValue() != 0) return UNKNOWN;
             return String.valueOf(!out.isBlank());
         } catch (IOException | InterruptedException e) {
+            // no git binary, or interrupted: whether the tree was clean is recorded as unknown
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             return UNKNOWN;
         }

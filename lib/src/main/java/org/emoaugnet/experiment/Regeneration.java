@@ -92,7 +92,7 @@ public final class Regeneration {
             double x = Double.parseDouble(a), y = Double.parseDouble(b);
             return Math.abs(x - y) <= tolerance * Math.max(1, Math.abs(x));
         } catch (NumberFormatException e) {
-            return false;
+            return false;   // not both numbers: text cells match only when equal, which the caller has already checked
         }
     }
 

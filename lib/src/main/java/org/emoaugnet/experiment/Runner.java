@@ -32,6 +32,7 @@ import org.emoaugnet.util.Sha256;
  *       place only once its record is written, so a half-written run is never read as finished; a killed run leaves
  *       only a temporary folder, removed by the next runner once its process is gone.</li>
  *   <li>Records of an older format are refused with the command that converts them, never silently replaced.</li>
+ *   <li>Whether a run was trained or read back is appended to {@code EMOAUG_RUN_EVENTS} when it names a file ({@link RunEvents}).</li>
  * </ul>
  * The unit of work is {@link Job} ("run this spec"); {@link #runAll} executes independent jobs concurrently, by
  * default one per core with one native thread each (the launchers set {@code OMP_NUM_THREADS=1}).
@@ -71,7 +72,10 @@ public final class Runner {
 
     /** Runs the job unless it is finished under its spec; returns its record. */
     public static RunRecord runOrResume(Job job) throws IOException {
-        if (status(job) == Status.FINISHED) return RunRecord.read(job.runDir());
+        if (status(job) == Status.FINISHED) {
+            RunEvents.record(job, RunEvents.Outcome.READ_BACK);
+            return RunRecord.read(job.runDir());
+        }
         Path parent = job.runDir().toAbsolutePath().getParent();
         Files.createDirectories(parent);
         cleanAbandoned(parent, job.runDir().getFileName().toString());
@@ -89,6 +93,7 @@ public final class Runner {
                     c.classes(), c.history(), Sha256.of(pred), Instant.now().toString(), (System.nanoTime() - t0) / 1e9, "");
             rec.write(tmp);
             install(tmp, job);
+            RunEvents.record(job, RunEvents.Outcome.TRAINED);
             return RunRecord.read(job.runDir());
         } finally {
             if (Files.exists(tmp)) deleteTree(tmp);
@@ -119,6 +124,7 @@ public final class Runner {
         try {
             move(tmp, dir);
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            // a concurrent identical run was installed first: keep it (this copy is deleted); anything else is an error
             if (!hash.equals(recordedHash(dir))) throw e;
         }
     }
@@ -127,6 +133,7 @@ public final class Runner {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
+            // the file system cannot rename atomically: a plain move of the finished folder is the best it offers
             Files.move(from, to);
         }
     }
@@ -139,6 +146,7 @@ public final class Runner {
         try {
             h = java.net.InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
+            // the name does not resolve (no DNS entry): the HOSTNAME variable names this machine as well
             h = System.getenv().getOrDefault("HOSTNAME", "localhost");
         }
         return h.replaceAll("[^A-Za-z0-9._-]", "_");
@@ -164,7 +172,7 @@ public final class Runner {
             try {
                 pid = Long.parseLong(end < 0 ? rest : rest.substring(0, end));
             } catch (NumberFormatException e) {
-                continue;
+                continue;   // no process id in its name: not a folder this runner wrote, so it is left alone
             }
             if (pid == ProcessHandle.current().pid()) continue;   // another thread of this process may be writing it
             if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;   // another process is writing it
@@ -226,6 +234,7 @@ public final class Runner {
         for (Job j : jobs) {
             if (!seen.add(j.runDir().toAbsolutePath().normalize())) throw new IllegalArgumentException("two jobs for one run folder: " + j.runDir());
             if (status(j) != Status.FINISHED) todo.add(j);
+            else RunEvents.record(j, RunEvents.Outcome.READ_BACK);
         }
         if (!todo.isEmpty() && !train) {
             log.printf(Locale.ROOT, "[runner] training is off (EMOAUG_TRAIN=0): %d of %d run(s) are missing or stale and not computed; "

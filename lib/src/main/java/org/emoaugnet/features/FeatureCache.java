@@ -58,7 +58,7 @@ public final class FeatureCache {
             for (int f = 0; f < t; f++) zcr[f] = in.readFloat();
             hits.incrementAndGet();
             return new Features(mfcc, rms, zcr);
-        } catch (NoSuchFileException e) {
+        } catch (NoSuchFileException e) {   // not cached yet: a miss, computed by the caller
             misses.incrementAndGet();
             return null;
         } catch (IOException e) { // truncated or corrupt: recompute

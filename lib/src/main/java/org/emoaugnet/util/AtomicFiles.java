@@ -52,6 +52,7 @@ public final class AtomicFiles {
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
+            // the file system cannot rename atomically: a plain replace of the finished temporary file is the best it offers
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }

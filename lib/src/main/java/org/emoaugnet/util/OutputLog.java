@@ -46,13 +46,22 @@ public final class OutputLog {
         return e == null || e.isBlank() ? "unknown (library call without EMOAUG_PRODUCER)" : e;
     }
 
-    /** Logs {@code file} with its sources when it lies under the configured results folder; otherwise does nothing. */
+    /**
+     * Logs {@code file} with its sources when it lies under the configured results folder; otherwise does nothing.
+     * Settings that cannot be read fail with an {@link IOException}: a result is never left out of the manifest silently.
+     */
     public static void record(Path file, Set<String> runs) throws IOException {
+        record(file, runs, () -> resultsOverride != null ? resultsOverride : Settings.fromEnv().results());
+    }
+
+    /** {@link #record(Path, Set)} with the results folder from {@code resultsFolder}; unreadable settings fail loudly. */
+    static void record(Path file, Set<String> runs, java.util.function.Supplier<Path> resultsFolder) throws IOException {
         Path results;
         try {
-            results = (resultsOverride != null ? resultsOverride : Settings.fromEnv().results()).toAbsolutePath().normalize();
+            results = resultsFolder.get().toAbsolutePath().normalize();
         } catch (IllegalArgumentException e) {
-            return;   // no usable settings: nothing to log into
+            throw new IOException(file + " was written but cannot be entered in the results manifest (" + FILE
+                    + "): the settings that name the results folder cannot be read: " + e.getMessage(), e);
         }
         Path f = file.toAbsolutePath().normalize();
         if (!f.startsWith(results) || results.relativize(f).startsWith("runs")) return;

@@ -40,6 +40,8 @@ class NotebooksIT {
         System.out.println(text.lines().filter(l -> l.startsWith("[notebooks]")).reduce("", (a, b) -> a + b + "\n"));
         assertTrue(done, "notebooks did not finish in 30 minutes:\n" + tail(text));
         assertEquals(0, p.exitValue(), "notebook run failed:\n" + tail(text));
+        assertTrue(text.lines().anyMatch(l -> l.matches("\\[notebooks\\] runs: [1-9][0-9]* trained, 0 read back .*")),
+                "into an empty results folder the job trains every run it resolves and says so:\n" + tail(text));
 
         List<Path> notebooks;
         try (var s = Files.list(root.resolve("notebooks"))) {

@@ -46,6 +46,7 @@ final class Files2 {
         try (Stream<Path> s = Files.walk(dir, depth)) {
             return s.filter(Files2::isWav).limit(limit).anyMatch(p -> p.getFileName().toString().matches(regex));
         } catch (IOException | UncheckedIOException e) {
+            org.slf4j.LoggerFactory.getLogger(Files2.class).warn("{}: cannot be read while looking for a corpus layout ({}); not recognised", dir, e.toString());
             return false;
         }
     }

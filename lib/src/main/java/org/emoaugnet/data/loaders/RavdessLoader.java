@@ -64,6 +64,7 @@ public class RavdessLoader implements CorpusLoader {
                 if (ACTOR_DIR.matcher(d.getFileName().toString()).matches()
                         && Files2.anyWavMatches(d, 1, NAME.pattern(), 5)) return true;
         } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(RavdessLoader.class).warn("{}: cannot be read while looking for RAVDESS ({}); not recognised", dir, e.toString());
             return false;
         }
         return false;

@@ -90,7 +90,7 @@ public final class SyntheticCorpus {
             Path f = dir.resolve(String.format("Actor_%02d", it.actor())).resolve(it.fileName());
             try {
                 if (!Files.isRegularFile(f)) WavWriter.writePcm16(f, render(cfg, it), cfg.sampleRate());
-            } catch (IOException e) {
+            } catch (IOException e) {   // a parallel lambda cannot throw it: kept and rethrown after the loop
                 synchronized (failure) { failure[0] = e; }
             }
             p.step();

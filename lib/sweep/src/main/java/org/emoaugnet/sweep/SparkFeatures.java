@@ -52,7 +52,7 @@ public final class SparkFeatures {
             FeatureCache own = new FeatureCache(w.cache().dir());
             new Sweep.FeatureWork(w.key(), w.utterances(), w.spec(), w.recipe(), own).extract(slice.from(), slice.to());
             return new SliceOutcome(slice, own.hits(), own.misses(), (System.nanoTime() - t0) / 1e9, SweepTask.host(), "");
-        } catch (Exception e) {
+        } catch (Exception e) {   // the failure travels in the outcome (its text): the driver prints every failed slice, the command exits 4
             return new SliceOutcome(slice, 0, 0, (System.nanoTime() - t0) / 1e9, SweepTask.host(), e.toString());
         }
     }

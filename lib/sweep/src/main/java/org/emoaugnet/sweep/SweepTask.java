@@ -47,7 +47,7 @@ public final class SweepTask {
             RunRecord r = Runner.runOrResume(job);
             return new Outcome(label, true, r.specSha256().substring(0, 12), r.test().ua(), String.valueOf(r.training().stopReason()),
                     r.training().converged(), (System.nanoTime() - t0) / 1e9, host(), "");
-        } catch (Exception e) {
+        } catch (Exception e) {   // the failure travels in the outcome (its text): the driver prints every failed task, the command exits 4
             return new Outcome(label, false, job.spec().shortHash(), Double.NaN, "", false, (System.nanoTime() - t0) / 1e9, host(), e.toString());
         }
     }
