@@ -32,6 +32,8 @@ import org.emoaugnet.util.AtomicFiles;
 public final class EmoDb2sPreparation {
     /** The layout of the full corpus and of the derivative. */
     public static final Pattern LAYOUT = Pattern.compile("wav/[^/]+\\.(?i:wav)");
+    /** The rate of the full corpus. */
+    public static final int FULL_RATE = 16_000;
     /** The derivative's rate. */
     public static final int RATE = 22_050;
     /** The derivative's length of every file: 2.000 s at {@link #RATE}. */
@@ -68,13 +70,17 @@ public final class EmoDb2sPreparation {
 
         public String text() {
             int n = cut + padded + exact();
-            return "EmoDB (full corpus) in " + source + ": " + n + " files, sample rate(s) " + filesByRate + " (Hz: files)\n"
+            String rateNote = filesByRate.keySet().equals(java.util.Set.of(FULL_RATE)) ? ""
+                    : "  note: EmoDB's download.zip holds " + FULL_RATE + " Hz files; this input is not it\n";
+            return "EmoDB (full corpus) in " + source + ": " + n + " files, sample rate(s) " + filesByRate + " (Hz: files)\n" + rateNote
                     + "built the 2-second derivative into " + out + ": mono, resampled to " + RATE + " Hz (the library's soxr-HQ-equivalent"
                     + " resampler), cut (" + cut + ") or zero-padded (" + padded + ") to " + SAMPLES + " samples, 16-bit PCM\n"
                     + "  against the committed third-party derivative: " + againstCommitted.identical().size() + " of "
                     + againstCommitted.listed() + " files byte-identical\n"
-                    + "=> NOT byte-identical to the derivative the committed runs used: that derivative's resampler is unknown, so"
-                    + " numbers on this copy can differ slightly from the committed ones\n";
+                    + (againstCommitted.matches() ? "=> byte-identical to the derivative the committed runs used\n"
+                    : "=> NOT byte-identical to the derivative the committed runs used: that derivative's resampler is unknown, so"
+                    + " numbers on this copy can differ slightly from the committed ones, and runs on it are new runs (their data"
+                    + " manifest differs)\n");
         }
 
         private int exact() {
