@@ -38,6 +38,11 @@ public final class Main {
             "        find the corpora under DIR (default: EMOAUG_DATA, else the synthetic corpus), read every file,",
             "        print counts by emotion, speaker and class, and every bad file",
             "  corpus find [--data DIR]        list the corpus layouts recognised under DIR without reading audio",
+            "  corpus prepare [--ravdess ZIP|DIR] [--emodb ZIP|DIR] --data DIR",
+            "        rebuild the corpora of the committed runs from the public downloads (docs/corpora.md): RAVDESS's 48 kHz",
+            "        originals checked against their committed SHA-256, converted with SoX into DIR/ravdess and checked against",
+            "        the committed runs' 16 kHz files (exit code 3 when any differs); EmoDB's download.zip cut to the 2-second",
+            "        derivative in DIR/emodb-2s (not byte-identical to the committed third-party one: its resampler is unknown)",
             "  synth generate --out DIR [--speakers N] [--seed S] [--rate HZ]",
             "        generate the synthetic corpus (RAVDESS layout) into DIR",
             "  augment --in IN.wav --out OUT.wav --aug SPEC [--impl pv|wsola] [--seed S] [--rate HZ]",
@@ -133,6 +138,7 @@ public final class Main {
             switch (cmd) {
                 case "corpus list": return corpusList(settings(flags), out);
                 case "corpus find": return corpusFind(settings(flags), out);
+                case "corpus prepare": return CorpusPrepare.run(flags, settings(flags), out);
                 case "synth generate": return synth(flags, out);
                 case "augment": return augment(flags, out);
                 case "features": return features(flags, out);

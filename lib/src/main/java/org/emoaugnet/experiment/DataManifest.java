@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -35,14 +36,22 @@ public record DataManifest(String corpora, int recordings, String sha256) {
     private static final Map<String, String> FILE_HASHES = new ConcurrentHashMap<>();
 
     public static DataManifest of(List<Utterance> recordings) {
+        return ofFileHashes(recordings.stream().map(u -> Map.entry(u.key(), fileHash(u.path()))).toList());
+    }
+
+    /**
+     * The manifest of recordings given as ({@code corpus/id}, SHA-256 of the file's bytes) pairs, e.g. from a
+     * checksum list of a corpus: what {@link #of(List)} computes from the files themselves.
+     */
+    public static DataManifest ofFileHashes(Collection<Map.Entry<String, String>> fileSha256ByKey) {
         TreeSet<String> corpora = new TreeSet<>();
         List<String> lines = new ArrayList<>();
-        for (Utterance u : recordings) {
-            corpora.add(u.corpus());
-            lines.add(u.key() + "\t" + fileHash(u.path()));
+        for (Map.Entry<String, String> e : fileSha256ByKey) {
+            corpora.add(e.getKey().substring(0, e.getKey().indexOf('/')));
+            lines.add(e.getKey() + "\t" + e.getValue());
         }
         lines.sort(null);
-        return new DataManifest(String.join(",", corpora), recordings.size(), hashLines(lines));
+        return new DataManifest(String.join(",", corpora), fileSha256ByKey.size(), hashLines(lines));
     }
 
     /** The name-only hash of format-1 records: SHA-256 over the sorted {@code corpus/id} lines. */
