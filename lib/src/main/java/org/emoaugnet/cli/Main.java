@@ -96,11 +96,48 @@ public final class Main {
             "options accepted by every command that reads settings: --data DIR, --corpus NAMES, --seed S, --cache DIR,",
             "  --quick (CI sizes), --skip-bad; runs execute EMOAUG_PARALLEL at a time (default: one per core)",
             "settings come from flags, then EMOAUG_* environment variables, then emoaug.properties (see README)",
-            "exit codes: 0 success, 1 bad usage (unknown command, option or value), 2 bad data (the message names the file),",
-            "  3 results compare found differences");
+            "exit codes: 0 success, 1 bad usage (unknown command, option, value or configuration key), 2 bad data (the message",
+            "  names the file), 3 results compare found differences");
 
     /** The first words of two-word commands. */
     private static final java.util.Set<String> GROUPS = java.util.Set.of("corpus", "synth", "cache", "bench", "experiment", "records", "results");
+
+    /** The options of every command that reads settings ({@link #settings}), as {@link #USAGE} lists them. */
+    private static final List<String> SETTINGS_OPTIONS = List.of("data", "corpus", "seed", "cache", "quick", "skip-bad");
+
+    /** Options that take no value. */
+    private static final java.util.Set<String> SWITCHES = java.util.Set.of("skip-bad", "quick", "redo");
+
+    /** What a command accepts: its own options, and the {@link #SETTINGS_OPTIONS} when it reads settings. */
+    private record Options(boolean readsSettings, List<String> own) {
+        List<String> all() {
+            List<String> a = new ArrayList<>(own);
+            if (readsSettings) a.addAll(SETTINGS_OPTIONS);
+            return a;
+        }
+    }
+
+    /** Every command and the only options it accepts (any other is an error naming it, before the command starts). */
+    private static final Map<String, Options> COMMANDS = Map.ofEntries(
+            Map.entry("corpus list", new Options(true, List.of())),
+            Map.entry("corpus find", new Options(true, List.of())),
+            Map.entry("synth generate", new Options(false, List.of("out", "speakers", "seed", "rate"))),
+            Map.entry("augment", new Options(false, List.of("in", "out", "aug", "impl", "seed", "rate"))),
+            Map.entry("features", new Options(false, List.of("in", "out", "offset", "duration"))),
+            Map.entry("cache info", new Options(true, List.of())),
+            Map.entry("cache clear", new Options(true, List.of())),
+            Map.entry("bench features", new Options(true, List.of("files", "repeats"))),
+            Map.entry("bench compare", new Options(true, List.of("model", "act", "n", "batch", "epochs", "repeats", "with-dl4j", "out"))),
+            Map.entry("bench train", new Options(false, List.of("model", "act", "n", "batch", "epochs", "seed", "engine"))),
+            Map.entry("experiment run", new Options(true, List.of("config", "runs"))),
+            Map.entry("experiment study", new Options(true, List.of("runs"))),
+            Map.entry("experiment ablation", new Options(true, List.of("design", "only", "runs"))),
+            Map.entry("experiment cross", new Options(true, List.of("variants", "runs"))),
+            Map.entry("experiment robustness", new Options(true, List.of("activations", "runs"))),
+            Map.entry("ledger", new Options(true, List.of("results"))),
+            Map.entry("results compare", new Options(true, List.of("regenerated", "committed"))),
+            Map.entry("records verify", new Options(true, List.of("runs", "scratch"))),
+            Map.entry("records migrate", new Options(true, List.of("runs", "redo"))));
 
     private Main() {}
 
@@ -121,9 +158,9 @@ public final class Main {
                 String a = args[i];
                 if (a.startsWith("--")) {
                     String key = a.substring(2);
-                    if (key.equals("skip-bad") || key.equals("quick") || key.equals("redo")) { flags.put(key, "true"); continue; }
-                    if (i + 1 >= args.length) throw new UsageException("option " + a + " needs a value");
-                    flags.put(key, args[++i]);
+                    if (SWITCHES.contains(key)) { flags.put(key, "true"); continue; }
+                    // no value (the end, or another option next): reported after the unknown options, since a mistyped switch has none
+                    flags.put(key, i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : null);
                 } else words.add(a);
             }
             // a command is one word, or two where the first names a group ("corpus list"); what follows are arguments,
@@ -131,6 +168,13 @@ public final class Main {
             int n = words.size() >= 2 && GROUPS.contains(words.get(0)) ? 2 : 1;
             String cmd = String.join(" ", words.subList(0, Math.min(n, words.size())));
             List<String> rest = words.subList(Math.min(n, words.size()), words.size());
+            Options accepted = COMMANDS.get(cmd);
+            if (accepted == null)
+                throw new UsageException(org.emoaugnet.util.KnownKeys.describe(cmd, COMMANDS.keySet().stream().sorted().toList(), "command", ""));
+            // every option given, checked before the command starts: a typo (--sead) is an error, never silently ignored
+            org.emoaugnet.util.KnownKeys.check("emoaug " + cmd, flags.keySet().stream().sorted().toList(), accepted.all(), "option", "--");
+            for (String k : flags.keySet().stream().sorted().toList())
+                if (flags.get(k) == null) throw new UsageException("option --" + k + " needs a value");
             if (!rest.isEmpty() && !cmd.equals("records verify"))
                 throw new UsageException("'" + cmd + "' takes no argument '" + rest.get(0) + "'");
             org.emoaugnet.util.OutputLog.setProducer("environment/emoaug " + String.join(" ", args));
@@ -171,6 +215,9 @@ public final class Main {
                     return 0;
                 default: throw new UsageException("unknown command '" + cmd + "'");
             }
+        } catch (org.emoaugnet.util.KnownKeys.UnknownKeyException e) {   // an unknown option, or an unknown key in an experiment or design file
+            err.println("emoaug: " + e.getMessage());
+            return 1;
         } catch (UsageException e) {
             err.println("emoaug: " + e.getMessage());
             err.println(USAGE);

@@ -25,8 +25,11 @@ import org.emoaugnet.util.Settings;
  * folds=0
  * epoch_copies=4
  * </pre>
- * {@code epoch_copies} (default 0) matches the optimiser steps across recipes: every epoch of every condition then
- * draws that many samples per training recording, whatever number of copies its recipe makes.
+ * These five are its only keys ({@link #KEYS}): an unknown one is an error naming it and the nearest known one, raised
+ * before anything runs. {@code recipes} defaults to {@link #ALL_RECIPES}, {@code seeds} to {@link Defaults#SEEDS},
+ * {@code folds} to the base experiment's. {@code epoch_copies} (default 0) matches the optimiser steps across recipes:
+ * every epoch of every condition then draws that many samples per training recording, whatever number of copies its
+ * recipe makes.
  * The condition whose recipe is the base's own reuses the base experiment's run folder (its runs of the listed
  * seeds), every other condition runs as {@code <base name>-aug-<recipe>}. Without design files (other corpora, and
  * quick mode) the defaults are built from {@link Study#configs}: {@link #DEFAULT_RECIPES} under the speaker-independent protocol
@@ -39,6 +42,9 @@ public final class Ablation {
 
     /** Without a design file: no augmentation, each alone, the public recipe and all four (leave-one-out only in design files). */
     public static final List<String> DEFAULT_RECIPES = List.of("none", "noise", "pitch", "stretch", "shift", "public-4", "all");
+
+    /** Every key a design file may hold. */
+    public static final List<String> KEYS = List.of("base", "recipes", "seeds", "folds", "epoch_copies");
 
     public static final List<String> ALL_RECIPES = List.of("none", "noise", "pitch", "stretch", "shift",
             "all-but-noise", "all-but-pitch", "all-but-stretch", "all-but-shift", "public-4", "all");
@@ -98,11 +104,19 @@ public final class Ablation {
         return out;
     }
 
+    /**
+     * The design of {@code file}.
+     *
+     * @throws org.emoaugnet.util.KnownKeys.UnknownKeyException when the design or its base experiment file holds an
+     *         unknown key (the message names the file)
+     * @throws IOException when a file cannot be read or a value is missing or malformed (the message names the file)
+     */
     public static Design load(Path file) throws IOException {
         Properties p = new Properties();
         try (var r = Files.newBufferedReader(file)) {
             p.load(r);
         }
+        org.emoaugnet.util.KnownKeys.check(file.toString(), p.stringPropertyNames().stream().sorted().toList(), KEYS, "key", "");
         String baseName = p.getProperty("base");
         if (baseName == null || baseName.isBlank()) throw new IOException(file + ": missing 'base' (the experiment file every condition starts from)");
         Path baseFile = file.getParent().resolve(baseName.trim()).normalize();
@@ -112,11 +126,11 @@ public final class Ablation {
         List<Long> seeds;
         int folds, epochCopies;
         try {
-            seeds = Arrays.stream(p.getProperty("seeds", "1").split(",")).map(String::trim).map(Long::parseLong).toList();
-            folds = Integer.parseInt(p.getProperty("folds", String.valueOf(base.folds())).trim());
-            epochCopies = Integer.parseInt(p.getProperty("epoch_copies", "0").trim());
-        } catch (NumberFormatException e) {
-            throw new IOException(file + ": 'seeds' must be a comma-separated list of integers, 'folds' and 'epoch_copies' integers", e);
+            seeds = ExperimentConfigs.seeds(p, Defaults.SEEDS);
+            folds = ExperimentConfigs.integer(p, "folds", base.folds());
+            epochCopies = ExperimentConfigs.integer(p, "epoch_copies", 0);   // 0: one pass over each recipe's rows (TrainConfig's own default)
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
         }
         if (epochCopies < 0) throw new IOException(file + ": 'epoch_copies' must be 0 (one pass over each recipe's rows) or more, got " + epochCopies);
         try {
@@ -141,7 +155,7 @@ public final class Ablation {
             String runName = epochCopies > 0 ? base.name() + "-steps" + epochCopies + "-aug-" + r
                     : recipe.name().equals(base.recipe().name()) ? base.name() : base.name() + "-aug-" + r;
             conditions.add(new Condition(r, new ExperimentConfig(runName, base.corpus(), base.classSet(), base.protocol(), base.features(),
-                    base.layout(), recipe, base.model(), base.activation(), base.train().withEpochCopies(epochCopies), seeds, folds)));
+                    base.layout(), recipe, base.model(), base.activation(), base.train().withEpochCopies(epochCopies), seeds, folds, base.split())));
         }
         return new Design(name, base.protocol(), List.copyOf(conditions), List.copyOf(seeds), folds, epochCopies);
     }

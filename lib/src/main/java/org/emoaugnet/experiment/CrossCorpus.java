@@ -38,13 +38,23 @@ import org.emoaugnet.model.Trainer;
 public final class CrossCorpus {
     public enum Normalisation { TRAIN_SCALER, PER_CORPUS, PER_SPEAKER }
 
-    /** One cell; {@code features} other than the public pipeline's adds a window tag to the name (e.g. "-onset1.5s"). */
+    /**
+     * One cell; {@code features} other than the public pipeline's adds a window tag to the name (e.g. "-onset1.5s").
+     * Of {@code split} a cross-corpus run uses the validation share of the training corpus's speakers, drawn with the
+     * training seed.
+     */
     public record Config(String train, String test, String model, String activation, Recipe recipe, Normalisation normalisation,
-                         FeatureSpec features, TrainConfig training, long seed) {
+                         FeatureSpec features, TrainConfig training, long seed, SplitSpec split) {
+        /** A cell with the default split constants ({@link Defaults#split}). */
+        public Config(String train, String test, String model, String activation, Recipe recipe, Normalisation normalisation, FeatureSpec features,
+                      TrainConfig training, long seed) {
+            this(train, test, model, activation, recipe, normalisation, features, training, seed, Defaults.split(Protocol.CROSS_CORPUS));
+        }
+
         /** The spec of this cell over class set {@code cs} and the recordings {@code data} (both corpora). */
         public RunSpec spec(ClassSet cs, DataManifest data) {
             return new RunSpec("cross-corpus", train, test, data, RunSpec.classSetKey(cs), features.key(), Dataset.Layout.SEQUENCE.name(), recipe.key(),
-                    ExperimentRunner.AUGMENTATION_SEED, Protocol.CROSS_CORPUS, "cross", normalisation.name(), model, activation, training,
+                    ExperimentRunner.AUGMENTATION_SEED, Protocol.CROSS_CORPUS, "cross", split, normalisation.name(), model, activation, training,
                     RunSpec.SELECTION, seed, RunSpec.threadsOfThisProcess(), org.emoaugnet.model.ModelFactory.REVISION, org.emoaugnet.model.Trainer.ENGINE);
         }
 
@@ -104,7 +114,8 @@ public final class CrossCorpus {
 
     private static Runner.Computed compute(Config cfg, ClassSet cs, List<Utterance> xs, List<Utterance> ys, FeatureCache cache, Path runDir) throws IOException {
         List<String> classes = cs.classes();
-        Fold fold = Splits.withValidation(new Fold(cfg.name(), "train on " + cfg.train() + ", test on " + cfg.test(), xs, ys), 0.15, cfg.seed(), true, cs::classOf);
+        Fold fold = Splits.withValidation(new Fold(cfg.name(), "train on " + cfg.train() + ", test on " + cfg.test(), xs, ys), cfg.split().validationFraction(), cfg.seed(), true,
+                cs::classOf);
         FeatureSpec spec = cfg.features();
         FeatureSet fx = FeatureExtraction.extract(xs, spec, cfg.recipe(), ExperimentRunner.AUGMENTATION_SEED, cache);
         FeatureSet fy = FeatureExtraction.extract(ys, spec, Recipe.none(), ExperimentRunner.AUGMENTATION_SEED, cache);

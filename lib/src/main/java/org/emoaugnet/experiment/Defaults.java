@@ -1,14 +1,23 @@
 package org.emoaugnet.experiment;
 
+import java.util.List;
+import org.emoaugnet.model.Dataset;
 import org.emoaugnet.model.TrainConfig;
 import org.emoaugnet.util.Settings;
 
 /**
- * The training and study defaults, defined once: configuration files fall back to {@link #TRAINING} for every key they
- * omit, and the built-in studies (notebook 04's ReLU-vs-ELU study, notebook 05's grid and robustness models) size
- * their runs with {@link #epochs} and {@link #folds}.
+ * The experiment, training, split and study defaults, defined once: configuration files ({@link ExperimentConfigs},
+ * ablation designs) fall back to these for every key they omit ({@link #PROTOCOL} … {@link #FOLDS}, {@link #TRAINING},
+ * {@link #split}), and the built-in studies (notebook 04's ReLU-vs-ELU study, notebook 05's grid and robustness
+ * models) size their runs with {@link #epochs} and {@link #folds}.
  *
  * <ul>
+ *   <li>Experiment: the speaker-independent protocol, the public pipeline's features as a frame sequence, the public
+ *       four-copy recipe, the compact CNN-LSTM with ReLU, training seed 1, every fold.</li>
+ *   <li>Splits ({@link SplitSpec}): speaker folds assigned with seed 42; validation 15 % of the training speakers
+ *       drawn with seed 42 (speaker-independent, leave-one-speaker-out; cross-corpus: with the training seed);
+ *       random and paper-style splits 20 % test and 10 % of the remaining recordings (rows) for validation. Every
+ *       committed run used these values.</li>
  *   <li>Training (the convergence budget): Adam, learning rate 1e-3, batch 64, learning rate × 0.5 after 3 epochs
  *       without a better validation UA, early stopping after 8 such epochs, at most 80 epochs. On RAVDESS such runs
  *       stopped by patience after 21–39 epochs, so the cap is a safety net; a run that reaches it still improving is
@@ -20,6 +29,50 @@ import org.emoaugnet.util.Settings;
  */
 public final class Defaults {
     private Defaults() {}
+
+    /** The protocol of an experiment file that names none. */
+    public static final Protocol PROTOCOL = Protocol.SPEAKER_INDEPENDENT;
+
+    /** The feature specification's name ({@code public-pipeline} or {@code cross-corpus}). */
+    public static final String FEATURES = "public-pipeline";
+
+    public static final Dataset.Layout LAYOUT = Dataset.Layout.SEQUENCE;
+
+    /** The augmentation recipe's name ({@code Recipe.named()}). */
+    public static final String RECIPE = "public-4";
+
+    /** The model preset ({@code ModelConfig.preset}). */
+    public static final String MODEL = "compact-cnn-lstm";
+
+    public static final String ACTIVATION = "relu";
+
+    /** Training seeds of an experiment file or ablation design that lists none. */
+    public static final List<Long> SEEDS = List.of(1L);
+
+    /** Folds to run (≤ 0: every fold of the protocol). */
+    public static final int FOLDS = 0;
+
+    /** Seed of the speaker-independent fold assignment ({@link SplitSpec#foldSeed}). */
+    public static final long FOLD_SEED = 42;
+
+    /** Share of the training speakers held out for validation (speaker-independent, leave-one-speaker-out, cross-corpus). */
+    public static final double SPEAKER_VALIDATION_FRACTION = 0.15;
+
+    /** Seed of the validation speakers' draw under the speaker-independent and leave-one-speaker-out protocols. */
+    public static final long VALIDATION_SEED = 42;
+
+    /** Test share of the random recording split and of the paper-style row split. */
+    public static final double TEST_FRACTION = 0.2;
+
+    /** Share of the training recordings (random split) or rows (paper-style) held out for validation. */
+    public static final double RANDOM_VALIDATION_FRACTION = 0.1;
+
+    /** The split constants of {@code protocol} (every committed run used these). */
+    public static SplitSpec split(Protocol protocol) {
+        double validation = protocol == Protocol.PAPER_STYLE || protocol == Protocol.AUGMENT_AFTER_RANDOM_SPLIT
+                ? RANDOM_VALIDATION_FRACTION : SPEAKER_VALIDATION_FRACTION;
+        return new SplitSpec(FOLD_SEED, validation, VALIDATION_SEED, TEST_FRACTION);
+    }
 
     /** Every training setting a configuration may omit (its seed is set per run). */
     public static final TrainConfig TRAINING = new TrainConfig(80, 64, 1e-3, 8, 0.5, 3, 0);

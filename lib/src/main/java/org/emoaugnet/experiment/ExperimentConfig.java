@@ -8,18 +8,25 @@ import org.emoaugnet.model.Dataset;
 import org.emoaugnet.model.TrainConfig;
 
 /**
- * One experiment: corpus, class set, protocol, features, augmentation recipe, model preset and activation,
- * training settings, and the seeds and folds to run. {@link #name()} identifies its run folder.
+ * One experiment: corpus, class set, protocol and its split constants, features, augmentation recipe, model preset
+ * and activation, training settings, and the seeds and folds to run. {@link #name()} identifies its run folder.
  *
  * @param folds number of folds to run (≤ 0: all); the paper-style and random protocols have one "fold"
+ * @param split the protocol's split constants (validation share and seed, fold seed, test share)
  */
 public record ExperimentConfig(String name, String corpus, ClassSet classSet, Protocol protocol, FeatureSpec features,
                                Dataset.Layout layout, Recipe recipe, String model, String activation, TrainConfig train,
-                               List<Long> seeds, int folds) {
+                               List<Long> seeds, int folds, SplitSpec split) {
+    /** An experiment with its protocol's default split constants ({@link Defaults#split}). */
+    public ExperimentConfig(String name, String corpus, ClassSet classSet, Protocol protocol, FeatureSpec features, Dataset.Layout layout,
+                            Recipe recipe, String model, String activation, TrainConfig train, List<Long> seeds, int folds) {
+        this(name, corpus, classSet, protocol, features, layout, recipe, model, activation, train, seeds, folds, Defaults.split(protocol));
+    }
+
     /** The spec of this experiment's run on {@code fold} with training seed {@code seed} over {@code data}. */
     public RunSpec spec(String fold, long seed, DataManifest data) {
         return new RunSpec("within", corpus, corpus, data, RunSpec.classSetKey(classSet), features.key(), layout.name(), recipe.key(),
-                ExperimentRunner.AUGMENTATION_SEED, protocol, fold, "TRAIN_SCALER", model, activation, train, RunSpec.SELECTION, seed,
+                ExperimentRunner.AUGMENTATION_SEED, protocol, fold, split, "TRAIN_SCALER", model, activation, train, RunSpec.SELECTION, seed,
                 RunSpec.threadsOfThisProcess(), org.emoaugnet.model.ModelFactory.REVISION, org.emoaugnet.model.Trainer.ENGINE);
     }
 
@@ -27,6 +34,7 @@ public record ExperimentConfig(String name, String corpus, ClassSet classSet, Pr
         return String.join("\n",
                 "name=" + name, "corpus=" + corpus, "class_set=" + classSet.name(), "protocol=" + protocol + (protocol.leaks() ? " (LEAKS by design)" : ""),
                 "features=" + features.key(), "layout=" + layout, "recipe=" + recipe.key(), "model=" + model, "activation=" + activation,
-                "train=" + train, "seeds=" + seeds, "folds=" + (folds <= 0 ? "all" : folds));
+                "train=" + train, "seeds=" + seeds, "folds=" + (folds <= 0 ? "all" : folds))
+                + (split.fields(protocol).isEmpty() ? "" : "\nsplit=" + split.fields(protocol));   // only where not the defaults (older outputs unchanged)
     }
 }

@@ -4,6 +4,7 @@ import org.emoaugnet.data.loaders.Corpora;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -11,7 +12,9 @@ import org.emoaugnet.augment.Recipe;
 import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.features.FeatureSpec;
 import org.emoaugnet.model.Dataset;
+import org.emoaugnet.model.ModelConfig;
 import org.emoaugnet.model.TrainConfig;
+import org.emoaugnet.util.KnownKeys;
 
 /**
  * Reads an {@link ExperimentConfig} from a properties file:
@@ -20,17 +23,38 @@ import org.emoaugnet.model.TrainConfig;
  * protocol=SPEAKER_INDEPENDENT    model=compact-cnn-lstm activation=relu
  * recipe=public-4                 layout=SEQUENCE        features=public-pipeline
  * epochs=15  batch=64  lr=0.001  patience=4  lr_factor=0.5  lr_patience=3  seeds=1,2,3  folds=0
+ * validation_fraction=0.15  validation_seed=42  fold_seed=42  test_fraction=0.2
  * </pre>
- * Every key has a default ({@link Defaults}) except {@code name} and {@code corpus}; an unknown value is an error naming the file.
+ * {@link #KEYS} are the only keys: an unknown one (a typo such as {@code epoch} or {@code acitvation}) is an error
+ * naming every unknown key and the nearest known one ({@link KnownKeys}), raised before anything runs. Every key has
+ * a default ({@link Defaults}) except {@code name} and {@code corpus}; the split keys ({@link SplitSpec}) are
+ * accepted only under the protocols that use them. A malformed or unknown value is an error naming the file.
  */
 public final class ExperimentConfigs {
     private ExperimentConfigs() {}
 
+    /** Every key an experiment file may hold. */
+    public static final List<String> KEYS;
+
+    static {
+        List<String> k = new ArrayList<>(List.of("name", "corpus", "class_set", "protocol", "features", "layout", "recipe", "model", "activation",
+                "epochs", "batch", "lr", "patience", "lr_factor", "lr_patience", "seeds", "folds"));
+        k.addAll(SplitSpec.KEYS);
+        KEYS = List.copyOf(k);
+    }
+
+    /**
+     * The experiment of {@code file}.
+     *
+     * @throws KnownKeys.UnknownKeyException when the file holds a key outside {@link #KEYS} (the message names the file)
+     * @throws IOException when it cannot be read or a value is missing or malformed (the message names the file)
+     */
     public static ExperimentConfig load(Path file) throws IOException {
         Properties p = new Properties();
         try (var r = Files.newBufferedReader(file)) {
             p.load(r);
         }
+        KnownKeys.check(file.toString(), p.stringPropertyNames().stream().sorted().toList(), KEYS, "key", "");
         try {
             return parse(p);
         } catch (IllegalArgumentException e) {
@@ -38,27 +62,50 @@ public final class ExperimentConfigs {
         }
     }
 
+    /** The experiment of these properties; an unknown key is a {@link KnownKeys.UnknownKeyException}, a bad value an {@link IllegalArgumentException}. */
     public static ExperimentConfig parse(Properties p) {
+        KnownKeys.check("experiment", p.stringPropertyNames().stream().sorted().toList(), KEYS, "key", "");
         String name = need(p, "name"), corpus = need(p, "corpus");
         ClassSet cs = p.containsKey("class_set") ? ClassSet.named(p.getProperty("class_set")) : Corpora.defaultClassSet(corpus);
-        Protocol protocol = Protocol.valueOf(p.getProperty("protocol", "SPEAKER_INDEPENDENT").trim());
-        String recipeName = p.getProperty("recipe", "public-4").trim();
+        Protocol protocol = constant(Protocol.class, p, "protocol", Defaults.PROTOCOL);
+        String recipeName = text(p, "recipe", Defaults.RECIPE);
         Recipe recipe = Recipe.named().get(recipeName);
         if (recipe == null) throw new IllegalArgumentException("unknown recipe '" + recipeName + "' (known: " + Recipe.named().keySet() + ")");
-        String feat = p.getProperty("features", "public-pipeline").trim();
+        String feat = text(p, "features", Defaults.FEATURES);
         FeatureSpec spec = switch (feat) {
             case "public-pipeline" -> FeatureSpec.publicPipeline();
             case "cross-corpus" -> FeatureSpec.crossCorpus();
             default -> throw new IllegalArgumentException("unknown features '" + feat + "' (public-pipeline, cross-corpus)");
         };
-        Dataset.Layout layout = Dataset.Layout.valueOf(p.getProperty("layout", "SEQUENCE").trim());
+        Dataset.Layout layout = constant(Dataset.Layout.class, p, "layout", Defaults.LAYOUT);
+        String model = text(p, "model", Defaults.MODEL), activation = text(p, "activation", Defaults.ACTIVATION);
+        ModelConfig.preset(model, activation);   // an unknown preset fails here, before anything runs
         TrainConfig d = Defaults.TRAINING;
-        TrainConfig t = new TrainConfig(integer(p, "epochs", d.epochs()), integer(p, "batch", d.batch()), Double.parseDouble(p.getProperty("lr", String.valueOf(d.learningRate()))),
-                integer(p, "patience", d.patience()), Double.parseDouble(p.getProperty("lr_factor", String.valueOf(d.lrFactor()))),
-                integer(p, "lr_patience", d.lrPatience()), 0);
-        List<Long> seeds = Arrays.stream(p.getProperty("seeds", "1").split(",")).map(String::trim).map(Long::parseLong).toList();
-        return new ExperimentConfig(name, corpus, cs, protocol, spec, layout, recipe, p.getProperty("model", "compact-cnn-lstm").trim(),
-                p.getProperty("activation", "relu").trim(), t, seeds, integer(p, "folds", 0));
+        TrainConfig t = new TrainConfig(integer(p, "epochs", d.epochs()), integer(p, "batch", d.batch()), decimal(p, "lr", d.learningRate()),
+                integer(p, "patience", d.patience()), decimal(p, "lr_factor", d.lrFactor()), integer(p, "lr_patience", d.lrPatience()), 0);
+        return new ExperimentConfig(name, corpus, cs, protocol, spec, layout, recipe, model, activation, t, seeds(p, Defaults.SEEDS),
+                integer(p, "folds", Defaults.FOLDS), split(p, protocol));
+    }
+
+    /** The split constants: the protocol's defaults, overridden by the split keys that protocol uses (others are errors). */
+    static SplitSpec split(Properties p, Protocol protocol) {
+        for (String k : SplitSpec.KEYS)
+            if (p.containsKey(k) && !SplitSpec.applies(k).contains(protocol))
+                throw new IllegalArgumentException("'" + k + "' has no effect under " + protocol + " (it applies to " + SplitSpec.applies(k) + ")");
+        SplitSpec d = Defaults.split(protocol);
+        return new SplitSpec(longInteger(p, SplitSpec.FOLD_SEED, d.foldSeed()), decimal(p, SplitSpec.VALIDATION_FRACTION, d.validationFraction()),
+                longInteger(p, SplitSpec.VALIDATION_SEED, d.validationSeed()), decimal(p, SplitSpec.TEST_FRACTION, d.testFraction()));
+    }
+
+    /** A comma-separated list of training seeds under key {@code seeds} (shared with ablation designs). */
+    static List<Long> seeds(Properties p, List<Long> def) {
+        String v = p.getProperty("seeds");
+        if (v == null) return def;
+        try {
+            return Arrays.stream(v.split(",")).map(String::trim).map(Long::parseLong).toList();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'seeds' must be a comma-separated list of integers, got '" + v + "'", e);
+        }
     }
 
     private static String need(Properties p, String k) {
@@ -67,12 +114,38 @@ public final class ExperimentConfigs {
         return v.trim();
     }
 
-    private static int integer(Properties p, String k, int def) {
+    private static String text(Properties p, String k, String def) { return p.getProperty(k, def).trim(); }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, Properties p, String k, E def) {
+        String v = text(p, k, def.name());
+        for (E e : type.getEnumConstants()) if (e.name().equals(v)) return e;
+        throw new IllegalArgumentException("'" + k + "' must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", got '" + v + "'");
+    }
+
+    static int integer(Properties p, String k, int def) {
         String v = p.getProperty(k);
         try {
             return v == null ? def : Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + k + "' must be an integer, got '" + v + "'");
+            throw new IllegalArgumentException("'" + k + "' must be an integer, got '" + v + "'", e);
+        }
+    }
+
+    private static long longInteger(Properties p, String k, long def) {
+        String v = p.getProperty(k);
+        try {
+            return v == null ? def : Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + k + "' must be an integer, got '" + v + "'", e);
+        }
+    }
+
+    private static double decimal(Properties p, String k, double def) {
+        String v = p.getProperty(k);
+        try {
+            return v == null ? def : Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + k + "' must be a number, got '" + v + "'", e);
         }
     }
 }

@@ -109,29 +109,33 @@ public final class ExperimentRunner {
         T get() throws IOException;
     }
 
+    /** The protocol's folds of {@code c} under the experiment's split constants ({@link ExperimentConfig#split}). */
     static List<Fold> folds(ExperimentConfig cfg, Corpus c, long seed) {
         ClassSet cs = cfg.classSet();
+        SplitSpec split = cfg.split();
         List<Fold> out;
         switch (cfg.protocol()) {
             case PAPER_STYLE:
                 out = List.of(new Fold("paper-style", "paper-style row split", c.utterances(), List.of()));
                 break;
             case AUGMENT_AFTER_RANDOM_SPLIT: {
-                Fold f = Splits.stratifiedRandom(c.utterances(), 0.2, seed, cs::classOf);
-                out = List.of(Splits.withValidation(f, 0.1, seed, false, cs::classOf));
+                Fold f = Splits.stratifiedRandom(c.utterances(), split.testFraction(), seed, cs::classOf);
+                out = List.of(Splits.withValidation(f, split.validationFraction(), seed, false, cs::classOf));
                 break;
             }
             case LEAVE_ONE_SPEAKER_OUT: {
                 List<Fold> v = new ArrayList<>();
-                for (Fold f : Splits.leaveOneSpeakerOut(c.utterances())) v.add(Splits.withValidation(f, 0.15, 42, true, cs::classOf));
+                for (Fold f : Splits.leaveOneSpeakerOut(c.utterances()))
+                    v.add(Splits.withValidation(f, split.validationFraction(), split.validationSeed(), true, cs::classOf));
                 out = v;
                 break;
             }
             default: {
-                // fixed fold assignment (seed 42) for every training seed, so that runs of one study share test items
-                List<Fold> si = Corpora.speakerIndependent(c, 42);
+                // fixed fold assignment (the split's fold seed) for every training seed, so that runs of one study share test items
+                List<Fold> si = Corpora.speakerIndependent(c, split.foldSeed());
                 List<Fold> v = new ArrayList<>();
-                for (Fold f : si) v.add(f.validation().isEmpty() ? Splits.withValidation(f, 0.15, 42, true, cs::classOf) : f);
+                for (Fold f : si)
+                    v.add(f.validation().isEmpty() ? Splits.withValidation(f, split.validationFraction(), split.validationSeed(), true, cs::classOf) : f);
                 out = v;
             }
         }
@@ -150,10 +154,10 @@ public final class ExperimentRunner {
         RowSplit rows;
         List<Integer> trainRows, valRows;
         if (cfg.protocol() == Protocol.PAPER_STYLE) {
-            rows = RowSplit.paperStyleAugmentBeforeSplit(set, 0.2, seed);
+            rows = RowSplit.paperStyleAugmentBeforeSplit(set, cfg.split().testFraction(), seed);
             List<Integer> tr = new ArrayList<>(rows.train());
-            java.util.Collections.shuffle(tr, new Random(seed + 1));
-            int nVal = tr.size() / 10;
+            java.util.Collections.shuffle(tr, new Random(seed + 1));   // + 1: a draw other than the row split's
+            int nVal = (int) (tr.size() * cfg.split().validationFraction());   // the default 0.1 gives tr.size() / 10 exactly
             valRows = new ArrayList<>(tr.subList(0, nVal));
             trainRows = new ArrayList<>(tr.subList(nVal, tr.size()));
             java.util.Collections.sort(valRows);
@@ -177,7 +181,7 @@ public final class ExperimentRunner {
                 r.bestEpoch(), r.history().rowCount(), r.stopReason());
         String summary = rows.summary(set);
         if (cfg.protocol() == Protocol.PAPER_STYLE)   // the row split has no validation side; it is carved from the training rows here
-            summary += "; validation: " + valRows.size() + " of those training rows (10 %, drawn with seed " + (seed + 1) + "), leaving " + trainRows.size() + " to train on";
+            summary += "; validation: " + valRows.size() + " of those training rows (" + Math.round(100 * cfg.split().validationFraction()) + " %, drawn with seed " + (seed + 1) + "), leaving " + trainRows.size() + " to train on";
         Runner.Computed c = o.computed(new RunRecord.Split(summary, train.size(), val.size(), test.size()), runDir);
         return new Trained(new SavedModel(r.net(), scaler, classes, cfg.model(), cfg.features().key(), cfg.layout()), c);
     }

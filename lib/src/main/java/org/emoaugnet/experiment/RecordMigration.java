@@ -117,6 +117,7 @@ public final class RecordMigration {
         String threads = o.getOrDefault("omp_num_threads", "null");
         RunSpec spec = new RunSpec(cross ? "cross-corpus" : "within", corpus, testCorpus, data, RunSpec.classSetKey(cs), cfg.get("features"), cfg.get("layout"),
                 cfg.get("recipe"), Long.parseLong(need(o, "augmentation_seed", run)), Protocol.valueOf(protocol), need(o, "fold", run),
+                Defaults.split(Protocol.valueOf(protocol)),   // format-1 runs all used the default split constants
                 cross ? need(o, "normalisation", run) : "TRAIN_SCALER", cfg.get("model"), cfg.get("activation"), t, RunSpec.SELECTION,
                 Long.parseLong(need(o, "seed", run)), threads.equals("null") ? "unset" : threads, null, null);
         Map<String, String> deps = new TreeMap<>();

@@ -97,7 +97,7 @@ public final class Robustness {
             if (!activations.isEmpty() && !activations.contains(act)) continue;
             for (Recipe recipe : List.of(Recipe.none(), Recipe.public4())) {
                 ExperimentConfig cfg = new ExperimentConfig(experimentName(primary.name(), act, recipe, s.quick()), si.corpus(), si.classSet(), si.protocol(),
-                        si.features(), si.layout(), recipe, si.model(), act, si.train(), seeds, si.folds());
+                        si.features(), si.layout(), recipe, si.model(), act, si.train(), seeds, si.folds(), si.split());
                 List<Model> ms = new ArrayList<>();
                 for (long seed : seeds) {
                     Model m = model(cfg, primary, 0, seed, s.quick(), cache, runsRoot);

@@ -9,8 +9,8 @@ import org.emoaugnet.model.TrainConfig;
 
 /**
  * Everything that determines one training run's numbers, and nothing else: which recordings ({@link DataManifest}),
- * the class set, feature and window parameters, the layout, the augmentation recipe and its seed, the protocol and
- * fold, the test corpus and normalisation (cross-corpus runs), model preset and activation, the full training
+ * the class set, feature and window parameters, the layout, the augmentation recipe and its seed, the protocol, fold
+ * and split constants, the test corpus and normalisation (cross-corpus runs), model preset and activation, the full training
  * configuration, the training seed, and the native thread count. The experiment's name is a label for humans and is
  * not part of it.
  *
@@ -30,6 +30,8 @@ import org.emoaugnet.model.TrainConfig;
  * @param augmentationSeed seed of the augmentations' random draws
  * @param protocol        how recordings and rows are split ({@code CROSS_CORPUS} for cross-corpus runs)
  * @param fold            the fold's name ({@code fold-3}, {@code paper-style}, {@code random-80-20}, {@code cross})
+ * @param split           the split constants (validation share and seed, fold seed, test share); in {@link #fields} as
+ *                        {@code split.*} only where they differ from the protocol's defaults ({@link SplitSpec#fields})
  * @param normalisation   how features are standardised ({@code TRAIN_SCALER}, {@code PER_CORPUS}, {@code PER_SPEAKER})
  * @param model           model preset
  * @param activation      {@code relu} or {@code elu}
@@ -42,7 +44,7 @@ import org.emoaugnet.model.TrainConfig;
  *                        {@code fit} trained)
  */
 public record RunSpec(String kind, String corpus, String testCorpus, DataManifest data, String classSet, String features, String layout,
-                      String recipe, long augmentationSeed, Protocol protocol, String fold, String normalisation, String model,
+                      String recipe, long augmentationSeed, Protocol protocol, String fold, SplitSpec split, String normalisation, String model,
                       String activation, TrainConfig training, String selection, long seed, String threads, String network, String trainer) {
     /** The format of {@link #canonical()}; bump when a field is added or its meaning changes. */
     public static final String VERSION = "run-spec/2";
@@ -95,6 +97,7 @@ public record RunSpec(String kind, String corpus, String testCorpus, DataManifes
         m.put("augmentation_seed", String.valueOf(augmentationSeed));
         m.put("protocol", protocol.name());
         m.put("fold", fold);
+        m.putAll(split.fields(protocol));   // absent: the protocol's defaults (older specs keep their hashes)
         m.put("normalisation", normalisation);
         m.put("model", model);
         m.put("activation", activation);
@@ -124,14 +127,14 @@ public record RunSpec(String kind, String corpus, String testCorpus, DataManifes
         return new RunSpec(need(f, "kind"), need(f, "corpus"), need(f, "test_corpus"),
                 new DataManifest(need(f, "data.corpora"), Integer.parseInt(need(f, "data.recordings")), need(f, "data.sha256")),
                 need(f, "class_set"), need(f, "features"), need(f, "layout"), need(f, "recipe"), Long.parseLong(need(f, "augmentation_seed")),
-                Protocol.valueOf(need(f, "protocol")), need(f, "fold"), need(f, "normalisation"), need(f, "model"), need(f, "activation"), t,
+                Protocol.valueOf(need(f, "protocol")), need(f, "fold"), SplitSpec.fromFields(f, Protocol.valueOf(need(f, "protocol"))), need(f, "normalisation"), need(f, "model"), need(f, "activation"), t,
                 need(f, "training.selection"), Long.parseLong(need(f, "seed")), need(f, "threads"), v1 ? null : need(f, "network"),
                 v1 ? null : need(f, "trainer"));
     }
 
     /** The same spec with another data manifest. */
     public RunSpec withData(DataManifest d) {
-        return new RunSpec(kind, corpus, testCorpus, d, classSet, features, layout, recipe, augmentationSeed, protocol, fold, normalisation, model,
+        return new RunSpec(kind, corpus, testCorpus, d, classSet, features, layout, recipe, augmentationSeed, protocol, fold, split, normalisation, model,
                 activation, training, selection, seed, threads, network, trainer);
     }
 
@@ -158,7 +161,7 @@ public record RunSpec(String kind, String corpus, String testCorpus, DataManifes
 
     /** The same spec with another thread count. */
     public RunSpec withThreads(String t) {
-        return new RunSpec(kind, corpus, testCorpus, data, classSet, features, layout, recipe, augmentationSeed, protocol, fold, normalisation, model,
+        return new RunSpec(kind, corpus, testCorpus, data, classSet, features, layout, recipe, augmentationSeed, protocol, fold, split, normalisation, model,
                 activation, training, selection, seed, t, network, trainer);
     }
 

@@ -33,12 +33,12 @@ public final class SpecJobs {
         if (spec.kind().equals("cross-corpus")) {
             Corpus y = need(corpora, spec.testCorpus());
             CrossCorpus.Config cfg = new CrossCorpus.Config(spec.corpus(), spec.testCorpus(), spec.model(), spec.activation(), recipe,
-                    CrossCorpus.Normalisation.valueOf(spec.normalisation()), features, spec.training(), spec.seed());
+                    CrossCorpus.Normalisation.valueOf(spec.normalisation()), features, spec.training(), spec.seed(), spec.split());
             Runner.Job j = CrossCorpus.job(cfg, cs, x, y, cache, runsRoot);
             return new Runner.Job(j.spec(), experiment, runsRoot.resolve(experiment).resolve(j.runDir().getFileName()), j.work());
         }
         ExperimentConfig cfg = new ExperimentConfig(experiment, spec.corpus(), cs, spec.protocol(), features, Dataset.Layout.valueOf(spec.layout()), recipe,
-                spec.model(), spec.activation(), spec.training(), List.of(spec.seed()), 0);
+                spec.model(), spec.activation(), spec.training(), List.of(spec.seed()), 0, spec.split());
         for (Runner.Job j : ExperimentRunner.jobs(cfg, x, cache, runsRoot))
             if (j.spec().fold().equals(spec.fold())) return j;
         throw new IOException("fold '" + spec.fold() + "' is not among the folds of " + spec.protocol() + " on " + spec.corpus());

@@ -2,9 +2,11 @@ package org.emoaugnet.sweep;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.emoaugnet.experiment.Runner;
 import org.emoaugnet.experiment.Sweep;
+import org.emoaugnet.util.KnownKeys;
 import org.emoaugnet.util.Settings;
 
 /** {@code environment/emoaug sweep ...}: a study, ablation or experiment as a Spark job (see {@link SparkSweep}). */
@@ -30,8 +32,19 @@ public final class SweepCli {
             "Every run is the local runner's unit of work: finished runs are skipped, a re-run sweep resumes.",
             "Exit codes: 0 every run finished, 1 bad usage, 4 some runs failed (listed; the others are kept).");
 
+    /** The options of every sweep (USAGE); {@code ablation} adds {@code design}, {@code experiment} adds {@code config}. */
+    static final List<String> OPTIONS = List.of("master", "threads", "executor-memory", "max-failures", "executor-classpath", "runs", "features",
+            "chunk", "data", "corpus", "quick", "seed", "cache");
+
     public static void main(String[] args) throws Exception {
-        System.exit(run(args));
+        int code;
+        try {
+            code = run(args);
+        } catch (KnownKeys.UnknownKeyException e) {   // an unknown key in the experiment file or design: bad usage
+            System.err.println("emoaug sweep: " + e.getMessage());
+            code = 1;
+        }
+        System.exit(code);
     }
 
     static int run(String[] args) throws Exception {
@@ -47,6 +60,14 @@ public final class SweepCli {
             if (k.equals("quick") || k.equals("features")) f.put(k, "true");
             else if (i + 1 < args.length) f.put(k, args[++i]);
             else return usage("--" + k + " needs a value");
+        }
+        List<String> known = new java.util.ArrayList<>(OPTIONS);
+        if (args[0].equals("ablation")) known.add("design");
+        if (args[0].equals("experiment")) known.add("config");
+        List<String> unknown = KnownKeys.unknown(f.keySet().stream().sorted().toList(), known);
+        if (!unknown.isEmpty()) {   // every option given is checked before the sweep starts: a typo is an error, never ignored
+            List<String> parts = unknown.stream().map(k -> KnownKeys.describe(k, known, "option", "--")).toList();
+            return usage(String.join("; ", parts));
         }
         Map<String, String> o = new HashMap<>();
         for (String k : new String[] {"data", "corpus", "seed", "cache"}) if (f.containsKey(k)) o.put(k, f.get(k));

@@ -1,0 +1,27 @@
+package org.emoaugnet.sweep;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The sweep command accepts only its options: a typo is bad usage (exit 1) named with the nearest option, before Spark starts. */
+class SweepCliTest {
+    @Test
+    void anUnknownOptionIsBadUsageNamedWithTheNearestOne() throws Exception {
+        PrintStream old = System.err;
+        var err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(1, SweepCli.run(new String[] {"study", "--mastr", "local[1]", "--sead", "3"}));
+            assertEquals(1, SweepCli.run(new String[] {"study", "--design", "x.properties"}), "--design belongs to ablation sweeps");
+        } finally {
+            System.setErr(old);
+        }
+        String m = err.toString(StandardCharsets.UTF_8);
+        assertTrue(m.contains("unknown option '--mastr' — did you mean '--master'?") && m.contains("unknown option '--sead' — did you mean '--seed'?"), m);
+        assertTrue(m.contains("unknown option '--design'"), m);
+    }
+}
