@@ -31,6 +31,9 @@ import java.util.Properties;
 public record Settings(Optional<Path> data, List<String> corpora, boolean quick, Path results, Path cache, long seed,
                        boolean skipBad, Path projectRoot) {
 
+    /** The keys a settings file may hold; any other is an error naming the file and the nearest of these. */
+    public static final List<String> FILE_KEYS = List.of("data", "corpus", "quick", "results", "cache", "seed", "skip_bad");
+
     public static Settings fromEnv() {
         return resolve(System.getenv(), Map.of());
     }
@@ -49,6 +52,7 @@ public record Settings(Optional<Path> data, List<String> corpora, boolean quick,
                 } catch (IOException e) {
                     throw new IllegalArgumentException("cannot read settings file " + p + ": " + e.getMessage(), e);
                 }
+                KnownKeys.check(p.toString(), file.stringPropertyNames(), FILE_KEYS, "key", "");
                 break;
             } else if (cfg != null) {
                 throw new IllegalArgumentException("EMOAUG_CONFIG names " + p + ", which does not exist");

@@ -67,4 +67,11 @@ class SettingsTest {
         assertThrows(java.io.IOException.class, () -> AtomicFiles.write(f, tmp -> { throw new java.io.IOException("boom"); }));
         assertEquals("two", Files.readString(f), "a failed write keeps the old file");
     }
+
+    @Test
+    void aSettingsFileWithAnUnknownKeyIsRefusedNamingTheFileAndTheNearestKey() throws Exception {
+        Files.writeString(dir.resolve("emoaug.properties"), "sead=3\ndata=.\n");
+        var e = assertThrows(KnownKeys.UnknownKeyException.class, () -> Settings.resolve(Map.of("EMOAUG_HOME", dir.toString()), Map.of()));
+        assertTrue(e.getMessage().contains("emoaug.properties") && e.getMessage().contains("unknown key 'sead' — did you mean 'seed'?"), e.getMessage());
+    }
 }
