@@ -21,7 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * gradient and the state after one optimiser step (batch-norm running statistics included), on networks that
  * cover each stage (two convolution block orders, odd lengths under same padding, one-channel input, stacked LSTMs
  * returning sequences then the last step, flatten, dense batch norm, ReLU and ELU). Dropout is left out of these
- * networks because DL4J draws its masks from its own generator; it is tested separately.
+ * networks because DL4J draws its masks from its own generator; {@link FusedPresetEquivalenceTest} gives both sides
+ * the same masks on every preset, and the last test here checks the fused path's own seeded masks.
  */
 class FusedNetworkTest {
     static final int MB = 7, CLASSES = 5;
