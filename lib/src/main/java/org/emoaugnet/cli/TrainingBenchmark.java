@@ -57,7 +57,7 @@ final class TrainingBenchmark {
         Nd4j.getRandom().setSeed(seed);
         MultiLayerNetwork net = ModelFactory.build(cfg, c, t, k, 1e-3, seed);
         org.emoaugnet.model.fused.FusedNetwork fused = engine == Engine.FUSED
-                ? org.emoaugnet.model.fused.FusedNetwork.compile(net, c, t, batch, seed).orElseThrow(() -> new IllegalStateException("the fused path does not cover " + model))
+                ? org.emoaugnet.model.fused.FusedNetwork.compile(net, c, t, batch, seed)
                 : null;
         out.printf("model %s (%s, input %d x %d, batch %d, n %d, engine %s): trainable params %d (DL4J numParams %d); backend %s; OMP_NUM_THREADS=%s; natives %s%n",
                 model, act, c, t, batch, n, engine.name().toLowerCase(java.util.Locale.ROOT),

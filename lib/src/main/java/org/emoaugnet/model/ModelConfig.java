@@ -79,13 +79,16 @@ public record ModelConfig(String name, List<ConvBlock> conv, List<Integer> lstm,
                         "input: the public pipeline's 2,376-value vector as 2,376 steps × 1 channel"));
     }
 
+    /** Names of the presets {@link #preset} builds. */
+    public static final List<String> PRESETS = List.of("compact-cnn-lstm", "paper-cnn-lstm", "public-conv1d");
+
     /** The named presets: {@code compact-cnn-lstm}, {@code paper-cnn-lstm}, {@code public-conv1d}. */
     public static ModelConfig preset(String name, String activation) {
         switch (name) {
             case "compact-cnn-lstm": return compactCnnLstm(activation);
             case "paper-cnn-lstm": return paperCnnLstm(activation);
             case "public-conv1d": return publicConv1d(activation);
-            default: throw new IllegalArgumentException("unknown model preset '" + name + "' (compact-cnn-lstm, paper-cnn-lstm, public-conv1d)");
+            default: throw new IllegalArgumentException("unknown model preset '" + name + "' (" + String.join(", ", PRESETS) + ")");
         }
     }
 }

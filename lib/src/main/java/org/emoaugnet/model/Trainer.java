@@ -20,8 +20,9 @@ import tech.tablesaw.api.Table;
  * improvement, and the learning rate drops on plateaus. The test set never enters this class.
  *
  * <p>Training and prediction run on {@link FusedNetwork}, which computes what DL4J's {@code fit} and {@code output}
- * compute on the same network (tested) several times faster; the network object is DL4J's and saves, loads and
- * predicts as before.
+ * compute on the same network (tested) several times faster; the network object is DL4J's and saves and loads as
+ * before. A network the fused path does not implement is refused, in {@link #fit} and in {@link #predict} alike, with
+ * an error naming the layer and what it lacks: nothing here trains or predicts through another path.
  */
 public final class Trainer {
     private Trainer() {}
@@ -40,7 +41,7 @@ public final class Trainer {
     public static Result fit(ModelConfig model, Dataset train, Dataset validation, List<String> classes, TrainConfig cfg) {
         Nd4j.getRandom().setSeed(cfg.seed());
         MultiLayerNetwork net = ModelFactory.build(model, train.channels(), train.length(), classes.size(), cfg.learningRate(), cfg.seed());
-        FusedNetwork fused = fused(net, train, cfg.batch(), cfg.seed(), model.name());
+        FusedNetwork fused = fused(net, train.channels(), train.length(), cfg.batch(), cfg.seed(), model.name());
         int per = train.channels() * train.length();
         float[] x = new float[cfg.batch() * per];
         IntColumn ep = IntColumn.create("epoch");
@@ -103,41 +104,26 @@ public final class Trainer {
                 why, StopReason.converged(why, bestEpoch, ep.size(), cfg));
     }
 
-    private static FusedNetwork fused(MultiLayerNetwork net, Dataset d, int capacity, long seed, String name) {
-        return FusedNetwork.compile(net, d.channels(), d.length(), capacity, seed).orElseThrow(() -> new IllegalArgumentException(
-                "model '" + name + "' uses a layer, activation or setting the fused trainer does not implement"));
+    /** The fused trainer of {@code net}; an unsupported network is an error naming the model and the layer. */
+    private static FusedNetwork fused(MultiLayerNetwork net, int channels, int length, int capacity, long seed, String name) {
+        try {
+            return FusedNetwork.compile(net, channels, length, capacity, seed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("model '" + name + "': " + e.getMessage(), e);
+        }
     }
 
-    /** Predicted class of every sample (inference mode, no dropout), in chunks of {@code batch}. */
+    /**
+     * Predicted class of every sample (inference mode, no dropout), in chunks of {@code batch}, on the fused path;
+     * a network it does not implement is refused (IllegalArgumentException naming the layer).
+     */
     public static int[] predict(MultiLayerNetwork net, Dataset d, int batch) {
         if (d.size() == 0) return new int[0];
-        var fused = FusedNetwork.compile(net, d.channels(), d.length(), Math.min(batch, d.size()), 0);
-        if (fused.isPresent()) return fused.get().predict(d.x());
-        return predictWithDl4j(net, d, batch);
-    }
-
-    /** The same prediction through DL4J's own {@code output} (networks the fused path does not cover). */
-    static int[] predictWithDl4j(MultiLayerNetwork net, Dataset d, int batch) {
-        int[] out = new int[d.size()];
-        for (int s = 0; s < d.size(); s += batch) {
-            int[] idx = new int[Math.min(batch, d.size() - s)];
-            for (int i = 0; i < idx.length; i++) idx[i] = s + i;
-            INDArray o = net.output(features(d, idx), false);
-            INDArray am = o.argMax(1);
-            for (int i = 0; i < idx.length; i++) out[s + i] = am.getInt(i);
-        }
-        return out;
+        return FusedNetwork.compile(net, d.channels(), d.length(), Math.min(batch, d.size()), 0).predict(d.x());
     }
 
     public static Metrics evaluate(MultiLayerNetwork net, Dataset d, List<String> classes, int batch) {
         return Metrics.of(classes, d.y(), predict(net, d, batch));
-    }
-
-    static INDArray features(Dataset d, int[] idx) {
-        int per = d.channels() * d.length();
-        float[] buf = new float[idx.length * per];
-        for (int i = 0; i < idx.length; i++) System.arraycopy(d.x()[idx[i]], 0, buf, i * per, per);
-        return Nd4j.create(buf, new long[] {idx.length, d.channels(), d.length()}, 'c');
     }
 
     /**

@@ -109,6 +109,28 @@ class TrainerTest {
         assertArrayEquals(Trainer.predict(r.net(), val, 64), Trainer.predict(SavedModel.load(dir.resolve("f"), "k").net(), val, 64));
     }
 
+    /**
+     * Training and prediction both refuse a network the fused path does not implement, naming the layer, instead of
+     * running it through another path: an activation it lacks (ModelConfig accepts any DL4J activation name) and L2
+     * regularisation added to a trained network's dense layer.
+     */
+    @Test
+    void unsupportedNetworksAreRefusedNotTrainedOrPredictedAnotherWay() {
+        Dataset train = task(30, 13);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.fit(tiny("leakyrelu"), train, train, CLASSES, new TrainConfig(1, 16, 5e-3, 0, 1, 3, 1)));
+        assertTrue(e.getMessage().contains("model 'tiny'") && e.getMessage().contains("(ActivationLayer): activation leakyrelu"), e.getMessage());
+
+        Trainer.Result r = Trainer.fit(tiny("relu"), train, train, CLASSES, new TrainConfig(1, 16, 5e-3, 0, 1, 3, 1));
+        int dense = -1;
+        for (int i = 0; i < r.net().getnLayers(); i++)
+            if (r.net().getLayerWiseConfigurations().getConf(i).getLayer() instanceof org.deeplearning4j.nn.conf.layers.DenseLayer) dense = i;
+        ((org.deeplearning4j.nn.conf.layers.BaseLayer) r.net().getLayerWiseConfigurations().getConf(dense).getLayer())
+                .setRegularization(List.of(new org.nd4j.linalg.learning.regularization.L2Regularization(1e-4)));
+        var p = assertThrows(IllegalArgumentException.class, () -> Trainer.predict(r.net(), train, 64));
+        assertTrue(p.getMessage().contains("layer " + dense + " (DenseLayer): regularisation"), p.getMessage());
+    }
+
     @Test
     void anEpochOfKCopiesPassesOverTheRowsInFreshShuffles() {
         int[] one = Trainer.epochOrder(10, 10, new java.util.Random(3));

@@ -21,7 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * gradient and the state after one optimiser step (batch-norm running statistics included), on networks that
  * cover each stage (two convolution block orders, odd lengths under same padding, one-channel input, stacked LSTMs
  * returning sequences then the last step, flatten, dense batch norm, ReLU and ELU). Dropout is left out of these
- * networks because DL4J draws its masks from its own generator; it is tested separately.
+ * networks because DL4J draws its masks from its own generator; {@link FusedPresetEquivalenceTest} gives both sides
+ * the same masks on every preset, and the last test here checks the fused path's own seeded masks.
  */
 class FusedNetworkTest {
     static final int MB = 7, CLASSES = 5;
@@ -73,7 +74,7 @@ class FusedNetworkTest {
     }
 
     static FusedNetwork fused(MultiLayerNetwork net, Case c) {
-        return FusedNetwork.compile(net, c.channels(), c.length(), MB, 5).orElseThrow(() -> new AssertionError("not compiled: " + c.model().name()));
+        return FusedNetwork.compile(net, c.channels(), c.length(), MB, 5);
     }
 
     /** Runs a few DL4J steps first so that batch-norm statistics and weights are not at their initial values. */
@@ -153,6 +154,59 @@ class FusedNetworkTest {
                         for (int i = from; i < from + e.getValue().length(); i++)
                             assertEquals(pa[i], pb[i], 1e-5, "running statistic " + e.getKey() + " of layer " + layer.getIndex());
                     }
+        }
+    }
+
+    /** One change to a compiled-for network's configuration that the fused path does not implement, and the words its refusal must name. */
+    record Unsupported(String what, java.util.function.Consumer<MultiLayerNetwork> change, String... named) {}
+
+    static org.deeplearning4j.nn.conf.layers.BaseLayer layerConf(MultiLayerNetwork net, int i) {
+        return (org.deeplearning4j.nn.conf.layers.BaseLayer) net.getLayerWiseConfigurations().getConf(i).getLayer();
+    }
+
+    static void everyLayer(MultiLayerNetwork net, java.util.function.Consumer<org.deeplearning4j.nn.conf.layers.BaseLayer> change) {
+        for (int i = 0; i < net.getnLayers(); i++)
+            if (net.getLayerWiseConfigurations().getConf(i).getLayer() instanceof org.deeplearning4j.nn.conf.layers.BaseLayer b) change.accept(b);
+    }
+
+    /**
+     * Every setting DL4J would train with and the fused path does not implement is refused with an error that names the
+     * layer and the setting, instead of training something else (the unchanged network compiles: see the other tests).
+     * The network is {@code flat("relu")} on 1 × 50: layers 0 Conv1D, 1 BN, 2 MaxPool, 3 Conv1D, 4 MaxPool, 5 Dense,
+     * 6 BN, 7 Output.
+     */
+    @Test
+    void refusesWhatItDoesNotImplementNamingIt() {
+        Case c = new Case(flat("relu"), 1, 50);
+        List<Unsupported> changes = List.of(
+                new Unsupported("L2", n -> layerConf(n, 5).setRegularization(List.of(new org.nd4j.linalg.learning.regularization.L2Regularization(1e-4))),
+                        "layer 5 (DenseLayer)", "regularisation"),
+                new Unsupported("weight noise", n -> layerConf(n, 3).setWeightNoise(new org.deeplearning4j.nn.conf.weightnoise.DropConnect(0.9)),
+                        "layer 3 (Convolution1DLayer)", "weight noise"),
+                new Unsupported("clipping", n -> layerConf(n, 7).setGradientNormalization(org.deeplearning4j.nn.conf.GradientNormalization.ClipL2PerLayer),
+                        "layer 7 (OutputLayer)", "gradient normalisation ClipL2PerLayer"),
+                new Unsupported("input dropout", n -> layerConf(n, 5).setIDropout(new org.deeplearning4j.nn.conf.dropout.Dropout(0.8)),
+                        "layer 5 (DenseLayer)", "dropout on its input"),
+                new Unsupported("constraint", n -> layerConf(n, 0).setConstraints(List.of(new org.deeplearning4j.nn.conf.constraint.MaxNormConstraint(1, 1))),
+                        "layer 0 (Convolution1DLayer)", "constraints"),
+                new Unsupported("bias updater", n -> layerConf(n, 5).setBiasUpdater(new org.nd4j.linalg.learning.config.Sgd(0.1)),
+                        "layer 5 (DenseLayer)", "bias updater"),
+                new Unsupported("layer norm", n -> ((org.deeplearning4j.nn.conf.layers.DenseLayer) layerConf(n, 5)).setHasLayerNorm(true),
+                        "layer 5 (DenseLayer)", "layer normalisation"),
+                new Unsupported("activation", n -> layerConf(n, 5).setActivationFn(new org.nd4j.linalg.activations.impl.ActivationLReLU()),
+                        "layer 5 (DenseLayer)", "activation leakyrelu"),
+                new Unsupported("SGD", n -> everyLayer(n, b -> b.setIUpdater(new org.nd4j.linalg.learning.config.Sgd(0.1))), "Sgd, not Adam"),
+                new Unsupported("two updaters", n -> layerConf(n, 5).setIUpdater(new org.nd4j.linalg.learning.config.Adam(0.5)), "do not share one updater"),
+                new Unsupported("schedule", n -> everyLayer(n, b -> ((org.nd4j.linalg.learning.config.Adam) b.getIUpdater()).setLearningRateSchedule(
+                        new org.nd4j.linalg.schedule.ExponentialSchedule(org.nd4j.linalg.schedule.ScheduleType.EPOCH, 1e-3, 0.9))), "learning-rate schedule"),
+                new Unsupported("TBPTT", n -> n.getLayerWiseConfigurations().setBackpropType(org.deeplearning4j.nn.conf.BackpropType.TruncatedBPTT),
+                        "TruncatedBPTT"),
+                new Unsupported("sum of gradients", n -> n.getLayerWiseConfigurations().getConf(3).setMiniBatch(false), "layer 3", "miniBatch false"));
+        for (Unsupported u : changes) {
+            MultiLayerNetwork net = network(c);
+            u.change().accept(net);
+            var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> FusedNetwork.compile(net, 1, 50, MB, 5), u.what());
+            for (String word : u.named()) assertTrue(e.getMessage().contains(word), u.what() + ": '" + e.getMessage() + "' names " + word);
         }
     }
 
