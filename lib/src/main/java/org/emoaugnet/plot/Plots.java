@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.emoaugnet.util.AtomicFiles;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -23,7 +22,9 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * XChart figures as {@link BufferedImage}s (what notebooks pass to {@code display(...)}) and PNG files.
+ * XChart figures as {@link BufferedImage}s (what notebooks pass to {@code display(...)}) and PNG files. Charts are
+ * rendered at the size their titles, legends and tick labels need ({@link #image}); x tick labels turn only when they
+ * would crowd.
  */
 public final class Plots {
     public static final int WIDTH = 800, HEIGHT = 450;
@@ -41,7 +42,6 @@ public final class Plots {
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         style(c);
         c.getStyler().setLegendVisible(series.size() > 1);
-        c.getStyler().setXAxisLabelRotation(categories.size() > 8 ? 45 : 0);
         series.forEach((name, v) -> c.addSeries(name, categories, new ArrayList<Number>(v)));
         return c;
     }
@@ -64,7 +64,6 @@ public final class Plots {
         }
         CategoryChart c = bars(title, xLabel, "count", cats, series);
         c.getStyler().setOverlapped(true);
-        c.getStyler().setXAxisLabelRotation(90);
         return c;
     }
 
@@ -103,8 +102,17 @@ public final class Plots {
         s.setAntiAlias(true);
     }
 
+    /**
+     * Renders a chart at the size its content needs ({@link ChartFit}: at least its own size; titles, legends and tick
+     * labels neither clipped nor crowded).
+     */
     public static BufferedImage image(Chart<?, ?> chart) {
-        return BitmapEncoder.getBufferedImage(chart);
+        java.awt.Dimension d = ChartFit.fit(chart);
+        BufferedImage img = new BufferedImage(d.width, d.height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        chart.paint(g, d.width, d.height);
+        g.dispose();
+        return img;
     }
 
     /**
