@@ -141,18 +141,20 @@ public final class Plots {
         org.emoaugnet.util.OutputLog.record(png, runs);
     }
 
-    /** Lays images out on a grid, row by row, with a title strip. */
+    /** Lays images out on a grid, row by row, with a title strip (the image widens to hold the title). */
     public static BufferedImage grid(String title, List<BufferedImage> images, int cols) {
         int cw = images.stream().mapToInt(BufferedImage::getWidth).max().orElse(1);
         int ch = images.stream().mapToInt(BufferedImage::getHeight).max().orElse(1);
         int rows = (images.size() + cols - 1) / cols, top = 30;
-        BufferedImage out = new BufferedImage(cw * cols, ch * rows + top, BufferedImage.TYPE_INT_RGB);
+        Font font = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+        int titleWidth = (int) Math.ceil(ChartFit.text(title, font).getMaxX()) + 20; // never cut the title
+        BufferedImage out = new BufferedImage(Math.max(cw * cols, titleWidth), ch * rows + top, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        g.setFont(font);
         g.drawString(title, 10, 21);
         for (int i = 0; i < images.size(); i++) g.drawImage(images.get(i), (i % cols) * cw, top + (i / cols) * ch, null);
         g.dispose();

@@ -166,6 +166,16 @@ class ChartFitTest {
     }
 
     @Test
+    void aGridWidensToHoldItsTitle() {
+        BufferedImage tile = new BufferedImage(100, 50, BufferedImage.TYPE_INT_RGB);
+        String title = "chirp_44100_to_22050 (libsoxr output): emoaugnet-java vs librosa (golden references)";
+        BufferedImage g = Plots.grid(title, List.of(tile, tile), 2);
+        double needed = 10 + ChartFit.text(title, new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 16)).getMaxX();
+        assertTrue(g.getWidth() >= needed, g.getWidth() + " < " + needed);
+        assertEquals(200, Plots.grid("short", List.of(tile, tile), 2).getWidth(), "a short title keeps the tiles' width");
+    }
+
+    @Test
     void theCheckFailsOnAChartTooSmallForItsContent() {
         // the pre-fit figures: a 400 x 225 chart with 24 legend entries, a long title and equally spaced x data
         XYChart c = new XYChartBuilder().width(400).height(225).title("ravdess: PCA of utterance statistics, the same points, by speaker")
