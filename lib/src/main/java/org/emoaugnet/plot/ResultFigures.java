@@ -111,7 +111,7 @@ public final class ResultFigures {
     public static BufferedImage matrix(String title, String note, java.util.List<String> rows, java.util.List<String> cols, double[][] v,
                                        String[][] text, double lo, double hi) {
         int cell = 130, left = 120, top = 64;
-        BufferedImage img = new BufferedImage(left + cols.size() * cell + 20, top + rows.size() * 70 + 40, BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(canvasWidth(left + cols.size() * cell + 20, title, note), top + rows.size() * 70 + 40, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas(img, title, note);
         for (int r = 0; r < rows.size(); r++) {
             g.setColor(Color.BLACK);
@@ -132,6 +132,14 @@ public final class ResultFigures {
         return img;
     }
 
+    static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 13), NOTE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+    /** At least {@code content} pixels, and wide enough that the {@link #canvas} title and note are not cut. */
+    static int canvasWidth(int content, String title, String note) {
+        double text = Math.max(ChartFit.text(title, TITLE_FONT).getMaxX(), ChartFit.text(note, NOTE_FONT).getMaxX());
+        return Math.max(content, (int) Math.ceil(10 + text + 10));
+    }
+
     /** A white image with a bold title and a note line under it; returns the graphics, plain font, black. */
     private static Graphics2D canvas(BufferedImage img, String title, String note) {
         Graphics2D g = img.createGraphics();
@@ -139,9 +147,9 @@ public final class ResultFigures {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        g.setFont(TITLE_FONT);
         g.drawString(title, 10, 20);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        g.setFont(NOTE_FONT);
         g.drawString(note, 10, 38);
         return g;
     }
@@ -149,8 +157,9 @@ public final class ResultFigures {
     /** Row-normalised confusion matrix with counts and shares written in the cells. */
     public static BufferedImage confusion(String title, Confusion cm) {
         int k = cm.k(), cell = 70, left = 110, top = 60, size = left + k * cell + 20;
-        BufferedImage img = new BufferedImage(size, top + k * cell + 40, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = canvas(img, title, "rows: true class; columns: predicted");
+        String note = "rows: true class; columns: predicted";
+        BufferedImage img = new BufferedImage(canvasWidth(size, title, note), top + k * cell + 40, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas(img, title, note);
         for (int r = 0; r < k; r++) {
             int sup = Math.max(1, cm.support(r));
             g.setColor(Color.BLACK);

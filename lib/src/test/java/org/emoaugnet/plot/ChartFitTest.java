@@ -176,6 +176,26 @@ class ChartFitTest {
     }
 
     @Test
+    void drawnImagesWidenToHoldTheirTitles() throws Exception {
+        // the cross-corpus matrix of two corpora was cut at "train (rows) -> te"
+        String title = "UA (%), per-speaker normalisation: train (rows) -> test (columns)", note = "7 shared classes, chance 14.3 %";
+        BufferedImage m = ResultFigures.matrix(title, note, List.of("synthetic", "synthetic-b"), List.of("synthetic", "synthetic-b"),
+                new double[][] {{Double.NaN, 68}, {59, Double.NaN}}, new String[][] {{null, "UA 68.0 %"}, {"UA 59.0 %", null}}, 14.3, 100);
+        assertTrue(m.getWidth() >= 10 + ChartFit.text(title, ResultFigures.TITLE_FONT).getMaxX(), "matrix " + m.getWidth());
+        List<String> classes = List.of("neutral", "happy");
+        String run = "ravdess-si-common-emodb-2s-ravdess-synthetic-relu-aug-public-4-onset1.5s";
+        BufferedImage cm = ResultFigures.confusion(run, org.emoaugnet.eval.Confusion.of(classes, new int[] {0, 1}, new int[] {0, 1}));
+        assertTrue(cm.getWidth() >= 10 + ChartFit.text(run, ResultFigures.TITLE_FONT).getMaxX(), "confusion " + cm.getWidth());
+        String mel = "noise∘pitch (public combination) at 10 dB SNR, pink, WSOLA — log-mel";
+        BufferedImage h = Heatmap.render(mel, new float[][] {{0, 1}, {1, 0}}, 0, 1, "time 0–3.87 s", "128 Slaney mel bands, dB", 400, 225);
+        assertTrue(h.getWidth() >= 8 + ChartFit.text(mel, Heatmap.TITLE_FONT).getMaxX(), "heatmap " + h.getWidth());
+        assertEquals(400, Heatmap.render("sad — log-mel", new float[][] {{0, 1}, {1, 0}}, 0, 1, "time 0–3.87 s", "128 Slaney mel bands, dB", 400, 225).getWidth(),
+                "short texts keep the asked width");
+        String dir = System.getProperty("emoaug.figures");
+        if (dir != null) javax.imageio.ImageIO.write(m, "png", Path.of(dir, "matrix.png").toFile());
+    }
+
+    @Test
     void theCheckFailsOnAChartTooSmallForItsContent() {
         // the pre-fit figures: a 400 x 225 chart with 24 legend entries, a long title and equally spaced x data
         XYChart c = new XYChartBuilder().width(400).height(225).title("ravdess: PCA of utterance statistics, the same points, by speaker")
