@@ -23,7 +23,6 @@ import org.emoaugnet.features.FeatureSet;
 import org.emoaugnet.model.Dataset;
 import org.emoaugnet.model.SavedModel;
 import org.emoaugnet.model.Trainer;
-import org.emoaugnet.plot.DegradationCurves;
 import org.emoaugnet.util.AtomicFiles;
 import org.emoaugnet.util.Tables;
 import tech.tablesaw.api.DoubleColumn;
@@ -165,7 +164,7 @@ public final class Robustness {
      * The UA-vs-level curve of one kind of degradation ("white noise", "babble") from a model's table, ascending in
      * level, with the clean result kept apart (clean speech has no SNR; NaN when the table has no clean row).
      */
-    public static DegradationCurves.Curve curve(Table t, String kind) {
+    public static org.emoaugnet.plot.DegradationCurves.Curve curve(Table t, String kind) {
         List<double[]> pts = new ArrayList<>();
         double clean = Double.NaN;
         for (int i = 0; i < t.rowCount(); i++) {
@@ -174,17 +173,17 @@ public final class Robustness {
             else if (k.equals("clean")) clean = t.doubleColumn("UA (%)").get(i);
         }
         pts.sort(java.util.Comparator.comparingDouble(p -> p[0]));
-        return new DegradationCurves.Curve(pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray(), clean);
+        return new org.emoaugnet.plot.DegradationCurves.Curve(pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray(), clean);
     }
 
     /**
      * The UA-vs-level curves of one kind of degradation for every model of a {@link #study} (see {@link #curve}), keyed
      * like the study, with the chance level of the study's {@code classes} classes, carrying the models' runs as lineage.
      */
-    public static DegradationCurves curves(java.util.Map<String, Table> study, String kind, int classes) {
-        java.util.Map<String, DegradationCurves.Curve> out = new java.util.LinkedHashMap<>();
+    public static org.emoaugnet.plot.DegradationCurves curves(java.util.Map<String, Table> study, String kind, int classes) {
+        java.util.Map<String, org.emoaugnet.plot.DegradationCurves.Curve> out = new java.util.LinkedHashMap<>();
         study.forEach((k, t) -> out.put(k, curve(t, kind)));
-        return org.emoaugnet.util.Lineage.tag(new DegradationCurves(out, DegradationCurves.chance(classes)), study.values().toArray());
+        return org.emoaugnet.util.Lineage.tag(new org.emoaugnet.plot.DegradationCurves(out, org.emoaugnet.plot.DegradationCurves.chance(classes)), study.values().toArray());
     }
 
     /** The experiment (run folder) name of one model of {@link #study}. */
