@@ -377,8 +377,8 @@ public final class Main {
         var t = org.emoaugnet.experiment.ExperimentRunner.run(cfg, corpus, new FeatureCache(s.cache().resolve("features")), runsRoot(flags, s));
         out.println(Tables.show(t, 2));
         if (t.rowCount() > 0) {
-            out.println("WA " + org.emoaugnet.eval.Statistics.meanSd(t.doubleColumn("test_wa").asDoubleArray())
-                    + "   UA " + org.emoaugnet.eval.Statistics.meanSd(t.doubleColumn("test_ua").asDoubleArray()));
+            out.println("WA (%) " + org.emoaugnet.eval.Statistics.meanSd(t.doubleColumn(org.emoaugnet.experiment.ExperimentRunner.TEST_WA).asDoubleArray())
+                    + "   UA (%) " + org.emoaugnet.eval.Statistics.meanSd(t.doubleColumn(org.emoaugnet.experiment.ExperimentRunner.TEST_UA).asDoubleArray()));
         }
         return 0;
     }

@@ -49,6 +49,9 @@ public final class ExperimentRunner {
      */
     public static final long AUGMENTATION_SEED = 42;
 
+    /** The {@link #summary} columns of test WA and UA, in %. */
+    public static final String TEST_WA = "test WA (%)", TEST_UA = "test UA (%)";
+
     private ExperimentRunner() {}
 
     /** Runs what is missing or stale and returns one summary row per run of the experiment's current spec. */
@@ -227,18 +230,21 @@ public final class ExperimentRunner {
         return summary(cfg.name(), StudyReport.records(cfg, runsRoot));
     }
 
-    /** One row per run record. */
+    /**
+     * One row per run record; test WA, UA and macro-F1 in % (unrounded: a reader's display rounds, e.g.
+     * {@code Tables.show(t, 1)}, and a fraction shown to one decimal would read 1.0 for every run above 95 %).
+     */
     public static Table summary(String name, List<RunRecord> records) {
         StringColumn fold = StringColumn.create("fold"), proto = StringColumn.create("protocol"), act = StringColumn.create("activation"),
                 stop = StringColumn.create("stopped by");
         IntColumn seed = IntColumn.create("seed"), best = IntColumn.create("best_epoch"), ran = IntColumn.create("epochs_run");
         tech.tablesaw.api.BooleanColumn conv = tech.tablesaw.api.BooleanColumn.create("converged");
-        DoubleColumn wa = DoubleColumn.create("test_wa"), ua = DoubleColumn.create("test_ua"), f1 = DoubleColumn.create("test_macro_f1");
+        DoubleColumn wa = DoubleColumn.create(TEST_WA), ua = DoubleColumn.create(TEST_UA), f1 = DoubleColumn.create("test macro-F1 (%)");
         for (RunRecord r : records) {
             fold.append(r.spec().fold()); proto.append(r.spec().protocol().name()); act.append(r.spec().activation());
             seed.append((int) r.spec().seed()); best.append(r.training().bestEpoch()); ran.append(r.training().epochsRun());
             stop.append(r.training().stopReason().name()); conv.append(r.training().converged());
-            wa.append(r.test().wa()); ua.append(r.test().ua()); f1.append(r.test().macroF1());
+            wa.append(100 * r.test().wa()); ua.append(100 * r.test().ua()); f1.append(100 * r.test().macroF1());
         }
         return Table.create(name, proto, act, fold, seed, best, ran, stop, conv, wa, ua, f1);
     }

@@ -162,27 +162,28 @@ public final class Robustness {
 
     /**
      * The UA-vs-level curve of one kind of degradation ("white noise", "babble") from a model's table, ascending in
-     * level, with the clean result appended at {@code cleanAt} (e.g. 30 dB). Returns {x, y}.
+     * level, with the clean result kept apart (clean speech has no SNR; NaN when the table has no clean row).
      */
-    public static double[][] curve(Table t, String kind, double cleanAt) {
+    public static org.emoaugnet.plot.DegradationCurves.Curve curve(Table t, String kind) {
         List<double[]> pts = new ArrayList<>();
+        double clean = Double.NaN;
         for (int i = 0; i < t.rowCount(); i++) {
             String k = t.stringColumn("kind").get(i);
             if (k.equals(kind)) pts.add(new double[] {t.doubleColumn("level").get(i), t.doubleColumn("UA (%)").get(i)});
-            else if (k.equals("clean")) pts.add(new double[] {cleanAt, t.doubleColumn("UA (%)").get(i)});
+            else if (k.equals("clean")) clean = t.doubleColumn("UA (%)").get(i);
         }
         pts.sort(java.util.Comparator.comparingDouble(p -> p[0]));
-        return new double[][] {pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray()};
+        return new org.emoaugnet.plot.DegradationCurves.Curve(pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray(), clean);
     }
 
     /**
      * The UA-vs-level curves of one kind of degradation for every model of a {@link #study} (see {@link #curve}), keyed
-     * like the study, carrying the models' runs as lineage.
+     * like the study, with the chance level of the study's {@code classes} classes, carrying the models' runs as lineage.
      */
-    public static java.util.Map<String, double[][]> curves(java.util.Map<String, Table> study, String kind, double cleanAt) {
-        java.util.Map<String, double[][]> out = new java.util.LinkedHashMap<>();
-        study.forEach((k, t) -> out.put(k, curve(t, kind, cleanAt)));
-        return org.emoaugnet.util.Lineage.tag(out, study.values().toArray());
+    public static org.emoaugnet.plot.DegradationCurves curves(java.util.Map<String, Table> study, String kind, int classes) {
+        java.util.Map<String, org.emoaugnet.plot.DegradationCurves.Curve> out = new java.util.LinkedHashMap<>();
+        study.forEach((k, t) -> out.put(k, curve(t, kind)));
+        return org.emoaugnet.util.Lineage.tag(new org.emoaugnet.plot.DegradationCurves(out, org.emoaugnet.plot.DegradationCurves.chance(classes)), study.values().toArray());
     }
 
     /** The experiment (run folder) name of one model of {@link #study}. */

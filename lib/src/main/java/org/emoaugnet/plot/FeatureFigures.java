@@ -43,7 +43,6 @@ public final class FeatureFigures {
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setPlotBackgroundColor(Color.WHITE);
         c.getStyler().setLegendVisible(false);
-        c.getStyler().setXAxisLabelRotation(groups.size() > 6 ? 30 : 0);
         groups.forEach((k, v) -> {
             double[] clean = Arrays.stream(v).filter(Double::isFinite).toArray();
             if (clean.length > 0) c.addSeries(k, clean);

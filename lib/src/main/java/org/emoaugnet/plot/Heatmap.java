@@ -19,6 +19,7 @@ public final class Heatmap {
      */
     public static BufferedImage render(String title, float[][] m, double lo, double hi, String xNote, String yNote, int width, int height) {
         int left = 8, top = 22, bottom = 18;
+        width = Math.max(width, width(title, xNote, yNote, left)); // never cut the title or the notes
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.WHITE);
@@ -35,12 +36,22 @@ public final class Heatmap {
         }
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+        g.setFont(TITLE_FONT);
         g.drawString(title, left, 15);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        g.drawString(xNote + "   |   " + yNote, left, height - 5);
+        g.setFont(NOTE_FONT);
+        g.drawString(notes(xNote, yNote), left, height - 5);
         g.dispose();
         return img;
+    }
+
+    static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 12), NOTE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+    private static String notes(String xNote, String yNote) { return xNote + "   |   " + yNote; }
+
+    /** The least image width that holds the title and the notes line with {@code left} pixels either side. */
+    static int width(String title, String xNote, String yNote, int left) {
+        double text = Math.max(ChartFit.text(title, TITLE_FONT).getMaxX(), ChartFit.text(notes(xNote, yNote), NOTE_FONT).getMaxX());
+        return (int) Math.ceil(2 * left + text);
     }
 
     /** A compact approximation of matplotlib's viridis colour map. */

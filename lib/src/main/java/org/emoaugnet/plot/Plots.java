@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.emoaugnet.util.AtomicFiles;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -23,7 +22,9 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * XChart figures as {@link BufferedImage}s (what notebooks pass to {@code display(...)}) and PNG files.
+ * XChart figures as {@link BufferedImage}s (what notebooks pass to {@code display(...)}) and PNG files. Charts are
+ * rendered at the size their titles, legends and tick labels need ({@link #image}); x tick labels turn only when they
+ * would crowd.
  */
 public final class Plots {
     public static final int WIDTH = 800, HEIGHT = 450;
@@ -41,7 +42,6 @@ public final class Plots {
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         style(c);
         c.getStyler().setLegendVisible(series.size() > 1);
-        c.getStyler().setXAxisLabelRotation(categories.size() > 8 ? 45 : 0);
         series.forEach((name, v) -> c.addSeries(name, categories, new ArrayList<Number>(v)));
         return c;
     }
@@ -64,7 +64,6 @@ public final class Plots {
         }
         CategoryChart c = bars(title, xLabel, "count", cats, series);
         c.getStyler().setOverlapped(true);
-        c.getStyler().setXAxisLabelRotation(90);
         return c;
     }
 
@@ -103,8 +102,17 @@ public final class Plots {
         s.setAntiAlias(true);
     }
 
+    /**
+     * Renders a chart at the size its content needs ({@link ChartFit}: at least its own size; titles, legends and tick
+     * labels neither clipped nor crowded).
+     */
     public static BufferedImage image(Chart<?, ?> chart) {
-        return BitmapEncoder.getBufferedImage(chart);
+        java.awt.Dimension d = ChartFit.fit(chart);
+        BufferedImage img = new BufferedImage(d.width, d.height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        chart.paint(g, d.width, d.height);
+        g.dispose();
+        return img;
     }
 
     /**
@@ -133,18 +141,20 @@ public final class Plots {
         org.emoaugnet.util.OutputLog.record(png, runs);
     }
 
-    /** Lays images out on a grid, row by row, with a title strip. */
+    /** Lays images out on a grid, row by row, with a title strip (the image widens to hold the title). */
     public static BufferedImage grid(String title, List<BufferedImage> images, int cols) {
         int cw = images.stream().mapToInt(BufferedImage::getWidth).max().orElse(1);
         int ch = images.stream().mapToInt(BufferedImage::getHeight).max().orElse(1);
         int rows = (images.size() + cols - 1) / cols, top = 30;
-        BufferedImage out = new BufferedImage(cw * cols, ch * rows + top, BufferedImage.TYPE_INT_RGB);
+        Font font = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+        int titleWidth = (int) Math.ceil(ChartFit.text(title, font).getMaxX()) + 20; // never cut the title
+        BufferedImage out = new BufferedImage(Math.max(cw * cols, titleWidth), ch * rows + top, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        g.setFont(font);
         g.drawString(title, 10, 21);
         for (int i = 0; i < images.size(); i++) g.drawImage(images.get(i), (i % cols) * cw, top + (i / cols) * ch, null);
         g.dispose();

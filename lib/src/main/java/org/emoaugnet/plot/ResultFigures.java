@@ -29,14 +29,46 @@ public final class ResultFigures {
         return org.emoaugnet.util.Lineage.tag(c, series);
     }
 
-    /** Lines through (x, y) points, one series per key (e.g. UA against SNR per model), with markers. */
-    public static XYChart lines(String title, String xLabel, String yLabel, Map<String, double[][]> series) {
+    /**
+     * A metric over degradation levels (e.g. UA against SNR), one coloured line with markers per model; each model's
+     * value on clean speech as a dashed horizontal line of its colour (clean speech has no level, so it is not drawn at
+     * a made-up one), and the chance level as a grey dotted line. The y axis spans 0–100 %.
+     */
+    public static XYChart degradation(String title, String xLabel, String yLabel, DegradationCurves curves) {
         XYChart c = new XYChartBuilder().width(Plots.WIDTH).height(Plots.HEIGHT).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setPlotBackgroundColor(Color.WHITE);
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
-        series.forEach((k, xy) -> c.addSeries(k, xy[0], xy[1]).setMarker(SeriesMarkers.CIRCLE));
-        return org.emoaugnet.util.Lineage.tag(c, series);
+        c.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (DegradationCurves.Curve k : curves.curves().values())
+            for (double x : k.level()) { lo = Math.min(lo, x); hi = Math.max(hi, x); }
+        if (!(hi > lo)) { lo = Double.isFinite(lo) ? lo - 1 : 0; hi = lo + 2; }
+        double[] span = {lo, hi};
+        Color[] palette = c.getStyler().getSeriesColors();
+        int i = 0;
+        for (var e : curves.curves().entrySet()) {
+            Color colour = palette[i++ % palette.length];
+            DegradationCurves.Curve k = e.getValue();
+            if (k.level().length > 0) {
+                var line = c.addSeries(e.getKey(), k.level(), k.value());
+                line.setMarker(SeriesMarkers.CIRCLE);
+                line.setLineColor(colour);
+                line.setMarkerColor(colour);
+            }
+            if (!Double.isNaN(k.clean())) {
+                var clean = c.addSeries(e.getKey() + ": clean speech", span, new double[] {k.clean(), k.clean()});
+                clean.setMarker(SeriesMarkers.NONE);
+                clean.setLineColor(colour);
+                clean.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+            }
+        }
+        var chance = c.addSeries(String.format(java.util.Locale.ROOT, "chance (%.1f %%)", curves.chance()), span,
+                new double[] {curves.chance(), curves.chance()});
+        chance.setMarker(SeriesMarkers.NONE);
+        chance.setLineColor(Color.GRAY);
+        chance.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DOT_DOT);
+        return org.emoaugnet.util.Lineage.tag(c, curves);
     }
 
     /**
@@ -49,7 +81,6 @@ public final class ResultFigures {
         for (int i = 0; i < estimate.length; i++) v[i] = new double[] {estimate[i], low[i], high[i]};
         org.knowm.xchart.CategoryChart c = groupedBarsWithIntervals(title, yLabel, categories, java.util.Map.of(yLabel, v));
         c.getStyler().setLegendVisible(false);
-        c.getStyler().setXAxisLabelRotation(categories.size() > 5 ? 45 : 0);
         return c;
     }
 
@@ -80,7 +111,7 @@ public final class ResultFigures {
     public static BufferedImage matrix(String title, String note, java.util.List<String> rows, java.util.List<String> cols, double[][] v,
                                        String[][] text, double lo, double hi) {
         int cell = 130, left = 120, top = 64;
-        BufferedImage img = new BufferedImage(left + cols.size() * cell + 20, top + rows.size() * 70 + 40, BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(canvasWidth(left + cols.size() * cell + 20, title, note), top + rows.size() * 70 + 40, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas(img, title, note);
         for (int r = 0; r < rows.size(); r++) {
             g.setColor(Color.BLACK);
@@ -101,6 +132,14 @@ public final class ResultFigures {
         return img;
     }
 
+    static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 13), NOTE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+    /** At least {@code content} pixels, and wide enough that the {@link #canvas} title and note are not cut. */
+    static int canvasWidth(int content, String title, String note) {
+        double text = Math.max(ChartFit.text(title, TITLE_FONT).getMaxX(), ChartFit.text(note, NOTE_FONT).getMaxX());
+        return Math.max(content, (int) Math.ceil(10 + text + 10));
+    }
+
     /** A white image with a bold title and a note line under it; returns the graphics, plain font, black. */
     private static Graphics2D canvas(BufferedImage img, String title, String note) {
         Graphics2D g = img.createGraphics();
@@ -108,9 +147,9 @@ public final class ResultFigures {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        g.setFont(TITLE_FONT);
         g.drawString(title, 10, 20);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        g.setFont(NOTE_FONT);
         g.drawString(note, 10, 38);
         return g;
     }
@@ -118,8 +157,9 @@ public final class ResultFigures {
     /** Row-normalised confusion matrix with counts and shares written in the cells. */
     public static BufferedImage confusion(String title, Confusion cm) {
         int k = cm.k(), cell = 70, left = 110, top = 60, size = left + k * cell + 20;
-        BufferedImage img = new BufferedImage(size, top + k * cell + 40, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = canvas(img, title, "rows: true class; columns: predicted");
+        String note = "rows: true class; columns: predicted";
+        BufferedImage img = new BufferedImage(canvasWidth(size, title, note), top + k * cell + 40, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas(img, title, note);
         for (int r = 0; r < k; r++) {
             int sup = Math.max(1, cm.support(r));
             g.setColor(Color.BLACK);

@@ -139,4 +139,44 @@ class SplitsTest {
         assertEquals(1, d.classCounts().get("happy")[0]);
         assertEquals(2, SplitReport.table(List.of(rr, d)).rowCount());
     }
+
+    @Test
+    void splitReportCountsTrainingAndValidationSpeakersApart() {
+        // 24 actors × 60 recordings; the published folds hold out 2 validation actors besides the test actors
+        List<Utterance> us = ravdessLike(24);
+        Fold f = Splits.ravdessActorFolds(us).get(0);
+        SplitReport r = SplitReport.of(f, Map.of(), ClassSet.RAVDESS_8::classOf);
+        int test = speakers(f.test()).size(), validation = speakers(f.validation()).size();
+        assertEquals(2, validation);
+        assertEquals(24 - test - validation, r.trainSpeakers().size(), "validation actors are not training actors");
+        assertEquals(speakers(f.train()), r.trainSpeakers());
+        assertEquals(speakers(f.validation()), r.validationSpeakers());
+        assertEquals(60 * r.trainSpeakers().size(), r.train(), "training recordings exclude validation recordings");
+        assertEquals(120, r.validation());
+        assertFalse(r.leaks());
+        var t = SplitReport.table(List.of(r));
+        assertEquals(r.trainSpeakers().size(), t.intColumn("train_speakers").get(0));
+        assertEquals(2, t.intColumn("validation_speakers").get(0));
+        assertEquals(test, t.intColumn("test_speakers").get(0));
+        assertTrue(r.summary().contains("speakers train " + r.trainSpeakers().size() + " / validation 2 / test " + test), r.summary());
+
+        // a hand-made fold: A, B train; C validates; D is tested and also has one validation recording (a leak)
+        List<Utterance> a = us.stream().filter(u -> u.speaker().equals("Actor_01")).toList();
+        List<Utterance> b = us.stream().filter(u -> u.speaker().equals("Actor_02")).toList();
+        List<Utterance> c = us.stream().filter(u -> u.speaker().equals("Actor_03")).toList();
+        List<Utterance> d = us.stream().filter(u -> u.speaker().equals("Actor_04")).toList();
+        List<Utterance> train = new ArrayList<>(a);
+        train.addAll(b);
+        List<Utterance> val = new ArrayList<>(c);
+        val.add(d.get(0));
+        SplitReport h = SplitReport.of(new Fold("hand", "hand", train, val, d.subList(1, d.size())), Map.of(), ClassSet.RAVDESS_8::classOf);
+        assertEquals(Set.of("Actor_01", "Actor_02"), h.trainSpeakers());
+        assertEquals(Set.of("Actor_03", "Actor_04"), h.validationSpeakers());
+        assertEquals(Set.of("Actor_04"), h.testSpeakers());
+        assertEquals(Set.of("Actor_04"), h.overlappingSpeakers(), "a test speaker heard in validation is in both");
+        assertTrue(h.leaks());
+        assertEquals(120, h.train());
+        assertEquals(61, h.validation());
+        assertEquals(59, h.test());
+    }
 }

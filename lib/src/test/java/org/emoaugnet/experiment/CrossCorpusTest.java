@@ -36,12 +36,17 @@ class CrossCorpusTest {
     }
 
     @Test
-    void robustnessCurvesAscendInLevelWithCleanAtTheEnd() {
+    void robustnessCurvesAscendInLevelWithCleanApart() {
         var t = tech.tablesaw.api.Table.create("r", tech.tablesaw.api.StringColumn.create("kind", "clean", "white noise", "white noise", "babble"),
                 tech.tablesaw.api.DoubleColumn.create("level", new double[] {Double.NaN, 20, 0, 10}),
                 tech.tablesaw.api.DoubleColumn.create("UA (%)", new double[] {50, 40, 20, 30}));
-        double[][] xy = Robustness.curve(t, "white noise", 30);
-        assertArrayEquals(new double[] {0, 20, 30}, xy[0]);
-        assertArrayEquals(new double[] {20, 40, 50}, xy[1]);
+        var c = Robustness.curve(t, "white noise");
+        assertArrayEquals(new double[] {0, 20}, c.level(), "clean speech is not given a fake SNR");
+        assertArrayEquals(new double[] {20, 40}, c.value());
+        assertEquals(50, c.clean());
+        assertTrue(Double.isNaN(Robustness.curve(t.where(t.stringColumn("kind").isNotEqualTo("clean")), "babble").clean()));
+        var all = Robustness.curves(java.util.Map.of("relu, none", t), "babble", 7);
+        assertEquals(100.0 / 7, all.chance(), 1e-12);
+        assertArrayEquals(new double[] {10}, all.curves().get("relu, none").level());
     }
 }

@@ -82,6 +82,10 @@ class ExperimentTest {
         assertTrue(rec.split().summary().contains("test rows whose recording is also in training: 0 (0.0%); shared speakers: 0"), rec.split().summary());
         double wa = rec.test().wa();
         assertTrue(wa >= 0 && wa <= 1);
+        assertEquals(100 * wa, t.doubleColumn(ExperimentRunner.TEST_WA).get(0), 1e-9, "the run table shows WA in %, unrounded");
+        assertEquals(100 * rec.test().ua(), t.doubleColumn(ExperimentRunner.TEST_UA).get(0), 1e-9);
+        assertTrue(org.emoaugnet.util.Tables.show(t, 1).contains(String.format(java.util.Locale.ROOT, "%.1f", 100 * wa)),
+                "shown to one decimal of a percent: " + org.emoaugnet.util.Tables.show(t, 1));
         assertEquals(rec.spec().sha256(), rec.specSha256());
         assertEquals(1, rec.history().size());
         assertEquals(org.emoaugnet.model.StopReason.EPOCH_CAP, rec.training().stopReason(), "1 epoch of 1: stopped by the cap");
