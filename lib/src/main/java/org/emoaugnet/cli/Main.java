@@ -95,7 +95,7 @@ public final class Main {
             "",
             "options accepted by every command that reads settings: --data DIR, --corpus NAMES, --seed S, --cache DIR,",
             "  --quick (CI sizes), --skip-bad; runs execute EMOAUG_PARALLEL at a time (default: one per core)",
-            "settings come from flags, then EMOAUG_* environment variables, then emoaug.properties (see README)",
+            "settings come from flags, then EMOAUG_* environment variables, then emoaug.properties (see docs/configuration.md)",
             "exit codes: 0 success, 1 bad usage (unknown command, option, value or configuration key), 2 bad data (the message",
             "  names the file), 3 results compare found differences");
 
