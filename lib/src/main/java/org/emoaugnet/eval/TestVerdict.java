@@ -70,21 +70,21 @@ public enum TestVerdict {
                     + " runs stopped at their epoch cap while still improving");
         if (x.units() == 0) return new Outcome(NO_CONCLUSION, NO_CONCLUSION.label + ": no paired runs");
         if (x.pHolm() < ALPHA)
-            return new Outcome(ESTABLISHED, String.format(Locale.ROOT, "%s: the paired t-test over %s rejects no difference after Holm%s (p = %s)",
+            return new Outcome(ESTABLISHED, String.format(Locale.ROOT, "%s: the paired t-test over %s rejects equal means after Holm%s (p %s)",
                     ESTABLISHED.label, units, family, p(x.pHolm())));
         if (excludesZero(x.low(), x.high()))
             return new Outcome(NOT_AFTER_HOLM, String.format(Locale.ROOT, "%s: the 95%% t interval over %s excludes zero, but the paired t-test "
-                    + "does not reject after Holm%s (p = %s)", NOT_AFTER_HOLM.label, units, family, p(x.pHolm())));
+                    + "does not reject after Holm%s (p %s)", NOT_AFTER_HOLM.label, units, family, p(x.pHolm())));
         boolean cannot = !(x.floorHolm() < ALPHA);
         if (cannot && x.inDirection() == x.units())
             return new Outcome(SAME_DIRECTION_TOO_FEW_UNITS, String.format(Locale.ROOT, "%s (%d of %d; the smallest Holm-adjusted p the paired t-test "
-                    + "can reach here is %s)", SAME_DIRECTION_TOO_FEW_UNITS.label, x.inDirection(), x.units(), p(x.floorHolm())));
+                    + "can reach here is %.3f)", SAME_DIRECTION_TOO_FEW_UNITS.label, x.inDirection(), x.units(), x.floorHolm()));
         if (excludesZero(x.itemLow(), x.itemHigh()))
             return new Outcome(RECORDING_LEVEL_ONLY, String.format(Locale.ROOT, "%s: these trained networks differ on the test speakers' recordings "
-                    + "(Holm p = %s), but that retraining reproduces it is not established", RECORDING_LEVEL_ONLY.label, p(x.pItemHolm())));
+                    + "(Holm p %s), but that retraining reproduces it is not established", RECORDING_LEVEL_ONLY.label, p(x.pItemHolm())));
         if (cannot)
             return new Outcome(NO_CONCLUSION, String.format(Locale.ROOT, "%s: with %s the paired t-test cannot reach p < %.2f", NO_CONCLUSION.label, units, ALPHA));
-        return new Outcome(NO_DIFFERENCE, String.format(Locale.ROOT, "%s: the paired t-test over %s could reject and did not (Holm p = %s)%s",
+        return new Outcome(NO_DIFFERENCE, String.format(Locale.ROOT, "%s: the paired t-test over %s could reject and did not (Holm p %s)%s",
                 NO_DIFFERENCE.label, units, p(x.pHolm()), Double.isNaN(x.mde()) ? ""
                         : String.format(Locale.ROOT, "; at 80%% power it detects differences of %.1f points or more", x.mde())));
     }
@@ -92,5 +92,8 @@ public enum TestVerdict {
     /** Whether an interval exists and lies on one side of zero. */
     public static boolean excludesZero(double low, double high) { return !Double.isNaN(low) && !Double.isNaN(high) && (low > 0 || high < 0); }
 
-    private static String p(double v) { return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v); }
+    /** "= 0.042", "< 0.001", "= n/a": a p-value as a sentence states it. */
+    private static String p(double v) {
+        return Double.isNaN(v) ? "= n/a" : v < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "= %.3f", v);
+    }
 }

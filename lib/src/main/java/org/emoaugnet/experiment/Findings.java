@@ -69,8 +69,8 @@ public final class Findings {
     /**
      * Robustness in one bullet per activation (each activation a family): the conditions where public-4 differs from
      * none by the primary test (paired t over seeds, Holm over the conditions), those that differ at the recording
-     * level only, clean speech always with its verdict, and the family's power. Verdicts are worded by
-     * {@link org.emoaugnet.eval.TestVerdict} from the table's numbers.
+     * level only, clean speech always with its verdict (its own sentence, beside its own interval), and the family's
+     * power. Verdicts are worded by {@link org.emoaugnet.eval.TestVerdict} from the table's numbers.
      */
     static String robustness(Table t) {
         StringBuilder b = new StringBuilder("**Robustness, RAVDESS** (notebook 05, `results/ravdess/05-robustness-augmentation.csv`; public-4 − no augmentation "
@@ -87,14 +87,14 @@ public final class Findings {
                 String overSeeds = String.format(Locale.ROOT, "%s %+.1f [%s, %s]", cond, num(part, TestColumns.DELTA, i), signed(num(part, TestColumns.T_LOW, i)),
                         signed(num(part, TestColumns.T_HIGH, i)));
                 if (cond.equals("clean"))
-                    clean = String.format(Locale.ROOT, "; on clean speech %+.1f over seeds [%s, %s], %s", num(part, TestColumns.DELTA, i),
+                    clean = String.format(Locale.ROOT, " On clean speech %+.1f over seeds [%s, %s]: %s.", num(part, TestColumns.DELTA, i),
                             signed(num(part, TestColumns.T_LOW, i)), signed(num(part, TestColumns.T_HIGH, i)), v.sentence());
                 if (v.verdict() == org.emoaugnet.eval.TestVerdict.ESTABLISHED) established.add(overSeeds);
                 else if (v.verdict() == org.emoaugnet.eval.TestVerdict.RECORDING_LEVEL_ONLY)
                     recordings.add(String.format(Locale.ROOT, "%s %+.1f [%s, %s]", cond, num(part, TestColumns.ITEM_DELTA, i),
                             signed(num(part, TestColumns.ITEM_LOW, i)), signed(num(part, TestColumns.ITEM_HIGH, i))));
             }
-            b.append(String.format(Locale.ROOT, "%n  - %s, %d seed(s) per model on actor fold 1: %s; %s%s. %s", act.equals("relu") ? "ReLU" : "ELU", seeds,
+            b.append(String.format(Locale.ROOT, "%n  - %s, %d seed(s) per model on actor fold 1: %s; %s.%s %s", act.equals("relu") ? "ReLU" : "ELU", seeds,
                     established.isEmpty() ? "no condition's difference is established over seeds after Holm"
                             : "established over seeds (paired t, Holm p < 0.05; 95% t CI): " + String.join("; ", established),
                     recordings.isEmpty() ? "none differs at the recording level only"

@@ -234,8 +234,9 @@ public final class StudyReport {
 
     /**
      * ReLU against ELU under each protocol of a study (experiments named {@code ...-relu...} and their {@code -elu}
-     * twins), on UA: the run-level comparison (primary) and the clustered item-level one ({@link Comparison}), each
-     * with Holm-adjusted p-values over the family of protocols compared.
+     * twins), on UA: the run-level comparison (primary: the paired t-test over units, with the sign-flip check) and the
+     * clustered item-level one ({@link Comparison}), each with Holm-adjusted p-values over the family of protocols
+     * compared, and the family's power and verdicts ({@link #comparisonTable}).
      */
     public static Table activationComparison(List<ExperimentConfig> study, Path runsRoot) throws IOException {
         Map<String, Comparison> cmp = new LinkedHashMap<>();
@@ -365,16 +366,16 @@ public final class StudyReport {
             int n = t.intColumn(TestColumns.UNITS).get(i), pairs = t.intColumn(TestColumns.PAIRED_RUNS).get(i);
             String unit = t.stringColumn(TestColumns.UNIT).get(i) + (n == 1 ? "" : "s");
             double lo = num(t, TestColumns.T_LOW, i), hi = num(t, TestColumns.T_HIGH, i), di = num(t, TestColumns.ITEM_DELTA, i);
-            String runLevel = String.format(java.util.Locale.ROOT, "%+.1f points over %d %s (%s; %s; paired t p = %s, Holm %s; sign-flip check p = %s, Holm %s, "
+            String runLevel = String.format(java.util.Locale.ROOT, "%+.1f points over %d %s (%s; %s; paired t p %s, Holm %s; sign-flip check p %s, Holm %s, "
                             + "which cannot go below %s here)",
                     num(t, TestColumns.DELTA, i), n, unit, t.stringColumn(TestColumns.PER_UNIT).get(i),
                     Double.isNaN(lo) ? "no t interval from one unit" : "95% t CI " + signed(lo) + " to " + signed(hi),
-                    fmt3(num(t, TestColumns.P_T, i)), fmt3(num(t, TestColumns.P_T_HOLM, i)), fmt3(num(t, TestColumns.P_SIGN, i)),
+                    pEq(num(t, TestColumns.P_T, i)), pEq(num(t, TestColumns.P_T_HOLM, i)).replace("= ", ""), pEq(num(t, TestColumns.P_SIGN, i)),
                     fmt3(num(t, TestColumns.P_SIGN_HOLM, i)), fmt3(num(t, TestColumns.P_SIGN_FLOOR_HOLM, i)));
             String itemLevel = Double.isNaN(di) ? "not tested on the same recordings, so no item-level comparison"
-                    : String.format(java.util.Locale.ROOT, "%+.1f over recordings (95%% CI resampling speakers, then recordings, %s to %s; p = %s, Holm %s)", di,
-                    signed(num(t, TestColumns.ITEM_LOW, i)), signed(num(t, TestColumns.ITEM_HIGH, i)), fmt3(num(t, TestColumns.P_ITEM, i)),
-                    fmt3(num(t, TestColumns.P_ITEM_HOLM, i)));
+                    : String.format(java.util.Locale.ROOT, "%+.1f over recordings (95%% CI resampling speakers, then recordings, %s to %s; p %s, Holm %s)", di,
+                    signed(num(t, TestColumns.ITEM_LOW, i)), signed(num(t, TestColumns.ITEM_HIGH, i)), pEq(num(t, TestColumns.P_ITEM, i)),
+                    pEq(num(t, TestColumns.P_ITEM_HOLM, i)).replace("= ", ""));
             out.add(String.format(java.util.Locale.ROOT, "%s: %s; %s; from %d paired run%s — %s.", t.stringColumn(TestColumns.COMPARISON).get(i), runLevel, itemLevel,
                     pairs, pairs == 1 ? "" : "s", TestVerdict.of(numbers(t, i)).sentence()));
         }
@@ -395,7 +396,8 @@ public final class StudyReport {
         return String.format(java.util.Locale.ROOT, "Power of this family (%d comparison%s, unit: %s, %s units): the paired t-test's smallest Holm-adjusted p "
                         + "is %s, the sign-flip check's %s; at 80%% power (two-sided α = 0.05/%d) it detects differences of %s points, against the %.1f points "
                         + "that matter (%s): %d of %d comparison%s can detect them%s.",
-                m, m == 1 ? "" : "s", p.stringColumn(TestColumns.UNIT).get(0), p.stringColumn(TestColumns.UNITS).get(0), fmt3(num(p, TestColumns.P_T_FLOOR, 0)),
+                m, m == 1 ? "" : "s", p.stringColumn(TestColumns.UNIT).get(0), p.stringColumn(TestColumns.UNITS).get(0),
+                num(p, TestColumns.P_T_FLOOR, 0) == 0 ? "0 (it can reach any p)" : fmt3(num(p, TestColumns.P_T_FLOOR, 0)),
                 fmt3(num(p, TestColumns.P_SIGN_FLOOR_HOLM, 0)), m, Double.isNaN(mdeLo) ? "n/a (fewer than two units)"
                         : Math.abs(mdeHi - mdeLo) < 0.05 ? String.format(java.util.Locale.ROOT, "%.1f", mdeLo)
                         : String.format(java.util.Locale.ROOT, "%.1f–%.1f", mdeLo, mdeHi),
@@ -454,6 +456,9 @@ public final class StudyReport {
         else needed.append(most);
         return out;
     }
+
+    /** "= 0.163", "< 0.001" or "= n/a": a p-value as a sentence states it. */
+    private static String pEq(double v) { return Double.isNaN(v) ? "= n/a" : v < 0.001 ? "< 0.001" : "= " + fmt3(v); }
 
     private static String fmt3(double v) { return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", v); }
 
