@@ -52,6 +52,21 @@ public final class SharedRuns {
         return List.copyOf(common);
     }
 
+    /**
+     * The other experiments that hold any of these runs (same spec hashes), each with how many: "x" when it holds all
+     * of them, "x (3 of 15 runs)" when it holds some; joined by ", ", sorted; "" when the runs are {@code experiment}'s
+     * alone. Names in {@code shownBeside} (already in the same row) are left out.
+     */
+    public String describe(List<Path> runs, String experiment, Collection<String> shownBeside) throws IOException {
+        Map<String, Integer> count = new TreeMap<>();
+        for (Path r : runs)
+            for (String e : experimentsByHash.getOrDefault(RunRecord.read(r).specSha256(), Set.of()))
+                if (!e.equals(experiment) && !shownBeside.contains(e)) count.merge(e, 1, Integer::sum);
+        List<String> out = new ArrayList<>();
+        count.forEach((e, k) -> out.add(k == runs.size() ? e : e + " (" + k + " of " + runs.size() + " runs)"));
+        return String.join(", ", out);
+    }
+
     /** The identity of a set of runs: their sorted spec hashes (equal sets, equal identities). */
     public static String identity(List<Path> runs) throws IOException {
         List<String> h = new ArrayList<>();

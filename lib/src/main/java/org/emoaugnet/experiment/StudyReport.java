@@ -205,9 +205,7 @@ public final class StudyReport {
             Evidence.WaUa wu = Evidence.waAndUa(rs);
             Evidence w = wu.wa(), u = wu.ua();
             name.append(e.getKey());
-            List<String> elsewhere = new ArrayList<>(shared.alsoUnder(rs, RunRecord.read(rs.get(0)).experiment()));
-            elsewhere.removeAll(java.util.Arrays.asList(e.getKey().split(" = ")));
-            same.append(String.join(", ", elsewhere));
+            same.append(shared.describe(rs, rs.get(0).getParent().getFileName().toString(), java.util.Arrays.asList(e.getKey().split(" = "))));
             proto.append(first.protocol().name() + (first.protocol().leaks() ? " (leaks)" : ""));
             act.append(first.activation());
             n.append(rs.size());
@@ -522,7 +520,7 @@ public final class StudyReport {
             uaRec.append(u.clustered().estimate());
             uaRecLo.append(u.clustered().low());
             uaRecHi.append(u.clustered().high());
-            same.append(String.join(", ", shared.alsoUnder(rs, c.config().name())));
+            same.append(shared.describe(rs, c.config().name(), List.of()));
             if (!c.recipe().equals(Ablation.REFERENCE) && !refRuns.isEmpty()) cmp.put(c.recipe() + " − " + Ablation.REFERENCE, Comparison.of(rs, refRuns, "UA"));
         }
         Table base = Table.create("ablation " + d.name(), cond, copies, n, planned, conv, rows, perEpoch, uaMean, ua, uaCl, uaRec, uaRecLo, uaRecHi, same);
@@ -543,7 +541,10 @@ public final class StudyReport {
                 lineage(new ArrayList<>(new java.util.LinkedHashSet<>(used))));
     }
 
-    /** Column of the tables that list experiments: the other experiments holding the same runs (same spec hashes). */
+    /**
+     * Column of the tables that list experiments: the other experiments holding the same runs (same spec hashes), all of
+     * them or "(k of n runs)" ({@link SharedRuns#describe}).
+     */
     public static final String SAME_RUNS = "same runs also under";
 
     /** The row of a {@link #comparisonTable} that holds the comparison named {@code name} (alone or merged with its same-runs twins); -1 if none. */

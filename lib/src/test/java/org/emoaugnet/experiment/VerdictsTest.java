@@ -90,6 +90,7 @@ class VerdictsTest {
             copy(committed.resolve("ravdess-si-compact-" + act), runs.resolve("reused-" + act), "fold-1-seed");
             copy(committed.resolve("ravdess-si-compact-" + act), runs.resolve("other-" + act), "fold-2-seed");
         }
+        copy(committed.resolve("ravdess-si-compact-relu"), runs.resolve("part-relu"), "fold-1-seed1");
         SharedRuns shared = SharedRuns.scan(runs);
         assertEquals(List.of("reused-relu"), shared.alsoUnder(StudyReport.runs(runs.resolve("si-relu")), "si-relu"));
         assertEquals(List.of(), shared.alsoUnder(StudyReport.runs(runs.resolve("other-relu")), "other-relu"));
@@ -99,8 +100,10 @@ class VerdictsTest {
         for (String e : List.of("si-relu", "reused-relu", "other-relu")) listed.put(e, runs.resolve(e));
         Table table = StudyReport.table(listed, "ravdess");
         assertEquals(List.of("si-relu = reused-relu", "other-relu"), table.stringColumn("experiment").asList(), "shown once, with both names");
+        assertEquals(List.of("part-relu (1 of 3 runs)", ""), table.stringColumn(StudyReport.SAME_RUNS).asList(), "a partial reuse is named with its share");
         Map<String, Path> one = Map.of("si-relu", runs.resolve("si-relu"));
-        assertEquals("reused-relu", StudyReport.table(one, "ravdess").stringColumn(StudyReport.SAME_RUNS).get(0), "the twin outside the table is named");
+        assertEquals("part-relu (1 of 3 runs), reused-relu", StudyReport.table(one, "ravdess").stringColumn(StudyReport.SAME_RUNS).get(0),
+                "the twin outside the table is named");
 
         Map<String, Comparison> family = new LinkedHashMap<>();
         for (String e : List.of("si", "reused", "other"))
