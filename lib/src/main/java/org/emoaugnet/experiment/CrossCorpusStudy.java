@@ -182,8 +182,11 @@ public final class CrossCorpusStudy {
 
     /**
      * Every variant against the main variant on the same cell (train → test corpus) and so on the same test recordings
-     * ({@link Comparison}: one seed per cell, so the run-level unit is the seed, or the fold on the diagonal), with
-     * Holm-adjusted p-values over the whole family of variant comparisons.
+     * ({@link Comparison}: one seed per cell, so the run-level unit is the seed, or the fold on the diagonal), with the
+     * primary paired t-test Holm-adjusted over the whole family of variant comparisons, the sign-flip check, the power
+     * columns and the verdict of {@link StudyReport#comparisonTable}; a cell with one seed has no t-test, so its verdict
+     * rests on the direction of its one unit and on the recording level. A variant cell that reused the main cell's
+     * runs (same spec hashes) is one comparison, counted once.
      */
     public static Table variantTests(Table grid, Path runsRoot) throws IOException {
         Map<String, Comparison> cmp = new java.util.LinkedHashMap<>();

@@ -35,7 +35,8 @@ public final class Findings {
                 continue;
             }
             for (Ledger.Row r : mine)
-                b.append(String.format(Locale.ROOT, "%n  - %s %s %.2f: %s.", r.activation().equals("relu") ? "ReLU" : "ELU", r.metric(), r.paper(), r.verdict().text()));
+                b.append(String.format(Locale.ROOT, "%n  - %s %s %.2f, recipe `%s`: %s.", r.activation().equals("relu") ? "ReLU" : "ELU", r.metric(), r.paper(),
+                        r.recipe(), r.verdict().text()));
             out.add(b.toString());
         }
         Path tests = results.resolve("ravdess/04-relu-vs-elu-tests.csv");
@@ -65,37 +66,47 @@ public final class Findings {
         return b.toString();
     }
 
-    /** Robustness in one bullet: per activation, the conditions where public-4 differs from none after Holm. */
+    /**
+     * Robustness in one bullet per activation (each activation a family): the conditions where public-4 differs from
+     * none by the primary test (paired t over seeds, Holm over the conditions), those that differ at the recording
+     * level only, clean speech always with its verdict (its own sentence, beside its own interval), and the family's
+     * power. Verdicts are worded by {@link org.emoaugnet.eval.TestVerdict} from the table's numbers.
+     */
     static String robustness(Table t) {
         StringBuilder b = new StringBuilder("**Robustness, RAVDESS** (notebook 05, `results/ravdess/05-robustness-augmentation.csv`; public-4 − no augmentation "
-                + "on degraded test speech, Holm over the conditions of each activation):");
+                + "on degraded test speech; primary test: paired t over seeds, Holm over the conditions of each activation):");
         for (String act : t.stringColumn("activation").unique().asList()) {
             Table part = t.where(t.stringColumn("activation").isEqualTo(act));
-            List<String> items = new ArrayList<>();
+            List<String> established = new ArrayList<>(), recordings = new ArrayList<>();
             String clean = "";
             int seeds = 0;
-            double smallest = Double.NaN;
             for (int i = 0; i < part.rowCount(); i++) {
-                if (part.intColumn("units").get(i) > seeds) {
-                    seeds = part.intColumn("units").get(i);
-                    smallest = part.doubleColumn("smallest attainable p").getDouble(i);
-                }
-                if (part.stringColumn("comparison").get(i).equals("clean"))
-                    clean = String.format(Locale.ROOT, "; on clean speech %+.1f [%+.1f, %+.1f] (Holm p %.3f)", part.doubleColumn("Δ over recordings (points)").getDouble(i),
-                            part.doubleColumn("Δ 95% CI low (speakers→recordings)").getDouble(i), part.doubleColumn("Δ 95% CI high (speakers→recordings)").getDouble(i),
-                            part.doubleColumn("p Holm (speakers→recordings)").getDouble(i));
-                double p = part.doubleColumn("p Holm (speakers→recordings)").getDouble(i);
-                if (Double.isNaN(p) || p >= 0.05) continue;
-                items.add(String.format(Locale.ROOT, "%s %+.1f [%+.1f, %+.1f]", part.stringColumn("comparison").get(i), part.doubleColumn("Δ over recordings (points)").getDouble(i),
-                        part.doubleColumn("Δ 95% CI low (speakers→recordings)").getDouble(i), part.doubleColumn("Δ 95% CI high (speakers→recordings)").getDouble(i)));
+                seeds = Math.max(seeds, part.intColumn(TestColumns.UNITS).get(i));
+                org.emoaugnet.eval.TestVerdict.Outcome v = org.emoaugnet.eval.TestVerdict.of(StudyReport.numbers(part, i));
+                String cond = part.stringColumn(TestColumns.COMPARISON).get(i);
+                String overSeeds = String.format(Locale.ROOT, "%s %+.1f [%s, %s]", cond, num(part, TestColumns.DELTA, i), signed(num(part, TestColumns.T_LOW, i)),
+                        signed(num(part, TestColumns.T_HIGH, i)));
+                if (cond.equals("clean"))
+                    clean = String.format(Locale.ROOT, " On clean speech %+.1f over seeds [%s, %s]: %s.", num(part, TestColumns.DELTA, i),
+                            signed(num(part, TestColumns.T_LOW, i)), signed(num(part, TestColumns.T_HIGH, i)), v.sentence());
+                if (v.verdict() == org.emoaugnet.eval.TestVerdict.ESTABLISHED) established.add(overSeeds);
+                else if (v.verdict() == org.emoaugnet.eval.TestVerdict.RECORDING_LEVEL_ONLY)
+                    recordings.add(String.format(Locale.ROOT, "%s %+.1f [%s, %s]", cond, num(part, TestColumns.ITEM_DELTA, i),
+                            signed(num(part, TestColumns.ITEM_LOW, i)), signed(num(part, TestColumns.ITEM_HIGH, i))));
             }
-            b.append(String.format(Locale.ROOT, "%n  - %s, %d seed(s) per model on actor fold 1: %s%s; at the run level (unit: seed) the smallest attainable p is %.3f.",
-                    act.equals("relu") ? "ReLU" : "ELU", seeds,
-                    items.isEmpty() ? "no condition differs over recordings after Holm" : "over recordings (speakers→recordings interval, Holm p < 0.05): " + String.join("; ", items),
-                    clean, smallest));
+            b.append(String.format(Locale.ROOT, "%n  - %s, %d seed(s) per model on actor fold 1: %s; %s.%s %s", act.equals("relu") ? "ReLU" : "ELU", seeds,
+                    established.isEmpty() ? "no condition's difference is established over seeds after Holm"
+                            : "established over seeds (paired t, Holm p < 0.05; 95% t CI): " + String.join("; ", established),
+                    recordings.isEmpty() ? "none differs at the recording level only"
+                            : "at the recording level only (speakers→recordings 95% CI): " + String.join("; ", recordings),
+                    clean, StudyReport.powerSentence(part)));
         }
         return b.toString();
     }
+
+    private static double num(Table t, String column, int i) { return t.doubleColumn(column).isMissing(i) ? Double.NaN : t.doubleColumn(column).getDouble(i); }
+
+    private static String signed(double v) { return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%+.1f", v); }
 
     /** The cross-corpus grid in one bullet: main variant, within against across corpora. */
     static String crossCorpus(Table t) {
@@ -111,11 +122,17 @@ public final class Findings {
     }
 
     /** Columns of the result tables that hold counts; text columns are known by their names; every other column is a number. */
-    static final java.util.Set<String> INTEGERS = java.util.Set.of("runs", "planned runs", "converged runs", "units", "paired runs", "unconverged runs",
-            "copies_per_file", "train_rows_per_run", "samples_per_epoch", "test_items", "folds", "test recordings", "test speakers");
+    static final java.util.Set<String> INTEGERS = union(TestColumns.INTEGERS, java.util.Set.of("runs", "planned runs", "converged runs",
+            "copies_per_file", "train_rows_per_run", "samples_per_epoch", "test_items", "folds", "test recordings", "test speakers"));
 
-    static final java.util.Set<String> TEXT = java.util.Set.of("condition", "comparison", "run-level unit", "Δ per unit (points)", "activation", "variant",
-            "train", "test", "kind", "experiment", "protocol", "model", "degradation", "seeds");
+    static final java.util.Set<String> TEXT = union(TestColumns.TEXT, java.util.Set.of("condition", "activation", "variant",
+            "train", "test", "kind", "experiment", "protocol", "model", "degradation", "seeds", StudyReport.SAME_RUNS));
+
+    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+        java.util.Set<String> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return java.util.Set.copyOf(u);
+    }
 
     /** A result CSV with its columns typed by name (never guessed from values, which may be empty or look like integers). */
     static Table read(Path csv) throws IOException {

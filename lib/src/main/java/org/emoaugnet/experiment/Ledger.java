@@ -17,9 +17,12 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The reproduction ledger: one row per paper claim (corpus × activation × WA/UA) with our result under each
- * protocol, gathered from the run records of the study experiments in {@code experiments/<corpus>/*.properties},
- * and a verdict computed from the numbers. Nothing in it is typed by hand: {@link #write} regenerates
+ * The reproduction ledger: one row per paper claim (corpus × activation × WA/UA) and augmentation recipe, with our
+ * result under each protocol, gathered from the run records of the study experiments in
+ * {@code experiments/<corpus>/*.properties}, and a verdict computed from the numbers. A row never mixes recipes: the
+ * paper-style protocol has experiments with the recipe 'all' and with public-4, the other protocols public-4 only, so
+ * each recipe is its own row and a protocol without an experiment of that recipe says so. {@code LEDGER.md} also
+ * holds the power of the test families the configured experiments form ({@link #powerTable}). Nothing in it is typed by hand: {@link #write} regenerates
  * {@code results/LEDGER.md} and {@code results/ledger.csv}, and a test recomputes the CSV from the run records.
  */
 public final class Ledger {
@@ -81,24 +84,42 @@ public final class Ledger {
             + "had no activation, because DL4J 1.0.0-M2.1's BatchNormalization layer ignores the activation it is given (ReLU and ELU then "
             + "differ only in the dense layer). Re-running the experiment replaces them (revision 2 adds the activation as its own layer).";
 
-    public record Row(String corpus, String activation, String metric, double paper, Map<Protocol, Cell> cells, Verdict verdict) {}
+    /** One claim under one augmentation recipe: our cells per protocol (only experiments of that recipe) and the verdict. */
+    public record Row(String corpus, String activation, String recipe, String metric, double paper, Map<Protocol, Cell> cells, Verdict verdict) {
+        /** "RAVDESS ReLU UA", the claim this row is about. */
+        String claim() { return label(corpus) + ' ' + (activation.equals("relu") ? "ReLU" : "ELU") + ' ' + metric; }
+    }
 
-    /** Builds every row from the configurations under {@code projectRoot/experiments} and the runs under {@code runsRoot}. */
+    /**
+     * Builds every row from the configurations under {@code projectRoot/experiments} and the runs under {@code runsRoot}:
+     * per claim, one row per recipe its configured experiments use (the speaker-independent experiment's recipe first,
+     * then the others by name).
+     */
     public static List<Row> build(Path projectRoot, Path runsRoot) throws IOException {
         List<Row> rows = new ArrayList<>();
         for (PaperClaims.Claim claim : PaperClaims.ALL) {
-            List<ExperimentConfig> study = studyConfigs(projectRoot.resolve("experiments").resolve(claim.corpus()));
-            for (String metric : List.of("WA", "UA")) {
-                double paper = metric.equals("WA") ? claim.wa() : claim.ua();
-                Map<Protocol, Cell> cells = new LinkedHashMap<>();
-                for (Protocol p : COLUMNS) {
-                    ExperimentConfig cfg = study.stream().filter(c -> c.protocol() == p && c.activation().equals(claim.activation())).findFirst().orElse(null);
-                    cells.put(p, cell(cfg, runsRoot, metric));
+            List<ExperimentConfig> study = studyConfigs(projectRoot.resolve("experiments").resolve(claim.corpus())).stream()
+                    .filter(c -> COLUMNS.contains(c.protocol()) && c.activation().equals(claim.activation())).toList();
+            for (String recipe : recipes(study))
+                for (String metric : List.of("WA", "UA")) {
+                    double paper = metric.equals("WA") ? claim.wa() : claim.ua();
+                    Map<Protocol, Cell> cells = new LinkedHashMap<>();
+                    for (Protocol p : COLUMNS) {
+                        ExperimentConfig cfg = study.stream().filter(c -> c.protocol() == p && c.recipe().name().equals(recipe)).findFirst().orElse(null);
+                        cells.put(p, cell(cfg, runsRoot, metric));
+                    }
+                    rows.add(new Row(claim.corpus(), claim.activation(), recipe, metric, paper, cells, verdict(paper, cells, claim.corpus())));
                 }
-                rows.add(new Row(claim.corpus(), claim.activation(), metric, paper, cells, verdict(paper, cells, claim.corpus())));
-            }
         }
         return rows;
+    }
+
+    /** The recipes of these experiments: the speaker-independent one first, then the others by name. */
+    static List<String> recipes(List<ExperimentConfig> study) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        study.stream().filter(c -> c.protocol() == Protocol.SPEAKER_INDEPENDENT).forEach(c -> out.add(c.recipe().name()));
+        study.stream().map(c -> c.recipe().name()).sorted().forEach(out::add);
+        return List.copyOf(out);
     }
 
     /** The configured experiments of the ledger's columns that have finished runs (what the ledger is computed from). */
@@ -196,10 +217,10 @@ public final class Ledger {
     }
 
     public static Table table(List<Row> rows) {
-        StringColumn corpus = StringColumn.create("corpus"), act = StringColumn.create("activation"), metric = StringColumn.create("metric"),
-                category = StringColumn.create("verdict_category"), verdict = StringColumn.create("verdict");
+        StringColumn corpus = StringColumn.create("corpus"), act = StringColumn.create("activation"), recipe = StringColumn.create("recipe"),
+                metric = StringColumn.create("metric"), category = StringColumn.create("verdict_category"), verdict = StringColumn.create("verdict");
         DoubleColumn paper = DoubleColumn.create("paper");
-        List<tech.tablesaw.columns.Column<?>> cols = new ArrayList<>(List.of(corpus, act, metric, paper));
+        List<tech.tablesaw.columns.Column<?>> cols = new ArrayList<>(List.of(corpus, act, recipe, metric, paper));
         String[] ints = {"runs", "planned", "converged", "seeds"};
         String[] nums = {"mean", "sd", "seed_ci_low", "seed_ci_high", "recordings", "recordings_ci_low", "recordings_ci_high"};
         Map<Protocol, StringColumn> exp = new LinkedHashMap<>();
@@ -219,6 +240,7 @@ public final class Ledger {
         for (Row r : rows) {
             corpus.append(r.corpus());
             act.append(r.activation());
+            recipe.append(r.recipe());
             metric.append(r.metric());
             paper.append(r.paper());
             category.append(r.verdict().category().name());
@@ -236,16 +258,18 @@ public final class Ledger {
     }
 
     /**
-     * The ledger for a reader (a notebook or terminal): one row per claim, the paper's value, each protocol's mean over
+     * The ledger for a reader (a notebook or terminal): one row per claim and recipe, the paper's value, each protocol's mean over
      * runs with its seed-level 95 % t interval (or why there is none), and the verdict's category. LEDGER.md and
      * ledger.csv carry the full cells (s.d., recording-level intervals, run counts) and the verdict sentences.
      */
     public static Table overview(List<Row> rows) {
-        StringColumn claim = StringColumn.create("claim"), category = StringColumn.create("verdict"), paper = StringColumn.create("paper");
+        StringColumn claim = StringColumn.create("claim"), recipe = StringColumn.create("recipe"), category = StringColumn.create("verdict"),
+                paper = StringColumn.create("paper");
         Map<Protocol, StringColumn> cols = new LinkedHashMap<>();
         for (Protocol p : COLUMNS) cols.put(p, StringColumn.create(COLUMN_NAMES.get(p)));
         for (Row r : rows) {
             claim.append(r.corpus().toUpperCase(Locale.ROOT) + " " + (r.activation().equals("relu") ? "ReLU" : "ELU") + " " + r.metric());
+            recipe.append(r.recipe());
             paper.append(String.format(Locale.ROOT, "%.2f", r.paper())); // as the paper reports it, not rounded again
             category.append(r.verdict().category().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             for (Protocol p : COLUMNS) {
@@ -260,7 +284,7 @@ public final class Ledger {
                 cols.get(p).append(v);
             }
         }
-        Table t = Table.create("reproduction ledger (%; mean over runs [95% t CI over seeds])", claim, paper);
+        Table t = Table.create("reproduction ledger (%; mean over runs [95% t CI over seeds])", claim, recipe, paper);
         cols.values().forEach(t::addColumns);
         return t.addColumns(category);
     }
@@ -335,17 +359,45 @@ public final class Ledger {
         md.append("with a 95 % bootstrap interval that resamples **speakers, then recordings** within them. The paper-style protocol augments\n");
         md.append("before a random row split and **leaks** (augmented copies of test recordings, and their speakers, are in training).\n");
         md.append("A verdict needs every planned run, all converged (not stopped at the epoch cap while still improving); a protocol\n");
-        md.append("*reaches* a claim when the upper end of its seed-level interval is at or above it.\n\n");
-        md.append("| claim | paper | paper-style (leaks) | augment after utterance split | speaker-independent | verdict |\n|---|---|---|---|---|---|\n");
+        md.append("*reaches* a claim when the upper end of its seed-level interval is at or above it. Each row is one augmentation **recipe**\n");
+        md.append("(`all`: the original plus one copy each of noise, pitch shift, time stretch and time shift, the paper's four; `public-4`: original,\n");
+        md.append("noise, pitch, pitch+noise, the public code's); a protocol without an experiment of that recipe reads \"no experiment configured\".\n\n");
+        md.append("| claim | recipe | paper | paper-style (leaks) | augment after utterance split | speaker-independent | verdict |\n|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
-            md.append("| ").append(label(r.corpus())).append(' ').append(r.activation().equals("relu") ? "ReLU" : "ELU").append(' ').append(r.metric())
-                    .append(" | ").append(fmt(r.paper()));
+            md.append("| ").append(r.claim()).append(" | `").append(r.recipe()).append("` | ").append(fmt(r.paper()));
             for (Protocol p : COLUMNS) md.append(" | ").append(r.cells().get(p).text());
             md.append(" | ").append(r.verdict().text()).append(" |\n");
         }
         if (md.indexOf(LEGACY_MARK) >= 0) md.append("\n").append(LEGACY_NOTE).append("\n");
         if (figure(rows, "ravdess", outDir.resolve("ledger.png"), lineage))
-            md.append("\n![RAVDESS claims beside our numbers under each protocol](ledger.png)\n");
+            md.append("\n![RAVDESS claims beside our numbers under each protocol and recipe](ledger.png)\n");
+        Table power = powerTable(projectRoot, runsRoot);
+        if (power.rowCount() > 0) {
+            md.append("\n## Power of the study's tests\n\n");
+            md.append("Every family of comparisons the configured experiments form (ReLU − ELU under each protocol and recipe; each augmentation\n");
+            md.append("ablation's recipes against none), UA. The primary test is the two-sided paired t-test over independent units (the fold\n");
+            md.append("where folds are fixed, the seed where each seed draws its own split), Holm-adjusted over the family; the exact sign-flip\n");
+            md.append("test is a check beside it, whose smallest p is 2/2ⁿ before and m·2/2ⁿ after Holm's first step. The minimal detectable\n");
+            md.append("difference is the one the t-test finds with 80 % power at two-sided α = 0.05/m (the bound of Holm's first step), from each\n");
+            md.append("comparison's observed between-unit s.d., computed from the noncentral t distribution (`PairedT`). The difference that\n");
+            md.append(String.format(Locale.ROOT, "matters is %.1f UA points (%s).%n%n", Comparison.EFFECT_THAT_MATTERS, Comparison.EFFECT_REASON));
+            md.append("| family | unit | units | comparisons (m) | smallest Holm p, paired t | smallest Holm p, sign-flip | minimal detectable Δ, 80 % power (points) "
+                    + "| Δ that matters (points) | comparisons that detect it | most units it would need |\n|---|---|---|---|---|---|---|---|---|---|\n");
+            for (int i = 0; i < power.rowCount(); i++) {
+                double lo = power.doubleColumn(StudyReport.POWER_MDE_MIN).getDouble(i), hi = power.doubleColumn(StudyReport.POWER_MDE_MAX).getDouble(i);
+                md.append("| ").append(power.stringColumn(StudyReport.POWER_FAMILY).get(i)).append(" | ").append(power.stringColumn(TestColumns.UNIT).get(i))
+                        .append(" | ").append(power.stringColumn(TestColumns.UNITS).get(i)).append(" | ").append(power.intColumn(TestColumns.FAMILY).get(i))
+                        .append(" | ").append(String.format(Locale.ROOT, "%.3f", power.doubleColumn(TestColumns.P_T_FLOOR).getDouble(i)))
+                        .append(" | ").append(String.format(Locale.ROOT, "%.3f", power.doubleColumn(TestColumns.P_SIGN_FLOOR_HOLM).getDouble(i)))
+                        .append(" | ").append(Double.isNaN(lo) ? "n/a (one unit)" : Math.abs(hi - lo) < 0.05 ? String.format(Locale.ROOT, "%.1f", lo)
+                                : String.format(Locale.ROOT, "%.1f–%.1f", lo, hi))
+                        .append(" | ").append(String.format(Locale.ROOT, "%.1f", power.doubleColumn(TestColumns.MATTERS).getDouble(i)))
+                        .append(" | ").append(power.intColumn(StudyReport.POWER_DETECTS).get(i)).append(" of ").append(power.intColumn(TestColumns.FAMILY).get(i))
+                        .append(" | ").append(power.intColumn(StudyReport.POWER_NEEDED).isMissing(i) ? (power.intColumn(StudyReport.POWER_DETECTS).get(i)
+                                .equals(power.intColumn(TestColumns.FAMILY).get(i)) ? "–" : "more than 1000, or no spread to plan from")
+                                : String.valueOf(power.intColumn(StudyReport.POWER_NEEDED).get(i))).append(" |\n");
+            }
+        }
         md.append("\n## Are the paper's WA/UA pairs possible?\n\n");
         md.append("The largest |WA − UA| any per-class recalls with the reported UA can give on a test set with these class counts\n");
         md.append("(a linear program solved greedily; see `Consistency`). A reported gap above it cannot come from that class set.\n");
@@ -382,23 +434,51 @@ public final class Ledger {
     }
 
     /**
-     * The claims of {@code corpus} as grouped bars: the paper's value beside our mean under each protocol, with its
-     * seed-level 95 % interval (none with one seed); written to {@code png} when any protocol has runs. Returns whether it was written.
+     * The claims of {@code corpus} as grouped bars, one group per claim and recipe (the recipe in its label): the
+     * paper's value beside our mean under each protocol, with its seed-level 95 % interval (none with one seed); written to {@code png} when any protocol has runs. Returns whether it was written.
      */
     static boolean figure(List<Row> rows, String corpus, Path png, List<String> lineage) throws IOException {
         List<Row> mine = rows.stream().filter(r -> r.corpus().equals(corpus)).toList();
         if (mine.stream().noneMatch(r -> r.cells().values().stream().anyMatch(Cell::hasRuns))) return false;
-        List<String> cats = mine.stream().map(r -> (r.activation().equals("relu") ? "ReLU " : "ELU ") + r.metric()).toList();
+        List<String> cats = mine.stream().map(r -> (r.activation().equals("relu") ? "ReLU " : "ELU ") + r.metric() + ", " + r.recipe()).toList();
         Map<String, double[][]> series = new java.util.LinkedHashMap<>();
         series.put("paper", mine.stream().map(r -> new double[] {r.paper(), Double.NaN, Double.NaN}).toArray(double[][]::new));
         for (Protocol p : COLUMNS)
             series.put(COLUMN_NAMES.get(p), mine.stream().map(r -> r.cells().get(p)).map(c -> c.hasRuns() ? new double[] {c.mean(), c.seedLow(), c.seedHigh()}
                     : new double[] {Double.NaN, Double.NaN, Double.NaN}).toArray(double[][]::new));
-        var chart = org.emoaugnet.plot.ResultFigures.groupedBarsWithIntervals(label(corpus) + ": paper claims and our numbers by protocol",
+        var chart = org.emoaugnet.plot.ResultFigures.groupedBarsWithIntervals(label(corpus) + ": paper claims and our numbers by protocol and recipe",
                 "% (mean over runs, 95 % CI over seeds)", cats, series);
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
         org.emoaugnet.plot.Plots.save(org.emoaugnet.util.Lineage.tag(chart, lineage), png);
         return true;
+    }
+
+    /**
+     * The power of every test family the configured experiments form ({@link StudyReport#powerTable}), one row each:
+     * per corpus the ReLU − ELU comparisons under each protocol and recipe ({@link StudyReport#activationComparison}),
+     * and each augmentation ablation under {@code experiments/<corpus>/ablation/} (its recipes against none).
+     * Families without paired runs are left out.
+     */
+    static Table powerTable(Path projectRoot, Path runsRoot) throws IOException {
+        Table out = null;
+        for (String corpus : PaperClaims.ALL.stream().map(PaperClaims.Claim::corpus).distinct().toList()) {
+            Path dir = projectRoot.resolve("experiments").resolve(corpus);
+            List<Table> families = new ArrayList<>();
+            families.add(StudyReport.powerTable(label(corpus) + ": ReLU − ELU per protocol and recipe",
+                    StudyReport.activationComparison(studyConfigs(dir), runsRoot)));
+            if (Files.isDirectory(dir.resolve("ablation")))
+                try (var files = Files.list(dir.resolve("ablation"))) {
+                    for (Path f : files.filter(x -> x.toString().endsWith(".properties")).sorted().toList()) {
+                        Ablation.Design d = Ablation.load(f);
+                        Table a = StudyReport.ablation(d, runsRoot);
+                        if (!a.columnNames().contains(TestColumns.COMPARISON)) continue;
+                        families.add(StudyReport.powerTable(label(corpus) + ": ablation " + d.name() + ", recipes − none",
+                                a.where(a.stringColumn(TestColumns.COMPARISON).isNotMissing())));
+                    }
+                }
+            for (Table f : families) out = out == null ? f : out.append(f);
+        }
+        return out == null ? StudyReport.powerTable("none", Table.create("empty")) : out;
     }
 
     static final Map<Protocol, String> COLUMN_NAMES = Map.of(Protocol.PAPER_STYLE, "paper-style (leaks)",

@@ -53,7 +53,7 @@ public final class ReadmeTables {
         List<Map<String, String>> rows = read(csv);
         if (name.startsWith("02-ablation-")) return ablation(rows);
         if (name.equals("04-relu-vs-elu.csv")) return study(rows);
-        if (name.equals("04-relu-vs-elu-tests.csv")) return tests(rows, "comparison");
+        if (name.equals("04-relu-vs-elu-tests.csv")) return tests(rows, TestColumns.COMPARISON);
         if (name.equals("05-cross-corpus.csv")) return crossCorpus(rows);
         if (name.equals("05-robustness.csv")) return robustness(rows);
         if (name.equals("05-robustness-augmentation.csv")) return augmentationEffect(rows);
@@ -105,58 +105,79 @@ public final class ReadmeTables {
         return rows;
     }
 
+    /** Header cells of the test columns ({@link #testCells}), shared by every table that shows a comparison. */
+    private static final String TEST_HEADER = "Δ over units [95 % t CI] (units) | p paired t / Holm (primary) | p sign-flip / Holm, floor after Holm (check) | "
+            + "minimal detectable Δ, 80 % power (units for " + String.format(Locale.ROOT, "%.1f", Comparison.EFFECT_THAT_MATTERS) + " points) | "
+            + "Δ over recordings [95 % CI] | p / Holm (speakers→recordings) | verdict";
+
     /**
      * The ablation: per recipe its runs (of planned, converged), samples per epoch, UA over runs and over recordings,
-     * and against 'none' the run-level difference with its t interval, sign-flip p and Holm-adjusted p (primary), then
-     * the item-level difference resampling speakers and recordings with its Holm-adjusted p.
+     * the experiments holding the same runs, and against 'none' the test cells ({@link #testCells}).
      */
     static String ablation(List<Map<String, String>> rows) {
         StringBuilder b = new StringBuilder("| recipe | copies per file | runs (planned, converged) | samples per epoch | UA mean ± sd over runs (%) | "
-                + "UA over recordings [95 % CI, speakers→recordings] | ΔUA vs none over units [95 % t CI] | p sign-flip / Holm (units) | "
-                + "ΔUA over recordings [95 % CI] | p / Holm (speakers→recordings) |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                + "UA over recordings [95 % CI, speakers→recordings] | same runs also under | " + TEST_HEADER + " |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, String> r : rows) {
-            boolean ref = r.get("Δ over units (points)").isEmpty();
+            boolean ref = r.get(TestColumns.DELTA).isEmpty();
+            String same = r.getOrDefault(StudyReport.SAME_RUNS, "");
             if ("0".equals(r.get("runs"))) {
                 b.append("| `").append(r.get("condition")).append("` | ").append(r.get("copies_per_file")).append(" | 0 (").append(r.get("planned runs"))
-                        .append(", 0) | | not run yet | | | | | |\n");
+                        .append(", 0) | | not run yet | | | | | | | | | |\n");
                 continue;
             }
             b.append("| `").append(r.get("condition")).append("` | ").append(r.get("copies_per_file")).append(" | ").append(r.get("runs")).append(" (")
                     .append(r.get("planned runs")).append(", ").append(r.get("converged runs")).append(") | ").append(r.get("samples_per_epoch")).append(" | ")
-                    .append(r.get("UA" + StudyReport.RUNS_SD)).append(" | ").append(r.get("UA" + StudyReport.CLUSTER_CI)).append(" | ");
-            if (ref) b.append("reference | | | |\n");
+                    .append(r.get("UA" + StudyReport.RUNS_SD)).append(" | ").append(r.get("UA" + StudyReport.CLUSTER_CI)).append(" | ")
+                    .append(same == null ? "" : same).append(" | ");
+            if (ref) b.append("reference | | | | | | |\n");
             else b.append(testCells(r)).append(" |\n");
         }
         return b.toString();
     }
 
-    /** Run-level then item-level cells of one comparison row ({@link StudyReport#comparisonTable}). */
+    /**
+     * The test cells of one comparison row ({@link StudyReport#comparisonTable}): the primary paired t-test (Δ with its
+     * t interval, units, p and Holm p), the sign-flip check with its Holm-adjusted floor, the power (minimal detectable
+     * Δ and the units the Δ that matters would need), the item level, and the verdict's label.
+     */
     private static String testCells(Map<String, String> r) {
-        return ci(r, "Δ over units (points)", "Δ 95% t CI low", "Δ 95% t CI high", "%+.1f") + " (" + r.get("units") + " " + r.get("run-level unit") + "s) | "
-                + p(r.get("p sign-flip (units)")) + " / " + p(r.get("p Holm (units)")) + " | "
-                + ci(r, "Δ over recordings (points)", "Δ 95% CI low (speakers→recordings)", "Δ 95% CI high (speakers→recordings)", "%+.1f") + " | "
-                + p(r.get("p bootstrap (speakers→recordings)")) + " / " + p(r.get("p Holm (speakers→recordings)"));
+        String needed = r.get(TestColumns.UNITS_NEEDED);
+        return ci(r, TestColumns.DELTA, TestColumns.T_LOW, TestColumns.T_HIGH, "%+.1f") + " (" + r.get(TestColumns.UNITS) + " " + r.get(TestColumns.UNIT) + "s) | "
+                + p(r.get(TestColumns.P_T)) + " / " + p(r.get(TestColumns.P_T_HOLM)) + " | "
+                + p(r.get(TestColumns.P_SIGN)) + " / " + p(r.get(TestColumns.P_SIGN_HOLM)) + ", " + p(r.get(TestColumns.P_SIGN_FLOOR_HOLM)) + " | "
+                + f("%.1f", r.get(TestColumns.MDE)) + " (" + (needed == null || needed.isEmpty() ? "> 1000 or unknown" : needed) + ") | "
+                + ci(r, TestColumns.ITEM_DELTA, TestColumns.ITEM_LOW, TestColumns.ITEM_HIGH, "%+.1f") + " | "
+                + p(r.get(TestColumns.P_ITEM)) + " / " + p(r.get(TestColumns.P_ITEM_HOLM)) + " | "
+                + verdict(r);
     }
 
-    /** A comparison table: one row per comparison, run-level and item-level cells. */
+    /** The verdict label of a test row; a CSV written before verdicts were recorded is named as stale. */
+    private static String verdict(Map<String, String> r) {
+        String v = r.get(TestColumns.VERDICT);
+        if (v == null || v.isEmpty())
+            throw new IllegalArgumentException("a test table row (" + r.get(TestColumns.COMPARISON) + ") has no '" + TestColumns.VERDICT
+                    + "' column: the CSV predates verdicts; re-run the notebook that writes it");
+        return org.emoaugnet.eval.TestVerdict.valueOf(v).label;
+    }
+
+    /** A comparison table: one row per comparison, its test cells ({@link #testCells}). */
     static String tests(List<Map<String, String>> rows, String key) {
-        StringBuilder b = new StringBuilder("| comparison | paired runs (unconverged) | Δ over units [95 % t CI] | p sign-flip / Holm (units) | "
-                + "Δ over recordings [95 % CI] | p / Holm (speakers→recordings) |\n|---|---|---|---|---|---|\n");
+        StringBuilder b = new StringBuilder("| comparison | paired runs (unconverged) | " + TEST_HEADER + " |\n|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, String> r : rows)
-            b.append("| ").append(r.get(key)).append(" | ").append(r.get("paired runs")).append(" (").append(r.get("unconverged runs")).append(") | ")
+            b.append("| ").append(r.get(key)).append(" | ").append(r.get(TestColumns.PAIRED_RUNS)).append(" (").append(r.get(TestColumns.UNCONVERGED)).append(") | ")
                     .append(testCells(r)).append(" |\n");
         return b.toString();
     }
 
-    /** The study table: per experiment its runs, seeds and both intervals of WA and UA. */
+    /** The study table: per experiment its runs, seeds, both intervals of WA and UA (%, one decimal), and the experiments holding the same runs. */
     static String study(List<Map<String, String>> rows) {
         StringBuilder b = new StringBuilder("| experiment | runs (converged) | seeds × folds | WA mean over seeds [95 % t CI] | WA over recordings [95 % CI, speakers→recordings] | "
-                + "UA mean over seeds [95 % t CI] | UA over recordings [95 % CI, speakers→recordings] |\n|---|---|---|---|---|---|---|\n");
+                + "UA mean over seeds [95 % t CI] | UA over recordings [95 % CI, speakers→recordings] | same runs also under |\n|---|---|---|---|---|---|---|---|\n");
         for (Map<String, String> r : rows)
             b.append("| ").append(r.get("experiment")).append(" | ").append(r.get("runs")).append(" (").append(r.get("converged runs")).append(") | ")
                     .append(r.get("seeds").split(",").length).append(" × ").append(r.get("folds")).append(" | ").append(r.get("WA" + StudyReport.SEED_CI))
                     .append(" | ").append(r.get("WA" + StudyReport.CLUSTER_CI)).append(" | ").append(r.get("UA" + StudyReport.SEED_CI)).append(" | ")
-                    .append(r.get("UA" + StudyReport.CLUSTER_CI)).append(" |\n");
+                    .append(r.get("UA" + StudyReport.CLUSTER_CI)).append(" | ").append(r.getOrDefault(StudyReport.SAME_RUNS, "")).append(" |\n");
         return b.toString();
     }
 
@@ -173,12 +194,16 @@ public final class ReadmeTables {
                         + f("%.1f", r.get("UA 95% CI high (speakers→recordings)")) + "]");
     }
 
-    /** One row per condition, one column per activation; cells: run-level Δ with Holm p, item-level Δ with Holm p. */
+    /**
+     * One row per condition, one column per activation; cells: Δ over seeds with its t interval and the paired t-test's
+     * Holm p (primary), the minimal detectable Δ, Δ over recordings with its Holm p, and the verdict's label.
+     */
     static String augmentationEffect(List<Map<String, String>> rows) {
-        return pivot(rows, "condition", r -> r.get("comparison"), r -> r.get("activation") + ": ΔUA public-4 − none over seeds [t CI], Holm p; over recordings [CI], Holm p",
-                r -> ci(r, "Δ over units (points)", "Δ 95% t CI low", "Δ 95% t CI high", "%+.1f") + ", " + p(r.get("p Holm (units)")) + "; "
-                        + ci(r, "Δ over recordings (points)", "Δ 95% CI low (speakers→recordings)", "Δ 95% CI high (speakers→recordings)", "%+.1f")
-                        + ", " + p(r.get("p Holm (speakers→recordings)")));
+        return pivot(rows, "condition", r -> r.get(TestColumns.COMPARISON), r -> r.get("activation")
+                        + ": ΔUA public-4 − none over seeds [t CI], paired t Holm p, minimal detectable Δ; over recordings [CI], Holm p; verdict",
+                r -> ci(r, TestColumns.DELTA, TestColumns.T_LOW, TestColumns.T_HIGH, "%+.1f") + ", " + p(r.get(TestColumns.P_T_HOLM)) + ", "
+                        + f("%.1f", r.get(TestColumns.MDE)) + "; " + ci(r, TestColumns.ITEM_DELTA, TestColumns.ITEM_LOW, TestColumns.ITEM_HIGH, "%+.1f")
+                        + ", " + p(r.get(TestColumns.P_ITEM_HOLM)) + "; " + verdict(r));
     }
 
     private static String p(String v) { return v == null || v.isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.3f", Double.parseDouble(v)); }

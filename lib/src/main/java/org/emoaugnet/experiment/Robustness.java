@@ -295,8 +295,10 @@ public final class Robustness {
 
     /**
      * Model A against model B under every condition both evaluated, on the same degraded test recordings, seed by
-     * seed ({@link Comparison}: the run-level unit is the seed; the item-level difference resamples speakers, then
-     * recordings), with Holm-adjusted p-values over the family of conditions.
+     * seed ({@link Comparison}: the run-level unit is the seed, the primary test the paired t-test over seeds; the
+     * item-level difference resamples speakers, then recordings), with Holm-adjusted p-values, the sign-flip check, the
+     * power columns and the verdict of {@link StudyReport#comparisonTable} over the family of conditions. Each
+     * condition is its own comparison (the same runs scored on other degraded recordings).
      */
     public static Table paired(Path runsRoot, String experimentA, String experimentB) throws IOException {
         List<Path> as = runDirs(runsRoot.resolve(experimentA));
@@ -317,6 +319,7 @@ public final class Robustness {
         for (String c : ta.stringColumn("condition").asList()) {
             java.util.Map<String, List<Double>> diffs = new java.util.TreeMap<>();
             List<Path> fa = new ArrayList<>(), fb = new ArrayList<>();
+            List<String> specsA = new ArrayList<>(), specsB = new ArrayList<>();
             int unconverged = 0;
             for (Path a : as) {
                 Path b = runsRoot.resolve(experimentB).resolve(a.getFileName());
@@ -327,12 +330,14 @@ public final class Robustness {
                 diffs.put("seed " + records.get(a).spec().seed(), List.of(100 * (Statistics.ua(ra.truth(), ra.predicted()) - Statistics.ua(rb.truth(), rb.predicted()))));
                 fa.add(pa);
                 fb.add(pb);
+                specsA.add(records.get(a).specSha256());
+                specsB.add(records.get(b).specSha256());
                 if (!records.get(a).training().converged()) unconverged++;
                 if (!records.get(b).training().converged()) unconverged++;
                 if (!used.contains(a)) used.add(a);
                 if (!used.contains(b)) used.add(b);
             }
-            if (!fa.isEmpty()) out.put(c, Comparison.compute("seed", diffs, fa, fb, classes, "UA", unconverged));
+            if (!fa.isEmpty()) out.put(c, Comparison.compute("seed", diffs, fa, fb, classes, "UA", unconverged, SharedRuns.identity(specsA, specsB, c)));
         }
         return org.emoaugnet.util.Lineage.tag(StudyReport.comparisonTable(experimentA + " − " + experimentB + ", UA", out), StudyReport.lineage(used));
     }
@@ -415,12 +420,17 @@ public final class Robustness {
         return out;
     }
 
-    /** The augmentation-effect comparisons of {@link #augmentationEffect} as sentences, per activation. */
+    /**
+     * The augmentation-effect comparisons of {@link #augmentationEffect} as sentences, per activation (each activation
+     * its own family): every condition's evidence and verdict ({@link StudyReport#comparisonSentences}, worded by
+     * {@link org.emoaugnet.eval.TestVerdict}), then the family's power.
+     */
     public static List<String> effectSentences(Table effect) {
         List<String> out = new ArrayList<>();
         for (String act : effect.stringColumn("activation").unique().asList()) {
             Table part = effect.where(effect.stringColumn("activation").isEqualTo(act));
-            for (String x : StudyReport.comparisonSentences(part)) out.add(act + ", public-4 − none under " + x);
+            List<String> s = StudyReport.comparisonSentences(part);
+            for (int i = 0; i < s.size(); i++) out.add(act + (i < part.rowCount() ? ", public-4 − none under " : ", public-4 − none: ") + s.get(i));
         }
         return out;
     }

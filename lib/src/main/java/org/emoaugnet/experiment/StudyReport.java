@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.emoaugnet.eval.Confusion;
+import org.emoaugnet.eval.PairedT;
 import org.emoaugnet.eval.Statistics;
+import org.emoaugnet.eval.TestVerdict;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -152,7 +154,8 @@ public final class StudyReport {
 
     /**
      * One row per experiment: runs, WA and UA as mean ± s.d. over runs (folds × seeds), the pooled 95 % bootstrap
-     * interval of WA and UA over all test items, and the paper's value beside it.
+     * interval of WA and UA over all test items, and the paper's value beside it. Experiments holding the same runs
+     * (equal spec hashes) are one row with both names; {@link #SAME_RUNS} names such experiments outside the table.
      */
     public static Table table(Map<String, Path> experiments, String corpus) throws IOException {
         Map<String, List<Path>> runs = new LinkedHashMap<>();
@@ -171,7 +174,23 @@ public final class StudyReport {
     static final String RUNS_SD = " mean ± sd over runs (%)", SEED_CI = " mean over seeds, 95% t CI (unit: seed)",
             CLUSTER_CI = " over recordings, 95% CI (resamples speakers, then recordings)";
 
-    private static Table tableOf(Map<String, List<Path>> experiments, String corpus) throws IOException {
+    /**
+     * The study table's rows. Experiments whose runs are the same (equal spec hashes, {@link SharedRuns}) are one row
+     * named "first = second"; {@link #SAME_RUNS} names experiments outside the table that hold the same runs.
+     */
+    private static Table tableOf(Map<String, List<Path>> given, String corpus) throws IOException {
+        Map<String, List<Path>> experiments = new LinkedHashMap<>();
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        Map<String, String> firstName = new LinkedHashMap<>();
+        for (var e : given.entrySet()) {
+            if (e.getValue().isEmpty()) continue;
+            String id = SharedRuns.identity(e.getValue());
+            names.computeIfAbsent(id, k -> new ArrayList<>()).add(e.getKey());
+            firstName.putIfAbsent(id, e.getKey());
+        }
+        for (var e : names.entrySet()) experiments.put(SharedRuns.joined(e.getValue()), given.get(firstName.get(e.getKey())));
+        SharedRuns shared = experiments.isEmpty() ? null : SharedRuns.scan(experiments.values().iterator().next().get(0).getParent().getParent());
+        StringColumn same = StringColumn.create(SAME_RUNS);
         StringColumn name = StringColumn.create("experiment"), proto = StringColumn.create("protocol"), act = StringColumn.create("activation"),
                 seedsCol = StringColumn.create("seeds"), wa = StringColumn.create("WA" + RUNS_SD), ua = StringColumn.create("UA" + RUNS_SD),
                 waSeed = StringColumn.create("WA" + SEED_CI), uaSeed = StringColumn.create("UA" + SEED_CI),
@@ -186,6 +205,7 @@ public final class StudyReport {
             Evidence.WaUa wu = Evidence.waAndUa(rs);
             Evidence w = wu.wa(), u = wu.ua();
             name.append(e.getKey());
+            same.append(shared.describe(rs, rs.get(0).getParent().getFileName().toString(), java.util.Arrays.asList(e.getKey().split(" = "))));
             proto.append(first.protocol().name() + (first.protocol().leaks() ? " (leaks)" : ""));
             act.append(first.activation());
             n.append(rs.size());
@@ -207,13 +227,14 @@ public final class StudyReport {
         List<Path> all = new ArrayList<>();
         experiments.values().forEach(all::addAll);
         return org.emoaugnet.util.Lineage.tag(Table.create("results (" + corpus + ")", name, proto, act, n, conv, seedsCol, folds, recs, spk,
-                wa, waSeed, waCl, ua, uaSeed, uaCl, pWa, pUa), lineage(all));
+                wa, waSeed, waCl, ua, uaSeed, uaCl, pWa, pUa, same), lineage(all));
     }
 
     /**
      * ReLU against ELU under each protocol of a study (experiments named {@code ...-relu...} and their {@code -elu}
-     * twins), on UA: the run-level comparison (primary) and the clustered item-level one ({@link Comparison}), each
-     * with Holm-adjusted p-values over the family of protocols compared.
+     * twins), on UA: the run-level comparison (primary: the paired t-test over units, with the sign-flip check) and the
+     * clustered item-level one ({@link Comparison}), each with Holm-adjusted p-values over the family of protocols
+     * compared, and the family's power and verdicts ({@link #comparisonTable}).
      */
     public static Table activationComparison(List<ExperimentConfig> study, Path runsRoot) throws IOException {
         Map<String, Comparison> cmp = new LinkedHashMap<>();
@@ -232,45 +253,95 @@ public final class StudyReport {
     }
 
     /**
-     * One row per comparison (A − B, points): pairs, unconverged runs, the run-level unit, its differences, mean with
-     * t interval, sign-flip p and Holm-adjusted p over the rows; then the clustered item-level difference with its
-     * interval, bootstrap p and Holm-adjusted p.
+     * One row per comparison (A − B, points), the rows forming one family of tests ({@link TestColumns} names the
+     * columns): pairs, unconverged runs, the run-level unit, how many units and their differences, how many go the
+     * mean's way, the family size m; the primary test (mean over units, 95 % t interval, paired t p, its Holm
+     * adjustment over the family and the smallest Holm-adjusted p it can reach); the sign-flip check (p, Holm, its floor
+     * 2/2ⁿ and that floor × m, Holm's first step); the power of the primary test (minimal detectable Δ at 80 % power and
+     * two-sided α/m, the Bonferroni bound of Holm's first step, from the observed between-unit s.d.; the Δ that matters,
+     * {@link Comparison#EFFECT_THAT_MATTERS}; the units it would need, missing beyond 1000); the clustered item-level
+     * difference with its interval, bootstrap p and Holm-adjusted p; and the verdict ({@link TestVerdict}).
+     *
+     * <p>Comparisons of the same runs (same {@link Comparison#identity}, e.g. an experiment reused under a second name)
+     * are one row named "first = second" and count once in the family.
      */
-    static Table comparisonTable(String title, Map<String, Comparison> cmp) {
-        StringColumn what = StringColumn.create("comparison"), unit = StringColumn.create("run-level unit"), diffs = StringColumn.create("Δ per unit (points)");
-        IntColumn pairs = IntColumn.create("paired runs"), unconv = IntColumn.create("unconverged runs"), nUnits = IntColumn.create("units");
-        DoubleColumn d = DoubleColumn.create("Δ over units (points)"), lo = DoubleColumn.create("Δ 95% t CI low"), hi = DoubleColumn.create("Δ 95% t CI high"),
-                p = DoubleColumn.create("p sign-flip (units)"), ph = DoubleColumn.create("p Holm (units)"), pmin = DoubleColumn.create("smallest attainable p"),
-                di = DoubleColumn.create("Δ over recordings (points)"), dlo = DoubleColumn.create("Δ 95% CI low (speakers→recordings)"),
-                dhi = DoubleColumn.create("Δ 95% CI high (speakers→recordings)"), pi = DoubleColumn.create("p bootstrap (speakers→recordings)"),
-                pih = DoubleColumn.create("p Holm (speakers→recordings)");
-        double[] hr = holmOrNaN(cmp.values().stream().mapToDouble(Comparison::pRuns).toArray());
-        double[] hi2 = holmOrNaN(cmp.values().stream().mapToDouble(Comparison::pItems).toArray());
+    static Table comparisonTable(String title, Map<String, Comparison> given) {
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        Map<String, Comparison> byIdentity = new LinkedHashMap<>();
+        for (var e : given.entrySet()) {
+            names.computeIfAbsent(e.getValue().identity(), k -> new ArrayList<>()).add(e.getKey());
+            byIdentity.putIfAbsent(e.getValue().identity(), e.getValue());
+        }
+        StringColumn what = StringColumn.create(TestColumns.COMPARISON), unit = StringColumn.create(TestColumns.UNIT),
+                diffs = StringColumn.create(TestColumns.PER_UNIT), verdict = StringColumn.create(TestColumns.VERDICT);
+        IntColumn pairs = IntColumn.create(TestColumns.PAIRED_RUNS), unconv = IntColumn.create(TestColumns.UNCONVERGED), nUnits = IntColumn.create(TestColumns.UNITS),
+                agree = IntColumn.create(TestColumns.IN_DIRECTION), family = IntColumn.create(TestColumns.FAMILY), needed = IntColumn.create(TestColumns.UNITS_NEEDED);
+        DoubleColumn d = DoubleColumn.create(TestColumns.DELTA), lo = DoubleColumn.create(TestColumns.T_LOW), hi = DoubleColumn.create(TestColumns.T_HIGH),
+                pt = DoubleColumn.create(TestColumns.P_T), pth = DoubleColumn.create(TestColumns.P_T_HOLM), ptFloor = DoubleColumn.create(TestColumns.P_T_FLOOR),
+                ps = DoubleColumn.create(TestColumns.P_SIGN), psh = DoubleColumn.create(TestColumns.P_SIGN_HOLM), psFloor = DoubleColumn.create(TestColumns.P_SIGN_FLOOR),
+                psFloorHolm = DoubleColumn.create(TestColumns.P_SIGN_FLOOR_HOLM), mde = DoubleColumn.create(TestColumns.MDE),
+                matters = DoubleColumn.create(TestColumns.MATTERS), di = DoubleColumn.create(TestColumns.ITEM_DELTA),
+                dlo = DoubleColumn.create(TestColumns.ITEM_LOW), dhi = DoubleColumn.create(TestColumns.ITEM_HIGH), pi = DoubleColumn.create(TestColumns.P_ITEM),
+                pih = DoubleColumn.create(TestColumns.P_ITEM_HOLM);
+        List<Comparison> cs = new ArrayList<>(byIdentity.values());
+        int m = cs.size();
+        double[] hT = holmOrNaN(cs.stream().mapToDouble(c -> c.tTest().p()).toArray());
+        double[] hS = holmOrNaN(cs.stream().mapToDouble(Comparison::pRuns).toArray());
+        double[] hI = holmOrNaN(cs.stream().mapToDouble(Comparison::pItems).toArray());
+        double alpha = TestVerdict.ALPHA / Math.max(1, m);
         int i = 0;
-        for (var e : cmp.entrySet()) {
+        for (var e : byIdentity.entrySet()) {
             Comparison c = e.getValue();
-            what.append(e.getKey());
+            List<String> n = names.get(e.getKey());
+            what.append(SharedRuns.joined(n) + (n.size() > 1 ? SAME_RUNS_MARK : ""));
             pairs.append(c.pairs());
             unconv.append(c.unconverged());
             unit.append(c.unit());
             nUnits.append(c.units().size());
             diffs.append(java.util.Arrays.stream(c.differences()).mapToObj(x -> String.format(java.util.Locale.ROOT, "%+.1f", x))
                     .reduce((x, y) -> x + " " + y).orElse(""));
+            agree.append(c.unitsInDirection());
+            family.append(m);
             d.append(c.runLevel().estimate());
             lo.append(c.runLevel().low());
             hi.append(c.runLevel().high());
-            p.append(c.pRuns());
-            ph.append(hr[i]);
-            pmin.append(c.smallestAttainableP());
+            pt.append(c.tTest().p());
+            pth.append(hT[i]);
+            ptFloor.append(Math.min(1, m * PairedT.smallestP(c.units().size())));
+            ps.append(c.pRuns());
+            psh.append(hS[i]);
+            psFloor.append(c.smallestAttainableP());
+            psFloorHolm.append(Math.min(1, m * c.smallestAttainableP()));
+            mde.append(PairedT.minimalDetectableEffect(c.tTest().sd(), c.units().size(), alpha, PairedT.POWER));
+            matters.append(Comparison.EFFECT_THAT_MATTERS);
+            int k = PairedT.unitsFor(Comparison.EFFECT_THAT_MATTERS, c.tTest().sd(), alpha, PairedT.POWER, 1000);
+            if (k < 0) needed.appendMissing();
+            else needed.append(k);
             di.append(c.itemLevel().estimate());
             dlo.append(c.itemLevel().low());
             dhi.append(c.itemLevel().high());
             pi.append(c.pItems());
-            pih.append(hi2[i]);
+            pih.append(hI[i]);
             i++;
         }
-        return Table.create(title, what, pairs, unconv, unit, nUnits, diffs, d, lo, hi, p, ph, pmin, di, dlo, dhi, pi, pih);
+        Table t = Table.create(title, what, pairs, unconv, unit, nUnits, diffs, agree, family, d, lo, hi, pt, pth, ptFloor, ps, psh, psFloor, psFloorHolm,
+                mde, matters, needed, di, dlo, dhi, pi, pih);
+        for (int r = 0; r < t.rowCount(); r++) verdict.append(TestVerdict.of(numbers(t, r)).verdict().name());
+        return t.addColumns(verdict);
     }
+
+    /** Marks a comparison row that stands for several names of the same runs. */
+    static final String SAME_RUNS_MARK = " (same runs)";
+
+    /** The numbers of one row of a {@link #comparisonTable} that its verdict is decided from. */
+    static TestVerdict.Numbers numbers(Table t, int i) {
+        return new TestVerdict.Numbers(t.stringColumn(TestColumns.UNIT).get(i), t.intColumn(TestColumns.UNITS).get(i), t.intColumn(TestColumns.IN_DIRECTION).get(i),
+                t.intColumn(TestColumns.FAMILY).get(i), num(t, TestColumns.T_LOW, i), num(t, TestColumns.T_HIGH, i), num(t, TestColumns.P_T_HOLM, i),
+                num(t, TestColumns.P_T_FLOOR, i), num(t, TestColumns.ITEM_LOW, i), num(t, TestColumns.ITEM_HIGH, i), num(t, TestColumns.P_ITEM_HOLM, i),
+                num(t, TestColumns.MDE, i), t.intColumn(TestColumns.UNCONVERGED).get(i), 2 * t.intColumn(TestColumns.PAIRED_RUNS).get(i));
+    }
+
+    private static double num(Table t, String column, int i) { return t.doubleColumn(column).isMissing(i) ? Double.NaN : t.doubleColumn(column).getDouble(i); }
 
     /** Holm-adjusted p-values of the finite entries (NaN entries stay NaN and are not counted in the family). */
     static double[] holmOrNaN(double[] p) {
@@ -282,45 +353,110 @@ public final class StudyReport {
     }
 
     /**
-     * Sentences from a {@link #comparisonTable}: each difference with its run-level and item-level evidence, Holm-adjusted
-     * p-values first; "a difference" only when the Holm-adjusted run-level p is below 0.05, with the units and runs
-     * named, and a warning where unconverged runs are involved or the design cannot reach 0.05.
+     * Sentences from a {@link #comparisonTable}: each difference with its run-level evidence (the paired t-test, its
+     * Holm adjustment, and the sign-flip check with its floor) and its item-level evidence, then its verdict, worded by
+     * {@link TestVerdict#of} alone; and, last, the family's power ({@link #powerSentence}). Differences in points with
+     * one decimal.
      */
     public static List<String> comparisonSentences(Table t) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < t.rowCount(); i++) {
-            double ph = t.doubleColumn("p Holm (units)").getDouble(i), pmin = t.doubleColumn("smallest attainable p").getDouble(i);
-            int unconv = t.intColumn("unconverged runs").get(i), n = t.intColumn("units").get(i), pairs = t.intColumn("paired runs").get(i);
-            String unit = t.stringColumn("run-level unit").get(i) + (n == 1 ? "" : "s");
-            double pih = t.doubleColumn("p Holm (speakers→recordings)").getDouble(i);
-            String cannot = pmin >= 0.05 ? " (with " + n + " " + unit + " the run-level test cannot go below p = " + fmt3(pmin) + ")" : "";
-            String verdict = unconv > 0 ? "no conclusion: " + unconv + " of the " + 2 * pairs + " runs stopped at their epoch cap while still improving"
-                    : ph < 0.05 ? "a difference that holds across training runs (Holm-adjusted run-level p < 0.05)"
-                    : pih < 0.05 && tExcludesZero(t, i) ? "a difference at the item level (Holm-adjusted), with the t interval over " + unit
-                            + " excluding zero; the exact run-level test cannot confirm it" + cannot
-                    : pih < 0.05 ? "a difference at the item level only: these trained networks differ on the test speakers' recordings (Holm-adjusted), "
-                            + "but that retraining reproduces it is not established" + cannot
-                    : "no difference established at either unit" + cannot;
-            double lo = t.doubleColumn("Δ 95% t CI low").getDouble(i), hi = t.doubleColumn("Δ 95% t CI high").getDouble(i);
-            double di = t.doubleColumn("Δ over recordings (points)").getDouble(i);
-            String runLevel = String.format(java.util.Locale.ROOT, "%+.1f points over %d %s (%s; %s; sign-flip p = %s, Holm %s)",
-                    t.doubleColumn("Δ over units (points)").getDouble(i), n, unit, t.stringColumn("Δ per unit (points)").get(i),
+            int n = t.intColumn(TestColumns.UNITS).get(i), pairs = t.intColumn(TestColumns.PAIRED_RUNS).get(i);
+            String unit = t.stringColumn(TestColumns.UNIT).get(i) + (n == 1 ? "" : "s");
+            double lo = num(t, TestColumns.T_LOW, i), hi = num(t, TestColumns.T_HIGH, i), di = num(t, TestColumns.ITEM_DELTA, i);
+            String runLevel = String.format(java.util.Locale.ROOT, "%+.1f points over %d %s (%s; %s; paired t p %s, Holm %s; sign-flip check p %s, Holm %s, "
+                            + "which cannot go below %s here)",
+                    num(t, TestColumns.DELTA, i), n, unit, t.stringColumn(TestColumns.PER_UNIT).get(i),
                     Double.isNaN(lo) ? "no t interval from one unit" : "95% t CI " + signed(lo) + " to " + signed(hi),
-                    fmt3(t.doubleColumn("p sign-flip (units)").getDouble(i)), fmt3(ph));
+                    pEq(num(t, TestColumns.P_T, i)), pEq(num(t, TestColumns.P_T_HOLM, i)).replace("= ", ""), pEq(num(t, TestColumns.P_SIGN, i)),
+                    fmt3(num(t, TestColumns.P_SIGN_HOLM, i)), fmt3(num(t, TestColumns.P_SIGN_FLOOR_HOLM, i)));
             String itemLevel = Double.isNaN(di) ? "not tested on the same recordings, so no item-level comparison"
-                    : String.format(java.util.Locale.ROOT, "%+.1f over recordings (95%% CI resampling speakers, then recordings, %s to %s; p = %s, Holm %s)", di,
-                    signed(t.doubleColumn("Δ 95% CI low (speakers→recordings)").getDouble(i)), signed(t.doubleColumn("Δ 95% CI high (speakers→recordings)").getDouble(i)),
-                    fmt3(t.doubleColumn("p bootstrap (speakers→recordings)").getDouble(i)), fmt3(t.doubleColumn("p Holm (speakers→recordings)").getDouble(i)));
-            out.add(String.format(java.util.Locale.ROOT, "%s: %s; %s; from %d paired run%s — %s.", t.stringColumn("comparison").get(i), runLevel, itemLevel,
-                    pairs, pairs == 1 ? "" : "s", verdict));
+                    : String.format(java.util.Locale.ROOT, "%+.1f over recordings (95%% CI resampling speakers, then recordings, %s to %s; p %s, Holm %s)", di,
+                    signed(num(t, TestColumns.ITEM_LOW, i)), signed(num(t, TestColumns.ITEM_HIGH, i)), pEq(num(t, TestColumns.P_ITEM, i)),
+                    pEq(num(t, TestColumns.P_ITEM_HOLM, i)).replace("= ", ""));
+            out.add(String.format(java.util.Locale.ROOT, "%s: %s; %s; from %d paired run%s — %s.", t.stringColumn(TestColumns.COMPARISON).get(i), runLevel, itemLevel,
+                    pairs, pairs == 1 ? "" : "s", TestVerdict.of(numbers(t, i)).sentence()));
         }
+        if (t.rowCount() > 0) out.add(powerSentence(t));
         return out;
     }
 
-    private static boolean tExcludesZero(Table t, int i) {
-        double lo = t.doubleColumn("Δ 95% t CI low").getDouble(i), hi = t.doubleColumn("Δ 95% t CI high").getDouble(i);
-        return !Double.isNaN(lo) && (lo > 0 || hi < 0);
+    /**
+     * The power of a family's primary test in one sentence: its size, units, the floors of both tests after Holm, the
+     * minimal detectable differences at 80 % power (two-sided α/m) against the difference that matters, and how many
+     * units the comparisons that cannot detect it would need.
+     */
+    public static String powerSentence(Table t) {
+        Table p = powerTable("family", t);
+        int m = p.intColumn(TestColumns.FAMILY).get(0), can = p.intColumn(POWER_DETECTS).get(0);
+        double mdeLo = num(p, POWER_MDE_MIN, 0), mdeHi = num(p, POWER_MDE_MAX, 0);
+        boolean needed = !p.intColumn(POWER_NEEDED).isMissing(0);
+        return String.format(java.util.Locale.ROOT, "Power of this family (%d comparison%s, unit: %s, %s units): the paired t-test's smallest Holm-adjusted p "
+                        + "is %s, the sign-flip check's %s; at 80%% power (two-sided α = 0.05/%d) it detects differences of %s points, against the %.1f points "
+                        + "that matter (%s): %d of %d comparison%s can detect them%s.",
+                m, m == 1 ? "" : "s", p.stringColumn(TestColumns.UNIT).get(0), p.stringColumn(TestColumns.UNITS).get(0),
+                num(p, TestColumns.P_T_FLOOR, 0) == 0 ? "0 (it can reach any p)" : fmt3(num(p, TestColumns.P_T_FLOOR, 0)),
+                fmt3(num(p, TestColumns.P_SIGN_FLOOR_HOLM, 0)), m, Double.isNaN(mdeLo) ? "n/a (fewer than two units)"
+                        : Math.abs(mdeHi - mdeLo) < 0.05 ? String.format(java.util.Locale.ROOT, "%.1f", mdeLo)
+                        : String.format(java.util.Locale.ROOT, "%.1f–%.1f", mdeLo, mdeHi),
+                Comparison.EFFECT_THAT_MATTERS, Comparison.EFFECT_REASON, can, m, m == 1 ? "" : "s",
+                can == m ? "" : needed ? String.format(java.util.Locale.ROOT, "; the others would need up to %d units", p.intColumn(POWER_NEEDED).get(0))
+                        : "; the others would need more than 1000 units, or have no spread to plan from");
     }
+
+    /** Column names of {@link #powerTable} beyond those it shares with the test table. */
+    public static final String POWER_FAMILY = "family", POWER_MDE_MIN = "minimal detectable Δ, smallest (points)",
+            POWER_MDE_MAX = "minimal detectable Δ, largest (points)", POWER_DETECTS = "comparisons that detect the Δ that matters",
+            POWER_NEEDED = "most units needed for the Δ that matters";
+
+    /**
+     * A family's power in one row, from its {@link #comparisonTable}: the unit, the unit counts, the family size m, the
+     * smallest Holm-adjusted p of the paired t-test (0 with two or more units: it can reject; 1 with one) and of the
+     * sign-flip check (m·2/2ⁿ), the smallest and largest minimal detectable Δ at 80 % power and two-sided α/m (exact
+     * noncentral t, {@link PairedT}) from each comparison's observed between-unit s.d., the Δ that matters
+     * ({@link Comparison#EFFECT_THAT_MATTERS}), how many comparisons detect it and the most units any of them would
+     * need (missing beyond 1000 or without a spread).
+     */
+    public static Table powerTable(String familyName, Table t) {
+        StringColumn fam = StringColumn.create(POWER_FAMILY), unit = StringColumn.create(TestColumns.UNIT), units = StringColumn.create(TestColumns.UNITS);
+        IntColumn m = IntColumn.create(TestColumns.FAMILY), detects = IntColumn.create(POWER_DETECTS), needed = IntColumn.create(POWER_NEEDED);
+        DoubleColumn tFloor = DoubleColumn.create(TestColumns.P_T_FLOOR), sFloor = DoubleColumn.create(TestColumns.P_SIGN_FLOOR_HOLM),
+                mdeLo = DoubleColumn.create(POWER_MDE_MIN), mdeHi = DoubleColumn.create(POWER_MDE_MAX), matters = DoubleColumn.create(TestColumns.MATTERS);
+        Table out = Table.create("power of the primary test", fam, unit, units, m, tFloor, sFloor, mdeLo, mdeHi, matters, detects, needed);
+        if (t.rowCount() == 0) return out;
+        fam.append(familyName);
+        unit.append(String.join("/", t.stringColumn(TestColumns.UNIT).unique().asList()));
+        int uMin = (int) t.intColumn(TestColumns.UNITS).min(), uMax = (int) t.intColumn(TestColumns.UNITS).max();
+        units.append(uMin == uMax ? String.valueOf(uMin) : uMin + "–" + uMax);
+        m.append(t.intColumn(TestColumns.FAMILY).get(0));
+        tFloor.append(t.doubleColumn(TestColumns.P_T_FLOOR).min());
+        sFloor.append(t.doubleColumn(TestColumns.P_SIGN_FLOOR_HOLM).min());
+        double lo = Double.NaN, hi = Double.NaN;
+        int can = 0, most = -1;
+        boolean beyond = false;
+        for (int i = 0; i < t.rowCount(); i++) {
+            double v = num(t, TestColumns.MDE, i);
+            if (!Double.isNaN(v)) {
+                lo = Double.isNaN(lo) ? v : Math.min(lo, v);
+                hi = Double.isNaN(hi) ? v : Math.max(hi, v);
+                if (v <= Comparison.EFFECT_THAT_MATTERS) can++;
+            }
+            if (!(v <= Comparison.EFFECT_THAT_MATTERS)) {
+                if (t.intColumn(TestColumns.UNITS_NEEDED).isMissing(i)) beyond = true;
+                else most = Math.max(most, t.intColumn(TestColumns.UNITS_NEEDED).get(i));
+            }
+        }
+        mdeLo.append(lo);
+        mdeHi.append(hi);
+        matters.append(Comparison.EFFECT_THAT_MATTERS);
+        detects.append(can);
+        if (beyond || most < 0) needed.appendMissing();
+        else needed.append(most);
+        return out;
+    }
+
+    /** "= 0.163", "< 0.001" or "= n/a": a p-value as a sentence states it. */
+    private static String pEq(double v) { return Double.isNaN(v) ? "= n/a" : v < 0.001 ? "< 0.001" : "= " + fmt3(v); }
 
     private static String fmt3(double v) { return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", v); }
 
@@ -330,12 +466,16 @@ public final class StudyReport {
      * The ablation table: one row per condition with runs (and how many converged), copies per file, training rows and
      * samples per epoch (equal across conditions when the design matches optimiser steps), UA over runs and over
      * recordings (speaker→recording interval), and the comparison with the reference condition ({@link Comparison}):
-     * run-level difference, sign-flip p and its Holm adjustment over the conditions (the primary test), and the
-     * clustered item-level difference with its own Holm adjustment. Values unrounded. A condition without finished
-     * runs has a row with 0 runs and no numbers; {@code planned runs} says how many the design asks for.
+     * the columns of {@link #comparisonTable} (primary paired t-test Holm-adjusted over the conditions, the sign-flip
+     * check, power, the clustered item-level difference with its own Holm adjustment, the verdict). Values unrounded. A
+     * condition without finished runs has a row with 0 runs and no numbers; {@code planned runs} says how many the
+     * design asks for; {@link #SAME_RUNS} names the other experiments that hold the very same runs (same spec hashes,
+     * {@link SharedRuns}), so that they are not read as separate evidence.
      */
     public static Table ablation(Ablation.Design d, Path runsRoot) throws IOException {
-        StringColumn cond = StringColumn.create("condition"), ua = StringColumn.create("UA" + RUNS_SD), uaCl = StringColumn.create("UA" + CLUSTER_CI);
+        StringColumn cond = StringColumn.create("condition"), ua = StringColumn.create("UA" + RUNS_SD), uaCl = StringColumn.create("UA" + CLUSTER_CI),
+                same = StringColumn.create(SAME_RUNS);
+        SharedRuns shared = SharedRuns.scan(runsRoot);
         IntColumn copies = IntColumn.create("copies_per_file"), n = IntColumn.create("runs"), planned = IntColumn.create("planned runs"),
                 conv = IntColumn.create("converged runs"), rows = IntColumn.create("train_rows_per_run"), perEpoch = IntColumn.create("samples_per_epoch");
         DoubleColumn uaMean = DoubleColumn.create("UA mean over runs (%)"), uaRec = DoubleColumn.create("UA over recordings (%)"),
@@ -359,6 +499,7 @@ public final class StudyReport {
                 uaRec.appendMissing();
                 uaRecLo.appendMissing();
                 uaRecHi.appendMissing();
+                same.append("");
                 continue;
             }
             used.addAll(rs);
@@ -379,9 +520,10 @@ public final class StudyReport {
             uaRec.append(u.clustered().estimate());
             uaRecLo.append(u.clustered().low());
             uaRecHi.append(u.clustered().high());
+            same.append(shared.describe(rs, c.config().name(), List.of()));
             if (!c.recipe().equals(Ablation.REFERENCE) && !refRuns.isEmpty()) cmp.put(c.recipe() + " − " + Ablation.REFERENCE, Comparison.of(rs, refRuns, "UA"));
         }
-        Table base = Table.create("ablation " + d.name(), cond, copies, n, planned, conv, rows, perEpoch, uaMean, ua, uaCl, uaRec, uaRecLo, uaRecHi);
+        Table base = Table.create("ablation " + d.name(), cond, copies, n, planned, conv, rows, perEpoch, uaMean, ua, uaCl, uaRec, uaRecLo, uaRecHi, same);
         Table tests = comparisonTable("ablation tests", cmp);
         // one row per condition: the reference's test columns stay empty
         Table out = base.copy();
@@ -389,7 +531,7 @@ public final class StudyReport {
             var col = tests.column(c);
             var full = col.emptyCopy();
             for (int i = 0; i < base.rowCount(); i++) {
-                int at = tests.stringColumn("comparison").asList().indexOf(base.stringColumn("condition").get(i) + " − " + Ablation.REFERENCE);
+                int at = testRow(tests, base.stringColumn("condition").get(i) + " − " + Ablation.REFERENCE);
                 if (at < 0) full.appendMissing();
                 else full.appendObj(col.get(at));
             }
@@ -397,6 +539,22 @@ public final class StudyReport {
         }
         return org.emoaugnet.util.Lineage.tag(out.setName("ablation " + d.name() + (d.matchedSteps() ? " (optimiser steps matched)" : "")),
                 lineage(new ArrayList<>(new java.util.LinkedHashSet<>(used))));
+    }
+
+    /**
+     * Column of the tables that list experiments: the other experiments holding the same runs (same spec hashes), all of
+     * them or "(k of n runs)" ({@link SharedRuns#describe}).
+     */
+    public static final String SAME_RUNS = "same runs also under";
+
+    /** The row of a {@link #comparisonTable} that holds the comparison named {@code name} (alone or merged with its same-runs twins); -1 if none. */
+    static int testRow(Table tests, String name) {
+        for (int i = 0; i < tests.rowCount(); i++) {
+            String c = tests.stringColumn(TestColumns.COMPARISON).get(i);
+            if (c.endsWith(SAME_RUNS_MARK)) c = c.substring(0, c.length() - SAME_RUNS_MARK.length());
+            if (java.util.Arrays.asList(c.split(" = ")).contains(name)) return i;
+        }
+        return -1;
     }
 
     /** Runs an experiment's design asks for: seeds × the folds its protocol gives (1 for single-split protocols, 5 assumed for fold protocols without runs). */
@@ -420,8 +578,7 @@ public final class StudyReport {
 
     /** Each recipe's UA difference to no augmentation over the same recordings, with its interval (empty when the recipes were not tested on the same recordings). */
     public static Bars ablationDelta(Table t) {
-        return bars(t.where(t.doubleColumn("Δ over recordings (points)").isNotMissing()), "Δ over recordings (points)",
-                "Δ 95% CI low (speakers→recordings)", "Δ 95% CI high (speakers→recordings)");
+        return bars(t.where(t.doubleColumn(TestColumns.ITEM_DELTA).isNotMissing()), TestColumns.ITEM_DELTA, TestColumns.ITEM_LOW, TestColumns.ITEM_HIGH);
     }
 
     private static Bars bars(Table rows, String value, String low, String high) {
@@ -441,8 +598,9 @@ public final class StudyReport {
 
     /**
      * Sentences computed from an {@link #ablation} table: each condition against no augmentation by its Holm-adjusted
-     * run-level test (the primary one) with the item-level evidence beside it, runs and planned runs named; the best
-     * condition; which left-out augmentation costs the most. Says when runs are missing or unconverged.
+     * run-level test (the primary one) with the item-level evidence beside it, runs and planned runs named, and the
+     * family's power ({@link #comparisonSentences}); the best condition, with the experiments that hold the same runs;
+     * the leave-one-out contrasts ({@link #leaveOneOut}). Says when runs are missing or unconverged.
      */
     public static List<String> ablationSentences(Table t) {
         List<String> out = new ArrayList<>();
@@ -451,8 +609,8 @@ public final class StudyReport {
         for (int i = 0; i < t.rowCount(); i++) { done += t.intColumn("runs").get(i); planned += t.intColumn("planned runs").get(i); }
         if (done < planned) out.add(String.format(java.util.Locale.ROOT, "Incomplete: %d of the %d planned runs exist; "
                 + "the tests below use the runs both sides have, and no conclusion is final until the rest are in.", done, planned));
-        if (t.columnNames().contains("comparison")) {
-            Table tests = t.where(t.stringColumn("comparison").isNotMissing());
+        if (t.columnNames().contains(TestColumns.COMPARISON)) {
+            Table tests = t.where(t.stringColumn(TestColumns.COMPARISON).isNotMissing());
             out.addAll(comparisonSentences(tests));
         }
         int best = -1;
@@ -462,22 +620,38 @@ public final class StudyReport {
             out.add("No run of this design exists yet.");
             return out;
         }
-        out.add("Highest mean UA over runs: " + t.stringColumn("condition").get(best) + " (" + t.stringColumn("UA" + RUNS_SD).get(best) + " %)"
-                + (done < planned ? ", among the runs that exist." : "."));
+        String twins = t.columnNames().contains(SAME_RUNS) ? t.stringColumn(SAME_RUNS).get(best) : "";
+        out.add("Highest mean UA over runs: " + t.stringColumn("condition").get(best) + " (" + t.stringColumn("UA" + RUNS_SD).get(best) + " %"
+                + (twins.isEmpty() ? "" : "; the same runs as " + twins) + ")" + (done < planned ? ", among the runs that exist." : "."));
+        out.addAll(leaveOneOut(t));
+        return out;
+    }
+
+    /**
+     * The leave-one-out contrasts of an ablation table, descriptive (no test of their own): from 'all', which left-out
+     * augmentation changes mean UA over runs the <em>most</em> in either direction (the largest |Δ|, its sign said),
+     * and which one <em>costs</em> the most (lowers UA the most), or that leaving out none lowers it. Empty without
+     * an 'all' row with runs or without an 'all-but-' row with runs. UA in % with one decimal.
+     */
+    static List<String> leaveOneOut(Table t) {
+        List<String> out = new ArrayList<>();
         int all = t.stringColumn("condition").asList().indexOf("all");
-        if (all >= 0) {
-            String worst = null;
-            double drop = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < t.rowCount(); i++) {
-                String c = t.stringColumn("condition").get(i);
-                if (!c.startsWith("all-but-") || t.intColumn("runs").get(i) == 0 || t.intColumn("runs").get(all) == 0) continue;
-                double dd = meanOf(t, all) - meanOf(t, i);
-                if (dd > drop) { drop = dd; worst = c.substring("all-but-".length()); }
-            }
-            if (worst != null) out.add(String.format(java.util.Locale.ROOT,
-                    "Leaving %s out of 'all' changes mean UA over runs the most (%+.1f points; negative: 'all' is better with it), "
-                            + "a descriptive contrast without its own test.", worst, -drop));
+        if (all < 0 || t.intColumn("runs").get(all) == 0) return out;
+        String most = null, cost = null;
+        double change = 0, drop = 0;
+        for (int i = 0; i < t.rowCount(); i++) {
+            String c = t.stringColumn("condition").get(i);
+            if (!c.startsWith("all-but-") || t.intColumn("runs").get(i) == 0) continue;
+            double dd = meanOf(t, i) - meanOf(t, all);   // leaving the augmentation out: + raises UA, − lowers it
+            if (most == null || Math.abs(dd) > Math.abs(change)) { most = c.substring("all-but-".length()); change = dd; }
+            if (dd < drop) { cost = c.substring("all-but-".length()); drop = dd; }
         }
+        if (most == null) return out;
+        out.add(String.format(java.util.Locale.ROOT, "Leave-one-out from 'all' (mean UA over runs %.1f %%): leaving %s out changes it the most in either "
+                        + "direction (%+.1f points, to %.1f %%); %s. Descriptive contrasts without their own test.",
+                meanOf(t, all), most, change, meanOf(t, all) + change,
+                cost == null ? "leaving out no single augmentation lowers it, so none has a cost here"
+                        : String.format(java.util.Locale.ROOT, "the largest cost, the augmentation whose absence lowers it the most, is %s (%+.1f points)", cost, drop)));
         return out;
     }
 

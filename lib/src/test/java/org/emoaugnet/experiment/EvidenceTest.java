@@ -26,10 +26,13 @@ class EvidenceTest {
     }
 
     @Test
-    void fiveFoldsCannotReachFivePercent() {
-        var c = new Comparison("UA", "fold", java.util.List.of("1", "2", "3", "4", "5"), new double[] {1, 1, 1, 1, 1},
-                Evidence.tInterval(new double[] {1, 1, 1, 1, 1}), 0.0625, null, Double.NaN, 15, 0);
+    void theSignFlipCheckCannotReachFivePercentWithFiveFoldsButThePrimaryTestCan() {
+        double[] d = {1, 2, 3, 4, 5};
+        var t = org.emoaugnet.eval.PairedT.test(d);
+        var c = new Comparison("UA", "fold", java.util.List.of("1", "2", "3", "4", "5"), d, Evidence.tInterval(d), t, 0.0625, null, Double.NaN, 15, 0, "x");
         assertEquals(0.0625, c.smallestAttainableP(), 1e-12);
-        assertEquals(0.0625, org.emoaugnet.eval.Statistics.signFlip(new double[] {1, 2, 3, 4, 5}, 1, 1), 1e-12, "all differences positive: 2 of 32 patterns");
+        assertEquals(0.0625, org.emoaugnet.eval.Statistics.signFlip(d, 1, 1), 1e-12, "all differences positive: 2 of 32 patterns");
+        assertTrue(t.p() < 0.05, "the paired t-test over the same five folds rejects: " + t.p());
+        assertEquals(5, c.unitsInDirection());
     }
 }

@@ -158,12 +158,12 @@ class ExperimentTest {
         assertTrue(t.doubleColumn("UA mean over runs (%)").isMissing(2));
         assertTrue(StudyReport.ablationSentences(t).get(0).startsWith("Incomplete: 2 of the 3 planned runs exist"), StudyReport.ablationSentences(t).toString());
         assertEquals(4 * t.intColumn("train_rows_per_run").get(0), t.intColumn("train_rows_per_run").get(1));
-        assertTrue(t.doubleColumn("Δ over units (points)").isMissing(0), "the reference is not compared with itself");
-        double p = t.doubleColumn("p bootstrap (speakers→recordings)").get(1);
+        assertTrue(t.doubleColumn(TestColumns.DELTA).isMissing(0), "the reference is not compared with itself");
+        double p = t.doubleColumn(TestColumns.P_ITEM).get(1);
         assertTrue(p >= 0 && p <= 1);
         assertEquals(t.doubleColumn("UA mean over runs (%)").get(1) - t.doubleColumn("UA mean over runs (%)").get(0),
-                t.doubleColumn("Δ over units (points)").get(1), 1e-9, "one fold, one seed: the run-level difference is the runs' difference, unrounded");
-        assertEquals("seed", t.stringColumn("run-level unit").get(1));
+                t.doubleColumn(TestColumns.DELTA).get(1), 1e-9, "one fold, one seed: the run-level difference is the runs' difference, unrounded");
+        assertEquals("seed", t.stringColumn(TestColumns.UNIT).get(1));
         assertEquals(t.intColumn("samples_per_epoch").get(1), t.intColumn("train_rows_per_run").get(1), "one pass per epoch unless steps are matched");
 
         Files.writeString(design, "base=../si.properties\nrecipes=none,public-4,stretch\nseeds=1\nepoch_copies=4\n");
@@ -215,11 +215,12 @@ class ExperimentTest {
         var self = Robustness.paired(runs, "robust", "robust");
         assertEquals(first.rowCount(), self.rowCount(), "predictions kept for every condition");
         for (int i = 0; i < self.rowCount(); i++) {
-            assertEquals(0, self.doubleColumn("Δ over units (points)").get(i), 1e-9);
-            assertEquals(0, self.doubleColumn("Δ over recordings (points)").get(i), 1e-9);
-            assertEquals(1.0, self.doubleColumn("p sign-flip (units)").get(i), 1e-9, "a model against itself never differs");
-            assertEquals(1.0, self.doubleColumn("p bootstrap (speakers→recordings)").get(i), 1e-9);
-            assertEquals(1.0, self.doubleColumn("p Holm (units)").get(i), 1e-9);
+            assertEquals(0, self.doubleColumn(TestColumns.DELTA).get(i), 1e-9);
+            assertEquals(0, self.doubleColumn(TestColumns.ITEM_DELTA).get(i), 1e-9);
+            assertEquals(1.0, self.doubleColumn(TestColumns.P_SIGN).get(i), 1e-9, "a model against itself never differs");
+            assertEquals(1.0, self.doubleColumn(TestColumns.P_ITEM).get(i), 1e-9);
+            assertEquals(1.0, self.doubleColumn(TestColumns.P_SIGN_HOLM).get(i), 1e-9);
+            assertEquals(org.emoaugnet.eval.TestVerdict.NO_CONCLUSION.name(), self.stringColumn(TestColumns.VERDICT).get(i), "one seed, no difference: nothing to test");
         }
         Files.delete(Robustness.predictionsFile(run, "clean"));
         var retrained = Robustness.run(c, corpus, 0, 1L, true, cache, runs);

@@ -11,19 +11,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** Findings are sentences computed from result tables: constructed tables whose sentences are known. */
 class FindingsTest {
     @Test
-    void robustnessNamesOnlyConditionsThatSurviveHolm(@TempDir Path dir) throws Exception {
+    void robustnessNamesConditionsByTheirVerdictFromTheWrittenTable(@TempDir Path dir) throws Exception {
+        java.util.Map<String, Comparison> cmp = new java.util.LinkedHashMap<>();
+        cmp.put("clean", VerdictsTest.constructed("seed", "clean", 1.0, 2.0, 3.0));
+        cmp.put("white-20dB", VerdictsTest.constructed("seed", "white", 40.0, 41.0, 42.0));
+        cmp.put("telephone-band", VerdictsTest.constructed("seed", "tel", 6.0, 8.4, 10.7));
+        tech.tablesaw.api.Table t = StudyReport.comparisonTable("effect", cmp);
+        t.insertColumn(0, tech.tablesaw.api.StringColumn.create("activation", java.util.Collections.nCopies(t.rowCount(), "relu")));
         Path csv = dir.resolve("05-robustness-augmentation.csv");
-        String head = "activation,comparison,paired runs,unconverged runs,run-level unit,units,Δ per unit (points),Δ over units (points),Δ 95% t CI low,"
-                + "Δ 95% t CI high,p sign-flip (units),p Holm (units),smallest attainable p,Δ over recordings (points),Δ 95% CI low (speakers→recordings),"
-                + "Δ 95% CI high (speakers→recordings),p bootstrap (speakers→recordings),p Holm (speakers→recordings)\n";
-        Files.writeString(csv, head
-                + "relu,clean,3,0,seed,3,+1.0 +2.0 +3.0,2.0,-0.5,4.5,0.25,0.5,0.25,2.0,-1.0,5.0,0.2,0.4\n"
-                + "relu,white-20dB,3,0,seed,3,+40.0 +41.0 +42.0,41.0,38.5,43.5,0.25,0.5,0.25,41.0,35.0,47.0,0.0005,0.001\n");
+        org.emoaugnet.util.Tables.saveCsv(t, csv);
         String s = Findings.robustness(Findings.read(csv));
-        assertTrue(s.contains("white-20dB +41.0 [+35.0, +47.0]"), s);
-        assertFalse(s.contains("clean +"), "a condition whose Holm-adjusted p is 0.4 is not named among the differences: " + s);
-        assertTrue(s.contains("on clean speech +2.0 [-1.0, +5.0] (Holm p 0.400)"), "clean speech is always reported, with its adjusted p: " + s);
-        assertTrue(s.contains("3 seed(s)") && s.contains("smallest attainable p is 0.250"), s);
+        assertTrue(s.contains("established over seeds (paired t, Holm p < 0.05; 95% t CI): white-20dB +41.0 [+38.5, +43.5]"), s);
+        assertFalse(s.contains("; clean +"), "clean speech is not among the established differences: " + s);
+        assertTrue(s.contains("On clean speech +2.0 over seeds [-0.5, +4.5]: interval excludes zero, not established after Holm")
+                || s.contains("On clean speech +2.0 over seeds [-0.5, +4.5]: no difference established"), s);
+        assertTrue(s.contains("3 seed(s)") && s.contains("Power of this family (3 comparisons, unit: seed, 3 units)"), s);
+        assertTrue(NoDifferenceWordingTest.contradictions(s).isEmpty(), s);
     }
 
     @Test
