@@ -657,12 +657,19 @@ public final class StudyReport {
 
     private static double meanOf(Table t, int row) { return t.doubleColumn("UA mean over runs (%)").get(row); }
 
-    /** Validation UA per epoch of every run (keys: run names, marked "(NOT converged)" where so), for learning curves. */
+    /**
+     * A history column per epoch of every run (keys: run names, marked "(NOT converged)" where so), for learning curves.
+     * Accuracies ({@code val_ua}, {@code val_wa}, {@code train_acc}: any column whose name ends in {@code ua}, {@code wa}
+     * or {@code acc}) come back as percentages, as every WA and UA a reader sees; others (losses) as recorded.
+     */
     public static Map<String, double[]> curves(Path experimentDir, String column) throws IOException {
         Map<String, double[]> m = new LinkedHashMap<>();
+        boolean percent = column.endsWith("ua") || column.endsWith("wa") || column.endsWith("acc");
         for (Path run : runs(experimentDir)) {
             RunRecord r = RunRecord.read(run);
-            m.put(run.getFileName().toString() + (r.training().converged() ? "" : " (NOT converged)"), r.historyTable().numberColumn(column).asDoubleArray());
+            double[] v = r.historyTable().numberColumn(column).asDoubleArray();
+            if (percent) for (int i = 0; i < v.length; i++) v[i] *= 100;
+            m.put(run.getFileName().toString() + (r.training().converged() ? "" : " (NOT converged)"), v);
         }
         org.emoaugnet.util.Lineage.tag(m, lineage(runs(experimentDir)));
         return m;
