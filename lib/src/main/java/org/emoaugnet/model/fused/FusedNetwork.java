@@ -59,7 +59,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  * back to DL4J's {@code fit} or {@code output}. Two DL4J behaviours of the recurrent heads are reproduced, not
  * corrected (docs/dl4j-notes.md): LastTimeStep around a Bidirectional LSTM takes the backward direction's first step,
  * whose recurrent weights therefore get no gradient; and the RnnToFeedForwardPreProcessor DL4J puts after global
- * pooling passes the pooled values through.
+ * pooling passes the pooled values through. One thing goes beyond DL4J, off unless asked for: label smoothing in the
+ * loss ({@link #setLabelSmoothing}).
  */
 public final class FusedNetwork {
     /** Revision of the fused trainer's numerics (part of run specifications through {@code Trainer.ENGINE}). */
@@ -83,6 +84,8 @@ public final class FusedNetwork {
     private DropoutMasks givenMasks;
     /** DL4J's softmax clip in MCXENT (read from the output layer's loss by {@link #build}). */
     private float softmaxClip;
+    /** Label smoothing ε of the loss (0: off, DL4J's MCXENT; see {@link #setLabelSmoothing}). */
+    private double labelSmoothing;
 
     private FusedNetwork(MultiLayerNetwork net, int channels, int length, int capacity, Adam adam, long seed) {
         this.net = net;
@@ -344,6 +347,21 @@ public final class FusedNetwork {
 
     public void setLearningRate(double rate) { learningRate = rate; }
 
+    /**
+     * Trains on label-smoothed targets from now on: the loss is the cross-entropy with {@code q = (1 − ε)·onehot + ε/K}
+     * over the K classes, {@code −mean Σₖ qₖ·log(max(pₖ, clip))}, and its gradient with respect to the logits is
+     * {@code (max(p, clip) − q) / mb} (DL4J's MCXENT gradient with q for the one-hot target; Σ q = 1). DL4J has no
+     * smoothing in MCXENT, so there is nothing of DL4J's to compare with: the test checks the loss against this formula,
+     * the gradient against finite differences, and that 0 (the default) is the unsmoothed path, bit for bit.
+     * {@link #fit} then returns the smoothed loss.
+     *
+     * @param epsilon in [0, 1); 0 turns smoothing off
+     */
+    public void setLabelSmoothing(double epsilon) {
+        if (!(epsilon >= 0 && epsilon < 1)) throw new IllegalArgumentException("label smoothing " + epsilon + " outside [0, 1)");
+        labelSmoothing = epsilon;
+    }
+
     /** Uses {@code masks} for every later training pass's dropout instead of drawing them (tests; null: draw again). */
     void giveDropoutMasks(DropoutMasks masks) { givenMasks = masks; }
 
@@ -410,6 +428,12 @@ public final class FusedNetwork {
         return java.util.Arrays.copyOf(probs, mb * classes);
     }
 
+    /** The mean loss of a training-mode pass without changing anything (for tests of the loss and its gradient). */
+    double trainingLoss(float[] x, int[] labels, int mb) {
+        softmax(forward(x, mb, true), mb);
+        return crossEntropy(labels, mb);
+    }
+
     /** Gradient of the mean loss on a batch without changing anything (for tests against DL4J's gradients). */
     float[] gradient(float[] x, int[] labels, int mb) {
         softmax(forward(x, mb, true), mb);
@@ -444,6 +468,7 @@ public final class FusedNetwork {
      * respect to the logits, {@code (max(p, clip) − onehot) / mb}, written to {@link #dLogits}.
      */
     private double crossEntropy(int[] labels, int mb) {
+        if (labelSmoothing != 0) return smoothedCrossEntropy(labels, mb);
         double loss = 0;
         for (int i = 0; i < mb * classes; i++) dLogits[i] = Math.max(probs[i], softmaxClip) / mb;
         for (int s = 0; s < mb; s++) {
@@ -451,6 +476,22 @@ public final class FusedNetwork {
             if (y < 0 || y >= classes) throw new IllegalArgumentException("label " + y + " outside 0.." + (classes - 1));
             loss -= Math.log(Math.max(probs[s * classes + y], softmaxClip));
             dLogits[s * classes + y] -= 1f / mb;
+        }
+        return loss / mb;
+    }
+
+    /** The label-smoothed cross-entropy and its logit gradient (see {@link #setLabelSmoothing}). */
+    private double smoothedCrossEntropy(int[] labels, int mb) {
+        double off = labelSmoothing / classes, on = 1 - labelSmoothing + off, loss = 0;
+        for (int s = 0; s < mb; s++) {
+            int y = labels[s];
+            if (y < 0 || y >= classes) throw new IllegalArgumentException("label " + y + " outside 0.." + (classes - 1));
+            for (int k = 0; k < classes; k++) {
+                int i = s * classes + k;
+                double p = Math.max(probs[i], softmaxClip), q = k == y ? on : off;
+                loss -= q * Math.log(p);
+                dLogits[i] = (float) ((p - q) / mb);
+            }
         }
         return loss / mb;
     }
