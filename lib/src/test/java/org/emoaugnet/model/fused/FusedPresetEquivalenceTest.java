@@ -189,19 +189,23 @@ class FusedPresetEquivalenceTest {
     }
 
     /** Both sides of one case: outputs, losses, mean-loss gradients, parameters before and after one step. */
-    record Run(Case c, List<Block> blocks, Masks masks, float[] inferenceDl4j, float[] inferenceFused, float[] trainingDl4j,
+    record Run(String name, List<Block> blocks, Masks masks, float[] inferenceDl4j, float[] inferenceFused, float[] trainingDl4j,
                float[] trainingFused, double lossDl4j, double lossFused, float[] gradDl4j, float[] gradFused, float[] before,
                float[] afterDl4j, float[] afterFused) {}
 
     static Run run(Case c) {
-        MultiLayerNetwork base = stepped(c);
-        float[] x = input(MB * c.channels() * c.length(), 1);
+        return run(c.toString(), stepped(c), c.channels(), c.length());
+    }
+
+    /** Both sides of one network {@code base} on inputs of {@code channels × length} (any network the fused path compiles). */
+    static Run run(String name, MultiLayerNetwork base, int channels, int length) {
+        float[] x = input(MB * channels * length, 1);
         int[] y = labels(2);
-        INDArray features = array(x, c);
+        INDArray features = Nd4j.create(x, new long[] {MB, channels, length}, 'c');
         Masks masks = Masks.draw(base, features, 3);
         // fused side: compiled on a copy with DL4J's own Dropout configuration (the fused path refuses other dropouts)
         MultiLayerNetwork fusedNet = base.clone();
-        FusedNetwork f = FusedNetwork.compile(fusedNet, c.channels(), c.length(), MB, 5);
+        FusedNetwork f = FusedNetwork.compile(fusedNet, channels, length, MB, 5);
         masks.giveTo(f);
         // DL4J side: one copy for outputs and gradients, one that takes the step with fresh Adam moments
         MultiLayerNetwork dl4j = base.clone(), stepping = base.clone();
@@ -219,7 +223,7 @@ class FusedPresetEquivalenceTest {
         stepping.getLayerWiseConfigurations().setIterationCount(0);
         stepping.fit(new DataSet(features, oneHot(y)));
         double lossF = f.fit(x, y, MB);
-        return new Run(c, blocks(base), masks, infD, infF, trD, trF, stepping.score(), lossF, gd, gf, base.params().data().asFloat(),
+        return new Run(name, blocks(base), masks, infD, infF, trD, trF, stepping.score(), lossF, gd, gf, base.params().data().asFloat(),
                 stepping.params().data().asFloat(), fusedNet.params().data().asFloat());
     }
 
@@ -254,9 +258,19 @@ class FusedPresetEquivalenceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void presetMatchesDl4jUnderTheSameDropoutMasks(Case c) {
-        Run r = run(c);
+        assertMatchesDl4j(run(c), 2, java.util.Set.of());
+    }
+
+    /**
+     * Every comparison of the class comment on one run, within its tolerances; {@code dropoutLayers}: how many dropout
+     * layers the network has at least (each mask must keep some values and drop some); {@code zeroGradient}: the
+     * blocks (as {@link Block#toString}) whose gradient is exactly zero by construction, on both sides (every other
+     * block's DL4J gradient must not be zero).
+     */
+    static void assertMatchesDl4j(Run r, int dropoutLayers, java.util.Set<String> zeroGradient) {
+        String c = r.name();
         Masks m = r.masks();
-        assertTrue(m.keep.size() >= 2, c + ": the preset has dropout layers");
+        assertTrue(m.keep.size() >= dropoutLayers, c + ": the network has dropout layers");
         for (var e : m.keep.entrySet()) {
             float kept = 0;
             for (float k : e.getValue()) kept += k;
@@ -284,6 +298,11 @@ class FusedPresetEquivalenceTest {
         int gradientBlocks = 0;
         for (Block b : r.blocks()) {
             if (b.runningStatistic()) continue;
+            if (zeroGradient.contains(b.toString())) {
+                for (int i = b.from(); i < b.from() + b.length(); i++)
+                    assertTrue(r.gradDl4j()[i] == 0 && r.gradFused()[i] == 0, c + " " + b + ": gradient " + i + " is not zero on both sides");
+                continue;
+            }
             double scale = 0, diff = 0;
             for (int i = b.from(); i < b.from() + b.length(); i++) {
                 scale = Math.max(scale, Math.abs(r.gradDl4j()[i]));
