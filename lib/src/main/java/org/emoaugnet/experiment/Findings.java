@@ -12,113 +12,186 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
- * The README's findings, built as sentences from the ledger and the committed result tables, never typed: each
- * finding names the runs, seeds, folds and units behind it and the file it comes from. {@link #updateReadme}
- * replaces the block between {@code <!-- findings:start -->} and {@code <!-- findings:end -->}; a test checks that the
- * committed README holds exactly what the committed results give.
+ * The README's findings, built from the ledger and the committed result tables, never typed: one table per family of
+ * results (the paper's claims; each family of tests; the cross-corpus grid; the WA/UA check), each under one sentence
+ * that names its source file, unit and design, and, for a family of tests, one sentence on its power. A test table's
+ * rows give the contrast, the mean difference over units with its 95 % t interval, the difference over recordings with
+ * its interval resampling speakers then recordings, the primary test's Holm-adjusted p and the verdict, worded by
+ * {@link org.emoaugnet.eval.TestVerdict} alone. {@link #updateReadme} replaces the block between
+ * {@code <!-- findings:start -->} and {@code <!-- findings:end -->}; a test checks that the committed README holds
+ * exactly what the committed results give.
  */
 public final class Findings {
     static final String START = "<!-- findings:start -->", END = "<!-- findings:end -->";
+    static final String HEADLINE_START = "<!-- headline:start -->", HEADLINE_END = "<!-- headline:end -->";
+
+    /** The result tables the findings read, relative to {@code results/}: one home for the paths the notebooks write. */
+    public static final String RELU_ELU = "ravdess/04-relu-vs-elu-tests.csv", ABLATION_SI = "ravdess/02-ablation-si.csv",
+            ABLATION_PAPER = "ravdess/02-ablation-paper-style.csv", ROBUSTNESS = "ravdess/05-robustness-augmentation.csv",
+            GRID = "cross-emodb-2s-ravdess-synthetic/05-cross-corpus.csv", GRID_TESTS = "cross-emodb-2s-ravdess-synthetic/05-cross-corpus-variant-tests.csv";
 
     private Findings() {}
 
-    /** The findings as Markdown bullets (one string each), from {@code projectRoot/results}. */
+    /** The findings as Markdown sections (a bold title, one or two sentences, a table), from {@code projectRoot/results}. */
     public static List<String> build(Path projectRoot) throws IOException {
         Path results = projectRoot.resolve("results");
         List<String> out = new ArrayList<>();
         List<Ledger.Row> rows = Ledger.build(projectRoot, results.resolve("runs"));
-        for (String corpus : rows.stream().map(Ledger.Row::corpus).distinct().toList()) {
-            List<Ledger.Row> mine = rows.stream().filter(r -> r.corpus().equals(corpus)).toList();
-            StringBuilder b = new StringBuilder("**" + org.emoaugnet.data.loaders.Corpora.displayName(corpus) + ", the paper's claims** (ledger below, `results/ledger.csv`):");
-            if (mine.stream().map(r -> r.verdict().text()).distinct().count() == 1 && !mine.get(0).cells().values().stream().anyMatch(c -> c.hasRuns())) {
-                out.add(b.append(' ').append(mine.get(0).verdict().text()).append('.').toString());   // one sentence when nothing ran
-                continue;
-            }
-            for (Ledger.Row r : mine)
-                b.append(String.format(Locale.ROOT, "%n  - %s %s %.2f, recipe `%s`: %s.", r.activation().equals("relu") ? "ReLU" : "ELU", r.metric(), r.paper(),
-                        r.recipe(), r.verdict().text()));
-            out.add(b.toString());
+        for (String corpus : rows.stream().map(Ledger.Row::corpus).distinct().toList())
+            if (!corpus.equals(HEADLINE_CORPUS)) out.add(claims(corpus, rows.stream().filter(r -> r.corpus().equals(corpus)).toList()));
+        if (Files.isRegularFile(results.resolve(RELU_ELU)))
+            out.add(tests("ReLU − ELU on RAVDESS, UA", "notebook 04, `results/" + RELU_ELU + "`; one comparison per protocol, Holm over the protocols",
+                    read(results.resolve(RELU_ELU)), "comparison", List.of()));
+        for (String[] a : List.of(new String[] {ABLATION_SI, "speaker-independent (5 actor folds × 3 seeds)"},
+                new String[] {ABLATION_PAPER, "paper-style, leaking (5 seeds, each its own row split)"})) {
+            if (!Files.isRegularFile(results.resolve(a[0]))) continue;
+            Table t = read(results.resolve(a[0]));
+            out.add(tests("Each augmentation recipe − no augmentation, RAVDESS " + a[1] + ", UA", "notebook 02, `results/" + a[0] + "`; Holm over the recipes",
+                    t.where(t.stringColumn(TestColumns.COMPARISON).isNotMissing()), "recipe", StudyReport.leaveOneOut(t)));
         }
-        Path tests = results.resolve("ravdess/04-relu-vs-elu-tests.csv");
-        if (Files.isRegularFile(tests)) {
-            StringBuilder b = new StringBuilder("**ReLU vs ELU on RAVDESS** (notebook 04, `results/ravdess/04-relu-vs-elu-tests.csv`; Holm over the protocols):");
-            for (String s : StudyReport.comparisonSentences(read(tests))) b.append("\n  - ").append(s);
-            out.add(b.toString());
+        if (Files.isRegularFile(results.resolve(ROBUSTNESS))) {
+            Table t = read(results.resolve(ROBUSTNESS));
+            for (String act : t.stringColumn("activation").unique().asList())
+                out.add(tests("Public-4 − no augmentation on degraded RAVDESS speech, " + (act.equals("relu") ? "ReLU" : "ELU") + ", UA",
+                        "notebook 05, `results/" + ROBUSTNESS + "`; models trained on actor fold 1, Holm over the conditions",
+                        t.where(t.stringColumn("activation").isEqualTo(act)), "condition", List.of()));
         }
-        Path ablation = results.resolve("ravdess/02-ablation-si.csv");
-        if (Files.isRegularFile(ablation)) out.add(ablation(read(ablation)));
-        Path robust = results.resolve("ravdess/05-robustness-augmentation.csv");
-        if (Files.isRegularFile(robust)) out.add(robustness(read(robust)));
-        Path grid = results.resolve("cross-emodb-2s-ravdess-synthetic/05-cross-corpus.csv");
-        if (Files.isRegularFile(grid)) out.add(crossCorpus(read(grid)));
-        StringBuilder f = new StringBuilder("**Are the paper's WA/UA pairs possible?** (`results/LEDGER.md`, largest |WA − UA| the class counts allow):");
-        for (String[] c : Ledger.consistency(projectRoot, results.resolve("runs")))
-            f.append(String.format(Locale.ROOT, "%n  - %s %s WA %s / UA %s, %s against at most %s: %s (%s).", c[0], c[1].equals("relu") ? "ReLU" : "ELU",
-                    c[2], c[3], c[4], c[5].isEmpty() ? "?" : c[5], c[6].replace("*", ""), c[7].replace("*", "")));
-        out.add(f.toString());
+        if (Files.isRegularFile(results.resolve(GRID))) out.add(crossCorpus(read(results.resolve(GRID))));
+        if (Files.isRegularFile(results.resolve(GRID_TESTS)))
+            out.add(tests("Cross-corpus variants − the main variant, UA", "notebook 05, `results/" + GRID_TESTS + "`; Holm over the variant comparisons",
+                    read(results.resolve(GRID_TESTS)), "comparison", List.of()));
+        out.add(consistency(Ledger.consistency(projectRoot, results.resolve("runs"))));
         return out;
     }
 
-    /** The ablation in one bullet: completeness, the recipes that differ from none after Holm at each unit, the best recipe. */
-    static String ablation(Table t) {
-        StringBuilder b = new StringBuilder("**Augmentation ablation, RAVDESS speaker-independent** (notebook 02, `results/ravdess/02-ablation-si.csv`):");
-        for (String s : StudyReport.ablationSentences(t)) b.append("\n  - ").append(s);
-        return b.toString();
+    /** The corpus of the README's first screen (its claims table opens the README; the findings block holds the rest). */
+    static final String HEADLINE_CORPUS = "ravdess";
+
+    /**
+     * The README's first screen: one sentence with the paper's RAVDESS claim for ReLU WA beside our mean under the
+     * leaking protocol and speaker-independently (recipe public-4, the speaker-independent design's), then the claims
+     * table ({@link #claims}); empty of numbers, and saying so, when those runs do not exist.
+     */
+    public static String headline(Path projectRoot) throws IOException {
+        List<Ledger.Row> rows = Ledger.build(projectRoot, projectRoot.resolve("results").resolve("runs")).stream()
+                .filter(r -> r.corpus().equals(HEADLINE_CORPUS)).toList();
+        Ledger.Row wa = rows.stream().filter(r -> r.activation().equals("relu") && r.metric().equals("WA")).findFirst().orElse(null);
+        Ledger.Row ua = wa == null ? null : rows.stream().filter(r -> r.activation().equals("relu") && r.metric().equals("UA") && r.recipe().equals(wa.recipe()))
+                .findFirst().orElse(null);
+        String sentence;
+        if (wa == null || ua == null || !wa.cells().get(Protocol.PAPER_STYLE).hasRuns() || !wa.cells().get(Protocol.SPEAKER_INDEPENDENT).hasRuns())
+            sentence = "The RAVDESS runs behind the headline do not exist yet: run the notebooks on a RAVDESS copy (docs/corpora.md).";
+        else {
+            Ledger.Cell ps = wa.cells().get(Protocol.PAPER_STYLE), si = wa.cells().get(Protocol.SPEAKER_INDEPENDENT), siUa = ua.cells().get(Protocol.SPEAKER_INDEPENDENT);
+            sentence = String.format(Locale.ROOT, "**In one sentence:** the paper's RAVDESS accuracy (ReLU, WA %.2f %%) is reached only under its leaking "
+                            + "protocol, where augmented copies of one recording and every speaker sit on both sides of the split (our network: WA %.1f %%, "
+                            + "%d runs); on actors it never trained on, the same network scores WA %.1f %% and UA %.1f %% (%d classes, chance UA %.1f %%; "
+                            + "%d runs on 5 actor folds).",
+                    wa.paper(), ps.mean(), ps.runs(), si.mean(), siUa.mean(), classes(projectRoot), 100.0 / classes(projectRoot), si.runs());
+        }
+        return HEADLINE_START + "\n" + sentence + "\n\n" + claims(HEADLINE_CORPUS, rows) + "\n" + HEADLINE_END;
+    }
+
+    private static int classes(Path projectRoot) {
+        return org.emoaugnet.data.loaders.Corpora.defaultClassSet(HEADLINE_CORPUS).classes().size();
+    }
+
+    /** The paper's claims on one corpus: per claim and recipe, our mean with its seed-level interval under the leaking and the speaker-independent protocol, and the ledger's verdict. */
+    static String claims(String corpus, List<Ledger.Row> mine) {
+        String name = org.emoaugnet.data.loaders.Corpora.displayName(corpus);
+        StringBuilder b = new StringBuilder("**" + name + ": the paper's claims.** ");
+        if (mine.stream().noneMatch(r -> r.cells().values().stream().anyMatch(Ledger.Cell::hasRuns)))
+            return b.append(mine.get(0).verdict().text()).append(" (`results/ledger.csv`).").toString();
+        b.append("Our mean over runs with its 95 % t interval over seeds (percent; `results/ledger.csv`, where the after-split protocol and the "
+                + "intervals over recordings are too); the verdict compares the claim with each protocol's interval.\n\n")
+                .append("| claim | recipe | paper | paper-style (leaks) | speaker-independent | verdict |\n|---|---|---|---|---|---|\n");
+        for (Ledger.Row r : mine)
+            b.append(String.format(Locale.ROOT, "| %s %s | %s | %.2f | %s | %s | %s |%n", r.activation().equals("relu") ? "ReLU" : "ELU", r.metric(), r.recipe(), r.paper(),
+                    cell(r.cells().get(Protocol.PAPER_STYLE)), cell(r.cells().get(Protocol.SPEAKER_INDEPENDENT)), r.verdict().category().label));
+        return b.toString().stripTrailing();
+    }
+
+    private static String cell(Ledger.Cell c) {
+        if (c == null || c.experiment() == null) return "–";
+        if (!c.hasRuns()) return "not run";
+        return String.format(Locale.ROOT, "%.1f [%s] (%d runs)", c.mean(), Double.isNaN(c.seedLow()) ? "1 seed"
+                : String.format(Locale.ROOT, "%.1f, %.1f", c.seedLow(), c.seedHigh()), c.runs());
     }
 
     /**
-     * Robustness in one bullet per activation (each activation a family): the conditions where public-4 differs from
-     * none by the primary test (paired t over seeds, Holm over the conditions), those that differ at the recording
-     * level only, clean speech always with its verdict (its own sentence, beside its own interval), and the family's
-     * power. Verdicts are worded by {@link org.emoaugnet.eval.TestVerdict} from the table's numbers.
+     * One family of tests as a table: per contrast the mean difference over units with its 95 % t interval (and the
+     * units), the difference over recordings with its speakers→recordings interval, the paired t-test's Holm-adjusted p
+     * and the verdict; then the family's power in one sentence, and any {@code notes} (one sentence each).
      */
-    static String robustness(Table t) {
-        StringBuilder b = new StringBuilder("**Robustness, RAVDESS** (notebook 05, `results/ravdess/05-robustness-augmentation.csv`; public-4 − no augmentation "
-                + "on degraded test speech; primary test: paired t over seeds, Holm over the conditions of each activation):");
-        for (String act : t.stringColumn("activation").unique().asList()) {
-            Table part = t.where(t.stringColumn("activation").isEqualTo(act));
-            List<String> established = new ArrayList<>(), recordings = new ArrayList<>();
-            String clean = "";
-            int seeds = 0;
-            for (int i = 0; i < part.rowCount(); i++) {
-                seeds = Math.max(seeds, part.intColumn(TestColumns.UNITS).get(i));
-                org.emoaugnet.eval.TestVerdict.Outcome v = org.emoaugnet.eval.TestVerdict.of(StudyReport.numbers(part, i));
-                String cond = part.stringColumn(TestColumns.COMPARISON).get(i);
-                String overSeeds = String.format(Locale.ROOT, "%s %+.1f [%s, %s]", cond, num(part, TestColumns.DELTA, i), signed(num(part, TestColumns.T_LOW, i)),
-                        signed(num(part, TestColumns.T_HIGH, i)));
-                if (cond.equals("clean"))
-                    clean = String.format(Locale.ROOT, " On clean speech %+.1f over seeds [%s, %s]: %s.", num(part, TestColumns.DELTA, i),
-                            signed(num(part, TestColumns.T_LOW, i)), signed(num(part, TestColumns.T_HIGH, i)), v.sentence());
-                if (v.verdict() == org.emoaugnet.eval.TestVerdict.ESTABLISHED) established.add(overSeeds);
-                else if (v.verdict() == org.emoaugnet.eval.TestVerdict.RECORDING_LEVEL_ONLY)
-                    recordings.add(String.format(Locale.ROOT, "%s %+.1f [%s, %s]", cond, num(part, TestColumns.ITEM_DELTA, i),
-                            signed(num(part, TestColumns.ITEM_LOW, i)), signed(num(part, TestColumns.ITEM_HIGH, i))));
-            }
-            b.append(String.format(Locale.ROOT, "%n  - %s, %d seed(s) per model on actor fold 1: %s; %s.%s %s", act.equals("relu") ? "ReLU" : "ELU", seeds,
-                    established.isEmpty() ? "no condition's difference is established over seeds after Holm"
-                            : "established over seeds (paired t, Holm p < 0.05; 95% t CI): " + String.join("; ", established),
-                    recordings.isEmpty() ? "none differs at the recording level only"
-                            : "at the recording level only (speakers→recordings 95% CI): " + String.join("; ", recordings),
-                    clean, StudyReport.powerSentence(part)));
+    static String tests(String title, String source, Table t, String contrast, List<String> notes) {
+        StringBuilder b = new StringBuilder("**" + title + ".** ");
+        if (t.rowCount() == 0) return b.append("No comparison has runs yet (").append(source).append(").").toString();
+        String unit = t.stringColumn(TestColumns.UNIT).get(0);
+        b.append(String.format(Locale.ROOT, "Differences in points (%s); unit: %s, so the t interval and test are over %ss; primary test: paired t, Holm-adjusted.%n%n",
+                source, unit, unit));
+        b.append("| ").append(contrast).append(" | Δ over ").append(unit).append("s [95 % t CI] | Δ over recordings [95 % CI, speakers→recordings] | p (Holm) | verdict |\n")
+                .append("|---|---|---|---|---|\n");
+        for (int i = 0; i < t.rowCount(); i++) {
+            var v = org.emoaugnet.eval.TestVerdict.of(StudyReport.numbers(t, i));
+            int n = t.intColumn(TestColumns.UNITS).get(i);
+            double di = num(t, TestColumns.ITEM_DELTA, i);
+            b.append(String.format(Locale.ROOT, "| %s | %+.1f [%s, %s] (%d) | %s | %s | %s |%n", t.stringColumn(TestColumns.COMPARISON).get(i),
+                    num(t, TestColumns.DELTA, i), signed(num(t, TestColumns.T_LOW, i)), signed(num(t, TestColumns.T_HIGH, i)), n,
+                    Double.isNaN(di) ? "not on the same recordings" : String.format(Locale.ROOT, "%+.1f [%s, %s]", di, signed(num(t, TestColumns.ITEM_LOW, i)),
+                            signed(num(t, TestColumns.ITEM_HIGH, i))),
+                    p(num(t, TestColumns.P_T_HOLM, i)), v.verdict().label));
         }
+        b.append('\n').append(power(t));
+        for (String n : notes) b.append(' ').append(n);
         return b.toString();
     }
+
+    /** A family's power in one sentence, from {@link StudyReport#powerTable}. */
+    static String power(Table t) {
+        Table p = StudyReport.powerTable("family", t);
+        int m = p.intColumn(TestColumns.FAMILY).get(0), can = p.intColumn(StudyReport.POWER_DETECTS).get(0);
+        double lo = num(p, StudyReport.POWER_MDE_MIN, 0), hi = num(p, StudyReport.POWER_MDE_MAX, 0);
+        String range = Double.isNaN(lo) ? "no difference (fewer than two units)"
+                : Math.abs(hi - lo) < 0.05 ? String.format(Locale.ROOT, "%.1f points", lo) : String.format(Locale.ROOT, "%.1f–%.1f points", lo, hi);
+        String more = can == m ? "" : p.intColumn(StudyReport.POWER_NEEDED).isMissing(0) ? "; the others would need more than 1000 units"
+                : String.format(Locale.ROOT, "; the others would need up to %d units", p.intColumn(StudyReport.POWER_NEEDED).get(0));
+        return String.format(Locale.ROOT, "Power: with %s units and %d comparison%s this design detects %s at 80 %% power, against the %.1f points that matter: "
+                        + "%d of %d comparison%s can detect them%s.", p.stringColumn(TestColumns.UNITS).get(0), m, m == 1 ? "" : "s", range,
+                Comparison.EFFECT_THAT_MATTERS, can, m, m == 1 ? "" : "s", more);
+    }
+
+    private static String p(double v) { return Double.isNaN(v) ? "n/a" : v < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", v); }
 
     private static double num(Table t, String column, int i) { return t.doubleColumn(column).isMissing(i) ? Double.NaN : t.doubleColumn(column).getDouble(i); }
 
     private static String signed(double v) { return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%+.1f", v); }
 
-    /** The cross-corpus grid in one bullet: main variant, within against across corpora. */
+    /** The cross-corpus grid's main variant: one row per train → test cell with its UA and interval, under one sentence. */
     static String crossCorpus(Table t) {
-        Table within = CrossCorpusStudy.mainCells(t, true), cross = CrossCorpusStudy.mainCells(t, false);
         int unconverged = CrossCorpusStudy.unconvergedCells(t);
-        String convergence = unconverged > 0
-                ? String.format(Locale.ROOT, "%d of the grid's %d cells have runs stopped at the cap while still improving, so the grid carries no verdict.", unconverged, t.rowCount())
-                : String.format(Locale.ROOT, "every run of the grid's %d cells converged (stopped by early stopping).", t.rowCount());
-        return String.format(Locale.ROOT, "**Across corpora** (notebook 05, `results/cross-emodb-2s-ravdess-synthetic/05-cross-corpus.csv`, one seed per cell, "
-                        + "the studies' training budget): UA %.1f–%.1f %% within a corpus (speaker-independent, %d cells) against %.1f–%.1f %% across corpora (%d cells); %s",
-                within.doubleColumn("UA (%)").min(), within.doubleColumn("UA (%)").max(), within.rowCount(), cross.doubleColumn("UA (%)").min(),
-                cross.doubleColumn("UA (%)").max(), cross.rowCount(), convergence);
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "**Across corpora, the main variant.** UA in percent over the classes all corpora share "
+                        + "(notebook 05, `results/%s`; within a corpus 5 speaker-independent folds, across corpora one run per cell); %s%n%n", GRID,
+                unconverged > 0 ? unconverged + " of the grid's " + t.rowCount() + " cells have runs stopped at the cap while still improving, so the grid carries no verdict."
+                        : "every run of the grid's " + t.rowCount() + " cells converged."));
+        b.append("| train | test | kind | UA [95 % CI, speakers→recordings] | runs |\n|---|---|---|---|---|\n");
+        for (boolean within : List.of(true, false)) {
+            Table c = CrossCorpusStudy.mainCells(t, within);
+            for (int i = 0; i < c.rowCount(); i++)
+                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f [%.1f, %.1f] | %d |%n", c.stringColumn("train").get(i), c.stringColumn("test").get(i),
+                        within ? "within" : "across", c.doubleColumn("UA (%)").get(i), c.doubleColumn(CrossCorpusStudy.UA_LOW).get(i),
+                        c.doubleColumn(CrossCorpusStudy.UA_HIGH).get(i), c.intColumn("runs").get(i)));
+        }
+        return b.toString().stripTrailing();
+    }
+
+    /** The WA/UA feasibility check of the paper's pairs as a table. */
+    static String consistency(List<String[]> checks) {
+        StringBuilder b = new StringBuilder("**Are the paper's WA/UA pairs possible?** The largest |WA − UA| the class counts allow (`results/LEDGER.md`).\n\n"
+                + "| claim | WA | UA | gap | at most | possible | class counts |\n|---|---|---|---|---|---|---|\n");
+        for (String[] c : checks)
+            b.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s | %s | %s | %s |%n", org.emoaugnet.data.loaders.Corpora.displayName(c[0]),
+                    c[1].equals("relu") ? "ReLU" : "ELU", c[2], c[3], c[4], c[5].isEmpty() ? "?" : c[5], c[6].replace("*", ""), c[7].replace("*", "")));
+        return b.toString().stripTrailing();
     }
 
     /** Columns of the result tables that hold counts; text columns are known by their names; every other column is a number. */
@@ -140,19 +213,25 @@ public final class Findings {
                 : TEXT.contains(name) || name.contains("±") || name.contains("t CI (unit") || name.contains("95% CI (resamples") ? ColumnType.STRING : ColumnType.DOUBLE));
     }
 
-    /** The findings block as it belongs in the README. */
+    /** The findings block as it belongs in the README: the sections, separated by blank lines. */
     public static String block(Path projectRoot) throws IOException {
-        StringBuilder b = new StringBuilder(START).append("\n");
-        for (String f : build(projectRoot)) b.append("- ").append(f).append('\n');
-        return b.append(END).toString();
+        return START + "\n" + String.join("\n\n", build(projectRoot)) + "\n" + END;
     }
 
-    /** Replaces the findings block of {@code readme}; false (nothing written) without the markers. */
+    /** Replaces the headline and findings blocks of {@code readme}; false (nothing written) without both pairs of markers. */
     public static boolean updateReadme(Path readme, Path projectRoot) throws IOException {
         String text = Files.readString(readme);
-        int a = text.indexOf(START), z = text.indexOf(END);
-        if (a < 0 || z < a) return false;
-        AtomicFiles.writeString(readme, text.substring(0, a) + block(projectRoot) + text.substring(z + END.length()));
+        String replaced = replace(text, HEADLINE_START, HEADLINE_END, headline(projectRoot));
+        replaced = replaced == null ? null : replace(replaced, START, END, block(projectRoot));
+        if (replaced == null) return false;
+        AtomicFiles.writeString(readme, replaced);
         return true;
+    }
+
+    /** {@code text} with the block from {@code start} to {@code end} (markers included) replaced; null without the markers. */
+    static String replace(String text, String start, String end, String block) {
+        int a = text.indexOf(start), z = text.indexOf(end);
+        if (a < 0 || z < a) return null;
+        return text.substring(0, a) + block + text.substring(z + end.length());
     }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Findings are sentences computed from result tables: constructed tables whose sentences are known. */
+/** Findings are tables computed from result tables: constructed tables whose rows, verdicts and power are known. */
 class FindingsTest {
     @Test
     void robustnessNamesConditionsByTheirVerdictFromTheWrittenTable(@TempDir Path dir) throws Exception {
@@ -20,12 +20,14 @@ class FindingsTest {
         t.insertColumn(0, tech.tablesaw.api.StringColumn.create("activation", java.util.Collections.nCopies(t.rowCount(), "relu")));
         Path csv = dir.resolve("05-robustness-augmentation.csv");
         org.emoaugnet.util.Tables.saveCsv(t, csv);
-        String s = Findings.robustness(Findings.read(csv));
-        assertTrue(s.contains("established over seeds (paired t, Holm p < 0.05; 95% t CI): white-20dB +41.0 [+38.5, +43.5]"), s);
-        assertFalse(s.contains("; clean +"), "clean speech is not among the established differences: " + s);
-        assertTrue(s.contains("On clean speech +2.0 over seeds [-0.5, +4.5]: interval excludes zero, not established after Holm")
-                || s.contains("On clean speech +2.0 over seeds [-0.5, +4.5]: no difference established"), s);
-        assertTrue(s.contains("3 seed(s)") && s.contains("Power of this family (3 comparisons, unit: seed, 3 units)"), s);
+        String s = Findings.tests("Public-4 − none, ReLU", "constructed", Findings.read(csv), "condition", java.util.List.of());
+        assertTrue(s.contains("| condition | Δ over seeds [95 % t CI] |"), s);
+        assertTrue(s.contains("| white-20dB | +41.0 [+38.5, +43.5] (3) |") && s.contains("| established |"), s);
+        assertTrue(s.contains("| clean | +2.0 [-0.5, +4.5] (3) |"), s);
+        String clean = s.lines().filter(l -> l.startsWith("| clean |")).findFirst().orElseThrow();
+        assertFalse(clean.endsWith("| established |"), clean);
+        assertTrue(s.contains("Power: with 3 units and 3 comparisons"), s);
+        assertTrue(s.lines().filter(l -> l.startsWith("| ")).count() == 4, "a header row and one row per comparison:\n" + s);
         assertTrue(NoDifferenceWordingTest.contradictions(s).isEmpty(), s);
     }
 
@@ -38,7 +40,7 @@ class FindingsTest {
                 + "main,a,b,cross-corpus,e2,10,1,0,20,21,15,27\n"
                 + "main,b,a,cross-corpus,e3,10,1,1,25,24,18,30\n");
         String s = Findings.crossCorpus(Findings.read(csv));
-        assertTrue(s.contains("48.0–48.0 % within") && s.contains("21.0–24.0 % across"), s);
+        assertTrue(s.contains("| a | a | within | 48.0 [40.0, 56.0] | 5 |") && s.contains("| a | b | across | 21.0 [15.0, 27.0] | 1 |"), s);
         assertTrue(s.contains("1 of the grid's 3 cells"), s);
     }
 }
