@@ -17,7 +17,8 @@ import org.emoaugnet.util.Settings;
  * {@code records verify} of one run in a child JVM whose environment has the record's own numeric-kernel settings
  * ({@link NumericKernels#plan}): OpenBLAS and oneDNN read them from the process environment when they load, so a
  * JVM cannot switch them for itself. The child gets this JVM's executable, options and class path, the resolved
- * settings as {@code EMOAUG_*} variables, and {@link #CHILD} so that it verifies rather than relaunching again.
+ * settings as {@code EMOAUG_*} variables, {@link #CHILD} so that it verifies rather than relaunching again, and
+ * {@link NumericKernels#FROM_RECORD} so that it says why its kernels are the record's.
  */
 final class ChildVerification {
     private ChildVerification() {}
@@ -38,6 +39,7 @@ final class ChildVerification {
         env.clear();
         env.putAll(wanted);
         env.put(CHILD, "1");
+        env.put(NumericKernels.FROM_RECORD, "1");
         env.put("EMOAUG_HOME", s.projectRoot().toString());
         env.remove("EMOAUG_CONFIG");   // every setting is passed resolved below
         if (s.data().isPresent()) env.put("EMOAUG_DATA", s.data().get().toString()); else env.remove("EMOAUG_DATA");

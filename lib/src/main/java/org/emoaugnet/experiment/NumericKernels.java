@@ -36,6 +36,11 @@ public final class NumericKernels {
 
     /** The opt-out: {@code EMOAUG_NATIVE_KERNELS=1} (the launcher's {@code --native-kernels} sets it). */
     public static final String OPT_OUT = "EMOAUG_NATIVE_KERNELS";
+    /**
+     * Set by {@code records verify} in the child JVM that reproduces a record under the record's own settings: that
+     * process is not pinned by design, and says so instead of warning.
+     */
+    public static final String FROM_RECORD = "EMOAUG_KERNELS_FROM_RECORD";
     /** The value a record's environment gives a variable that was not set. */
     public static final String UNSET = "unset";
     static final String RESOURCE = "kernels.env";
@@ -171,7 +176,9 @@ public final class NumericKernels {
             synchronized (NumericKernels.class) {
                 if (current == null) {
                     current = mode(System.getenv(), pinned(), Machine.current());
-                    if (current != Mode.PINNED) announce(current, System.err);
+                    if (System.getenv(FROM_RECORD) != null)
+                        System.err.println("[kernels] running with a record's own numeric-kernel settings (records verify): " + current.meaning());
+                    else if (current != Mode.PINNED) announce(current, System.err);
                 }
                 m = current;
             }
