@@ -239,6 +239,34 @@ def machine_paths(a):
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+def pin_kernels():
+    """Pins the numeric kernels (environment/kernels.env) in this process's environment, which the kernels and the
+    launcher started from here inherit; the kernel itself starts through environment/pinned-kernels as well (see
+    install_kernel.py). Not where EMOAUG_NATIVE_KERNELS=1 (opt-out) or the machine cannot run them (pinned-kernels says so)."""
+    path = os.path.join(HERE, "kernels.env")
+    pins = {}
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            if not re.match(r"^[A-Z_][A-Z0-9_]*=", line):
+                sys.exit(f"[notebooks] {path}, line {n}: not a KEY=VALUE line: {line}")
+            k, v = line.split("=", 1)
+            pins[k] = v
+    if os.environ.get("EMOAUG_NATIVE_KERNELS") == "1":
+        return "native numeric kernels (EMOAUG_NATIVE_KERNELS=1: runs are marked machine-specific)"
+    import platform
+    flags = ""
+    if os.path.exists("/proc/cpuinfo"):
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as f:
+            flags = f.read()
+    if platform.machine().lower() not in ("x86_64", "amd64") or (flags and not re.search(r"\bavx2\b", flags)):
+        return "native numeric kernels (this machine cannot run the pinned ones: runs are marked not comparable)"
+    os.environ.update(pins)
+    return "numeric kernels pinned (" + ", ".join(f"{k}={v}" for k, v in pins.items()) + ")"
+
+
 def first_line(src):
     s = src.strip().splitlines()
     return (s[0][:80] + (" ..." if len(s) > 1 or len(s[0]) > 80 else "")) if s else "(empty)"
@@ -350,8 +378,9 @@ def main():
         v = getattr(a, flag)
         if v:
             os.environ[var] = os.path.abspath(v) if flag != "corpus" else v
+    kernels = pin_kernels()
     log(f"running {len(paths)} notebook(s); quick={bool(a.quick)}, data={os.environ.get('EMOAUG_DATA', '(synthetic)')}, "
-        f"limit {a.timeout}s each")
+        f"limit {a.timeout}s each; {kernels}")
     for p in paths:
         out = os.path.join(os.path.abspath(a.output_dir), os.path.basename(p)) if a.output_dir else p
         if not run_one(p, out, a):

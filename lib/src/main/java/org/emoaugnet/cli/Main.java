@@ -83,7 +83,8 @@ public final class Main {
             "        difference; exit code 3 when any file differs",
             "  records verify RUN... [--data DIR] [--runs DIR] [--scratch DIR]",
             "        re-run recorded runs (<experiment>/<run> under the runs folder) from their specs with the current code",
-            "        into DIR (default build/verify) and compare spec hash and predictions; exit code 3 when any differs",
+            "        into DIR (default build/verify) and compare spec hash and predictions; exit code 3 when any differs;",
+            "        each under the record's own numeric-kernel settings (in a child JVM where this one's differ)",
             "  records migrate [--data DIR] [--runs DIR] [--redo]",
             "        convert run records of the older format (record.properties, format 1) to the typed format, keeping",
             "        every recorded value (the old file stays as record-v1.properties); the data manifest is verified",
@@ -475,16 +476,48 @@ public final class Main {
         Path root = runsRoot(flags, s), scratch = Path.of(flags.getOrDefault("scratch", s.projectRoot().resolve("build/verify").toString()));
         for (String r : runs)
             if (!org.emoaugnet.experiment.RunRecord.finished(root.resolve(r))) throw new UsageException(root.resolve(r) + " is not a finished run");
-        Map<String, org.emoaugnet.data.Corpus> found = corporaByName(s);
-        int differ = 0;
+        // each record is verified under its own numeric-kernel settings: here when this process has them, else in a
+        // child JVM that has them (OpenBLAS and oneDNN read them from the environment when they load)
+        var machine = org.emoaugnet.experiment.NumericKernels.Machine.current();
+        Map<String, org.emoaugnet.experiment.NumericKernels.Plan> plans = new java.util.LinkedHashMap<>();
         for (String r : runs) {
-            Path dir = root.resolve(r);
-            var v = org.emoaugnet.experiment.SpecJobs.verify(dir, found::get, new FeatureCache(s.cache().resolve("features")), scratch);
-            out.println(v.text());
-            if (!v.sameSpec() || !v.samePredictions()) differ++;
+            var prov = org.emoaugnet.experiment.RunRecord.read(root.resolve(r)).provenance();
+            var plan = org.emoaugnet.experiment.NumericKernels.plan(prov.environment(), prov.kernels(), System.getenv(), machine);
+            if (!plan.inProcess() && plan.refusal().isEmpty() && System.getenv(ChildVerification.CHILD) != null)
+                throw new IllegalStateException("records verify: the child JVM for " + r + " still lacks the record's numeric-kernel settings ("
+                        + plan.describe() + ")");
+            plans.put(r, plan);
         }
-        out.println(differ == 0 ? "every run reproduced exactly" : differ + " of " + runs.size() + " run(s) not reproduced");
-        return differ == 0 ? 0 : 3;
+        Map<String, org.emoaugnet.data.Corpus> found = plans.values().stream().anyMatch(org.emoaugnet.experiment.NumericKernels.Plan::inProcess)
+                ? corporaByName(s) : Map.of();
+        int differ = 0, refused = 0;
+        for (String r : runs) {
+            var plan = plans.get(r);
+            plan.notes().forEach(n -> out.println(r + ": note: " + n));
+            if (plan.refusal().isPresent()) {
+                out.println(r + ": not verifiable on this machine: " + plan.refusal().get());
+                refused++;
+            } else if (!plan.inProcess()) {
+                out.println(r + ": verifying in a child JVM with the record's numeric-kernel settings (" + plan.describe() + ")");
+                int rc;
+                try {
+                    rc = ChildVerification.run(r, root, scratch, s, plan, out);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while verifying " + r + " in a child JVM", e);
+                }
+                if (rc == 3) differ++;
+                else if (rc != 0) throw new IOException("the child JVM verifying " + r + " failed with exit code " + rc + " (its errors are above)");
+            } else {
+                var v = org.emoaugnet.experiment.SpecJobs.verify(root.resolve(r), found::get, new FeatureCache(s.cache().resolve("features")), scratch);
+                out.println(v.text());
+                if (!v.sameSpec() || !v.samePredictions()) differ++;
+            }
+        }
+        if (System.getenv(ChildVerification.CHILD) != null) return differ == 0 ? 0 : 3;   // the parent prints the summary
+        out.println(differ == 0 && refused == 0 ? "every run reproduced exactly"
+                : differ + " of " + runs.size() + " run(s) not reproduced" + (refused > 0 ? ", " + refused + " not verifiable on this machine" : ""));
+        return differ == 0 && refused == 0 ? 0 : 3;
     }
 
     private static int migrate(Map<String, String> flags, PrintStream out) throws IOException {

@@ -13,12 +13,14 @@ import java.util.jar.JarFile;
  * uncommitted changes, the SHA-256 of the library jar that ran (builds are reproducible, so rebuilding a commit
  * tells whether it is that code), the versions of the libraries that compute the numbers read from the jars on the
  * classpath, the JVM, the ND4J backend and native classifier, the thread count, and the numeric environment
- * (OpenBLAS/OpenMP variables, processor). {@code origin} says whether the
+ * (OpenBLAS/oneDNN/OpenMP variables, processor) with whether the numeric kernels ran pinned ({@code kernels}, see
+ * {@link NumericKernels}: a run made otherwise is machine-specific). {@code origin} says whether the
  * runner wrote these values or a migration carried them over from an older record (then missing values read
  * {@link #UNKNOWN}).
  */
 public record Provenance(String gitCommit, String gitDirty, String codeJarSha256, String codeVersion, Map<String, String> dependencies,
-                         String jvm, String os, String nd4jBackend, String nd4jClassifier, String threads, Map<String, String> environment, String origin) {
+                         String jvm, String os, String nd4jBackend, String nd4jClassifier, String threads, Map<String, String> environment,
+                         NumericKernels.Mode kernels, String origin) {
     public static final String UNKNOWN = "unknown";
 
     /** The libraries whose versions a record names: one class each, whose jar is read. */
@@ -31,7 +33,8 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
 
     /**
      * Environment variables that change native numerics (OpenBLAS kernel choice, OpenMP threads) and the processor,
-     * recorded because the same spec is reproduced exactly only where these agree.
+     * recorded because the same spec is reproduced exactly only where these agree; with them, the pinned ones of
+     * {@link NumericKernels#pinned()} (e.g. oneDNN's {@code DNNL_MAX_CPU_ISA}).
      */
     static final java.util.List<String> NUMERIC_ENVIRONMENT = java.util.List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS",
             "OMP_NUM_THREADS", "ND4J_SKIP_BLAS_THREADS");
@@ -41,27 +44,19 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
         environment = java.util.Collections.unmodifiableMap(new TreeMap<>(environment));
     }
 
-    /** The numeric environment of this process: {@link #NUMERIC_ENVIRONMENT} (set ones) and {@code cpu} (model name, cores). */
+    /**
+     * The numeric environment of this process: {@link #NUMERIC_ENVIRONMENT} and the pinned variables ("unset" where
+     * unset), {@code cpu} (model name, cores) and {@code cpu_simd}.
+     */
     public static Map<String, String> numericEnvironment() {
         Map<String, String> m = new TreeMap<>();
-        for (String v : NUMERIC_ENVIRONMENT) {
+        for (String v : NumericKernels.variables(NUMERIC_ENVIRONMENT)) {
             String x = System.getenv(v);
-            m.put(v, x == null ? "unset" : x);
+            m.put(v, x == null ? NumericKernels.UNSET : x);
         }
-        String cpu = UNKNOWN, simd = UNKNOWN;
-        try {
-            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (l.startsWith("model name") && cpu.equals(UNKNOWN)) cpu = l.substring(l.indexOf(':') + 1).trim();
-                if (l.startsWith("flags") && simd.equals(UNKNOWN)) {
-                    java.util.Set<String> f = java.util.Set.of(l.substring(l.indexOf(':') + 1).trim().split("\\s+"));
-                    simd = f.contains("avx512f") ? "avx512" : f.contains("avx2") ? "avx2" : f.contains("avx") ? "avx" : "sse";
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // no readable /proc/cpuinfo (not Linux): the processor is recorded as unknown, which is the truth here
-        }
-        m.put("cpu", cpu + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
-        m.put("cpu_simd", simd);   // ND4J picks its kernels by this (it logs "optimization level AVX512" or "AVX/AVX2")
+        NumericKernels.Machine here = NumericKernels.Machine.current();
+        m.put("cpu", here.cpu() + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
+        m.put("cpu_simd", here.simd());   // oneDNN dispatches by this unless DNNL_MAX_CPU_ISA caps it
         return m;
     }
 
@@ -78,7 +73,7 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
                     String.valueOf(Provenance.class.getPackage().getImplementationVersion()), deps,
                     System.getProperty("java.vendor") + " " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                     System.getProperty("os.name") + " " + System.getProperty("os.arch"), backend(), detectNd4jClassifier(), RunSpec.threadsOfThisProcess(),
-                    numericEnvironment(), "written by the runner");
+                    numericEnvironment(), NumericKernels.current(), "written by the runner");
             current = p;
         }
         return p;
@@ -209,6 +204,7 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
         m.put("nd4j_classifier", nd4jClassifier);
         m.put("threads", threads);
         environment.forEach((k, v) -> m.put("environment." + k, v));
+        if (kernels != NumericKernels.Mode.UNRECORDED) m.put("kernels", kernels.key());   // older records do not name it
         m.put("origin", origin);
         return m;
     }
@@ -221,6 +217,7 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
         });
         java.util.function.Function<String, String> g = k -> f.getOrDefault(k, UNKNOWN);
         return new Provenance(g.apply("git_commit"), g.apply("git_dirty"), g.apply("code_jar_sha256"), g.apply("code_version"), deps,
-                g.apply("jvm"), g.apply("os"), g.apply("nd4j_backend"), g.apply("nd4j_classifier"), g.apply("threads"), env, g.apply("origin"));
+                g.apply("jvm"), g.apply("os"), g.apply("nd4j_backend"), g.apply("nd4j_classifier"), g.apply("threads"), env,
+                f.containsKey("kernels") ? NumericKernels.Mode.ofKey(f.get("kernels")) : NumericKernels.Mode.UNRECORDED, g.apply("origin"));
     }
 }

@@ -124,7 +124,8 @@ public final class RecordMigration {
         if (o.containsKey("dl4j")) deps.put("deeplearning4j-nn", o.get("dl4j"));
         Provenance prov = new Provenance(o.getOrDefault("code_commit", Provenance.UNKNOWN), Provenance.UNKNOWN, o.getOrDefault("code_jar_sha256", Provenance.UNKNOWN),
                 o.getOrDefault("code_version", Provenance.UNKNOWN), deps, o.containsKey("java") ? "java " + o.get("java") : Provenance.UNKNOWN, Provenance.UNKNOWN,
-                o.getOrDefault("backend", Provenance.UNKNOWN), Provenance.UNKNOWN, spec.threads(), Map.of(), "migrated from run-record/1 on " + today);
+                o.getOrDefault("backend", Provenance.UNKNOWN), Provenance.UNKNOWN, spec.threads(), Map.of(),
+                NumericKernels.Mode.UNRECORDED, "migrated from run-record/1 on " + today);
         int epochsRun = Integer.parseInt(need(o, "epochs_run", run)), best = Integer.parseInt(need(o, "best_epoch", run));
         StopReason why = StopReason.of(epochsRun, t.epochs());
         List<Double> recall = new ArrayList<>();

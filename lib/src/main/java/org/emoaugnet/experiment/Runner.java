@@ -236,6 +236,7 @@ public final class Runner {
             if (status(j) != Status.FINISHED) todo.add(j);
             else RunEvents.record(j, RunEvents.Outcome.READ_BACK);
         }
+        if (!todo.isEmpty() && train) NumericKernels.current();   // says before the work when the kernels are not pinned
         if (!todo.isEmpty() && !train) {
             log.printf(Locale.ROOT, "[runner] training is off (EMOAUG_TRAIN=0): %d of %d run(s) are missing or stale and not computed; "
                     + "reports show the %d that exist%n", todo.size(), jobs.size(), jobs.size() - todo.size());

@@ -62,6 +62,7 @@ public final class SpecJobs {
         RunRecord rec = RunRecord.read(runDir);
         Runner.Job j = job(rec.spec(), rec.experiment(), corpora, cache, scratch);
         if (Files.exists(j.runDir())) Runner.deleteTree(j.runDir());   // always computed afresh
+        NumericKernels.current();   // says before the work which numeric kernels this process runs
         RunRecord now = Runner.runOrResume(j);
         return new Verification(rec.experiment() + "/" + runDir.getFileName(), rec.specSha256(), now.specSha256(), rec.specSha256().equals(now.specSha256()),
                 rec.predictionsSha256().equals(now.predictionsSha256()), rec.test().ua(), now.test().ua());

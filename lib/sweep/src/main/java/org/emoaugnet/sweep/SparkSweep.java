@@ -13,6 +13,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.emoaugnet.experiment.NumericKernels;
 import org.emoaugnet.experiment.RunSpec;
 import org.emoaugnet.experiment.Runner;
 import org.emoaugnet.experiment.Sweep;
@@ -104,7 +105,10 @@ public final class SparkSweep {
         return r;
     }
 
-    /** The Spark configuration of a sweep's job: master, attempts, one core and {@code threadsPerTask} native threads per task. */
+    /**
+     * The Spark configuration of a sweep's job: master, attempts, one core and {@code threadsPerTask} native threads per
+     * task, and the driver's numeric kernels for the executors.
+     */
     static SparkConf conf(Sweep sweep, Options o, String appName) {
         SparkConf conf = new SparkConf().setAppName(appName).setMaster(o.master())
                 .set("spark.task.maxFailures", String.valueOf(o.maxFailures()))
@@ -113,6 +117,12 @@ public final class SparkSweep {
                 .set("spark.executorEnv.OMP_NUM_THREADS", String.valueOf(o.threadsPerTask()))
                 .set("spark.executorEnv.EMOAUG_HOME", sweep.resolvedSettings().projectRoot().toString())
                 .set("spark.executor.memory", o.executorMemory());
+        // executors run the driver's numeric kernels: pinned ones (environment/kernels.env) where the driver runs pinned,
+        // else native with the driver's opt-out, so that their records say so (NumericKernels)
+        if (NumericKernels.current() == NumericKernels.Mode.PINNED)
+            NumericKernels.pinned().forEach((k, v) -> conf.set("spark.executorEnv." + k, v));
+        else if (System.getenv(NumericKernels.OPT_OUT) != null)
+            conf.set("spark.executorEnv." + NumericKernels.OPT_OUT, System.getenv(NumericKernels.OPT_OUT));
         if (!o.isLocal()) {
             conf.set("spark.executor.extraJavaOptions", jvmOptions() + " -Djava.awt.headless=true");
             conf.set("spark.executor.extraClassPath", o.executorClassPath().isBlank() ? ownJarFolder() + "/*" : o.executorClassPath());
