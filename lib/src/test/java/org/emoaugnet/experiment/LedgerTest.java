@@ -100,6 +100,8 @@ class LedgerTest {
         assertEquals(readme, ReadmeTables.render(readme, root), "a README table differs from the CSV its marker names: run environment/emoaug ledger");
         assertTrue(readme.contains("<!-- csv:results/ravdess/02-ablation-si.csv -->"), "the ablation table is rendered from its CSV");
         assertTrue(readme.contains(Findings.block(root)), "README.md's findings are not the sentences the committed results give: run environment/emoaug ledger");
+        assertTrue(readme.contains(Findings.headline(root)), "README.md's first screen is not what the committed results give: run environment/emoaug ledger");
+        assertTrue(readme.indexOf(Findings.HEADLINE_END) < readme.indexOf("## The two commands"), "the headline comes before the two commands");
     }
 
     @Test
