@@ -40,7 +40,7 @@ public final class Findings {
         for (String corpus : rows.stream().map(Ledger.Row::corpus).distinct().toList())
             if (!corpus.equals(HEADLINE_CORPUS)) out.add(claims(corpus, rows.stream().filter(r -> r.corpus().equals(corpus)).toList()));
         if (Files.isRegularFile(results.resolve(RELU_ELU)))
-            out.add(tests("ReLU − ELU on RAVDESS, UA", "notebook 04, `results/" + RELU_ELU + "`; one comparison per protocol, Holm over the protocols",
+            out.add(tests("ReLU − ELU on RAVDESS, UA", "notebook 04, `results/" + RELU_ELU + "`; Holm over the protocols",
                     read(results.resolve(RELU_ELU)), "comparison", List.of()));
         for (String[] a : List.of(new String[] {ABLATION_SI, "speaker-independent (5 actor folds × 3 seeds)"},
                 new String[] {ABLATION_PAPER, "paper-style, leaking (5 seeds, each its own row split)"})) {
@@ -102,8 +102,8 @@ public final class Findings {
         StringBuilder b = new StringBuilder("**" + name + ": the paper's claims.** ");
         if (mine.stream().noneMatch(r -> r.cells().values().stream().anyMatch(Ledger.Cell::hasRuns)))
             return b.append(mine.get(0).verdict().text()).append(" (`results/ledger.csv`).").toString();
-        b.append("Our mean over runs with its 95 % t interval over seeds (percent; `results/ledger.csv`, where the after-split protocol and the "
-                + "intervals over recordings are too); the verdict compares the claim with each protocol's interval.\n\n")
+        b.append("Mean over runs [95 % t interval over seeds], percent; `results/ledger.csv` has the after-split protocol and the "
+                + "intervals over recordings.\n\n")
                 .append("| claim | recipe | paper | paper-style (leaks) | speaker-independent | verdict |\n|---|---|---|---|---|---|\n");
         for (Ledger.Row r : mine)
             b.append(String.format(Locale.ROOT, "| %s %s | %s | %.2f | %s | %s | %s |%n", r.activation().equals("relu") ? "ReLU" : "ELU", r.metric(), r.recipe(), r.paper(),
@@ -126,10 +126,11 @@ public final class Findings {
     static String tests(String title, String source, Table t, String contrast, List<String> notes) {
         StringBuilder b = new StringBuilder("**" + title + ".** ");
         if (t.rowCount() == 0) return b.append("No comparison has runs yet (").append(source).append(").").toString();
-        String unit = t.stringColumn(TestColumns.UNIT).get(0);
-        b.append(String.format(Locale.ROOT, "Differences in points (%s); unit: %s, so the t interval and test are over %ss; primary test: paired t, Holm-adjusted.%n%n",
-                source, unit, unit));
-        b.append("| ").append(contrast).append(" | Δ over ").append(unit).append("s [95 % t CI] | Δ over recordings [95 % CI, speakers→recordings] | p (Holm) | verdict |\n")
+        List<String> unitNames = t.stringColumn(TestColumns.UNIT).unique().asList();
+        String unit = unitNames.size() == 1 ? unitNames.get(0) + "s" : "units";
+        b.append(String.format(Locale.ROOT, "Points; %s; unit: %s.%n%n", source, unitNames.size() == 1 ? unitNames.get(0)
+                : "fold where the folds are fixed, seed where each seed draws its own split"));
+        b.append("| ").append(contrast).append(" | Δ over ").append(unit).append(" [95 % t CI] (n) | Δ over recordings [95 % CI, speakers→recordings] | p (Holm) | verdict |\n")
                 .append("|---|---|---|---|---|\n");
         for (int i = 0; i < t.rowCount(); i++) {
             var v = org.emoaugnet.eval.TestVerdict.of(StudyReport.numbers(t, i));
@@ -153,11 +154,10 @@ public final class Findings {
         double lo = num(p, StudyReport.POWER_MDE_MIN, 0), hi = num(p, StudyReport.POWER_MDE_MAX, 0);
         String range = Double.isNaN(lo) ? "no difference (fewer than two units)"
                 : Math.abs(hi - lo) < 0.05 ? String.format(Locale.ROOT, "%.1f points", lo) : String.format(Locale.ROOT, "%.1f–%.1f points", lo, hi);
-        String more = can == m ? "" : p.intColumn(StudyReport.POWER_NEEDED).isMissing(0) ? "; the others would need more than 1000 units"
-                : String.format(Locale.ROOT, "; the others would need up to %d units", p.intColumn(StudyReport.POWER_NEEDED).get(0));
-        return String.format(Locale.ROOT, "Power: with %s units and %d comparison%s this design detects %s at 80 %% power, against the %.1f points that matter: "
-                        + "%d of %d comparison%s can detect them%s.", p.stringColumn(TestColumns.UNITS).get(0), m, m == 1 ? "" : "s", range,
-                Comparison.EFFECT_THAT_MATTERS, can, m, m == 1 ? "" : "s", more);
+        String more = can == m ? "" : p.intColumn(StudyReport.POWER_NEEDED).isMissing(0) ? "; the rest need over 1000 units"
+                : String.format(Locale.ROOT, "; the rest need up to %d units", p.intColumn(StudyReport.POWER_NEEDED).get(0));
+        return String.format(Locale.ROOT, "Power (80 %%, %s units): detects %s; %d of %d comparison%s detect the %.1f points that matter%s.",
+                p.stringColumn(TestColumns.UNITS).get(0), range, can, m, m == 1 ? "" : "s", Comparison.EFFECT_THAT_MATTERS, more);
     }
 
     private static String p(double v) { return Double.isNaN(v) ? "n/a" : v < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", v); }
@@ -169,8 +169,8 @@ public final class Findings {
     /** The cross-corpus grid's main variant: one row per train → test cell with its UA and interval, under one sentence. */
     static String crossCorpus(Table t) {
         int unconverged = CrossCorpusStudy.unconvergedCells(t);
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "**Across corpora, the main variant.** UA in percent over the classes all corpora share "
-                        + "(notebook 05, `results/%s`; within a corpus 5 speaker-independent folds, across corpora one run per cell); %s%n%n", GRID,
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "**Across corpora, the main variant.** UA over the classes all corpora share; notebook 05, `results/%s`; "
+                        + "within a corpus 5 speaker-independent folds, across one run per cell; %s%n%n", GRID,
                 unconverged > 0 ? unconverged + " of the grid's " + t.rowCount() + " cells have runs stopped at the cap while still improving, so the grid carries no verdict."
                         : "every run of the grid's " + t.rowCount() + " cells converged."));
         b.append("| train | test | kind | UA [95 % CI, speakers→recordings] | runs |\n|---|---|---|---|---|\n");
@@ -186,7 +186,7 @@ public final class Findings {
 
     /** The WA/UA feasibility check of the paper's pairs as a table. */
     static String consistency(List<String[]> checks) {
-        StringBuilder b = new StringBuilder("**Are the paper's WA/UA pairs possible?** The largest |WA − UA| the class counts allow (`results/LEDGER.md`).\n\n"
+        StringBuilder b = new StringBuilder("**Are the paper's WA/UA pairs possible?** Against the largest |WA − UA| the class counts allow (`results/LEDGER.md`).\n\n"
                 + "| claim | WA | UA | gap | at most | possible | class counts |\n|---|---|---|---|---|---|---|\n");
         for (String[] c : checks)
             b.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s | %s | %s | %s |%n", org.emoaugnet.data.loaders.Corpora.displayName(c[0]),

@@ -247,7 +247,8 @@ public final class StudyReport {
             if (a.isEmpty() || b.isEmpty()) continue;
             used.addAll(a);
             used.addAll(b);
-            cmp.put(c.name() + " vs " + elu.name(), Comparison.of(a, b, "UA"));
+            // named by what differs between the rows of the family (protocol and recipe), not by run ids; the experiments are in the CSV's lineage
+            cmp.put(Ledger.COLUMN_NAMES.getOrDefault(c.protocol(), c.protocol().name()) + ", " + c.recipe().name(), Comparison.of(a, b, "UA"));
         }
         return org.emoaugnet.util.Lineage.tag(comparisonTable("ReLU − ELU, UA", cmp), lineage(used));
     }

@@ -21,12 +21,12 @@ class FindingsTest {
         Path csv = dir.resolve("05-robustness-augmentation.csv");
         org.emoaugnet.util.Tables.saveCsv(t, csv);
         String s = Findings.tests("Public-4 − none, ReLU", "constructed", Findings.read(csv), "condition", java.util.List.of());
-        assertTrue(s.contains("| condition | Δ over seeds [95 % t CI] |"), s);
+        assertTrue(s.contains("| condition | Δ over seeds [95 % t CI] (n) |"), s);
         assertTrue(s.contains("| white-20dB | +41.0 [+38.5, +43.5] (3) |") && s.contains("| established |"), s);
         assertTrue(s.contains("| clean | +2.0 [-0.5, +4.5] (3) |"), s);
         String clean = s.lines().filter(l -> l.startsWith("| clean |")).findFirst().orElseThrow();
         assertFalse(clean.endsWith("| established |"), clean);
-        assertTrue(s.contains("Power: with 3 units and 3 comparisons"), s);
+        assertTrue(s.contains("Power (80 %, 3 units): detects "), s);
         assertTrue(s.lines().filter(l -> l.startsWith("| ")).count() == 4, "a header row and one row per comparison:\n" + s);
         assertTrue(NoDifferenceWordingTest.contradictions(s).isEmpty(), s);
     }
