@@ -32,14 +32,24 @@ public final class ReadmeTables {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             Path csv = projectRoot.resolve(m.group(1));
-            if (!Files.isRegularFile(csv)) throw new IOException("README.md names " + m.group(1) + ", which does not exist");
+            if (!Files.isRegularFile(csv)) throw new IOException("a CSV block names " + m.group(1) + ", which does not exist");
             m.appendReplacement(out, Matcher.quoteReplacement("<!-- csv:" + m.group(1) + " -->\n" + table(csv) + "<!-- /csv -->"));
         }
         m.appendTail(out);
         return out.toString();
     }
 
-    /** Rewrites the README in place; returns whether it changed. */
+    /** The documentation pages whose CSV blocks are rendered like the README's, relative to the project root. */
+    public static final List<String> PAGES = List.of("README.md", "docs/benchmarks.md");
+
+    /** Rewrites every page of {@link #PAGES} that exists in place; returns whether any changed. */
+    public static boolean updateAll(Path projectRoot) throws IOException {
+        boolean changed = false;
+        for (String page : PAGES) if (Files.isRegularFile(projectRoot.resolve(page))) changed |= update(projectRoot.resolve(page), projectRoot);
+        return changed;
+    }
+
+    /** Rewrites one page in place; returns whether it changed. */
     public static boolean update(Path readme, Path projectRoot) throws IOException {
         String before = Files.readString(readme), after = render(before, projectRoot);
         if (after.equals(before)) return false;

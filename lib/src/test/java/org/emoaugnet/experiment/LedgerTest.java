@@ -98,6 +98,10 @@ class LedgerTest {
         assertTrue(Ledger.updateReadme(copy, tmp.resolve("LEDGER.md")), "README.md lacks the ledger markers");
         assertEquals(readme, Files.readString(copy), "README.md's ledger block is not exactly the generated claims table: run environment/emoaug ledger");
         assertEquals(readme, ReadmeTables.render(readme, root), "a README table differs from the CSV its marker names: run environment/emoaug ledger");
+        for (String page : ReadmeTables.PAGES) {
+            String text = Files.readString(root.resolve(page));
+            assertEquals(text, ReadmeTables.render(text, root), "a table of " + page + " differs from the CSV its marker names: run environment/emoaug ledger");
+        }
         assertTrue(readme.contains("<!-- csv:results/ravdess/02-ablation-si.csv -->"), "the ablation table is rendered from its CSV");
         assertTrue(readme.contains(Findings.block(root)), "README.md's findings are not the sentences the committed results give: run environment/emoaug ledger");
         assertTrue(readme.contains(Findings.headline(root)), "README.md's first screen is not what the committed results give: run environment/emoaug ledger");
