@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  *   <li>{@link #stratifiedRandom}: the paper-style random utterance split (speakers appear on both sides);</li>
  *   <li>{@link #speakerKFold}: speaker-independent k-fold;</li>
  *   <li>{@link #leaveOneSpeakerOut}, {@link #leaveOneSessionOut} (IEMOCAP);</li>
- *   <li>{@link #ravdessActorFolds}: the published actor-disjoint 5-fold split with validation actors.</li>
+ *   <li>{@link #ravdessActorFolds}: RAVDESS's published actor-disjoint fold sets ({@link FoldSet}) with validation actors.</li>
  * </ul>
  */
 public final class Splits {
@@ -115,13 +115,65 @@ public final class Splits {
             {{1, 4, 9, 22}, {2, 5}},
     };
 
-    /** The published RAVDESS actor folds, with their validation actors taken out of training. */
-    public static List<Fold> ravdessActorFolds(List<Utterance> utterances) {
-        List<Fold> out = new ArrayList<>();
-        for (int f = 0; f < RAVDESS_FOLDS.length; f++) {
-            Set<String> test = actors(RAVDESS_FOLDS[f][0]), val = actors(RAVDESS_FOLDS[f][1]);
-            out.add(heldOut("fold-" + (f + 1), "RAVDESS published actor-disjoint 5-fold (ResLSTM-SER)", utterances, test, val));
+    /**
+     * EmoBox's 6 RAVDESS actor folds (arXiv 2406.07162): the test actors of each fold, as in EmoBox's
+     * {@code data/ravdess/fold_<k>/ravdess_test_fold_<k>.jsonl} (checked against emo-box/EmoBox at commit 08280f2).
+     */
+    static final int[][] EMOBOX_TEST_ACTORS = {
+            {1, 11, 20, 21},
+            {4, 10, 12, 14},
+            {8, 9, 19, 23},
+            {3, 5, 7, 24},
+            {2, 15, 16, 18},
+            {6, 13, 17, 22},
+    };
+
+    /** Seed of the one draw of the EmoBox folds' validation actors ({@link #drawValidationActors}). */
+    public static final long EMOBOX_VALIDATION_SEED = 42;
+
+    /**
+     * EmoBox's 6 RAVDESS actor folds (test actors, validation actors). EmoBox names no validation actors; ours are
+     * {@link #drawValidationActors}{@code (EMOBOX_TEST_ACTORS, EMOBOX_VALIDATION_SEED)}, drawn once and committed here
+     * so that the folds are visible and no later change of the drawing code can move them (a test checks they still
+     * equal the draw).
+     */
+    public static final int[][][] EMOBOX_FOLDS = {
+            {{1, 11, 20, 21}, {10, 23}},
+            {{4, 10, 12, 14}, {1, 2}},
+            {{8, 9, 19, 23}, {1, 20}},
+            {{3, 5, 7, 24}, {6, 17}},
+            {{2, 15, 16, 18}, {8, 23}},
+            {{6, 13, 17, 22}, {5, 8}},
+    };
+
+    /**
+     * The rule that chose the EmoBox folds' validation actors, stated so that anyone can redraw them: one
+     * {@link Random} with {@code seed}; for each fold in order, its training actors are the 24 RAVDESS actors less its
+     * test actors, split into males (odd ids) and females (even ids), each ascending; one male is drawn
+     * ({@code males.get(nextInt(males.size()))}), then one female likewise. Returns per fold the two ids ascending.
+     */
+    public static int[][] drawValidationActors(int[][] testActors, long seed) {
+        Random rnd = new Random(seed);
+        int[][] out = new int[testActors.length][];
+        for (int f = 0; f < testActors.length; f++) {
+            Set<Integer> test = new TreeSet<>();
+            for (int a : testActors[f]) test.add(a);
+            List<Integer> males = new ArrayList<>(), females = new ArrayList<>();
+            for (int a = 1; a <= 24; a++) if (!test.contains(a)) (a % 2 == 1 ? males : females).add(a);
+            int male = males.get(rnd.nextInt(males.size())), female = females.get(rnd.nextInt(females.size()));
+            out[f] = new int[] {Math.min(male, female), Math.max(male, female)};
         }
+        return out;
+    }
+
+    /** The published RAVDESS actor folds ({@link FoldSet#RESLSTM_5}), with their validation actors taken out of training. */
+    public static List<Fold> ravdessActorFolds(List<Utterance> utterances) { return ravdessActorFolds(utterances, FoldSet.RESLSTM_5); }
+
+    /** The actor folds of {@code set}, each with its validation actors taken out of training; fold names {@link FoldSet#foldName}. */
+    public static List<Fold> ravdessActorFolds(List<Utterance> utterances, FoldSet set) {
+        List<Fold> out = new ArrayList<>();
+        for (int k = 1; k <= set.size(); k++)
+            out.add(heldOut(set.foldName(k), set.protocol(), utterances, actors(set.testActors(k)), actors(set.validationActors(k))));
         return out;
     }
 

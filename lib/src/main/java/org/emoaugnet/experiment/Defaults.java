@@ -1,6 +1,7 @@
 package org.emoaugnet.experiment;
 
 import java.util.List;
+import org.emoaugnet.data.FoldSet;
 import org.emoaugnet.model.Dataset;
 import org.emoaugnet.model.TrainConfig;
 import org.emoaugnet.util.Settings;
@@ -16,8 +17,9 @@ import org.emoaugnet.util.Settings;
  *       four-copy recipe, the compact CNN-LSTM with ReLU, training seed 1, every fold.</li>
  *   <li>Splits ({@link SplitSpec}): speaker folds assigned with seed 42; validation 15 % of the training speakers
  *       drawn with seed 42 (speaker-independent, leave-one-speaker-out; cross-corpus: with the training seed);
- *       random and paper-style splits 20 % test and 10 % of the remaining recordings (rows) for validation. Every
- *       committed run used these values.</li>
+ *       random and paper-style splits 20 % test and 10 % of the remaining recordings (rows) for validation; on
+ *       RAVDESS the ResLSTM-SA fold set ({@link FoldSet#DEFAULT}, {@code reslstm-5}). Every committed run used these
+ *       values.</li>
  *   <li>Training (the convergence budget): Adam, learning rate 1e-3, batch 64, learning rate × 0.5 after 3 epochs
  *       without a better validation UA, early stopping after 8 such epochs, at most 80 epochs. On RAVDESS such runs
  *       stopped by patience after 21–39 epochs, so the cap is a safety net; a run that reaches it still improving is
@@ -71,7 +73,7 @@ public final class Defaults {
     public static SplitSpec split(Protocol protocol) {
         double validation = protocol == Protocol.PAPER_STYLE || protocol == Protocol.AUGMENT_AFTER_RANDOM_SPLIT
                 ? RANDOM_VALIDATION_FRACTION : SPEAKER_VALIDATION_FRACTION;
-        return new SplitSpec(FOLD_SEED, validation, VALIDATION_SEED, TEST_FRACTION);
+        return new SplitSpec(FOLD_SEED, validation, VALIDATION_SEED, TEST_FRACTION, FoldSet.DEFAULT);
     }
 
     /** Every training setting a configuration may omit (its seed is set per run). */

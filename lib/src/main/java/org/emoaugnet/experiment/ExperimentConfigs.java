@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Properties;
 import org.emoaugnet.augment.Recipe;
 import org.emoaugnet.data.ClassSet;
+import org.emoaugnet.data.FoldSet;
 import org.emoaugnet.features.FeatureSpec;
 import org.emoaugnet.model.Dataset;
 import org.emoaugnet.model.ModelConfig;
@@ -23,12 +24,13 @@ import org.emoaugnet.util.KnownKeys;
  * protocol=SPEAKER_INDEPENDENT    model=compact-cnn-lstm activation=relu
  * recipe=public-4                 layout=SEQUENCE        features=public-pipeline
  * epochs=15  batch=64  lr=0.001  patience=4  lr_factor=0.5  lr_patience=3  seeds=1,2,3  folds=0
- * validation_fraction=0.15  validation_seed=42  fold_seed=42  test_fraction=0.2
+ * validation_fraction=0.15  validation_seed=42  fold_seed=42  test_fraction=0.2  fold_set=reslstm-5
  * </pre>
  * {@link #KEYS} are the only keys: an unknown one (a typo such as {@code epoch} or {@code acitvation}) is an error
  * naming every unknown key and the nearest known one ({@link KnownKeys}), raised before anything runs. Every key has
  * a default ({@link Defaults}) except {@code name} and {@code corpus}; the split keys ({@link SplitSpec}) are
- * accepted only under the protocols that use them. A malformed or unknown value is an error naming the file.
+ * accepted only under the protocols that use them, and {@code fold_set} only for a corpus that offers that fold set
+ * ({@code CorpusLoader.foldSets()}: RAVDESS). A malformed or unknown value is an error naming the file.
  */
 public final class ExperimentConfigs {
     private ExperimentConfigs() {}
@@ -83,8 +85,16 @@ public final class ExperimentConfigs {
         TrainConfig d = Defaults.TRAINING;
         TrainConfig t = new TrainConfig(integer(p, "epochs", d.epochs()), integer(p, "batch", d.batch()), decimal(p, "lr", d.learningRate()),
                 integer(p, "patience", d.patience()), decimal(p, "lr_factor", d.lrFactor()), integer(p, "lr_patience", d.lrPatience()), 0);
+        SplitSpec split = split(p, protocol);
+        if (p.containsKey(SplitSpec.FOLD_SET)) {
+            List<FoldSet> offered = Corpora.definition(corpus).foldSets();
+            if (!offered.contains(split.foldSet()))
+                throw new IllegalArgumentException("'" + SplitSpec.FOLD_SET + "' " + split.foldSet().key() + " is not a fold set of " + corpus + " ("
+                        + (offered.isEmpty() ? "it has none: its speaker folds are drawn with '" + SplitSpec.FOLD_SEED + "'"
+                        : "it has " + String.join(", ", offered.stream().map(FoldSet::key).toList())) + ")");
+        }
         return new ExperimentConfig(name, corpus, cs, protocol, spec, layout, recipe, model, activation, t, seeds(p, Defaults.SEEDS),
-                integer(p, "folds", Defaults.FOLDS), split(p, protocol));
+                integer(p, "folds", Defaults.FOLDS), split);
     }
 
     /** The split constants: the protocol's defaults, overridden by the split keys that protocol uses (others are errors). */
@@ -94,7 +104,8 @@ public final class ExperimentConfigs {
                 throw new IllegalArgumentException("'" + k + "' has no effect under " + protocol + " (it applies to " + SplitSpec.applies(k) + ")");
         SplitSpec d = Defaults.split(protocol);
         return new SplitSpec(longInteger(p, SplitSpec.FOLD_SEED, d.foldSeed()), decimal(p, SplitSpec.VALIDATION_FRACTION, d.validationFraction()),
-                longInteger(p, SplitSpec.VALIDATION_SEED, d.validationSeed()), decimal(p, SplitSpec.TEST_FRACTION, d.testFraction()));
+                longInteger(p, SplitSpec.VALIDATION_SEED, d.validationSeed()), decimal(p, SplitSpec.TEST_FRACTION, d.testFraction()),
+                FoldSet.named(text(p, SplitSpec.FOLD_SET, d.foldSet().key())));   // an unknown name fails naming the known ones
     }
 
     /** A comma-separated list of training seeds under key {@code seeds} (shared with ablation designs). */

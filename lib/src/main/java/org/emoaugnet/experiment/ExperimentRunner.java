@@ -134,8 +134,8 @@ public final class ExperimentRunner {
                 break;
             }
             default: {
-                // fixed fold assignment (the split's fold seed) for every training seed, so that runs of one study share test items
-                List<Fold> si = Corpora.speakerIndependent(c, split.foldSeed());
+                // fixed fold assignment (the split's fold set, or its fold seed) for every training seed, so that runs of one study share test items
+                List<Fold> si = Corpora.speakerIndependent(c, split.foldSeed(), split.foldSet());
                 List<Fold> v = new ArrayList<>();
                 for (Fold f : si)
                     v.add(f.validation().isEmpty() ? Splits.withValidation(f, split.validationFraction(), split.validationSeed(), true, cs::classOf) : f);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.emoaugnet.data.FoldSet;
 
 /**
  * The constants of how a run's recordings (or rows) are divided into training, validation and test, as part of its
@@ -22,7 +23,10 @@ import java.util.TreeMap;
  *       leave-one-speaker-out); the random split, the paper-style split (its training seed + 1) and cross-corpus runs
  *       draw their validation side with the run's training seed, which is in the spec already;</li>
  *   <li>{@code test_fraction}: the test share of the random recording split and of the paper-style row split, both
- *       drawn with the training seed.</li>
+ *       drawn with the training seed;</li>
+ *   <li>{@code fold_set}: the published speaker-independent fold set ({@link FoldSet}: {@code reslstm-5}, the
+ *       default, or {@code emobox-6}) of a corpus that offers them (RAVDESS); other corpora draw their folds and
+ *       refuse the key ({@link ExperimentConfigs}).</li>
  * </ul>
  *
  * <p>The defaults ({@link Defaults#split}) are the values every committed run used. A value enters the spec's fields
@@ -30,14 +34,20 @@ import java.util.TreeMap;
  * runs made before these constants were recorded stay what they were; {@link #fromFields} reads an absent one back
  * as that default.
  */
-public record SplitSpec(long foldSeed, double validationFraction, long validationSeed, double testFraction) {
+public record SplitSpec(long foldSeed, double validationFraction, long validationSeed, double testFraction, FoldSet foldSet) {
     public static final String FOLD_SEED = "fold_seed", VALIDATION_FRACTION = "validation_fraction", VALIDATION_SEED = "validation_seed",
-            TEST_FRACTION = "test_fraction";
+            TEST_FRACTION = "test_fraction", FOLD_SET = "fold_set";
 
     /** Every key, in the order of the record's components. */
-    public static final List<String> KEYS = List.of(FOLD_SEED, VALIDATION_FRACTION, VALIDATION_SEED, TEST_FRACTION);
+    public static final List<String> KEYS = List.of(FOLD_SEED, VALIDATION_FRACTION, VALIDATION_SEED, TEST_FRACTION, FOLD_SET);
+
+    /** Split constants with the default fold set ({@link FoldSet#DEFAULT}). */
+    public SplitSpec(long foldSeed, double validationFraction, long validationSeed, double testFraction) {
+        this(foldSeed, validationFraction, validationSeed, testFraction, FoldSet.DEFAULT);
+    }
 
     public SplitSpec {
+        java.util.Objects.requireNonNull(foldSet, "foldSet");
         if (!(validationFraction > 0 && validationFraction < 1))
             throw new IllegalArgumentException("'" + VALIDATION_FRACTION + "' must be between 0 and 1 (exclusive), got " + validationFraction);
         if (!(testFraction > 0 && testFraction < 1))
@@ -51,6 +61,7 @@ public record SplitSpec(long foldSeed, double validationFraction, long validatio
             case VALIDATION_FRACTION -> EnumSet.allOf(Protocol.class);
             case VALIDATION_SEED -> EnumSet.of(Protocol.SPEAKER_INDEPENDENT, Protocol.LEAVE_ONE_SPEAKER_OUT);
             case TEST_FRACTION -> EnumSet.of(Protocol.PAPER_STYLE, Protocol.AUGMENT_AFTER_RANDOM_SPLIT);
+            case FOLD_SET -> EnumSet.of(Protocol.SPEAKER_INDEPENDENT);
             default -> throw new IllegalArgumentException("no split key '" + key + "' (" + KEYS + ")");
         };
     }
@@ -62,6 +73,7 @@ public record SplitSpec(long foldSeed, double validationFraction, long validatio
         m.put(VALIDATION_FRACTION, RunSpec.num(validationFraction));
         m.put(VALIDATION_SEED, String.valueOf(validationSeed));
         m.put(TEST_FRACTION, RunSpec.num(testFraction));
+        m.put(FOLD_SET, foldSet.key());
         return m;
     }
 
@@ -78,6 +90,7 @@ public record SplitSpec(long foldSeed, double validationFraction, long validatio
         return new SplitSpec(Long.parseLong(f.getOrDefault("split." + FOLD_SEED, String.valueOf(d.foldSeed()))),
                 Double.parseDouble(f.getOrDefault("split." + VALIDATION_FRACTION, String.valueOf(d.validationFraction()))),
                 Long.parseLong(f.getOrDefault("split." + VALIDATION_SEED, String.valueOf(d.validationSeed()))),
-                Double.parseDouble(f.getOrDefault("split." + TEST_FRACTION, String.valueOf(d.testFraction()))));
+                Double.parseDouble(f.getOrDefault("split." + TEST_FRACTION, String.valueOf(d.testFraction()))),
+                FoldSet.named(f.getOrDefault("split." + FOLD_SET, d.foldSet().key())));
     }
 }

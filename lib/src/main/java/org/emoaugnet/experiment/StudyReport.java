@@ -87,9 +87,9 @@ public final class StudyReport {
     /** Test predictions of the runs of an experiment's current design ({@link #runs(ExperimentConfig, Path)}). */
     public static Predictions predictions(ExperimentConfig cfg, Path runsRoot) throws IOException { return predictions(runs(cfg, runsRoot)); }
 
-    /** 1-based fold number of a fold name {@code fold-<k>}; 1 for single-split protocols. */
+    /** 1-based fold number of a fold name {@code fold-<k>} or {@code <set>-fold-<k>} ({@code emobox-fold-3}); 1 for single-split protocols. */
     static int foldIndex(String fold) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^fold-(\\d+)").matcher(fold);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:[a-z0-9]+-)?fold-(\\d+)").matcher(fold);
         return m.find() ? Integer.parseInt(m.group(1)) : 1;
     }
 
@@ -558,12 +558,16 @@ public final class StudyReport {
         return -1;
     }
 
-    /** Runs an experiment's design asks for: seeds × the folds its protocol gives (1 for single-split protocols, 5 assumed for fold protocols without runs). */
+    /**
+     * Runs an experiment's design asks for: seeds × the folds its protocol gives (1 for single-split protocols; a
+     * named non-default fold set's size; otherwise 5 assumed for fold protocols without runs).
+     */
     static int plannedRuns(ExperimentConfig cfg, Path runsRoot) throws IOException {
         if (cfg.protocol() == Protocol.PAPER_STYLE || cfg.protocol() == Protocol.AUGMENT_AFTER_RANDOM_SPLIT) return cfg.seeds().size();
         java.util.Set<String> folds = new java.util.TreeSet<>();
         for (Path r : runs(cfg, runsRoot)) folds.add(RunRecord.read(r).spec().fold());
-        int perSeed = cfg.folds() > 0 ? cfg.folds() : Math.max(5, folds.size());
+        int expected = cfg.protocol() == Protocol.SPEAKER_INDEPENDENT && cfg.split().foldSet() != org.emoaugnet.data.FoldSet.DEFAULT ? cfg.split().foldSet().size() : 5;
+        int perSeed = cfg.folds() > 0 ? cfg.folds() : Math.max(expected, folds.size());
         return cfg.seeds().size() * perSeed;
     }
 

@@ -102,6 +102,71 @@ class SplitsTest {
     }
 
     @Test
+    void everyFoldSetTestsEachActorOnceAndValidatesOnTrainingActorsOnly() {
+        List<Utterance> us = ravdessLike(24);
+        for (FoldSet set : FoldSet.values()) {
+            List<Fold> folds = Splits.ravdessActorFolds(us, set);
+            assertEquals(set.size(), folds.size());
+            Map<String, Integer> tested = new java.util.TreeMap<>();
+            for (int k = 1; k <= set.size(); k++) {
+                Fold f = folds.get(k - 1);
+                assertEquals(set.foldName(k), f.name());
+                Set<String> tr = speakers(f.train()), va = speakers(f.validation()), te = speakers(f.test());
+                assertTrue(java.util.Collections.disjoint(tr, te) && java.util.Collections.disjoint(tr, va) && java.util.Collections.disjoint(va, te),
+                        set + " " + f.name());
+                assertEquals(2, va.size(), set + " " + f.name());
+                assertEquals(24, tr.size() + va.size() + te.size(), set + " " + f.name());
+                assertEquals(us.size(), f.train().size() + f.validation().size() + f.test().size());
+                for (String a : te) tested.merge(a, 1, Integer::sum);
+            }
+            assertEquals(24, tested.size(), set + ": every actor is tested");
+            assertTrue(tested.values().stream().allMatch(n -> n == 1), set + ": every actor is tested once: " + tested);
+        }
+        // the default set is the published 5 folds under their old names (committed run folders keep theirs)
+        assertEquals(Splits.ravdessActorFolds(us), Splits.ravdessActorFolds(us, FoldSet.RESLSTM_5));
+        assertEquals(FoldSet.DEFAULT, FoldSet.RESLSTM_5);
+        assertEquals("fold-1", Splits.ravdessActorFolds(us).get(0).name());
+        List<Fold> emobox = Splits.ravdessActorFolds(us, FoldSet.EMOBOX_6);
+        assertEquals("emobox-fold-3", emobox.get(2).name());
+        assertEquals(Set.of("Actor_08", "Actor_09", "Actor_19", "Actor_23"), speakers(emobox.get(2).test()));
+        java.util.Set<String> names = new HashSet<>();
+        for (FoldSet set : FoldSet.values()) for (Fold f : Splits.ravdessActorFolds(us, set)) assertTrue(names.add(f.name()), "fold names collide: " + f.name());
+    }
+
+    @Test
+    void emoboxFoldsAreEmoboxsTestActorsWithTheValidationActorsOfTheStatedDraw() {
+        // EmoBox's published test actors per fold (arXiv 2406.07162; emo-box/EmoBox data/ravdess/fold_<k>)
+        int[][] published = {{1, 11, 20, 21}, {4, 10, 12, 14}, {8, 9, 19, 23}, {3, 5, 7, 24}, {2, 15, 16, 18}, {6, 13, 17, 22}};
+        int[][] drawn = Splits.drawValidationActors(published, Splits.EMOBOX_VALIDATION_SEED);
+        assertEquals(6, Splits.EMOBOX_FOLDS.length);
+        for (int f = 0; f < 6; f++) {
+            assertArrayEquals(published[f], Splits.EMOBOX_FOLDS[f][0], "fold " + (f + 1) + " test actors");
+            assertArrayEquals(drawn[f], Splits.EMOBOX_FOLDS[f][1], "fold " + (f + 1) + ": the committed validation actors are the rule's draw");
+            int[] val = Splits.EMOBOX_FOLDS[f][1];
+            assertEquals(1, java.util.Arrays.stream(val).filter(a -> a % 2 == 1).count(), "one male (odd id) in fold " + (f + 1));
+            assertEquals(1, java.util.Arrays.stream(val).filter(a -> a % 2 == 0).count(), "one female (even id) in fold " + (f + 1));
+            for (int v : val) assertTrue(java.util.Arrays.stream(published[f]).noneMatch(t -> t == v), "validation actor " + v + " is tested in fold " + (f + 1));
+            assertArrayEquals(val, FoldSet.EMOBOX_6.validationActors(f + 1));
+            assertArrayEquals(published[f], FoldSet.EMOBOX_6.testActors(f + 1));
+        }
+        assertFalse(java.util.Arrays.deepEquals(drawn, Splits.drawValidationActors(published, Splits.EMOBOX_VALIDATION_SEED + 1)),
+                "another seed draws other actors (the check above can fail)");
+        for (int f = 0; f < Splits.RAVDESS_FOLDS.length; f++) {
+            assertArrayEquals(Splits.RAVDESS_FOLDS[f][0], FoldSet.RESLSTM_5.testActors(f + 1));
+            assertArrayEquals(Splits.RAVDESS_FOLDS[f][1], FoldSet.RESLSTM_5.validationActors(f + 1));
+        }
+    }
+
+    @Test
+    void anUnknownFoldSetIsRefusedNamingTheKnownOnes() {
+        assertEquals(FoldSet.EMOBOX_6, FoldSet.named("emobox-6"));
+        assertEquals(FoldSet.RESLSTM_5, FoldSet.named("reslstm-5"));
+        var e = assertThrows(IllegalArgumentException.class, () -> FoldSet.named("emobox-5"));
+        assertEquals("unknown fold set 'emobox-5' (known: reslstm-5, emobox-6)", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> FoldSet.EMOBOX_6.foldName(7));
+    }
+
+    @Test
     void validationIsCarvedFromTrainingOnly() {
         List<Utterance> us = ravdessLike(24);
         Fold f = Splits.speakerKFold(us, 5, 1).get(2);

@@ -66,7 +66,9 @@ class StrictConfigTest {
         Map<String, String> bad = Map.of("lr=fast", "'lr' must be a number", "seeds=1,x", "'seeds' must be a comma-separated list of integers",
                 "validation_fraction=1.5", "'validation_fraction' must be between 0 and 1", "model=big-cnn", "unknown model preset 'big-cnn'",
                 "test_fraction=0.3", "'test_fraction' has no effect under SPEAKER_INDEPENDENT", "fold_seed=seven", "'fold_seed' must be an integer",
-                "protocol=SPEAKER_DEPENDENT", "'protocol' must be one of [PAPER_STYLE, ");
+                "protocol=SPEAKER_DEPENDENT", "'protocol' must be one of [PAPER_STYLE, ",
+                "fold_set=emobox-7", "unknown fold set 'emobox-7' (known: reslstm-5, emobox-6)",
+                "fold_set=emobox-6", "'fold_set' emobox-6 is not a fold set of synthetic (it has none: its speaker folds are drawn with 'fold_seed')");
         for (var b : bad.entrySet()) {
             Path f = dir.resolve("bad.properties");
             Files.writeString(f, "name=x\ncorpus=synthetic\n" + b.getKey() + "\n");
@@ -88,6 +90,19 @@ class StrictConfigTest {
         assertEquals(Defaults.SEEDS, d.seeds());
         assertEquals(Defaults.TRAINING, d.train());
         assertEquals(Defaults.split(Defaults.PROTOCOL), d.split());
+        // the fold set: RAVDESS offers reslstm-5 (the default: naming it changes nothing) and emobox-6
+        ExperimentConfig emobox = ExperimentConfigs.parse(props("name=x\ncorpus=ravdess\nclass_set=ravdess-8\nfold_set=emobox-6\n"));
+        assertEquals(org.emoaugnet.data.FoldSet.EMOBOX_6, emobox.split().foldSet());
+        assertTrue(emobox.describe().contains("split.fold_set=emobox-6"), emobox.describe());
+        ExperimentConfig named = ExperimentConfigs.parse(props("name=x\ncorpus=ravdess\nfold_set=reslstm-5\n"));
+        assertEquals(Defaults.split(Protocol.SPEAKER_INDEPENDENT), named.split());
+        DataManifest data = new DataManifest("ravdess", 3, "abc");
+        assertEquals(ExperimentConfigs.parse(props("name=x\ncorpus=ravdess\n")).spec("fold-1", 1, data).sha256(), named.spec("fold-1", 1, data).sha256(),
+                "naming the default fold set is the same run");
+        var other = assertThrows(IllegalArgumentException.class, () -> ExperimentConfigs.parse(props("name=x\ncorpus=ravdess\nprotocol=PAPER_STYLE\nfold_set=emobox-6\n")));
+        assertTrue(other.getMessage().contains("'fold_set' has no effect under PAPER_STYLE"), other.getMessage());
+        var none = assertThrows(IllegalArgumentException.class, () -> ExperimentConfigs.parse(props("name=x\ncorpus=emodb\nfold_set=reslstm-5\n")));
+        assertTrue(none.getMessage().contains("is not a fold set of emodb"), none.getMessage());
     }
 
     @Test
@@ -128,9 +143,12 @@ class StrictConfigTest {
             for (SplitSpec changed : List.of(new SplitSpec(d.foldSeed() + 1, d.validationFraction(), d.validationSeed(), d.testFraction()),
                     new SplitSpec(d.foldSeed(), 0.3, d.validationSeed(), d.testFraction()),
                     new SplitSpec(d.foldSeed(), d.validationFraction(), d.validationSeed() + 1, d.testFraction()),
-                    new SplitSpec(d.foldSeed(), d.validationFraction(), d.validationSeed(), 0.25))) {
+                    new SplitSpec(d.foldSeed(), d.validationFraction(), d.validationSeed(), 0.25),
+                    new SplitSpec(d.foldSeed(), d.validationFraction(), d.validationSeed(), d.testFraction(), org.emoaugnet.data.FoldSet.EMOBOX_6))) {
                 RunSpec s = cfg(p, changed).spec("f", 1, data);
                 assertNotEquals(base.sha256(), s.sha256(), p + " " + changed);
+                if (changed.foldSet() != org.emoaugnet.data.FoldSet.DEFAULT)
+                    assertTrue(s.canonical().contains("split.fold_set=emobox-6\n"), s.canonical());
                 assertEquals(s, RunSpec.fromFields(s.fields()), "read back: " + s.canonical());
                 assertEquals(s.sha256(), RunSpec.fromFields(s.fields()).sha256());
             }
@@ -183,6 +201,74 @@ class StrictConfigTest {
         assertFalse(Files.exists(dir.resolve("runs")), "planning trains nothing");
     }
 
+    /** A RAVDESS tree of {@code actors} actors, one short tone per (actor, emotion), loaded by the RAVDESS loader. */
+    static Corpus ravdessTones(Path root, int actors) throws Exception {
+        int seed = 0;
+        for (int a = 1; a <= actors; a++)
+            for (int e = 1; e <= 8; e++)
+                org.emoaugnet.Fixtures.wav(root.resolve(String.format("Actor_%02d/03-01-%02d-01-01-01-%02d.wav", a, e, a)), 16000, 0.05, seed++);
+        return new org.emoaugnet.data.loaders.RavdessLoader().load(root).corpus();
+    }
+
+    static ExperimentConfig cfg(String corpus, SplitSpec split, int folds) {
+        return new ExperimentConfig("x", corpus, org.emoaugnet.data.ClassSet.RAVDESS_8, Protocol.SPEAKER_INDEPENDENT, org.emoaugnet.features.FeatureSpec.publicPipeline(),
+                org.emoaugnet.model.Dataset.Layout.SEQUENCE, org.emoaugnet.augment.Recipe.none(), "compact-cnn-lstm", "relu",
+                new org.emoaugnet.model.TrainConfig(2, 64, 1e-3, 0, 1, 3, 0), List.of(1L), folds, split);
+    }
+
+    @Test
+    void theRunnerMakesTheFoldsOfTheNamedFoldSet() throws Exception {
+        Corpus ravdess = ravdessTones(dir.resolve("ravdess-tones"), 24);
+        assertEquals(24, ravdess.speakers().size());
+        SplitSpec d = Defaults.split(Protocol.SPEAKER_INDEPENDENT);
+        SplitSpec e = new SplitSpec(d.foldSeed(), d.validationFraction(), d.validationSeed(), d.testFraction(), org.emoaugnet.data.FoldSet.EMOBOX_6);
+        for (org.emoaugnet.data.FoldSet set : org.emoaugnet.data.FoldSet.values()) {
+            SplitSpec split = set == org.emoaugnet.data.FoldSet.DEFAULT ? d : e;
+            List<Fold> folds = ExperimentRunner.folds(cfg("ravdess", split, 0), ravdess, 1);
+            assertEquals(set.size(), folds.size(), set.key());
+            for (int k = 1; k <= set.size(); k++) {
+                Fold f = folds.get(k - 1);
+                assertEquals(set.foldName(k), f.name());
+                assertEquals(actors(set.testActors(k)), speakers(f.test()), set.key() + " " + f.name());
+                assertEquals(actors(set.validationActors(k)), speakers(f.validation()), set.key() + " " + f.name() + ": its own validation actors, none drawn");
+                assertTrue(java.util.Collections.disjoint(speakers(f.train()), speakers(f.test())));
+                assertEquals(24 - set.testActors(k).length - 2, speakers(f.train()).size());
+            }
+        }
+        assertEquals(List.of("emobox-fold-1"), ExperimentRunner.folds(cfg("ravdess", e, 1), ravdess, 1).stream().map(Fold::name).toList(), "folds=1 runs the first");
+        // the jobs: fold names, run folders and specs carry the fold set; a recorded spec rebuilds its run
+        List<Runner.Job> jobs = ExperimentRunner.jobs(cfg("ravdess", e, 0), ravdess, new FeatureCache(dir.resolve("cache")), dir.resolve("fold-set-runs"));
+        assertEquals(6, jobs.size());
+        Runner.Job third = jobs.get(2);
+        assertEquals("emobox-fold-3", third.spec().fold());
+        assertEquals("emobox-fold-3-seed1", third.runDir().getFileName().toString());
+        assertTrue(third.spec().canonical().contains("split.fold_set=emobox-6\n"), third.spec().canonical());
+        Runner.Job rebuilt = SpecJobs.job(third.spec(), "x", name -> name.equals("ravdess") ? ravdess : null, new FeatureCache(dir.resolve("cache")),
+                dir.resolve("fold-set-runs"));
+        assertEquals(third.spec().sha256(), rebuilt.spec().sha256());
+        List<Runner.Job> standard = ExperimentRunner.jobs(cfg("ravdess", d, 0), ravdess, new FeatureCache(dir.resolve("cache")), dir.resolve("fold-set-runs"));
+        assertEquals(List.of("fold-1", "fold-2", "fold-3", "fold-4", "fold-5"), standard.stream().map(j -> j.spec().fold()).toList(), "the default keeps its fold names");
+        assertFalse(standard.get(0).spec().canonical().contains("split."), "the default fold set adds no field");
+        assertFalse(Files.exists(dir.resolve("fold-set-runs")), "planning trains nothing");
+        // a corpus without that fold set, or without all of its actors, is refused before anything runs
+        var synth = assertThrows(IllegalArgumentException.class, () -> ExperimentRunner.folds(cfg("synthetic", e, 0), corpus, 1));
+        assertTrue(synth.getMessage().contains("synthetic has no published fold sets ('emobox-6' asked)"), synth.getMessage());
+        Corpus twenty = ravdess.filter(u -> !List.of("Actor_01", "Actor_02", "Actor_03", "Actor_04").contains(u.speaker()));
+        var partial = assertThrows(IllegalArgumentException.class, () -> ExperimentRunner.folds(cfg("ravdess", e, 0), twenty, 1));
+        assertTrue(partial.getMessage().contains("the emobox-6 fold set needs all 24 RAVDESS actors; ravdess lacks [Actor_01, Actor_02, Actor_03, Actor_04]"),
+                partial.getMessage());
+        assertEquals(5, ExperimentRunner.folds(cfg("ravdess", d, 0), twenty, 1).size(), "the default still falls back to drawn speaker folds");
+        assertEquals(3, StudyReport.foldIndex("emobox-fold-3"));
+        assertEquals(3, StudyReport.foldIndex("fold-3"));
+        assertEquals(1, StudyReport.foldIndex("paper-style"));
+    }
+
+    static java.util.Set<String> actors(int[] ids) {
+        java.util.Set<String> s = new java.util.TreeSet<>();
+        for (int a : ids) s.add(String.format("Actor_%02d", a));
+        return s;
+    }
+
     @Test
     void everyCommittedRecordKeepsItsHashAndUsedTheDefaultSplit() throws Exception {
         Path root = Path.of("").toAbsolutePath();
@@ -206,6 +292,12 @@ class StrictConfigTest {
                         s.augmentationSeed(), s.protocol(), s.fold(), new SplitSpec(s.split().foldSeed(), 0.33, s.split().validationSeed(), s.split().testFraction()),
                         s.normalisation(), s.model(), s.activation(), s.training(), s.selection(), s.seed(), s.threads(), s.network(), s.trainer());
                 assertNotEquals(s.sha256(), other.sha256(), rec + ": another validation share is another run");
+                RunSpec emobox = new RunSpec(s.kind(), s.corpus(), s.testCorpus(), s.data(), s.classSet(), s.features(), s.layout(), s.recipe(),
+                        s.augmentationSeed(), s.protocol(), s.fold(), new SplitSpec(s.split().foldSeed(), s.split().validationFraction(), s.split().validationSeed(),
+                        s.split().testFraction(), org.emoaugnet.data.FoldSet.EMOBOX_6), s.normalisation(), s.model(), s.activation(), s.training(), s.selection(),
+                        s.seed(), s.threads(), s.network(), s.trainer());
+                assertNotEquals(s.sha256(), emobox.sha256(), rec + ": another fold set is another run");
+                assertEquals(emobox, RunSpec.fromFields(emobox.fields()), rec + ": the fold set reads back");
                 n++;
             }
         }

@@ -12,6 +12,7 @@ import org.emoaugnet.data.CorpusException;
 import org.emoaugnet.data.CorpusScan;
 import org.emoaugnet.data.Emotion;
 import org.emoaugnet.data.Fold;
+import org.emoaugnet.data.FoldSet;
 import org.emoaugnet.data.LabelMaps;
 import org.emoaugnet.data.SplitDiagnostics;
 import org.emoaugnet.data.SplitReport;
@@ -73,6 +74,16 @@ public final class Corpora {
 
     /** The speaker-independent folds of a (class-filtered) corpus, by its definition's policy. */
     public static List<Fold> speakerIndependent(Corpus c, long seed) { return definition(c.name()).speakerIndependentFolds(c, seed); }
+
+    /**
+     * The speaker-independent folds of a (class-filtered) corpus under a fold set: {@link FoldSet#DEFAULT} is the
+     * corpus's own policy ({@link #speakerIndependent(Corpus, long)}), any other a published set the corpus offers.
+     *
+     * @throws IllegalArgumentException when the corpus does not offer {@code set} (or lacks speakers it names)
+     */
+    public static List<Fold> speakerIndependent(Corpus c, long seed, FoldSet set) {
+        return set == FoldSet.DEFAULT ? speakerIndependent(c, seed) : definition(c.name()).foldSetFolds(c, set);
+    }
 
     /** The paper-style random split beside the speaker-independent folds ({@link SplitDiagnostics}). */
     public static List<SplitReport> splitDiagnostics(CorpusScan.Report r, ClassSet cs, long seed) {

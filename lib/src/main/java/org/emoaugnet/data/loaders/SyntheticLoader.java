@@ -36,6 +36,10 @@ public class SyntheticLoader extends RavdessLoader {
     @Override
     public List<Fold> speakerIndependentFolds(Corpus c, long seed) { return Splits.speakerKFold(c.utterances(), Math.min(5, c.speakers().size()), seed); }
 
+    /** None: RAVDESS's fold sets name RAVDESS's actors ({@link #foldSetFolds} refuses any). */
+    @Override
+    public List<org.emoaugnet.data.FoldSet> foldSets() { return List.of(); }
+
     @Override
     public List<PaperClaim> paperClaims() { return List.of(); }
 
