@@ -1,5 +1,6 @@
 package org.emoaugnet;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,5 +82,77 @@ class ReferencesTest {
         String notes = "# Title\n## 4. Feasibility\n### 5.1 Pipeline\n### 2.5–2.7 Mel, dB, MFCC\n";
         assertTrue(hasSection(notes, "4") && hasSection(notes, "5.1") && hasSection(notes, "2.6"));
         assertFalse(hasSection(notes, "5") || hasSection(notes, "2.8") || hasSection(notes, "3"));
+    }
+
+    /** A relative Markdown link: {@code [text](path)}, {@code [text](path#anchor)} or {@code [text](#anchor)}; web links are not followed. */
+    static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+
+    /** GitHub's anchor of a heading: lower case, punctuation other than '-' and '_' dropped, spaces as '-'. */
+    static String slug(String heading) {
+        return heading.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+    }
+
+    static java.util.Set<String> anchors(String markdown) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        Matcher h = Pattern.compile("(?m)^#{1,6} (.+)$").matcher(markdown);
+        while (h.find()) out.add(slug(h.group(1)));
+        return out;
+    }
+
+    /** The Markdown a file shows a reader: the file itself, or a notebook's markdown cells. */
+    static String markdown(Path f) throws Exception {
+        String text = Files.readString(f);
+        if (!f.toString().endsWith(".ipynb")) return text;
+        StringBuilder b = new StringBuilder();
+        for (var c : CommittedNotebooksTest.cells(text)) if (c.type().equals("markdown")) b.append(c.source()).append('\n');
+        return b.toString();
+    }
+
+    /** Every relative link of {@code f} that does not resolve: a missing file, or an anchor that is no heading of its target. */
+    static List<String> brokenLinks(Path f, String text) throws Exception {
+        List<String> problems = new ArrayList<>();
+        Matcher m = LINK.matcher(text);
+        while (m.find()) {
+            String link = m.group(1);
+            if (link.matches("^[a-z]+:.*")) continue;   // http:, https:, mailto:
+            int hash = link.indexOf('#');
+            String file = hash < 0 ? link : link.substring(0, hash), anchor = hash < 0 ? null : link.substring(hash + 1);
+            Path target = file.isEmpty() ? f : f.getParent().resolve(file).normalize();
+            if (!Files.exists(target)) { problems.add(f.getFileName() + ": link to " + link + ": no such file"); continue; }
+            if (anchor != null && Files.isRegularFile(target) && target.toString().matches(".*\\.(md|ipynb)$")
+                    && !anchors(target.equals(f) ? text : markdown(target)).contains(anchor))
+                problems.add(f.getFileName() + ": link to " + link + ": no heading with that anchor");
+        }
+        return problems;
+    }
+
+    @Test
+    void everyMarkdownLinkResolves() throws Exception {
+        Path root = root();
+        List<Path> files = new ArrayList<>(List.of(root.resolve("README.md"), root.resolve("results/LEDGER.md")));
+        for (String dir : List.of("docs", "notebooks"))
+            try (Stream<Path> s = Files.list(root.resolve(dir))) { s.filter(f -> f.toString().matches(".*\\.(md|ipynb)$")).sorted().forEach(files::add); }
+        List<String> problems = new ArrayList<>();
+        int links = 0;
+        for (Path f : files) {
+            String text = markdown(f);
+            Matcher m = LINK.matcher(text);
+            while (m.find()) links++;
+            problems.addAll(brokenLinks(f, text));
+        }
+        assertTrue(links > 20, "found only " + links + " links: the scan is looking in the wrong place");
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void theLinkCheckFindsMissingFilesAndAnchors(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("other.md"), "# Other page\n## What the RAVDESS evidence cost to train\n");
+        Path f = dir.resolve("page.md");
+        String text = "# Page\n## Reproducibility across machines\n[a](other.md) [b](other.md#what-the-ravdess-evidence-cost-to-train) "
+                + "[c](#reproducibility-across-machines) [d](https://example.org/x) [e](missing.md) [f](other.md#nowhere) [g](#nowhere)\n";
+        Files.writeString(f, text);
+        List<String> problems = brokenLinks(f, text);
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("missing.md") && problems.get(1).contains("other.md#nowhere") && problems.get(2).contains("#nowhere"), problems.toString());
     }
 }
