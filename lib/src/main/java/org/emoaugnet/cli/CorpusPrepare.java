@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 import org.emoaugnet.data.prepare.EmoDb2sPreparation;
 import org.emoaugnet.data.prepare.RavdessPreparation;
 import org.emoaugnet.data.prepare.Sox;
@@ -17,13 +16,9 @@ import org.emoaugnet.util.Settings;
  * or a missing SoX.
  */
 final class CorpusPrepare {
-    private static final Set<String> FLAGS = Set.of("ravdess", "emodb", "data");
-
     private CorpusPrepare() {}
 
     static int run(Map<String, String> flags, Settings settings, PrintStream out) throws IOException {
-        for (String f : flags.keySet())
-            if (!FLAGS.contains(f)) throw new Main.UsageException("corpus prepare takes --ravdess, --emodb and --data, not --" + f);
         if (!flags.containsKey("ravdess") && !flags.containsKey("emodb"))
             throw new Main.UsageException("corpus prepare needs --ravdess (the RAVDESS originals) and/or --emodb (EmoDB's download.zip)");
         Path data = settings.data().orElseThrow(() -> new Main.UsageException("corpus prepare needs --data DIR (or EMOAUG_DATA): where the corpora go"));

@@ -122,6 +122,7 @@ public final class Main {
     private static final Map<String, Options> COMMANDS = Map.ofEntries(
             Map.entry("corpus list", new Options(true, List.of())),
             Map.entry("corpus find", new Options(true, List.of())),
+            Map.entry("corpus prepare", new Options(false, List.of("ravdess", "emodb", "data"))),
             Map.entry("synth generate", new Options(false, List.of("out", "speakers", "seed", "rate"))),
             Map.entry("augment", new Options(false, List.of("in", "out", "aug", "impl", "seed", "rate"))),
             Map.entry("features", new Options(false, List.of("in", "out", "offset", "duration"))),

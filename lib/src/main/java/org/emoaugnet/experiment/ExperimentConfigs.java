@@ -133,30 +133,19 @@ public final class ExperimentConfigs {
         throw new IllegalArgumentException("'" + k + "' must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", got '" + v + "'");
     }
 
-    static int integer(Properties p, String k, int def) {
-        String v = p.getProperty(k);
-        try {
-            return v == null ? def : Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + k + "' must be an integer, got '" + v + "'", e);
-        }
-    }
+    static int integer(Properties p, String k, int def) { return parsed(p, k, def, Integer::parseInt, "an integer"); }
 
-    private static long longInteger(Properties p, String k, long def) {
-        String v = p.getProperty(k);
-        try {
-            return v == null ? def : Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + k + "' must be an integer, got '" + v + "'", e);
-        }
-    }
+    private static long longInteger(Properties p, String k, long def) { return parsed(p, k, def, Long::parseLong, "an integer"); }
 
-    private static double decimal(Properties p, String k, double def) {
+    private static double decimal(Properties p, String k, double def) { return parsed(p, k, def, Double::parseDouble, "a number"); }
+
+    /** The value of {@code k} read by {@code parse}, {@code def} when absent; a malformed value names the key and what it must be. */
+    private static <T> T parsed(Properties p, String k, T def, java.util.function.Function<String, T> parse, String what) {
         String v = p.getProperty(k);
         try {
-            return v == null ? def : Double.parseDouble(v.trim());
+            return v == null ? def : parse.apply(v.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + k + "' must be a number, got '" + v + "'", e);
+            throw new IllegalArgumentException("'" + k + "' must be " + what + ", got '" + v + "'", e);
         }
     }
 }
