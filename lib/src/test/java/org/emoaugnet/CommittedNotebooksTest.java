@@ -46,9 +46,12 @@ public class CommittedNotebooksTest {
     static String outputs(String ipynb) {
         StringBuilder b = new StringBuilder();
         Matcher m = Pattern.compile("\"outputs\": \\[(.*?)\\n   \\]", Pattern.DOTALL).matcher(ipynb);
-        while (m.find()) b.append(m.group(1)).append('\n');
+        while (m.find()) b.append(IMAGE_DATA.matcher(m.group(1)).replaceAll("\"image/$1\": \"\"")).append('\n');
         return b.toString();
     }
+
+    /** An image's base64 payload: not text a reader sees, and random enough to look like a path ("/srv/IrZ5..."). */
+    static final Pattern IMAGE_DATA = Pattern.compile("\"image/([a-z+]+)\": \"[A-Za-z0-9+/=\\\\n]*\"");
 
     /** What a reader should not meet in a notebook's outputs, one line per problem (empty when clean). */
     public static List<String> problems(Path notebook) throws java.io.IOException {
@@ -145,6 +148,8 @@ public class CommittedNotebooksTest {
         assertTrue(frameProblems("02", prose, "01-a.ipynb", null).stream().anyMatch(p -> p.contains("no code cell")));
         assertTrue(frameProblems("02", good, "01-a.ipynb", "04-d.ipynb").stream().anyMatch(p -> p.contains("04-d.ipynb")));
         assertTrue(STDERR.matcher("{\"name\": \"stderr\", \"output_type\": \"stream\"}").find());
+        String png = outputs("\"outputs\": [\n    {\"data\": {\"image/png\": \"iVBOR/srv/IrZ5xxx+9vT0vP5Tr2t79+6NzwSY+\\n\"}}\n   ]");
+        assertFalse(MACHINE_PATH.matcher(png).find(), "an image's base64 payload is not scanned as text: " + png);
         assertTrue(EMPTY_RESULT.matcher("\"data\": {\n      \"text/plain\": [\n       \"\"\n      ]\n     },").find());
         assertTrue(EMPTY_RESULT.matcher("\"data\": {\"text/plain\": \"\"},").find());
         assertFalse(EMPTY_RESULT.matcher("\"data\": {\"text/plain\": [\"42\"]},").find());
