@@ -148,7 +148,7 @@ public final class CrossCorpus {
         Trainer.Result r = Trainer.fit(model, train, val, classes, cfg.training().withSeed(cfg.seed()));
         ExperimentRunner.Outcome o = ExperimentRunner.Outcome.of(r, test, classes, cfg.seed());
         o.save(runDir);
-        System.err.printf("%s seed %d: test WA %.4f UA %.4f%n", cfg.name(), cfg.seed(), o.metrics().wa(), o.metrics().ua());
+        if (org.emoaugnet.util.Progress.shown()) System.err.printf("%s seed %d: test WA %.4f UA %.4f%n", cfg.name(), cfg.seed(), o.metrics().wa(), o.metrics().ua());
         return o.computed(new RunRecord.Split(rows.summary(set) + "; validation speakers from " + cfg.train(), train.size(), val.size(), test.size()), runDir);
     }
 

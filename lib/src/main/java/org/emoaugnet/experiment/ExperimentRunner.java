@@ -180,7 +180,7 @@ public final class ExperimentRunner {
         Outcome o = Outcome.of(r, test, classes, seed);
         o.save(runDir);
         scaler.save(runDir.resolve("scaler.csv"));
-        System.err.printf("%s %s seed %d: test WA %.4f UA %.4f (best epoch %d of %d, %s)%n", cfg.name(), fold.name(), seed, o.metrics().wa(), o.metrics().ua(),
+        if (org.emoaugnet.util.Progress.shown()) System.err.printf("%s %s seed %d: test WA %.4f UA %.4f (best epoch %d of %d, %s)%n", cfg.name(), fold.name(), seed, o.metrics().wa(), o.metrics().ua(),
                 r.bestEpoch(), r.history().rowCount(), r.stopReason());
         String summary = rows.summary(set);
         if (cfg.protocol() == Protocol.PAPER_STYLE)   // the row split has no validation side; it is carved from the training rows here

@@ -244,7 +244,7 @@ public final class Runner {
         }
         if (!todo.isEmpty()) {
             int n = Math.min(parallelism, todo.size());
-            log.printf(Locale.ROOT, "[runner] %d of %d run(s) to compute, %d at a time%n", todo.size(), jobs.size(), n);
+            if (org.emoaugnet.util.Progress.shown()) log.printf(Locale.ROOT, "[runner] %d of %d run(s) to compute, %d at a time%n", todo.size(), jobs.size(), n);
             AtomicInteger done = new AtomicInteger();
             List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
             long t0 = System.nanoTime();
@@ -259,7 +259,8 @@ public final class Runner {
                     fs.add(pool.submit(() -> {
                         try {
                             RunRecord r = runOrResume(j);
-                            log.printf(Locale.ROOT, "[runner] %d/%d done: %s (spec %s) UA %.4f, %s%s, %.0f s; %.0f s elapsed%n", done.incrementAndGet(), todo.size(),
+                            int k = done.incrementAndGet();
+                            if (org.emoaugnet.util.Progress.shown()) log.printf(Locale.ROOT, "[runner] %d/%d done: %s (spec %s) UA %.4f, %s%s, %.0f s; %.0f s elapsed%n", k, todo.size(),
                                     j.label(), j.spec().shortHash(), r.test().ua(), r.training().stopReason(), r.training().converged() ? "" : " (NOT CONVERGED)",
                                     r.wallSeconds(), (System.nanoTime() - t0) / 1e9);
                         } catch (Exception | Error e) {

@@ -31,6 +31,9 @@ public final class Progress {
         this.intervalMs = intervalMs;
     }
 
+    /** Whether progress is shown: loops' progress lines and the runners' per-run lines ("[runner] 3/8 done ..."). */
+    public static boolean shown() { return !quiet; }
+
     /** Silences every progress display (tests). */
     public static void setQuiet(boolean q) { quiet = q; }
 

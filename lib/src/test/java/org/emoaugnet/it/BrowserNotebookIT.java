@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,14 +26,11 @@ class BrowserNotebookIT {
         assertTrue(Files.isRegularFile(root.resolve("environment/.state/python")),
                 "Jupyter is not set up: run environment/setup.sh (the README's test command does)");
         Path log = tmp.resolve("browser.log");
-        Process p = new ProcessBuilder(List.of(root.resolve("environment/browser-check").toString()))
-                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean done = p.waitFor(15, TimeUnit.MINUTES);
-        if (!done) p.destroyForcibly();
-        String text = Files.readString(log);
+        LoggedProcess r = LoggedProcess.run(new ProcessBuilder(List.of(root.resolve("environment/browser-check").toString())).directory(root.toFile()), log, 15);
+        String text = r.log();
         System.out.println(text);
-        assertTrue(done, "the browser check did not finish in 15 minutes:\n" + text);
-        assertEquals(0, p.exitValue(), "the browser check failed:\n" + text);
+        assertTrue(r.done(), "the browser check did not finish in 15 minutes:\n" + text);
+        assertEquals(0, r.exit(), "the browser check failed:\n" + text);
         assertTrue(text.contains("output appeared: 'browser check: 6 x 7 = 42"), text);
         assertTrue(text.contains("closed"), "the server was stopped and its port closed:\n" + text);
     }

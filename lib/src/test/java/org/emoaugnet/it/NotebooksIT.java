@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,17 +28,15 @@ class NotebooksIT {
         Path out = tmp.resolve("executed"), results = tmp.resolve("results"), log = tmp.resolve("run.log");
         ProcessBuilder pb = new ProcessBuilder(List.of(root.resolve("environment/run-notebooks").toString(), "--quick",
                 "--output-dir", out.toString(), "--results", results.toString()))
-                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                .directory(root.toFile());
         pb.environment().remove("EMOAUG_DATA"); // the synthetic corpus, whatever the caller has configured
         pb.environment().remove("EMOAUG_CORPUS");
         pb.environment().put("EMOAUG_CACHE", root.resolve(".cache").toString());
-        Process p = pb.start();
-        boolean done = p.waitFor(30, TimeUnit.MINUTES);
-        if (!done) p.destroyForcibly();
-        String text = Files.readString(log);
+        LoggedProcess r = LoggedProcess.run(pb, log, 30);
+        String text = r.log();
         System.out.println(text.lines().filter(l -> l.startsWith("[notebooks]")).reduce("", (a, b) -> a + b + "\n"));
-        assertTrue(done, "notebooks did not finish in 30 minutes:\n" + tail(text));
-        assertEquals(0, p.exitValue(), "notebook run failed:\n" + tail(text));
+        assertTrue(r.done(), "notebooks did not finish in 30 minutes:\n" + tail(text));
+        assertEquals(0, r.exit(), "notebook run failed:\n" + tail(text));
         assertTrue(text.lines().anyMatch(l -> l.matches("\\[notebooks\\] runs: [1-9][0-9]* trained, 0 read back .*")),
                 "into an empty results folder the job trains every run it resolves and says so:\n" + tail(text));
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,15 +23,13 @@ class RunNotebooksPyIT {
         String python = Files.isRegularFile(state) ? Files.readString(state).trim() : "python3";
         Path log = tmp.resolve("unittest.log");
         ProcessBuilder pb = new ProcessBuilder(List.of(python, "-m", "unittest", "discover", "-v", "-s", "environment", "-p", "test_*.py"))
-                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                .directory(root.toFile());
         pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");   // no __pycache__ in the checkout
-        Process p = pb.start();
-        boolean done = p.waitFor(5, TimeUnit.MINUTES);
-        if (!done) p.destroyForcibly();
-        String text = Files.readString(log);
+        LoggedProcess r = LoggedProcess.run(pb, log, 5);
+        String text = r.log();
         System.out.println(text);
-        assertTrue(done, "the Python unit tests did not finish in 5 minutes:\n" + text);
-        assertEquals(0, p.exitValue(), "the Python unit tests failed:\n" + text);
+        assertTrue(r.done(), "the Python unit tests did not finish in 5 minutes:\n" + text);
+        assertEquals(0, r.exit(), "the Python unit tests failed:\n" + text);
         assertTrue(text.matches("(?s).*Ran [1-9][0-9]* tests?.*"), "some tests ran:\n" + text);
     }
 }
