@@ -449,12 +449,12 @@ public final class Main {
     private static int ledger(Map<String, String> flags, PrintStream out) throws IOException {
         Settings s = settings(flags);
         Path results = flags.containsKey("results") ? Path.of(flags.get("results")) : s.results();
-        org.emoaugnet.experiment.Ledger.write(s.projectRoot(), results);
+        var rows = org.emoaugnet.experiment.Ledger.write(s.projectRoot(), results);
         org.emoaugnet.experiment.Manifest.write(s.projectRoot(), results);
         if (results.toAbsolutePath().normalize().equals(s.projectRoot().resolve("results").toAbsolutePath().normalize())) {
             org.emoaugnet.experiment.Ledger.updateReadme(s.projectRoot().resolve("README.md"), results.resolve("LEDGER.md"));
             org.emoaugnet.experiment.ReadmeTables.updateAll(s.projectRoot());
-            org.emoaugnet.experiment.Findings.updateReadme(s.projectRoot().resolve("README.md"), s.projectRoot());
+            org.emoaugnet.experiment.Findings.updateReadme(s.projectRoot().resolve("README.md"), s.projectRoot(), rows);
             out.println("updated the generated blocks of " + s.projectRoot().resolve("README.md"));
         }
         out.println(java.nio.file.Files.readString(results.resolve("LEDGER.md")));

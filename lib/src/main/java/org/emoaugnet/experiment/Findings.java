@@ -32,11 +32,18 @@ public final class Findings {
 
     private Findings() {}
 
-    /** The findings as Markdown sections (a bold title, one or two sentences, a table), from {@code projectRoot/results}. */
-    public static List<String> build(Path projectRoot) throws IOException {
+    /** The ledger's rows from the committed runs ({@code projectRoot/results/runs}). */
+    static List<Ledger.Row> ledger(Path projectRoot) throws IOException {
+        return Ledger.build(projectRoot, projectRoot.resolve("results").resolve("runs"));
+    }
+
+    /**
+     * The findings as Markdown sections (a bold title, one or two sentences, a table), from {@code projectRoot/results}
+     * and the ledger's {@code rows} (as {@link Ledger#build} gives them for those results).
+     */
+    public static List<String> build(Path projectRoot, List<Ledger.Row> rows) throws IOException {
         Path results = projectRoot.resolve("results");
         List<String> out = new ArrayList<>();
-        List<Ledger.Row> rows = Ledger.build(projectRoot, results.resolve("runs"));
         for (String corpus : rows.stream().map(Ledger.Row::corpus).distinct().toList())
             if (!corpus.equals(HEADLINE_CORPUS)) out.add(claims(corpus, rows.stream().filter(r -> r.corpus().equals(corpus)).toList()));
         if (Files.isRegularFile(results.resolve(RELU_ELU)))
@@ -72,9 +79,11 @@ public final class Findings {
      * leaking protocol and speaker-independently (recipe public-4, the speaker-independent design's), then the claims
      * table ({@link #claims}); empty of numbers, and saying so, when those runs do not exist.
      */
-    public static String headline(Path projectRoot) throws IOException {
-        List<Ledger.Row> rows = Ledger.build(projectRoot, projectRoot.resolve("results").resolve("runs")).stream()
-                .filter(r -> r.corpus().equals(HEADLINE_CORPUS)).toList();
+    public static String headline(Path projectRoot) throws IOException { return headline(ledger(projectRoot)); }
+
+    /** {@link #headline(Path)} from the ledger's {@code rows}. */
+    static String headline(List<Ledger.Row> all) {
+        List<Ledger.Row> rows = all.stream().filter(r -> r.corpus().equals(HEADLINE_CORPUS)).toList();
         Ledger.Row wa = rows.stream().filter(r -> r.activation().equals("relu") && r.metric().equals("WA")).findFirst().orElse(null);
         Ledger.Row ua = wa == null ? null : rows.stream().filter(r -> r.activation().equals("relu") && r.metric().equals("UA") && r.recipe().equals(wa.recipe()))
                 .findFirst().orElse(null);
@@ -87,14 +96,12 @@ public final class Findings {
                             + "protocol, where augmented copies of one recording and every speaker sit on both sides of the split (our network: WA %.1f %%, "
                             + "%d runs); on actors it never trained on, the same network scores WA %.1f %% and UA %.1f %% (%d classes, chance UA %.1f %%; "
                             + "%d runs on 5 actor folds).",
-                    wa.paper(), ps.mean(), ps.runs(), si.mean(), siUa.mean(), classes(projectRoot), 100.0 / classes(projectRoot), si.runs());
+                    wa.paper(), ps.mean(), ps.runs(), si.mean(), siUa.mean(), HEADLINE_CLASSES, 100.0 / HEADLINE_CLASSES, si.runs());
         }
         return HEADLINE_START + "\n" + sentence + "\n\n" + claims(HEADLINE_CORPUS, rows) + "\n" + HEADLINE_END;
     }
 
-    private static int classes(Path projectRoot) {
-        return org.emoaugnet.data.loaders.Corpora.defaultClassSet(HEADLINE_CORPUS).classes().size();
-    }
+    private static final int HEADLINE_CLASSES = org.emoaugnet.data.loaders.Corpora.defaultClassSet(HEADLINE_CORPUS).classes().size();
 
     /** The paper's claims on one corpus: per claim and recipe, our mean with its seed-level interval under the leaking and the speaker-independent protocol, and the ledger's verdict. */
     static String claims(String corpus, List<Ledger.Row> mine) {
@@ -214,15 +221,21 @@ public final class Findings {
     }
 
     /** The findings block as it belongs in the README: the sections, separated by blank lines. */
-    public static String block(Path projectRoot) throws IOException {
-        return START + "\n" + String.join("\n\n", build(projectRoot)) + "\n" + END;
+    public static String block(Path projectRoot) throws IOException { return block(projectRoot, ledger(projectRoot)); }
+
+    static String block(Path projectRoot, List<Ledger.Row> rows) throws IOException {
+        return START + "\n" + String.join("\n\n", build(projectRoot, rows)) + "\n" + END;
     }
 
-    /** Replaces the headline and findings blocks of {@code readme}; false (nothing written) without both pairs of markers. */
-    public static boolean updateReadme(Path readme, Path projectRoot) throws IOException {
+    /**
+     * Replaces the headline and findings blocks of {@code readme} from the committed results and the ledger's
+     * {@code rows} (those {@link Ledger#write} just wrote, so the ledger is built once); false (nothing written) without
+     * both pairs of markers.
+     */
+    public static boolean updateReadme(Path readme, Path projectRoot, List<Ledger.Row> rows) throws IOException {
         String text = Files.readString(readme);
-        String replaced = replace(text, HEADLINE_START, HEADLINE_END, headline(projectRoot));
-        replaced = replaced == null ? null : replace(replaced, START, END, block(projectRoot));
+        String replaced = replace(text, HEADLINE_START, HEADLINE_END, headline(rows));
+        replaced = replaced == null ? null : replace(replaced, START, END, block(projectRoot, rows));
         if (replaced == null) return false;
         AtomicFiles.writeString(readme, replaced);
         return true;
