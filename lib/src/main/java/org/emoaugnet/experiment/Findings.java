@@ -142,12 +142,12 @@ public final class Findings {
         for (int i = 0; i < t.rowCount(); i++) {
             var v = org.emoaugnet.eval.TestVerdict.of(StudyReport.numbers(t, i));
             int n = t.intColumn(TestColumns.UNITS).get(i);
-            double di = num(t, TestColumns.ITEM_DELTA, i);
+            double di = StudyReport.num(t, TestColumns.ITEM_DELTA, i);
             b.append(String.format(Locale.ROOT, "| %s | %+.1f [%s, %s] (%d) | %s | %s | %s |%n", t.stringColumn(TestColumns.COMPARISON).get(i),
-                    num(t, TestColumns.DELTA, i), signed(num(t, TestColumns.T_LOW, i)), signed(num(t, TestColumns.T_HIGH, i)), n,
-                    Double.isNaN(di) ? "not on the same recordings" : String.format(Locale.ROOT, "%+.1f [%s, %s]", di, signed(num(t, TestColumns.ITEM_LOW, i)),
-                            signed(num(t, TestColumns.ITEM_HIGH, i))),
-                    p(num(t, TestColumns.P_T_HOLM, i)), v.verdict().label));
+                    StudyReport.num(t, TestColumns.DELTA, i), StudyReport.signed(StudyReport.num(t, TestColumns.T_LOW, i)), StudyReport.signed(StudyReport.num(t, TestColumns.T_HIGH, i)), n,
+                    Double.isNaN(di) ? "not on the same recordings" : String.format(Locale.ROOT, "%+.1f [%s, %s]", di, StudyReport.signed(StudyReport.num(t, TestColumns.ITEM_LOW, i)),
+                            StudyReport.signed(StudyReport.num(t, TestColumns.ITEM_HIGH, i))),
+                    StudyReport.p(StudyReport.num(t, TestColumns.P_T_HOLM, i)), v.verdict().label));
         }
         b.append('\n').append(power(t));
         for (String n : notes) b.append(' ').append(n);
@@ -158,7 +158,7 @@ public final class Findings {
     static String power(Table t) {
         Table p = StudyReport.powerTable("family", t);
         int m = p.intColumn(TestColumns.FAMILY).get(0), can = p.intColumn(StudyReport.POWER_DETECTS).get(0);
-        double lo = num(p, StudyReport.POWER_MDE_MIN, 0), hi = num(p, StudyReport.POWER_MDE_MAX, 0);
+        double lo = StudyReport.num(p, StudyReport.POWER_MDE_MIN, 0), hi = StudyReport.num(p, StudyReport.POWER_MDE_MAX, 0);
         String range = Double.isNaN(lo) ? "no difference (fewer than two units)"
                 : Math.abs(hi - lo) < 0.05 ? String.format(Locale.ROOT, "%.1f points", lo) : String.format(Locale.ROOT, "%.1f–%.1f points", lo, hi);
         String more = can == m ? "" : p.intColumn(StudyReport.POWER_NEEDED).isMissing(0) ? "; the rest need over 1000 units"
@@ -167,11 +167,6 @@ public final class Findings {
                 p.stringColumn(TestColumns.UNITS).get(0), range, can, m, m == 1 ? "" : "s", Comparison.EFFECT_THAT_MATTERS, more);
     }
 
-    private static String p(double v) { return Double.isNaN(v) ? "n/a" : v < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", v); }
-
-    private static double num(Table t, String column, int i) { return t.doubleColumn(column).isMissing(i) ? Double.NaN : t.doubleColumn(column).getDouble(i); }
-
-    private static String signed(double v) { return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%+.1f", v); }
 
     /** The cross-corpus grid's main variant: one row per train → test cell with its UA and interval, under one sentence. */
     static String crossCorpus(Table t) {

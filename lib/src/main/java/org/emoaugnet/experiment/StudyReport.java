@@ -342,7 +342,8 @@ public final class StudyReport {
                 num(t, TestColumns.MDE, i), t.intColumn(TestColumns.UNCONVERGED).get(i), 2 * t.intColumn(TestColumns.PAIRED_RUNS).get(i));
     }
 
-    private static double num(Table t, String column, int i) { return t.doubleColumn(column).isMissing(i) ? Double.NaN : t.doubleColumn(column).getDouble(i); }
+    /** A cell of a number column, NaN where missing. */
+    static double num(Table t, String column, int i) { return t.doubleColumn(column).isMissing(i) ? Double.NaN : t.doubleColumn(column).getDouble(i); }
 
     /** Holm-adjusted p-values of the finite entries (NaN entries stay NaN and are not counted in the family). */
     static double[] holmOrNaN(double[] p) {
@@ -369,12 +370,12 @@ public final class StudyReport {
                             + "which cannot go below %s here)",
                     num(t, TestColumns.DELTA, i), n, unit, t.stringColumn(TestColumns.PER_UNIT).get(i),
                     Double.isNaN(lo) ? "no t interval from one unit" : "95% t CI " + signed(lo) + " to " + signed(hi),
-                    pEq(num(t, TestColumns.P_T, i)), pEq(num(t, TestColumns.P_T_HOLM, i)).replace("= ", ""), pEq(num(t, TestColumns.P_SIGN, i)),
+                    pEq(num(t, TestColumns.P_T, i)), p(num(t, TestColumns.P_T_HOLM, i)), pEq(num(t, TestColumns.P_SIGN, i)),
                     fmt3(num(t, TestColumns.P_SIGN_HOLM, i)), fmt3(num(t, TestColumns.P_SIGN_FLOOR_HOLM, i)));
             String itemLevel = Double.isNaN(di) ? "not tested on the same recordings, so no item-level comparison"
                     : String.format(java.util.Locale.ROOT, "%+.1f over recordings (95%% CI resampling speakers, then recordings, %s to %s; p %s, Holm %s)", di,
                     signed(num(t, TestColumns.ITEM_LOW, i)), signed(num(t, TestColumns.ITEM_HIGH, i)), pEq(num(t, TestColumns.P_ITEM, i)),
-                    pEq(num(t, TestColumns.P_ITEM_HOLM, i)).replace("= ", ""));
+                    p(num(t, TestColumns.P_ITEM_HOLM, i)));
             out.add(String.format(java.util.Locale.ROOT, "%s: %s; %s; from %d paired run%s — %s.", t.stringColumn(TestColumns.COMPARISON).get(i), runLevel, itemLevel,
                     pairs, pairs == 1 ? "" : "s", TestVerdict.of(numbers(t, i)).sentence()));
         }
@@ -457,11 +458,15 @@ public final class StudyReport {
     }
 
     /** "= 0.163", "< 0.001" or "= n/a": a p-value as a sentence states it. */
-    private static String pEq(double v) { return Double.isNaN(v) ? "= n/a" : v < 0.001 ? "< 0.001" : "= " + fmt3(v); }
+    private static String pEq(double v) { return v < 0.001 ? p(v) : "= " + p(v); }
+
+    /** A p-value as tables show it: "0.163", "< 0.001" or "n/a". */
+    static String p(double v) { return Double.isNaN(v) ? "n/a" : v < 0.001 ? "< 0.001" : fmt3(v); }
 
     private static String fmt3(double v) { return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", v); }
 
-    private static String signed(double v) { return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%+.1f", v); }
+    /** A signed difference in points with one decimal ("+1.4", "-0.2"), "n/a" where missing. */
+    static String signed(double v) { return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%+.1f", v); }
 
     /**
      * The ablation table: one row per condition with runs (and how many converged), copies per file, training rows and
