@@ -332,7 +332,7 @@ public final class Main {
         Path in = Path.of(need(flags, "in")), dst = Path.of(need(flags, "out"));
         FeatureConfig cfg = FeatureConfig.librosa();
         float[] y = AudioLoader.load(in, cfg.sampleRate(), number(flags, "offset", 0), number(flags, "duration", -1));
-        Features f = new FeatureExtractor(cfg).extract(y);
+        Features.MfccRmsZcr f = new FeatureExtractor(cfg).mfccRmsZcr(y);
         StringBuilder sb = new StringBuilder("frame,time_s,rms,zcr");
         for (int k = 1; k <= cfg.nMfcc(); k++) sb.append(",mfcc_").append(k);
         sb.append('\n');

@@ -31,7 +31,7 @@ public final class FeatureExtraction {
                     float[] clip = null;
                     for (int c = 0; c < copies; c++) {
                         String key = FeatureCache.key(fileHash, spec.key() + ";" + recipe.copies().get(c).key() + ";seed=" + seed + ";utt=" + u.key() + ";copy=" + c);
-                        Features f = cache.get(key);
+                        Features f = cache.get(key, spec.representation());
                         if (f == null) {
                             if (clip == null) clip = load(u, spec);
                             float[] y = spec.window().fit(recipe.apply(c, clip, sr, seed, u.key()), sr);

@@ -2,7 +2,8 @@ package org.emoaugnet.features;
 
 import org.emoaugnet.dsp.Stft;
 /**
- * Extracts MFCC, RMS and ZCR exactly as librosa's defaults do, from audio already at the working rate. Holds
+ * Extracts the features of a {@link FeatureConfig} exactly as librosa does, from audio already at the working rate:
+ * MFCC, RMS and ZCR with librosa's defaults, or the log-mel spectrogram (with deltas). Holds
  * buffers: one instance per thread ({@link #forThread} keeps one per config per thread). Pure: the same samples
  * give the same features.
  */
@@ -12,6 +13,9 @@ public final class FeatureExtractor {
     private final MelFilterbank mel;
     private final double[][] dct;
     private float[] power;
+
+    /** librosa's default delta width (9 frames, 90 ms at a 10 ms hop). */
+    public static final int DELTA_WIDTH = 9;
 
     private static final ThreadLocal<java.util.Map<FeatureConfig, FeatureExtractor>> LOCAL =
             ThreadLocal.withInitial(java.util.HashMap::new);
@@ -46,13 +50,32 @@ public final class FeatureExtractor {
 
     /** {@code mfcc(y)} {@code [T][nMfcc]}. */
     public float[][] mfcc(float[] y) {
-        float[][] db = LibrosaFeatures.powerToDb(melPower(y), 1e-10, cfg.topDb());
-        return LibrosaFeatures.mfccFromDb(db, dct);
+        return LibrosaFeatures.mfccFromDb(logMel(y), dct);
     }
 
-    /** All three features of a clip. */
+    /**
+     * {@code power_to_db(melspectrogram(y), ref=1.0, amin=1e-10, top_db)} {@code [T][nMels]}: decibels re a power of
+     * 1, floored {@code top_db} below the clip's maximum (the log-mel that librosa's {@code mfcc} takes its DCT of).
+     */
+    public float[][] logMel(float[] y) {
+        return LibrosaFeatures.powerToDb(melPower(y), 1e-10, cfg.topDb());
+    }
+
+    /** The features of a clip in the configuration's representation. */
     public Features extract(float[] y) {
-        return new Features(mfcc(y), LibrosaFeatures.rms(y, cfg.nFft(), cfg.hop(), cfg.pad()),
+        return switch (cfg.representation()) {
+            case MFCC_RMS_ZCR -> mfccRmsZcr(y);
+            case LOG_MEL -> new Features.LogMel(logMel(y));
+            case LOG_MEL_DELTAS -> {
+                float[][] db = logMel(y);
+                yield new Features.LogMelDeltas(db, Deltas.delta(db, DELTA_WIDTH, 1), Deltas.delta(db, DELTA_WIDTH, 2));
+            }
+        };
+    }
+
+    /** The paper's three features of a clip (whatever the configured representation). */
+    public Features.MfccRmsZcr mfccRmsZcr(float[] y) {
+        return new Features.MfccRmsZcr(mfcc(y), LibrosaFeatures.rms(y, cfg.nFft(), cfg.hop(), cfg.pad()),
                 LibrosaFeatures.zeroCrossingRate(y, cfg.nFft(), cfg.hop()));
     }
 }

@@ -14,6 +14,9 @@ public record FeatureSet(FeatureSpec spec, List<Row> rows) {
 
     public FeatureSet {
         rows = List.copyOf(rows);
+        for (Row r : rows)
+            if (r.features().representation() != spec.representation())
+                throw new IllegalArgumentException(r.source().key() + " has " + r.features().representation() + " features, the spec " + spec.representation());
     }
 
     public int size() { return rows.size(); }
@@ -28,9 +31,13 @@ public record FeatureSet(FeatureSpec spec, List<Row> rows) {
     /**
      * The flat vectors of the public pipeline. With an aligned fixed window all rows have the same length; with
      * {@link ClipWindow.Fit#LEGACY_END_OF_VECTOR} short rows are zero-filled at their end to the longest row (the
-     * public pipeline's misalignment); variable-length rows under an aligned fit are an error.
+     * public pipeline's misalignment); variable-length rows under an aligned fit are an error. Defined for the
+     * paper's features ({@link FeatureConfig.Representation#MFCC_RMS_ZCR}) only.
      */
     public float[][] flat() {
+        if (spec.representation() != FeatureConfig.Representation.MFCC_RMS_ZCR)
+            throw new UnsupportedOperationException("the flat layout is defined for MFCC/RMS/ZCR only; this set holds "
+                    + spec.representation() + " (use the sequence layout)");
         float[][] out = new float[rows.size()][];
         int max = 0;
         for (int i = 0; i < out.length; i++) { out[i] = rows.get(i).features().flat(); max = Math.max(max, out[i].length); }

@@ -26,7 +26,7 @@ public record Fidelity(String name, int frames, int refFrames, double mfccMaxAbs
         FeatureExtractor fx = new FeatureExtractor(cfg);
         double[][] mfccRef = csv(caseDir.resolve("mfcc.csv")), melRef = csv(caseDir.resolve("mel_power.csv"));
         double[] rmsRef = csv(caseDir.resolve("rms.csv"))[0], zcrRef = csv(caseDir.resolve("zcr.csv"))[0];
-        Features f = fx.extract(y);
+        Features.MfccRmsZcr f = fx.mfccRmsZcr(y);
         float[][] mel = fx.melPower(y);
         int t = Math.min(f.frames(), mfccRef[0].length);
         double melMax = 0;

@@ -44,6 +44,24 @@ public final class Scaler {
         return fit(frames);
     }
 
+    /** The scaler that changes nothing ({@code d} means 0, scales 1): for inputs already standardised otherwise. */
+    public static Scaler identity(int d) {
+        double[] scale = new double[d];
+        java.util.Arrays.fill(scale, 1.0);
+        return new Scaler(new double[d], scale);
+    }
+
+    /**
+     * One recording's frame sequence {@code [T][C]} standardised by its own statistics: per channel, the mean and
+     * population s.d. over its T frames (a constant channel keeps scale 1, as in {@link #fit}). Not transductive: it
+     * reads this recording only, never other test recordings or their labels. Padding frames of an aligned window
+     * count as frames.
+     */
+    public static float[][] standardiseUtterance(float[][] seq) {
+        if (seq.length == 0) throw new IllegalArgumentException("cannot standardise a sequence without frames");
+        return fit(seq).transform(seq);
+    }
+
     public int dimension() { return mean.length; }
 
     public float[] transform(float[] row) {

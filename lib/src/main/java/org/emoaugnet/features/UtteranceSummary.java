@@ -19,7 +19,10 @@ import tech.tablesaw.api.Table;
 public final class UtteranceSummary {
     private UtteranceSummary() {}
 
+    /** @throws IllegalArgumentException unless the set holds the paper's features (MFCC, RMS, ZCR) */
     public static Table of(FeatureSet set, ClassSet cs, boolean withF0) throws IOException {
+        if (set.spec().representation() != FeatureConfig.Representation.MFCC_RMS_ZCR)
+            throw new IllegalArgumentException("utterance summaries need MFCC, RMS and ZCR; the set holds " + set.spec().representation());
         List<FeatureSet.Row> rows = set.rows().stream().filter(r -> r.copy() == 0).toList();
         double[] f0 = new double[rows.size()];
         if (withF0) {
@@ -47,7 +50,7 @@ public final class UtteranceSummary {
         for (int i = 0; i < rows.size(); i++) {
             Utterance u = rows.get(i).source();
             if (!cs.keeps(u)) continue;
-            Features f = rows.get(i).features();
+            Features.MfccRmsZcr f = (Features.MfccRmsZcr) rows.get(i).features(); // checked above: the spec's representation
             float[] st = UtteranceStats.meanStd(f.sequence());
             int n = f.mfcc()[0].length;
             double e = 0;

@@ -51,7 +51,7 @@ class FeaturePipelineTest {
         assertEquals(1 + (int) Math.ceil(1.4 * 22050) / 512, t);
         assertEquals(2376, lf[1].length);
         // the RMS block of the short row starts at t, not 108: misaligned with the full row
-        assertEquals(ls.rows().get(1).features().rms()[0], lf[1][t]);
+        assertEquals(((Features.MfccRmsZcr) ls.rows().get(1).features()).rms()[0], lf[1][t]);
         assertEquals(0f, lf[1][2375]);
     }
 

@@ -49,7 +49,7 @@ class GoldenFeaturesTest {
         double[] zcrRef = Golden.row(caseDir.resolve("zcr.csv"));
         int t = mfccRef[0].length;
         double rmsMax = java.util.Arrays.stream(rmsRef).max().orElse(0);
-        Features f = fx.extract(y);
+        Features.MfccRmsZcr f = fx.mfccRmsZcr(y);
         assertEquals(t, f.frames(), "frame count");
         float[][] mel = fx.melPower(y);
         double melMax = 0;

@@ -51,8 +51,7 @@ class SparkFeaturesTest {
             for (int i = 0; i < serial.rows().size(); i++) {
                 var a = serial.rows().get(i).features();
                 var b = viaSpark.rows().get(i).features();
-                assertTrue(java.util.Arrays.deepEquals(a.mfcc(), b.mfcc()) && java.util.Arrays.equals(a.rms(), b.rms())
-                        && java.util.Arrays.equals(a.zcr(), b.zcr()), w.key() + " row " + i + ": the same values");
+                assertTrue(a.sameValues(b), w.key() + " row " + i + ": the same values");
             }
         }
         SparkFeatures.Report again = SparkFeatures.run(sweep, SparkSweep.Options.local(2), 100, System.err);
