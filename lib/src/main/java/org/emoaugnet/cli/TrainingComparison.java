@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.emoaugnet.experiment.Provenance;
+import org.emoaugnet.experiment.ResultColumns;
 import org.emoaugnet.util.Tables;
 import org.nd4j.linalg.factory.Nd4j;
 import tech.tablesaw.api.DoubleColumn;
@@ -67,8 +68,8 @@ final class TrainingComparison {
         Map<String, String> env = environment(torch, python);
         env.put("load_average_at_start", loadAverage);
         String tag = "compare-" + model.toLowerCase(Locale.ROOT) + "-" + act;
-        Table t = Table.create(tag, StringColumn.create("side"), IntColumn.create("repeat"), DoubleColumn.create("train_samples_per_s"),
-                DoubleColumn.create("infer_samples_per_s"));
+        Table t = Table.create(tag, StringColumn.create(ResultColumns.SIDE), IntColumn.create("repeat"), DoubleColumn.create(ResultColumns.TRAIN_SAMPLES_PER_S),
+                DoubleColumn.create(ResultColumns.INFER_SAMPLES_PER_S));
         for (Row row : rows) {
             t.stringColumn(0).append(row.side());
             t.intColumn(1).append(row.repeat());

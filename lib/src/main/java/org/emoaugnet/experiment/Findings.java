@@ -58,10 +58,10 @@ public final class Findings {
         }
         if (Files.isRegularFile(results.resolve(ROBUSTNESS))) {
             Table t = read(results.resolve(ROBUSTNESS));
-            for (String act : t.stringColumn("activation").unique().asList())
+            for (String act : t.stringColumn(ResultColumns.ACTIVATION).unique().asList())
                 out.add(tests("Public-4 − no augmentation on degraded RAVDESS speech, " + (act.equals("relu") ? "ReLU" : "ELU") + ", UA",
                         "notebook 05, `results/" + ROBUSTNESS + "`; models trained on actor fold 1, Holm over the conditions",
-                        t.where(t.stringColumn("activation").isEqualTo(act)), "condition", List.of()));
+                        t.where(t.stringColumn(ResultColumns.ACTIVATION).isEqualTo(act)), "condition", List.of()));
         }
         if (Files.isRegularFile(results.resolve(GRID))) out.add(crossCorpus(read(results.resolve(GRID))));
         if (Files.isRegularFile(results.resolve(GRID_TESTS)))
@@ -179,9 +179,9 @@ public final class Findings {
         for (boolean within : List.of(true, false)) {
             Table c = CrossCorpusStudy.mainCells(t, within);
             for (int i = 0; i < c.rowCount(); i++)
-                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f [%.1f, %.1f] | %d |%n", c.stringColumn("train").get(i), c.stringColumn("test").get(i),
-                        within ? "within" : "across", c.doubleColumn("UA (%)").get(i), c.doubleColumn(CrossCorpusStudy.UA_LOW).get(i),
-                        c.doubleColumn(CrossCorpusStudy.UA_HIGH).get(i), c.intColumn("runs").get(i)));
+                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f [%.1f, %.1f] | %d |%n", c.stringColumn(ResultColumns.TRAIN).get(i), c.stringColumn(ResultColumns.TEST).get(i),
+                        within ? "within" : "across", c.doubleColumn(ResultColumns.UA).get(i), c.doubleColumn(ResultColumns.UA_LOW).get(i),
+                        c.doubleColumn(ResultColumns.UA_HIGH).get(i), c.intColumn(ResultColumns.RUNS).get(i)));
         }
         return b.toString().stripTrailing();
     }
@@ -196,23 +196,10 @@ public final class Findings {
         return b.toString().stripTrailing();
     }
 
-    /** Columns of the result tables that hold counts; text columns are known by their names; every other column is a number. */
-    static final java.util.Set<String> INTEGERS = union(TestColumns.INTEGERS, java.util.Set.of("runs", "planned runs", "converged runs",
-            "copies_per_file", "train_rows_per_run", "samples_per_epoch", "test_items", "folds", "test recordings", "test speakers"));
-
-    static final java.util.Set<String> TEXT = union(TestColumns.TEXT, java.util.Set.of("condition", "activation", "variant",
-            "train", "test", "kind", "experiment", "protocol", "model", "degradation", "seeds", StudyReport.SAME_RUNS));
-
-    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
-        java.util.Set<String> u = new java.util.HashSet<>(a);
-        u.addAll(b);
-        return java.util.Set.copyOf(u);
-    }
-
-    /** A result CSV with its columns typed by name (never guessed from values, which may be empty or look like integers). */
+    /** A result CSV with its columns typed by name ({@link ResultColumns#INTEGERS}, {@link ResultColumns#TEXT}; never guessed from values, which may be empty or look like integers). */
     static Table read(Path csv) throws IOException {
-        return Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).columnTypes(name -> INTEGERS.contains(name) ? ColumnType.INTEGER
-                : TEXT.contains(name) || name.contains("±") || name.contains("t CI (unit") || name.contains("95% CI (resamples") ? ColumnType.STRING : ColumnType.DOUBLE));
+        return Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).columnTypes(name -> ResultColumns.INTEGERS.contains(name) ? ColumnType.INTEGER
+                : ResultColumns.TEXT.contains(name) ? ColumnType.STRING : ColumnType.DOUBLE));
     }
 
     /** The findings block as it belongs in the README: the sections, separated by blank lines. */

@@ -100,9 +100,9 @@ class VerdictsTest {
         for (String e : List.of("si-relu", "reused-relu", "other-relu")) listed.put(e, runs.resolve(e));
         Table table = StudyReport.table(listed, "ravdess");
         assertEquals(List.of("si-relu = reused-relu", "other-relu"), table.stringColumn("experiment").asList(), "shown once, with both names");
-        assertEquals(List.of("part-relu (1 of 3 runs)", ""), table.stringColumn(StudyReport.SAME_RUNS).asList(), "a partial reuse is named with its share");
+        assertEquals(List.of("part-relu (1 of 3 runs)", ""), table.stringColumn(ResultColumns.SAME_RUNS).asList(), "a partial reuse is named with its share");
         Map<String, Path> one = Map.of("si-relu", runs.resolve("si-relu"));
-        assertEquals("part-relu (1 of 3 runs), reused-relu", StudyReport.table(one, "ravdess").stringColumn(StudyReport.SAME_RUNS).get(0),
+        assertEquals("part-relu (1 of 3 runs), reused-relu", StudyReport.table(one, "ravdess").stringColumn(ResultColumns.SAME_RUNS).get(0),
                 "the twin outside the table is named");
 
         Map<String, Comparison> family = new LinkedHashMap<>();
