@@ -452,7 +452,7 @@ public final class Main {
         var rows = org.emoaugnet.experiment.Ledger.write(s.projectRoot(), results);
         org.emoaugnet.experiment.Manifest.write(s.projectRoot(), results);
         if (results.toAbsolutePath().normalize().equals(s.projectRoot().resolve("results").toAbsolutePath().normalize())) {
-            org.emoaugnet.experiment.Ledger.updateReadme(s.projectRoot().resolve("README.md"), results.resolve("LEDGER.md"));
+            org.emoaugnet.experiment.Ledger.updateReadme(s.projectRoot().resolve("README.md"), rows);
             org.emoaugnet.experiment.ReadmeTables.updateAll(s.projectRoot());
             org.emoaugnet.experiment.Findings.updateReadme(s.projectRoot().resolve("README.md"), s.projectRoot(), rows);
             out.println("updated the generated blocks of " + s.projectRoot().resolve("README.md"));

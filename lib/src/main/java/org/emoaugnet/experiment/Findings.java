@@ -154,17 +154,17 @@ public final class Findings {
         return b.toString();
     }
 
-    /** A family's power in one sentence, from {@link StudyReport#powerTable}. */
+    /** A family's power in one sentence, from {@link StudyReport#power}. */
     static String power(Table t) {
-        Table p = StudyReport.powerTable("family", t);
-        int m = p.intColumn(TestColumns.FAMILY).get(0), can = p.intColumn(StudyReport.POWER_DETECTS).get(0);
-        double lo = StudyReport.num(p, StudyReport.POWER_MDE_MIN, 0), hi = StudyReport.num(p, StudyReport.POWER_MDE_MAX, 0);
+        StudyReport.FamilyPower p = StudyReport.power("family", t).orElseThrow(() -> new IllegalArgumentException("a family of tests without comparisons has no power"));
+        int m = p.comparisons(), can = p.detects();
+        double lo = p.mdeMin(), hi = p.mdeMax();
         String range = Double.isNaN(lo) ? "no difference (fewer than two units)"
                 : Math.abs(hi - lo) < 0.05 ? String.format(Locale.ROOT, "%.1f points", lo) : String.format(Locale.ROOT, "%.1f–%.1f points", lo, hi);
-        String more = can == m ? "" : p.intColumn(StudyReport.POWER_NEEDED).isMissing(0) ? "; the rest need over 1000 units"
-                : String.format(Locale.ROOT, "; the rest need up to %d units", p.intColumn(StudyReport.POWER_NEEDED).get(0));
+        String more = can == m ? "" : p.mostUnitsNeeded().isEmpty() ? "; the rest need over 1000 units"
+                : String.format(Locale.ROOT, "; the rest need up to %d units", p.mostUnitsNeeded().getAsInt());
         return String.format(Locale.ROOT, "Power (80 %%, %s units): detects %s; %d of %d comparison%s detect the %.1f points that matter%s.",
-                p.stringColumn(TestColumns.UNITS).get(0), range, can, m, m == 1 ? "" : "s", Comparison.EFFECT_THAT_MATTERS, more);
+                p.units(), range, can, m, m == 1 ? "" : "s", Comparison.EFFECT_THAT_MATTERS, more);
     }
 
 
@@ -187,12 +187,13 @@ public final class Findings {
     }
 
     /** The WA/UA feasibility check of the paper's pairs as a table. */
-    static String consistency(List<String[]> checks) {
+    static String consistency(List<Ledger.PairCheck> checks) {
         StringBuilder b = new StringBuilder("**Are the paper's WA/UA pairs possible?** Against the largest |WA − UA| the class counts allow (`results/LEDGER.md`).\n\n"
                 + "| claim | WA | UA | gap | at most | possible | class counts |\n|---|---|---|---|---|---|---|\n");
-        for (String[] c : checks)
-            b.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s | %s | %s | %s |%n", org.emoaugnet.data.loaders.Corpora.displayName(c[0]),
-                    c[1].equals("relu") ? "ReLU" : "ELU", c[2], c[3], c[4], c[5].isEmpty() ? "?" : c[5], c[6].replace("*", ""), c[7].replace("*", "")));
+        for (Ledger.PairCheck c : checks)
+            b.append(String.format(Locale.ROOT, "| %s %s | %.2f | %.2f | %s | %s | %s | %s |%n", org.emoaugnet.data.loaders.Corpora.displayName(c.claim().corpus()),
+                    c.claim().activation().equals("relu") ? "ReLU" : "ELU", c.claim().wa(), c.claim().ua(), c.gap(), c.largest().isEmpty() ? "?" : c.largest(),
+                    c.feasible(), c.counts(false)));
         return b.toString().stripTrailing();
     }
 

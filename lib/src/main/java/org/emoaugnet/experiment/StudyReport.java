@@ -184,7 +184,11 @@ public final class StudyReport {
             names.computeIfAbsent(id, k -> new ArrayList<>()).add(e.getKey());
             firstName.putIfAbsent(id, e.getKey());
         }
-        for (var e : names.entrySet()) experiments.put(SharedRuns.joined(e.getValue()), given.get(firstName.get(e.getKey())));
+        Map<String, List<String>> namesOf = new LinkedHashMap<>();
+        for (var e : names.entrySet()) {
+            experiments.put(SharedRuns.joined(e.getValue()), given.get(firstName.get(e.getKey())));
+            namesOf.put(SharedRuns.joined(e.getValue()), e.getValue());
+        }
         SharedRuns shared = experiments.isEmpty() ? null : SharedRuns.scan(experiments.values().iterator().next().get(0).getParent().getParent());
         StringColumn same = StringColumn.create(ResultColumns.SAME_RUNS);
         StringColumn name = StringColumn.create(ResultColumns.EXPERIMENT), proto = StringColumn.create(ResultColumns.PROTOCOL), act = StringColumn.create(ResultColumns.ACTIVATION),
@@ -201,7 +205,7 @@ public final class StudyReport {
             Evidence.WaUa wu = Evidence.waAndUa(rs);
             Evidence w = wu.wa(), u = wu.ua();
             name.append(e.getKey());
-            same.append(shared.describe(rs, rs.get(0).getParent().getFileName().toString(), java.util.Arrays.asList(e.getKey().split(" = "))));
+            same.append(shared.describe(rs, rs.get(0).getParent().getFileName().toString(), namesOf.get(e.getKey())));
             proto.append(first.protocol().name() + (first.protocol().leaks() ? " (leaks)" : ""));
             act.append(first.activation());
             n.append(rs.size());
@@ -263,12 +267,9 @@ public final class StudyReport {
      * are one row named "first = second" and count once in the family.
      */
     static Table comparisonTable(String title, Map<String, Comparison> given) {
-        Map<String, List<String>> names = new LinkedHashMap<>();
+        Map<String, List<String>> names = namesByIdentity(given);
         Map<String, Comparison> byIdentity = new LinkedHashMap<>();
-        for (var e : given.entrySet()) {
-            names.computeIfAbsent(e.getValue().identity(), k -> new ArrayList<>()).add(e.getKey());
-            byIdentity.putIfAbsent(e.getValue().identity(), e.getValue());
-        }
+        for (var e : given.entrySet()) byIdentity.putIfAbsent(e.getValue().identity(), e.getValue());
         StringColumn what = StringColumn.create(TestColumns.COMPARISON), unit = StringColumn.create(TestColumns.UNIT),
                 diffs = StringColumn.create(TestColumns.PER_UNIT), verdict = StringColumn.create(TestColumns.VERDICT);
         IntColumn pairs = IntColumn.create(TestColumns.PAIRED_RUNS), unconv = IntColumn.create(TestColumns.UNCONVERGED), nUnits = IntColumn.create(TestColumns.UNITS),
@@ -325,6 +326,13 @@ public final class StudyReport {
                 mde, matters, needed, di, dlo, dhi, pi, pih);
         for (int r = 0; r < t.rowCount(); r++) verdict.append(TestVerdict.of(numbers(t, r)).verdict().name());
         return t.addColumns(verdict);
+    }
+
+    /** The names of the comparisons per {@link Comparison#identity}, in the order of the rows of {@link #comparisonTable}. */
+    private static Map<String, List<String>> namesByIdentity(Map<String, Comparison> given) {
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        for (var e : given.entrySet()) names.computeIfAbsent(e.getValue().identity(), k -> new ArrayList<>()).add(e.getKey());
+        return names;
     }
 
     /** Marks a comparison row that stands for several names of the same runs. */
@@ -385,50 +393,41 @@ public final class StudyReport {
      * units the comparisons that cannot detect it would need.
      */
     public static String powerSentence(Table t) {
-        Table p = powerTable("family", t);
-        int m = p.intColumn(TestColumns.FAMILY).get(0), can = p.intColumn(POWER_DETECTS).get(0);
-        double mdeLo = num(p, POWER_MDE_MIN, 0), mdeHi = num(p, POWER_MDE_MAX, 0);
-        boolean needed = !p.intColumn(POWER_NEEDED).isMissing(0);
+        FamilyPower p = power("family", t).orElseThrow(() -> new IllegalArgumentException("a family of tests without comparisons has no power"));
+        int m = p.comparisons(), can = p.detects();
+        double mdeLo = p.mdeMin(), mdeHi = p.mdeMax();
         return String.format(java.util.Locale.ROOT, "Power of this family (%d comparison%s, unit: %s, %s units): the paired t-test's smallest Holm-adjusted p "
                         + "is %s, the sign-flip check's %s; at 80%% power (two-sided α = 0.05/%d) it detects differences of %s points, against the %.1f points "
                         + "that matter (%s): %d of %d comparison%s can detect them%s.",
-                m, m == 1 ? "" : "s", p.stringColumn(TestColumns.UNIT).get(0), p.stringColumn(TestColumns.UNITS).get(0),
-                num(p, TestColumns.P_T_FLOOR, 0) == 0 ? "0 (it can reach any p)" : fmt3(num(p, TestColumns.P_T_FLOOR, 0)),
-                fmt3(num(p, TestColumns.P_SIGN_FLOOR_HOLM, 0)), m, Double.isNaN(mdeLo) ? "n/a (fewer than two units)"
+                m, m == 1 ? "" : "s", p.unit(), p.units(),
+                p.tFloor() == 0 ? "0 (it can reach any p)" : fmt3(p.tFloor()),
+                fmt3(p.signFloorHolm()), m, Double.isNaN(mdeLo) ? "n/a (fewer than two units)"
                         : Math.abs(mdeHi - mdeLo) < 0.05 ? String.format(java.util.Locale.ROOT, "%.1f", mdeLo)
                         : String.format(java.util.Locale.ROOT, "%.1f–%.1f", mdeLo, mdeHi),
                 Comparison.EFFECT_THAT_MATTERS, Comparison.EFFECT_REASON, can, m, m == 1 ? "" : "s",
-                can == m ? "" : needed ? String.format(java.util.Locale.ROOT, "; the others would need up to %d units", p.intColumn(POWER_NEEDED).get(0))
+                can == m ? "" : p.mostUnitsNeeded().isPresent() ? String.format(java.util.Locale.ROOT, "; the others would need up to %d units", p.mostUnitsNeeded().getAsInt())
                         : "; the others would need more than 1000 units, or have no spread to plan from");
     }
 
-    /** Column names of {@link #powerTable} beyond those it shares with the test table. */
-    public static final String POWER_FAMILY = "family", POWER_MDE_MIN = "minimal detectable Δ, smallest (points)",
-            POWER_MDE_MAX = "minimal detectable Δ, largest (points)", POWER_DETECTS = "comparisons that detect the Δ that matters",
-            POWER_NEEDED = "most units needed for the Δ that matters";
+    /**
+     * A family's power ({@link #power}): its name, the unit(s), the unit counts ("5" or "3–5"), the family size m, the
+     * smallest Holm-adjusted p of the paired t-test and of the sign-flip check, the smallest and largest minimal
+     * detectable Δ (NaN without two units), the Δ that matters, how many comparisons detect it, and the most units any
+     * that cannot would need (empty beyond 1000 or without a spread).
+     */
+    public record FamilyPower(String family, String unit, String units, int comparisons, double tFloor, double signFloorHolm, double mdeMin,
+                              double mdeMax, double matters, int detects, java.util.OptionalInt mostUnitsNeeded) {}
 
     /**
-     * A family's power in one row, from its {@link #comparisonTable}: the unit, the unit counts, the family size m, the
-     * smallest Holm-adjusted p of the paired t-test (0 with two or more units: it can reject; 1 with one) and of the
-     * sign-flip check (m·2/2ⁿ), the smallest and largest minimal detectable Δ at 80 % power and two-sided α/m (exact
-     * noncentral t, {@link PairedT}) from each comparison's observed between-unit s.d., the Δ that matters
-     * ({@link Comparison#EFFECT_THAT_MATTERS}), how many comparisons detect it and the most units any of them would
-     * need (missing beyond 1000 or without a spread).
+     * A family's power from its {@link #comparisonTable} (empty without rows): the smallest Holm-adjusted p of the paired
+     * t-test (0 with two or more units: it can reject; 1 with one) and of the sign-flip check (m·2/2ⁿ), the smallest and
+     * largest minimal detectable Δ at 80 % power and two-sided α/m (exact noncentral t, {@link PairedT}) from each
+     * comparison's observed between-unit s.d., the Δ that matters ({@link Comparison#EFFECT_THAT_MATTERS}), how many
+     * comparisons detect it and the most units any of them would need (empty beyond 1000 or without a spread).
      */
-    public static Table powerTable(String familyName, Table t) {
-        StringColumn fam = StringColumn.create(POWER_FAMILY), unit = StringColumn.create(TestColumns.UNIT), units = StringColumn.create(TestColumns.UNITS);
-        IntColumn m = IntColumn.create(TestColumns.FAMILY), detects = IntColumn.create(POWER_DETECTS), needed = IntColumn.create(POWER_NEEDED);
-        DoubleColumn tFloor = DoubleColumn.create(TestColumns.P_T_FLOOR), sFloor = DoubleColumn.create(TestColumns.P_SIGN_FLOOR_HOLM),
-                mdeLo = DoubleColumn.create(POWER_MDE_MIN), mdeHi = DoubleColumn.create(POWER_MDE_MAX), matters = DoubleColumn.create(TestColumns.MATTERS);
-        Table out = Table.create("power of the primary test", fam, unit, units, m, tFloor, sFloor, mdeLo, mdeHi, matters, detects, needed);
-        if (t.rowCount() == 0) return out;
-        fam.append(familyName);
-        unit.append(String.join("/", t.stringColumn(TestColumns.UNIT).unique().asList()));
+    public static java.util.Optional<FamilyPower> power(String familyName, Table t) {
+        if (t.rowCount() == 0) return java.util.Optional.empty();
         int uMin = (int) t.intColumn(TestColumns.UNITS).min(), uMax = (int) t.intColumn(TestColumns.UNITS).max();
-        units.append(uMin == uMax ? String.valueOf(uMin) : uMin + "–" + uMax);
-        m.append(t.intColumn(TestColumns.FAMILY).get(0));
-        tFloor.append(t.doubleColumn(TestColumns.P_T_FLOOR).min());
-        sFloor.append(t.doubleColumn(TestColumns.P_SIGN_FLOOR_HOLM).min());
         double lo = Double.NaN, hi = Double.NaN;
         int can = 0, most = -1;
         boolean beyond = false;
@@ -444,13 +443,36 @@ public final class StudyReport {
                 else most = Math.max(most, t.intColumn(TestColumns.UNITS_NEEDED).get(i));
             }
         }
-        mdeLo.append(lo);
-        mdeHi.append(hi);
-        matters.append(Comparison.EFFECT_THAT_MATTERS);
-        detects.append(can);
-        if (beyond || most < 0) needed.appendMissing();
-        else needed.append(most);
-        return out;
+        return java.util.Optional.of(new FamilyPower(familyName, String.join("/", t.stringColumn(TestColumns.UNIT).unique().asList()),
+                uMin == uMax ? String.valueOf(uMin) : uMin + "–" + uMax, t.intColumn(TestColumns.FAMILY).get(0), t.doubleColumn(TestColumns.P_T_FLOOR).min(),
+                t.doubleColumn(TestColumns.P_SIGN_FLOOR_HOLM).min(), lo, hi, Comparison.EFFECT_THAT_MATTERS, can,
+                beyond || most < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(most)));
+    }
+
+    /** A family's power ({@link #power}) as a table of one row (no row without comparisons), for notebooks and CSV files. */
+    public static Table powerTable(String familyName, Table t) { return powerTable(power(familyName, t).stream().toList()); }
+
+    /** Families' powers as a table, one row each. */
+    public static Table powerTable(List<FamilyPower> families) {
+        StringColumn fam = StringColumn.create(TestColumns.POWER_FAMILY), unit = StringColumn.create(TestColumns.UNIT), units = StringColumn.create(TestColumns.UNITS);
+        IntColumn m = IntColumn.create(TestColumns.FAMILY), detects = IntColumn.create(TestColumns.POWER_DETECTS), needed = IntColumn.create(TestColumns.POWER_NEEDED);
+        DoubleColumn tFloor = DoubleColumn.create(TestColumns.P_T_FLOOR), sFloor = DoubleColumn.create(TestColumns.P_SIGN_FLOOR_HOLM),
+                mdeLo = DoubleColumn.create(TestColumns.POWER_MDE_MIN), mdeHi = DoubleColumn.create(TestColumns.POWER_MDE_MAX), matters = DoubleColumn.create(TestColumns.MATTERS);
+        for (FamilyPower f : families) {
+            fam.append(f.family());
+            unit.append(f.unit());
+            units.append(f.units());
+            m.append(f.comparisons());
+            tFloor.append(f.tFloor());
+            sFloor.append(f.signFloorHolm());
+            mdeLo.append(f.mdeMin());
+            mdeHi.append(f.mdeMax());
+            matters.append(f.matters());
+            detects.append(f.detects());
+            if (f.mostUnitsNeeded().isPresent()) needed.append(f.mostUnitsNeeded().getAsInt());
+            else needed.appendMissing();
+        }
+        return Table.create("power of the primary test", fam, unit, units, m, tFloor, sFloor, mdeLo, mdeHi, matters, detects, needed);
     }
 
     /** "= 0.163", "< 0.001" or "= n/a": a p-value as a sentence states it. */
@@ -533,7 +555,7 @@ public final class StudyReport {
             var col = tests.column(c);
             var full = col.emptyCopy();
             for (int i = 0; i < base.rowCount(); i++) {
-                int at = testRow(tests, base.stringColumn(ResultColumns.CONDITION).get(i) + " − " + Ablation.REFERENCE);
+                int at = testRow(cmp, base.stringColumn(ResultColumns.CONDITION).get(i) + " − " + Ablation.REFERENCE);
                 if (at < 0) full.appendMissing();
                 else full.appendObj(col.get(at));
             }
@@ -543,12 +565,15 @@ public final class StudyReport {
                 lineage(new ArrayList<>(new java.util.LinkedHashSet<>(used))));
     }
 
-    /** The row of a {@link #comparisonTable} that holds the comparison named {@code name} (alone or merged with its same-runs twins); -1 if none. */
-    static int testRow(Table tests, String name) {
-        for (int i = 0; i < tests.rowCount(); i++) {
-            String c = tests.stringColumn(TestColumns.COMPARISON).get(i);
-            if (c.endsWith(SAME_RUNS_MARK)) c = c.substring(0, c.length() - SAME_RUNS_MARK.length());
-            if (java.util.Arrays.asList(c.split(" = ")).contains(name)) return i;
+    /**
+     * The row of {@link #comparisonTable}{@code (title, given)} that holds the comparison named {@code name} (alone or
+     * merged with its same-runs twins); -1 if none. Found from the comparisons themselves, never from the row's label.
+     */
+    static int testRow(Map<String, Comparison> given, String name) {
+        int i = 0;
+        for (List<String> n : namesByIdentity(given).values()) {
+            if (n.contains(name)) return i;
+            i++;
         }
         return -1;
     }
