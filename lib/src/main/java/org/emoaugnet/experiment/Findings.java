@@ -25,10 +25,19 @@ public final class Findings {
     static final String START = "<!-- findings:start -->", END = "<!-- findings:end -->";
     static final String HEADLINE_START = "<!-- headline:start -->", HEADLINE_END = "<!-- headline:end -->";
 
-    /** The result tables the findings read, relative to {@code results/}: one home for the paths the notebooks write. */
-    public static final String RELU_ELU = "ravdess/04-relu-vs-elu-tests.csv", ABLATION_SI = "ravdess/02-ablation-si.csv",
-            ABLATION_PAPER = "ravdess/02-ablation-paper-style.csv", ROBUSTNESS = "ravdess/05-robustness-augmentation.csv",
-            GRID = "cross-emodb-2s-ravdess-synthetic/05-cross-corpus.csv", GRID_TESTS = "cross-emodb-2s-ravdess-synthetic/05-cross-corpus-variant-tests.csv";
+    /** The corpora of the cross-corpus grid the findings report, in the grid's order (the notebook's run on the project's corpora). */
+    static final List<String> GRID_CORPORA = List.of("emodb-2s", "ravdess", "synthetic");
+
+    /**
+     * The result tables the findings read, relative to {@code results/}, as the notebooks name them ({@link StudyOutputs}):
+     * the RAVDESS studies' and the grid's.
+     */
+    public static final String RELU_ELU = StudyOutputs.path(Findings.HEADLINE_CORPUS, StudyOutputs.RELU_ELU_TESTS),
+            ABLATION_SI = StudyOutputs.path(Findings.HEADLINE_CORPUS, StudyOutputs.ablation("si")),
+            ABLATION_PAPER = StudyOutputs.path(Findings.HEADLINE_CORPUS, StudyOutputs.ablation("paper-style")),
+            ROBUSTNESS = StudyOutputs.path(Findings.HEADLINE_CORPUS, StudyOutputs.ROBUSTNESS_AUGMENTATION),
+            GRID = StudyOutputs.path(StudyOutputs.crossCorpusFolder(GRID_CORPORA), StudyOutputs.CROSS_CORPUS),
+            GRID_TESTS = StudyOutputs.path(StudyOutputs.crossCorpusFolder(GRID_CORPORA), StudyOutputs.CROSS_CORPUS_VARIANT_TESTS);
 
     private Findings() {}
 

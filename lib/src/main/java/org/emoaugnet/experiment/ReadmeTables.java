@@ -19,7 +19,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 /**
  * The README's result tables, rendered from the committed CSV files so that no number in them is typed by hand.
  * A block {@code <!-- csv:results/ravdess/02-ablation-si.csv -->} … {@code <!-- /csv -->} is replaced by the table of
- * that file; the renderer is chosen by the file's name (ablation, cross-corpus grid, robustness).
+ * that file; the renderer is chosen by the file's name ({@link StudyOutputs}: ablation, cross-corpus grid, robustness).
  */
 public final class ReadmeTables {
     static final Pattern BLOCK = Pattern.compile("<!-- csv:(\\S+) -->\\n.*?<!-- /csv -->", Pattern.DOTALL);
@@ -61,13 +61,13 @@ public final class ReadmeTables {
     static String table(Path csv) throws IOException {
         String name = csv.getFileName().toString();
         List<Map<String, String>> rows = read(csv);
-        if (name.startsWith("02-ablation-")) return ablation(rows);
-        if (name.equals("04-relu-vs-elu.csv")) return study(rows);
-        if (name.equals("04-relu-vs-elu-tests.csv")) return tests(rows, TestColumns.COMPARISON);
-        if (name.equals("05-cross-corpus.csv")) return crossCorpus(rows);
-        if (name.equals("05-robustness.csv")) return robustness(rows);
-        if (name.equals("05-robustness-augmentation.csv")) return augmentationEffect(rows);
-        if (name.startsWith("compare-") && !name.endsWith("-environment.csv")) return throughput(rows);
+        if (StudyOutputs.isAblation(name)) return ablation(rows);
+        if (name.equals(StudyOutputs.RELU_ELU)) return study(rows);
+        if (name.equals(StudyOutputs.RELU_ELU_TESTS)) return tests(rows, TestColumns.COMPARISON);
+        if (name.equals(StudyOutputs.CROSS_CORPUS)) return crossCorpus(rows);
+        if (name.equals(StudyOutputs.ROBUSTNESS)) return robustness(rows);
+        if (name.equals(StudyOutputs.ROBUSTNESS_AUGMENTATION)) return augmentationEffect(rows);
+        if (StudyOutputs.isBenchCompare(name)) return throughput(rows);
         throw new IOException("no README table is defined for " + csv);
     }
 
