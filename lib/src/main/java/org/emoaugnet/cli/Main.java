@@ -432,7 +432,7 @@ public final class Main {
             if (!labels.contains(o)) throw new UsageException("unknown variant '" + o + "'; the variants are " + labels);
         var corpora = org.emoaugnet.experiment.CrossCorpusStudy.corpora(s);
         var grid = org.emoaugnet.experiment.CrossCorpusStudy.run(corpora, s, new FeatureCache(s.cache().resolve("features")), runsRoot(flags, s), only);
-        out.println(Tables.show(grid.rejectColumns("experiment"), 1));
+        out.println(Tables.show(grid.rejectColumns(org.emoaugnet.experiment.ResultColumns.EXPERIMENT), 1));
         return 0;
     }
 
