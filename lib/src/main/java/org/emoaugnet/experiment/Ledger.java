@@ -217,7 +217,7 @@ public final class Ledger {
     }
 
     public static Table table(List<Row> rows) {
-        StringColumn corpus = StringColumn.create("corpus"), act = StringColumn.create("activation"), recipe = StringColumn.create("recipe"),
+        StringColumn corpus = StringColumn.create("corpus"), act = StringColumn.create(ResultColumns.ACTIVATION), recipe = StringColumn.create("recipe"),
                 metric = StringColumn.create("metric"), category = StringColumn.create("verdict_category"), verdict = StringColumn.create("verdict");
         DoubleColumn paper = DoubleColumn.create("paper");
         List<tech.tablesaw.columns.Column<?>> cols = new ArrayList<>(List.of(corpus, act, recipe, metric, paper));

@@ -1,7 +1,6 @@
 package org.emoaugnet.experiment;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -64,12 +63,6 @@ public final class ResultColumns {
     public static final Set<String> TEXT = union(TestColumns.TEXT, Set.of(CONDITION, ACTIVATION, VARIANT, TRAIN, TEST, KIND, EXPERIMENT,
             PROTOCOL, MODEL, DEGRADATION, SEEDS, SAME_RUNS, WA_OVER_RUNS, UA_OVER_RUNS, WA_OVER_SEEDS, UA_OVER_SEEDS, WA_OVER_RECORDINGS,
             UA_OVER_RECORDINGS));
-
-    /** Every name above, for the test that keeps them spelled here only. */
-    static final List<String> ALL = List.of(EXPERIMENT, PROTOCOL, ACTIVATION, SEEDS, FOLDS, RUNS, PLANNED_RUNS, CONVERGED_RUNS, TEST_RECORDINGS,
-            TEST_SPEAKERS, WA_OVER_RUNS, UA_OVER_RUNS, WA_OVER_SEEDS, UA_OVER_SEEDS, WA_OVER_RECORDINGS, UA_OVER_RECORDINGS, PAPER_WA, PAPER_UA,
-            SAME_RUNS, WA, UA, UA_MEAN_OVER_RUNS, UA_RECORDINGS, UA_LOW, UA_HIGH, UA_SD_OVER_SEEDS, CONDITION, COPIES_PER_FILE, TRAIN_ROWS_PER_RUN,
-            SAMPLES_PER_EPOCH, VARIANT, TRAIN, TEST, KIND, TEST_ITEMS, LEVEL, DEGRADATION, MODEL, SIDE, TRAIN_SAMPLES_PER_S, INFER_SAMPLES_PER_S);
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> u = new HashSet<>(a);
