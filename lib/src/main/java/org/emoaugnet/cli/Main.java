@@ -432,7 +432,7 @@ public final class Main {
             if (!labels.contains(o)) throw new UsageException("unknown variant '" + o + "'; the variants are " + labels);
         var corpora = org.emoaugnet.experiment.CrossCorpusStudy.corpora(s);
         var grid = org.emoaugnet.experiment.CrossCorpusStudy.run(corpora, s, new FeatureCache(s.cache().resolve("features")), runsRoot(flags, s), only);
-        out.println(Tables.show(grid.rejectColumns("experiment"), 1));
+        out.println(Tables.show(grid.rejectColumns(org.emoaugnet.experiment.ResultColumns.EXPERIMENT), 1));
         return 0;
     }
 
@@ -452,7 +452,7 @@ public final class Main {
         var rows = org.emoaugnet.experiment.Ledger.write(s.projectRoot(), results);
         org.emoaugnet.experiment.Manifest.write(s.projectRoot(), results);
         if (results.toAbsolutePath().normalize().equals(s.projectRoot().resolve("results").toAbsolutePath().normalize())) {
-            org.emoaugnet.experiment.Ledger.updateReadme(s.projectRoot().resolve("README.md"), results.resolve("LEDGER.md"));
+            org.emoaugnet.experiment.Ledger.updateReadme(s.projectRoot().resolve("README.md"), rows);
             org.emoaugnet.experiment.ReadmeTables.updateAll(s.projectRoot());
             org.emoaugnet.experiment.Findings.updateReadme(s.projectRoot().resolve("README.md"), s.projectRoot(), rows);
             out.println("updated the generated blocks of " + s.projectRoot().resolve("README.md"));

@@ -64,7 +64,7 @@ public final class Ablation {
             String steps = matchedSteps() ? "optimiser steps matched (" + epochCopies + " samples per training recording per epoch)"
                     : "one pass over each recipe's rows per epoch";
             var recipe = tech.tablesaw.api.StringColumn.create("recipe");
-            var experiment = tech.tablesaw.api.StringColumn.create("experiment");
+            var experiment = tech.tablesaw.api.StringColumn.create(ResultColumns.EXPERIMENT);
             var copies = tech.tablesaw.api.StringColumn.create("copies");
             for (Condition c : conditions) {
                 recipe.append(c.recipe());

@@ -37,8 +37,6 @@ public final class CrossCorpusStudy {
 
     /** The grid's features: librosa defaults on 1.5 s from the speech onset (the corpora differ in leading silence and length). */
     public static final FeatureSpec FEATURES = FeatureSpec.crossCorpus();
-    /** Grid columns: the UA interval over test recordings, resampling speakers, then recordings. */
-    public static final String UA_LOW = "UA 95% CI low (speakers→recordings)", UA_HIGH = "UA 95% CI high (speakers→recordings)";
 
     public static final Variant MAIN = new Variant("main", "relu", Recipe.public4(), CrossCorpus.Normalisation.TRAIN_SCALER, FEATURES);
 
@@ -123,11 +121,11 @@ public final class CrossCorpusStudy {
         TrainConfig t = Defaults.training(s);   // the studies' convergence budget, as everywhere
         int folds = Defaults.folds(s);
         long seed = 1;
-        StringColumn variant = StringColumn.create("variant"), train = StringColumn.create("train"), test = StringColumn.create("test"),
-                kind = StringColumn.create("kind"), experiment = StringColumn.create("experiment");
-        IntColumn items = IntColumn.create("test_items"), runsCol = IntColumn.create("runs"), conv = IntColumn.create("converged runs");
-        DoubleColumn wa = DoubleColumn.create("WA (%)"), ua = DoubleColumn.create("UA (%)"), lo = DoubleColumn.create(UA_LOW),
-                hi = DoubleColumn.create(UA_HIGH);
+        StringColumn variant = StringColumn.create(ResultColumns.VARIANT), train = StringColumn.create(ResultColumns.TRAIN), test = StringColumn.create(ResultColumns.TEST),
+                kind = StringColumn.create(ResultColumns.KIND), experiment = StringColumn.create(ResultColumns.EXPERIMENT);
+        IntColumn items = IntColumn.create(ResultColumns.TEST_ITEMS), runsCol = IntColumn.create(ResultColumns.RUNS), conv = IntColumn.create(ResultColumns.CONVERGED_RUNS);
+        DoubleColumn wa = DoubleColumn.create(ResultColumns.WA), ua = DoubleColumn.create(ResultColumns.UA), lo = DoubleColumn.create(ResultColumns.UA_LOW),
+                hi = DoubleColumn.create(ResultColumns.UA_HIGH);
         // every cell's runs as jobs, computed together (one per core), then the table from their records
         record Cell(Variant v, Corpus x, Corpus y, ExperimentConfig within, CrossCorpus.Config cross) {}
         List<Cell> cells = new ArrayList<>();
@@ -191,13 +189,13 @@ public final class CrossCorpusStudy {
     public static Table variantTests(Table grid, Path runsRoot) throws IOException {
         Map<String, Comparison> cmp = new java.util.LinkedHashMap<>();
         List<Path> used = new ArrayList<>();
-        Table main = grid.where(grid.stringColumn("variant").isEqualTo(MAIN.label()));
+        Table main = grid.where(grid.stringColumn(ResultColumns.VARIANT).isEqualTo(MAIN.label()));
         for (int i = 0; i < grid.rowCount(); i++) {
-            String v = grid.stringColumn("variant").get(i), x = grid.stringColumn("train").get(i), y = grid.stringColumn("test").get(i);
+            String v = grid.stringColumn(ResultColumns.VARIANT).get(i), x = grid.stringColumn(ResultColumns.TRAIN).get(i), y = grid.stringColumn(ResultColumns.TEST).get(i);
             if (v.equals(MAIN.label())) continue;
-            Table m = main.where(main.stringColumn("train").isEqualTo(x).and(main.stringColumn("test").isEqualTo(y)));
+            Table m = main.where(main.stringColumn(ResultColumns.TRAIN).isEqualTo(x).and(main.stringColumn(ResultColumns.TEST).isEqualTo(y)));
             if (m.rowCount() != 1) continue;
-            List<Path> a = StudyReport.runs(runsRoot.resolve(grid.stringColumn("experiment").get(i))), b = StudyReport.runs(runsRoot.resolve(m.stringColumn("experiment").get(0)));
+            List<Path> a = StudyReport.runs(runsRoot.resolve(grid.stringColumn(ResultColumns.EXPERIMENT).get(i))), b = StudyReport.runs(runsRoot.resolve(m.stringColumn(ResultColumns.EXPERIMENT).get(0)));
             if (a.isEmpty() || b.isEmpty()) continue;
             used.addAll(a);
             used.addAll(b);
@@ -208,21 +206,21 @@ public final class CrossCorpusStudy {
 
     /** Per-class recall on each test corpus: trained on itself (speaker-independent) against trained on another corpus. */
     public static Table recallShift(Table grid, Path runsRoot) throws IOException {
-        StringColumn train = StringColumn.create("train"), test = StringColumn.create("test"), cls = StringColumn.create("class");
+        StringColumn train = StringColumn.create(ResultColumns.TRAIN), test = StringColumn.create(ResultColumns.TEST), cls = StringColumn.create("class");
         DoubleColumn within = DoubleColumn.create("recall within (%)"), cross = DoubleColumn.create("recall cross (%)"), shift = DoubleColumn.create("shift (points)");
-        Table main = grid.where(grid.stringColumn("variant").isEqualTo(MAIN.label()));
+        Table main = grid.where(grid.stringColumn(ResultColumns.VARIANT).isEqualTo(MAIN.label()));
         Map<String, double[]> withinRecall = new LinkedHashMap<>();
         List<String> classes = null;
         for (int i = 0; i < main.rowCount(); i++) {
-            if (!main.stringColumn("train").get(i).equals(main.stringColumn("test").get(i))) continue;
-            StudyReport.Predictions p = StudyReport.predictions(runsRoot.resolve(main.stringColumn("experiment").get(i)));
+            if (!main.stringColumn(ResultColumns.TRAIN).get(i).equals(main.stringColumn(ResultColumns.TEST).get(i))) continue;
+            StudyReport.Predictions p = StudyReport.predictions(runsRoot.resolve(main.stringColumn(ResultColumns.EXPERIMENT).get(i)));
             classes = p.classes();
-            withinRecall.put(main.stringColumn("test").get(i), recalls(p));
+            withinRecall.put(main.stringColumn(ResultColumns.TEST).get(i), recalls(p));
         }
         for (int i = 0; i < main.rowCount(); i++) {
-            String x = main.stringColumn("train").get(i), y = main.stringColumn("test").get(i);
+            String x = main.stringColumn(ResultColumns.TRAIN).get(i), y = main.stringColumn(ResultColumns.TEST).get(i);
             if (x.equals(y) || !withinRecall.containsKey(y)) continue;
-            StudyReport.Predictions p = StudyReport.predictions(runsRoot.resolve(main.stringColumn("experiment").get(i)));
+            StudyReport.Predictions p = StudyReport.predictions(runsRoot.resolve(main.stringColumn(ResultColumns.EXPERIMENT).get(i)));
             double[] rc = recalls(p), rw = withinRecall.get(y);
             for (int c = 0; c < p.classes().size(); c++) {
                 train.append(x); test.append(y); cls.append(p.classes().get(c));
@@ -254,13 +252,13 @@ public final class CrossCorpusStudy {
         double[][] ua = new double[n][n];
         String[][] text = new String[n][n];
         for (double[] row : ua) java.util.Arrays.fill(row, Double.NaN);
-        Table t = grid.where(grid.stringColumn("variant").isEqualTo(variant));
+        Table t = grid.where(grid.stringColumn(ResultColumns.VARIANT).isEqualTo(variant));
         for (int i = 0; i < t.rowCount(); i++) {
-            int r = corpora.indexOf(t.stringColumn("train").get(i)), c = corpora.indexOf(t.stringColumn("test").get(i));
+            int r = corpora.indexOf(t.stringColumn(ResultColumns.TRAIN).get(i)), c = corpora.indexOf(t.stringColumn(ResultColumns.TEST).get(i));
             if (r < 0 || c < 0) continue;
-            ua[r][c] = t.doubleColumn("UA (%)").get(i);
+            ua[r][c] = t.doubleColumn(ResultColumns.UA).get(i);
             text[r][c] = String.format(java.util.Locale.ROOT, "UA %.1f %%%n[%.1f, %.1f]%nn = %d", ua[r][c],
-                    t.doubleColumn(UA_LOW).get(i), t.doubleColumn(UA_HIGH).get(i), t.intColumn("test_items").get(i));
+                    t.doubleColumn(ResultColumns.UA_LOW).get(i), t.doubleColumn(ResultColumns.UA_HIGH).get(i), t.intColumn(ResultColumns.TEST_ITEMS).get(i));
         }
         return new UaMatrix(variant, List.copyOf(corpora), ua, text, 100.0 / classes);
     }
@@ -268,9 +266,9 @@ public final class CrossCorpusStudy {
     /** Recall shift per class on {@code testCorpus}, one series per training corpus (for a grouped bar chart). */
     public static java.util.Map<String, List<Double>> recallShiftSeries(Table shift, String testCorpus, List<String> classes) {
         java.util.Map<String, List<Double>> series = new java.util.LinkedHashMap<>();
-        Table s = shift.where(shift.stringColumn("test").isEqualTo(testCorpus));
-        for (String x : s.stringColumn("train").unique().asList()) {
-            Table sx = s.where(s.stringColumn("train").isEqualTo(x));
+        Table s = shift.where(shift.stringColumn(ResultColumns.TEST).isEqualTo(testCorpus));
+        for (String x : s.stringColumn(ResultColumns.TRAIN).unique().asList()) {
+            Table sx = s.where(s.stringColumn(ResultColumns.TRAIN).isEqualTo(x));
             List<Double> v = new ArrayList<>();
             for (String c : classes) {
                 Table one = sx.where(sx.stringColumn("class").isEqualTo(c));
@@ -283,14 +281,14 @@ public final class CrossCorpusStudy {
 
     /** The main variant's cells of one kind: {@code within} the corpora (speaker-independent diagonal) or across them. */
     public static Table mainCells(Table grid, boolean within) {
-        Table main = grid.where(grid.stringColumn("variant").isEqualTo(MAIN.label()));
-        return within ? main.where(main.stringColumn("kind").startsWith("within")) : main.where(main.stringColumn("kind").isEqualTo("cross-corpus"));
+        Table main = grid.where(grid.stringColumn(ResultColumns.VARIANT).isEqualTo(MAIN.label()));
+        return within ? main.where(main.stringColumn(ResultColumns.KIND).startsWith("within")) : main.where(main.stringColumn(ResultColumns.KIND).isEqualTo("cross-corpus"));
     }
 
     /** Cells of the grid with a run stopped at its epoch cap while still improving. */
     public static int unconvergedCells(Table grid) {
         int n = 0;
-        for (int i = 0; i < grid.rowCount(); i++) if (grid.intColumn("converged runs").get(i) < grid.intColumn("runs").get(i)) n++;
+        for (int i = 0; i < grid.rowCount(); i++) if (grid.intColumn(ResultColumns.CONVERGED_RUNS).get(i) < grid.intColumn(ResultColumns.RUNS).get(i)) n++;
         return n;
     }
 
@@ -303,7 +301,7 @@ public final class CrossCorpusStudy {
         List<String> out = new ArrayList<>();
         out.add(String.format(java.util.Locale.ROOT,
                 "Main variant: mean UA within corpora (speaker-independent) %.1f %% over %d cells, across corpora %.1f %% over %d cells (chance %.1f %%; one training seed per cross-corpus cell).",
-                within.doubleColumn("UA (%)").mean(), within.rowCount(), cross.doubleColumn("UA (%)").mean(), cross.rowCount(), 100.0 / classes));
+                within.doubleColumn(ResultColumns.UA).mean(), within.rowCount(), cross.doubleColumn(ResultColumns.UA).mean(), cross.rowCount(), 100.0 / classes));
         out.add(String.format(java.util.Locale.ROOT,
                 "Grid cells with a run stopped at its epoch cap while still improving: %d of %d (their numbers carry no verdict).", unconvergedCells(grid), grid.rowCount()));
         return out;

@@ -235,7 +235,7 @@ public final class ExperimentRunner {
      * {@code Tables.show(t, 1)}, and a fraction shown to one decimal would read 1.0 for every run above 95 %).
      */
     public static Table summary(String name, List<RunRecord> records) {
-        StringColumn fold = StringColumn.create("fold"), proto = StringColumn.create("protocol"), act = StringColumn.create("activation"),
+        StringColumn fold = StringColumn.create("fold"), proto = StringColumn.create(ResultColumns.PROTOCOL), act = StringColumn.create(ResultColumns.ACTIVATION),
                 stop = StringColumn.create("stopped by");
         IntColumn seed = IntColumn.create("seed"), best = IntColumn.create("best_epoch"), ran = IntColumn.create("epochs_run");
         tech.tablesaw.api.BooleanColumn conv = tech.tablesaw.api.BooleanColumn.create("converged");

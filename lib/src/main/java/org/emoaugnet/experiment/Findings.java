@@ -25,10 +25,19 @@ public final class Findings {
     static final String START = "<!-- findings:start -->", END = "<!-- findings:end -->";
     static final String HEADLINE_START = "<!-- headline:start -->", HEADLINE_END = "<!-- headline:end -->";
 
-    /** The result tables the findings read, relative to {@code results/}: one home for the paths the notebooks write. */
-    public static final String RELU_ELU = "ravdess/04-relu-vs-elu-tests.csv", ABLATION_SI = "ravdess/02-ablation-si.csv",
-            ABLATION_PAPER = "ravdess/02-ablation-paper-style.csv", ROBUSTNESS = "ravdess/05-robustness-augmentation.csv",
-            GRID = "cross-emodb-2s-ravdess-synthetic/05-cross-corpus.csv", GRID_TESTS = "cross-emodb-2s-ravdess-synthetic/05-cross-corpus-variant-tests.csv";
+    /** The corpora of the cross-corpus grid the findings report, in the grid's order (the notebook's run on the project's corpora). */
+    static final List<String> GRID_CORPORA = List.of("emodb-2s", "ravdess", "synthetic");
+
+    /**
+     * The result tables the findings read, relative to {@code results/}, as the notebooks name them ({@link StudyOutputs}):
+     * the RAVDESS studies' and the grid's.
+     */
+    public static final String RELU_ELU = StudyOutputs.path(Findings.HEADLINE_CORPUS, StudyOutputs.RELU_ELU_TESTS),
+            ABLATION_SI = StudyOutputs.path(Findings.HEADLINE_CORPUS, StudyOutputs.ablation("si")),
+            ABLATION_PAPER = StudyOutputs.path(Findings.HEADLINE_CORPUS, StudyOutputs.ablation("paper-style")),
+            ROBUSTNESS = StudyOutputs.path(Findings.HEADLINE_CORPUS, StudyOutputs.ROBUSTNESS_AUGMENTATION),
+            GRID = StudyOutputs.path(StudyOutputs.crossCorpusFolder(GRID_CORPORA), StudyOutputs.CROSS_CORPUS),
+            GRID_TESTS = StudyOutputs.path(StudyOutputs.crossCorpusFolder(GRID_CORPORA), StudyOutputs.CROSS_CORPUS_VARIANT_TESTS);
 
     private Findings() {}
 
@@ -58,10 +67,10 @@ public final class Findings {
         }
         if (Files.isRegularFile(results.resolve(ROBUSTNESS))) {
             Table t = read(results.resolve(ROBUSTNESS));
-            for (String act : t.stringColumn("activation").unique().asList())
+            for (String act : t.stringColumn(ResultColumns.ACTIVATION).unique().asList())
                 out.add(tests("Public-4 − no augmentation on degraded RAVDESS speech, " + (act.equals("relu") ? "ReLU" : "ELU") + ", UA",
                         "notebook 05, `results/" + ROBUSTNESS + "`; models trained on actor fold 1, Holm over the conditions",
-                        t.where(t.stringColumn("activation").isEqualTo(act)), "condition", List.of()));
+                        t.where(t.stringColumn(ResultColumns.ACTIVATION).isEqualTo(act)), "condition", List.of()));
         }
         if (Files.isRegularFile(results.resolve(GRID))) out.add(crossCorpus(read(results.resolve(GRID))));
         if (Files.isRegularFile(results.resolve(GRID_TESTS)))
@@ -154,17 +163,17 @@ public final class Findings {
         return b.toString();
     }
 
-    /** A family's power in one sentence, from {@link StudyReport#powerTable}. */
+    /** A family's power in one sentence, from {@link StudyReport#power}. */
     static String power(Table t) {
-        Table p = StudyReport.powerTable("family", t);
-        int m = p.intColumn(TestColumns.FAMILY).get(0), can = p.intColumn(StudyReport.POWER_DETECTS).get(0);
-        double lo = StudyReport.num(p, StudyReport.POWER_MDE_MIN, 0), hi = StudyReport.num(p, StudyReport.POWER_MDE_MAX, 0);
+        StudyReport.FamilyPower p = StudyReport.power("family", t).orElseThrow(() -> new IllegalArgumentException("a family of tests without comparisons has no power"));
+        int m = p.comparisons(), can = p.detects();
+        double lo = p.mdeMin(), hi = p.mdeMax();
         String range = Double.isNaN(lo) ? "no difference (fewer than two units)"
                 : Math.abs(hi - lo) < 0.05 ? String.format(Locale.ROOT, "%.1f points", lo) : String.format(Locale.ROOT, "%.1f–%.1f points", lo, hi);
-        String more = can == m ? "" : p.intColumn(StudyReport.POWER_NEEDED).isMissing(0) ? "; the rest need over 1000 units"
-                : String.format(Locale.ROOT, "; the rest need up to %d units", p.intColumn(StudyReport.POWER_NEEDED).get(0));
+        String more = can == m ? "" : p.mostUnitsNeeded().isEmpty() ? "; the rest need over 1000 units"
+                : String.format(Locale.ROOT, "; the rest need up to %d units", p.mostUnitsNeeded().getAsInt());
         return String.format(Locale.ROOT, "Power (80 %%, %s units): detects %s; %d of %d comparison%s detect the %.1f points that matter%s.",
-                p.stringColumn(TestColumns.UNITS).get(0), range, can, m, m == 1 ? "" : "s", Comparison.EFFECT_THAT_MATTERS, more);
+                p.units(), range, can, m, m == 1 ? "" : "s", Comparison.EFFECT_THAT_MATTERS, more);
     }
 
 
@@ -179,40 +188,28 @@ public final class Findings {
         for (boolean within : List.of(true, false)) {
             Table c = CrossCorpusStudy.mainCells(t, within);
             for (int i = 0; i < c.rowCount(); i++)
-                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f [%.1f, %.1f] | %d |%n", c.stringColumn("train").get(i), c.stringColumn("test").get(i),
-                        within ? "within" : "across", c.doubleColumn("UA (%)").get(i), c.doubleColumn(CrossCorpusStudy.UA_LOW).get(i),
-                        c.doubleColumn(CrossCorpusStudy.UA_HIGH).get(i), c.intColumn("runs").get(i)));
+                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f [%.1f, %.1f] | %d |%n", c.stringColumn(ResultColumns.TRAIN).get(i), c.stringColumn(ResultColumns.TEST).get(i),
+                        within ? "within" : "across", c.doubleColumn(ResultColumns.UA).get(i), c.doubleColumn(ResultColumns.UA_LOW).get(i),
+                        c.doubleColumn(ResultColumns.UA_HIGH).get(i), c.intColumn(ResultColumns.RUNS).get(i)));
         }
         return b.toString().stripTrailing();
     }
 
     /** The WA/UA feasibility check of the paper's pairs as a table. */
-    static String consistency(List<String[]> checks) {
+    static String consistency(List<Ledger.PairCheck> checks) {
         StringBuilder b = new StringBuilder("**Are the paper's WA/UA pairs possible?** Against the largest |WA − UA| the class counts allow (`results/LEDGER.md`).\n\n"
                 + "| claim | WA | UA | gap | at most | possible | class counts |\n|---|---|---|---|---|---|---|\n");
-        for (String[] c : checks)
-            b.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s | %s | %s | %s |%n", org.emoaugnet.data.loaders.Corpora.displayName(c[0]),
-                    c[1].equals("relu") ? "ReLU" : "ELU", c[2], c[3], c[4], c[5].isEmpty() ? "?" : c[5], c[6].replace("*", ""), c[7].replace("*", "")));
+        for (Ledger.PairCheck c : checks)
+            b.append(String.format(Locale.ROOT, "| %s %s | %.2f | %.2f | %s | %s | %s | %s |%n", org.emoaugnet.data.loaders.Corpora.displayName(c.claim().corpus()),
+                    c.claim().activation().equals("relu") ? "ReLU" : "ELU", c.claim().wa(), c.claim().ua(), c.gap(), c.largest().isEmpty() ? "?" : c.largest(),
+                    c.feasible(), c.counts(false)));
         return b.toString().stripTrailing();
     }
 
-    /** Columns of the result tables that hold counts; text columns are known by their names; every other column is a number. */
-    static final java.util.Set<String> INTEGERS = union(TestColumns.INTEGERS, java.util.Set.of("runs", "planned runs", "converged runs",
-            "copies_per_file", "train_rows_per_run", "samples_per_epoch", "test_items", "folds", "test recordings", "test speakers"));
-
-    static final java.util.Set<String> TEXT = union(TestColumns.TEXT, java.util.Set.of("condition", "activation", "variant",
-            "train", "test", "kind", "experiment", "protocol", "model", "degradation", "seeds", StudyReport.SAME_RUNS));
-
-    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
-        java.util.Set<String> u = new java.util.HashSet<>(a);
-        u.addAll(b);
-        return java.util.Set.copyOf(u);
-    }
-
-    /** A result CSV with its columns typed by name (never guessed from values, which may be empty or look like integers). */
+    /** A result CSV with its columns typed by name ({@link ResultColumns#INTEGERS}, {@link ResultColumns#TEXT}; never guessed from values, which may be empty or look like integers). */
     static Table read(Path csv) throws IOException {
-        return Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).columnTypes(name -> INTEGERS.contains(name) ? ColumnType.INTEGER
-                : TEXT.contains(name) || name.contains("±") || name.contains("t CI (unit") || name.contains("95% CI (resamples") ? ColumnType.STRING : ColumnType.DOUBLE));
+        return Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).columnTypes(name -> ResultColumns.INTEGERS.contains(name) ? ColumnType.INTEGER
+                : ResultColumns.TEXT.contains(name) ? ColumnType.STRING : ColumnType.DOUBLE));
     }
 
     /** The findings block as it belongs in the README: the sections, separated by blank lines. */

@@ -22,7 +22,7 @@ import tech.tablesaw.api.Table;
  * {@code experiments/<corpus>/*.properties}, and a verdict computed from the numbers. A row never mixes recipes: the
  * paper-style protocol has experiments with the recipe 'all' and with public-4, the other protocols public-4 only, so
  * each recipe is its own row and a protocol without an experiment of that recipe says so. {@code LEDGER.md} also
- * holds the power of the test families the configured experiments form ({@link #powerTable}). Nothing in it is typed by hand: {@link #write} regenerates
+ * holds the power of the test families the configured experiments form ({@link #power}). Nothing in it is typed by hand: {@link #write} regenerates
  * {@code results/LEDGER.md} and {@code results/ledger.csv}, and a test recomputes the CSV from the run records.
  */
 public final class Ledger {
@@ -217,7 +217,7 @@ public final class Ledger {
     }
 
     public static Table table(List<Row> rows) {
-        StringColumn corpus = StringColumn.create("corpus"), act = StringColumn.create("activation"), recipe = StringColumn.create("recipe"),
+        StringColumn corpus = StringColumn.create("corpus"), act = StringColumn.create(ResultColumns.ACTIVATION), recipe = StringColumn.create("recipe"),
                 metric = StringColumn.create("metric"), category = StringColumn.create("verdict_category"), verdict = StringColumn.create("verdict");
         DoubleColumn paper = DoubleColumn.create("paper");
         List<tech.tablesaw.columns.Column<?>> cols = new ArrayList<>(List.of(corpus, act, recipe, metric, paper));
@@ -293,33 +293,52 @@ public final class Ledger {
     public static final double[] IEMOCAP_4_HAPPY_ALONE_COUNTS = {1708, 595, 1084, 1103};
 
     /**
+     * The WA/UA consistency check ({@link Consistency}) of one reported pair against one set of class counts.
+     *
+     * @param check  null when there are no class counts to check against
+     * @param prefix the class counts are said as {@code prefix + reading + suffix}; {@code reading}, the reading of the
+     *               class set (IEMOCAP's two), is emphasised in LEDGER.md; empty where there is one reading
+     */
+    public record PairCheck(PaperClaims.Claim claim, Consistency.Check check, String prefix, String reading, String suffix) {
+        /** "WA−UA = 1.23" (the reported gap with its direction); empty without counts. */
+        String gap() { return check == null ? "" : (check.waAboveUa() ? "WA−UA = " : "UA−WA = ") + fmt(check.reportedGap()); }
+
+        /** The largest feasible gap, two decimals; empty without counts. */
+        String largest() { return check == null ? "" : fmt(check.largestFeasibleGap()); }
+
+        /** "yes", "no" or "unknown" (without counts). */
+        String feasible() { return check == null ? "unknown" : check.feasible() ? "yes" : "no"; }
+
+        /** The class counts in words, the reading emphasised (Markdown bold) when {@code bold}. */
+        String counts(boolean bold) { return prefix + (bold && !reading.isEmpty() ? "**" + reading + "**" : reading) + suffix; }
+    }
+
+    /**
      * The WA/UA consistency check of every reported pair, against the class counts of our test sets (RAVDESS) or
      * IEMOCAP's standard counts, under both readings of IEMOCAP's 4 classes: excited merged into happy (the common
      * benchmark) and happy alone.
      */
-    public static List<String[]> consistency(Path projectRoot, Path runsRoot) throws IOException {
-        List<String[]> out = new ArrayList<>();
+    public static List<PairCheck> consistency(Path projectRoot, Path runsRoot) throws IOException {
+        List<PairCheck> out = new ArrayList<>();
         for (PaperClaims.Claim c : PaperClaims.ALL) {
             if (c.corpus().equals("iemocap")) {
-                out.add(check(c, IEMOCAP_4_COUNTS, "IEMOCAP 4 classes, **excited merged into happy**: 1708/1636/1084/1103 (neutral/happy+excited/sad/angry)"));
-                out.add(check(c, IEMOCAP_4_HAPPY_ALONE_COUNTS, "IEMOCAP 4 classes, **happy alone** (excited dropped): 1708/595/1084/1103"));
+                out.add(check(c, IEMOCAP_4_COUNTS, "IEMOCAP 4 classes, ", "excited merged into happy", ": 1708/1636/1084/1103 (neutral/happy+excited/sad/angry)"));
+                out.add(check(c, IEMOCAP_4_HAPPY_ALONE_COUNTS, "IEMOCAP 4 classes, ", "happy alone", " (excited dropped): 1708/595/1084/1103"));
                 continue;
             }
             double[] counts = testCounts(projectRoot, runsRoot, c.corpus());
             if (counts == null) {
-                out.add(new String[] {c.corpus(), c.activation(), fmt(c.wa()), fmt(c.ua()), "", "", "unknown", "no run records to take class counts from"});
+                out.add(new PairCheck(c, null, "no run records to take class counts from", "", ""));
                 continue;
             }
             out.add(check(c, counts, "class counts of our speaker-independent test sets (one seed): "
-                    + java.util.Arrays.stream(counts).mapToObj(x -> String.valueOf((long) x)).reduce((a, b) -> a + "/" + b).orElse("")));
+                    + java.util.Arrays.stream(counts).mapToObj(x -> String.valueOf((long) x)).reduce((a, b) -> a + "/" + b).orElse(""), "", ""));
         }
         return out;
     }
 
-    private static String[] check(PaperClaims.Claim c, double[] counts, String source) {
-        Consistency.Check k = Consistency.check(c.wa(), c.ua(), counts);
-        return new String[] {c.corpus(), c.activation(), fmt(c.wa()), fmt(c.ua()),
-                (k.waAboveUa() ? "WA−UA = " : "UA−WA = ") + fmt(k.reportedGap()), fmt(k.largestFeasibleGap()), k.feasible() ? "yes" : "**no**", source};
+    private static PairCheck check(PaperClaims.Claim c, double[] counts, String prefix, String reading, String suffix) {
+        return new PairCheck(c, Consistency.check(c.wa(), c.ua(), counts), prefix, reading, suffix);
     }
 
     /** Class counts of one seed's speaker-independent test sets (every recording once), or null without runs. */
@@ -362,17 +381,12 @@ public final class Ledger {
         md.append("*reaches* a claim when the upper end of its seed-level interval is at or above it. Each row is one augmentation **recipe**\n");
         md.append("(`all`: the original plus one copy each of noise, pitch shift, time stretch and time shift, the paper's four; `public-4`: original,\n");
         md.append("noise, pitch, pitch+noise, the public code's); a protocol without an experiment of that recipe reads \"no experiment configured\".\n\n");
-        md.append("| claim | recipe | paper | paper-style (leaks) | augment after utterance split | speaker-independent | verdict |\n|---|---|---|---|---|---|---|\n");
-        for (Row r : rows) {
-            md.append("| ").append(r.claim()).append(" | `").append(r.recipe()).append("` | ").append(fmt(r.paper()));
-            for (Protocol p : COLUMNS) md.append(" | ").append(r.cells().get(p).text());
-            md.append(" | ").append(r.verdict().text()).append(" |\n");
-        }
+        md.append(claimsTable(rows));
         if (md.indexOf(LEGACY_MARK) >= 0) md.append("\n").append(LEGACY_NOTE).append("\n");
         if (figure(rows, "ravdess", outDir.resolve("ledger.png"), lineage))
             md.append("\n![RAVDESS claims beside our numbers under each protocol and recipe](ledger.png)\n");
-        Table power = powerTable(projectRoot, runsRoot);
-        if (power.rowCount() > 0) {
+        List<StudyReport.FamilyPower> power = power(projectRoot, runsRoot);
+        if (!power.isEmpty()) {
             md.append("\n## Power of the study's tests\n\n");
             md.append("Every family of comparisons the configured experiments form (ReLU − ELU under each protocol and recipe; each augmentation\n");
             md.append("ablation's recipes against none), UA. The primary test is the two-sided paired t-test over independent units (the fold\n");
@@ -383,19 +397,18 @@ public final class Ledger {
             md.append(String.format(Locale.ROOT, "matters is %.1f UA points (%s).%n%n", Comparison.EFFECT_THAT_MATTERS, Comparison.EFFECT_REASON));
             md.append("| family | unit | units | comparisons (m) | smallest Holm p, paired t | smallest Holm p, sign-flip | minimal detectable Δ, 80 % power (points) "
                     + "| Δ that matters (points) | comparisons that detect it | most units it would need |\n|---|---|---|---|---|---|---|---|---|---|\n");
-            for (int i = 0; i < power.rowCount(); i++) {
-                double lo = power.doubleColumn(StudyReport.POWER_MDE_MIN).getDouble(i), hi = power.doubleColumn(StudyReport.POWER_MDE_MAX).getDouble(i);
-                md.append("| ").append(power.stringColumn(StudyReport.POWER_FAMILY).get(i)).append(" | ").append(power.stringColumn(TestColumns.UNIT).get(i))
-                        .append(" | ").append(power.stringColumn(TestColumns.UNITS).get(i)).append(" | ").append(power.intColumn(TestColumns.FAMILY).get(i))
-                        .append(" | ").append(String.format(Locale.ROOT, "%.3f", power.doubleColumn(TestColumns.P_T_FLOOR).getDouble(i)))
-                        .append(" | ").append(String.format(Locale.ROOT, "%.3f", power.doubleColumn(TestColumns.P_SIGN_FLOOR_HOLM).getDouble(i)))
+            for (StudyReport.FamilyPower f : power) {
+                double lo = f.mdeMin(), hi = f.mdeMax();
+                md.append("| ").append(f.family()).append(" | ").append(f.unit())
+                        .append(" | ").append(f.units()).append(" | ").append(f.comparisons())
+                        .append(" | ").append(String.format(Locale.ROOT, "%.3f", f.tFloor()))
+                        .append(" | ").append(String.format(Locale.ROOT, "%.3f", f.signFloorHolm()))
                         .append(" | ").append(Double.isNaN(lo) ? "n/a (one unit)" : Math.abs(hi - lo) < 0.05 ? String.format(Locale.ROOT, "%.1f", lo)
                                 : String.format(Locale.ROOT, "%.1f–%.1f", lo, hi))
-                        .append(" | ").append(String.format(Locale.ROOT, "%.1f", power.doubleColumn(TestColumns.MATTERS).getDouble(i)))
-                        .append(" | ").append(power.intColumn(StudyReport.POWER_DETECTS).get(i)).append(" of ").append(power.intColumn(TestColumns.FAMILY).get(i))
-                        .append(" | ").append(power.intColumn(StudyReport.POWER_NEEDED).isMissing(i) ? (power.intColumn(StudyReport.POWER_DETECTS).get(i)
-                                .equals(power.intColumn(TestColumns.FAMILY).get(i)) ? "–" : "more than 1000, or no spread to plan from")
-                                : String.valueOf(power.intColumn(StudyReport.POWER_NEEDED).get(i))).append(" |\n");
+                        .append(" | ").append(String.format(Locale.ROOT, "%.1f", f.matters()))
+                        .append(" | ").append(f.detects()).append(" of ").append(f.comparisons())
+                        .append(" | ").append(f.mostUnitsNeeded().isEmpty() ? (f.detects() == f.comparisons() ? "–" : "more than 1000, or no spread to plan from")
+                                : String.valueOf(f.mostUnitsNeeded().getAsInt())).append(" |\n");
             }
         }
         md.append("\n## Are the paper's WA/UA pairs possible?\n\n");
@@ -406,7 +419,9 @@ public final class Ledger {
         md.append("excited merged into happy (the usual benchmark) a gap is possible only if it is below the first IEMOCAP row's bound; with\n");
         md.append("happy alone (fewer, rarer happy items) larger gaps become possible. A \"no\" under one reading is not a \"no\" under the other.\n\n");
         md.append("| corpus | activation | WA | UA | reported gap | largest feasible gap | feasible? | class counts |\n|---|---|---|---|---|---|---|---|\n");
-        for (String[] c : consistency(projectRoot, runsRoot)) md.append("| ").append(String.join(" | ", c)).append(" |\n");
+        for (PairCheck c : consistency(projectRoot, runsRoot))
+            md.append("| ").append(String.join(" | ", c.claim().corpus(), c.claim().activation(), fmt(c.claim().wa()), fmt(c.claim().ua()), c.gap(), c.largest(),
+                    c.check() != null && !c.check().feasible() ? "**no**" : c.feasible(), c.counts(true))).append(" |\n");
         md.append("\n## Regenerate\n\n");
         md.append("Each configured experiment runs (or resumes) with one command; the ledger is then rebuilt from the records:\n\n```\n");
         for (String corpus : rows.stream().map(Row::corpus).distinct().toList()) {
@@ -454,51 +469,56 @@ public final class Ledger {
     }
 
     /**
-     * The power of every test family the configured experiments form ({@link StudyReport#powerTable}), one row each:
-     * per corpus the ReLU − ELU comparisons under each protocol and recipe ({@link StudyReport#activationComparison}),
-     * and each augmentation ablation under {@code experiments/<corpus>/ablation/} (its recipes against none).
-     * Families without paired runs are left out.
+     * The power of every test family the configured experiments form ({@link StudyReport#power}), one each: per corpus
+     * the ReLU − ELU comparisons under each protocol and recipe ({@link StudyReport#activationComparison}), and each
+     * augmentation ablation under {@code experiments/<corpus>/ablation/} (its recipes against none). Families without
+     * paired runs are left out.
      */
-    static Table powerTable(Path projectRoot, Path runsRoot) throws IOException {
-        Table out = null;
+    static List<StudyReport.FamilyPower> power(Path projectRoot, Path runsRoot) throws IOException {
+        List<StudyReport.FamilyPower> out = new ArrayList<>();
         for (String corpus : PaperClaims.ALL.stream().map(PaperClaims.Claim::corpus).distinct().toList()) {
             Path dir = projectRoot.resolve("experiments").resolve(corpus);
-            List<Table> families = new ArrayList<>();
-            families.add(StudyReport.powerTable(label(corpus) + ": ReLU − ELU per protocol and recipe",
-                    StudyReport.activationComparison(studyConfigs(dir), runsRoot)));
+            StudyReport.power(label(corpus) + ": ReLU − ELU per protocol and recipe", StudyReport.activationComparison(studyConfigs(dir), runsRoot))
+                    .ifPresent(out::add);
             if (Files.isDirectory(dir.resolve("ablation")))
                 try (var files = Files.list(dir.resolve("ablation"))) {
                     for (Path f : files.filter(x -> x.toString().endsWith(".properties")).sorted().toList()) {
                         Ablation.Design d = Ablation.load(f);
                         Table a = StudyReport.ablation(d, runsRoot);
                         if (!a.columnNames().contains(TestColumns.COMPARISON)) continue;
-                        families.add(StudyReport.powerTable(label(corpus) + ": ablation " + d.name() + ", recipes − none",
-                                a.where(a.stringColumn(TestColumns.COMPARISON).isNotMissing())));
+                        StudyReport.power(label(corpus) + ": ablation " + d.name() + ", recipes − none", a.where(a.stringColumn(TestColumns.COMPARISON).isNotMissing()))
+                                .ifPresent(out::add);
                     }
                 }
-            for (Table f : families) out = out == null ? f : out.append(f);
         }
-        return out == null ? StudyReport.powerTable("none", Table.create("empty")) : out;
+        return out;
     }
 
     static final Map<Protocol, String> COLUMN_NAMES = Map.of(Protocol.PAPER_STYLE, "paper-style (leaks)",
             Protocol.AUGMENT_AFTER_RANDOM_SPLIT, "augment after utterance split", Protocol.SPEAKER_INDEPENDENT, "speaker-independent");
 
+    /** The claims table of LEDGER.md: one line per row, each protocol's cell ({@link Cell#text}) and the verdict. */
+    static String claimsTable(List<Row> rows) {
+        StringBuilder md = new StringBuilder("| claim | recipe | paper | paper-style (leaks) | augment after utterance split | speaker-independent | verdict |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            md.append("| ").append(r.claim()).append(" | `").append(r.recipe()).append("` | ").append(fmt(r.paper()));
+            for (Protocol p : COLUMNS) md.append(" | ").append(r.cells().get(p).text());
+            md.append(" | ").append(r.verdict().text()).append(" |\n");
+        }
+        return md.toString();
+    }
+
     /**
      * Replaces the block between {@code <!-- ledger:start -->} and {@code <!-- ledger:end -->} in {@code readme} with
-     * the claims table of {@code ledgerMd}; returns false (and writes nothing) when the markers are absent.
+     * the claims table of the ledger's {@code rows} ({@link #claimsTable}, as in LEDGER.md); returns false (and writes
+     * nothing) when the markers are absent.
      */
-    public static boolean updateReadme(Path readme, Path ledgerMd) throws IOException {
+    public static boolean updateReadme(Path readme, List<Row> rows) throws IOException {
         String text = Files.readString(readme), start = "<!-- ledger:start -->", end = "<!-- ledger:end -->";
         int a = text.indexOf(start), b = text.indexOf(end);
         if (a < 0 || b < a) return false;
-        StringBuilder table = new StringBuilder();
-        boolean in = false;
-        for (String line : Files.readAllLines(ledgerMd)) {   // the claims table: from its header to the first line that is not a row
-            if (line.startsWith("| claim ")) in = true;
-            else if (in && !line.startsWith("|")) break;
-            if (in) table.append(line).append('\n');
-        }
+        StringBuilder table = new StringBuilder(claimsTable(rows));
         if (table.indexOf(LEGACY_MARK) >= 0) table.append('\n').append(LEGACY_NOTE).append('\n');
         AtomicFiles.writeString(readme, text.substring(0, a + start.length()) + "\n" + table + text.substring(b));
         return true;

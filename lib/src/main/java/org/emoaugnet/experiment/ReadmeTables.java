@@ -19,7 +19,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 /**
  * The README's result tables, rendered from the committed CSV files so that no number in them is typed by hand.
  * A block {@code <!-- csv:results/ravdess/02-ablation-si.csv -->} … {@code <!-- /csv -->} is replaced by the table of
- * that file; the renderer is chosen by the file's name (ablation, cross-corpus grid, robustness).
+ * that file; the renderer is chosen by the file's name ({@link StudyOutputs}: ablation, cross-corpus grid, robustness).
  */
 public final class ReadmeTables {
     static final Pattern BLOCK = Pattern.compile("<!-- csv:(\\S+) -->\\n.*?<!-- /csv -->", Pattern.DOTALL);
@@ -61,13 +61,13 @@ public final class ReadmeTables {
     static String table(Path csv) throws IOException {
         String name = csv.getFileName().toString();
         List<Map<String, String>> rows = read(csv);
-        if (name.startsWith("02-ablation-")) return ablation(rows);
-        if (name.equals("04-relu-vs-elu.csv")) return study(rows);
-        if (name.equals("04-relu-vs-elu-tests.csv")) return tests(rows, TestColumns.COMPARISON);
-        if (name.equals("05-cross-corpus.csv")) return crossCorpus(rows);
-        if (name.equals("05-robustness.csv")) return robustness(rows);
-        if (name.equals("05-robustness-augmentation.csv")) return augmentationEffect(rows);
-        if (name.startsWith("compare-") && !name.endsWith("-environment.csv")) return throughput(rows);
+        if (StudyOutputs.isAblation(name)) return ablation(rows);
+        if (name.equals(StudyOutputs.RELU_ELU)) return study(rows);
+        if (name.equals(StudyOutputs.RELU_ELU_TESTS)) return tests(rows, TestColumns.COMPARISON);
+        if (name.equals(StudyOutputs.CROSS_CORPUS)) return crossCorpus(rows);
+        if (name.equals(StudyOutputs.ROBUSTNESS)) return robustness(rows);
+        if (name.equals(StudyOutputs.ROBUSTNESS_AUGMENTATION)) return augmentationEffect(rows);
+        if (StudyOutputs.isBenchCompare(name)) return throughput(rows);
         throw new IOException("no README table is defined for " + csv);
     }
 
@@ -78,8 +78,8 @@ public final class ReadmeTables {
     static String throughput(List<Map<String, String>> rows) {
         Map<String, List<double[]>> bySide = new LinkedHashMap<>();
         for (Map<String, String> r : rows)
-            bySide.computeIfAbsent(r.get("side"), k -> new ArrayList<>())
-                    .add(new double[] {Double.parseDouble(r.get("train_samples_per_s")), Double.parseDouble(r.get("infer_samples_per_s"))});
+            bySide.computeIfAbsent(r.get(ResultColumns.SIDE), k -> new ArrayList<>())
+                    .add(new double[] {Double.parseDouble(r.get(ResultColumns.TRAIN_SAMPLES_PER_S)), Double.parseDouble(r.get(ResultColumns.INFER_SAMPLES_PER_S))});
         Map<String, double[]> med = new LinkedHashMap<>();
         bySide.forEach((side, v) -> med.put(side, new double[] {median(v, 0), median(v, 1), v.size()}));
         double[] torch = med.get("pytorch");
@@ -129,15 +129,15 @@ public final class ReadmeTables {
                 + "UA over recordings [95 % CI, speakers→recordings] | same runs also under | " + TEST_HEADER + " |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, String> r : rows) {
             boolean ref = r.get(TestColumns.DELTA).isEmpty();
-            String same = r.getOrDefault(StudyReport.SAME_RUNS, "");
-            if ("0".equals(r.get("runs"))) {
-                b.append("| `").append(r.get("condition")).append("` | ").append(r.get("copies_per_file")).append(" | 0 (").append(r.get("planned runs"))
+            String same = r.getOrDefault(ResultColumns.SAME_RUNS, "");
+            if ("0".equals(r.get(ResultColumns.RUNS))) {
+                b.append("| `").append(r.get(ResultColumns.CONDITION)).append("` | ").append(r.get(ResultColumns.COPIES_PER_FILE)).append(" | 0 (").append(r.get(ResultColumns.PLANNED_RUNS))
                         .append(", 0) | | not run yet | | | | | | | | | |\n");
                 continue;
             }
-            b.append("| `").append(r.get("condition")).append("` | ").append(r.get("copies_per_file")).append(" | ").append(r.get("runs")).append(" (")
-                    .append(r.get("planned runs")).append(", ").append(r.get("converged runs")).append(") | ").append(r.get("samples_per_epoch")).append(" | ")
-                    .append(r.get("UA" + StudyReport.RUNS_SD)).append(" | ").append(r.get("UA" + StudyReport.CLUSTER_CI)).append(" | ")
+            b.append("| `").append(r.get(ResultColumns.CONDITION)).append("` | ").append(r.get(ResultColumns.COPIES_PER_FILE)).append(" | ").append(r.get(ResultColumns.RUNS)).append(" (")
+                    .append(r.get(ResultColumns.PLANNED_RUNS)).append(", ").append(r.get(ResultColumns.CONVERGED_RUNS)).append(") | ").append(r.get(ResultColumns.SAMPLES_PER_EPOCH)).append(" | ")
+                    .append(r.get(ResultColumns.UA_OVER_RUNS)).append(" | ").append(r.get(ResultColumns.UA_OVER_RECORDINGS)).append(" | ")
                     .append(same == null ? "" : same).append(" | ");
             if (ref) b.append("reference | | | | | | |\n");
             else b.append(testCells(r)).append(" |\n");
@@ -184,24 +184,24 @@ public final class ReadmeTables {
         StringBuilder b = new StringBuilder("| experiment | runs (converged) | seeds × folds | WA mean over seeds [95 % t CI] | WA over recordings [95 % CI, speakers→recordings] | "
                 + "UA mean over seeds [95 % t CI] | UA over recordings [95 % CI, speakers→recordings] | same runs also under |\n|---|---|---|---|---|---|---|---|\n");
         for (Map<String, String> r : rows)
-            b.append("| ").append(r.get("experiment")).append(" | ").append(r.get("runs")).append(" (").append(r.get("converged runs")).append(") | ")
-                    .append(r.get("seeds").split(",").length).append(" × ").append(r.get("folds")).append(" | ").append(r.get("WA" + StudyReport.SEED_CI))
-                    .append(" | ").append(r.get("WA" + StudyReport.CLUSTER_CI)).append(" | ").append(r.get("UA" + StudyReport.SEED_CI)).append(" | ")
-                    .append(r.get("UA" + StudyReport.CLUSTER_CI)).append(" | ").append(r.getOrDefault(StudyReport.SAME_RUNS, "")).append(" |\n");
+            b.append("| ").append(r.get(ResultColumns.EXPERIMENT)).append(" | ").append(r.get(ResultColumns.RUNS)).append(" (").append(r.get(ResultColumns.CONVERGED_RUNS)).append(") | ")
+                    .append(r.get(ResultColumns.SEEDS).split(",").length).append(" × ").append(r.get(ResultColumns.FOLDS)).append(" | ").append(r.get(ResultColumns.WA_OVER_SEEDS))
+                    .append(" | ").append(r.get(ResultColumns.WA_OVER_RECORDINGS)).append(" | ").append(r.get(ResultColumns.UA_OVER_SEEDS)).append(" | ")
+                    .append(r.get(ResultColumns.UA_OVER_RECORDINGS)).append(" | ").append(r.getOrDefault(ResultColumns.SAME_RUNS, "")).append(" |\n");
         return b.toString();
     }
 
     /** One row per variant, one column per (train → test) cell in the grid's order; cells "UA [low, high]". */
     static String crossCorpus(List<Map<String, String>> rows) {
-        return pivot(rows, "variant", r -> r.get("variant"),
-                r -> r.get("train").equals(r.get("test")) ? r.get("train") + " (within)" : r.get("train") + " → " + r.get("test"), ReadmeTables::ua);
+        return pivot(rows, "variant", r -> r.get(ResultColumns.VARIANT),
+                r -> r.get(ResultColumns.TRAIN).equals(r.get(ResultColumns.TEST)) ? r.get(ResultColumns.TRAIN) + " (within)" : r.get(ResultColumns.TRAIN) + " → " + r.get(ResultColumns.TEST), ReadmeTables::ua);
     }
 
     /** One row per condition, one column per model; cells "UA mean over seeds (seeds) [speaker→recording 95 % CI]". */
     static String robustness(List<Map<String, String>> rows) {
-        return pivot(rows, "condition", r -> r.get("condition"), r -> r.get("model") + ": UA mean over seeds [95 % CI over recordings]",
-                r -> f("%.1f", r.get("UA (%)")) + " (" + r.get("seeds") + ") [" + f("%.1f", r.get("UA 95% CI low (speakers→recordings)")) + ", "
-                        + f("%.1f", r.get("UA 95% CI high (speakers→recordings)")) + "]");
+        return pivot(rows, "condition", r -> r.get(ResultColumns.CONDITION), r -> r.get(ResultColumns.MODEL) + ": UA mean over seeds [95 % CI over recordings]",
+                r -> f("%.1f", r.get(ResultColumns.UA)) + " (" + r.get(ResultColumns.SEEDS) + ") [" + f("%.1f", r.get(ResultColumns.UA_LOW)) + ", "
+                        + f("%.1f", r.get(ResultColumns.UA_HIGH)) + "]");
     }
 
     /**
@@ -209,7 +209,7 @@ public final class ReadmeTables {
      * Holm p (primary), the minimal detectable Δ, Δ over recordings with its Holm p, and the verdict's label.
      */
     static String augmentationEffect(List<Map<String, String>> rows) {
-        return pivot(rows, "condition", r -> r.get(TestColumns.COMPARISON), r -> r.get("activation")
+        return pivot(rows, "condition", r -> r.get(TestColumns.COMPARISON), r -> r.get(ResultColumns.ACTIVATION)
                         + ": ΔUA public-4 − none over seeds [t CI], paired t Holm p, minimal detectable Δ; over recordings [CI], Holm p; verdict",
                 r -> ci(r, TestColumns.DELTA, TestColumns.T_LOW, TestColumns.T_HIGH, "%+.1f") + ", " + p(r.get(TestColumns.P_T_HOLM)) + ", "
                         + f("%.1f", r.get(TestColumns.MDE)) + "; " + ci(r, TestColumns.ITEM_DELTA, TestColumns.ITEM_LOW, TestColumns.ITEM_HIGH, "%+.1f")
@@ -219,9 +219,9 @@ public final class ReadmeTables {
     private static String p(String v) { return v == null || v.isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.3f", Double.parseDouble(v)); }
 
     private static String ua(Map<String, String> r) {
-        String conv = r.get("converged runs"), runs = r.get("runs");
+        String conv = r.get(ResultColumns.CONVERGED_RUNS), runs = r.get(ResultColumns.RUNS);
         boolean all = conv == null || conv.isEmpty() || conv.equals(runs);
-        return ci(r, "UA (%)", "UA 95% CI low (speakers→recordings)", "UA 95% CI high (speakers→recordings)", "%.1f")
+        return ci(r, ResultColumns.UA, ResultColumns.UA_LOW, ResultColumns.UA_HIGH, "%.1f")
                 + (all ? "" : " (" + (Integer.parseInt(runs) - Integer.parseInt(conv)) + " of " + runs + " runs not converged)");
     }
 

@@ -128,10 +128,10 @@ public final class Robustness {
      * resampling speakers, then recordings. Computed from the kept predictions.
      */
     static Table aggregate(List<Path> runDirs, List<Condition> conds) throws IOException {
-        Table t = Table.create("robustness", StringColumn.create("condition"), StringColumn.create("kind"), DoubleColumn.create("level"),
-                StringColumn.create("degradation"), tech.tablesaw.api.IntColumn.create("seeds"), DoubleColumn.create("WA (%)"), DoubleColumn.create("UA (%)"),
-                DoubleColumn.create("UA sd over seeds"), DoubleColumn.create("UA over recordings (%)"), DoubleColumn.create("UA 95% CI low (speakers→recordings)"),
-                DoubleColumn.create("UA 95% CI high (speakers→recordings)"));
+        Table t = Table.create("robustness", StringColumn.create(ResultColumns.CONDITION), StringColumn.create(ResultColumns.KIND), DoubleColumn.create(ResultColumns.LEVEL),
+                StringColumn.create(ResultColumns.DEGRADATION), tech.tablesaw.api.IntColumn.create(ResultColumns.SEEDS), DoubleColumn.create(ResultColumns.WA), DoubleColumn.create(ResultColumns.UA),
+                DoubleColumn.create(ResultColumns.UA_SD_OVER_SEEDS), DoubleColumn.create(ResultColumns.UA_RECORDINGS), DoubleColumn.create(ResultColumns.UA_LOW),
+                DoubleColumn.create(ResultColumns.UA_HIGH));
         if (runDirs.isEmpty()) return t;
         List<String> classes = StudyReport.classes(runDirs.get(0));
         for (Condition c : conds) {
@@ -145,17 +145,17 @@ public final class Robustness {
             }
             Statistics.Interval cl = org.emoaugnet.eval.ClusteredBootstrap.interval(Evidence.recordings(files, classes),
                     org.emoaugnet.eval.ClusteredBootstrap.Metric.UA, Evidence.RESAMPLES, 0.05, 1);
-            t.stringColumn("condition").append(c.name());
-            t.stringColumn("kind").append(c.kind());
-            t.doubleColumn("level").append(c.level());
-            t.stringColumn("degradation").append(c.degradation() == null ? "none" : c.degradation().key());
-            t.intColumn("seeds").append(files.size());
-            t.doubleColumn("WA (%)").append(Statistics.meanSd(wa).mean());
-            t.doubleColumn("UA (%)").append(Statistics.meanSd(ua).mean());
-            t.doubleColumn("UA sd over seeds").append(Statistics.meanSd(ua).sd());
-            t.doubleColumn("UA over recordings (%)").append(100 * cl.estimate());
-            t.doubleColumn("UA 95% CI low (speakers→recordings)").append(100 * cl.low());
-            t.doubleColumn("UA 95% CI high (speakers→recordings)").append(100 * cl.high());
+            t.stringColumn(ResultColumns.CONDITION).append(c.name());
+            t.stringColumn(ResultColumns.KIND).append(c.kind());
+            t.doubleColumn(ResultColumns.LEVEL).append(c.level());
+            t.stringColumn(ResultColumns.DEGRADATION).append(c.degradation() == null ? "none" : c.degradation().key());
+            t.intColumn(ResultColumns.SEEDS).append(files.size());
+            t.doubleColumn(ResultColumns.WA).append(Statistics.meanSd(wa).mean());
+            t.doubleColumn(ResultColumns.UA).append(Statistics.meanSd(ua).mean());
+            t.doubleColumn(ResultColumns.UA_SD_OVER_SEEDS).append(Statistics.meanSd(ua).sd());
+            t.doubleColumn(ResultColumns.UA_RECORDINGS).append(100 * cl.estimate());
+            t.doubleColumn(ResultColumns.UA_LOW).append(100 * cl.low());
+            t.doubleColumn(ResultColumns.UA_HIGH).append(100 * cl.high());
         }
         return org.emoaugnet.util.Lineage.tag(t, StudyReport.lineage(runDirs));
     }
@@ -168,9 +168,9 @@ public final class Robustness {
         List<double[]> pts = new ArrayList<>();
         double clean = Double.NaN;
         for (int i = 0; i < t.rowCount(); i++) {
-            String k = t.stringColumn("kind").get(i);
-            if (k.equals(kind)) pts.add(new double[] {t.doubleColumn("level").get(i), t.doubleColumn("UA (%)").get(i)});
-            else if (k.equals("clean")) clean = t.doubleColumn("UA (%)").get(i);
+            String k = t.stringColumn(ResultColumns.KIND).get(i);
+            if (k.equals(kind)) pts.add(new double[] {t.doubleColumn(ResultColumns.LEVEL).get(i), t.doubleColumn(ResultColumns.UA).get(i)});
+            else if (k.equals("clean")) clean = t.doubleColumn(ResultColumns.UA).get(i);
         }
         pts.sort(java.util.Comparator.comparingDouble(p -> p[0]));
         return new org.emoaugnet.plot.DegradationCurves.Curve(pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray(), clean);
@@ -199,13 +199,13 @@ public final class Robustness {
         java.util.Map<String, Table> byActivation = new java.util.LinkedHashMap<>();
         for (String act : List.of("relu", "elu"))
             byActivation.put(act, paired(runsRoot, experimentName(corpus, act, Recipe.public4(), quick), experimentName(corpus, act, Recipe.none(), quick)));
-        return org.emoaugnet.util.Lineage.tag(stacked(byActivation, "activation").setName("public-4 (A) against no augmentation (B), paired by seed on the same degraded test recordings"),
+        return org.emoaugnet.util.Lineage.tag(stacked(byActivation, ResultColumns.ACTIVATION).setName("public-4 (A) against no augmentation (B), paired by seed on the same degraded test recordings"),
                 byActivation.values().toArray());
     }
 
     /** The tables of {@link #study} as one, with a leading "model" column and without the degradation key. */
     public static Table combined(java.util.Map<String, Table> study) {
-        return study.isEmpty() ? empty() : org.emoaugnet.util.Lineage.tag(stacked(study, "model").removeColumns("degradation").setName("robustness"),
+        return study.isEmpty() ? empty() : org.emoaugnet.util.Lineage.tag(stacked(study, ResultColumns.MODEL).removeColumns(ResultColumns.DEGRADATION).setName("robustness"),
                 study.values().toArray());
     }
 
@@ -258,7 +258,7 @@ public final class Robustness {
         Runner.runOrResume(job);
         SavedModel saved = SavedModel.load(dir.resolve("model"), cfg.features().key());
         Path csv = dir.resolve("robustness.csv");
-        List<String> have = out.stringColumn("condition").asList();
+        List<String> have = out.stringColumn(ResultColumns.CONDITION).asList();
         java.util.function.ToIntFunction<FeatureSet.Row> label = r -> classes.indexOf(cs.classOf(r.source()));
         for (Condition c : conds) {
             if (have.contains(c.name())) continue;
@@ -271,12 +271,12 @@ public final class Robustness {
             Metrics m = Metrics.of(classes, test.y(), pred);
             Statistics.Interval ui = Statistics.bootstrap(test.y(), pred, Statistics::ua, 1000, 0.05, seed);
             ExperimentRunner.savePredictions(predictionsFile(dir, c.name()), test, pred, classes);
-            out.stringColumn("condition").append(c.name());
-            out.stringColumn("kind").append(c.kind());
-            out.doubleColumn("level").append(c.level());
-            out.stringColumn("degradation").append(c.degradation() == null ? "none" : c.degradation().key());
-            out.doubleColumn("WA (%)").append(r2(100 * m.wa()));
-            out.doubleColumn("UA (%)").append(r2(100 * m.ua()));
+            out.stringColumn(ResultColumns.CONDITION).append(c.name());
+            out.stringColumn(ResultColumns.KIND).append(c.kind());
+            out.doubleColumn(ResultColumns.LEVEL).append(c.level());
+            out.stringColumn(ResultColumns.DEGRADATION).append(c.degradation() == null ? "none" : c.degradation().key());
+            out.doubleColumn(ResultColumns.WA).append(r2(100 * m.wa()));
+            out.doubleColumn(ResultColumns.UA).append(r2(100 * m.ua()));
             out.doubleColumn("UA 95% CI low").append(r2(100 * ui.low()));
             out.doubleColumn("UA 95% CI high").append(r2(100 * ui.high()));
             out = inOrder(out, conds);
@@ -289,7 +289,7 @@ public final class Robustness {
 
     /** The rows of {@code t} in the order of {@code conds} (conditions not in {@code t} left out). */
     private static Table inOrder(Table t, List<Condition> conds) {
-        List<String> have = t.stringColumn("condition").asList();
+        List<String> have = t.stringColumn(ResultColumns.CONDITION).asList();
         return t.rows(conds.stream().mapToInt(c -> have.indexOf(c.name())).filter(i -> i >= 0).toArray()).setName("robustness");
     }
 
@@ -316,7 +316,7 @@ public final class Robustness {
                 if (!records.get(b).classes().equals(classes)) throw new IOException(a + " and " + b + " classify different classes");
             }
         }
-        for (String c : ta.stringColumn("condition").asList()) {
+        for (String c : ta.stringColumn(ResultColumns.CONDITION).asList()) {
             java.util.Map<String, List<Double>> diffs = new java.util.TreeMap<>();
             List<Path> fa = new ArrayList<>(), fb = new ArrayList<>();
             List<String> specsA = new ArrayList<>(), specsB = new ArrayList<>();
@@ -355,8 +355,8 @@ public final class Robustness {
     private static double r2(double v) { return Math.round(v * 100) / 100.0; }
 
     private static Table empty() {
-        return Table.create("robustness", StringColumn.create("condition"), StringColumn.create("kind"), DoubleColumn.create("level"),
-                StringColumn.create("degradation"), DoubleColumn.create("WA (%)"), DoubleColumn.create("UA (%)"),
+        return Table.create("robustness", StringColumn.create(ResultColumns.CONDITION), StringColumn.create(ResultColumns.KIND), DoubleColumn.create(ResultColumns.LEVEL),
+                StringColumn.create(ResultColumns.DEGRADATION), DoubleColumn.create(ResultColumns.WA), DoubleColumn.create(ResultColumns.UA),
                 DoubleColumn.create("UA 95% CI low"), DoubleColumn.create("UA 95% CI high"));
     }
 
@@ -383,7 +383,7 @@ public final class Robustness {
         Table done = Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(csv.toFile())
                 .columnTypes(new tech.tablesaw.api.ColumnType[] {STRING, STRING, DOUBLE, STRING, DOUBLE, DOUBLE, DOUBLE, DOUBLE}));
         for (int i = 0; i < done.rowCount(); i++)
-            if (Files.isRegularFile(predictionsFile(dir, done.stringColumn("condition").get(i)))) out.append(done.rows(i));
+            if (Files.isRegularFile(predictionsFile(dir, done.stringColumn(ResultColumns.CONDITION).get(i)))) out.append(done.rows(i));
         return out;
     }
 
@@ -392,7 +392,7 @@ public final class Robustness {
      * A finished run whose weights are gone (they are not committed) is then superseded, so that it trains again.
      */
     private static boolean needsModel(Model m, Table evaluated) throws IOException {
-        List<String> done = evaluated.stringColumn("condition").asList();
+        List<String> done = evaluated.stringColumn(ResultColumns.CONDITION).asList();
         if (m.conditions().stream().allMatch(c -> done.contains(c.name()))) return false;
         if (Runner.trainingEnabled() && Runner.status(m.job()) == Runner.Status.FINISHED && !Files.isDirectory(m.job().runDir().resolve("model")))
             Runner.supersede(m.job().runDir(), "its model weights are missing and conditions remain to be evaluated");
@@ -404,15 +404,15 @@ public final class Robustness {
         List<String> out = new ArrayList<>();
         for (var e : study.entrySet()) {
             Table t = e.getValue();
-            Table cleanRows = t.where(t.stringColumn("kind").isEqualTo("clean"));
+            Table cleanRows = t.where(t.stringColumn(ResultColumns.KIND).isEqualTo("clean"));
             if (cleanRows.rowCount() == 0) continue;
-            double clean = cleanRows.doubleColumn("UA (%)").get(0);
+            double clean = cleanRows.doubleColumn(ResultColumns.UA).get(0);
             StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "%s (UA %.1f %% on clean speech, mean over %d seed(s)):",
-                    e.getKey(), clean, cleanRows.intColumn("seeds").get(0)));
+                    e.getKey(), clean, cleanRows.intColumn(ResultColumns.SEEDS).get(0)));
             String sep = " ";
             for (int i = 0; i < t.rowCount(); i++) {
-                if (t.stringColumn("kind").get(i).equals("clean")) continue;
-                sb.append(sep).append(String.format(java.util.Locale.ROOT, "%s %+.1f", t.stringColumn("condition").get(i), t.doubleColumn("UA (%)").get(i) - clean));
+                if (t.stringColumn(ResultColumns.KIND).get(i).equals("clean")) continue;
+                sb.append(sep).append(String.format(java.util.Locale.ROOT, "%s %+.1f", t.stringColumn(ResultColumns.CONDITION).get(i), t.doubleColumn(ResultColumns.UA).get(i) - clean));
                 sep = ", ";
             }
             out.add(sb.append(" points.").toString());
@@ -427,8 +427,8 @@ public final class Robustness {
      */
     public static List<String> effectSentences(Table effect) {
         List<String> out = new ArrayList<>();
-        for (String act : effect.stringColumn("activation").unique().asList()) {
-            Table part = effect.where(effect.stringColumn("activation").isEqualTo(act));
+        for (String act : effect.stringColumn(ResultColumns.ACTIVATION).unique().asList()) {
+            Table part = effect.where(effect.stringColumn(ResultColumns.ACTIVATION).isEqualTo(act));
             List<String> s = StudyReport.comparisonSentences(part);
             for (int i = 0; i < s.size(); i++) out.add(act + (i < part.rowCount() ? ", public-4 − none under " : ", public-4 − none: ") + s.get(i));
         }

@@ -46,12 +46,12 @@ public final class Study {
      */
     public static tech.tablesaw.api.Table overview(List<ExperimentConfig> study) {
         var t = tech.tablesaw.api.Table.create("the study: " + study.size() + " experiments");
-        var name = tech.tablesaw.api.StringColumn.create("experiment");
-        var protocol = tech.tablesaw.api.StringColumn.create("protocol");
-        var act = tech.tablesaw.api.StringColumn.create("activation");
+        var name = tech.tablesaw.api.StringColumn.create(ResultColumns.EXPERIMENT);
+        var protocol = tech.tablesaw.api.StringColumn.create(ResultColumns.PROTOCOL);
+        var act = tech.tablesaw.api.StringColumn.create(ResultColumns.ACTIVATION);
         var recipe = tech.tablesaw.api.StringColumn.create("augmentation");
-        var seeds = tech.tablesaw.api.StringColumn.create("seeds");
-        var folds = tech.tablesaw.api.StringColumn.create("folds");
+        var seeds = tech.tablesaw.api.StringColumn.create(ResultColumns.SEEDS);
+        var folds = tech.tablesaw.api.StringColumn.create(ResultColumns.FOLDS);
         var budget = tech.tablesaw.api.StringColumn.create("budget");
         for (ExperimentConfig c : study) {
             name.append(c.name());

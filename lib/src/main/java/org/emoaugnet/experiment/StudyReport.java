@@ -155,7 +155,7 @@ public final class StudyReport {
     /**
      * One row per experiment: runs, WA and UA as mean ± s.d. over runs (folds × seeds), the pooled 95 % bootstrap
      * interval of WA and UA over all test items, and the paper's value beside it. Experiments holding the same runs
-     * (equal spec hashes) are one row with both names; {@link #SAME_RUNS} names such experiments outside the table.
+     * (equal spec hashes) are one row with both names; {@link ResultColumns#SAME_RUNS} names such experiments outside the table.
      */
     public static Table table(Map<String, Path> experiments, String corpus) throws IOException {
         Map<String, List<Path>> runs = new LinkedHashMap<>();
@@ -170,13 +170,9 @@ public final class StudyReport {
         return tableOf(runs, corpus);
     }
 
-    /** Column names of the study table (the interval columns say what they resample). */
-    static final String RUNS_SD = " mean ± sd over runs (%)", SEED_CI = " mean over seeds, 95% t CI (unit: seed)",
-            CLUSTER_CI = " over recordings, 95% CI (resamples speakers, then recordings)";
-
     /**
      * The study table's rows. Experiments whose runs are the same (equal spec hashes, {@link SharedRuns}) are one row
-     * named "first = second"; {@link #SAME_RUNS} names experiments outside the table that hold the same runs.
+     * named "first = second"; {@link ResultColumns#SAME_RUNS} names experiments outside the table that hold the same runs.
      */
     private static Table tableOf(Map<String, List<Path>> given, String corpus) throws IOException {
         Map<String, List<Path>> experiments = new LinkedHashMap<>();
@@ -188,16 +184,20 @@ public final class StudyReport {
             names.computeIfAbsent(id, k -> new ArrayList<>()).add(e.getKey());
             firstName.putIfAbsent(id, e.getKey());
         }
-        for (var e : names.entrySet()) experiments.put(SharedRuns.joined(e.getValue()), given.get(firstName.get(e.getKey())));
+        Map<String, List<String>> namesOf = new LinkedHashMap<>();
+        for (var e : names.entrySet()) {
+            experiments.put(SharedRuns.joined(e.getValue()), given.get(firstName.get(e.getKey())));
+            namesOf.put(SharedRuns.joined(e.getValue()), e.getValue());
+        }
         SharedRuns shared = experiments.isEmpty() ? null : SharedRuns.scan(experiments.values().iterator().next().get(0).getParent().getParent());
-        StringColumn same = StringColumn.create(SAME_RUNS);
-        StringColumn name = StringColumn.create("experiment"), proto = StringColumn.create("protocol"), act = StringColumn.create("activation"),
-                seedsCol = StringColumn.create("seeds"), wa = StringColumn.create("WA" + RUNS_SD), ua = StringColumn.create("UA" + RUNS_SD),
-                waSeed = StringColumn.create("WA" + SEED_CI), uaSeed = StringColumn.create("UA" + SEED_CI),
-                waCl = StringColumn.create("WA" + CLUSTER_CI), uaCl = StringColumn.create("UA" + CLUSTER_CI);
-        IntColumn n = IntColumn.create("runs"), conv = IntColumn.create("converged runs"), folds = IntColumn.create("folds"),
-                recs = IntColumn.create("test recordings"), spk = IntColumn.create("test speakers");
-        DoubleColumn pWa = DoubleColumn.create("paper WA (%)"), pUa = DoubleColumn.create("paper UA (%)");
+        StringColumn same = StringColumn.create(ResultColumns.SAME_RUNS);
+        StringColumn name = StringColumn.create(ResultColumns.EXPERIMENT), proto = StringColumn.create(ResultColumns.PROTOCOL), act = StringColumn.create(ResultColumns.ACTIVATION),
+                seedsCol = StringColumn.create(ResultColumns.SEEDS), wa = StringColumn.create(ResultColumns.WA_OVER_RUNS), ua = StringColumn.create(ResultColumns.UA_OVER_RUNS),
+                waSeed = StringColumn.create(ResultColumns.WA_OVER_SEEDS), uaSeed = StringColumn.create(ResultColumns.UA_OVER_SEEDS),
+                waCl = StringColumn.create(ResultColumns.WA_OVER_RECORDINGS), uaCl = StringColumn.create(ResultColumns.UA_OVER_RECORDINGS);
+        IntColumn n = IntColumn.create(ResultColumns.RUNS), conv = IntColumn.create(ResultColumns.CONVERGED_RUNS), folds = IntColumn.create(ResultColumns.FOLDS),
+                recs = IntColumn.create(ResultColumns.TEST_RECORDINGS), spk = IntColumn.create(ResultColumns.TEST_SPEAKERS);
+        DoubleColumn pWa = DoubleColumn.create(ResultColumns.PAPER_WA), pUa = DoubleColumn.create(ResultColumns.PAPER_UA);
         for (var e : experiments.entrySet()) {
             List<Path> rs = e.getValue();
             if (rs.isEmpty()) continue;
@@ -205,7 +205,7 @@ public final class StudyReport {
             Evidence.WaUa wu = Evidence.waAndUa(rs);
             Evidence w = wu.wa(), u = wu.ua();
             name.append(e.getKey());
-            same.append(shared.describe(rs, rs.get(0).getParent().getFileName().toString(), java.util.Arrays.asList(e.getKey().split(" = "))));
+            same.append(shared.describe(rs, rs.get(0).getParent().getFileName().toString(), namesOf.get(e.getKey())));
             proto.append(first.protocol().name() + (first.protocol().leaks() ? " (leaks)" : ""));
             act.append(first.activation());
             n.append(rs.size());
@@ -267,12 +267,9 @@ public final class StudyReport {
      * are one row named "first = second" and count once in the family.
      */
     static Table comparisonTable(String title, Map<String, Comparison> given) {
-        Map<String, List<String>> names = new LinkedHashMap<>();
+        Map<String, List<String>> names = namesByIdentity(given);
         Map<String, Comparison> byIdentity = new LinkedHashMap<>();
-        for (var e : given.entrySet()) {
-            names.computeIfAbsent(e.getValue().identity(), k -> new ArrayList<>()).add(e.getKey());
-            byIdentity.putIfAbsent(e.getValue().identity(), e.getValue());
-        }
+        for (var e : given.entrySet()) byIdentity.putIfAbsent(e.getValue().identity(), e.getValue());
         StringColumn what = StringColumn.create(TestColumns.COMPARISON), unit = StringColumn.create(TestColumns.UNIT),
                 diffs = StringColumn.create(TestColumns.PER_UNIT), verdict = StringColumn.create(TestColumns.VERDICT);
         IntColumn pairs = IntColumn.create(TestColumns.PAIRED_RUNS), unconv = IntColumn.create(TestColumns.UNCONVERGED), nUnits = IntColumn.create(TestColumns.UNITS),
@@ -329,6 +326,13 @@ public final class StudyReport {
                 mde, matters, needed, di, dlo, dhi, pi, pih);
         for (int r = 0; r < t.rowCount(); r++) verdict.append(TestVerdict.of(numbers(t, r)).verdict().name());
         return t.addColumns(verdict);
+    }
+
+    /** The names of the comparisons per {@link Comparison#identity}, in the order of the rows of {@link #comparisonTable}. */
+    private static Map<String, List<String>> namesByIdentity(Map<String, Comparison> given) {
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        for (var e : given.entrySet()) names.computeIfAbsent(e.getValue().identity(), k -> new ArrayList<>()).add(e.getKey());
+        return names;
     }
 
     /** Marks a comparison row that stands for several names of the same runs. */
@@ -389,50 +393,41 @@ public final class StudyReport {
      * units the comparisons that cannot detect it would need.
      */
     public static String powerSentence(Table t) {
-        Table p = powerTable("family", t);
-        int m = p.intColumn(TestColumns.FAMILY).get(0), can = p.intColumn(POWER_DETECTS).get(0);
-        double mdeLo = num(p, POWER_MDE_MIN, 0), mdeHi = num(p, POWER_MDE_MAX, 0);
-        boolean needed = !p.intColumn(POWER_NEEDED).isMissing(0);
+        FamilyPower p = power("family", t).orElseThrow(() -> new IllegalArgumentException("a family of tests without comparisons has no power"));
+        int m = p.comparisons(), can = p.detects();
+        double mdeLo = p.mdeMin(), mdeHi = p.mdeMax();
         return String.format(java.util.Locale.ROOT, "Power of this family (%d comparison%s, unit: %s, %s units): the paired t-test's smallest Holm-adjusted p "
                         + "is %s, the sign-flip check's %s; at 80%% power (two-sided α = 0.05/%d) it detects differences of %s points, against the %.1f points "
                         + "that matter (%s): %d of %d comparison%s can detect them%s.",
-                m, m == 1 ? "" : "s", p.stringColumn(TestColumns.UNIT).get(0), p.stringColumn(TestColumns.UNITS).get(0),
-                num(p, TestColumns.P_T_FLOOR, 0) == 0 ? "0 (it can reach any p)" : fmt3(num(p, TestColumns.P_T_FLOOR, 0)),
-                fmt3(num(p, TestColumns.P_SIGN_FLOOR_HOLM, 0)), m, Double.isNaN(mdeLo) ? "n/a (fewer than two units)"
+                m, m == 1 ? "" : "s", p.unit(), p.units(),
+                p.tFloor() == 0 ? "0 (it can reach any p)" : fmt3(p.tFloor()),
+                fmt3(p.signFloorHolm()), m, Double.isNaN(mdeLo) ? "n/a (fewer than two units)"
                         : Math.abs(mdeHi - mdeLo) < 0.05 ? String.format(java.util.Locale.ROOT, "%.1f", mdeLo)
                         : String.format(java.util.Locale.ROOT, "%.1f–%.1f", mdeLo, mdeHi),
                 Comparison.EFFECT_THAT_MATTERS, Comparison.EFFECT_REASON, can, m, m == 1 ? "" : "s",
-                can == m ? "" : needed ? String.format(java.util.Locale.ROOT, "; the others would need up to %d units", p.intColumn(POWER_NEEDED).get(0))
+                can == m ? "" : p.mostUnitsNeeded().isPresent() ? String.format(java.util.Locale.ROOT, "; the others would need up to %d units", p.mostUnitsNeeded().getAsInt())
                         : "; the others would need more than 1000 units, or have no spread to plan from");
     }
 
-    /** Column names of {@link #powerTable} beyond those it shares with the test table. */
-    public static final String POWER_FAMILY = "family", POWER_MDE_MIN = "minimal detectable Δ, smallest (points)",
-            POWER_MDE_MAX = "minimal detectable Δ, largest (points)", POWER_DETECTS = "comparisons that detect the Δ that matters",
-            POWER_NEEDED = "most units needed for the Δ that matters";
+    /**
+     * A family's power ({@link #power}): its name, the unit(s), the unit counts ("5" or "3–5"), the family size m, the
+     * smallest Holm-adjusted p of the paired t-test and of the sign-flip check, the smallest and largest minimal
+     * detectable Δ (NaN without two units), the Δ that matters, how many comparisons detect it, and the most units any
+     * that cannot would need (empty beyond 1000 or without a spread).
+     */
+    public record FamilyPower(String family, String unit, String units, int comparisons, double tFloor, double signFloorHolm, double mdeMin,
+                              double mdeMax, double matters, int detects, java.util.OptionalInt mostUnitsNeeded) {}
 
     /**
-     * A family's power in one row, from its {@link #comparisonTable}: the unit, the unit counts, the family size m, the
-     * smallest Holm-adjusted p of the paired t-test (0 with two or more units: it can reject; 1 with one) and of the
-     * sign-flip check (m·2/2ⁿ), the smallest and largest minimal detectable Δ at 80 % power and two-sided α/m (exact
-     * noncentral t, {@link PairedT}) from each comparison's observed between-unit s.d., the Δ that matters
-     * ({@link Comparison#EFFECT_THAT_MATTERS}), how many comparisons detect it and the most units any of them would
-     * need (missing beyond 1000 or without a spread).
+     * A family's power from its {@link #comparisonTable} (empty without rows): the smallest Holm-adjusted p of the paired
+     * t-test (0 with two or more units: it can reject; 1 with one) and of the sign-flip check (m·2/2ⁿ), the smallest and
+     * largest minimal detectable Δ at 80 % power and two-sided α/m (exact noncentral t, {@link PairedT}) from each
+     * comparison's observed between-unit s.d., the Δ that matters ({@link Comparison#EFFECT_THAT_MATTERS}), how many
+     * comparisons detect it and the most units any of them would need (empty beyond 1000 or without a spread).
      */
-    public static Table powerTable(String familyName, Table t) {
-        StringColumn fam = StringColumn.create(POWER_FAMILY), unit = StringColumn.create(TestColumns.UNIT), units = StringColumn.create(TestColumns.UNITS);
-        IntColumn m = IntColumn.create(TestColumns.FAMILY), detects = IntColumn.create(POWER_DETECTS), needed = IntColumn.create(POWER_NEEDED);
-        DoubleColumn tFloor = DoubleColumn.create(TestColumns.P_T_FLOOR), sFloor = DoubleColumn.create(TestColumns.P_SIGN_FLOOR_HOLM),
-                mdeLo = DoubleColumn.create(POWER_MDE_MIN), mdeHi = DoubleColumn.create(POWER_MDE_MAX), matters = DoubleColumn.create(TestColumns.MATTERS);
-        Table out = Table.create("power of the primary test", fam, unit, units, m, tFloor, sFloor, mdeLo, mdeHi, matters, detects, needed);
-        if (t.rowCount() == 0) return out;
-        fam.append(familyName);
-        unit.append(String.join("/", t.stringColumn(TestColumns.UNIT).unique().asList()));
+    public static java.util.Optional<FamilyPower> power(String familyName, Table t) {
+        if (t.rowCount() == 0) return java.util.Optional.empty();
         int uMin = (int) t.intColumn(TestColumns.UNITS).min(), uMax = (int) t.intColumn(TestColumns.UNITS).max();
-        units.append(uMin == uMax ? String.valueOf(uMin) : uMin + "–" + uMax);
-        m.append(t.intColumn(TestColumns.FAMILY).get(0));
-        tFloor.append(t.doubleColumn(TestColumns.P_T_FLOOR).min());
-        sFloor.append(t.doubleColumn(TestColumns.P_SIGN_FLOOR_HOLM).min());
         double lo = Double.NaN, hi = Double.NaN;
         int can = 0, most = -1;
         boolean beyond = false;
@@ -448,13 +443,36 @@ public final class StudyReport {
                 else most = Math.max(most, t.intColumn(TestColumns.UNITS_NEEDED).get(i));
             }
         }
-        mdeLo.append(lo);
-        mdeHi.append(hi);
-        matters.append(Comparison.EFFECT_THAT_MATTERS);
-        detects.append(can);
-        if (beyond || most < 0) needed.appendMissing();
-        else needed.append(most);
-        return out;
+        return java.util.Optional.of(new FamilyPower(familyName, String.join("/", t.stringColumn(TestColumns.UNIT).unique().asList()),
+                uMin == uMax ? String.valueOf(uMin) : uMin + "–" + uMax, t.intColumn(TestColumns.FAMILY).get(0), t.doubleColumn(TestColumns.P_T_FLOOR).min(),
+                t.doubleColumn(TestColumns.P_SIGN_FLOOR_HOLM).min(), lo, hi, Comparison.EFFECT_THAT_MATTERS, can,
+                beyond || most < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(most)));
+    }
+
+    /** A family's power ({@link #power}) as a table of one row (no row without comparisons), for notebooks and CSV files. */
+    public static Table powerTable(String familyName, Table t) { return powerTable(power(familyName, t).stream().toList()); }
+
+    /** Families' powers as a table, one row each. */
+    public static Table powerTable(List<FamilyPower> families) {
+        StringColumn fam = StringColumn.create(TestColumns.POWER_FAMILY), unit = StringColumn.create(TestColumns.UNIT), units = StringColumn.create(TestColumns.UNITS);
+        IntColumn m = IntColumn.create(TestColumns.FAMILY), detects = IntColumn.create(TestColumns.POWER_DETECTS), needed = IntColumn.create(TestColumns.POWER_NEEDED);
+        DoubleColumn tFloor = DoubleColumn.create(TestColumns.P_T_FLOOR), sFloor = DoubleColumn.create(TestColumns.P_SIGN_FLOOR_HOLM),
+                mdeLo = DoubleColumn.create(TestColumns.POWER_MDE_MIN), mdeHi = DoubleColumn.create(TestColumns.POWER_MDE_MAX), matters = DoubleColumn.create(TestColumns.MATTERS);
+        for (FamilyPower f : families) {
+            fam.append(f.family());
+            unit.append(f.unit());
+            units.append(f.units());
+            m.append(f.comparisons());
+            tFloor.append(f.tFloor());
+            sFloor.append(f.signFloorHolm());
+            mdeLo.append(f.mdeMin());
+            mdeHi.append(f.mdeMax());
+            matters.append(f.matters());
+            detects.append(f.detects());
+            if (f.mostUnitsNeeded().isPresent()) needed.append(f.mostUnitsNeeded().getAsInt());
+            else needed.appendMissing();
+        }
+        return Table.create("power of the primary test", fam, unit, units, m, tFloor, sFloor, mdeLo, mdeHi, matters, detects, needed);
     }
 
     /** "= 0.163", "< 0.001" or "= n/a": a p-value as a sentence states it. */
@@ -475,17 +493,17 @@ public final class StudyReport {
      * the columns of {@link #comparisonTable} (primary paired t-test Holm-adjusted over the conditions, the sign-flip
      * check, power, the clustered item-level difference with its own Holm adjustment, the verdict). Values unrounded. A
      * condition without finished runs has a row with 0 runs and no numbers; {@code planned runs} says how many the
-     * design asks for; {@link #SAME_RUNS} names the other experiments that hold the very same runs (same spec hashes,
+     * design asks for; {@link ResultColumns#SAME_RUNS} names the other experiments that hold the very same runs (same spec hashes,
      * {@link SharedRuns}), so that they are not read as separate evidence.
      */
     public static Table ablation(Ablation.Design d, Path runsRoot) throws IOException {
-        StringColumn cond = StringColumn.create("condition"), ua = StringColumn.create("UA" + RUNS_SD), uaCl = StringColumn.create("UA" + CLUSTER_CI),
-                same = StringColumn.create(SAME_RUNS);
+        StringColumn cond = StringColumn.create(ResultColumns.CONDITION), ua = StringColumn.create(ResultColumns.UA_OVER_RUNS), uaCl = StringColumn.create(ResultColumns.UA_OVER_RECORDINGS),
+                same = StringColumn.create(ResultColumns.SAME_RUNS);
         SharedRuns shared = SharedRuns.scan(runsRoot);
-        IntColumn copies = IntColumn.create("copies_per_file"), n = IntColumn.create("runs"), planned = IntColumn.create("planned runs"),
-                conv = IntColumn.create("converged runs"), rows = IntColumn.create("train_rows_per_run"), perEpoch = IntColumn.create("samples_per_epoch");
-        DoubleColumn uaMean = DoubleColumn.create("UA mean over runs (%)"), uaRec = DoubleColumn.create("UA over recordings (%)"),
-                uaRecLo = DoubleColumn.create("UA 95% CI low (speakers→recordings)"), uaRecHi = DoubleColumn.create("UA 95% CI high (speakers→recordings)");
+        IntColumn copies = IntColumn.create(ResultColumns.COPIES_PER_FILE), n = IntColumn.create(ResultColumns.RUNS), planned = IntColumn.create(ResultColumns.PLANNED_RUNS),
+                conv = IntColumn.create(ResultColumns.CONVERGED_RUNS), rows = IntColumn.create(ResultColumns.TRAIN_ROWS_PER_RUN), perEpoch = IntColumn.create(ResultColumns.SAMPLES_PER_EPOCH);
+        DoubleColumn uaMean = DoubleColumn.create(ResultColumns.UA_MEAN_OVER_RUNS), uaRec = DoubleColumn.create(ResultColumns.UA_RECORDINGS),
+                uaRecLo = DoubleColumn.create(ResultColumns.UA_LOW), uaRecHi = DoubleColumn.create(ResultColumns.UA_HIGH);
         List<Path> refRuns = runs(d.reference().config(), runsRoot);
         List<Path> used = new ArrayList<>(refRuns);
         Map<String, Comparison> cmp = new LinkedHashMap<>();
@@ -537,7 +555,7 @@ public final class StudyReport {
             var col = tests.column(c);
             var full = col.emptyCopy();
             for (int i = 0; i < base.rowCount(); i++) {
-                int at = testRow(tests, base.stringColumn("condition").get(i) + " − " + Ablation.REFERENCE);
+                int at = testRow(cmp, base.stringColumn(ResultColumns.CONDITION).get(i) + " − " + Ablation.REFERENCE);
                 if (at < 0) full.appendMissing();
                 else full.appendObj(col.get(at));
             }
@@ -548,17 +566,14 @@ public final class StudyReport {
     }
 
     /**
-     * Column of the tables that list experiments: the other experiments holding the same runs (same spec hashes), all of
-     * them or "(k of n runs)" ({@link SharedRuns#describe}).
+     * The row of {@link #comparisonTable}{@code (title, given)} that holds the comparison named {@code name} (alone or
+     * merged with its same-runs twins); -1 if none. Found from the comparisons themselves, never from the row's label.
      */
-    public static final String SAME_RUNS = "same runs also under";
-
-    /** The row of a {@link #comparisonTable} that holds the comparison named {@code name} (alone or merged with its same-runs twins); -1 if none. */
-    static int testRow(Table tests, String name) {
-        for (int i = 0; i < tests.rowCount(); i++) {
-            String c = tests.stringColumn(TestColumns.COMPARISON).get(i);
-            if (c.endsWith(SAME_RUNS_MARK)) c = c.substring(0, c.length() - SAME_RUNS_MARK.length());
-            if (java.util.Arrays.asList(c.split(" = ")).contains(name)) return i;
+    static int testRow(Map<String, Comparison> given, String name) {
+        int i = 0;
+        for (List<String> n : namesByIdentity(given).values()) {
+            if (n.contains(name)) return i;
+            i++;
         }
         return -1;
     }
@@ -583,7 +598,7 @@ public final class StudyReport {
 
     /** The ablation's UA over recordings per recipe that has runs, with its speaker-then-recording interval. */
     public static Bars ablationUa(Table t) {
-        return bars(t.where(t.intColumn("runs").isGreaterThan(0)), "UA over recordings (%)", "UA 95% CI low (speakers→recordings)", "UA 95% CI high (speakers→recordings)");
+        return bars(t.where(t.intColumn(ResultColumns.RUNS).isGreaterThan(0)), ResultColumns.UA_RECORDINGS, ResultColumns.UA_LOW, ResultColumns.UA_HIGH);
     }
 
     /** Each recipe's UA difference to no augmentation over the same recordings, with its interval (empty when the recipes were not tested on the same recordings). */
@@ -592,14 +607,14 @@ public final class StudyReport {
     }
 
     private static Bars bars(Table rows, String value, String low, String high) {
-        return new Bars(rows.stringColumn("condition").asList(), rows.doubleColumn(value).asDoubleArray(), rows.doubleColumn(low).asDoubleArray(),
+        return new Bars(rows.stringColumn(ResultColumns.CONDITION).asList(), rows.doubleColumn(value).asDoubleArray(), rows.doubleColumn(low).asDoubleArray(),
                 rows.doubleColumn(high).asDoubleArray());
     }
 
     /** Why a chart of the ablation is missing, as a sentence ("" when both charts exist). */
     public static String ablationGaps(String design, Table t) {
         if (ablationUa(t).isEmpty())
-            return design + ": none of its " + (int) t.intColumn("planned runs").sum() + " planned runs exists yet.";
+            return design + ": none of its " + (int) t.intColumn(ResultColumns.PLANNED_RUNS).sum() + " planned runs exists yet.";
         if (ablationDelta(t).isEmpty())
             return design + ": the recipes were not tested on the same recordings (under the paper-style protocol the test rows are "
                     + "themselves augmented copies drawn by each recipe's own row split); only the run-level comparison applies.";
@@ -616,7 +631,7 @@ public final class StudyReport {
         List<String> out = new ArrayList<>();
         if (t.rowCount() == 0) return out;
         int done = 0, planned = 0;
-        for (int i = 0; i < t.rowCount(); i++) { done += t.intColumn("runs").get(i); planned += t.intColumn("planned runs").get(i); }
+        for (int i = 0; i < t.rowCount(); i++) { done += t.intColumn(ResultColumns.RUNS).get(i); planned += t.intColumn(ResultColumns.PLANNED_RUNS).get(i); }
         if (done < planned) out.add(String.format(java.util.Locale.ROOT, "Incomplete: %d of the %d planned runs exist; "
                 + "the tests below use the runs both sides have, and no conclusion is final until the rest are in.", done, planned));
         if (t.columnNames().contains(TestColumns.COMPARISON)) {
@@ -625,13 +640,13 @@ public final class StudyReport {
         }
         int best = -1;
         for (int i = 0; i < t.rowCount(); i++)
-            if (t.intColumn("runs").get(i) > 0 && (best < 0 || meanOf(t, i) > meanOf(t, best))) best = i;
+            if (t.intColumn(ResultColumns.RUNS).get(i) > 0 && (best < 0 || meanOf(t, i) > meanOf(t, best))) best = i;
         if (best < 0) {
             out.add("No run of this design exists yet.");
             return out;
         }
-        String twins = t.columnNames().contains(SAME_RUNS) ? t.stringColumn(SAME_RUNS).get(best) : "";
-        out.add("Highest mean UA over runs: " + t.stringColumn("condition").get(best) + " (" + t.stringColumn("UA" + RUNS_SD).get(best) + " %"
+        String twins = t.columnNames().contains(ResultColumns.SAME_RUNS) ? t.stringColumn(ResultColumns.SAME_RUNS).get(best) : "";
+        out.add("Highest mean UA over runs: " + t.stringColumn(ResultColumns.CONDITION).get(best) + " (" + t.stringColumn(ResultColumns.UA_OVER_RUNS).get(best) + " %"
                 + (twins.isEmpty() ? "" : "; the same runs as " + twins) + ")" + (done < planned ? ", among the runs that exist." : "."));
         out.addAll(leaveOneOut(t));
         return out;
@@ -645,13 +660,13 @@ public final class StudyReport {
      */
     static List<String> leaveOneOut(Table t) {
         List<String> out = new ArrayList<>();
-        int all = t.stringColumn("condition").asList().indexOf("all");
-        if (all < 0 || t.intColumn("runs").get(all) == 0) return out;
+        int all = t.stringColumn(ResultColumns.CONDITION).asList().indexOf("all");
+        if (all < 0 || t.intColumn(ResultColumns.RUNS).get(all) == 0) return out;
         String most = null, cost = null;
         double change = 0, drop = 0;
         for (int i = 0; i < t.rowCount(); i++) {
-            String c = t.stringColumn("condition").get(i);
-            if (!c.startsWith("all-but-") || t.intColumn("runs").get(i) == 0) continue;
+            String c = t.stringColumn(ResultColumns.CONDITION).get(i);
+            if (!c.startsWith("all-but-") || t.intColumn(ResultColumns.RUNS).get(i) == 0) continue;
             double dd = meanOf(t, i) - meanOf(t, all);   // leaving the augmentation out: + raises UA, − lowers it
             if (most == null || Math.abs(dd) > Math.abs(change)) { most = c.substring("all-but-".length()); change = dd; }
             if (dd < drop) { cost = c.substring("all-but-".length()); drop = dd; }
@@ -665,7 +680,7 @@ public final class StudyReport {
         return out;
     }
 
-    private static double meanOf(Table t, int row) { return t.doubleColumn("UA mean over runs (%)").get(row); }
+    private static double meanOf(Table t, int row) { return t.doubleColumn(ResultColumns.UA_MEAN_OVER_RUNS).get(row); }
 
     /**
      * A history column per epoch of every run (keys: run names, marked "(NOT converged)" where so), for learning curves.
@@ -692,18 +707,18 @@ public final class StudyReport {
     public static List<String> sentences(Table t) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < t.rowCount(); i++) {
-            boolean noClaim = t.doubleColumn("paper WA (%)").isMissing(i);
-            double pw = noClaim ? Double.NaN : t.doubleColumn("paper WA (%)").getDouble(i), pu = noClaim ? Double.NaN : t.doubleColumn("paper UA (%)").getDouble(i);
-            int runs = t.intColumn("runs").get(i), conv = t.intColumn("converged runs").get(i);
+            boolean noClaim = t.doubleColumn(ResultColumns.PAPER_WA).isMissing(i);
+            double pw = noClaim ? Double.NaN : t.doubleColumn(ResultColumns.PAPER_WA).getDouble(i), pu = noClaim ? Double.NaN : t.doubleColumn(ResultColumns.PAPER_UA).getDouble(i);
+            int runs = t.intColumn(ResultColumns.RUNS).get(i), conv = t.intColumn(ResultColumns.CONVERGED_RUNS).get(i);
             out.add(String.format(java.util.Locale.ROOT, "%s (%s, %s): %d run(s) = seeds %s × %d fold(s), %s; %d test recordings of %d speakers. "
                             + "WA %s over runs, mean over seeds %s (t interval over seeds), %s over recordings (interval resampling speakers, then recordings); "
                             + "UA %s, %s, %s; %s",
-                    t.stringColumn("experiment").get(i), t.stringColumn("protocol").get(i), t.stringColumn("activation").get(i), runs,
-                    t.stringColumn("seeds").get(i), t.intColumn("folds").get(i),
+                    t.stringColumn(ResultColumns.EXPERIMENT).get(i), t.stringColumn(ResultColumns.PROTOCOL).get(i), t.stringColumn(ResultColumns.ACTIVATION).get(i), runs,
+                    t.stringColumn(ResultColumns.SEEDS).get(i), t.intColumn(ResultColumns.FOLDS).get(i),
                     conv == runs ? "all converged" : (runs - conv) + " stopped at their epoch cap while still improving (no verdict rests on them)",
-                    t.intColumn("test recordings").get(i), t.intColumn("test speakers").get(i),
-                    t.stringColumn("WA" + RUNS_SD).get(i), t.stringColumn("WA" + SEED_CI).get(i), t.stringColumn("WA" + CLUSTER_CI).get(i),
-                    t.stringColumn("UA" + RUNS_SD).get(i), t.stringColumn("UA" + SEED_CI).get(i), t.stringColumn("UA" + CLUSTER_CI).get(i),
+                    t.intColumn(ResultColumns.TEST_RECORDINGS).get(i), t.intColumn(ResultColumns.TEST_SPEAKERS).get(i),
+                    t.stringColumn(ResultColumns.WA_OVER_RUNS).get(i), t.stringColumn(ResultColumns.WA_OVER_SEEDS).get(i), t.stringColumn(ResultColumns.WA_OVER_RECORDINGS).get(i),
+                    t.stringColumn(ResultColumns.UA_OVER_RUNS).get(i), t.stringColumn(ResultColumns.UA_OVER_SEEDS).get(i), t.stringColumn(ResultColumns.UA_OVER_RECORDINGS).get(i),
                     Double.isNaN(pw) ? "the paper reports no number for this corpus" : String.format(java.util.Locale.ROOT, "paper: WA %.2f, UA %.2f", pw, pu)));
         }
         return out;

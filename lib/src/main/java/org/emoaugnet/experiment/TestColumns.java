@@ -31,6 +31,15 @@ public final class TestColumns {
     /** The verdict ({@link org.emoaugnet.eval.TestVerdict} name). */
     public static final String VERDICT = "verdict";
 
+    /**
+     * The power table ({@link StudyReport#powerTable}), one row per family, beyond the columns above it shares: the
+     * family's name, the smallest and largest minimal detectable Δ, how many comparisons detect the Δ that matters, and
+     * the most units any other would need.
+     */
+    public static final String POWER_FAMILY = "family", POWER_MDE_MIN = "minimal detectable Δ, smallest (points)",
+            POWER_MDE_MAX = "minimal detectable Δ, largest (points)", POWER_DETECTS = "comparisons that detect the Δ that matters",
+            POWER_NEEDED = "most units needed for the Δ that matters";
+
     /** Integer-valued columns (for readers of the CSV). */
     public static final java.util.Set<String> INTEGERS = java.util.Set.of(PAIRED_RUNS, UNCONVERGED, UNITS, IN_DIRECTION, FAMILY, UNITS_NEEDED);
 

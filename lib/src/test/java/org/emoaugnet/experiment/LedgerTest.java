@@ -81,7 +81,7 @@ class LedgerTest {
         Path root = projectRoot();
         Path committed = root.resolve("results");
         assertTrue(Files.isRegularFile(committed.resolve("LEDGER.md")), "results/LEDGER.md is missing: run environment/emoaug ledger");
-        Ledger.write(root, committed.resolve("runs"), tmp);
+        var rows = Ledger.write(root, committed.resolve("runs"), tmp);
         assertEquals(Files.readString(tmp.resolve("ledger.csv")), Files.readString(committed.resolve("ledger.csv")),
                 "results/ledger.csv differs from what the run records give: run environment/emoaug ledger");
         assertEquals(Files.readString(tmp.resolve("LEDGER.md")), Files.readString(committed.resolve("LEDGER.md")),
@@ -95,7 +95,7 @@ class LedgerTest {
                 assertTrue(readme.contains(line), "README.md does not show this ledger row as generated:\n" + line);
         Path copy = tmp.resolve("README.md");
         Files.writeString(copy, readme);
-        assertTrue(Ledger.updateReadme(copy, tmp.resolve("LEDGER.md")), "README.md lacks the ledger markers");
+        assertTrue(Ledger.updateReadme(copy, rows), "README.md lacks the ledger markers");
         assertEquals(readme, Files.readString(copy), "README.md's ledger block is not exactly the generated claims table: run environment/emoaug ledger");
         assertEquals(readme, ReadmeTables.render(readme, root), "a README table differs from the CSV its marker names: run environment/emoaug ledger");
         for (String page : ReadmeTables.PAGES) {

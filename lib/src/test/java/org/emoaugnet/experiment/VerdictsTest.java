@@ -51,9 +51,9 @@ class VerdictsTest {
         Table p = StudyReport.powerTable("f", t);
         assertTrue(t.doubleColumn(TestColumns.MDE).get(0) > Comparison.EFFECT_THAT_MATTERS, "an s.d. of 1.6 over five seeds hides 2 points (20 are plain)");
         assertTrue(t.doubleColumn(TestColumns.MDE).get(2) < Comparison.EFFECT_THAT_MATTERS);
-        assertEquals(1, p.intColumn(StudyReport.POWER_DETECTS).get(0), "only the tight comparison detects 2 points");
+        assertEquals(1, p.intColumn(TestColumns.POWER_DETECTS).get(0), "only the tight comparison detects 2 points");
         assertEquals(Math.max(t.intColumn(TestColumns.UNITS_NEEDED).get(0), t.intColumn(TestColumns.UNITS_NEEDED).get(1)),
-                p.intColumn(StudyReport.POWER_NEEDED).get(0), "the most units any comparison that cannot detect it would need");
+                p.intColumn(TestColumns.POWER_NEEDED).get(0), "the most units any comparison that cannot detect it would need");
     }
 
     @Test
@@ -77,7 +77,9 @@ class VerdictsTest {
         assertEquals(List.of(2, 2), t.intColumn(TestColumns.FAMILY).asList(), "Holm's m counts them once");
         double p0 = t.doubleColumn(TestColumns.P_T).get(0), p1 = t.doubleColumn(TestColumns.P_T).get(1);
         assertEquals(Math.min(1, 2 * Math.min(p0, p1)), Math.min(t.doubleColumn(TestColumns.P_T_HOLM).get(0), t.doubleColumn(TestColumns.P_T_HOLM).get(1)), 1e-12);
-        assertEquals(0, StudyReport.testRow(t, "y-relu vs x-elu"), "either name finds the row");
+        assertEquals(0, StudyReport.testRow(cmp, "y-relu vs x-elu"), "either name finds the row");
+        assertEquals(1, StudyReport.testRow(cmp, "z-relu vs z-elu"));
+        assertEquals(-1, StudyReport.testRow(cmp, "x-relu"), "a part of a name is no name");
     }
 
     /** Two experiments that hold the same committed runs (equal spec hashes): copied into a runs folder under both names. */
@@ -100,9 +102,9 @@ class VerdictsTest {
         for (String e : List.of("si-relu", "reused-relu", "other-relu")) listed.put(e, runs.resolve(e));
         Table table = StudyReport.table(listed, "ravdess");
         assertEquals(List.of("si-relu = reused-relu", "other-relu"), table.stringColumn("experiment").asList(), "shown once, with both names");
-        assertEquals(List.of("part-relu (1 of 3 runs)", ""), table.stringColumn(StudyReport.SAME_RUNS).asList(), "a partial reuse is named with its share");
+        assertEquals(List.of("part-relu (1 of 3 runs)", ""), table.stringColumn(ResultColumns.SAME_RUNS).asList(), "a partial reuse is named with its share");
         Map<String, Path> one = Map.of("si-relu", runs.resolve("si-relu"));
-        assertEquals("part-relu (1 of 3 runs), reused-relu", StudyReport.table(one, "ravdess").stringColumn(StudyReport.SAME_RUNS).get(0),
+        assertEquals("part-relu (1 of 3 runs), reused-relu", StudyReport.table(one, "ravdess").stringColumn(ResultColumns.SAME_RUNS).get(0),
                 "the twin outside the table is named");
 
         Map<String, Comparison> family = new LinkedHashMap<>();
