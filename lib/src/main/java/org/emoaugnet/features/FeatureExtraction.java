@@ -52,11 +52,14 @@ public final class FeatureExtraction {
     }
 
     /** The clip of an utterance as the spec's window defines it, at the working rate. */
-    public static float[] load(Utterance u, FeatureSpec spec) throws IOException {
+    public static float[] load(Utterance u, FeatureSpec spec) throws IOException { return clip(u.path(), spec); }
+
+    /** The clip of an audio file as the spec's window defines it, at the working rate (not yet fitted to the window's length). */
+    public static float[] clip(java.nio.file.Path file, FeatureSpec spec) throws IOException {
         ClipWindow w = spec.window();
         int sr = spec.features().sampleRate();
-        if (!w.fromOnset()) return AudioLoader.load(u.path(), sr, w.offset(), w.fixedLength() ? w.duration() : -1);
-        float[] y = AudioLoader.load(u.path(), sr, 0, -1);
+        if (!w.fromOnset()) return AudioLoader.load(file, sr, w.offset(), w.fixedLength() ? w.duration() : -1);
+        float[] y = AudioLoader.load(file, sr, 0, -1);
         int from = Math.min(y.length, SpeechOnset.sample(y, w.onsetTopDb()) + (int) Math.round(w.offset() * sr));
         int to = w.fixedLength() ? Math.min(y.length, from + w.samples(sr)) : y.length;
         return java.util.Arrays.copyOfRange(y, from, to);

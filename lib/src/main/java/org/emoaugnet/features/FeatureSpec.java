@@ -42,4 +42,15 @@ public record FeatureSpec(FeatureConfig features, ClipWindow window) {
     public Representation representation() { return features.representation(); }
 
     public String key() { return features.key() + ";" + window.key(); }
+
+    /** Every named specification of the suite, for resolving a recorded key (a run spec's, a saved model's). */
+    public static java.util.List<FeatureSpec> known() {
+        return java.util.List.of(publicPipeline(), crossCorpus(), wholeFile(), logMel64(), logMelDeltas64());
+    }
+
+    /** The named specification whose {@link #key()} is {@code key}; an error naming the key when none is. */
+    public static FeatureSpec byKey(String key) {
+        for (FeatureSpec f : known()) if (f.key().equals(key)) return f;
+        throw new IllegalArgumentException("features '" + key + "' are none of the known specifications (public pipeline, cross-corpus, whole file, log-mel 64, log-mel 64 with deltas)");
+    }
 }

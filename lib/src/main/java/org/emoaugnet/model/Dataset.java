@@ -52,15 +52,21 @@ public record Dataset(float[][] x, int[] y, int channels, int length, List<Strin
                     throw new IllegalArgumentException(keys[i] + ": " + seq.length + " frames, others " + t + " (use a fixed-length clip window)");
                 t = seq.length;
                 c = seq[0].length;
-                float[] v = new float[c * t];
-                for (int f = 0; f < t; f++) {
-                    float[] z = scaler.transform(seq[f]);
-                    for (int k = 0; k < c; k++) v[k * t + f] = z[k];
-                }
-                x[i] = v;
+                x[i] = channelsFirst(seq, scaler);
             }
         }
         return new Dataset(x, y, c, t, List.of(keys));
+    }
+
+    /** One recording's frame sequence ({@code [T][C]}) scaled frame by frame and laid out channel-major ({@code c * T + t}), as the network reads it. */
+    public static float[] channelsFirst(float[][] seq, Scaler scaler) {
+        int t = seq.length, c = seq[0].length;
+        float[] v = new float[c * t];
+        for (int f = 0; f < t; f++) {
+            float[] z = scaler.transform(seq[f]);
+            for (int k = 0; k < c; k++) v[k * t + f] = z[k];
+        }
+        return v;
     }
 
     /** Fits the scaler of a layout on the given (training) rows only. */

@@ -17,11 +17,15 @@ import org.emoaugnet.util.AtomicFiles;
  */
 public record SavedModel(MultiLayerNetwork net, Scaler scaler, List<String> classes, String modelName, String featureKey, Dataset.Layout layout) {
 
+    /** The {@code format} entry of {@code model.properties}: a folder without it is not a model of this suite. */
+    public static final String FORMAT = "emoaugnet-model/1";
+
     public void save(Path dir) throws IOException {
         Files.createDirectories(dir);
         AtomicFiles.write(dir.resolve("network.zip"), tmp -> ModelSerializer.writeModel(net, tmp.toFile(), true));
         scaler.save(dir.resolve("scaler.csv"));
         Properties p = new Properties();
+        p.setProperty("format", FORMAT);
         p.setProperty("classes", String.join(",", classes));
         p.setProperty("model", modelName);
         p.setProperty("features", featureKey);
@@ -33,12 +37,20 @@ public record SavedModel(MultiLayerNetwork net, Scaler scaler, List<String> clas
 
     /** Loads a model, refusing one trained on a different feature specification than {@code expectedFeatureKey}. */
     public static SavedModel load(Path dir, String expectedFeatureKey) throws IOException {
+        if (Files.isRegularFile(dir))
+            throw new IOException(dir + ": a file, not a model folder (a saved model is a folder with model.properties, network.zip and scaler.csv)");
         Path props = dir.resolve("model.properties");
         if (!Files.isRegularFile(props)) throw new IOException(dir + ": not a saved model (no model.properties)");
         Properties p = new Properties();
         try (var r = Files.newBufferedReader(props)) {
             p.load(r);
         }
+        if (!FORMAT.equals(p.getProperty("format")))
+            throw new IOException(props + ": a model of another format (format '" + p.getProperty("format") + "', this version reads '" + FORMAT + "')");
+        for (String k : new String[] {"classes", "model", "features", "layout"})
+            if (p.getProperty(k) == null) throw new IOException(props + ": no '" + k + "' entry");
+        for (String f : new String[] {"network.zip", "scaler.csv"})
+            if (!Files.isRegularFile(dir.resolve(f))) throw new IOException(dir + ": the saved model lacks " + f);
         String key = p.getProperty("features");
         if (expectedFeatureKey != null && !expectedFeatureKey.equals(key))
             throw new IOException(dir + ": the model was trained on features [" + key + "] but the data has [" + expectedFeatureKey + "]");

@@ -1,0 +1,68 @@
+package org.emoaugnet.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.emoaugnet.audio.WavWriter;
+import org.emoaugnet.data.synth.EmotionProsody;
+import org.emoaugnet.data.synth.Synthesizer;
+import org.emoaugnet.data.synth.Voice;
+import org.emoaugnet.features.FeatureSpec;
+import org.emoaugnet.features.Scaler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PredictorTest {
+    private static final List<String> CLASSES = List.of("angry", "happy", "neutral", "sad");
+
+    /** A saved (untrained, seeded) compact network on the public pipeline's frame sequence: 22 channels × 108 frames. */
+    private static Path savedModel(Path dir) throws IOException {
+        var net = ModelFactory.build(ModelConfig.preset("compact-cnn-lstm", "relu"), 22, 108, CLASSES.size(), 1e-3, 7);
+        new SavedModel(net, Scaler.identity(22), CLASSES, "compact-cnn-lstm", FeatureSpec.publicPipeline().key(), Dataset.Layout.SEQUENCE).save(dir);
+        return dir;
+    }
+
+    private static Path syntheticWav(Path dir) throws IOException {
+        float[] y = Synthesizer.render(Voice.draw(1, 42), EmotionProsody.neutral(), 1, 16000, new SplittableRandom(3));
+        Path wav = dir.resolve("synthetic.wav");
+        WavWriter.writePcm16(wav, y, 16000);
+        return wav;
+    }
+
+    @Test
+    void probabilitiesOfASyntheticFile(@TempDir Path tmp) throws IOException {
+        Predictor p = new Predictor(SavedModel.load(savedModel(tmp.resolve("model")), null));
+        Predictor.Prediction a = p.predict(syntheticWav(tmp));
+        assertEquals(CLASSES, a.classes());
+        assertEquals(CLASSES.size(), a.probabilities().length);
+        double sum = 0;
+        for (double v : a.probabilities()) { assertTrue(v >= 0 && v <= 1, String.valueOf(v)); sum += v; }
+        assertEquals(1.0, sum, 1e-5);
+        assertTrue(CLASSES.contains(a.best()));
+        // inference is deterministic: the same file gives the same probabilities
+        assertEquals(java.util.Arrays.toString(a.probabilities()), java.util.Arrays.toString(p.predict(tmp.resolve("synthetic.wav")).probabilities()));
+    }
+
+    @Test
+    void clearErrors(@TempDir Path tmp) throws IOException {
+        Path model = savedModel(tmp.resolve("model"));
+        Predictor p = new Predictor(SavedModel.load(model, null));
+        Path notAudio = Files.writeString(tmp.resolve("notes.wav"), "not a wave file");
+        IOException e = assertThrows(IOException.class, () -> p.predict(notAudio));
+        assertTrue(e.getMessage().contains("notes.wav"), e.getMessage());
+        // a model of another format
+        Path props = model.resolve("model.properties");
+        Files.writeString(props, Files.readString(props).replace("format=" + SavedModel.FORMAT.replace(":", "\\:"), "format=keras-h5/2"));
+        e = assertThrows(IOException.class, () -> SavedModel.load(model, null));
+        assertTrue(e.getMessage().contains("another format") && e.getMessage().contains("model.properties"), e.getMessage());
+        // a file where a model folder is expected
+        e = assertThrows(IOException.class, () -> SavedModel.load(notAudio, null));
+        assertTrue(e.getMessage().contains("not a model folder"), e.getMessage());
+    }
+}
