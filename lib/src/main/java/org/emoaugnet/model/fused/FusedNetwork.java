@@ -40,7 +40,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 /**
  * A faster trainer for the project's DL4J networks (1-D convolution, batch normalisation, max pooling, dropout,
  * LSTM returning every step or the last, Bidirectional LSTM (CONCAT, ADD, AVERAGE; every step or DL4J's last step),
- * global pooling over time (AVG, MAX, SUM), dense, softmax with cross-entropy, Adam), bound to a
+ * global pooling over time (AVG, MAX, SUM), the project's {@link ConcatPooling} layers (mean and max over time
+ * concatenated; a bidirectional sequence's two end states), dense, softmax with cross-entropy, Adam), bound to a
  * {@link MultiLayerNetwork}: it reads and writes that network's own flat parameter vector, so the network saves,
  * loads and predicts as before, and a network trained here cannot be told from one trained by {@code fit} except by
  * speed. Forward outputs, gradients and Adam steps equal DL4J's within float tolerance (tested on small networks
@@ -252,6 +253,15 @@ public final class FusedNetwork {
                     default: return where + "pooling type " + gp.getPoolingType() + " (AVG, MAX and SUM are implemented)";
                 }
                 stages.add(new GlobalPoolStage(kind, c, t, capacity, needsDx));
+                t = 1;
+                sequence = false;
+            } else if (lc instanceof ConcatPooling cp) {
+                if (!sequence) return where + "only pooling over the time axis of a sequence";
+                if (cp.concatKind() == ConcatPooling.Kind.BIDIRECTIONAL_ENDS && c % 2 != 0)
+                    return where + "bidirectional end states of an odd number of channels (" + c + ")";
+                ConcatPoolStage s = new ConcatPoolStage(cp.concatKind(), c, t, capacity, needsDx);
+                stages.add(s);
+                c = s.outC;
                 t = 1;
                 sequence = false;
             } else if (lc instanceof LSTM || lc instanceof LastTimeStep || lc instanceof Bidirectional) {
