@@ -19,6 +19,7 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.emoaugnet.model.fused.ConcatPooling;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToRnnPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.RnnToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -51,6 +52,9 @@ public final class ModelFactory {
         var b = new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(learningRate)).weightInit(WeightInit.XAVIER)
                 .convolutionMode(ConvolutionMode.Same).list();
         int i = 0, c = channels, t = length;
+        // after batch normalisation's per-time-step view ([batch·time, channels, 1, 1]) the activations stay in that view
+        // until a layer asks DL4J for a CnnToRnnPreProcessor (convolution, pooling, LSTM); global pooling layers do not
+        boolean perStepView = false;
         for (ConvBlock cb : m.conv()) {
             boolean bnCarriesActivation = cb.batchNorm() && !cb.bnAfterActivation();
             b.layer(i++, new Convolution1DLayer.Builder().nIn(c).nOut(cb.filters()).kernelSize(cb.kernel()).stride(cb.stride())
@@ -66,7 +70,14 @@ public final class ModelFactory {
                 b.layer(i++, new Subsampling1DLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(cb.pool()).stride(cb.poolStride()).build());
                 t = (t + cb.poolStride() - 1) / cb.poolStride();
             }
-            if (cb.dropout() > 0) b.layer(i++, new DropoutLayer.Builder(1 - cb.dropout()).build());
+            perStepView = cb.batchNorm() && cb.pool() <= 1;
+            if (cb.dropout() > 0) {
+                // the dropout of a block without max pooling after batch normalisation gets the sequence back first, so
+                // that its mask is over [batch, channels, time] as the fused path draws it (revision-2 presets all pool)
+                if (perStepView) b.inputPreProcessor(i, new CnnToRnnPreProcessor(1, 1, c, RNNFormat.NCW));
+                perStepView = false;
+                b.layer(i++, new DropoutLayer.Builder(1 - cb.dropout()).build());
+            }
         }
         boolean lastStep = m.pooling() == ModelConfig.Pooling.LAST && !m.bidirectional();
         for (int l = 0; l < m.lstm().size(); l++) {
@@ -78,6 +89,8 @@ public final class ModelFactory {
             c = m.bidirectional() ? 2 * m.lstm().get(l) : m.lstm().get(l);
             if (m.lstmDropout() > 0) b.layer(i++, new DropoutLayer.Builder(1 - m.lstmDropout()).build());
         }
+        boolean pooled = m.pooling() == ModelConfig.Pooling.MEAN || m.pooling() == ModelConfig.Pooling.MEAN_MAX;
+        if (pooled && m.lstm().isEmpty() && perStepView) b.inputPreProcessor(i, new CnnToRnnPreProcessor(1, 1, c, RNNFormat.NCW));
         switch (m.pooling()) {
             case FLATTEN -> b.inputPreProcessor(i, new FlattenPreProcessor(c, t));
             case LAST -> { if (m.bidirectional()) b.layer(i++, new TimePoolingLayer(ConcatPooling.Kind.BIDIRECTIONAL_ENDS)); }

@@ -44,14 +44,17 @@ class FusedModelHeadsTest {
     }
 
     /**
-     * Conv (act, pool) → [LSTM layers] → head → dense → dropout, with dropout after the conv block and each LSTM. No
-     * batch normalisation (the presets' test covers it): on networks this small the convolution bias that feeds it,
-     * whose gradient is rounding noise, would be more than the 0.1 % of parameters the step check may leave unsharp.
+     * Conv (BN, act, pool) → [LSTM layers] → head → dense → dropout, with dropout after the conv block and each LSTM;
+     * {@code pooledLast}: a second conv block with batch normalisation and no max pooling, whose output DL4J leaves in
+     * batch normalisation's per-time-step view, so that the head must be given the sequence back.
      */
-    static ModelConfig model(String name, List<Integer> lstm, boolean bi, Pooling p, String act) {
-        return new ModelConfig(name, List.of(new ConvBlock(6, 3, 1, false, 2, 2, 0.2)), lstm, lstm.isEmpty() ? 0 : 0.25, List.of(5), 0.3, false, act,
-                List.of(), bi, p);
+    static ModelConfig model(String name, List<Integer> lstm, boolean bi, Pooling p, String act, boolean bnLast) {
+        List<ConvBlock> conv = bnLast ? List.of(new ConvBlock(6, 3, 1, true, 2, 2, 0.2), new ConvBlock(5, 3, 1, true, 1, 1, 0.2))
+                : List.of(new ConvBlock(6, 3, 1, true, 2, 2, 0.2));
+        return new ModelConfig(name, conv, lstm, lstm.isEmpty() ? 0 : 0.25, List.of(5), 0.3, false, act, List.of(), bi, p);
     }
+
+    static ModelConfig model(String name, List<Integer> lstm, boolean bi, Pooling p, String act) { return model(name, lstm, bi, p, act, false); }
 
     static Stream<Head> heads() {
         return Stream.of(
@@ -62,7 +65,10 @@ class FusedModelHeadsTest {
                 new Head(model("bilstm2-meanmax", List.of(4, 3), true, Pooling.MEAN_MAX, "relu"), 13),
                 new Head(model("conv-mean", List.of(), false, Pooling.MEAN, "elu"), 12),
                 new Head(model("conv-meanmax", List.of(), false, Pooling.MEAN_MAX, "relu"), 13),
-                new Head(model("conv-meanmax-elu", List.of(), false, Pooling.MEAN_MAX, "elu"), 12));
+                new Head(model("conv-meanmax-elu", List.of(), false, Pooling.MEAN_MAX, "elu"), 12),
+                new Head(model("conv-bn-mean", List.of(), false, Pooling.MEAN, "relu", true), 12),
+                new Head(model("conv-bn-meanmax", List.of(), false, Pooling.MEAN_MAX, "elu", true), 13),
+                new Head(model("conv-bn-bilstm-last", List.of(4), true, Pooling.LAST, "relu", true), 12));
     }
 
     static MultiLayerNetwork stepped(Head h) {
@@ -148,6 +154,6 @@ class FusedModelHeadsTest {
         assertThrows(IllegalArgumentException.class, () -> model("x", List.of(), true, Pooling.MEAN, "relu"), "bidirectional without an LSTM");
         assertTrue(ModelFactory.build(model("x", List.of(), false, Pooling.MEAN, "relu"), CHANNELS, 12, CLASSES, 1e-3, 1).getLayers().length > 0);
         assertTrue(GlobalPoolingLayer.class.isAssignableFrom(ModelFactory.build(model("x", List.of(), false, Pooling.MEAN, "relu"), CHANNELS, 12, CLASSES,
-                1e-3, 1).getLayerWiseConfigurations().getConf(3).getLayer().getClass()));
+                1e-3, 1).getLayerWiseConfigurations().getConf(5).getLayer().getClass()));
     }
 }
