@@ -15,6 +15,7 @@ import org.emoaugnet.features.FeatureSpec;
 import org.emoaugnet.model.Dataset;
 import org.emoaugnet.model.ModelConfig;
 import org.emoaugnet.model.TrainConfig;
+import org.emoaugnet.model.TrainOptions;
 import org.emoaugnet.util.KnownKeys;
 
 /**
@@ -36,11 +37,14 @@ public final class ExperimentConfigs {
     private ExperimentConfigs() {}
 
     /** Every key an experiment file may hold. */
+    /** Keys of {@link #options}, the training options beyond the paper's recipe. */
+    static final List<String> OPTION_KEYS = List.of("label_smoothing", "specaugment", "mixup_alpha", "weight_decay", "lr_schedule", "warmup_epochs");
     public static final List<String> KEYS;
 
     static {
         List<String> k = new ArrayList<>(List.of("name", "corpus", "class_set", "protocol", "features", "layout", "recipe", "model", "activation",
                 "epochs", "batch", "lr", "patience", "lr_factor", "lr_patience", "seeds", "folds"));
+        k.addAll(OPTION_KEYS);
         k.addAll(SplitSpec.KEYS);
         KEYS = List.copyOf(k);
     }
@@ -84,7 +88,8 @@ public final class ExperimentConfigs {
         ModelConfig.preset(model, activation);   // an unknown preset fails here, before anything runs
         TrainConfig d = Defaults.TRAINING;
         TrainConfig t = new TrainConfig(integer(p, "epochs", d.epochs()), integer(p, "batch", d.batch()), decimal(p, "lr", d.learningRate()),
-                integer(p, "patience", d.patience()), decimal(p, "lr_factor", d.lrFactor()), integer(p, "lr_patience", d.lrPatience()), 0);
+                integer(p, "patience", d.patience()), decimal(p, "lr_factor", d.lrFactor()), integer(p, "lr_patience", d.lrPatience()), 0, 0,
+                options(p));
         SplitSpec split = split(p, protocol);
         if (p.containsKey(SplitSpec.FOLD_SET)) {
             List<FoldSet> offered = Corpora.definition(corpus).foldSets();
@@ -95,6 +100,36 @@ public final class ExperimentConfigs {
         }
         return new ExperimentConfig(name, corpus, cs, protocol, spec, layout, recipe, model, activation, t, seeds(p, Defaults.SEEDS),
                 integer(p, "folds", Defaults.FOLDS), split);
+    }
+
+    /**
+     * Keys of the training options beyond the paper's recipe ({@link TrainOptions}), each off when absent:
+     * {@code label_smoothing} (ε), {@code specaugment} (time masks, their max width in frames, channel masks, their max
+     * width in channels: {@code 2,20,2,8}), {@code mixup_alpha}, {@code weight_decay} (AdamW's λ), {@code lr_schedule}
+     * ({@code plateau} or {@code warmup-cosine}) and {@code warmup_epochs} ({@link #OPTION_KEYS}).
+     */
+
+    static TrainOptions options(Properties p) {
+        TrainOptions.SpecAugment a = TrainOptions.SpecAugment.NONE;
+        if (p.containsKey("specaugment")) {
+            String[] v = p.getProperty("specaugment").split(",");
+            try {
+                if (v.length != 4) throw new NumberFormatException("four values");
+                a = new TrainOptions.SpecAugment(Integer.parseInt(v[0].trim()), Integer.parseInt(v[1].trim()), Integer.parseInt(v[2].trim()),
+                        Integer.parseInt(v[3].trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'specaugment' must be four integers (time masks, max frames, channel masks, max channels), got '"
+                        + p.getProperty("specaugment") + "'", e);
+            }
+        }
+        String schedule = text(p, "lr_schedule", "plateau");
+        TrainOptions.Schedule s = switch (schedule) {
+            case "plateau" -> TrainOptions.Schedule.PLATEAU;
+            case "warmup-cosine" -> TrainOptions.Schedule.WARMUP_COSINE;
+            default -> throw new IllegalArgumentException("'lr_schedule' must be plateau or warmup-cosine, got '" + schedule + "'");
+        };
+        return new TrainOptions(decimal(p, "label_smoothing", 0), a, decimal(p, "mixup_alpha", 0), decimal(p, "weight_decay", 0), s,
+                integer(p, "warmup_epochs", 0));
     }
 
     /** The split constants: the protocol's defaults, overridden by the split keys that protocol uses (others are errors). */

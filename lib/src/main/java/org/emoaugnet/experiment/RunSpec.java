@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.model.TrainConfig;
+import org.emoaugnet.model.TrainOptions;
 
 /**
  * Everything that determines one training run's numbers, and nothing else: which recordings ({@link DataManifest}),
@@ -109,6 +110,19 @@ public record RunSpec(String kind, String corpus, String testCorpus, DataManifes
         m.put("training.lr_patience", String.valueOf(training.lrPatience()));
         m.put("training.selection", selection);
         if (training.epochCopies() != 0) m.put("training.epoch_copies", String.valueOf(training.epochCopies()));   // absent: one pass (older specs keep their hashes)
+        // the options beyond the paper's recipe, each only when used (absent: off; older specs keep their hashes)
+        TrainOptions o = training.options();
+        if (o.labelSmoothing() != 0) m.put("training.label_smoothing", num(o.labelSmoothing()));
+        if (o.specAugment().on()) {
+            TrainOptions.SpecAugment a = o.specAugment();
+            m.put("training.specaugment", a.timeMasks() + "," + a.maxTimeWidth() + "," + a.channelMasks() + "," + a.maxChannelWidth());
+        }
+        if (o.mixupAlpha() != 0) m.put("training.mixup_alpha", num(o.mixupAlpha()));
+        if (o.weightDecay() != 0) m.put("training.weight_decay", num(o.weightDecay()));
+        if (o.schedule() != TrainOptions.Schedule.PLATEAU) {
+            m.put("training.schedule", o.schedule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            m.put("training.warmup_epochs", String.valueOf(o.warmupEpochs()));
+        }
         m.put("seed", String.valueOf(seed));
         m.put("threads", threads);
         return m;
@@ -123,13 +137,28 @@ public record RunSpec(String kind, String corpus, String testCorpus, DataManifes
         TrainConfig t = new TrainConfig(Integer.parseInt(need(f, "training.epochs")), Integer.parseInt(need(f, "training.batch")),
                 Double.parseDouble(need(f, "training.learning_rate")), Integer.parseInt(need(f, "training.patience")),
                 Double.parseDouble(need(f, "training.lr_factor")), Integer.parseInt(need(f, "training.lr_patience")), 0,
-                Integer.parseInt(f.getOrDefault("training.epoch_copies", "0")));
+                Integer.parseInt(f.getOrDefault("training.epoch_copies", "0")), options(f));
         return new RunSpec(need(f, "kind"), need(f, "corpus"), need(f, "test_corpus"),
                 new DataManifest(need(f, "data.corpora"), Integer.parseInt(need(f, "data.recordings")), need(f, "data.sha256")),
                 need(f, "class_set"), need(f, "features"), need(f, "layout"), need(f, "recipe"), Long.parseLong(need(f, "augmentation_seed")),
                 Protocol.valueOf(need(f, "protocol")), need(f, "fold"), SplitSpec.fromFields(f, Protocol.valueOf(need(f, "protocol"))), need(f, "normalisation"), need(f, "model"), need(f, "activation"), t,
                 need(f, "training.selection"), Long.parseLong(need(f, "seed")), need(f, "threads"), v1 ? null : need(f, "network"),
                 v1 ? null : need(f, "trainer"));
+    }
+
+    /** The training options of stored fields: each absent one off. */
+    static TrainOptions options(Map<String, String> f) {
+        TrainOptions.SpecAugment a = TrainOptions.SpecAugment.NONE;
+        if (f.containsKey("training.specaugment")) {
+            String[] v = f.get("training.specaugment").split(",");
+            if (v.length != 4) throw new IllegalArgumentException("training.specaugment '" + f.get("training.specaugment") + "': four integers expected");
+            a = new TrainOptions.SpecAugment(Integer.parseInt(v[0]), Integer.parseInt(v[1]), Integer.parseInt(v[2]), Integer.parseInt(v[3]));
+        }
+        TrainOptions.Schedule schedule = TrainOptions.Schedule.valueOf(f.getOrDefault("training.schedule", "plateau").toUpperCase(java.util.Locale.ROOT)
+                .replace('-', '_'));
+        return new TrainOptions(Double.parseDouble(f.getOrDefault("training.label_smoothing", "0")), a,
+                Double.parseDouble(f.getOrDefault("training.mixup_alpha", "0")), Double.parseDouble(f.getOrDefault("training.weight_decay", "0")),
+                schedule, Integer.parseInt(f.getOrDefault("training.warmup_epochs", "0")));
     }
 
     /** The same spec with another data manifest. */

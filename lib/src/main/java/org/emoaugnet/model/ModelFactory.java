@@ -14,7 +14,12 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.emoaugnet.model.fused.ConcatPooling;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToRnnPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.RnnToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -36,7 +41,9 @@ public final class ModelFactory {
     /**
      * What a {@link ModelConfig} becomes as layers; part of every run specification. Bump it whenever a preset or this
      * builder changes the network. Revision 1 (runs before 2026-11-26) handed the block activation to
-     * BatchNormalization, which DL4J ignores: those convolution blocks had no activation at all.
+     * BatchNormalization, which DL4J ignores: those convolution blocks had no activation at all. The heads added since
+     * (bidirectional LSTMs, pooling over time: {@link ModelConfig.Pooling}) left every network of revision 2 as it
+     * was (the nine-argument ModelConfig builds the same layers), so they did not bump it; a new preset is a new name.
      */
     public static final String REVISION = "2";
 
@@ -45,6 +52,9 @@ public final class ModelFactory {
         var b = new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(learningRate)).weightInit(WeightInit.XAVIER)
                 .convolutionMode(ConvolutionMode.Same).list();
         int i = 0, c = channels, t = length;
+        // after batch normalisation's per-time-step view ([batch·time, channels, 1, 1]) the activations stay in that view
+        // until a layer asks DL4J for a CnnToRnnPreProcessor (convolution, pooling, LSTM); global pooling layers do not
+        boolean perStepView = false;
         for (ConvBlock cb : m.conv()) {
             boolean bnCarriesActivation = cb.batchNorm() && !cb.bnAfterActivation();
             b.layer(i++, new Convolution1DLayer.Builder().nIn(c).nOut(cb.filters()).kernelSize(cb.kernel()).stride(cb.stride())
@@ -60,22 +70,39 @@ public final class ModelFactory {
                 b.layer(i++, new Subsampling1DLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(cb.pool()).stride(cb.poolStride()).build());
                 t = (t + cb.poolStride() - 1) / cb.poolStride();
             }
-            if (cb.dropout() > 0) b.layer(i++, new DropoutLayer.Builder(1 - cb.dropout()).build());
+            perStepView = cb.batchNorm() && cb.pool() <= 1;
+            if (cb.dropout() > 0) {
+                // the dropout of a block without max pooling after batch normalisation gets the sequence back first, so
+                // that its mask is over [batch, channels, time] as the fused path draws it (revision-2 presets all pool)
+                if (perStepView) b.inputPreProcessor(i, new CnnToRnnPreProcessor(1, 1, c, RNNFormat.NCW));
+                perStepView = false;
+                b.layer(i++, new DropoutLayer.Builder(1 - cb.dropout()).build());
+            }
         }
+        boolean lastStep = m.pooling() == ModelConfig.Pooling.LAST && !m.bidirectional();
         for (int l = 0; l < m.lstm().size(); l++) {
             boolean last = l == m.lstm().size() - 1;
             LSTM lstm = new LSTM.Builder().nOut(m.lstm().get(l)).activation(Activation.TANH).gateActivationFunction(Activation.SIGMOID)
                     .dataFormat(RNNFormat.NCW).build();
-            b.layer(i++, last ? new LastTimeStep(lstm) : lstm);
+            if (m.bidirectional()) b.layer(i++, new Bidirectional(Bidirectional.Mode.CONCAT, lstm));
+            else b.layer(i++, last && lastStep ? new LastTimeStep(lstm) : lstm);
+            c = m.bidirectional() ? 2 * m.lstm().get(l) : m.lstm().get(l);
             if (m.lstmDropout() > 0) b.layer(i++, new DropoutLayer.Builder(1 - m.lstmDropout()).build());
         }
-        if (m.lstm().isEmpty()) b.inputPreProcessor(i, new FlattenPreProcessor(c, t));
+        boolean pooled = m.pooling() == ModelConfig.Pooling.MEAN || m.pooling() == ModelConfig.Pooling.MEAN_MAX;
+        if (pooled && m.lstm().isEmpty() && perStepView) b.inputPreProcessor(i, new CnnToRnnPreProcessor(1, 1, c, RNNFormat.NCW));
+        switch (m.pooling()) {
+            case FLATTEN -> b.inputPreProcessor(i, new FlattenPreProcessor(c, t));
+            case LAST -> { if (m.bidirectional()) b.layer(i++, new TimePoolingLayer(ConcatPooling.Kind.BIDIRECTIONAL_ENDS)); }
+            case MEAN -> b.layer(i++, new GlobalPoolingLayer.Builder(PoolingType.AVG).build());
+            case MEAN_MAX -> b.layer(i++, new TimePoolingLayer(ConcatPooling.Kind.MEAN_MAX));
+        }
         for (int units : m.dense()) {
             b.layer(i++, new DenseLayer.Builder().nOut(units).activation(act).build());
             if (m.denseBatchNorm()) b.layer(i++, new BatchNormalization.Builder().nOut(units).activation(Activation.IDENTITY).build());
             if (m.denseDropout() > 0) b.layer(i++, new DropoutLayer.Builder(1 - m.denseDropout()).build());
         }
-        if (m.lstm().isEmpty() && m.dense().isEmpty()) throw new IllegalArgumentException("a flatten head needs at least one dense layer");
+        if (m.pooling() == ModelConfig.Pooling.FLATTEN && m.dense().isEmpty()) throw new IllegalArgumentException("a flatten head needs at least one dense layer");
         b.layer(i, new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(classes).activation(Activation.SOFTMAX).build());
         MultiLayerConfiguration conf = b.setInputType(InputType.recurrent(channels, length, RNNFormat.NCW)).build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);

@@ -14,11 +14,21 @@ package org.emoaugnet.model;
  *                     distinct training recordings, drawn by passing over the rows in fresh shuffles as often as that
  *                     takes. With the same k, recipes that make different numbers of copies per recording take the
  *                     same number of optimiser steps per epoch (the ablation's matched steps).
+ * @param options      label smoothing, SpecAugment, mixup, weight decay, learning-rate schedule ({@link TrainOptions#NONE}: off)
  */
-public record TrainConfig(int epochs, int batch, double learningRate, int patience, double lrFactor, int lrPatience, long seed, int epochCopies) {
+public record TrainConfig(int epochs, int batch, double learningRate, int patience, double lrFactor, int lrPatience, long seed, int epochCopies,
+                          TrainOptions options) {
     public TrainConfig {
+        java.util.Objects.requireNonNull(options, "options");
         if (epochs < 1 || batch < 1) throw new IllegalArgumentException("epochs and batch must be at least 1, got " + epochs + " and " + batch);
         if (epochCopies < 0) throw new IllegalArgumentException("epoch copies must be 0 (one pass) or more, got " + epochCopies);
+        if (options.warmupEpochs() >= epochs && options.schedule() == TrainOptions.Schedule.WARMUP_COSINE)
+            throw new IllegalArgumentException("warm-up of " + options.warmupEpochs() + " epochs leaves nothing of a cap of " + epochs);
+    }
+
+    /** Without the options beyond the paper's recipe ({@link TrainOptions#NONE}). */
+    public TrainConfig(int epochs, int batch, double learningRate, int patience, double lrFactor, int lrPatience, long seed, int epochCopies) {
+        this(epochs, batch, learningRate, patience, lrFactor, lrPatience, seed, epochCopies, TrainOptions.NONE);
     }
 
     /** One pass over the training rows per epoch. */
@@ -26,11 +36,13 @@ public record TrainConfig(int epochs, int batch, double learningRate, int patien
         this(epochs, batch, learningRate, patience, lrFactor, lrPatience, seed, 0);
     }
 
-    public TrainConfig withEpochs(int e) { return new TrainConfig(e, batch, learningRate, patience, lrFactor, lrPatience, seed, epochCopies); }
+    public TrainConfig withEpochs(int e) { return new TrainConfig(e, batch, learningRate, patience, lrFactor, lrPatience, seed, epochCopies, options); }
 
-    public TrainConfig withSeed(long s) { return new TrainConfig(epochs, batch, learningRate, patience, lrFactor, lrPatience, s, epochCopies); }
+    public TrainConfig withSeed(long s) { return new TrainConfig(epochs, batch, learningRate, patience, lrFactor, lrPatience, s, epochCopies, options); }
 
-    public TrainConfig withEpochCopies(int k) { return new TrainConfig(epochs, batch, learningRate, patience, lrFactor, lrPatience, seed, k); }
+    public TrainConfig withEpochCopies(int k) { return new TrainConfig(epochs, batch, learningRate, patience, lrFactor, lrPatience, seed, k, options); }
+
+    public TrainConfig withOptions(TrainOptions o) { return new TrainConfig(epochs, batch, learningRate, patience, lrFactor, lrPatience, seed, epochCopies, o); }
 
     /** Samples per epoch for a training set of {@code rows} rows from {@code recordings} distinct recordings. */
     public int samplesPerEpoch(int rows, int recordings) { return epochCopies == 0 ? rows : epochCopies * recordings; }

@@ -17,7 +17,9 @@ import tech.tablesaw.api.Table;
  * same numbers), per-epoch history (training loss and accuracy as the epoch's batches saw them, in training mode;
  * validation accuracy in inference mode), and model selection on a validation set carved from the training data only:
  * the epoch with the best validation UA is kept, training stops after {@code patience} epochs without
- * improvement, and the learning rate drops on plateaus. The test set never enters this class.
+ * improvement, and the learning rate drops on plateaus (or follows a warm-up and cosine, {@link TrainOptions}). Training
+ * batches, and only they, may be augmented on the fly (SpecAugment masks, mixup: {@link BatchAugmenter}), and the loss
+ * label-smoothed; the optimiser may decay weights (AdamW). The test set never enters this class.
  *
  * <p>Training and prediction run on {@link FusedNetwork}, which computes what DL4J's {@code fit} and {@code output}
  * compute on the same network (tested) several times faster; the network object is DL4J's and saves and loads as
@@ -30,7 +32,8 @@ public final class Trainer {
     /**
      * The training code, part of every run specification: the fused network's revision and this loop's (loop 2:
      * training accuracy from the batches as trained, epochs of {@link TrainConfig#epochCopies} size). Bump when
-     * either changes a number.
+     * either changes a number. The {@link TrainOptions} (off by default, and then drawing nothing) left it as it was:
+     * a run that uses one says so in its specification.
      */
     public static final String ENGINE = FusedNetwork.REVISION + "/loop-2";
 
@@ -42,6 +45,12 @@ public final class Trainer {
         Nd4j.getRandom().setSeed(cfg.seed());
         MultiLayerNetwork net = ModelFactory.build(model, train.channels(), train.length(), classes.size(), cfg.learningRate(), cfg.seed());
         FusedNetwork fused = fused(net, train.channels(), train.length(), cfg.batch(), cfg.seed(), model.name());
+        TrainOptions opt = cfg.options();
+        fused.setLabelSmoothing(opt.labelSmoothing());
+        fused.setWeightDecay(opt.weightDecay());
+        boolean cosine = opt.schedule() == TrainOptions.Schedule.WARMUP_COSINE;
+        // training batches only, from a generator of its own: without options nothing is drawn and nothing changes
+        BatchAugmenter augmenter = opt.specAugment().on() || opt.mixupAlpha() > 0 ? new BatchAugmenter(opt, cfg.seed()) : null;
         int per = train.channels() * train.length();
         float[] x = new float[cfg.batch() * per];
         IntColumn ep = IntColumn.create("epoch");
@@ -57,6 +66,11 @@ public final class Trainer {
         int[] seen = new int[perEpoch], seenTruth = new int[perEpoch], batchPred = new int[cfg.batch()];
         for (int e = 1; e <= cfg.epochs(); e++) {
             long t0 = System.nanoTime();
+            if (cosine) {
+                rate = TrainOptions.rate(cfg.learningRate(), e, cfg.epochs(), opt.warmupEpochs());
+                net.setLearningRate(rate);
+                fused.setLearningRate(rate);
+            }
             int[] order = epochOrder(train.size(), perEpoch, shuffle);
             double lossSum = 0;
             int batches = 0;
@@ -67,7 +81,9 @@ public final class Trainer {
                     System.arraycopy(train.x()[order[s + i]], 0, x, i * per, per);
                     labels[i] = train.y()[order[s + i]];
                 }
-                lossSum += fused.fit(x, labels, mb);
+                if (augmenter != null && opt.specAugment().on()) augmenter.mask(x, mb, train.channels(), train.length());
+                lossSum += augmenter != null && opt.mixupAlpha() > 0 ? fused.fit(x, augmenter.mixup(x, labels, mb, per, classes.size()), mb)
+                        : fused.fit(x, labels, mb);
                 fused.lastTrainingPredictions(batchPred, mb);
                 System.arraycopy(batchPred, 0, seen, s, mb);
                 System.arraycopy(labels, 0, seenTruth, s, mb);
@@ -89,7 +105,7 @@ public final class Trainer {
             } else {
                 sinceBest++;
                 sinceLr++;
-                if (cfg.lrFactor() < 1 && sinceLr >= cfg.lrPatience()) {
+                if (!cosine && cfg.lrFactor() < 1 && sinceLr >= cfg.lrPatience()) {
                     rate = Math.max(1e-5, rate * cfg.lrFactor());
                     net.setLearningRate(rate);
                     fused.setLearningRate(rate);

@@ -40,7 +40,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 /**
  * A faster trainer for the project's DL4J networks (1-D convolution, batch normalisation, max pooling, dropout,
  * LSTM returning every step or the last, Bidirectional LSTM (CONCAT, ADD, AVERAGE; every step or DL4J's last step),
- * global pooling over time (AVG, MAX, SUM), dense, softmax with cross-entropy, Adam), bound to a
+ * global pooling over time (AVG, MAX, SUM), the project's {@link ConcatPooling} layers (mean and max over time
+ * concatenated; a bidirectional sequence's two end states), dense, softmax with cross-entropy, Adam), bound to a
  * {@link MultiLayerNetwork}: it reads and writes that network's own flat parameter vector, so the network saves,
  * loads and predicts as before, and a network trained here cannot be told from one trained by {@code fit} except by
  * speed. Forward outputs, gradients and Adam steps equal DL4J's within float tolerance (tested on small networks
@@ -59,8 +60,9 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  * back to DL4J's {@code fit} or {@code output}. Two DL4J behaviours of the recurrent heads are reproduced, not
  * corrected (docs/dl4j-notes.md): LastTimeStep around a Bidirectional LSTM takes the backward direction's first step,
  * whose recurrent weights therefore get no gradient; and the RnnToFeedForwardPreProcessor DL4J puts after global
- * pooling passes the pooled values through. One thing goes beyond DL4J, off unless asked for: label smoothing in the
- * loss ({@link #setLabelSmoothing}).
+ * pooling passes the pooled values through. What goes beyond DL4J, off unless asked for: label smoothing in the
+ * loss ({@link #setLabelSmoothing}), soft targets ({@link #fit(float[], float[], int)}, e.g. mixup's) and decoupled
+ * weight decay ({@link #setWeightDecay}).
  */
 public final class FusedNetwork {
     /** Revision of the fused trainer's numerics (part of run specifications through {@code Trainer.ENGINE}). */
@@ -86,6 +88,8 @@ public final class FusedNetwork {
     private float softmaxClip;
     /** Label smoothing ε of the loss (0: off, DL4J's MCXENT; see {@link #setLabelSmoothing}). */
     private double labelSmoothing;
+    /** Decoupled weight decay λ (0: plain Adam; see {@link #setWeightDecay}). */
+    private double weightDecay;
 
     private FusedNetwork(MultiLayerNetwork net, int channels, int length, int capacity, Adam adam, long seed) {
         this.net = net;
@@ -254,6 +258,15 @@ public final class FusedNetwork {
                 stages.add(new GlobalPoolStage(kind, c, t, capacity, needsDx));
                 t = 1;
                 sequence = false;
+            } else if (lc instanceof ConcatPooling cp) {
+                if (!sequence) return where + "only pooling over the time axis of a sequence";
+                if (cp.concatKind() == ConcatPooling.Kind.BIDIRECTIONAL_ENDS && c % 2 != 0)
+                    return where + "bidirectional end states of an odd number of channels (" + c + ")";
+                ConcatPoolStage s = new ConcatPoolStage(cp.concatKind(), c, t, capacity, needsDx);
+                stages.add(s);
+                c = s.outC;
+                t = 1;
+                sequence = false;
             } else if (lc instanceof LSTM || lc instanceof LastTimeStep || lc instanceof Bidirectional) {
                 boolean last = lc instanceof LastTimeStep;
                 org.deeplearning4j.nn.conf.layers.Layer inner = last ? ((LastTimeStep) lc).getUnderlying() : lc;
@@ -362,6 +375,17 @@ public final class FusedNetwork {
         labelSmoothing = epsilon;
     }
 
+    /**
+     * Decoupled weight decay (AdamW, Loshchilov and Hutter; PyTorch's AdamW): before each Adam step every trainable
+     * parameter is multiplied by {@code 1 − lr·λ} (lr: the current learning rate), apart from the gradient and Adam's
+     * moments. DL4J 1.0.0-M2.1 has no AdamW; the test checks the step against DL4J's Adam step plus this decay, computed
+     * by hand. 0 (the default) is plain Adam, bit for bit.
+     */
+    public void setWeightDecay(double lambda) {
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) throw new IllegalArgumentException("weight decay " + lambda + " must be 0 or positive");
+        weightDecay = lambda;
+    }
+
     /** Uses {@code masks} for every later training pass's dropout instead of drawing them (tests; null: draw again). */
     void giveDropoutMasks(DropoutMasks masks) { givenMasks = masks; }
 
@@ -376,12 +400,52 @@ public final class FusedNetwork {
         if (mb < 1 || mb > capacity) throw new IllegalArgumentException("batch of " + mb + " samples; this trainer takes 1 to " + capacity);
         softmax(forward(x, mb, true), mb);
         double loss = crossEntropy(labels, mb);
+        step(mb);
+        return loss;
+    }
+
+    /**
+     * One Adam step on a batch with soft targets ({@code targets}: {@code mb × classes}, each row a distribution, e.g.
+     * mixup's): the loss is {@code −mean Σₖ qₖ·log(max(pₖ, clip))} with q the target smoothed by {@link
+     * #setLabelSmoothing} ({@code (1 − ε)·q + ε/K}), its logit gradient {@code (max(p, clip) − q) / mb}; on one-hot
+     * targets this is {@link #fit(float[], int[], int)}'s loss and gradient. Returns the loss before the step.
+     */
+    public double fit(float[] x, float[] targets, int mb) {
+        if (mb < 1 || mb > capacity) throw new IllegalArgumentException("batch of " + mb + " samples; this trainer takes 1 to " + capacity);
+        softmax(forward(x, mb, true), mb);
+        double loss = softCrossEntropy(targets, mb);
+        step(mb);
+        return loss;
+    }
+
+    private void step(int mb) {
         backward(mb);
         adam();
         for (Stage st : stages) st.afterStep(this);
         pushParams();
         iteration++;
-        return loss;
+    }
+
+    /** The soft-target loss and its logit gradient (see {@link #fit(float[], float[], int)}). */
+    private double softCrossEntropy(float[] targets, int mb) {
+        if (targets.length < mb * classes) throw new IllegalArgumentException("targets for " + targets.length / classes + " samples, batch of " + mb);
+        double off = labelSmoothing / classes, loss = 0;
+        for (int s = 0; s < mb; s++) {
+            double sum = 0;
+            for (int k = 0; k < classes; k++) {
+                float q = targets[s * classes + k];
+                if (!(q >= 0)) throw new IllegalArgumentException("target " + q + " of sample " + s + " is not a probability");
+                sum += q;
+            }
+            if (Math.abs(sum - 1) > 1e-4) throw new IllegalArgumentException("targets of sample " + s + " sum to " + sum + ", not 1");
+            for (int k = 0; k < classes; k++) {
+                int i = s * classes + k;
+                double p = Math.max(probs[i], softmaxClip), q = (1 - labelSmoothing) * targets[i] + off;
+                if (q != 0) loss -= q * Math.log(p);
+                dLogits[i] = (float) ((p - q) / mb);
+            }
+        }
+        return loss / mb;
     }
 
     /**
@@ -432,6 +496,20 @@ public final class FusedNetwork {
     double trainingLoss(float[] x, int[] labels, int mb) {
         softmax(forward(x, mb, true), mb);
         return crossEntropy(labels, mb);
+    }
+
+    /** The mean soft-target loss of a training-mode pass without changing anything (tests). */
+    double trainingLoss(float[] x, float[] targets, int mb) {
+        softmax(forward(x, mb, true), mb);
+        return softCrossEntropy(targets, mb);
+    }
+
+    /** Gradient of the mean soft-target loss without changing anything (tests). */
+    float[] gradient(float[] x, float[] targets, int mb) {
+        softmax(forward(x, mb, true), mb);
+        softCrossEntropy(targets, mb);
+        backward(mb);
+        return grad.clone();
     }
 
     /** Gradient of the mean loss on a batch without changing anything (for tests against DL4J's gradients). */
@@ -520,6 +598,10 @@ public final class FusedNetwork {
         float alpha = (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
         float b1 = (float) beta1, b2 = (float) beta2, eps = (float) epsilon, c1 = 1f - b1, c2 = 1f - b2;
         float[] m = adamM, v = adamV, g = grad, p = theta;
+        if (weightDecay != 0) {
+            float keep = (float) (1 - learningRate * weightDecay);
+            for (int[] r : trainable) for (int i = r[0], end = r[0] + r[1]; i < end; i++) p[i] *= keep;
+        }
         for (int[] r : trainable) {
             for (int i = r[0], end = r[0] + r[1]; i < end; i++) {
                 float gi = g[i];

@@ -1,0 +1,73 @@
+package org.emoaugnet.model;
+
+/**
+ * Training options beyond the paper's recipe, each off by default ({@link #NONE}: training as before, numbers and run
+ * specifications unchanged).
+ *
+ * @param labelSmoothing ε of label-smoothed cross-entropy (targets {@code (1 − ε)·q + ε/K}); 0: off
+ * @param specAugment    time and channel masks on every training batch ({@link SpecAugment}); {@link SpecAugment#NONE}: off
+ * @param mixupAlpha     α of mixup: each training batch is mixed with a permutation of itself by λ ~ Beta(α, α), inputs
+ *                       and one-hot targets alike (soft targets); 0: off
+ * @param weightDecay    decoupled weight decay λ (AdamW): every trainable parameter is multiplied by {@code 1 − lr·λ}
+ *                       before each Adam step; 0: plain Adam
+ * @param schedule       the learning-rate schedule
+ * @param warmupEpochs   epochs of linear warm-up of {@link Schedule#WARMUP_COSINE} (0 with PLATEAU)
+ */
+public record TrainOptions(double labelSmoothing, SpecAugment specAugment, double mixupAlpha, double weightDecay, Schedule schedule, int warmupEpochs) {
+    /** How the learning rate moves over epochs. */
+    public enum Schedule {
+        /** The learning rate × {@code lrFactor} after {@code lrPatience} epochs without a better validation UA (the paper recipe). */
+        PLATEAU,
+        /** {@link TrainOptions#rate}: linear warm-up over {@code warmupEpochs}, then a half cosine to 0 at the epoch cap; no plateau drops. */
+        WARMUP_COSINE
+    }
+
+    /** Time masks (whole frames) and channel masks (whole channels, e.g. frequency bands) on training batches. */
+    public record SpecAugment(int timeMasks, int maxTimeWidth, int channelMasks, int maxChannelWidth) {
+        public static final SpecAugment NONE = new SpecAugment(0, 0, 0, 0);
+
+        public SpecAugment {
+            if (timeMasks < 0 || maxTimeWidth < 0 || channelMasks < 0 || maxChannelWidth < 0)
+                throw new IllegalArgumentException("SpecAugment counts and widths must be 0 or more");
+            if ((timeMasks > 0) != (maxTimeWidth > 0) || (channelMasks > 0) != (maxChannelWidth > 0))
+                throw new IllegalArgumentException("SpecAugment masks need a width and widths need masks: time " + timeMasks + " × " + maxTimeWidth
+                        + ", channels " + channelMasks + " × " + maxChannelWidth);
+        }
+
+        public boolean on() { return timeMasks > 0 || channelMasks > 0; }
+    }
+
+    public static final TrainOptions NONE = new TrainOptions(0, SpecAugment.NONE, 0, 0, Schedule.PLATEAU, 0);
+
+    public TrainOptions {
+        java.util.Objects.requireNonNull(specAugment, "specAugment");
+        java.util.Objects.requireNonNull(schedule, "schedule");
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) throw new IllegalArgumentException("label smoothing " + labelSmoothing + " outside [0, 1)");
+        if (!(mixupAlpha >= 0) || Double.isInfinite(mixupAlpha)) throw new IllegalArgumentException("mixup α must be 0 (off) or positive, got " + mixupAlpha);
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) throw new IllegalArgumentException("weight decay must be 0 (off) or positive, got " + weightDecay);
+        if (warmupEpochs < 0) throw new IllegalArgumentException("warm-up epochs must be 0 or more, got " + warmupEpochs);
+        if (schedule == Schedule.PLATEAU && warmupEpochs != 0) throw new IllegalArgumentException("warm-up epochs belong to the warmup-cosine schedule");
+    }
+
+    public TrainOptions withLabelSmoothing(double e) { return new TrainOptions(e, specAugment, mixupAlpha, weightDecay, schedule, warmupEpochs); }
+
+    public TrainOptions withSpecAugment(SpecAugment s) { return new TrainOptions(labelSmoothing, s, mixupAlpha, weightDecay, schedule, warmupEpochs); }
+
+    public TrainOptions withMixup(double a) { return new TrainOptions(labelSmoothing, specAugment, a, weightDecay, schedule, warmupEpochs); }
+
+    public TrainOptions withWeightDecay(double w) { return new TrainOptions(labelSmoothing, specAugment, mixupAlpha, w, schedule, warmupEpochs); }
+
+    public TrainOptions withSchedule(Schedule s, int warmup) { return new TrainOptions(labelSmoothing, specAugment, mixupAlpha, weightDecay, s, warmup); }
+
+    /**
+     * The learning rate of epoch {@code epoch} (1-based) under {@link Schedule#WARMUP_COSINE} with base rate
+     * {@code base} and cap {@code epochs}: {@code base · epoch / W} for the W warm-up epochs, then
+     * {@code base · ½(1 + cos(π · (epoch − W − 1) / (epochs − W)))}: the base rate at the first epoch after warm-up,
+     * falling to {@code base · ½(1 + cos(π · (epochs − W − 1)/(epochs − W)))} at the cap.
+     */
+    public static double rate(double base, int epoch, int epochs, int warmup) {
+        if (epoch < 1 || epoch > epochs) throw new IllegalArgumentException("epoch " + epoch + " outside 1.." + epochs);
+        if (epoch <= warmup) return base * epoch / warmup;
+        return base * 0.5 * (1 + Math.cos(Math.PI * (epoch - warmup - 1) / (epochs - warmup)));
+    }
+}
