@@ -36,10 +36,11 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Runs an experiment: features (cached), the protocol's splits, training with validation from training data only,
- * evaluation on the test side, and one {@link RunRecord} per (fold, seed) under {@code runs/<name>/<fold>-seed<s>/},
- * through the {@link Runner}: a run whose spec is unchanged is read back, a changed spec trains anew, and the runs
- * of an experiment (and of several experiments, {@link #runAll}) execute concurrently.
+ * The computation of a within-corpus run: the protocol's folds ({@link #folds}), training with validation from
+ * training data only, evaluation on the test side ({@link #compute}), one {@link RunRecord} per (fold, seed) under
+ * {@code runs/<name>/<fold>-seed<s>/}. Runs are planned by a {@link Design} and executed through {@link SpecJobs} and
+ * the {@link Runner}: a run whose spec is unchanged is read back, a changed spec trains anew, and the runs of one or
+ * several experiments execute concurrently.
  */
 public final class ExperimentRunner {
     /**
