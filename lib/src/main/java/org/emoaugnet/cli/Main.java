@@ -68,7 +68,7 @@ public final class Main {
             "  experiment cross [--variants LABEL,...] [--data DIR] [--runs DIR]",
             "        run (or resume) the cross-corpus grid of notebook 05 over every configured corpus plus the synthetic",
             "        one (--variants: only these, e.g. 'main,no augmentation'); prints the grid",
-            "  sweep study|ablation|experiment [--master local[N]|spark://host:7077] ...",
+            "  sweep study|ablation|experiment|cross|robustness [--master local[N]|spark://host:7077] ...",
             "        the same runs as Apache Spark tasks (module lib/sweep): environment/emoaug sweep help",
             "  experiment robustness [--activations relu,elu] [--data DIR] [--runs DIR]",
             "        train (or load) the robustness models of notebook 05 on the primary corpus and evaluate them on",
@@ -372,11 +372,14 @@ public final class Main {
         return 0;
     }
 
+    private static FeatureCache cache(Settings s) { return new FeatureCache(s.cache().resolve("features")); }
+
     private static int experiment(Map<String, String> flags, PrintStream out) throws IOException {
         var cfg = org.emoaugnet.experiment.ExperimentConfigs.load(Path.of(need(flags, "config")));
         Settings s = settingsFor(cfg.corpus(), flags);
-        var corpus = openCorpus(cfg.corpus(), s);
-        var t = org.emoaugnet.experiment.ExperimentRunner.run(cfg, corpus, new FeatureCache(s.cache().resolve("features")), runsRoot(flags, s));
+        Path runs = runsRoot(flags, s);
+        cfg.run(org.emoaugnet.experiment.CorpusSource.of(s), cache(s), runs);
+        var t = org.emoaugnet.experiment.ExperimentRunner.summary(cfg, runs);
         out.println(Tables.show(t, 2));
         if (t.rowCount() > 0) {
             out.println("WA (%) " + org.emoaugnet.eval.Statistics.meanSd(t.doubleColumn(org.emoaugnet.experiment.ExperimentRunner.TEST_WA).asDoubleArray())
@@ -389,13 +392,13 @@ public final class Main {
         Settings s = settings(flags);
         Path runs = runsRoot(flags, s);
         long t0 = System.nanoTime();
-        var plan = org.emoaugnet.experiment.Sweep.study(s, runs).plan();
-        var study = plan.experiments();
-        var records = org.emoaugnet.experiment.Runner.runAll(plan.jobs());
+        var corpora = org.emoaugnet.experiment.CorpusSource.of(s);
+        var study = org.emoaugnet.experiment.Study.of(corpora.primary().name(), s);
+        var records = study.run(corpora, cache(s), runs);
         double wall = (System.nanoTime() - t0) / 1e9;
-        out.println(Tables.show(org.emoaugnet.experiment.StudyReport.table(study, runs, study.get(0).corpus()), 1));
+        out.println(Tables.show(org.emoaugnet.experiment.StudyReport.table(study.experiments(), runs, study.corpus()), 1));
         out.printf(java.util.Locale.ROOT, "%d runs of %d experiments; wall time %.1f s with %d run(s) at a time (EMOAUG_PARALLEL), OMP_NUM_THREADS=%s%n",
-                records.size(), study.size(), wall, org.emoaugnet.experiment.Runner.defaultParallelism(), System.getenv("OMP_NUM_THREADS"));
+                records.size(), study.experiments().size(), wall, org.emoaugnet.experiment.Runner.defaultParallelism(), System.getenv("OMP_NUM_THREADS"));
         return 0;
     }
 
@@ -407,19 +410,15 @@ public final class Main {
         List<String> only = flags.containsKey("only") ? List.of(flags.get("only").split(",")) : List.of();
         List<String> recipes = design.conditions().stream().map(c -> c.recipe()).toList();
         for (String o : only) if (!recipes.contains(o)) throw new UsageException("unknown recipe '" + o + "' for this design; its recipes are " + recipes);
-        List<org.emoaugnet.experiment.ExperimentConfig> todo = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (var c : design.conditions()) {
             if (!only.isEmpty() && !only.contains(c.recipe())) continue;
             out.println("== " + c.recipe() + " (" + c.config().name() + ")");
-            todo.add(c.config());
+            names.add(c.config().name());
         }
-        // the same jobs as a sweep of the design (seed-major: whole seeds first), restricted to the chosen recipes
-        java.util.Set<String> names = new java.util.HashSet<>();
-        for (var c : todo) names.add(c.name());
-        List<org.emoaugnet.experiment.Runner.Job> jobs = new ArrayList<>();
-        for (var j : org.emoaugnet.experiment.Sweep.ablation(Path.of(need(flags, "design")), s, runs).jobs())
-            if (names.contains(j.experiment())) jobs.add(j);
-        org.emoaugnet.experiment.Runner.runAll(jobs);
+        // the design's plan (seed-major: whole seeds first), restricted to the chosen recipes
+        var planned = design.plan(org.emoaugnet.experiment.CorpusSource.of(s)).stream().filter(p -> names.contains(p.experiment())).toList();
+        org.emoaugnet.experiment.Runner.runAll(new org.emoaugnet.experiment.SpecJobs(cache(s), runs).jobs(planned));
         out.println(Tables.show(org.emoaugnet.experiment.StudyReport.ablation(design, runs), 2));
         return 0;
     }
@@ -431,7 +430,7 @@ public final class Main {
         for (String o : only)
             if (!labels.contains(o)) throw new UsageException("unknown variant '" + o + "'; the variants are " + labels);
         var corpora = org.emoaugnet.experiment.CrossCorpusStudy.corpora(s);
-        var grid = org.emoaugnet.experiment.CrossCorpusStudy.run(corpora, s, new FeatureCache(s.cache().resolve("features")), runsRoot(flags, s), only);
+        var grid = org.emoaugnet.experiment.CrossCorpusStudy.run(corpora, s, cache(s), runsRoot(flags, s), only);
         out.println(Tables.show(grid.rejectColumns(org.emoaugnet.experiment.ResultColumns.EXPERIMENT), 1));
         return 0;
     }
@@ -440,8 +439,8 @@ public final class Main {
         Settings s = settings(flags);
         List<String> acts = flags.containsKey("activations") ? List.of(flags.get("activations").split(",")) : List.of();
         for (String a : acts) if (!a.equals("relu") && !a.equals("elu")) throw new UsageException("--activations takes relu and/or elu, got '" + a + "'");
-        var primary = Corpora.primary(Corpora.open(s)).corpus();
-        var study = org.emoaugnet.experiment.Robustness.study(primary, s, new FeatureCache(s.cache().resolve("features")), runsRoot(flags, s), acts);
+        var primary = org.emoaugnet.experiment.CorpusSource.of(s).primary();
+        var study = org.emoaugnet.experiment.Robustness.study(primary, s, cache(s), runsRoot(flags, s), acts);
         out.println(Tables.show(org.emoaugnet.experiment.Robustness.combined(study), 2));
         return 0;
     }
@@ -489,8 +488,7 @@ public final class Main {
                         + plan.describe() + ")");
             plans.put(r, plan);
         }
-        Map<String, org.emoaugnet.data.Corpus> found = plans.values().stream().anyMatch(org.emoaugnet.experiment.NumericKernels.Plan::inProcess)
-                ? corporaByName(s) : Map.of();
+        var corpora = org.emoaugnet.experiment.CorpusSource.of(s);   // opened as the runs need them
         int differ = 0, refused = 0;
         for (String r : runs) {
             var plan = plans.get(r);
@@ -510,7 +508,7 @@ public final class Main {
                 if (rc == 3) differ++;
                 else if (rc != 0) throw new IOException("the child JVM verifying " + r + " failed with exit code " + rc + " (its errors are above)");
             } else {
-                var v = org.emoaugnet.experiment.SpecJobs.verify(root.resolve(r), found::get, new FeatureCache(s.cache().resolve("features")), scratch);
+                var v = org.emoaugnet.experiment.SpecJobs.verify(root.resolve(r), corpora, cache(s), scratch);
                 out.println(v.text());
                 if (!v.sameSpec() || !v.samePredictions()) differ++;
             }
@@ -535,11 +533,6 @@ public final class Main {
         Map<String, String> f = new HashMap<>(flags);
         f.put("corpus", corpus);
         return settings(f);
-    }
-
-    private static org.emoaugnet.data.Corpus openCorpus(String name, Settings s) throws IOException {
-        return Corpora.open(s).stream().filter(r -> r.corpus().name().equals(name)).findFirst()
-                .orElseThrow(() -> new IOException("corpus " + name + " not found")).corpus();
     }
 
     private static Path runsRoot(Map<String, String> flags, Settings s) {

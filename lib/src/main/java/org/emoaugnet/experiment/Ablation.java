@@ -53,7 +53,23 @@ public final class Ablation {
      * One ablation: its conditions (recipe name → experiment) under one protocol, the seeds compared and the number
      * of folds (the first {@code folds} of the protocol; ≤ 0: all).
      */
-    public record Design(String name, Protocol protocol, List<Condition> conditions, List<Long> seeds, int folds, int epochCopies) {
+    public record Design(String name, Protocol protocol, List<Condition> conditions, List<Long> seeds, int folds, int epochCopies)
+            implements org.emoaugnet.experiment.Design {
+        @Override
+        public String describe() { return "the ablation " + name + " (" + conditions.size() + " recipes, " + protocol + ")"; }
+
+        /**
+         * Every run of every condition, seed-major: every recipe and fold of the first seed before the second, so that an
+         * interrupted ablation leaves whole seeds.
+         */
+        @Override
+        public List<PlannedRun> plan(CorpusSource corpora) throws IOException {
+            List<PlannedRun> out = new ArrayList<>();
+            for (Condition c : conditions) out.addAll(c.config().plan(corpora));
+            out.sort(java.util.Comparator.comparingLong(p -> p.spec().seed()));
+            return out;
+        }
+
         /** Whether every condition takes the same number of optimiser steps per epoch ({@link TrainConfig#epochCopies}). */
         public boolean matchedSteps() { return epochCopies > 0; }
 

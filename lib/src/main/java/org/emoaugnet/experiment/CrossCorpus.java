@@ -95,39 +95,42 @@ public final class CrossCorpus {
 
     /** Runs (or reads back) one configuration over the classes the two corpora share; returns its run record. */
     public static RunRecord run(Config cfg, Corpus x, Corpus y, FeatureCache cache, Path runsRoot) throws IOException {
-        return Runner.runOrResume(job(cfg, shared(cfg.train(), cfg.test()), x, y, cache, runsRoot));
+        return run(cfg, shared(cfg.train(), cfg.test()), x, y, cache, runsRoot);
     }
 
     /** Runs (or reads back) one configuration over the classes of {@code cs}; returns its run record. */
     public static RunRecord run(Config cfg, ClassSet cs, Corpus x, Corpus y, FeatureCache cache, Path runsRoot) throws IOException {
-        return Runner.runOrResume(job(cfg, cs, x, y, cache, runsRoot));
+        return Runner.runOrResume(new SpecJobs(cache, runsRoot).job(planned(cfg, cs, x, y)));
     }
 
-    /** The run of one configuration over the classes of {@code cs}, as a job for the {@link Runner}. */
-    public static Runner.Job job(Config cfg, ClassSet cs, Corpus x, Corpus y, FeatureCache cache, Path runsRoot) {
-        List<Utterance> xs = cs.apply(x).utterances(), ys = cs.apply(y).utterances();
-        List<Utterance> both = new ArrayList<>(xs);
-        both.addAll(ys);
-        Path runDir = runsRoot.resolve(experimentName(cfg, cs)).resolve("seed" + cfg.seed());
-        return new Runner.Job(cfg.spec(cs, DataManifest.of(both)), experimentName(cfg, cs), runDir, tmp -> compute(cfg, cs, xs, ys, cache, tmp));
+    /** The run of one configuration over the classes of {@code cs}, planned: its spec over the recordings of both corpora. */
+    public static PlannedRun planned(Config cfg, ClassSet cs, Corpus x, Corpus y) {
+        List<Utterance> both = new ArrayList<>(cs.apply(x).utterances());
+        both.addAll(cs.apply(y).utterances());
+        return new PlannedRun(experimentName(cfg, cs), cfg.spec(cs, DataManifest.of(both)), List.of(x, y));
     }
 
-    private static Runner.Computed compute(Config cfg, ClassSet cs, List<Utterance> xs, List<Utterance> ys, FeatureCache cache, Path runDir) throws IOException {
+    /**
+     * Trains the cross-corpus run of {@code spec} on the training corpus's recordings {@code xs} (features {@code fx},
+     * augmented by the spec's recipe) and tests it on the test corpus's {@code ys} (features {@code fy}, unaugmented)
+     * into {@code runDir}.
+     */
+    static Runner.Computed compute(String experiment, RunSpec spec, SpecJobs.Parts parts, List<Utterance> xs, List<Utterance> ys, FeatureSet fx, FeatureSet fy,
+                                   Path runDir) throws IOException {
+        ClassSet cs = parts.classSet();
         List<String> classes = cs.classes();
-        Fold fold = Splits.withValidation(new Fold(cfg.name(), "train on " + cfg.train() + ", test on " + cfg.test(), xs, ys), cfg.split().validationFraction(), cfg.seed(), true,
-                cs::classOf);
-        FeatureSpec spec = cfg.features();
-        FeatureSet fx = FeatureExtraction.extract(xs, spec, cfg.recipe(), ExperimentRunner.AUGMENTATION_SEED, cache);
-        FeatureSet fy = FeatureExtraction.extract(ys, spec, Recipe.none(), ExperimentRunner.AUGMENTATION_SEED, cache);
+        long seed = spec.seed();
+        Fold fold = Splits.withValidation(new Fold(experiment, "train on " + spec.corpus() + ", test on " + spec.testCorpus(), xs, ys), spec.split().validationFraction(),
+                seed, true, cs::classOf);
         List<FeatureSet.Row> all = new ArrayList<>(fx.rows());
         all.addAll(fy.rows());
-        FeatureSet set = new FeatureSet(spec, all);
+        FeatureSet set = new FeatureSet(parts.features(), all);
         RowSplit rows = RowSplit.afterSplit(set, fold);
         java.util.function.ToIntFunction<FeatureSet.Row> label = r -> classes.indexOf(cs.classOf(r.source()));
-        Dataset.Layout layout = Dataset.Layout.SEQUENCE;
+        Dataset.Layout layout = parts.layout();
         Dataset train, val, test;
         Scaler xScaler = Dataset.fitScaler(set, rows.train(), layout);
-        switch (cfg.normalisation()) {
+        switch (Normalisation.valueOf(spec.normalisation())) {
             case TRAIN_SCALER -> {
                 train = Dataset.of(set, rows.train(), layout, xScaler, label);
                 val = Dataset.of(set, rows.validation(), layout, xScaler, label);
@@ -144,12 +147,12 @@ public final class CrossCorpus {
                 test = perSpeaker(set, rows.test(), layout, label);
             }
         }
-        ModelConfig model = ModelConfig.preset(cfg.model(), cfg.activation());
-        Trainer.Result r = Trainer.fit(model, train, val, classes, cfg.training().withSeed(cfg.seed()));
-        ExperimentRunner.Outcome o = ExperimentRunner.Outcome.of(r, test, classes, cfg.seed());
+        ModelConfig model = ModelConfig.preset(spec.model(), spec.activation());
+        Trainer.Result r = Trainer.fit(model, train, val, classes, spec.training().withSeed(seed));
+        ExperimentRunner.Outcome o = ExperimentRunner.Outcome.of(r, test, classes, seed);
         o.save(runDir);
-        if (org.emoaugnet.util.Progress.shown()) System.err.printf("%s seed %d: test WA %.4f UA %.4f%n", cfg.name(), cfg.seed(), o.metrics().wa(), o.metrics().ua());
-        return o.computed(new RunRecord.Split(rows.summary(set) + "; validation speakers from " + cfg.train(), train.size(), val.size(), test.size()), runDir);
+        if (org.emoaugnet.util.Progress.shown()) System.err.printf("%s seed %d: test WA %.4f UA %.4f%n", experiment, seed, o.metrics().wa(), o.metrics().ua());
+        return o.computed(new RunRecord.Split(rows.summary(set) + "; validation speakers from " + spec.corpus(), train.size(), val.size(), test.size()), runDir);
     }
 
     /** Every speaker's rows standardised by a scaler fitted on that speaker's own rows of this subset. */

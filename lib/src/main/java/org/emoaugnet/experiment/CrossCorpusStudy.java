@@ -113,69 +113,113 @@ public final class CrossCorpusStudy {
      * cell. Two processes may share the work by taking disjoint variants: every cell resumes from its run record.
      */
     public static Table run(List<Corpus> corpora, Settings s, FeatureCache cache, Path runsRoot, List<String> only) throws IOException {
+        Grid grid = design(corpora.stream().map(Corpus::name).toList(), s, only);
+        return grid.table(grid.run(CorpusSource.of(corpora), cache, runsRoot), runsRoot);
+    }
+
+    /**
+     * The grid over {@code corpora} (names, in row order) with the settings' training budget and folds, restricted to
+     * the variants labelled {@code only} (all when empty; an unknown label is an error naming the variants).
+     */
+    public static Grid design(List<String> corpora, Settings s, List<String> only) {
         List<String> labels = variants(s.quick()).stream().map(Variant::label).toList();
         for (String o : only)
             if (!labels.contains(o)) throw new IllegalArgumentException("unknown variant '" + o + "'; the variants are " + labels);
-        List<String> names = corpora.stream().map(Corpus::name).toList();
-        ClassSet cs = common(names);
-        TrainConfig t = Defaults.training(s);   // the studies' convergence budget, as everywhere
-        int folds = Defaults.folds(s);
-        long seed = 1;
-        StringColumn variant = StringColumn.create(ResultColumns.VARIANT), train = StringColumn.create(ResultColumns.TRAIN), test = StringColumn.create(ResultColumns.TEST),
-                kind = StringColumn.create(ResultColumns.KIND), experiment = StringColumn.create(ResultColumns.EXPERIMENT);
-        IntColumn items = IntColumn.create(ResultColumns.TEST_ITEMS), runsCol = IntColumn.create(ResultColumns.RUNS), conv = IntColumn.create(ResultColumns.CONVERGED_RUNS);
-        DoubleColumn wa = DoubleColumn.create(ResultColumns.WA), ua = DoubleColumn.create(ResultColumns.UA), lo = DoubleColumn.create(ResultColumns.UA_LOW),
-                hi = DoubleColumn.create(ResultColumns.UA_HIGH);
-        // every cell's runs as jobs, computed together (one per core), then the table from their records
-        record Cell(Variant v, Corpus x, Corpus y, ExperimentConfig within, CrossCorpus.Config cross) {}
-        List<Cell> cells = new ArrayList<>();
-        List<Runner.Job> jobs = new ArrayList<>();
-        for (Variant v : variants(s.quick())) {
-            if (!only.isEmpty() && !only.contains(v.label())) continue;
-            for (Corpus x : corpora) {
-                for (Corpus y : corpora) {
-                    if (x == y) {
-                        if (!v.hasDiagonal()) continue;
-                        ExperimentConfig cfg = new ExperimentConfig(x.name() + "-si-" + cs.name() + "-" + v.activation() + "-aug-" + v.recipe().name()
-                                + CrossCorpus.windowTag(v.features()) + (s.quick() ? "-quick" : ""), x.name(), cs, Protocol.SPEAKER_INDEPENDENT, v.features(), Dataset.Layout.SEQUENCE,
-                                v.recipe(), "compact-cnn-lstm", v.activation(), t, List.of(seed), folds);
-                        jobs.addAll(ExperimentRunner.jobs(cfg, x, cache, runsRoot));
-                        cells.add(new Cell(v, x, y, cfg, null));
-                    } else {
-                        CrossCorpus.Config cfg = new CrossCorpus.Config(x.name(), y.name(), "compact-cnn-lstm", v.activation(), v.recipe(), v.normalisation(), v.features(), t, seed);
-                        jobs.add(CrossCorpus.job(cfg, cs, x, y, cache, runsRoot));
-                        cells.add(new Cell(v, x, y, null, cfg));
+        return new Grid(corpora, s.quick(), Defaults.training(s), Defaults.folds(s), only);
+    }
+
+    /** One cell of the grid: the diagonal's within-corpus experiment, or a cross-corpus configuration. */
+    public record Cell(Variant variant, String train, String test, ExperimentConfig within, CrossCorpus.Config cross) {}
+
+    /**
+     * The grid as a {@link Design}: every ordered pair of {@code corpora} and the diagonal, for the variants labelled
+     * {@code only} (all when empty), over the classes every corpus shares, with one training seed.
+     *
+     * @param training the studies' convergence budget, as everywhere ({@link Defaults#training})
+     * @param folds    folds of the diagonal's speaker-independent experiments ({@link Defaults#folds})
+     */
+    public record Grid(List<String> corpora, boolean quick, TrainConfig training, int folds, List<String> only) implements Design {
+        public Grid {
+            corpora = List.copyOf(corpora);
+            only = List.copyOf(only);
+        }
+
+        /** The classes every corpus of the grid shares. */
+        public ClassSet classSet() { return common(corpora); }
+
+        /** Every cell, variant by variant, row (training corpus) by column (test corpus). */
+        public List<Cell> cells() {
+            ClassSet cs = classSet();
+            long seed = 1;
+            List<Cell> cells = new ArrayList<>();
+            for (Variant v : variants(quick)) {
+                if (!only.isEmpty() && !only.contains(v.label())) continue;
+                for (String x : corpora) {
+                    for (String y : corpora) {
+                        if (x.equals(y)) {
+                            if (!v.hasDiagonal()) continue;
+                            cells.add(new Cell(v, x, y, new ExperimentConfig(x + "-si-" + cs.name() + "-" + v.activation() + "-aug-" + v.recipe().name()
+                                    + CrossCorpus.windowTag(v.features()) + (quick ? "-quick" : ""), x, cs, Protocol.SPEAKER_INDEPENDENT, v.features(),
+                                    Dataset.Layout.SEQUENCE, v.recipe(), "compact-cnn-lstm", v.activation(), training, List.of(seed), folds), null));
+                        } else {
+                            cells.add(new Cell(v, x, y, null, new CrossCorpus.Config(x, y, "compact-cnn-lstm", v.activation(), v.recipe(), v.normalisation(),
+                                    v.features(), training, seed)));
+                        }
                     }
                 }
             }
+            return cells;
         }
-        Runner.runAll(jobs);
-        List<String> lineage = new ArrayList<>();
-        for (Runner.Job j : jobs)
-            if (Runner.status(j) == Runner.Status.FINISHED)
-                lineage.add(org.emoaugnet.util.Lineage.run(j.experiment(), j.runDir().getFileName().toString(), RunRecord.read(j.runDir()).specSha256()));
-        for (Cell c : cells) {
-            String exp = c.within() != null ? c.within().name() : CrossCorpus.experimentName(c.cross(), cs);
-            Path crossRun = runsRoot.resolve(exp).resolve("seed" + (c.cross() == null ? 0 : c.cross().seed()));
-            List<Path> cellRuns = c.within() != null ? StudyReport.runs(c.within(), runsRoot) : RunRecord.finished(crossRun) ? List.of(crossRun) : List.of();
-            if (cellRuns.isEmpty()) continue;   // training off and the cell not run: left out
-            StudyReport.Predictions p = StudyReport.predictions(cellRuns);
-            Evidence e = Evidence.of(cellRuns, "UA");
-            variant.append(c.v().label());
-            train.append(c.x().name());
-            test.append(c.y().name());
-            kind.append(c.x() == c.y() ? "within (speaker-independent)" : "cross-corpus");
-            experiment.append(exp);
-            items.append(p.truth().length);
-            runsCol.append(cellRuns.size());
-            conv.append(e.converged());
-            wa.append(100 * Statistics.wa(p.truth(), p.predicted()));
-            ua.append(e.clustered().estimate());
-            lo.append(e.clustered().low());
-            hi.append(e.clustered().high());
+
+        @Override
+        public String describe() {
+            return "the cross-corpus grid over " + String.join(", ", corpora) + (only.isEmpty() ? "" : " (variants " + only + ")");
         }
-        return org.emoaugnet.util.Lineage.tag(Table.create("cross-corpus (" + cs.description() + ")", variant, train, test, kind, experiment, items, runsCol, conv,
-                wa, ua, lo, hi), lineage);
+
+        @Override
+        public List<PlannedRun> plan(CorpusSource source) throws IOException {
+            ClassSet cs = classSet();
+            List<PlannedRun> out = new ArrayList<>();
+            for (Cell c : cells()) {
+                if (c.within() != null) out.addAll(c.within().plan(source));
+                else out.add(CrossCorpus.planned(c.cross(), cs, source.corpus(c.train()), source.corpus(c.test())));
+            }
+            return out;
+        }
+
+        /** One row per cell with runs, from the records under {@code runsRoot}; {@code records}: the grid's finished runs (its lineage). */
+        public Table table(List<RunRecord> records, Path runsRoot) throws IOException {
+            ClassSet cs = classSet();
+            StringColumn variant = StringColumn.create(ResultColumns.VARIANT), train = StringColumn.create(ResultColumns.TRAIN), test = StringColumn.create(ResultColumns.TEST),
+                    kind = StringColumn.create(ResultColumns.KIND), experiment = StringColumn.create(ResultColumns.EXPERIMENT);
+            IntColumn items = IntColumn.create(ResultColumns.TEST_ITEMS), runsCol = IntColumn.create(ResultColumns.RUNS), conv = IntColumn.create(ResultColumns.CONVERGED_RUNS);
+            DoubleColumn wa = DoubleColumn.create(ResultColumns.WA), ua = DoubleColumn.create(ResultColumns.UA), lo = DoubleColumn.create(ResultColumns.UA_LOW),
+                    hi = DoubleColumn.create(ResultColumns.UA_HIGH);
+            List<String> lineage = new ArrayList<>();
+            for (RunRecord r : records) lineage.add(org.emoaugnet.util.Lineage.run(r.experiment(), SpecJobs.runName(r.spec()), r.specSha256()));
+            for (Cell c : cells()) {
+                String exp = c.within() != null ? c.within().name() : CrossCorpus.experimentName(c.cross(), cs);
+                Path crossRun = runsRoot.resolve(exp).resolve("seed" + (c.cross() == null ? 0 : c.cross().seed()));
+                List<Path> cellRuns = c.within() != null ? StudyReport.runs(c.within(), runsRoot) : RunRecord.finished(crossRun) ? List.of(crossRun) : List.of();
+                if (cellRuns.isEmpty()) continue;   // training off and the cell not run: left out
+                StudyReport.Predictions p = StudyReport.predictions(cellRuns);
+                Evidence e = Evidence.of(cellRuns, "UA");
+                variant.append(c.variant().label());
+                train.append(c.train());
+                test.append(c.test());
+                kind.append(c.train().equals(c.test()) ? "within (speaker-independent)" : "cross-corpus");
+                experiment.append(exp);
+                items.append(p.truth().length);
+                runsCol.append(cellRuns.size());
+                conv.append(e.converged());
+                wa.append(100 * Statistics.wa(p.truth(), p.predicted()));
+                ua.append(e.clustered().estimate());
+                lo.append(e.clustered().low());
+                hi.append(e.clustered().high());
+            }
+            return org.emoaugnet.util.Lineage.tag(Table.create("cross-corpus (" + cs.description() + ")", variant, train, test, kind, experiment, items, runsCol, conv,
+                    wa, ua, lo, hi), lineage);
+        }
     }
 
     /**

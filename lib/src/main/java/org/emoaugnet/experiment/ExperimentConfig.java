@@ -1,6 +1,10 @@
 package org.emoaugnet.experiment;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import org.emoaugnet.data.Corpus;
+import org.emoaugnet.data.Fold;
 import org.emoaugnet.augment.Recipe;
 import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.features.FeatureSpec;
@@ -9,14 +13,16 @@ import org.emoaugnet.model.TrainConfig;
 
 /**
  * One experiment: corpus, class set, protocol and its split constants, features, augmentation recipe, model preset
- * and activation, training settings, and the seeds and folds to run. {@link #name()} identifies its run folder.
+ * and activation, training settings, and the seeds and folds to run. {@link #name()} identifies its run folder. The
+ * file-level description of an experiment ({@link ExperimentConfigs}); as a {@link Design} it plans one run per
+ * (seed, fold) ({@link #specs}), which {@link SpecJobs} executes. Nothing turns a spec back into a configuration.
  *
  * @param folds number of folds to run (≤ 0: all); the paper-style and random protocols have one "fold"
  * @param split the protocol's split constants (validation share and seed, fold seed, test share)
  */
 public record ExperimentConfig(String name, String corpus, ClassSet classSet, Protocol protocol, FeatureSpec features,
                                Dataset.Layout layout, Recipe recipe, String model, String activation, TrainConfig train,
-                               List<Long> seeds, int folds, SplitSpec split) {
+                               List<Long> seeds, int folds, SplitSpec split) implements Design {
     /** An experiment with its protocol's default split constants ({@link Defaults#split}). */
     public ExperimentConfig(String name, String corpus, ClassSet classSet, Protocol protocol, FeatureSpec features, Dataset.Layout layout,
                             Recipe recipe, String model, String activation, TrainConfig train, List<Long> seeds, int folds) {
@@ -30,6 +36,28 @@ public record ExperimentConfig(String name, String corpus, ClassSet classSet, Pr
                 RunSpec.threadsOfThisProcess(), org.emoaugnet.model.ModelFactory.REVISION, org.emoaugnet.model.Trainer.ENGINE);
     }
 
+    /**
+     * The spec of every run of the experiment on {@code corpus}: one per (seed, fold), seed-major, the first
+     * {@link #folds} folds of the protocol under {@link #split} over the recordings of {@link #classSet}.
+     */
+    public List<RunSpec> specs(Corpus corpus) {
+        Corpus kept = classSet.apply(corpus);
+        DataManifest data = DataManifest.of(kept.utterances());
+        List<RunSpec> out = new ArrayList<>();
+        for (long seed : seeds)
+            for (Fold fold : ExperimentRunner.folds(this, kept, seed)) out.add(spec(fold.name(), seed, data));
+        return out;
+    }
+
+    /** {@link #specs} over the corpus this experiment names, as planned runs of experiment {@link #name}. */
+    @Override
+    public List<PlannedRun> plan(CorpusSource corpora) throws IOException {
+        Corpus c = corpora.corpus(corpus);
+        return specs(c).stream().map(s -> new PlannedRun(name, s, List.of(c))).toList();
+    }
+
+    /** The configuration as {@code key=value} lines. */
+    @Override
     public String describe() {
         return String.join("\n",
                 "name=" + name, "corpus=" + corpus, "class_set=" + classSet.name(), "protocol=" + protocol + (protocol.leaks() ? " (LEAKS by design)" : ""),

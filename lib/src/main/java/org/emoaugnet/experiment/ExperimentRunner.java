@@ -36,10 +36,11 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Runs an experiment: features (cached), the protocol's splits, training with validation from training data only,
- * evaluation on the test side, and one {@link RunRecord} per (fold, seed) under {@code runs/<name>/<fold>-seed<s>/},
- * through the {@link Runner}: a run whose spec is unchanged is read back, a changed spec trains anew, and the runs
- * of an experiment (and of several experiments, {@link #runAll}) execute concurrently.
+ * The computation of a within-corpus run: the protocol's folds ({@link #folds}), training with validation from
+ * training data only, evaluation on the test side ({@link #compute}), one {@link RunRecord} per (fold, seed) under
+ * {@code runs/<name>/<fold>-seed<s>/}. Runs are planned by a {@link Design} and executed through {@link SpecJobs} and
+ * the {@link Runner}: a run whose spec is unchanged is read back, a changed spec trains anew, and the runs of one or
+ * several experiments execute concurrently.
  */
 public final class ExperimentRunner {
     /**
@@ -54,39 +55,11 @@ public final class ExperimentRunner {
 
     private ExperimentRunner() {}
 
-    /** Runs what is missing or stale and returns one summary row per run of the experiment's current spec. */
+    /** Plans the experiment ({@link ExperimentConfig#plan}), runs what is missing or stale, and returns one summary row per run of its current spec. */
     public static Table run(ExperimentConfig cfg, Corpus corpus, FeatureCache cache, Path runsRoot) throws IOException {
-        runAll(List.of(cfg), corpus, cache, runsRoot);
+        cfg.run(CorpusSource.of(corpus), cache, runsRoot);
         return summary(cfg, runsRoot);
     }
-
-    /** Runs the (fold, seed) runs of several experiments on one corpus together, {@link Runner#defaultParallelism()} at a time. */
-    public static List<RunRecord> runAll(List<ExperimentConfig> cfgs, Corpus corpus, FeatureCache cache, Path runsRoot) throws IOException {
-        List<Runner.Job> jobs = new ArrayList<>();
-        for (ExperimentConfig c : cfgs) jobs.addAll(jobs(c, corpus, cache, runsRoot));
-        return Runner.runAll(jobs);
-    }
-
-    /** One job per (fold, seed) of the experiment; features are extracted once, by the first job that needs them. */
-    public static List<Runner.Job> jobs(ExperimentConfig cfg, Corpus corpus, FeatureCache cache, Path runsRoot) {
-        ClassSet cs = cfg.classSet();
-        Corpus kept = cs.apply(corpus);
-        List<String> classes = cs.classes();
-        DataManifest data = DataManifest.of(kept.utterances());
-        Path dir = runsRoot.resolve(cfg.name());
-        java.util.function.Supplier<FeatureSet> features = once(() -> FeatureExtraction.extract(kept.utterances(), cfg.features(), cfg.recipe(), AUGMENTATION_SEED, cache));
-        List<Runner.Job> jobs = new ArrayList<>();
-        for (long seed : cfg.seeds()) {
-            for (Fold fold : folds(cfg, kept, seed)) {
-                jobs.add(new Runner.Job(cfg.spec(fold.name(), seed, data), cfg.name(), dir.resolve(runName(fold, seed)),
-                        tmp -> compute(cfg, features.get(), fold, seed, classes, tmp).computed()));
-            }
-        }
-        return jobs;
-    }
-
-    /** The folder name of a (fold, seed) run. */
-    static String runName(Fold fold, long seed) { return fold.name() + "-seed" + seed; }
 
     /** A supplier that computes its value once, on first use, even when asked from several threads. */
     static <T> java.util.function.Supplier<T> once(IOSupplier<T> s) {
@@ -112,55 +85,59 @@ public final class ExperimentRunner {
         T get() throws IOException;
     }
 
-    /** The protocol's folds of {@code c} under the experiment's split constants ({@link ExperimentConfig#split}). */
+    /** The protocol's folds of {@code c} under the experiment's split constants ({@link ExperimentConfig#split}), the first {@link ExperimentConfig#folds} of them. */
     static List<Fold> folds(ExperimentConfig cfg, Corpus c, long seed) {
-        ClassSet cs = cfg.classSet();
-        SplitSpec split = cfg.split();
-        List<Fold> out;
-        switch (cfg.protocol()) {
+        List<Fold> out = folds(cfg.protocol(), cfg.split(), cfg.classSet(), c, seed);
+        return cfg.folds() > 0 && cfg.folds() < out.size() ? out.subList(0, cfg.folds()) : out;
+    }
+
+    /** Every fold of {@code protocol} on {@code c} (its class set's recordings) under the split constants; {@code seed} draws the random split. */
+    static List<Fold> folds(Protocol protocol, SplitSpec split, ClassSet cs, Corpus c, long seed) {
+        switch (protocol) {
             case PAPER_STYLE:
-                out = List.of(new Fold("paper-style", "paper-style row split", c.utterances(), List.of()));
-                break;
+                return List.of(new Fold("paper-style", "paper-style row split", c.utterances(), List.of()));
             case AUGMENT_AFTER_RANDOM_SPLIT: {
                 Fold f = Splits.stratifiedRandom(c.utterances(), split.testFraction(), seed, cs::classOf);
-                out = List.of(Splits.withValidation(f, split.validationFraction(), seed, false, cs::classOf));
-                break;
+                return List.of(Splits.withValidation(f, split.validationFraction(), seed, false, cs::classOf));
             }
             case LEAVE_ONE_SPEAKER_OUT: {
                 List<Fold> v = new ArrayList<>();
                 for (Fold f : Splits.leaveOneSpeakerOut(c.utterances()))
                     v.add(Splits.withValidation(f, split.validationFraction(), split.validationSeed(), true, cs::classOf));
-                out = v;
-                break;
+                return v;
             }
+            case CROSS_CORPUS:
+                throw new IllegalArgumentException("a cross-corpus run's fold is made from its two corpora (CrossCorpus), not drawn from one");
             default: {
                 // fixed fold assignment (the split's fold set, or its fold seed) for every training seed, so that runs of one study share test items
                 List<Fold> si = Corpora.speakerIndependent(c, split.foldSeed(), split.foldSet());
                 List<Fold> v = new ArrayList<>();
                 for (Fold f : si)
                     v.add(f.validation().isEmpty() ? Splits.withValidation(f, split.validationFraction(), split.validationSeed(), true, cs::classOf) : f);
-                out = v;
+                return v;
             }
         }
-        return cfg.folds() > 0 && cfg.folds() < out.size() ? out.subList(0, cfg.folds()) : out;
     }
 
     /** A trained model and what the runner records of it. */
     record Trained(SavedModel model, Runner.Computed computed) {}
 
     /**
-     * Trains and tests one (fold, seed) into {@code runDir}: history, confusion, predictions and scaler; returns the
+     * Trains and tests the run of {@code spec} (its {@code fold}, its features {@code set}) into {@code runDir}: history, confusion, predictions and scaler; returns the
      * trained network with its scaler and the results for the run record (written by the {@link Runner}).
      */
-    static Trained compute(ExperimentConfig cfg, FeatureSet set, Fold fold, long seed, List<String> classes, Path runDir) throws IOException {
-        ClassSet cs = cfg.classSet();
+    static Trained compute(String experiment, RunSpec spec, SpecJobs.Parts parts, FeatureSet set, Fold fold, Path runDir) throws IOException {
+        ClassSet cs = parts.classSet();
+        List<String> classes = cs.classes();
+        long seed = spec.seed();
+        Dataset.Layout layout = parts.layout();
         RowSplit rows;
         List<Integer> trainRows, valRows;
-        if (cfg.protocol() == Protocol.PAPER_STYLE) {
-            rows = RowSplit.paperStyleAugmentBeforeSplit(set, cfg.split().testFraction(), seed);
+        if (spec.protocol() == Protocol.PAPER_STYLE) {
+            rows = RowSplit.paperStyleAugmentBeforeSplit(set, spec.split().testFraction(), seed);
             List<Integer> tr = new ArrayList<>(rows.train());
             java.util.Collections.shuffle(tr, new Random(seed + 1));   // + 1: a draw other than the row split's
-            int nVal = (int) (tr.size() * cfg.split().validationFraction());   // the default 0.1 gives tr.size() / 10 exactly
+            int nVal = (int) (tr.size() * spec.split().validationFraction());   // the default 0.1 gives tr.size() / 10 exactly
             valRows = new ArrayList<>(tr.subList(0, nVal));
             trainRows = new ArrayList<>(tr.subList(nVal, tr.size()));
             java.util.Collections.sort(valRows);
@@ -170,23 +147,23 @@ public final class ExperimentRunner {
             trainRows = rows.train();
             valRows = rows.validation();
         }
-        Scaler scaler = Dataset.fitScaler(set, trainRows, cfg.layout());
+        Scaler scaler = Dataset.fitScaler(set, trainRows, layout);
         java.util.function.ToIntFunction<FeatureSet.Row> label = r -> classes.indexOf(cs.classOf(r.source()));
-        Dataset train = Dataset.of(set, trainRows, cfg.layout(), scaler, label);
-        Dataset val = Dataset.of(set, valRows, cfg.layout(), scaler, label);
-        Dataset test = Dataset.of(set, rows.test(), cfg.layout(), scaler, label);
-        ModelConfig model = ModelConfig.preset(cfg.model(), cfg.activation());
-        Trainer.Result r = Trainer.fit(model, train, val, classes, cfg.train().withSeed(seed));
+        Dataset train = Dataset.of(set, trainRows, layout, scaler, label);
+        Dataset val = Dataset.of(set, valRows, layout, scaler, label);
+        Dataset test = Dataset.of(set, rows.test(), layout, scaler, label);
+        ModelConfig model = ModelConfig.preset(spec.model(), spec.activation());
+        Trainer.Result r = Trainer.fit(model, train, val, classes, spec.training().withSeed(seed));
         Outcome o = Outcome.of(r, test, classes, seed);
         o.save(runDir);
         scaler.save(runDir.resolve("scaler.csv"));
-        if (org.emoaugnet.util.Progress.shown()) System.err.printf("%s %s seed %d: test WA %.4f UA %.4f (best epoch %d of %d, %s)%n", cfg.name(), fold.name(), seed, o.metrics().wa(), o.metrics().ua(),
+        if (org.emoaugnet.util.Progress.shown()) System.err.printf("%s %s seed %d: test WA %.4f UA %.4f (best epoch %d of %d, %s)%n", experiment, fold.name(), seed, o.metrics().wa(), o.metrics().ua(),
                 r.bestEpoch(), r.history().rowCount(), r.stopReason());
         String summary = rows.summary(set);
-        if (cfg.protocol() == Protocol.PAPER_STYLE)   // the row split has no validation side; it is carved from the training rows here
-            summary += "; validation: " + valRows.size() + " of those training rows (" + Math.round(100 * cfg.split().validationFraction()) + " %, drawn with seed " + (seed + 1) + "), leaving " + trainRows.size() + " to train on";
+        if (spec.protocol() == Protocol.PAPER_STYLE)   // the row split has no validation side; it is carved from the training rows here
+            summary += "; validation: " + valRows.size() + " of those training rows (" + Math.round(100 * spec.split().validationFraction()) + " %, drawn with seed " + (seed + 1) + "), leaving " + trainRows.size() + " to train on";
         Runner.Computed c = o.computed(new RunRecord.Split(summary, train.size(), val.size(), test.size()), runDir);
-        return new Trained(new SavedModel(r.net(), scaler, classes, cfg.model(), cfg.features().key(), cfg.layout()), c);
+        return new Trained(new SavedModel(r.net(), scaler, classes, spec.model(), spec.features(), layout), c);
     }
 
     /** What a trained network did on its test set: predictions, confusion, metrics and bootstrap intervals. */

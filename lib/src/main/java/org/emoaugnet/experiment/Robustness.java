@@ -87,25 +87,18 @@ public final class Robustness {
      */
     public static java.util.Map<String, Table> study(Corpus primary, org.emoaugnet.util.Settings s, FeatureCache cache, Path runsRoot,
                                                       List<String> activations) throws IOException {
-        ExperimentConfig si = Study.configs(primary.name(), s).stream()
-                .filter(c -> c.protocol() == Protocol.SPEAKER_INDEPENDENT && c.activation().equals("relu")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no speaker-independent configuration for " + primary.name()));
-        List<Long> seeds = Defaults.robustnessSeeds(s);
+        Models design = design(primary.name(), s, activations);
+        List<Long> seeds = design.seeds();
         java.util.Map<String, List<Model>> prepared = new java.util.LinkedHashMap<>();
         List<Runner.Job> jobs = new ArrayList<>();
-        for (String act : List.of("relu", "elu")) {
-            if (!activations.isEmpty() && !activations.contains(act)) continue;
-            for (Recipe recipe : List.of(Recipe.none(), Recipe.public4())) {
-                ExperimentConfig cfg = new ExperimentConfig(experimentName(primary.name(), act, recipe, s.quick()), si.corpus(), si.classSet(), si.protocol(),
-                        si.features(), si.layout(), recipe, si.model(), act, si.train(), seeds, si.folds(), si.split());
-                List<Model> ms = new ArrayList<>();
-                for (long seed : seeds) {
-                    Model m = model(cfg, primary, 0, seed, s.quick(), cache, runsRoot);
-                    ms.add(m);
-                    if (needsModel(m, evaluated(m))) jobs.add(m.job());
-                }
-                prepared.put(act + ", " + recipe.name(), ms);
+        for (ExperimentConfig cfg : design.experiments()) {
+            List<Model> ms = new ArrayList<>();
+            for (long seed : seeds) {
+                Model m = model(cfg, primary, 0, seed, s.quick(), cache, runsRoot);
+                ms.add(m);
+                if (needsModel(m, evaluated(m))) jobs.add(m.job());
             }
+            prepared.put(cfg.activation() + ", " + cfg.recipe().name(), ms);
         }
         // train the models that are needed and missing, concurrently; then evaluate each under every condition
         Runner.runAll(jobs);
@@ -120,6 +113,58 @@ public final class Robustness {
             out.put(e.getKey(), aggregate(done, e.getValue().get(0).conditions()));
         }
         return out;
+    }
+
+    /** The robustness study of {@code corpus} under these settings, for the models of {@code activations} (both when empty). */
+    public static Models design(String corpus, org.emoaugnet.util.Settings s, List<String> activations) throws IOException {
+        ExperimentConfig si = Study.configs(corpus, s).stream()
+                .filter(c -> c.protocol() == Protocol.SPEAKER_INDEPENDENT && c.activation().equals("relu")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no speaker-independent configuration for " + corpus));
+        return new Models(si, Defaults.robustnessSeeds(s), activations, s.quick());
+    }
+
+    /**
+     * The trained models of the robustness study as a {@link Design}: ReLU/ELU (those of {@code activations}, both when
+     * empty) × no augmentation/public-4, each trained with every seed on the first speaker-independent fold of the
+     * study's base experiment {@code si}, its network kept beside the record for the evaluations.
+     */
+    public record Models(ExperimentConfig si, List<Long> seeds, List<String> activations, boolean quick) implements Design {
+        public Models {
+            seeds = List.copyOf(seeds);
+            activations = List.copyOf(activations);
+        }
+
+        /** One experiment per model (activation × recipe), its runs one per seed. */
+        public List<ExperimentConfig> experiments() {
+            List<ExperimentConfig> out = new ArrayList<>();
+            for (String act : List.of("relu", "elu")) {
+                if (!activations.isEmpty() && !activations.contains(act)) continue;
+                for (Recipe recipe : List.of(Recipe.none(), Recipe.public4()))
+                    out.add(new ExperimentConfig(experimentName(si.corpus(), act, recipe, quick), si.corpus(), si.classSet(), si.protocol(),
+                            si.features(), si.layout(), recipe, si.model(), act, si.train(), seeds, si.folds(), si.split()));
+            }
+            return out;
+        }
+
+        @Override
+        public String describe() {
+            return "the robustness models on " + si.corpus() + (activations.isEmpty() ? "" : " (" + String.join(", ", activations) + ")");
+        }
+
+        @Override
+        public List<PlannedRun> plan(CorpusSource corpora) throws IOException {
+            Corpus corpus = corpora.corpus(si.corpus());
+            Corpus kept = si.classSet().apply(corpus);
+            List<PlannedRun> out = new ArrayList<>();
+            for (ExperimentConfig cfg : experiments())
+                for (long seed : seeds) out.add(planned(cfg, corpus, ExperimentRunner.folds(cfg, kept, seed).get(0), seed));
+            return out;
+        }
+    }
+
+    /** The training run of one robustness model: {@code cfg}'s run on {@code fold} with training seed {@code seed}, its network kept. */
+    static PlannedRun planned(ExperimentConfig cfg, Corpus corpus, Fold fold, long seed) {
+        return new PlannedRun(cfg.name(), cfg.spec(fold.name(), seed, DataManifest.of(cfg.classSet().apply(corpus).utterances())), List.of(corpus), true);
     }
 
     /**
@@ -234,7 +279,8 @@ public final class Robustness {
     private static Model model(ExperimentConfig cfg, Corpus corpus, int foldIndex, long seed, boolean quick, FeatureCache cache, Path runsRoot) throws IOException {
         Corpus kept = cfg.classSet().apply(corpus);
         Fold fold = ExperimentRunner.folds(cfg, kept, seed).get(foldIndex);
-        return new Model(cfg, fold, seed, modelJob(cfg, kept, fold, seed, cache, runsRoot), conditions(babblePool(fold.train(), 24, seed, cfg), quick));
+        Runner.Job job = new SpecJobs(cache, runsRoot).job(planned(cfg, corpus, fold, seed));
+        return new Model(cfg, fold, seed, job, conditions(babblePool(fold.train(), 24, seed, cfg), quick));
     }
 
     /** Evaluates the model under every condition not yet in its {@code robustness.csv} (training or loading it only when one is missing). */
@@ -358,21 +404,6 @@ public final class Robustness {
         return Table.create("robustness", StringColumn.create(ResultColumns.CONDITION), StringColumn.create(ResultColumns.KIND), DoubleColumn.create(ResultColumns.LEVEL),
                 StringColumn.create(ResultColumns.DEGRADATION), DoubleColumn.create(ResultColumns.WA), DoubleColumn.create(ResultColumns.UA),
                 DoubleColumn.create("UA 95% CI low"), DoubleColumn.create("UA 95% CI high"));
-    }
-
-    /** The training run of one robustness model as a job: the experiment runner's computation, plus the model saved beside the record. */
-    private static Runner.Job modelJob(ExperimentConfig cfg, Corpus kept, Fold fold, long seed, FeatureCache cache, Path runsRoot) {
-        ClassSet cs = cfg.classSet();
-        List<Utterance> used = new ArrayList<>(fold.train());
-        used.addAll(fold.validation());
-        used.addAll(fold.test());
-        return new Runner.Job(cfg.spec(fold.name(), seed, DataManifest.of(kept.utterances())), cfg.name(),
-                runsRoot.resolve(cfg.name()).resolve(ExperimentRunner.runName(fold, seed)), tmp -> {
-                    FeatureSet set = FeatureExtraction.extract(used, cfg.features(), cfg.recipe(), ExperimentRunner.AUGMENTATION_SEED, cache);
-                    ExperimentRunner.Trained t = ExperimentRunner.compute(cfg, set, fold, seed, cs.classes(), tmp);
-                    t.model().save(tmp.resolve("model"));
-                    return t.computed();
-                });
     }
 
     /** The conditions already evaluated for the model's finished run (row and predictions both present); empty otherwise. */

@@ -188,6 +188,16 @@ public record RunSpec(String kind, String corpus, String testCorpus, DataManifes
         return a.equals(b);
     }
 
+    /**
+     * The spec as a run made now would record it: over {@code d}, with this process's native thread count
+     * ({@link #threadsOfThisProcess}) and the current network and trainer revisions. A spec a design just made is
+     * returned as it is; a recorded one (perhaps run-spec/1) becomes the spec of its re-run.
+     */
+    public RunSpec current(DataManifest d) {
+        return new RunSpec(kind, corpus, testCorpus, d, classSet, features, layout, recipe, augmentationSeed, protocol, fold, split, normalisation, model,
+                activation, training, selection, seed, threadsOfThisProcess(), org.emoaugnet.model.ModelFactory.REVISION, org.emoaugnet.model.Trainer.ENGINE);
+    }
+
     /** The same spec with another thread count. */
     public RunSpec withThreads(String t) {
         return new RunSpec(kind, corpus, testCorpus, data, classSet, features, layout, recipe, augmentationSeed, protocol, fold, split, normalisation, model,

@@ -16,10 +16,29 @@ import org.emoaugnet.util.Settings;
 /**
  * The ReLU-vs-ELU study of notebook 04 for one corpus: the configuration files in
  * {@code experiments/<corpus>/*.properties} when they exist (the committed RAVDESS study), otherwise built-in
- * defaults, made small in quick mode (2 epochs, 2 folds) so that CI exercises the whole path.
+ * defaults, made small in quick mode (2 epochs, 2 folds) so that CI exercises the whole path. As a {@link Design} it
+ * plans every (seed, fold) run of every experiment.
+ *
+ * @param corpus      the corpus the study runs on
+ * @param experiments its experiments ({@link #configs})
  */
-public final class Study {
-    private Study() {}
+public record Study(String corpus, List<ExperimentConfig> experiments) implements Design {
+    public Study {
+        experiments = List.copyOf(experiments);
+    }
+
+    /** The study of {@code corpus} under these settings ({@link #configs}). */
+    public static Study of(String corpus, Settings s) throws IOException { return new Study(corpus, configs(corpus, s)); }
+
+    @Override
+    public String describe() { return "the study of notebook 04 on " + corpus + " (" + experiments.size() + " experiments)"; }
+
+    @Override
+    public List<PlannedRun> plan(CorpusSource corpora) throws IOException {
+        List<PlannedRun> out = new ArrayList<>();
+        for (ExperimentConfig c : experiments) out.addAll(c.plan(corpora));
+        return out;
+    }
 
     public static List<ExperimentConfig> configs(String corpus, Settings s) throws IOException {
         Path dir = s.projectRoot().resolve("experiments").resolve(corpus);

@@ -130,8 +130,8 @@ class RunnerTest {
     @Test
     void parallelRunsEqualSerialRunsAndAFailureKeepsTheOthers() throws Exception {
         ExperimentConfig c = cfg("par", 2, List.of(1L, 2L));
-        List<RunRecord> serial = Runner.runAll(ExperimentRunner.jobs(c, corpus, cache, dir.resolve("serial")), 1, System.err);
-        List<RunRecord> parallel = Runner.runAll(ExperimentRunner.jobs(c, corpus, cache, dir.resolve("parallel")), 2, System.err);
+        List<RunRecord> serial = Runner.runAll(new SpecJobs(cache, dir.resolve("serial")).jobs(c.plan(CorpusSource.of(corpus))), 1, System.err);
+        List<RunRecord> parallel = Runner.runAll(new SpecJobs(cache, dir.resolve("parallel")).jobs(c.plan(CorpusSource.of(corpus))), 2, System.err);
         assertEquals(4, serial.size());
         for (int i = 0; i < serial.size(); i++) {
             assertEquals(serial.get(i).specSha256(), parallel.get(i).specSha256());

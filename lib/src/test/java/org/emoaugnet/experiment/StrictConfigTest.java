@@ -194,8 +194,8 @@ class StrictConfigTest {
         assertTrue(g.test().size() > f.test().size() && g.validation().size() > f.validation().size(), describe(List.of(f, g)).toString());
         // a recorded spec with non-default constants rebuilds the same spec (so records verify re-runs what was run)
         SplitSpec custom = new SplitSpec(7, 0.5, 3, d.testFraction());
-        RunSpec recorded = ExperimentRunner.jobs(cfg(si, custom), corpus, new FeatureCache(dir.resolve("cache")), dir.resolve("runs")).get(0).spec();
-        Runner.Job rebuilt = SpecJobs.job(recorded, "x", name -> name.equals("synthetic") ? corpus : null, new FeatureCache(dir.resolve("cache")), dir.resolve("runs"));
+        RunSpec recorded = new SpecJobs(new FeatureCache(dir.resolve("cache")), dir.resolve("runs")).jobs(cfg(si, custom).plan(CorpusSource.of(corpus))).get(0).spec();
+        Runner.Job rebuilt = new SpecJobs(new FeatureCache(dir.resolve("cache")), dir.resolve("runs")).job(new PlannedRun("x", recorded, List.of(corpus)));
         assertEquals(recorded.sha256(), rebuilt.spec().sha256());
         assertEquals(custom, rebuilt.spec().split());
         assertFalse(Files.exists(dir.resolve("runs")), "planning trains nothing");
@@ -237,16 +237,15 @@ class StrictConfigTest {
         }
         assertEquals(List.of("emobox-fold-1"), ExperimentRunner.folds(cfg("ravdess", e, 1), ravdess, 1).stream().map(Fold::name).toList(), "folds=1 runs the first");
         // the jobs: fold names, run folders and specs carry the fold set; a recorded spec rebuilds its run
-        List<Runner.Job> jobs = ExperimentRunner.jobs(cfg("ravdess", e, 0), ravdess, new FeatureCache(dir.resolve("cache")), dir.resolve("fold-set-runs"));
+        List<Runner.Job> jobs = new SpecJobs(new FeatureCache(dir.resolve("cache")), dir.resolve("fold-set-runs")).jobs(cfg("ravdess", e, 0).plan(CorpusSource.of(ravdess)));
         assertEquals(6, jobs.size());
         Runner.Job third = jobs.get(2);
         assertEquals("emobox-fold-3", third.spec().fold());
         assertEquals("emobox-fold-3-seed1", third.runDir().getFileName().toString());
         assertTrue(third.spec().canonical().contains("split.fold_set=emobox-6\n"), third.spec().canonical());
-        Runner.Job rebuilt = SpecJobs.job(third.spec(), "x", name -> name.equals("ravdess") ? ravdess : null, new FeatureCache(dir.resolve("cache")),
-                dir.resolve("fold-set-runs"));
+        Runner.Job rebuilt = new SpecJobs(new FeatureCache(dir.resolve("cache")), dir.resolve("fold-set-runs")).job(new PlannedRun("x", third.spec(), List.of(ravdess)));
         assertEquals(third.spec().sha256(), rebuilt.spec().sha256());
-        List<Runner.Job> standard = ExperimentRunner.jobs(cfg("ravdess", d, 0), ravdess, new FeatureCache(dir.resolve("cache")), dir.resolve("fold-set-runs"));
+        List<Runner.Job> standard = new SpecJobs(new FeatureCache(dir.resolve("cache")), dir.resolve("fold-set-runs")).jobs(cfg("ravdess", d, 0).plan(CorpusSource.of(ravdess)));
         assertEquals(List.of("fold-1", "fold-2", "fold-3", "fold-4", "fold-5"), standard.stream().map(j -> j.spec().fold()).toList(), "the default keeps its fold names");
         assertFalse(standard.get(0).spec().canonical().contains("split."), "the default fold set adds no field");
         assertFalse(Files.exists(dir.resolve("fold-set-runs")), "planning trains nothing");

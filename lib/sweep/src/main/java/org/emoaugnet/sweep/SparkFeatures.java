@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.emoaugnet.experiment.SpecJobs;
 import org.emoaugnet.experiment.Sweep;
 import org.emoaugnet.features.FeatureCache;
 
@@ -39,7 +40,7 @@ public final class SparkFeatures {
     static final String FEATURES = "features";
 
     /** The sweep's feature sets, planned once per JVM ({@link Plans}). */
-    static List<Sweep.FeatureWork> planned(Sweep sweep) {
+    static List<SpecJobs.FeatureWork> planned(Sweep sweep) {
         return Plans.get(sweep, FEATURES, Sweep::features);
     }
 
@@ -47,10 +48,10 @@ public final class SparkFeatures {
     static SliceOutcome extract(Sweep sweep, Slice slice) {
         long t0 = System.nanoTime();
         try {
-            Sweep.FeatureWork w = planned(sweep).get(slice.work());
+            SpecJobs.FeatureWork w = planned(sweep).get(slice.work());
             // a cache object of this task's own, so that its hit and miss counts are this slice's
             FeatureCache own = new FeatureCache(w.cache().dir());
-            new Sweep.FeatureWork(w.key(), w.utterances(), w.spec(), w.recipe(), own).extract(slice.from(), slice.to());
+            new SpecJobs.FeatureWork(w.key(), w.utterances(), w.spec(), w.recipe(), own).extract(slice.from(), slice.to());
             return new SliceOutcome(slice, own.hits(), own.misses(), (System.nanoTime() - t0) / 1e9, SweepTask.host(), "");
         } catch (Exception e) {   // the failure travels in the outcome (its text): the driver prints every failed slice, the command exits 4
             return new SliceOutcome(slice, 0, 0, (System.nanoTime() - t0) / 1e9, SweepTask.host(), e.toString());
@@ -60,7 +61,7 @@ public final class SparkFeatures {
     public static Report run(Sweep sweep, SparkSweep.Options o, int recordingsPerTask, PrintStream log) throws IOException {
         if (recordingsPerTask < 1) throw new IllegalArgumentException("recordings per task must be at least 1, got " + recordingsPerTask);
         long t0 = System.nanoTime();
-        List<Sweep.FeatureWork> work = sweep.features();
+        List<SpecJobs.FeatureWork> work = sweep.features();
         if (o.isLocal()) Plans.put(sweep, FEATURES, work);   // tasks in this JVM use the driver's plan
         List<Slice> slices = new ArrayList<>();
         int recordings = 0;

@@ -9,15 +9,20 @@ import org.emoaugnet.experiment.Sweep;
 import org.emoaugnet.util.KnownKeys;
 import org.emoaugnet.util.Settings;
 
-/** {@code environment/emoaug sweep ...}: a study, ablation or experiment as a Spark job (see {@link SparkSweep}). */
+/** {@code environment/emoaug sweep ...}: a study, ablation, experiment, the cross-corpus grid or the robustness models as a Spark job (see {@link SparkSweep}). */
 public final class SweepCli {
     private SweepCli() {}
 
     static final String USAGE = String.join("\n",
-            "usage: environment/emoaug sweep study|ablation|experiment [options]",
+            "usage: environment/emoaug sweep study|ablation|experiment|cross|robustness [options]",
             "  study                       notebook 04's ReLU-vs-ELU study on the primary corpus",
             "  ablation --design FILE      an augmentation ablation (experiments/<corpus>/ablation/*.properties)",
             "  experiment --config FILE    one experiment configuration",
+            "  cross [--variants L,...]    notebook 05's cross-corpus grid over every configured corpus plus the synthetic",
+            "                              one (--variants: only these, e.g. 'main,no augmentation')",
+            "  robustness [--activations relu,elu]",
+            "                              the trained models of notebook 05's robustness study on the primary corpus",
+            "                              (their networks kept beside the records for the evaluations)",
             "options:",
             "  --master URL                local[N] (embedded, default local[<cores>]) or spark://host:7077",
             "  --threads N                 native threads per run on cluster executors (default 1; one task per core)",
@@ -32,9 +37,16 @@ public final class SweepCli {
             "Every run is the local runner's unit of work: finished runs are skipped, a re-run sweep resumes.",
             "Exit codes: 0 every run finished, 1 bad usage, 4 some runs failed (listed; the others are kept).");
 
-    /** The options of every sweep (USAGE); {@code ablation} adds {@code design}, {@code experiment} adds {@code config}. */
+    /**
+     * The options of every sweep (USAGE); {@code ablation} adds {@code design}, {@code experiment} {@code config},
+     * {@code cross} {@code variants} and {@code robustness} {@code activations} ({@link #OWN}).
+     */
     static final List<String> OPTIONS = List.of("master", "threads", "executor-memory", "max-failures", "executor-classpath", "runs", "features",
             "chunk", "data", "corpus", "quick", "seed", "cache");
+
+    /** Each kind of sweep and the options only it takes. */
+    static final Map<String, List<String>> OWN = Map.of("study", List.of(), "ablation", List.of("design"), "experiment", List.of("config"),
+            "cross", List.of("variants"), "robustness", List.of("activations"));
 
     public static void main(String[] args) throws Exception {
         int code;
@@ -61,9 +73,10 @@ public final class SweepCli {
             else if (i + 1 < args.length) f.put(k, args[++i]);
             else return usage("--" + k + " needs a value");
         }
+        if (!OWN.containsKey(args[0]))
+            return usage(KnownKeys.describe(args[0], OWN.keySet().stream().sorted().toList(), "sweep", ""));
         List<String> known = new java.util.ArrayList<>(OPTIONS);
-        if (args[0].equals("ablation")) known.add("design");
-        if (args[0].equals("experiment")) known.add("config");
+        known.addAll(OWN.get(args[0]));
         List<String> unknown = KnownKeys.unknown(f.keySet().stream().sorted().toList(), known);
         if (!unknown.isEmpty()) {   // every option given is checked before the sweep starts: a typo is an error, never ignored
             List<String> parts = unknown.stream().map(k -> KnownKeys.describe(k, known, "option", "--")).toList();
@@ -74,13 +87,19 @@ public final class SweepCli {
         if (f.containsKey("quick")) o.put("quick", "true");
         Settings s = Settings.resolve(System.getenv(), o);
         Path runs = f.containsKey("runs") ? Path.of(f.get("runs")) : s.results().resolve("runs");
-        Sweep sweep = switch (args[0]) {
-            case "study" -> Sweep.study(s, runs);
-            case "ablation" -> Sweep.ablation(Path.of(need(f, "design")), s, runs);
-            case "experiment" -> Sweep.experiment(Path.of(need(f, "config")), s, runs);
-            default -> null;
-        };
-        if (sweep == null) return usage("unknown sweep '" + args[0] + "'");
+        Sweep sweep;
+        try {   // a missing --design/--config, an unknown variant or activation: bad usage, before anything is planned
+            sweep = switch (args[0]) {
+                case "study" -> Sweep.study(s, runs);
+                case "ablation" -> Sweep.ablation(Path.of(need(f, "design")), s, runs);
+                case "experiment" -> Sweep.experiment(Path.of(need(f, "config")), s, runs);
+                case "cross" -> Sweep.cross(s, runs, list(f, "variants"));
+                case "robustness" -> Sweep.robustness(s, runs, list(f, "activations"));
+                default -> throw new IllegalArgumentException("unknown sweep '" + args[0] + "'");   // OWN names every kind
+            };
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
         var opts = new SparkSweep.Options(f.getOrDefault("master", "local[" + Runner.defaultParallelism() + "]"),
                 Integer.parseInt(f.getOrDefault("threads", "1")), f.getOrDefault("executor-memory", "2g"),
                 Integer.parseInt(f.getOrDefault("max-failures", "4")), f.getOrDefault("executor-classpath", ""));
@@ -92,9 +111,14 @@ public final class SweepCli {
         return r.failures().isEmpty() ? 0 : 4;
     }
 
+    /** A comma-separated option's values; empty when it is not given. */
+    private static List<String> list(Map<String, String> f, String k) {
+        return f.containsKey(k) ? List.of(f.get(k).split(",")) : List.of();
+    }
+
     private static String need(Map<String, String> f, String k) {
         String v = f.get(k);
-        if (v == null) throw new IllegalArgumentException("--" + k + " is required\n" + USAGE);
+        if (v == null) throw new IllegalArgumentException("--" + k + " is required");
         return v;
     }
 

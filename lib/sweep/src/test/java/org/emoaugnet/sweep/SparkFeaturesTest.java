@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.emoaugnet.experiment.SpecJobs;
 import org.emoaugnet.experiment.Sweep;
 import org.emoaugnet.features.FeatureCache;
 import org.emoaugnet.features.FeatureSet;
@@ -30,7 +31,7 @@ class SparkFeaturesTest {
         }
         Map<String, String> env = Map.of("EMOAUG_HOME", root.toString(), "EMOAUG_CACHE", cache.toString());
         Sweep sweep = Sweep.study(Settings.resolve(env, Map.of("quick", "true", "data", "", "corpus", "")), tmp.resolve("runs"));
-        List<Sweep.FeatureWork> work = sweep.features();
+        List<SpecJobs.FeatureWork> work = sweep.features();
         assertFalse(work.isEmpty());
         assertTrue(work.size() < sweep.jobs().size(), "experiments that differ only in training share one feature set");
 
@@ -39,13 +40,13 @@ class SparkFeaturesTest {
         assertTrue(r.computed() > 0, "a fresh cache is filled by the tasks");
         assertTrue(r.outcomes().size() > work.size(), "each feature set is cut into several slices");
 
-        for (Sweep.FeatureWork w : work) {
+        for (SpecJobs.FeatureWork w : work) {
             FeatureCache reread = new FeatureCache(w.cache().dir());
-            FeatureSet viaSpark = new Sweep.FeatureWork(w.key(), w.utterances(), w.spec(), w.recipe(), reread).extract(0, w.size());
+            FeatureSet viaSpark = new SpecJobs.FeatureWork(w.key(), w.utterances(), w.spec(), w.recipe(), reread).extract(0, w.size());
             assertEquals(0, reread.misses(), w.key() + ": every entry a run needs is in the cache");
             // the values against a serial extraction into a cache of its own (the first 64 recordings, to keep the test short)
             int n = Math.min(64, w.size());
-            FeatureSet serial = new Sweep.FeatureWork(w.key(), w.utterances(), w.spec(), w.recipe(), new FeatureCache(tmp.resolve("serial-" + w.key().hashCode())))
+            FeatureSet serial = new SpecJobs.FeatureWork(w.key(), w.utterances(), w.spec(), w.recipe(), new FeatureCache(tmp.resolve("serial-" + w.key().hashCode())))
                     .extract(0, n);
             assertEquals(n * w.recipe().size(), serial.rows().size());
             for (int i = 0; i < serial.rows().size(); i++) {

@@ -17,7 +17,7 @@ import org.emoaugnet.util.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The quick synthetic study through embedded Spark (local[2]) against the serial runner on the same specs. */
+/** Quick synthetic sweeps (the study, a cross-corpus variant) through embedded Spark (local[2]) against the serial runner on the same specs. */
 class SparkSweepTest {
     @TempDir Path tmp;
 
@@ -28,6 +28,48 @@ class SparkSweepTest {
         Path root = root();
         Map<String, String> env = Map.of("EMOAUG_HOME", root.toString(), "EMOAUG_CACHE", root.resolve(".cache").toString());
         return Sweep.study(Settings.resolve(env, Map.of("quick", "true", "data", "", "corpus", "")), runs);
+    }
+
+    /** The quick synthetic cross-corpus grid's per-speaker variant (synthetic ↔ synthetic-b), recorded under {@code runs}. */
+    static Sweep quickCross(Path runs) {
+        Path root = root();
+        Map<String, String> env = Map.of("EMOAUG_HOME", root.toString(), "EMOAUG_CACHE", root.resolve(".cache").toString());
+        return Sweep.cross(Settings.resolve(env, Map.of("quick", "true", "data", "", "corpus", "")), runs, List.of("per-speaker normalisation"));
+    }
+
+    @Test
+    void theCrossCorpusGridRunsAsSparkTasksAndEqualsTheSerialRunner() throws Exception {
+        Path serialRuns = tmp.resolve("serial-cross"), sparkRuns = tmp.resolve("spark-cross");
+        Sweep.Plan plan = quickCross(serialRuns).plan();
+        assertInstanceOf(org.emoaugnet.experiment.CrossCorpusStudy.Grid.class, plan.design());
+        assertEquals(List.of("cross-corpus", "cross-corpus"), plan.runs().stream().map(r -> r.spec().kind()).toList(),
+                "the per-speaker variant has no diagonal: synthetic → synthetic-b and back");
+        assertEquals(List.of("PER_SPEAKER", "PER_SPEAKER"), plan.runs().stream().map(r -> r.spec().normalisation()).toList());
+        Runner.runAll(plan.jobs(), 1, System.err);
+
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        SparkSweep.Report first = SparkSweep.run(quickCross(sparkRuns), SparkSweep.Options.local(2), new PrintStream(buf, true));
+        String text = buf.toString();
+        System.err.print(text);
+        assertTrue(text.contains("the cross-corpus grid of notebook 05 (variants per-speaker normalisation)"), text);
+        assertEquals(2, first.planned());
+        assertEquals(2, first.computed(), text);
+        assertTrue(first.failures().isEmpty(), text);
+        sameRecords(plan.jobs(), serialRuns, sparkRuns);
+        assertEquals(2, SparkSweep.run(quickCross(sparkRuns), SparkSweep.Options.local(2), new PrintStream(buf, true)).alreadyFinished(),
+                "a second sweep reads both runs back");
+    }
+
+    /** Every job's record under {@code a} equals the one under {@code b}: spec, predictions, metrics and selected epoch. */
+    static void sameRecords(List<Runner.Job> jobs, Path a, Path b) throws Exception {
+        for (Runner.Job j : jobs) {
+            Path rel = a.relativize(j.runDir());
+            RunRecord x = RunRecord.read(j.runDir()), y = RunRecord.read(b.resolve(rel));
+            assertEquals(x.specSha256(), y.specSha256(), rel + ": same specification");
+            assertEquals(x.predictionsSha256(), y.predictionsSha256(), rel + ": same predictions");
+            assertEquals(x.test().ua(), y.test().ua(), 0.0, rel + ": same UA");
+            assertEquals(x.training().bestEpoch(), y.training().bestEpoch(), rel + ": same best epoch");
+        }
     }
 
     @Test
