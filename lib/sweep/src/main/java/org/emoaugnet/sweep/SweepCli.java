@@ -88,7 +88,7 @@ public final class SweepCli {
         Settings s = Settings.resolve(System.getenv(), o);
         Path runs = f.containsKey("runs") ? Path.of(f.get("runs")) : s.results().resolve("runs");
         Sweep sweep;
-        try {   // a missing --design/--config, an unknown variant or activation: bad usage, before anything is planned
+        try {
             sweep = switch (args[0]) {
                 case "study" -> Sweep.study(s, runs);
                 case "ablation" -> Sweep.ablation(Path.of(need(f, "design")), s, runs);
@@ -97,7 +97,7 @@ public final class SweepCli {
                 case "robustness" -> Sweep.robustness(s, runs, list(f, "activations"));
                 default -> throw new IllegalArgumentException("unknown sweep '" + args[0] + "'");   // OWN names every kind
             };
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {   // a missing --design/--config, an unknown variant or activation: bad usage (printed), before anything is planned
             return usage(e.getMessage());
         }
         var opts = new SparkSweep.Options(f.getOrDefault("master", "local[" + Runner.defaultParallelism() + "]"),
