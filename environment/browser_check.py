@@ -13,7 +13,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXPECT = "browser check: 6 x 7 = 42"
 # a cell a researcher might type: a library call (the compact CNN-LSTM's default training budget) and a computed line
 TYPED = ('System.out.println("browser check: 6 x 7 = " + (6 * 7) + "; epochs cap " '
-         '+ org.emoaugnet.experiment.Defaults.TRAINING.epochs())')
+         '+ org.emoaugnet.run.Defaults.TRAINING.epochs())')
 
 
 def step(msg):

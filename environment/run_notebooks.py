@@ -117,7 +117,7 @@ def prepare_results(a):
             seed_runs(os.path.join(ROOT, "results", "runs"), os.path.join(a.results, "runs"))
 
 
-OUTCOMES = ("trained", "read-back")   # the runner's words (org.emoaugnet.experiment.RunEvents)
+OUTCOMES = ("trained", "read-back")   # the runner's words (org.emoaugnet.run.RunEvents)
 
 
 def count_runs(events):

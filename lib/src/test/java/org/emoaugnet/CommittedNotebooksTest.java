@@ -1,5 +1,6 @@
 package org.emoaugnet;
 
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

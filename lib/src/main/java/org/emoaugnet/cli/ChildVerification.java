@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.emoaugnet.experiment.NumericKernels;
+import org.emoaugnet.run.NumericKernels;
 import org.emoaugnet.util.Settings;
 
 /**

@@ -1,5 +1,7 @@
 package org.emoaugnet.cli;
 
+import org.emoaugnet.design.StudyTables;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -7,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.data.CorpusException;
 import org.emoaugnet.data.CorpusScan;
 import org.emoaugnet.data.CorpusTables;
@@ -57,6 +58,11 @@ public final class Main {
             "  bench train [--model A|B|PRESET] [--act relu|elu] [--n 5760] [--batch 32] [--epochs 4] [--seed 42] [--engine fused|dl4j]",
             "        training/inference throughput and peak memory of the reference networks A and B (compare:",
             "        environment/bench/torch_twin.py) or of a model preset (compact-cnn-lstm, paper-cnn-lstm, public-conv1d)",
+            "  model train --config FILE --out DIR [--fold NAME] [--train-seed S] [--data DIR] [--runs DIR]",
+            "        train one run of an experiment file (its first fold and seed unless named) with its network kept and",
+            "        export it to DIR: network.zip (DL4J), scaler.csv, model.properties (classes, model, features) and the run's record",
+            "  predict --model DIR FILE.wav [FILE.wav ...]",
+            "        class probabilities of an exported model for audio files, one line each (file, best class, class=probability ...)",
             "  experiment run --config FILE [--data DIR] [--runs DIR]",
             "        run (or resume) an experiment; records under DIR (default results/runs/<name>/); prints the result table",
             "  experiment study [--data DIR] [--corpus NAME] [--runs DIR]",
@@ -101,7 +107,7 @@ public final class Main {
             "  names the file), 3 results compare found differences");
 
     /** The first words of two-word commands. */
-    private static final java.util.Set<String> GROUPS = java.util.Set.of("corpus", "synth", "cache", "bench", "experiment", "records", "results");
+    private static final java.util.Set<String> GROUPS = java.util.Set.of("corpus", "synth", "cache", "bench", "experiment", "records", "results", "model");
 
     /** The options of every command that reads settings ({@link #settings}), as {@link #USAGE} lists them. */
     private static final List<String> SETTINGS_OPTIONS = List.of("data", "corpus", "seed", "cache", "quick", "skip-bad");
@@ -139,6 +145,8 @@ public final class Main {
             Map.entry("ledger", new Options(true, List.of("results"))),
             Map.entry("results compare", new Options(true, List.of("regenerated", "committed"))),
             Map.entry("records verify", new Options(true, List.of("runs", "scratch"))),
+            Map.entry("model train", new Options(true, List.of("config", "out", "fold", "train-seed", "runs"))),
+            Map.entry("predict", new Options(false, List.of("model"))),
             Map.entry("records migrate", new Options(true, List.of("runs", "redo"))));
 
     private Main() {}
@@ -177,7 +185,7 @@ public final class Main {
             org.emoaugnet.util.KnownKeys.check("emoaug " + cmd, flags.keySet().stream().sorted().toList(), accepted.all(), "option", "--");
             for (String k : flags.keySet().stream().sorted().toList())
                 if (flags.get(k) == null) throw new UsageException("option --" + k + " needs a value");
-            if (!rest.isEmpty() && !cmd.equals("records verify"))
+            if (!rest.isEmpty() && !cmd.equals("records verify") && !cmd.equals("predict"))
                 throw new UsageException("'" + cmd + "' takes no argument '" + rest.get(0) + "'");
             org.emoaugnet.util.OutputLog.setProducer("environment/emoaug " + String.join(" ", args));
             if (flags.containsKey("results")) org.emoaugnet.util.OutputLog.setResults(Path.of(flags.get("results")));
@@ -198,9 +206,17 @@ public final class Main {
                 case "ledger": return ledger(flags, out);
                 case "records migrate": return migrate(flags, out);
                 case "records verify": return verify(flags, rest, out);
+                case "predict": return ModelCommands.predict(Path.of(need(flags, "model")), rest.stream().map(Path::of).toList(), out);
+                case "model train": {
+                    var cfg = org.emoaugnet.design.ExperimentConfigs.load(Path.of(need(flags, "config")));
+                    Settings s = settingsFor(cfg.corpus(), flags);
+                    return ModelCommands.train(cfg, org.emoaugnet.run.CorpusSource.of(s), cache(s),
+                            flags.containsKey("runs") ? Path.of(flags.get("runs")) : s.projectRoot().resolve("build/model-runs"),
+                            flags.getOrDefault("fold", ""), flags.containsKey("train-seed") ? (long) number(flags, "train-seed", 0) : null, Path.of(need(flags, "out")), out);
+                }
                 case "results compare": {
                     Path committed = Path.of(flags.getOrDefault("committed", settings(flags).projectRoot().resolve("results").toString()));
-                    var report = org.emoaugnet.experiment.Regeneration.compare(committed, Path.of(need(flags, "regenerated")));
+                    var report = org.emoaugnet.publish.Regeneration.compare(committed, Path.of(need(flags, "regenerated")));
                     out.print(report.text(20));
                     return report.differing().isEmpty() ? 0 : 3;
                 }
@@ -375,15 +391,15 @@ public final class Main {
     private static FeatureCache cache(Settings s) { return new FeatureCache(s.cache().resolve("features")); }
 
     private static int experiment(Map<String, String> flags, PrintStream out) throws IOException {
-        var cfg = org.emoaugnet.experiment.ExperimentConfigs.load(Path.of(need(flags, "config")));
+        var cfg = org.emoaugnet.design.ExperimentConfigs.load(Path.of(need(flags, "config")));
         Settings s = settingsFor(cfg.corpus(), flags);
         Path runs = runsRoot(flags, s);
-        cfg.run(org.emoaugnet.experiment.CorpusSource.of(s), cache(s), runs);
-        var t = org.emoaugnet.experiment.ExperimentRunner.summary(cfg, runs);
+        cfg.run(org.emoaugnet.run.CorpusSource.of(s), cache(s), runs);
+        var t = StudyTables.summary(cfg, runs);
         out.println(Tables.show(t, 2));
         if (t.rowCount() > 0) {
-            out.println("WA (%) " + org.emoaugnet.eval.Statistics.meanSd(t.doubleColumn(org.emoaugnet.experiment.ExperimentRunner.TEST_WA).asDoubleArray())
-                    + "   UA (%) " + org.emoaugnet.eval.Statistics.meanSd(t.doubleColumn(org.emoaugnet.experiment.ExperimentRunner.TEST_UA).asDoubleArray()));
+            out.println("WA (%) " + org.emoaugnet.eval.Statistics.meanSd(t.doubleColumn(org.emoaugnet.evidence.ResultColumns.TEST_WA).asDoubleArray())
+                    + "   UA (%) " + org.emoaugnet.eval.Statistics.meanSd(t.doubleColumn(org.emoaugnet.evidence.ResultColumns.TEST_UA).asDoubleArray()));
         }
         return 0;
     }
@@ -392,18 +408,18 @@ public final class Main {
         Settings s = settings(flags);
         Path runs = runsRoot(flags, s);
         long t0 = System.nanoTime();
-        var corpora = org.emoaugnet.experiment.CorpusSource.of(s);
-        var study = org.emoaugnet.experiment.Study.of(corpora.primary().name(), s);
+        var corpora = org.emoaugnet.run.CorpusSource.of(s);
+        var study = org.emoaugnet.design.Study.of(corpora.primary().name(), s);
         var records = study.run(corpora, cache(s), runs);
         double wall = (System.nanoTime() - t0) / 1e9;
-        out.println(Tables.show(org.emoaugnet.experiment.StudyReport.table(study.experiments(), runs, study.corpus()), 1));
+        out.println(Tables.show(org.emoaugnet.design.StudyTables.table(study.experiments(), runs, study.corpus()), 1));
         out.printf(java.util.Locale.ROOT, "%d runs of %d experiments; wall time %.1f s with %d run(s) at a time (EMOAUG_PARALLEL), OMP_NUM_THREADS=%s%n",
-                records.size(), study.experiments().size(), wall, org.emoaugnet.experiment.Runner.defaultParallelism(), System.getenv("OMP_NUM_THREADS"));
+                records.size(), study.experiments().size(), wall, org.emoaugnet.run.Runner.defaultParallelism(), System.getenv("OMP_NUM_THREADS"));
         return 0;
     }
 
     private static int ablation(Map<String, String> flags, PrintStream out) throws IOException {
-        var design = org.emoaugnet.experiment.Ablation.load(Path.of(need(flags, "design")));
+        var design = org.emoaugnet.design.Ablation.load(Path.of(need(flags, "design")));
         String corpusName = design.conditions().get(0).config().corpus();
         Settings s = settingsFor(corpusName, flags);
         Path runs = runsRoot(flags, s);
@@ -417,21 +433,21 @@ public final class Main {
             names.add(c.config().name());
         }
         // the design's plan (seed-major: whole seeds first), restricted to the chosen recipes
-        var planned = design.plan(org.emoaugnet.experiment.CorpusSource.of(s)).stream().filter(p -> names.contains(p.experiment())).toList();
-        org.emoaugnet.experiment.Runner.runAll(new org.emoaugnet.experiment.SpecJobs(cache(s), runs).jobs(planned));
-        out.println(Tables.show(org.emoaugnet.experiment.StudyReport.ablation(design, runs), 2));
+        var planned = design.plan(org.emoaugnet.run.CorpusSource.of(s)).stream().filter(p -> names.contains(p.experiment())).toList();
+        org.emoaugnet.run.Runner.runAll(new org.emoaugnet.run.SpecJobs(cache(s), runs).jobs(planned));
+        out.println(Tables.show(StudyTables.ablation(design, runs), 2));
         return 0;
     }
 
     private static int cross(Map<String, String> flags, PrintStream out) throws IOException {
         Settings s = settings(flags);
         List<String> only = flags.containsKey("variants") ? List.of(flags.get("variants").split(",")) : List.of();
-        List<String> labels = org.emoaugnet.experiment.CrossCorpusStudy.variants(s.quick()).stream().map(v -> v.label()).toList();
+        List<String> labels = org.emoaugnet.design.CrossCorpusStudy.variants(s.quick()).stream().map(v -> v.label()).toList();
         for (String o : only)
             if (!labels.contains(o)) throw new UsageException("unknown variant '" + o + "'; the variants are " + labels);
-        var corpora = org.emoaugnet.experiment.CrossCorpusStudy.corpora(s);
-        var grid = org.emoaugnet.experiment.CrossCorpusStudy.run(corpora, s, cache(s), runsRoot(flags, s), only);
-        out.println(Tables.show(grid.rejectColumns(org.emoaugnet.experiment.ResultColumns.EXPERIMENT), 1));
+        var corpora = org.emoaugnet.design.CrossCorpusStudy.corpora(s);
+        var grid = org.emoaugnet.design.CrossCorpusStudy.run(corpora, s, cache(s), runsRoot(flags, s), only);
+        out.println(Tables.show(grid.rejectColumns(org.emoaugnet.evidence.ResultColumns.EXPERIMENT), 1));
         return 0;
     }
 
@@ -439,21 +455,21 @@ public final class Main {
         Settings s = settings(flags);
         List<String> acts = flags.containsKey("activations") ? List.of(flags.get("activations").split(",")) : List.of();
         for (String a : acts) if (!a.equals("relu") && !a.equals("elu")) throw new UsageException("--activations takes relu and/or elu, got '" + a + "'");
-        var primary = org.emoaugnet.experiment.CorpusSource.of(s).primary();
-        var study = org.emoaugnet.experiment.Robustness.study(primary, s, cache(s), runsRoot(flags, s), acts);
-        out.println(Tables.show(org.emoaugnet.experiment.Robustness.combined(study), 2));
+        var primary = org.emoaugnet.run.CorpusSource.of(s).primary();
+        var study = org.emoaugnet.design.Robustness.study(primary, s, cache(s), runsRoot(flags, s), acts);
+        out.println(Tables.show(org.emoaugnet.design.Robustness.combined(study), 2));
         return 0;
     }
 
     private static int ledger(Map<String, String> flags, PrintStream out) throws IOException {
         Settings s = settings(flags);
         Path results = flags.containsKey("results") ? Path.of(flags.get("results")) : s.results();
-        var rows = org.emoaugnet.experiment.Ledger.write(s.projectRoot(), results);
-        org.emoaugnet.experiment.Manifest.write(s.projectRoot(), results);
+        var rows = org.emoaugnet.publish.Ledger.write(s.projectRoot(), results);
+        org.emoaugnet.publish.Manifest.write(s.projectRoot(), results);
         if (results.toAbsolutePath().normalize().equals(s.projectRoot().resolve("results").toAbsolutePath().normalize())) {
-            org.emoaugnet.experiment.Ledger.updateReadme(s.projectRoot().resolve("README.md"), rows);
-            org.emoaugnet.experiment.ReadmeTables.updateAll(s.projectRoot());
-            org.emoaugnet.experiment.Findings.updateReadme(s.projectRoot().resolve("README.md"), s.projectRoot(), rows);
+            org.emoaugnet.publish.Ledger.updateReadme(s.projectRoot().resolve("README.md"), rows);
+            org.emoaugnet.publish.ReadmeTables.updateAll(s.projectRoot());
+            org.emoaugnet.publish.Findings.updateReadme(s.projectRoot().resolve("README.md"), s.projectRoot(), rows);
             out.println("updated the generated blocks of " + s.projectRoot().resolve("README.md"));
         }
         out.println(java.nio.file.Files.readString(results.resolve("LEDGER.md")));
@@ -465,7 +481,7 @@ public final class Main {
     private static Map<String, org.emoaugnet.data.Corpus> corporaByName(Settings s) throws IOException {
         Map<String, org.emoaugnet.data.Corpus> found = new HashMap<>();
         if (s.data().isPresent()) for (var r : Corpora.open(s)) found.put(r.corpus().name(), r.corpus());
-        for (var c : org.emoaugnet.experiment.CrossCorpusStudy.corpora(Settings.resolve(Map.of("EMOAUG_HOME", s.projectRoot().toString(),
+        for (var c : org.emoaugnet.design.CrossCorpusStudy.corpora(Settings.resolve(Map.of("EMOAUG_HOME", s.projectRoot().toString(),
                 "EMOAUG_CACHE", s.cache().toString()), Map.of()))) found.putIfAbsent(c.name(), c);
         return found;
     }
@@ -475,20 +491,20 @@ public final class Main {
         Settings s = settings(flags);
         Path root = runsRoot(flags, s), scratch = Path.of(flags.getOrDefault("scratch", s.projectRoot().resolve("build/verify").toString()));
         for (String r : runs)
-            if (!org.emoaugnet.experiment.RunRecord.finished(root.resolve(r))) throw new UsageException(root.resolve(r) + " is not a finished run");
+            if (!org.emoaugnet.run.RunRecord.finished(root.resolve(r))) throw new UsageException(root.resolve(r) + " is not a finished run");
         // each record is verified under its own numeric-kernel settings: here when this process has them, else in a
         // child JVM that has them (OpenBLAS and oneDNN read them from the environment when they load)
-        var machine = org.emoaugnet.experiment.NumericKernels.Machine.current();
-        Map<String, org.emoaugnet.experiment.NumericKernels.Plan> plans = new java.util.LinkedHashMap<>();
+        var machine = org.emoaugnet.run.NumericKernels.Machine.current();
+        Map<String, org.emoaugnet.run.NumericKernels.Plan> plans = new java.util.LinkedHashMap<>();
         for (String r : runs) {
-            var prov = org.emoaugnet.experiment.RunRecord.read(root.resolve(r)).provenance();
-            var plan = org.emoaugnet.experiment.NumericKernels.plan(prov.environment(), prov.kernels(), System.getenv(), machine);
+            var prov = org.emoaugnet.run.RunRecord.read(root.resolve(r)).provenance();
+            var plan = org.emoaugnet.run.NumericKernels.plan(prov.environment(), prov.kernels(), System.getenv(), machine);
             if (!plan.inProcess() && plan.refusal().isEmpty() && System.getenv(ChildVerification.CHILD) != null)
                 throw new IllegalStateException("records verify: the child JVM for " + r + " still lacks the record's numeric-kernel settings ("
                         + plan.describe() + ")");
             plans.put(r, plan);
         }
-        var corpora = org.emoaugnet.experiment.CorpusSource.of(s);   // opened as the runs need them
+        var corpora = org.emoaugnet.run.CorpusSource.of(s);   // opened as the runs need them
         int differ = 0, refused = 0;
         for (String r : runs) {
             var plan = plans.get(r);
@@ -508,7 +524,7 @@ public final class Main {
                 if (rc == 3) differ++;
                 else if (rc != 0) throw new IOException("the child JVM verifying " + r + " failed with exit code " + rc + " (its errors are above)");
             } else {
-                var v = org.emoaugnet.experiment.SpecJobs.verify(root.resolve(r), corpora, cache(s), scratch);
+                var v = org.emoaugnet.run.SpecJobs.verify(root.resolve(r), corpora, cache(s), scratch);
                 out.println(v.text());
                 if (!v.sameSpec() || !v.samePredictions()) differ++;
             }
@@ -522,7 +538,7 @@ public final class Main {
     private static int migrate(Map<String, String> flags, PrintStream out) throws IOException {
         Settings s = settings(flags);
         Map<String, org.emoaugnet.data.Corpus> found = corporaByName(s);
-        var sum = org.emoaugnet.experiment.RecordMigration.migrate(runsRoot(flags, s), found::get, java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), out,
+        var sum = org.emoaugnet.run.RecordMigration.migrate(runsRoot(flags, s), found::get, java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), out,
                 flags.containsKey("redo"));
         out.printf("%d record(s) migrated (data manifest verified for %d, unknown for %d), %d already current%n", sum.migrated(), sum.dataVerified(),
                 sum.dataUnknown(), sum.alreadyCurrent());

@@ -63,7 +63,7 @@ final class TrainingBenchmark {
         out.printf("model %s (%s, input %d x %d, batch %d, n %d, engine %s): trainable params %d (DL4J numParams %d); backend %s; OMP_NUM_THREADS=%s; natives %s%n",
                 model, act, c, t, batch, n, engine.name().toLowerCase(java.util.Locale.ROOT),
                 ModelFactory.trainableParams(net), net.numParams(), Nd4j.getBackend().getClass().getSimpleName(), System.getenv("OMP_NUM_THREADS"),
-                org.emoaugnet.experiment.Provenance.detectNd4jClassifier());
+                org.emoaugnet.run.Provenance.detectNd4jClassifier());
         Random r = new Random(seed);
         List<DataSet> batches = new ArrayList<>();
         List<int[]> labels = new ArrayList<>();

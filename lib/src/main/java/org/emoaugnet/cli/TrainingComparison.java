@@ -15,8 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.emoaugnet.experiment.Provenance;
-import org.emoaugnet.experiment.ResultColumns;
+import org.emoaugnet.run.Provenance;
+import org.emoaugnet.evidence.ResultColumns;
 import org.emoaugnet.util.Tables;
 import org.nd4j.linalg.factory.Nd4j;
 import tech.tablesaw.api.DoubleColumn;
@@ -67,7 +67,7 @@ final class TrainingComparison {
         }
         Map<String, String> env = environment(torch, python);
         env.put("load_average_at_start", loadAverage);
-        String tag = org.emoaugnet.experiment.StudyOutputs.benchCompare(model.toLowerCase(Locale.ROOT), act);
+        String tag = org.emoaugnet.publish.StudyOutputs.benchCompare(model.toLowerCase(Locale.ROOT), act);
         Table t = Table.create(tag, StringColumn.create(ResultColumns.SIDE), IntColumn.create("repeat"), DoubleColumn.create(ResultColumns.TRAIN_SAMPLES_PER_S),
                 DoubleColumn.create(ResultColumns.INFER_SAMPLES_PER_S));
         for (Row row : rows) {
@@ -87,7 +87,7 @@ final class TrainingComparison {
         env.forEach((k, v) -> { e.stringColumn(0).append(k); e.stringColumn(1).append(v); });
         Files.createDirectories(outDir);
         Tables.saveCsv(t, outDir.resolve(tag + ".csv"));
-        Tables.saveCsv(e, outDir.resolve(org.emoaugnet.experiment.StudyOutputs.benchEnvironment(tag)));
+        Tables.saveCsv(e, outDir.resolve(org.emoaugnet.publish.StudyOutputs.benchEnvironment(tag)));
         out.println();
         out.printf("model %s (%s), %d samples, batch %d, %d epochs, threads %s, %d repeats: medians over repeats%n", model, act, n, batch, epochs, threads, repeats);
         double[] fused = medians(rows, "dl4j-fused"), py = medians(rows, "pytorch"), fit = medians(rows, "dl4j-fit");
@@ -97,7 +97,7 @@ final class TrainingComparison {
             out.printf("  %-12s train %8.1f  infer %8.1f samples/s%n", "PyTorch", py[0], py[1]);
             out.printf("RATIO model=%s train=%.2f infer=%.2f (DL4J fused / PyTorch)%n", model, fused[0] / py[0], fused[1] / py[1]);
         }
-        out.println("written: " + outDir.resolve(tag + ".csv") + ", " + outDir.resolve(org.emoaugnet.experiment.StudyOutputs.benchEnvironment(tag)));
+        out.println("written: " + outDir.resolve(tag + ".csv") + ", " + outDir.resolve(org.emoaugnet.publish.StudyOutputs.benchEnvironment(tag)));
         return 0;
     }
 

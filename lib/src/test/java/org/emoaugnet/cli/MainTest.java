@@ -124,4 +124,37 @@ class MainTest {
         assertEquals(0, run("help").code());
         assertEquals(2, run("corpus", "list", "--data", dir.resolve("nothing").toString()).code());
     }
+
+    @Test
+    void trainsExportsAndPredicts() throws Exception {
+        Path synth = dir.resolve("synth");
+        assertEquals(0, run("synth", "generate", "--out", synth.toString(), "--speakers", "2", "--seed", "3").code());
+        Path cfg = Files.writeString(dir.resolve("tiny.properties"), String.join("\n", "name=tiny", "corpus=synthetic",
+                "protocol=AUGMENT_AFTER_RANDOM_SPLIT", "recipe=none", "model=compact-cnn-lstm", "activation=relu", "epochs=1", "seeds=1", "folds=1", ""));
+        Path model = dir.resolve("model");
+        Run t = run("model", "train", "--config", cfg.toString(), "--out", model.toString(), "--data", synth.toString(),
+                "--cache", dir.resolve("cache").toString(), "--runs", dir.resolve("runs").toString());
+        assertEquals(0, t.code(), t.err());
+        for (String f : new String[] {"network.zip", "scaler.csv", "model.properties", "run-record.properties"}) assertTrue(Files.isRegularFile(model.resolve(f)), f);
+        Path a = synth.resolve("Actor_01/03-01-05-01-01-01-01.wav"), b = synth.resolve("Actor_02/03-01-04-01-02-01-02.wav");
+        Run p = run("predict", "--model", model.toString(), a.toString(), b.toString());
+        assertEquals(0, p.code(), p.err());
+        String[] lines = p.out().strip().split("\n");
+        assertEquals(2, lines.length, p.out());
+        for (String line : lines) {
+            String[] cells = line.split("\t");
+            assertTrue(cells.length > 3, line);
+            double sum = 0;
+            for (int i = 2; i < cells.length; i++) sum += Double.parseDouble(cells[i].substring(cells[i].indexOf('=') + 1));
+            assertEquals(1.0, sum, 1e-3, line);
+        }
+        // an unreadable file and a folder that is no model: exit 2 naming them
+        Path junk = Files.writeString(dir.resolve("junk.wav"), "not audio");
+        Run bad = run("predict", "--model", model.toString(), junk.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("junk.wav"), bad.err());
+        Run noModel = run("predict", "--model", synth.toString(), a.toString());
+        assertEquals(2, noModel.code());
+        assertTrue(noModel.err().contains("not a saved model"), noModel.err());
+    }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.List;
 import org.emoaugnet.data.loaders.CorpusLoader;
 import org.emoaugnet.data.loaders.Corpora;
-import org.emoaugnet.experiment.PaperClaims;
+import org.emoaugnet.evidence.PaperClaims;
 import org.junit.jupiter.api.Test;
 
 /** Every corpus is defined in one place, completely, and the registry answers for derivatives. */
@@ -35,8 +35,8 @@ class CorpusRegistryTest {
         assertNull(PaperClaims.of("emodb", "relu"), "the paper reports nothing on EmoDB");
         assertTrue(Corpora.names().containsAll(List.of("ravdess", "emodb", "emodb-2s", "synthetic", "synthetic-b", "iemocap")), Corpora.names().toString());
         var names = List.of("emodb-2s", "ravdess", "synthetic");
-        assertEquals(org.emoaugnet.experiment.CrossCorpusStudy.common(names),
-                org.emoaugnet.experiment.CrossCorpusStudy.commonNamed("common-emodb-2s-ravdess-synthetic"), "hyphenated corpus names are read back");
-        assertThrows(IllegalArgumentException.class, () -> org.emoaugnet.experiment.CrossCorpusStudy.commonNamed("common-ravdess-klingon"));
+        assertEquals(org.emoaugnet.data.loaders.Corpora.commonClasses(names),
+                org.emoaugnet.data.loaders.Corpora.commonClassesNamed("common-emodb-2s-ravdess-synthetic"), "hyphenated corpus names are read back");
+        assertThrows(IllegalArgumentException.class, () -> org.emoaugnet.data.loaders.Corpora.commonClassesNamed("common-ravdess-klingon"));
     }
 }

@@ -65,7 +65,7 @@ class NotebooksIT {
 
         // provenance at write time: every figure and table the notebooks saved is in the manifest, with its notebook and hash
         String manifest = Files.readString(results.resolve("MANIFEST.json"));
-        for (Path f : org.emoaugnet.experiment.Manifest.listed(results)) {
+        for (Path f : org.emoaugnet.publish.Manifest.listed(results)) {
             String rel = "results/" + results.relativize(f).toString().replace('\\', '/');
             if (rel.endsWith(".md") || rel.endsWith(".txt")) continue;
             assertTrue(manifest.contains("\"path\" : \"" + rel + "\""), rel + " has no provenance entry");
@@ -83,7 +83,7 @@ class NotebooksIT {
                 Files.copy(results.resolve(t), reference.resolve(t), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        var report = org.emoaugnet.experiment.Regeneration.compare(reference, results, 1e-6);
+        var report = org.emoaugnet.publish.Regeneration.compare(reference, results, 1e-6);
         assertEquals(REFERENCE_TABLES.size(), report.compared().size(), "every reference table was regenerated:\n" + report.text(5));
         assertTrue(report.differing().isEmpty() && report.onlyCommitted().isEmpty(),
                 "regenerated tables differ from lib/src/test/resources/regeneration/quick (if the change is intended, refresh them with "

@@ -11,7 +11,6 @@ import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.data.loaders.Corpora;
 import org.emoaugnet.data.CorpusScan;
 import org.emoaugnet.data.Emotion;
-import org.emoaugnet.data.SplitDiagnostics;
 import org.emoaugnet.data.SplitReport;
 import org.emoaugnet.util.Settings;
 import org.junit.jupiter.api.Test;

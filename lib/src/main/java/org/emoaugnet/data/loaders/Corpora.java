@@ -170,4 +170,31 @@ public final class Corpora {
         if (!skipBad) rep.requireClean();
         return new CorpusScan.Report(rep.usable(), rep.files(), rep.bad());
     }
+
+    /** The classes every corpus's default class set has, as one class set. */
+    public static ClassSet commonClasses(List<String> corpora) {
+        List<String> common = new ArrayList<>(Corpora.defaultClassSet(corpora.get(0)).classes());
+        for (String c : corpora) common.retainAll(Corpora.defaultClassSet(c).classes());
+        Map<Emotion, String> m = new java.util.EnumMap<>(Emotion.class);
+        for (String c : corpora) Corpora.defaultClassSet(c).mapping().forEach((e, n) -> { if (common.contains(n)) m.put(e, n); });
+        return new ClassSet("common-" + String.join("-", corpora), "classes shared by " + corpora + ": " + common, m);
+    }
+
+    /**
+     * The class set {@link #commonClasses} gave the name {@code common-<corpus>-<corpus>...}, its corpus names read against the
+     * registry's ({@link #names()}, longest first, since names contain hyphens).
+     */
+    public static ClassSet commonClassesNamed(String name) {
+        if (!name.startsWith("common-")) throw new IllegalArgumentException("'" + name + "' is not a class set of common classes");
+        List<String> parts = new ArrayList<>();
+        String rest = name.substring("common-".length());
+        while (!rest.isEmpty()) {
+            String r = rest;
+            String hit = Corpora.names().stream().filter(c -> r.equals(c) || r.startsWith(c + "-")).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown corpus in class set '" + name + "'"));
+            parts.add(hit);
+            rest = rest.length() == hit.length() ? "" : rest.substring(hit.length() + 1);
+        }
+        return commonClasses(parts);
+    }
 }

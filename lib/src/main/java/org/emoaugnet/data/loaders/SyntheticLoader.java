@@ -1,11 +1,8 @@
 package org.emoaugnet.data.loaders;
 
-import org.emoaugnet.data.LabelMaps;
 import org.emoaugnet.data.Corpus;
 import org.emoaugnet.data.Splits;
 import org.emoaugnet.data.Fold;
-import org.emoaugnet.data.Emotion;
-import org.emoaugnet.data.ClassSet;
 import java.util.Map;
 import java.util.List;
 import java.io.IOException;

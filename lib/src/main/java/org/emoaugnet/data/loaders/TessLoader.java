@@ -1,7 +1,5 @@
 package org.emoaugnet.data.loaders;
 
-import org.emoaugnet.data.Splits;
-import org.emoaugnet.data.Fold;
 import org.emoaugnet.data.Emotion;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.emoaugnet.audio.WavReader;
 import org.emoaugnet.data.AudioHash;
-import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.data.loaders.Corpora;
 import org.emoaugnet.data.CorpusScan;
 import org.emoaugnet.data.Emotion;

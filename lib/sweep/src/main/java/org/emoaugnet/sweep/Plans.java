@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.emoaugnet.experiment.Sweep;
+import org.emoaugnet.design.Sweep;
 
 /**
  * What this JVM has planned from each sweep (its jobs, its feature sets), so that planning, which scans the corpus,
@@ -27,7 +27,7 @@ final class Plans {
             try {
                 return planner.plan(sweep);
             } catch (IOException e) {
-                throw new UncheckedIOException("planning " + sweep.describe() + " failed on " + org.emoaugnet.experiment.Runner.HOST + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("planning " + sweep.describe() + " failed on " + org.emoaugnet.run.Runner.HOST + ": " + e.getMessage(), e);
             }
         });
     }

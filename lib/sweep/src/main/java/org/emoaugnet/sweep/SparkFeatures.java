@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.emoaugnet.experiment.SpecJobs;
-import org.emoaugnet.experiment.Sweep;
+import org.emoaugnet.run.SpecJobs;
+import org.emoaugnet.design.Sweep;
 import org.emoaugnet.features.FeatureCache;
 
 /**

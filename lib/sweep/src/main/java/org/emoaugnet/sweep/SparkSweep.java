@@ -13,10 +13,10 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
-import org.emoaugnet.experiment.NumericKernels;
-import org.emoaugnet.experiment.RunSpec;
-import org.emoaugnet.experiment.Runner;
-import org.emoaugnet.experiment.Sweep;
+import org.emoaugnet.run.NumericKernels;
+import org.emoaugnet.run.RunSpec;
+import org.emoaugnet.run.Runner;
+import org.emoaugnet.design.Sweep;
 
 /**
  * Runs a {@link Sweep} as one Spark job with one task per run that is not finished yet, each task calling the same

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.emoaugnet.experiment.Runner;
-import org.emoaugnet.experiment.Sweep;
+import org.emoaugnet.run.Runner;
+import org.emoaugnet.design.Sweep;
 import org.emoaugnet.util.KnownKeys;
 import org.emoaugnet.util.Settings;
 

@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
-import org.emoaugnet.experiment.RunRecord;
-import org.emoaugnet.experiment.Runner;
-import org.emoaugnet.experiment.Sweep;
+import org.emoaugnet.run.RunRecord;
+import org.emoaugnet.run.Runner;
+import org.emoaugnet.design.Sweep;
 
 /**
  * What one Spark task does, in whatever JVM runs it: rebuild the sweep's jobs (once per JVM), find the run it was

@@ -10,9 +10,9 @@ import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.emoaugnet.experiment.RunRecord;
-import org.emoaugnet.experiment.Runner;
-import org.emoaugnet.experiment.Sweep;
+import org.emoaugnet.run.RunRecord;
+import org.emoaugnet.run.Runner;
+import org.emoaugnet.design.Sweep;
 import org.emoaugnet.util.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +41,7 @@ class SparkSweepTest {
     void theCrossCorpusGridRunsAsSparkTasksAndEqualsTheSerialRunner() throws Exception {
         Path serialRuns = tmp.resolve("serial-cross"), sparkRuns = tmp.resolve("spark-cross");
         Sweep.Plan plan = quickCross(serialRuns).plan();
-        assertInstanceOf(org.emoaugnet.experiment.CrossCorpusStudy.Grid.class, plan.design());
+        assertInstanceOf(org.emoaugnet.design.CrossCorpusStudy.Grid.class, plan.design());
         assertEquals(List.of("cross-corpus", "cross-corpus"), plan.runs().stream().map(r -> r.spec().kind()).toList(),
                 "the per-speaker variant has no diagonal: synthetic → synthetic-b and back");
         assertEquals(List.of("PER_SPEAKER", "PER_SPEAKER"), plan.runs().stream().map(r -> r.spec().normalisation()).toList());

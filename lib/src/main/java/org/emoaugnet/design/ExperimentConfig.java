@@ -1,0 +1,83 @@
+package org.emoaugnet.design;
+
+import org.emoaugnet.run.CorpusSource;
+import org.emoaugnet.run.DataManifest;
+import org.emoaugnet.run.Defaults;
+import org.emoaugnet.run.ExperimentRunner;
+import org.emoaugnet.run.PlannedRun;
+import org.emoaugnet.run.Protocol;
+import org.emoaugnet.run.RunSpec;
+import org.emoaugnet.run.SplitSpec;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.emoaugnet.data.Corpus;
+import org.emoaugnet.data.Fold;
+import org.emoaugnet.augment.Recipe;
+import org.emoaugnet.data.ClassSet;
+import org.emoaugnet.features.FeatureSpec;
+import org.emoaugnet.model.Dataset;
+import org.emoaugnet.model.TrainConfig;
+
+/**
+ * One experiment: corpus, class set, protocol and its split constants, features, augmentation recipe, model preset
+ * and activation, training settings, and the seeds and folds to run. {@link #name()} identifies its run folder. The
+ * file-level description of an experiment ({@link ExperimentConfigs}); as a {@link Design} it plans one run per
+ * (seed, fold) ({@link #specs}), which {@link SpecJobs} executes. Nothing turns a spec back into a configuration.
+ *
+ * @param folds number of folds to run (≤ 0: all); the paper-style and random protocols have one "fold"
+ * @param split the protocol's split constants (validation share and seed, fold seed, test share)
+ */
+public record ExperimentConfig(String name, String corpus, ClassSet classSet, Protocol protocol, FeatureSpec features,
+                               Dataset.Layout layout, Recipe recipe, String model, String activation, TrainConfig train,
+                               List<Long> seeds, int folds, SplitSpec split) implements Design {
+    /** An experiment with its protocol's default split constants ({@link Defaults#split}). */
+    public ExperimentConfig(String name, String corpus, ClassSet classSet, Protocol protocol, FeatureSpec features, Dataset.Layout layout,
+                            Recipe recipe, String model, String activation, TrainConfig train, List<Long> seeds, int folds) {
+        this(name, corpus, classSet, protocol, features, layout, recipe, model, activation, train, seeds, folds, Defaults.split(protocol));
+    }
+
+    /** The spec of this experiment's run on {@code fold} with training seed {@code seed} over {@code data}. */
+    public RunSpec spec(String fold, long seed, DataManifest data) {
+        return new RunSpec("within", corpus, corpus, data, RunSpec.classSetKey(classSet), features.key(), layout.name(), recipe.key(),
+                ExperimentRunner.AUGMENTATION_SEED, protocol, fold, split, "TRAIN_SCALER", model, activation, train, RunSpec.SELECTION, seed,
+                RunSpec.threadsOfThisProcess(), org.emoaugnet.model.ModelFactory.REVISION, org.emoaugnet.model.Trainer.ENGINE);
+    }
+
+    /**
+     * The spec of every run of the experiment on {@code corpus}: one per (seed, fold), seed-major, the first
+     * {@link #folds} folds of the protocol under {@link #split} over the recordings of {@link #classSet}.
+     */
+    public List<RunSpec> specs(Corpus corpus) {
+        Corpus kept = classSet.apply(corpus);
+        DataManifest data = DataManifest.of(kept.utterances());
+        List<RunSpec> out = new ArrayList<>();
+        for (long seed : seeds)
+            for (Fold fold : foldsOf(this, kept, seed)) out.add(spec(fold.name(), seed, data));
+        return out;
+    }
+
+    /** {@link #specs} over the corpus this experiment names, as planned runs of experiment {@link #name}. */
+    @Override
+    public List<PlannedRun> plan(CorpusSource corpora) throws IOException {
+        Corpus c = corpora.corpus(corpus);
+        return specs(c).stream().map(s -> new PlannedRun(name, s, List.of(c))).toList();
+    }
+
+    /** The configuration as {@code key=value} lines. */
+    @Override
+    public String describe() {
+        return String.join("\n",
+                "name=" + name, "corpus=" + corpus, "class_set=" + classSet.name(), "protocol=" + protocol + (protocol.leaks() ? " (LEAKS by design)" : ""),
+                "features=" + features.key(), "layout=" + layout, "recipe=" + recipe.key(), "model=" + model, "activation=" + activation,
+                "train=" + train, "seeds=" + seeds, "folds=" + (folds <= 0 ? "all" : folds))
+                + (split.fields(protocol).isEmpty() ? "" : "\nsplit=" + split.fields(protocol));   // only where not the defaults (older outputs unchanged)
+    }
+
+    /** The protocol's folds of {@code c} under the experiment's split constants ({@link ExperimentConfig#split}), the first {@link ExperimentConfig#folds} of them. */
+    public static List<org.emoaugnet.data.Fold> foldsOf(ExperimentConfig cfg, org.emoaugnet.data.Corpus c, long seed) {
+        List<org.emoaugnet.data.Fold> out = org.emoaugnet.run.ExperimentRunner.folds(cfg.protocol(), cfg.split(), cfg.classSet(), c, seed);
+        return cfg.folds() > 0 && cfg.folds() < out.size() ? out.subList(0, cfg.folds()) : out;
+    }
+}

@@ -1,0 +1,51 @@
+package org.emoaugnet.publish;
+
+import java.util.List;
+
+/**
+ * The files the studies write under {@code results/}, named in one place: the notebooks save their tables and figures
+ * under these names, {@link Findings} reads the tables back for the README, and {@link ReadmeTables} chooses the
+ * renderer of a CSV block by them. A study's files lie in the folder of its corpus ({@code results/<corpus>/},
+ * {@link org.emoaugnet.util.Settings#resultsFor}) or, for the cross-corpus grid, in {@link #crossCorpusFolder}.
+ */
+public final class StudyOutputs {
+    private StudyOutputs() {}
+
+    /** Notebook 04: the study table ({@link StudyReport#table}) and the ReLU − ELU tests ({@link StudyReport#activationComparison}). */
+    public static final String RELU_ELU = "04-relu-vs-elu.csv", RELU_ELU_TESTS = "04-relu-vs-elu-tests.csv";
+
+    /** Notebook 05: the cross-corpus grid ({@link CrossCorpusStudy#run}) and its variant − main tests ({@link CrossCorpusStudy#variantTests}). */
+    public static final String CROSS_CORPUS = "05-cross-corpus.csv", CROSS_CORPUS_VARIANT_TESTS = "05-cross-corpus-variant-tests.csv";
+
+    /** Notebook 05: the robustness study ({@link Robustness#combined}) and public-4 − none on degraded speech ({@link Robustness#augmentationEffect}). */
+    public static final String ROBUSTNESS = "05-robustness.csv", ROBUSTNESS_AUGMENTATION = "05-robustness-augmentation.csv";
+
+    private static final String ABLATION = "02-ablation-", BENCH_COMPARE = "compare-", ENVIRONMENT = "-environment.csv";
+
+    /** Notebook 02: the ablation table of a design ({@link StudyReport#ablation}), {@code 02-ablation-<design>.csv}. */
+    public static String ablation(String design) { return ABLATION + design + ".csv"; }
+
+    /** Notebook 02: the ablation's UA per recipe, {@code 02-ablation-<design>.png}. */
+    public static String ablationFigure(String design) { return ABLATION + design + ".png"; }
+
+    /** Notebook 02: each recipe's UA difference to none, {@code 02-ablation-<design>-delta.png}. */
+    public static String ablationDeltaFigure(String design) { return ABLATION + design + "-delta.png"; }
+
+    /** Whether a file name is an ablation table ({@link #ablation}). */
+    public static boolean isAblation(String fileName) { return fileName.startsWith(ABLATION) && fileName.endsWith(".csv"); }
+
+    /** The cross-corpus study's folder under {@code results/} for the corpora of its grid, in the grid's order. */
+    public static String crossCorpusFolder(List<String> corpora) { return "cross-" + String.join("-", corpora); }
+
+    /** {@code emoaug bench compare}'s repeats of one model and activation ({@code compare-<model>-<activation>}), without the extension. */
+    public static String benchCompare(String model, String activation) { return BENCH_COMPARE + model + "-" + activation; }
+
+    /** The environment file beside a {@link #benchCompare} table. */
+    public static String benchEnvironment(String tag) { return tag + ENVIRONMENT; }
+
+    /** Whether a file name is a {@link #benchCompare} table (not its environment file). */
+    public static boolean isBenchCompare(String fileName) { return fileName.startsWith(BENCH_COMPARE) && !fileName.endsWith(ENVIRONMENT); }
+
+    /** A file of a study relative to {@code results/}: {@code folder/file}. */
+    public static String path(String folder, String file) { return folder + "/" + file; }
+}

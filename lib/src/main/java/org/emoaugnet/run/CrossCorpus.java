@@ -1,0 +1,173 @@
+package org.emoaugnet.run;
+
+import org.emoaugnet.data.loaders.Corpora;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.emoaugnet.augment.Recipe;
+import org.emoaugnet.data.ClassSet;
+import org.emoaugnet.data.Corpus;
+import org.emoaugnet.data.Emotion;
+import org.emoaugnet.data.Fold;
+import org.emoaugnet.data.Splits;
+import org.emoaugnet.data.Utterance;
+import org.emoaugnet.features.FeatureCache;
+import org.emoaugnet.features.FeatureSet;
+import org.emoaugnet.features.FeatureSpec;
+import org.emoaugnet.features.RowSplit;
+import org.emoaugnet.features.Scaler;
+import org.emoaugnet.model.Dataset;
+import org.emoaugnet.model.ModelConfig;
+import org.emoaugnet.model.TrainConfig;
+import org.emoaugnet.model.Trainer;
+
+/**
+ * Train on corpus X, test on corpus Y, over the emotions both share. Validation comes from held-out speakers of X;
+ * augmentation applies to X's training speakers only; Y is never seen in training. Three ways to normalise the
+ * features: a scaler fitted on X's training rows applied everywhere ({@code TRAIN_SCALER}, the usual choice), each
+ * corpus standardised by its own statistics ({@code PER_CORPUS}: Y's scaler is fitted on Y's unlabelled test
+ * features, a transductive step), or every speaker by their own ({@code PER_SPEAKER}). One run record per
+ * (pair, activation, recipe, normalisation, seed) under {@code runs/<name>/seed<s>/}; finished runs are read back.
+ */
+public final class CrossCorpus {
+    public enum Normalisation { TRAIN_SCALER, PER_CORPUS, PER_SPEAKER }
+
+    /**
+     * One cell; {@code features} other than the public pipeline's adds a window tag to the name (e.g. "-onset1.5s").
+     * Of {@code split} a cross-corpus run uses the validation share of the training corpus's speakers, drawn with the
+     * training seed.
+     */
+    public record Config(String train, String test, String model, String activation, Recipe recipe, Normalisation normalisation,
+                         FeatureSpec features, TrainConfig training, long seed, SplitSpec split) {
+        /** A cell with the default split constants ({@link Defaults#split}). */
+        public Config(String train, String test, String model, String activation, Recipe recipe, Normalisation normalisation, FeatureSpec features,
+                      TrainConfig training, long seed) {
+            this(train, test, model, activation, recipe, normalisation, features, training, seed, Defaults.split(Protocol.CROSS_CORPUS));
+        }
+
+        /** The spec of this cell over class set {@code cs} and the recordings {@code data} (both corpora). */
+        public RunSpec spec(ClassSet cs, DataManifest data) {
+            return new RunSpec("cross-corpus", train, test, data, RunSpec.classSetKey(cs), features.key(), Dataset.Layout.SEQUENCE.name(), recipe.key(),
+                    ExperimentRunner.AUGMENTATION_SEED, Protocol.CROSS_CORPUS, "cross", split, normalisation.name(), model, activation, training,
+                    RunSpec.SELECTION, seed, RunSpec.threadsOfThisProcess(), org.emoaugnet.model.ModelFactory.REVISION, org.emoaugnet.model.Trainer.ENGINE);
+        }
+
+        public String name() {
+            return "cross-" + train + "-to-" + test + "-" + activation + "-aug-" + recipe.name() + "-" + normalisation.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                    + windowTag(features);
+        }
+    }
+
+    /** "" for the public pipeline's window, else a short tag of the window (part of experiment names). */
+    public static String windowTag(FeatureSpec f) {
+        if (f.equals(FeatureSpec.publicPipeline())) return "";
+        var w = f.window();
+        return "-" + (w.fromOnset() ? "onset" : "at" + w.offset()) + (w.fixedLength() ? w.duration() + "s" : "-whole");
+    }
+
+    private CrossCorpus() {}
+
+    /** The run folder of a configuration over a class set. */
+    public static String experimentName(Config cfg, ClassSet cs) { return cfg.name() + "-" + cs.name(); }
+
+    /** The emotions two corpora's default class sets share, under their common class names, as one class set. */
+    public static ClassSet shared(String a, String b) {
+        ClassSet ca = Corpora.defaultClassSet(a), cb = Corpora.defaultClassSet(b);
+        List<String> common = new ArrayList<>(ca.classes());
+        common.retainAll(cb.classes());
+        Map<Emotion, String> m = new EnumMap<>(Emotion.class);
+        for (ClassSet c : List.of(ca, cb))
+            c.mapping().forEach((e, name) -> { if (common.contains(name)) m.put(e, name); });
+        return new ClassSet("shared-" + a + "-" + b, "classes shared by " + ca.name() + " and " + cb.name() + ": " + common, m);
+    }
+
+    /** The same recordings under another corpus name (a second synthetic corpus standing in for a second language). */
+    public static Corpus renamed(Corpus c, String name) {
+        List<Utterance> us = c.utterances().stream().map(u -> new Utterance(u.id(), u.path(), name, u.speaker(), u.gender(), u.label(), u.emotion(), u.meta())).toList();
+        return new Corpus(name, c.root(), us, c.info());
+    }
+
+    /** Runs (or reads back) one configuration over the classes the two corpora share; returns its run record. */
+    public static RunRecord run(Config cfg, Corpus x, Corpus y, FeatureCache cache, Path runsRoot) throws IOException {
+        return run(cfg, shared(cfg.train(), cfg.test()), x, y, cache, runsRoot);
+    }
+
+    /** Runs (or reads back) one configuration over the classes of {@code cs}; returns its run record. */
+    public static RunRecord run(Config cfg, ClassSet cs, Corpus x, Corpus y, FeatureCache cache, Path runsRoot) throws IOException {
+        return Runner.runOrResume(new SpecJobs(cache, runsRoot).job(planned(cfg, cs, x, y)));
+    }
+
+    /** The run of one configuration over the classes of {@code cs}, planned: its spec over the recordings of both corpora. */
+    public static PlannedRun planned(Config cfg, ClassSet cs, Corpus x, Corpus y) {
+        List<Utterance> both = new ArrayList<>(cs.apply(x).utterances());
+        both.addAll(cs.apply(y).utterances());
+        return new PlannedRun(experimentName(cfg, cs), cfg.spec(cs, DataManifest.of(both)), List.of(x, y));
+    }
+
+    /**
+     * Trains the cross-corpus run of {@code spec} on the training corpus's recordings {@code xs} (features {@code fx},
+     * augmented by the spec's recipe) and tests it on the test corpus's {@code ys} (features {@code fy}, unaugmented)
+     * into {@code runDir}.
+     */
+    static Runner.Computed compute(String experiment, RunSpec spec, SpecJobs.Parts parts, List<Utterance> xs, List<Utterance> ys, FeatureSet fx, FeatureSet fy,
+                                   Path runDir) throws IOException {
+        ClassSet cs = parts.classSet();
+        List<String> classes = cs.classes();
+        long seed = spec.seed();
+        Fold fold = Splits.withValidation(new Fold(experiment, "train on " + spec.corpus() + ", test on " + spec.testCorpus(), xs, ys), spec.split().validationFraction(),
+                seed, true, cs::classOf);
+        List<FeatureSet.Row> all = new ArrayList<>(fx.rows());
+        all.addAll(fy.rows());
+        FeatureSet set = new FeatureSet(parts.features(), all);
+        RowSplit rows = RowSplit.afterSplit(set, fold);
+        java.util.function.ToIntFunction<FeatureSet.Row> label = r -> classes.indexOf(cs.classOf(r.source()));
+        Dataset.Layout layout = parts.layout();
+        Dataset train, val, test;
+        Scaler xScaler = Dataset.fitScaler(set, rows.train(), layout);
+        switch (Normalisation.valueOf(spec.normalisation())) {
+            case TRAIN_SCALER -> {
+                train = Dataset.of(set, rows.train(), layout, xScaler, label);
+                val = Dataset.of(set, rows.validation(), layout, xScaler, label);
+                test = Dataset.of(set, rows.test(), layout, xScaler, label);
+            }
+            case PER_CORPUS -> {
+                train = Dataset.of(set, rows.train(), layout, xScaler, label);
+                val = Dataset.of(set, rows.validation(), layout, xScaler, label);
+                test = Dataset.of(set, rows.test(), layout, Dataset.fitScaler(set, rows.test(), layout), label);
+            }
+            default -> {
+                train = perSpeaker(set, rows.train(), layout, label);
+                val = perSpeaker(set, rows.validation(), layout, label);
+                test = perSpeaker(set, rows.test(), layout, label);
+            }
+        }
+        ModelConfig model = ModelConfig.preset(spec.model(), spec.activation());
+        Trainer.Result r = Trainer.fit(model, train, val, classes, spec.training().withSeed(seed));
+        ExperimentRunner.Outcome o = ExperimentRunner.Outcome.of(r, test, classes, seed);
+        o.save(runDir);
+        if (org.emoaugnet.util.Progress.shown()) System.err.printf("%s seed %d: test WA %.4f UA %.4f%n", experiment, seed, o.metrics().wa(), o.metrics().ua());
+        return o.computed(new RunRecord.Split(rows.summary(set) + "; validation speakers from " + spec.corpus(), train.size(), val.size(), test.size()), runDir);
+    }
+
+    /** Every speaker's rows standardised by a scaler fitted on that speaker's own rows of this subset. */
+    static Dataset perSpeaker(FeatureSet set, List<Integer> rows, Dataset.Layout layout, java.util.function.ToIntFunction<FeatureSet.Row> label) {
+        Map<String, List<Integer>> bySpeaker = new LinkedHashMap<>();
+        for (int i : rows) bySpeaker.computeIfAbsent(set.rows().get(i).source().key().split("/")[0] + "/" + set.rows().get(i).source().speaker(), k -> new ArrayList<>()).add(i);
+        List<float[]> x = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        int channels = 0, length = 0;
+        for (List<Integer> part : bySpeaker.values()) {
+            Dataset d = Dataset.of(set, part, layout, Dataset.fitScaler(set, part, layout), label);
+            channels = d.channels();
+            length = d.length();
+            for (int i = 0; i < d.size(); i++) { x.add(d.x()[i]); y.add(d.y()[i]); keys.add(d.keys().get(i)); }
+        }
+        return new Dataset(x.toArray(new float[0][]), y.stream().mapToInt(Integer::intValue).toArray(), channels, length, keys);
+    }
+}

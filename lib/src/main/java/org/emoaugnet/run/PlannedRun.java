@@ -1,0 +1,36 @@
+package org.emoaugnet.run;
+
+import java.util.List;
+import org.emoaugnet.data.Corpus;
+
+/**
+ * One run a {@link Design} plans: the experiment (run folder) it belongs to, its specification, and the corpora the
+ * specification names ({@link RunSpec#corpus()} and, for a cross-corpus run, {@link RunSpec#testCorpus()}). A value
+ * with no code in it: {@link SpecJobs#job} turns it into the runner's unit of work.
+ *
+ * @param experiment the experiment (run folder under the runs root) the run belongs to
+ * @param spec       everything that determines the run's numbers
+ * @param corpora    the corpora the spec reads, by their names
+ * @param keepModel  whether the trained network is kept beside the record ({@code model/}, never committed) for
+ *                   later evaluations ({@link Robustness})
+ */
+public record PlannedRun(String experiment, RunSpec spec, List<Corpus> corpora, boolean keepModel) {
+    public PlannedRun {
+        corpora = List.copyOf(corpora);
+        for (String name : spec.kind().equals("cross-corpus") ? List.of(spec.corpus(), spec.testCorpus()) : List.of(spec.corpus()))
+            if (corpora.stream().noneMatch(c -> c.name().equals(name)))
+                throw new IllegalArgumentException(experiment + ": the spec reads corpus '" + name + "', which the plan does not carry");
+    }
+
+    /** A run whose trained network is not kept. */
+    public PlannedRun(String experiment, RunSpec spec, List<Corpus> corpora) { this(experiment, spec, corpora, false); }
+
+    /** The corpus named {@code name} among those the run reads. */
+    public Corpus corpus(String name) {
+        return corpora.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(experiment + ": no corpus '" + name + "' in the plan"));
+    }
+
+    /** {@code experiment/run}, as the runner labels the job. */
+    public String label() { return experiment + "/" + SpecJobs.runName(spec); }
+}

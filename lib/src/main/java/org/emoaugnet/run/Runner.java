@@ -1,0 +1,290 @@
+package org.emoaugnet.run;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.emoaugnet.util.Sha256;
+
+/**
+ * The one runner behind every driver (experiments, ablations, the cross-corpus grid, robustness, notebooks, CLI):
+ * run-or-resume keyed by the spec hash.
+ *
+ * <ul>
+ *   <li>A run folder whose record has the job's spec hash is finished: it is read back, nothing trains.</li>
+ *   <li>A run folder whose record has another hash belongs to an older spec: it is moved to
+ *       {@code <experiment>/superseded/<run>-<old hash>/} (kept, never read as current) and the run trains anew.</li>
+ *   <li>A run is computed into a temporary folder {@code .tmp-<run>-<pid>-<id>} beside its final place and renamed into
+ *       place only once its record is written, so a half-written run is never read as finished; a killed run leaves
+ *       only a temporary folder, removed by the next runner once its process is gone.</li>
+ *   <li>Records of an older format are refused with the command that converts them, never silently replaced.</li>
+ *   <li>Whether a run was trained or read back is appended to {@code EMOAUG_RUN_EVENTS} when it names a file ({@link RunEvents}).</li>
+ * </ul>
+ * The unit of work is {@link Job} ("run this spec"); {@link #runAll} executes independent jobs concurrently, by
+ * default one per core with one native thread each (the launchers set {@code OMP_NUM_THREADS=1}).
+ */
+public final class Runner {
+    private Runner() {}
+
+    /** What a job computes into its (temporary) run folder; the runner adds the spec, provenance and timing. */
+    public record Computed(RunRecord.Split split, RunRecord.Training training, RunRecord.Test test, List<String> classes, List<RunRecord.Epoch> history) {}
+
+    /** Computes a run into {@code dir}: writes {@code history.csv}, {@code predictions.csv} (and whatever else it keeps), returns the results. */
+    @FunctionalInterface
+    public interface Work {
+        Computed compute(Path dir) throws IOException;
+    }
+
+    /** One unit of work: the spec, the experiment it belongs to, where its run lives and how to compute it. */
+    public record Job(RunSpec spec, String experiment, Path runDir, Work work) {
+        public String label() { return experiment + "/" + runDir.getFileName(); }
+    }
+
+    public enum Status { FINISHED, STALE, MISSING }
+
+    /** Whether the job's run is finished under its spec, stale (another spec) or missing. Older record formats fail. */
+    public static Status status(Job job) throws IOException {
+        if (!RunRecord.finished(job.runDir())) return Status.MISSING;
+        if (!RunRecord.current(job.runDir()))
+            throw new IOException(job.runDir().resolve(RunRecord.FILE) + ": a run record of an older format; convert the records with: "
+                    + "environment/emoaug records migrate (the runner never replaces them silently)");
+        return job.spec().sha256().equals(recordedHash(job.runDir())) ? Status.FINISHED : Status.STALE;
+    }
+
+    /** The spec hash recorded in a run folder, or null when it holds no finished run of the current format. */
+    private static String recordedHash(Path runDir) throws IOException {
+        return RunRecord.finished(runDir) && RunRecord.current(runDir) ? RunRecord.read(runDir).specSha256() : null;
+    }
+
+    /** Runs the job unless it is finished under its spec; returns its record. */
+    public static RunRecord runOrResume(Job job) throws IOException {
+        if (status(job) == Status.FINISHED) {
+            RunEvents.record(job, RunEvents.Outcome.READ_BACK);
+            return RunRecord.read(job.runDir());
+        }
+        Path parent = job.runDir().toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        cleanAbandoned(parent, job.runDir().getFileName().toString());
+        // the writer's pid and host in the name: on storage shared by several machines only the writer's host can tell
+        // whether it is still alive (cleanAbandoned)
+        Path tmp = parent.resolve(".tmp-" + job.runDir().getFileName() + "-" + ProcessHandle.current().pid() + "@" + HOST + "-"
+                + UUID.randomUUID().toString().substring(0, 8));
+        Files.createDirectories(tmp);
+        try {
+            long t0 = System.nanoTime();
+            Computed c = job.work().compute(tmp);
+            Path pred = tmp.resolve("predictions.csv");
+            if (!Files.isRegularFile(pred)) throw new IOException(job.label() + ": the run wrote no predictions.csv");
+            RunRecord rec = new RunRecord(job.experiment(), job.spec(), job.spec().sha256(), Provenance.current(), c.split(), c.training(), c.test(),
+                    c.classes(), c.history(), Sha256.of(pred), Instant.now().toString(), (System.nanoTime() - t0) / 1e9, "");
+            rec.write(tmp);
+            install(tmp, job);
+            RunEvents.record(job, RunEvents.Outcome.TRAINED);
+            return RunRecord.read(job.runDir());
+        } finally {
+            if (Files.exists(tmp)) deleteTree(tmp);
+        }
+    }
+
+    /**
+     * Moves a run folder aside to {@code superseded/} (kept, never read as current), saying why; the next
+     * {@link #runOrResume} of its job computes it anew.
+     */
+    public static synchronized void supersede(Path runDir, String why) throws IOException {
+        if (!Files.exists(runDir)) return;
+        String recorded = recordedHash(runDir), old = recorded == null ? "incomplete" : recorded.substring(0, 12);
+        Path aside = runDir.getParent().resolve("superseded").resolve(runDir.getFileName() + "-" + old + "-" + Instant.now().toEpochMilli());
+        Files.createDirectories(aside.getParent());
+        move(runDir, aside);
+        System.err.println("[runner] " + runDir + " moved to " + aside + ": " + why);
+    }
+
+    /** Moves a finished temporary run into place, moving a stale run aside first; a concurrent identical run wins. */
+    private static synchronized void install(Path tmp, Job job) throws IOException {
+        Path dir = job.runDir();
+        String hash = job.spec().sha256();
+        if (Files.exists(dir)) {
+            if (hash.equals(recordedHash(dir))) return;   // done meanwhile
+            supersede(dir, "a run of another spec; " + job.label() + " is now spec " + job.spec().shortHash());
+        }
+        try {
+            move(tmp, dir);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            // a concurrent identical run was installed first: keep it (this copy is deleted); anything else is an error
+            if (!hash.equals(recordedHash(dir))) throw e;
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            // the file system cannot rename atomically: a plain move of the finished folder is the best it offers
+            Files.move(from, to);
+        }
+    }
+
+    /** This machine's name as temporary run folders record it (letters, digits, '.', '_' and '-' only). */
+    public static final String HOST = hostName();
+
+    private static String hostName() {
+        String h;
+        try {
+            h = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            // the name does not resolve (no DNS entry): the HOSTNAME variable names this machine as well
+            h = System.getenv().getOrDefault("HOSTNAME", "localhost");
+        }
+        return h.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /**
+     * Removes temporary folders of this run left by processes that are gone. Only this host's: a folder written from
+     * another machine (shared storage) is left alone, because its writer may still be alive there; it is harmless, as
+     * runs are installed by an atomic rename and a finished run is never recomputed.
+     */
+    static void cleanAbandoned(Path parent, String run) throws IOException {
+        String prefix = ".tmp-" + run + "-";
+        List<Path> tmps;
+        try (var s = Files.list(parent)) {
+            tmps = s.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+        }
+        for (Path t : tmps) {
+            String rest = t.getFileName().toString().substring(prefix.length());
+            int at = rest.indexOf('@'), dash = rest.indexOf('-'), last = rest.lastIndexOf('-');
+            if (at >= 0 && (last < at || !rest.substring(at + 1, last).equals(HOST))) continue;   // another machine's, or unreadable
+            int end = at >= 0 ? at : dash;
+            long pid;
+            try {
+                pid = Long.parseLong(end < 0 ? rest : rest.substring(0, end));
+            } catch (NumberFormatException e) {
+                continue;   // no process id in its name: not a folder this runner wrote, so it is left alone
+            }
+            if (pid == ProcessHandle.current().pid()) continue;   // another thread of this process may be writing it
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;   // another process is writing it
+            deleteTree(t);
+            System.err.println("[runner] removed " + t + " (left by a run that did not finish)");
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) return;
+        try (var s = Files.walk(p)) {
+            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(x);
+        }
+    }
+
+    /** Runs to execute at once: {@code EMOAUG_PARALLEL}, else the number of cores. */
+    public static int defaultParallelism() {
+        String v = System.getenv("EMOAUG_PARALLEL");
+        if (v != null && !v.isBlank()) {
+            try {
+                return Math.max(1, Integer.parseInt(v.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("EMOAUG_PARALLEL must be a positive integer, got '" + v + "'");
+            }
+        }
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Whether runs may be trained: {@code EMOAUG_TRAIN} unset or true. With {@code EMOAUG_TRAIN=0} (report only) the
+     * drivers read back what exists and never train, so notebooks and reports can be rendered while a long study is
+     * still running elsewhere; every table then says how many runs exist of how many planned.
+     */
+    public static boolean trainingEnabled() {
+        String v = System.getenv("EMOAUG_TRAIN");
+        if (v == null || v.isBlank()) return true;
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes", "on" -> true;
+            case "0", "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException("EMOAUG_TRAIN must be 1/true or 0/false, got '" + v + "'");
+        };
+    }
+
+    /** {@link #runAll(List, int, PrintStream)} with {@link #defaultParallelism()}, progress on standard error. */
+    public static List<RunRecord> runAll(List<Job> jobs) throws IOException { return runAll(jobs, defaultParallelism(), System.err); }
+
+    /**
+     * Executes the jobs that are not finished, {@code parallelism} at a time, printing progress; returns the record of
+     * every finished job in job order (every job's, unless training is off: {@link #trainingEnabled}). A failing job does not stop the others; afterwards the failures are reported together.
+     */
+    public static List<RunRecord> runAll(List<Job> jobs, int parallelism, PrintStream log) throws IOException {
+        return runAll(jobs, parallelism, log, trainingEnabled());
+    }
+
+    /** {@link #runAll(List, int, PrintStream)}, training the missing runs only when {@code train}. */
+    public static List<RunRecord> runAll(List<Job> jobs, int parallelism, PrintStream log, boolean train) throws IOException {
+        List<Job> todo = new ArrayList<>();
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        for (Job j : jobs) {
+            if (!seen.add(j.runDir().toAbsolutePath().normalize())) throw new IllegalArgumentException("two jobs for one run folder: " + j.runDir());
+            if (status(j) != Status.FINISHED) todo.add(j);
+            else RunEvents.record(j, RunEvents.Outcome.READ_BACK);
+        }
+        if (!todo.isEmpty() && train) NumericKernels.current();   // says before the work when the kernels are not pinned
+        if (!todo.isEmpty() && !train) {
+            log.printf(Locale.ROOT, "[runner] training is off (EMOAUG_TRAIN=0): %d of %d run(s) are missing or stale and not computed; "
+                    + "reports show the %d that exist%n", todo.size(), jobs.size(), jobs.size() - todo.size());
+            todo.clear();
+        }
+        if (!todo.isEmpty()) {
+            int n = Math.min(parallelism, todo.size());
+            if (org.emoaugnet.util.Progress.shown()) log.printf(Locale.ROOT, "[runner] %d of %d run(s) to compute, %d at a time%n", todo.size(), jobs.size(), n);
+            AtomicInteger done = new AtomicInteger();
+            List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            long t0 = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+                Thread t = new Thread(r, "emoaug-run");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> fs = new ArrayList<>();
+                for (Job j : todo) {
+                    fs.add(pool.submit(() -> {
+                        try {
+                            RunRecord r = runOrResume(j);
+                            int k = done.incrementAndGet();
+                            if (org.emoaugnet.util.Progress.shown()) log.printf(Locale.ROOT, "[runner] %d/%d done: %s (spec %s) UA %.4f, %s%s, %.0f s; %.0f s elapsed%n", k, todo.size(),
+                                    j.label(), j.spec().shortHash(), r.test().ua(), r.training().stopReason(), r.training().converged() ? "" : " (NOT CONVERGED)",
+                                    r.wallSeconds(), (System.nanoTime() - t0) / 1e9);
+                        } catch (Exception | Error e) {
+                            done.incrementAndGet();
+                            failures.add(j.label() + " (spec " + j.spec().shortHash() + "): " + e);
+                            log.println("[runner] FAILED " + j.label() + ": " + e);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : fs) f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IOException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+            if (!failures.isEmpty()) throw new IOException(failures.size() + " of " + todo.size() + " run(s) failed (the others are kept):\n  "
+                    + String.join("\n  ", failures));
+        }
+        List<RunRecord> out = new ArrayList<>();
+        for (Job j : jobs) if (status(j) == Status.FINISHED) out.add(RunRecord.read(j.runDir()));
+        return out;
+    }
+}

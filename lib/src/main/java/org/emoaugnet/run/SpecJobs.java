@@ -1,0 +1,204 @@
+package org.emoaugnet.run;
+
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.emoaugnet.augment.Recipe;
+import org.emoaugnet.data.ClassSet;
+import org.emoaugnet.data.Corpus;
+import org.emoaugnet.data.Fold;
+import org.emoaugnet.data.Utterance;
+import org.emoaugnet.data.loaders.Corpora;
+import org.emoaugnet.features.FeatureCache;
+import org.emoaugnet.features.FeatureExtraction;
+import org.emoaugnet.features.FeatureSet;
+import org.emoaugnet.features.FeatureSpec;
+import org.emoaugnet.model.Dataset;
+
+/**
+ * The one way from a {@link RunSpec} to the runner's unit of work: {@link #job} turns a {@link PlannedRun} into a
+ * {@link Runner.Job} computing the spec into {@code runsRoot/<experiment>/<run>}. Every driver goes through it: the
+ * designs' runs ({@link Design#run}), the Spark sweep's tasks, and the re-run of a recorded run ({@link #verify}).
+ *
+ * <p>The spec is resolved, never converted into another description: its composite fields by their canonical keys
+ * among the suite's known feature specifications, recipes and class sets ({@link Parts#of}; a key that matches none
+ * is an error naming it), its fold from the protocol, fold set and split constants ({@link ExperimentRunner#folds}),
+ * looked up by name. Features are extracted once per (corpus, class set, features, recipe) for all the jobs of one
+ * {@code SpecJobs}, by the first job that needs them.
+ */
+public final class SpecJobs {
+    private final FeatureCache cache;
+    private final Path runsRoot;
+    private final Map<String, Supplier<FeatureSet>> features = new LinkedHashMap<>();
+    private final Map<String, List<Fold>> folds = new LinkedHashMap<>();
+
+    /** Jobs that extract into {@code cache} and record under {@code runsRoot}. */
+    public SpecJobs(FeatureCache cache, Path runsRoot) {
+        this.cache = cache;
+        this.runsRoot = runsRoot;
+    }
+
+    /** The typed parameters a spec names by key. */
+    public record Parts(ClassSet classSet, FeatureSpec features, Recipe recipe, Dataset.Layout layout) {
+        public static Parts of(RunSpec spec) {
+            return new Parts(SpecJobs.classSet(spec.classSet()), SpecJobs.features(spec.features()), SpecJobs.recipe(spec.recipe()), Dataset.Layout.valueOf(spec.layout()));
+        }
+    }
+
+    /** The folder name of a run under its experiment: {@code <fold>-seed<s>} within a corpus, {@code seed<s>} across corpora. */
+    public static String runName(RunSpec spec) {
+        return spec.kind().equals("cross-corpus") ? "seed" + spec.seed() : spec.fold() + "-seed" + spec.seed();
+    }
+
+    /** {@link #job} of every planned run, in plan order. */
+    public List<Runner.Job> jobs(List<PlannedRun> plan) throws IOException {
+        List<Runner.Job> out = new ArrayList<>();
+        for (PlannedRun p : plan) out.add(job(p));
+        return out;
+    }
+
+    /**
+     * The job that computes {@code run}'s spec. Its spec is the planned one over the recordings the corpora hold now,
+     * with this process's thread count and code revisions ({@link RunSpec#current}): a design's spec unchanged, a
+     * recorded spec as it would be recorded today.
+     */
+    public Runner.Job job(PlannedRun run) throws IOException {
+        RunSpec spec = run.spec();
+        Parts parts = Parts.of(spec);
+        Path dir = runsRoot.resolve(run.experiment()).resolve(runName(spec));
+        String experiment = run.experiment();
+        switch (spec.kind()) {
+            case "within": {
+                Corpus kept = parts.classSet().apply(run.corpus(spec.corpus()));
+                RunSpec now = spec.current(DataManifest.of(kept.utterances()));
+                Fold fold = fold(now, parts.classSet(), kept);
+                Supplier<FeatureSet> set = features(kept.name(), kept.utterances(), parts.classSet(), parts.features(), parts.recipe());
+                boolean keep = run.keepModel();
+                return new Runner.Job(now, experiment, dir, tmp -> {
+                    ExperimentRunner.Trained t = ExperimentRunner.compute(experiment, now, parts, set.get(), fold, tmp);
+                    if (keep) t.model().save(tmp.resolve("model"));
+                    return t.computed();
+                });
+            }
+            case "cross-corpus": {
+                List<Utterance> xs = parts.classSet().apply(run.corpus(spec.corpus())).utterances(),
+                        ys = parts.classSet().apply(run.corpus(spec.testCorpus())).utterances();
+                List<Utterance> both = new ArrayList<>(xs);
+                both.addAll(ys);
+                RunSpec now = spec.current(DataManifest.of(both));
+                Supplier<FeatureSet> fx = features(spec.corpus(), xs, parts.classSet(), parts.features(), parts.recipe()),
+                        fy = features(spec.testCorpus(), ys, parts.classSet(), parts.features(), Recipe.none());
+                return new Runner.Job(now, experiment, dir, tmp -> CrossCorpus.compute(experiment, now, parts, xs, ys, fx.get(), fy.get(), tmp));
+            }
+            default:
+                throw new IllegalArgumentException(run.label() + ": no runs of kind '" + spec.kind() + "' (within, cross-corpus)");
+        }
+    }
+
+    /** The fold the spec names among its protocol's folds of {@code kept} (computed once per protocol, split and seed). */
+    private synchronized Fold fold(RunSpec spec, ClassSet cs, Corpus kept) throws IOException {
+        String key = kept.name() + "|" + spec.data().sha256() + "|" + spec.classSet() + "|" + spec.protocol() + "|" + spec.split().fields(spec.protocol())
+                + "|" + (spec.protocol() == Protocol.AUGMENT_AFTER_RANDOM_SPLIT ? spec.seed() : 0);   // only the random split depends on the seed
+        List<Fold> all = folds.computeIfAbsent(key, k -> ExperimentRunner.folds(spec.protocol(), spec.split(), cs, kept, spec.seed()));
+        for (Fold f : all) if (f.name().equals(spec.fold())) return f;
+        throw new IOException("fold '" + spec.fold() + "' is not among the folds of " + spec.protocol() + " on " + spec.corpus() + " ("
+                + all.stream().map(Fold::name).toList() + ")");
+    }
+
+    /** The feature set of these recordings, extracted once for every job of this instance that needs it. */
+    private synchronized Supplier<FeatureSet> features(String corpus, List<Utterance> us, ClassSet cs, FeatureSpec spec, Recipe recipe) {
+        String key = corpus + "|" + DataManifest.of(us).sha256() + "|" + RunSpec.classSetKey(cs) + "|" + spec.key() + "|" + recipe.key();
+        return features.computeIfAbsent(key, k -> ExperimentRunner.once(() -> FeatureExtraction.extract(us, spec, recipe, ExperimentRunner.AUGMENTATION_SEED, cache)));
+    }
+
+    /**
+     * One feature set planned runs need: the recordings of one corpus's classes, its features and its augmentation
+     * recipe, extracted into a feature cache. Any slice of the recordings can be extracted on its own: cache entries
+     * are per recording and copy, so slices computed anywhere fill the same cache a run reads.
+     */
+    public record FeatureWork(String key, List<Utterance> utterances, FeatureSpec spec, Recipe recipe, FeatureCache cache) {
+        public int size() { return utterances.size(); }
+
+        /** Extracts recordings {@code from} (inclusive) to {@code to} (exclusive) into the cache. */
+        public FeatureSet extract(int from, int to) throws IOException {
+            return FeatureExtraction.extract(utterances.subList(from, to), spec, recipe, ExperimentRunner.AUGMENTATION_SEED, cache);
+        }
+    }
+
+    /** The distinct feature sets the planned runs train and test on (runs that differ only in training share one). */
+    public static List<FeatureWork> featureWork(List<PlannedRun> plan, FeatureCache cache) {
+        Map<String, FeatureWork> byKey = new LinkedHashMap<>();
+        for (PlannedRun p : plan) {
+            RunSpec s = p.spec();
+            Parts parts = Parts.of(s);
+            List<String> corpora = s.kind().equals("cross-corpus") ? List.of(s.corpus(), s.testCorpus()) : List.of(s.corpus());
+            for (String name : corpora) {
+                Recipe recipe = name.equals(s.corpus()) ? parts.recipe() : Recipe.none();   // a cross-corpus run's test corpus is never augmented
+                String key = name + "|" + s.classSet() + "|" + s.features() + "|" + recipe.key();
+                byKey.computeIfAbsent(key, k -> new FeatureWork(k, parts.classSet().apply(p.corpus(name)).utterances(), parts.features(), recipe, cache));
+            }
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    /** What re-running a recorded run gave. */
+    public record Verification(String run, String recordedSpec, String recomputedSpec, boolean sameSpec, boolean samePredictions,
+                               double recordedUa, double recomputedUa) {
+        public String text() {
+            return String.format(Locale.ROOT, "%s: %s; predictions %s (UA recorded %.4f, now %.4f)", run,
+                    sameSpec ? "same spec" : "spec differs (" + recordedSpec.substring(0, 12) + " recorded, " + recomputedSpec.substring(0, 12) + " now)",
+                    samePredictions ? "IDENTICAL" : "DIFFER", recordedUa, recomputedUa);
+        }
+    }
+
+    /**
+     * Re-runs the recorded run in {@code runDir} from its spec with the current code into {@code scratch}, through
+     * {@link #job} like every other run, and compares the spec hash (the data manifest, read from the corpora now) and
+     * the predictions' SHA-256.
+     */
+    public static Verification verify(Path runDir, CorpusSource corpora, FeatureCache cache, Path scratch) throws IOException {
+        RunRecord rec = RunRecord.read(runDir);
+        RunSpec spec = rec.spec();
+        List<Corpus> read = new ArrayList<>();
+        read.add(corpora.corpus(spec.corpus()));
+        if (spec.kind().equals("cross-corpus")) read.add(corpora.corpus(spec.testCorpus()));
+        Runner.Job j = new SpecJobs(cache, scratch).job(new PlannedRun(rec.experiment(), spec, read));
+        if (Files.exists(j.runDir())) Runner.deleteTree(j.runDir());   // always computed afresh
+        NumericKernels.current();   // says before the work which numeric kernels this process runs
+        RunRecord now = Runner.runOrResume(j);
+        return new Verification(rec.experiment() + "/" + runDir.getFileName(), rec.specSha256(), now.specSha256(), rec.specSha256().equals(now.specSha256()),
+                rec.predictionsSha256().equals(now.predictionsSha256()), rec.test().ua(), now.test().ua());
+    }
+
+    static FeatureSpec features(String key) { return FeatureSpec.byKey(key); }
+
+    static Recipe recipe(String key) {
+        for (Recipe r : Recipe.named().values()) if (r.key().equals(key)) return r;
+        throw new IllegalArgumentException("recipe '" + key + "' is none of the named recipes " + Recipe.named().keySet());
+    }
+
+    static ClassSet classSet(String key) {
+        List<ClassSet> known = new ArrayList<>(ClassSet.all());
+        String name = key.substring(0, key.indexOf('['));
+        if (name.startsWith("common-")) known.add(Corpora.commonClassesNamed(name));
+        if (name.startsWith("shared-")) known.addAll(sharedNamed(name));
+        for (ClassSet c : known) if (RunSpec.classSetKey(c).equals(key)) return c;
+        throw new IllegalArgumentException("class set '" + key + "' is none of the known class sets");
+    }
+
+    /** The class sets {@link CrossCorpus#shared} names {@code shared-<a>-<b>}: every split of the name into two registered corpora. */
+    private static List<ClassSet> sharedNamed(String name) {
+        String rest = name.substring("shared-".length());
+        List<ClassSet> out = new ArrayList<>();
+        for (String a : Corpora.names())
+            if (rest.startsWith(a + "-") && Corpora.names().contains(rest.substring(a.length() + 1))) out.add(CrossCorpus.shared(a, rest.substring(a.length() + 1)));
+        return out;
+    }
+}

@@ -1,0 +1,53 @@
+package org.emoaugnet.publish;
+
+import org.emoaugnet.evidence.NoDifferenceWordingTest;
+import org.emoaugnet.evidence.VerdictsTest;
+
+import org.emoaugnet.evidence.Comparison;
+import org.emoaugnet.evidence.StudyReport;
+import org.emoaugnet.publish.Findings;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Findings are tables computed from result tables: constructed tables whose rows, verdicts and power are known. */
+class FindingsTest {
+    @Test
+    void robustnessNamesConditionsByTheirVerdictFromTheWrittenTable(@TempDir Path dir) throws Exception {
+        java.util.Map<String, Comparison> cmp = new java.util.LinkedHashMap<>();
+        cmp.put("clean", VerdictsTest.constructed("seed", "clean", 1.0, 2.0, 3.0));
+        cmp.put("white-20dB", VerdictsTest.constructed("seed", "white", 40.0, 41.0, 42.0));
+        cmp.put("telephone-band", VerdictsTest.constructed("seed", "tel", 6.0, 8.4, 10.7));
+        tech.tablesaw.api.Table t = StudyReport.comparisonTable("effect", cmp);
+        t.insertColumn(0, tech.tablesaw.api.StringColumn.create("activation", java.util.Collections.nCopies(t.rowCount(), "relu")));
+        Path csv = dir.resolve("05-robustness-augmentation.csv");
+        org.emoaugnet.util.Tables.saveCsv(t, csv);
+        String s = Findings.tests("Public-4 − none, ReLU", "constructed", Findings.read(csv), "condition", java.util.List.of());
+        assertTrue(s.contains("| condition | Δ over seeds [95 % t CI] (n) |"), s);
+        assertTrue(s.contains("| white-20dB | +41.0 [+38.5, +43.5] (3) |") && s.contains("| established |"), s);
+        assertTrue(s.contains("| clean | +2.0 [-0.5, +4.5] (3) |"), s);
+        String clean = s.lines().filter(l -> l.startsWith("| clean |")).findFirst().orElseThrow();
+        assertFalse(clean.endsWith("| established |"), clean);
+        assertTrue(s.contains("Power (80 %, 3 units): detects "), s);
+        assertTrue(s.lines().filter(l -> l.startsWith("| ")).count() == 4, "a header row and one row per comparison:\n" + s);
+        assertTrue(NoDifferenceWordingTest.contradictions(s).isEmpty(), s);
+    }
+
+    @Test
+    void theCrossCorpusSentenceCountsUnconvergedCells(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("05-cross-corpus.csv");
+        Files.writeString(csv, "variant,train,test,kind,experiment,test_items,runs,converged runs,WA (%),UA (%),UA 95% CI low (speakers→recordings),"
+                + "UA 95% CI high (speakers→recordings)\n"
+                + "main,a,a,within (speaker-independent),e1,10,5,5,50,48,40,56\n"
+                + "main,a,b,cross-corpus,e2,10,1,0,20,21,15,27\n"
+                + "main,b,a,cross-corpus,e3,10,1,1,25,24,18,30\n");
+        String s = Findings.crossCorpus(Findings.read(csv));
+        assertTrue(s.contains("| a | a | within | 48.0 [40.0, 56.0] | 5 |") && s.contains("| a | b | across | 21.0 [15.0, 27.0] | 1 |"), s);
+        assertTrue(s.contains("1 of the grid's 3 cells"), s);
+    }
+}
