@@ -65,6 +65,9 @@ public final class Main {
             "        class probabilities of an exported model for audio files, one line each (file, best class, class=probability ...)",
             "  experiment run --config FILE [--data DIR] [--runs DIR]",
             "        run (or resume) an experiment; records under DIR (default results/runs/<name>/); prints the result table",
+            "  experiment search --candidates DIR [--name NAME] [--search-seeds 1] [--final-seeds 1,2,3,4,5] [--data DIR] [--runs DIR]",
+            "        run (or resume) a model search (design.ModelSearch): every candidate configuration of DIR on every fold with",
+            "        the search seeds, each fold's winner on its validation speakers with the final seeds; prints the search log",
             "  experiment study [--data DIR] [--corpus NAME] [--runs DIR]",
             "        run (or resume) notebook 04's ReLU-vs-ELU study on the primary corpus (experiments/<corpus>/*.properties,",
             "        else the built-in defaults), all runs together; prints the result table and the wall time",
@@ -145,6 +148,7 @@ public final class Main {
             Map.entry("ledger", new Options(true, List.of("results"))),
             Map.entry("results compare", new Options(true, List.of("regenerated", "committed"))),
             Map.entry("records verify", new Options(true, List.of("runs", "scratch"))),
+            Map.entry("experiment search", new Options(true, List.of("candidates", "name", "search-seeds", "final-seeds", "runs"))),
             Map.entry("model train", new Options(true, List.of("config", "out", "fold", "train-seed", "runs"))),
             Map.entry("predict", new Options(false, List.of("model"))),
             Map.entry("records migrate", new Options(true, List.of("runs", "redo"))));
@@ -207,6 +211,20 @@ public final class Main {
                 case "records migrate": return migrate(flags, out);
                 case "records verify": return verify(flags, rest, out);
                 case "predict": return ModelCommands.predict(Path.of(need(flags, "model")), rest.stream().map(Path::of).toList(), out);
+                case "experiment search": {
+                    Path dir = Path.of(need(flags, "candidates"));
+                    var candidates = org.emoaugnet.design.ModelSearch.candidatesIn(dir);
+                    Settings s = settingsFor(candidates.get(0).corpus(), flags);
+                    Path runs = runsRoot(flags, s);
+                    var search = new org.emoaugnet.design.ModelSearch(flags.getOrDefault("name", dir.getFileName().toString()), candidates,
+                            seeds(flags.getOrDefault("search-seeds", "1")), seeds(flags.getOrDefault("final-seeds", "1,2,3,4,5")), runs);
+                    var corpora = org.emoaugnet.run.CorpusSource.of(s);
+                    out.println(search.describe());
+                    search.run(corpora, cache(s), runs);
+                    search.run(corpora, cache(s), runs);   // the folds whose search just finished now plan their final runs
+                    out.println(Tables.show(search.log(corpora), 1));
+                    return 0;
+                }
                 case "model train": {
                     var cfg = org.emoaugnet.design.ExperimentConfigs.load(Path.of(need(flags, "config")));
                     Settings s = settingsFor(cfg.corpus(), flags);
@@ -386,6 +404,15 @@ public final class Main {
         }
         FeatureBenchmark.run(files, (int) number(flags, "repeats", 3), out);
         return 0;
+    }
+
+    /** A comma-separated list of seeds ("1,2,3"); a bad number is bad usage. */
+    private static List<Long> seeds(String v) {
+        try {
+            return java.util.Arrays.stream(v.split(",")).map(String::trim).map(Long::parseLong).toList();
+        } catch (NumberFormatException e) {
+            throw new UsageException("seeds must be comma-separated integers, got '" + v + "'");
+        }
     }
 
     private static FeatureCache cache(Settings s) { return new FeatureCache(s.cache().resolve("features")); }
