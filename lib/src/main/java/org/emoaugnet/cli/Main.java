@@ -57,7 +57,7 @@ public final class Main {
             "        interleaved, medians over repeats, their ratio; writes DIR (default results/bench)/compare-<model>-<act>*.csv",
             "  bench train [--model A|B|PRESET] [--act relu|elu] [--n 5760] [--batch 32] [--epochs 4] [--seed 42] [--engine fused|dl4j]",
             "        training/inference throughput and peak memory of the reference networks A and B (compare:",
-            "        environment/bench/torch_twin.py) or of a model preset (compact-cnn-lstm, paper-cnn-lstm, public-conv1d)",
+            "        environment/bench/torch_twin.py) or of a model preset (compact-cnn-lstm, paper-cnn-lstm, public-conv1d, strong-cnn-pool, strong-cnn-bilstm)",
             "  model train --config FILE --out DIR [--fold NAME] [--train-seed S] [--data DIR] [--runs DIR]",
             "        train one run of an experiment file (its first fold and seed unless named) with its network kept and",
             "        export it to DIR: network.zip (DL4J), scaler.csv, model.properties (classes, model, features) and the run's record",
