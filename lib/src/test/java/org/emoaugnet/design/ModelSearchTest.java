@@ -1,0 +1,72 @@
+package org.emoaugnet.design;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.emoaugnet.augment.Recipe;
+import org.emoaugnet.data.ClassSet;
+import org.emoaugnet.data.Corpus;
+import org.emoaugnet.features.FeatureCache;
+import org.emoaugnet.features.FeatureSpec;
+import org.emoaugnet.model.Dataset;
+import org.emoaugnet.model.TrainConfig;
+import org.emoaugnet.run.CorpusSource;
+import org.emoaugnet.run.PlannedRun;
+import org.emoaugnet.run.Protocol;
+import org.emoaugnet.util.Progress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelSearchTest {
+    @TempDir Path dir;
+
+    private static ExperimentConfig candidate(String name, String activation) {
+        return new ExperimentConfig(name, "synthetic", ClassSet.RAVDESS_7_PAPER, Protocol.SPEAKER_INDEPENDENT, FeatureSpec.publicPipeline(),
+                Dataset.Layout.SEQUENCE, Recipe.none(), "compact-cnn-lstm", activation, new TrainConfig(1, 64, 1e-3, 0, 1, 3, 0), List.of(1L), 2);
+    }
+
+    @Test
+    void searchesOnValidationThenRunsEachFoldsWinner() throws Exception {
+        Progress.setQuiet(true);
+        Corpus corpus = org.emoaugnet.Fixtures.syntheticCorpus(dir.resolve("synth"), 3, 9);
+        CorpusSource corpora = CorpusSource.of(corpus);
+        Path runs = dir.resolve("runs");
+        FeatureCache cache = new FeatureCache(dir.resolve("cache"));
+        ModelSearch search = new ModelSearch("s", List.of(candidate("cand-a", "relu"), candidate("cand-b", "elu")), List.of(1L), List.of(2L, 3L), runs);
+        // before any search run has finished: only the search runs (2 candidates × 2 folds), no final run
+        List<PlannedRun> before = search.plan(corpora);
+        assertEquals(4, before.size());
+        assertTrue(before.stream().noneMatch(r -> r.experiment().equals("s-final")));
+        search.run(corpora, cache, runs);
+        // every fold's search is complete: each fold's winner is planned with the final seeds, and only it
+        List<PlannedRun> after = search.plan(corpora);
+        List<PlannedRun> finals = after.stream().filter(r -> r.experiment().equals("s-final")).toList();
+        assertEquals(4, finals.size(), after.stream().map(PlannedRun::label).toList().toString());
+        var log = search.log(corpora);
+        assertEquals(4, log.rowCount());
+        Map<String, String> chosen = new java.util.HashMap<>();
+        for (int i = 0; i < log.rowCount(); i++) if (log.booleanColumn("chosen").get(i)) chosen.put(log.stringColumn("fold").get(i), log.stringColumn("candidate").get(i));
+        assertEquals(2, chosen.size(), log.print());
+        for (String fold : chosen.keySet()) {
+            // the winner has the highest validation UA of its fold
+            double best = -1;
+            String arg = null;
+            for (int i = 0; i < log.rowCount(); i++)
+                if (log.stringColumn("fold").get(i).equals(fold) && log.doubleColumn("validation UA (%)").get(i) > best) {
+                    best = log.doubleColumn("validation UA (%)").get(i);
+                    arg = log.stringColumn("candidate").get(i);
+                }
+            assertEquals(arg, chosen.get(fold));
+        }
+        for (PlannedRun r : finals) {
+            String winner = chosen.get(r.spec().fold());
+            assertEquals(winner.equals("cand-a") ? "relu" : "elu", r.spec().activation(), r.label());
+            assertTrue(List.of(2L, 3L).contains(r.spec().seed()));
+        }
+        assertEquals(Map.of(2L, 2L, 3L, 2L), finals.stream().collect(Collectors.groupingBy(r -> r.spec().seed(), Collectors.counting())));
+    }
+}
