@@ -302,14 +302,20 @@ class StrictConfigTest {
                 RunSpec s = RunSpec.fromFields(fields);
                 assertEquals(p.getProperty("spec_sha256"), s.sha256(), rec + " keeps its hash");
                 assertEquals(fields, s.fields(), rec + ": every stored field, and nothing more, is the spec's");
-                assertEquals(Defaults.split(s.protocol()), s.split(), rec + " used the default split constants");
+                // a record that names no split constant ran under the defaults (the records from before split constants were
+                // in the spec); one that names some (a fold set, say) ran under exactly those
+                if (fields.keySet().stream().noneMatch(k -> k.startsWith("split.")))
+                    assertEquals(Defaults.split(s.protocol()), s.split(), rec + " used the default split constants");
+                else assertEquals(s.split().fields(s.protocol()), fields.entrySet().stream().filter(e -> e.getKey().startsWith("split."))
+                        .collect(java.util.stream.Collectors.toMap(e -> e.getKey(), e -> e.getValue(), (a, b) -> a, TreeMap::new)), rec + ": its split fields");
                 RunSpec other = new RunSpec(s.kind(), s.corpus(), s.testCorpus(), s.data(), s.classSet(), s.features(), s.layout(), s.recipe(),
                         s.augmentationSeed(), s.protocol(), s.fold(), new SplitSpec(s.split().foldSeed(), 0.33, s.split().validationSeed(), s.split().testFraction()),
                         s.normalisation(), s.model(), s.activation(), s.training(), s.selection(), s.seed(), s.threads(), s.network(), s.trainer());
                 assertNotEquals(s.sha256(), other.sha256(), rec + ": another validation share is another run");
                 RunSpec emobox = new RunSpec(s.kind(), s.corpus(), s.testCorpus(), s.data(), s.classSet(), s.features(), s.layout(), s.recipe(),
                         s.augmentationSeed(), s.protocol(), s.fold(), new SplitSpec(s.split().foldSeed(), s.split().validationFraction(), s.split().validationSeed(),
-                        s.split().testFraction(), org.emoaugnet.data.FoldSet.EMOBOX_6), s.normalisation(), s.model(), s.activation(), s.training(), s.selection(),
+                        s.split().testFraction(), s.split().foldSet() == org.emoaugnet.data.FoldSet.EMOBOX_6 ? org.emoaugnet.data.FoldSet.RESLSTM_5
+                        : org.emoaugnet.data.FoldSet.EMOBOX_6), s.normalisation(), s.model(), s.activation(), s.training(), s.selection(),
                         s.seed(), s.threads(), s.network(), s.trainer());
                 assertNotEquals(s.sha256(), emobox.sha256(), rec + ": another fold set is another run");
                 assertEquals(emobox, RunSpec.fromFields(emobox.fields()), rec + ": the fold set reads back");
