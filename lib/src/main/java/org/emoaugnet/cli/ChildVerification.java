@@ -26,6 +26,12 @@ final class ChildVerification {
     /** Set in the child's environment: a child whose kernels still differ from the record's fails instead of relaunching. */
     static final String CHILD = "EMOAUG_VERIFY_CHILD";
 
+    /**
+     * The child's exit code when its run has the record's spec and other predictions (3: the spec differs), so that the
+     * parent can tell a difference in arithmetic from one in the experiment.
+     */
+    static final int PREDICTIONS_DIFFER = 4;
+
     /** Runs the child, copying its standard output to {@code out} (its errors go to this process's); returns its exit code. */
     static int run(String run, Path runsRoot, Path scratch, Settings s, NumericKernels.Plan plan, PrintStream out) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();

@@ -203,9 +203,12 @@ public final class NumericKernels {
     /**
      * How {@code records verify} reproduces a record: the variables a child JVM must set ({@code set}) or remove
      * ({@code unset}) to have the record's values (both empty: this process has them), or why this machine cannot
-     * ({@code refusal}); {@code notes} say what the comparison cannot promise.
+     * ({@code refusal}); {@code otherConvolutionKernels}: the record's convolutions ran oneDNN natively on a CPU with
+     * another best instruction set than this one's, so oneDNN runs other kernels here and the predictions are expected
+     * to differ (an AVX-512 record on an AVX2-only CPU: AVX-512 kernels cannot run here, and no setting makes the AVX2
+     * ones give their bits); {@code notes} say what the comparison cannot promise.
      */
-    public record Plan(Map<String, String> set, Set<String> unset, Optional<String> refusal, List<String> notes) {
+    public record Plan(Map<String, String> set, Set<String> unset, Optional<String> refusal, boolean otherConvolutionKernels, List<String> notes) {
         public Plan {
             set = Collections.unmodifiableSortedMap(new TreeMap<>(set));
             unset = Collections.unmodifiableSortedSet(new TreeSet<>(unset));
@@ -260,14 +263,17 @@ public final class NumericKernels {
         if (usesPinnedValues && !machine.canRunPin())
             return new Plan(Map.of(), Set.of(), Optional.of("the record ran pinned numeric kernels (" + pin.keySet().stream()
                     .filter(recorded::containsKey).map(k -> k + "=" + recorded.get(k)).reduce((a, b) -> a + ", " + b).orElse("")
-                    + "), which need an x86-64 CPU with AVX2; this machine " + (machine.x86_64() ? "has no AVX2" : "is not x86-64")), notes);
+                    + "), which need an x86-64 CPU with AVX2; this machine " + (machine.x86_64() ? "has no AVX2" : "is not x86-64")), false, notes);
         String recordedSimd = recorded.getOrDefault("cpu_simd", Provenance.UNKNOWN);
         boolean nativeConvolutions = pin.keySet().stream().filter(k -> k.endsWith("_MAX_CPU_ISA")).anyMatch(k -> !recorded.containsKey(k) || recorded.get(k).equals(UNSET));
-        if (nativeConvolutions && !recordedSimd.equals(machine.simd()))
+        boolean otherConvolutionKernels = nativeConvolutions && !recordedSimd.equals(machine.simd());
+        if (otherConvolutionKernels)
             notes.add("the record's convolutions ran oneDNN up to its CPU's best instruction set (" + recordedSimd + "); this CPU's is "
-                    + machine.simd() + ": its predictions can differ here without any fault in the code");
+                    + machine.simd() + ", so oneDNN runs other convolution kernels here, which round differently: the predictions are "
+                    + "expected to differ without any fault in the code (such a record reproduces on a CPU with " + recordedSimd
+                    + "; docs/reproducibility.md)");
         if (recordedMode != Mode.PINNED && recordedMode != Mode.UNRECORDED)
             notes.add("the record was made with " + recordedMode.meaning() + " (on " + recorded.getOrDefault("cpu", Provenance.UNKNOWN) + ")");
-        return new Plan(set, unset, Optional.empty(), notes);
+        return new Plan(set, unset, Optional.empty(), otherConvolutionKernels, notes);
     }
 }

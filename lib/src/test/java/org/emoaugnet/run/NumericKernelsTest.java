@@ -116,11 +116,19 @@ class NumericKernelsTest {
         assertFalse(plan.applyTo(launcher).containsKey("DNNL_MAX_CPU_ISA"));
         assertEquals("unset DNNL_MAX_CPU_ISA", plan.describe());
         assertTrue(plan.notes().stream().anyMatch(n -> n.contains("DNNL_MAX_CPU_ISA") && n.contains("taken as unset")), plan.notes().toString());
-        assertTrue(plan.notes().stream().noneMatch(n -> n.contains("can differ")), "same instruction set: nothing to warn about");
+        assertTrue(plan.notes().stream().noneMatch(n -> n.contains("expected to differ")), "same instruction set: nothing to warn about");
+        assertFalse(plan.otherConvolutionKernels());
 
         var elsewhere = NumericKernels.plan(old, Mode.UNRECORDED, launcher, AVX2);
         assertTrue(elsewhere.refusal().isEmpty());
-        assertTrue(elsewhere.notes().stream().anyMatch(n -> n.contains("avx512") && n.contains("can differ")), elsewhere.notes().toString());
+        assertTrue(elsewhere.notes().stream().anyMatch(n -> n.contains("avx512") && n.contains("expected to differ")), elsewhere.notes().toString());
+        assertTrue(elsewhere.otherConvolutionKernels(), "an AVX-512 record's convolutions cannot run their kernels on an AVX2-only CPU");
+
+        // under the pin the convolutions run the AVX2 kernels on every CPU: no such expectation
+        Map<String, String> pinnedEnv = env(NumericKernels.pinned(), "OMP_NUM_THREADS", "1");
+        var pinned = NumericKernels.plan(recorded(pinnedEnv, "avx512"), Mode.PINNED, pinnedEnv, AVX2);
+        assertTrue(pinned.inProcess(), pinned.toString());
+        assertFalse(pinned.otherConvolutionKernels());
     }
 
     @Test
