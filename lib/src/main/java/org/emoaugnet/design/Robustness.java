@@ -12,7 +12,6 @@ import org.emoaugnet.run.DataManifest;
 import org.emoaugnet.run.Defaults;
 import org.emoaugnet.run.Degradation;
 import org.emoaugnet.run.RunSpec;
-import org.emoaugnet.run.ExperimentRunner;
 import org.emoaugnet.run.PlannedRun;
 import org.emoaugnet.run.Protocol;
 import org.emoaugnet.run.RunRecord;
@@ -24,30 +23,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.emoaugnet.augment.Augmentation;
-import org.emoaugnet.augment.Babble;
-import org.emoaugnet.augment.Noise;
 import org.emoaugnet.augment.Recipe;
-import org.emoaugnet.augment.Reverb;
-import org.emoaugnet.augment.Telephone;
-import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.data.Corpus;
 import org.emoaugnet.data.Fold;
-import org.emoaugnet.data.Utterance;
-import org.emoaugnet.eval.Metrics;
 import org.emoaugnet.eval.Statistics;
 import org.emoaugnet.features.FeatureCache;
-import org.emoaugnet.features.FeatureExtraction;
-import org.emoaugnet.features.FeatureSet;
-import org.emoaugnet.model.Dataset;
-import org.emoaugnet.model.SavedModel;
-import org.emoaugnet.model.Trainer;
-import org.emoaugnet.util.Tables;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import static tech.tablesaw.api.ColumnType.DOUBLE;
-import static tech.tablesaw.api.ColumnType.STRING;
 
 /**
  * The paper's untested robustness claim: models trained on clean speech (speaker-independent fold, with or without
