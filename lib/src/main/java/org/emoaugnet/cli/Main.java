@@ -580,6 +580,8 @@ public final class Main {
                 flags.containsKey("redo"));
         out.printf("%d record(s) migrated (data manifest verified for %d, unknown for %d), %d already current%n", sum.migrated(), sum.dataVerified(),
                 sum.dataUnknown(), sum.alreadyCurrent());
+        var ev = org.emoaugnet.run.EvaluationMigration.migrate(runsRoot(flags, s), java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), out);
+        out.printf("%d robustness evaluation(s) migrated into evaluation records, %d there already%n", ev.migrated(), ev.alreadyThere());
         return 0;
     }
 

@@ -10,7 +10,8 @@ import org.emoaugnet.evidence.StudyReport;
 import org.emoaugnet.run.CorpusSource;
 import org.emoaugnet.run.DataManifest;
 import org.emoaugnet.run.Defaults;
-import org.emoaugnet.run.ExperimentRunner;
+import org.emoaugnet.run.Degradation;
+import org.emoaugnet.run.RunSpec;
 import org.emoaugnet.run.PlannedRun;
 import org.emoaugnet.run.Protocol;
 import org.emoaugnet.run.RunRecord;
@@ -22,113 +23,70 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.emoaugnet.augment.Augmentation;
-import org.emoaugnet.augment.Babble;
-import org.emoaugnet.augment.Noise;
 import org.emoaugnet.augment.Recipe;
-import org.emoaugnet.augment.Reverb;
-import org.emoaugnet.augment.Telephone;
-import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.data.Corpus;
 import org.emoaugnet.data.Fold;
-import org.emoaugnet.data.Utterance;
-import org.emoaugnet.eval.Metrics;
 import org.emoaugnet.eval.Statistics;
 import org.emoaugnet.features.FeatureCache;
-import org.emoaugnet.features.FeatureExtraction;
-import org.emoaugnet.features.FeatureSet;
-import org.emoaugnet.model.Dataset;
-import org.emoaugnet.model.SavedModel;
-import org.emoaugnet.model.Trainer;
-import org.emoaugnet.util.Tables;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import static tech.tablesaw.api.ColumnType.DOUBLE;
-import static tech.tablesaw.api.ColumnType.STRING;
 
 /**
  * The paper's untested robustness claim: models trained on clean speech (speaker-independent fold, with or without
  * augmentation, ReLU or ELU) evaluated on their test speakers' recordings degraded at test time — white noise and
  * babble built from the corpus at a sweep of SNRs, reverberation in a synthetic room, and a telephone channel with
- * and without 8-bit μ-law. Each trained model is saved beside its run record ({@code model/}), and every
- * condition's result is appended to {@code robustness.csv}, so an interrupted study resumes.
+ * and without 8-bit μ-law ({@link Degradation#conditions}). Each trained model is a run ({@link Models}, its network
+ * kept in {@code model/}); each evaluation of it under one condition is a run of its own ({@link Evaluated}; spec kind
+ * {@link RunSpec#EVALUATION}) in {@code <experiment>/<run>/eval-<condition>/} with its record and predictions, computed
+ * by {@link org.emoaugnet.run.Evaluations} through the same {@link Runner}, so an interrupted study resumes and every
+ * table below is built from evaluation records.
  */
 public final class Robustness {
-    /** One test condition; {@code degradation} null for clean speech. {@code level}: SNR in dB, RT60 in s, else NaN. */
-    public record Condition(String name, String kind, double level, Augmentation degradation) {}
-
     private Robustness() {}
 
-    /**
-     * The conditions: clean; white noise and babble (4 talkers from {@code babbleSource}) at 20, 10, 5 and 0 dB SNR;
-     * reverberation with RT60 0.3 and 0.8 s; telephone band; telephone band with μ-law. Quick: one level of each.
-     */
-    public static List<Condition> conditions(float[] babblePool, boolean quick) {
-        List<Condition> out = new ArrayList<>();
-        out.add(new Condition("clean", "clean", Double.NaN, null));
-        double[] snrs = quick ? new double[] {10} : new double[] {20, 10, 5, 0};
-        for (double s : snrs) out.add(new Condition("white-" + (int) s + "dB", "white noise", s, Noise.snr(s, Noise.Colour.WHITE)));
-        Babble b = new Babble(babblePool, 4, 0);
-        for (double s : snrs) out.add(new Condition("babble-" + (int) s + "dB", "babble", s, b.atSnr(s)));
-        for (double rt : quick ? new double[] {0.5} : new double[] {0.3, 0.8})
-            out.add(new Condition("reverb-" + rt + "s", "reverberation", rt, new Reverb(rt, 0)));
-        if (!quick) out.add(new Condition("telephone-band", "telephone", Double.NaN, new Telephone(false)));
-        out.add(new Condition("telephone-mulaw", "telephone", Double.NaN, new Telephone(true)));
-        return out;
-    }
-
-    /** Concatenated clips of up to {@code n} recordings (seeded choice), the babble source; never a test recording. */
-    public static float[] babblePool(List<Utterance> from, int n, long seed, ExperimentConfig cfg) throws IOException {
-        List<Utterance> pick = new ArrayList<>(from);
-        java.util.Collections.shuffle(pick, new java.util.Random(seed));
-        List<float[]> clips = new ArrayList<>();
-        int len = 0;
-        for (Utterance u : pick.subList(0, Math.min(n, pick.size()))) {
-            float[] c = FeatureExtraction.load(u, cfg.features());
-            clips.add(c);
-            len += c.length;
-        }
-        float[] pool = new float[len];
-        int at = 0;
-        for (float[] c : clips) { System.arraycopy(c, 0, pool, at, c.length); at += c.length; }
-        return pool;
-    }
+    /** The conditions ({@link Degradation#conditions}) with babble from {@code babblePool}. */
+    public static List<Degradation> conditions(float[] babblePool, boolean quick) { return Degradation.conditions(babblePool, quick); }
 
     /**
      * The study of notebook 05: four models (ReLU/ELU x no augmentation/public-4) trained on the first
      * speaker-independent fold of {@code primary}, each with every seed of {@link Defaults#robustnessSeeds}, each
      * evaluated under every condition. The models of {@code activations} only (both when empty), so that two processes
-     * can share the work. Keys "relu, none" etc.; each table aggregates the model's seeds ({@link #aggregate}).
+     * can share the work. The models are trained first, then evaluated (both through the {@link Runner}, read back when
+     * finished). Keys "relu, none" etc.; each table aggregates the model's seeds ({@link #aggregate}).
      */
     public static java.util.Map<String, Table> study(Corpus primary, org.emoaugnet.util.Settings s, FeatureCache cache, Path runsRoot,
                                                       List<String> activations) throws IOException {
         Models design = design(primary.name(), s, activations);
-        List<Long> seeds = design.seeds();
-        java.util.Map<String, List<Model>> prepared = new java.util.LinkedHashMap<>();
-        List<Runner.Job> jobs = new ArrayList<>();
-        for (ExperimentConfig cfg : design.experiments()) {
-            List<Model> ms = new ArrayList<>();
-            for (long seed : seeds) {
-                Model m = model(cfg, primary, 0, seed, s.quick(), cache, runsRoot);
-                ms.add(m);
-                if (needsModel(m, evaluated(m))) jobs.add(m.job());
-            }
-            prepared.put(cfg.activation() + ", " + cfg.recipe().name(), ms);
-        }
-        // train the models that are needed and missing, concurrently; then evaluate each under every condition
-        Runner.runAll(jobs);
+        CorpusSource corpora = CorpusSource.of(primary);
+        SpecJobs specJobs = new SpecJobs(cache, runsRoot);
+        Runner.runAll(specJobs.jobs(design.plan(corpora)));
+        Runner.runAll(specJobs.jobs(design.evaluations(corpora, runsRoot)));
         java.util.Map<String, Table> out = new java.util.LinkedHashMap<>();
-        for (var e : prepared.entrySet()) {
-            System.out.println("robustness: " + e.getValue().get(0).cfg().name() + " (seeds " + seeds + ")");
-            List<Path> done = new ArrayList<>();
-            for (Model m : e.getValue()) {
-                evaluate(m, cache);
-                if (Runner.status(m.job()) == Runner.Status.FINISHED) done.add(m.job().runDir());
-            }
-            out.put(e.getKey(), aggregate(done, e.getValue().get(0).conditions()));
+        for (ExperimentConfig cfg : design.experiments()) {
+            System.out.println("robustness: " + cfg.name() + " (seeds " + design.seeds() + ")");
+            out.put(cfg.activation() + ", " + cfg.recipe().name(), table(design.models(cfg, corpora), runsRoot, specJobs));
         }
         return out;
+    }
+
+    /**
+     * The table of one model over its seeds ({@link #aggregate}): a condition (in the order of the first seed's
+     * conditions) is a row once every seed whose model is finished has its evaluation finished.
+     */
+    private static Table table(List<Model> seeds, Path runsRoot, SpecJobs specJobs) throws IOException {
+        java.util.Map<Degradation, List<Path>> rows = new java.util.LinkedHashMap<>();
+        for (Degradation c : seeds.get(0).conditions()) {
+            List<Path> dirs = new ArrayList<>();
+            boolean all = true;
+            for (Model m : seeds) {
+                if (!finished(m.run(), runsRoot)) continue;
+                Runner.Job j = specJobs.job(m.evaluation(c.name()));
+                if (Runner.status(j) == Runner.Status.FINISHED) dirs.add(j.runDir()); else all = false;
+            }
+            if (all && !dirs.isEmpty()) rows.put(c, dirs);
+        }
+        return aggregate(rows);
     }
 
     /** The robustness study of {@code corpus} under these settings, for the models of {@code activations} (both when empty). */
@@ -169,12 +127,95 @@ public final class Robustness {
 
         @Override
         public List<PlannedRun> plan(CorpusSource corpora) throws IOException {
+            List<PlannedRun> out = new ArrayList<>();
+            for (ExperimentConfig cfg : experiments()) for (Model m : models(cfg, corpora)) out.add(m.run());
+            return out;
+        }
+
+        /** The trained runs of {@code cfg}, one per seed, each with its test conditions. */
+        List<Model> models(ExperimentConfig cfg, CorpusSource corpora) throws IOException {
             Corpus corpus = corpora.corpus(si.corpus());
             Corpus kept = si.classSet().apply(corpus);
+            List<Model> out = new ArrayList<>();
+            for (long seed : seeds) {
+                Fold fold = ExperimentConfig.foldsOf(cfg, kept, seed).get(0);
+                out.add(new Model(planned(cfg, corpus, fold, seed), cfg.features(), fold, seed, quick));
+            }
+            return out;
+        }
+
+        /** The evaluations under every condition of the planned runs that are finished under {@code runsRoot}. */
+        public List<PlannedRun> evaluations(CorpusSource corpora, Path runsRoot) throws IOException {
             List<PlannedRun> out = new ArrayList<>();
             for (ExperimentConfig cfg : experiments())
-                for (long seed : seeds) out.add(planned(cfg, corpus, ExperimentConfig.foldsOf(cfg, kept, seed).get(0), seed));
+                for (Model m : models(cfg, corpora))
+                    if (finished(m.run(), runsRoot)) for (Degradation c : m.conditions()) out.add(m.evaluation(c.name()));
             return out;
+        }
+    }
+
+    /**
+     * The robustness study as one {@link Design}: the trained models ({@link Models}), then the evaluation of every
+     * model already finished under {@code runsRoot} under every condition. The plan grows as models finish: planned
+     * again after the models are trained (a second sweep), it holds every evaluation.
+     */
+    public record Evaluated(Models models, Path runsRoot) implements Design {
+        @Override
+        public String describe() { return models.describe() + " and their evaluations under every condition"; }
+
+        @Override
+        public List<PlannedRun> plan(CorpusSource corpora) throws IOException {
+            List<PlannedRun> out = new ArrayList<>(models.plan(corpora));
+            out.addAll(models.evaluations(corpora, runsRoot));
+            return out;
+        }
+
+        /** Trains the models, then evaluates them (the plan grown by the finished models). */
+        @Override
+        public List<RunRecord> run(CorpusSource corpora, FeatureCache cache, Path root) throws IOException {
+            SpecJobs jobs = new SpecJobs(cache, root);
+            Runner.runAll(jobs.jobs(models.plan(corpora)));
+            return Runner.runAll(jobs.jobs(new Evaluated(models, root).plan(corpora)));
+        }
+    }
+
+    /** Whether the planned run is finished under {@code runsRoot} with the spec a job made now would have. */
+    static boolean finished(PlannedRun p, Path runsRoot) throws IOException {
+        Path dir = runsRoot.resolve(p.experiment()).resolve(SpecJobs.runName(p.spec()));
+        return RunRecord.finished(dir) && RunRecord.current(dir)
+                && RunRecord.read(dir).specSha256().equals(p.spec().current(p.spec().data()).sha256());
+    }
+
+    /** One robustness model: its training run, the fold and seed it was trained with, and its test conditions (babble from its training recordings). */
+    static final class Model {
+        private final PlannedRun run;
+        private final org.emoaugnet.features.FeatureSpec features;
+        private final Fold fold;
+        private final long seed;
+        private final boolean quick;
+        private List<Degradation> conditions;
+
+        Model(PlannedRun run, org.emoaugnet.features.FeatureSpec features, Fold fold, long seed, boolean quick) {
+            this.run = run;
+            this.features = features;
+            this.fold = fold;
+            this.seed = seed;
+            this.quick = quick;
+        }
+
+        PlannedRun run() { return run; }
+
+        /** The test conditions (computed once: the babble pool reads recordings). */
+        synchronized List<Degradation> conditions() throws IOException {
+            if (conditions == null) conditions = Degradation.conditions(fold.train(), seed, features, quick);
+            return conditions;
+        }
+
+        /** The evaluation of this model under the condition named {@code name}. */
+        PlannedRun evaluation(String name) throws IOException {
+            for (Degradation c : conditions())
+                if (c.name().equals(name)) return PlannedRun.evaluation(run, new RunSpec.Evaluation(run.spec().kind(), c.name(), c.key(), Degradation.SEED));
+            throw new IllegalArgumentException("no condition '" + name + "'");
         }
     }
 
@@ -184,20 +225,23 @@ public final class Robustness {
     }
 
     /**
-     * One row per condition every run has evaluated: its seeds, WA and UA as means over the seeds' runs (unrounded),
-     * the s.d. of UA over seeds, and UA over the test recordings (each once, seeds averaged) with its 95 % interval
-     * resampling speakers, then recordings. Computed from the kept predictions.
+     * One row per condition, from its evaluations (one folder per seed): its seeds, WA and UA as means over the seeds'
+     * evaluations (unrounded), the s.d. of UA over seeds, and UA over the test recordings (each once, seeds averaged)
+     * with its 95 % interval resampling speakers, then recordings. Computed from the evaluations' predictions; their
+     * records are the table's lineage.
      */
-    static Table aggregate(List<Path> runDirs, List<Condition> conds) throws IOException {
+    static Table aggregate(java.util.Map<Degradation, List<Path>> evaluations) throws IOException {
         Table t = Table.create("robustness", StringColumn.create(ResultColumns.CONDITION), StringColumn.create(ResultColumns.KIND), DoubleColumn.create(ResultColumns.LEVEL),
                 StringColumn.create(ResultColumns.DEGRADATION), tech.tablesaw.api.IntColumn.create(ResultColumns.SEEDS), DoubleColumn.create(ResultColumns.WA), DoubleColumn.create(ResultColumns.UA),
                 DoubleColumn.create(ResultColumns.UA_SD_OVER_SEEDS), DoubleColumn.create(ResultColumns.UA_RECORDINGS), DoubleColumn.create(ResultColumns.UA_LOW),
                 DoubleColumn.create(ResultColumns.UA_HIGH));
-        if (runDirs.isEmpty()) return t;
-        List<String> classes = Predictions.classesOf(runDirs.get(0));
-        for (Condition c : conds) {
-            List<Path> files = runDirs.stream().map(d -> predictionsFile(d, c.name())).toList();
-            if (!files.stream().allMatch(Files::isRegularFile)) continue;
+        if (evaluations.isEmpty()) return t;
+        List<Path> all = new ArrayList<>();
+        List<String> classes = Predictions.classesOf(evaluations.values().iterator().next().get(0));
+        for (var e : evaluations.entrySet()) {
+            Degradation c = e.getKey();
+            List<Path> files = e.getValue().stream().map(d -> d.resolve(Predictions.FILE)).toList();
+            all.addAll(e.getValue());
             double[] wa = new double[files.size()], ua = new double[files.size()];
             for (int i = 0; i < files.size(); i++) {
                 Predictions p = Predictions.read(files.get(i), classes);
@@ -209,7 +253,7 @@ public final class Robustness {
             t.stringColumn(ResultColumns.CONDITION).append(c.name());
             t.stringColumn(ResultColumns.KIND).append(c.kind());
             t.doubleColumn(ResultColumns.LEVEL).append(c.level());
-            t.stringColumn(ResultColumns.DEGRADATION).append(c.degradation() == null ? "none" : c.degradation().key());
+            t.stringColumn(ResultColumns.DEGRADATION).append(c.key());
             t.intColumn(ResultColumns.SEEDS).append(files.size());
             t.doubleColumn(ResultColumns.WA).append(Statistics.meanSd(wa).mean());
             t.doubleColumn(ResultColumns.UA).append(Statistics.meanSd(ua).mean());
@@ -218,7 +262,7 @@ public final class Robustness {
             t.doubleColumn(ResultColumns.UA_LOW).append(100 * cl.low());
             t.doubleColumn(ResultColumns.UA_HIGH).append(100 * cl.high());
         }
-        return org.emoaugnet.util.Lineage.tag(t, StudyReport.lineage(runDirs));
+        return org.emoaugnet.util.Lineage.tag(t, StudyReport.lineage(all));
     }
 
     /**
@@ -266,7 +310,7 @@ public final class Robustness {
 
     /** The tables of {@link #study} as one, with a leading "model" column and without the degradation key. */
     public static Table combined(java.util.Map<String, Table> study) {
-        return study.isEmpty() ? empty() : org.emoaugnet.util.Lineage.tag(stacked(study, ResultColumns.MODEL).removeColumns(ResultColumns.DEGRADATION).setName("robustness"),
+        return study.isEmpty() ? Table.create("robustness") : org.emoaugnet.util.Lineage.tag(stacked(study, ResultColumns.MODEL).removeColumns(ResultColumns.DEGRADATION).setName("robustness"),
                 study.values().toArray());
     }
 
@@ -282,78 +326,37 @@ public final class Robustness {
     }
 
     /**
-     * Trains (or loads) the model of {@code cfg} on fold {@code foldIndex} with training seed {@code seed}, then
-     * evaluates it under every condition not yet in its {@code robustness.csv}. Returns that table.
+     * Trains (or reads back) the model of {@code cfg} on fold {@code foldIndex} with training seed {@code seed}, then
+     * evaluates it under every condition (each evaluation read back when finished). Returns one row per condition from
+     * the evaluation records: WA, UA and the per-run 95 % interval of UA over test rows, in %, rounded to 0.01.
      */
     public static Table run(ExperimentConfig cfg, Corpus corpus, int foldIndex, long seed, boolean quick, FeatureCache cache, Path runsRoot) throws IOException {
-        return evaluate(model(cfg, corpus, foldIndex, seed, quick, cache, runsRoot), cache);
-    }
-
-    /** One robustness model: its configuration, fold and seed, its training job, and the conditions it is evaluated under. */
-    private record Model(ExperimentConfig cfg, Fold fold, long seed, Runner.Job job, List<Condition> conditions) {}
-
-    private static Model model(ExperimentConfig cfg, Corpus corpus, int foldIndex, long seed, boolean quick, FeatureCache cache, Path runsRoot) throws IOException {
-        Corpus kept = cfg.classSet().apply(corpus);
-        Fold fold = ExperimentConfig.foldsOf(cfg, kept, seed).get(foldIndex);
-        Runner.Job job = new SpecJobs(cache, runsRoot).job(planned(cfg, corpus, fold, seed));
-        return new Model(cfg, fold, seed, job, conditions(babblePool(fold.train(), 24, seed, cfg), quick));
-    }
-
-    /** Evaluates the model under every condition not yet in its {@code robustness.csv} (training or loading it only when one is missing). */
-    private static Table evaluate(Model md, FeatureCache cache) throws IOException {
-        ExperimentConfig cfg = md.cfg();
-        ClassSet cs = cfg.classSet();
-        List<String> classes = cs.classes();
-        Fold fold = md.fold();
-        long seed = md.seed();
-        Runner.Job job = md.job();
-        Path dir = job.runDir();
-        List<Condition> conds = md.conditions();
-        Table out = evaluated(md);
-        if (!needsModel(md, out)) return org.emoaugnet.util.Lineage.tag(inOrder(out, conds), StudyReport.lineage(List.of(dir)));
-        if (!Runner.trainingEnabled() && (Runner.status(job) != Runner.Status.FINISHED || !Files.isDirectory(dir.resolve("model")))) {
-            System.err.println("[robustness] " + job.label() + ": training is off (EMOAUG_TRAIN=0) and its model is missing; "
-                    + out.rowCount() + " of " + conds.size() + " conditions evaluated");
-            return org.emoaugnet.util.Lineage.tag(inOrder(out, conds), Runner.status(job) == Runner.Status.FINISHED ? StudyReport.lineage(List.of(dir)) : List.of());
-        }
-        if (Runner.status(job) != Runner.Status.FINISHED) out = empty();   // a new model: earlier evaluations belonged to another one
-        Runner.runOrResume(job);
-        SavedModel saved = SavedModel.load(dir.resolve("model"), cfg.features().key());
-        Path csv = dir.resolve("robustness.csv");
-        List<String> have = out.stringColumn(ResultColumns.CONDITION).asList();
-        java.util.function.ToIntFunction<FeatureSet.Row> label = r -> classes.indexOf(cs.classOf(r.source()));
-        for (Condition c : conds) {
-            if (have.contains(c.name())) continue;
-            Recipe recipe = c.degradation() == null ? Recipe.none() : new Recipe(c.name(), List.of(c.degradation()));
-            FeatureSet set = FeatureExtraction.extract(fold.test(), cfg.features(), recipe, ExperimentRunner.AUGMENTATION_SEED + 1000, cache);
-            List<Integer> all = new ArrayList<>();
-            for (int i = 0; i < set.size(); i++) all.add(i);
-            Dataset test = Dataset.of(set, all, cfg.layout(), saved.scaler(), label);
-            int[] pred = Trainer.predict(saved.net(), test, 256);
-            Metrics m = Metrics.of(classes, test.y(), pred);
-            Statistics.Interval ui = Statistics.bootstrap(test.y(), pred, Statistics::ua, 1000, 0.05, seed);
-            Predictions.write(predictionsFile(dir, c.name()), test, pred, classes);
+        Fold fold = ExperimentConfig.foldsOf(cfg, cfg.classSet().apply(corpus), seed).get(foldIndex);
+        Model m = new Model(planned(cfg, corpus, fold, seed), cfg.features(), fold, seed, quick);
+        SpecJobs specJobs = new SpecJobs(cache, runsRoot);
+        Runner.runOrResume(specJobs.job(m.run()));
+        Table out = Table.create("robustness", StringColumn.create(ResultColumns.CONDITION), StringColumn.create(ResultColumns.KIND), DoubleColumn.create(ResultColumns.LEVEL),
+                StringColumn.create(ResultColumns.DEGRADATION), DoubleColumn.create(ResultColumns.WA), DoubleColumn.create(ResultColumns.UA),
+                DoubleColumn.create("UA 95% CI low"), DoubleColumn.create("UA 95% CI high"));
+        List<Path> dirs = new ArrayList<>();
+        for (Degradation c : m.conditions()) {
+            Runner.Job j = specJobs.job(m.evaluation(c.name()));
+            RunRecord r = Runner.runOrResume(j);
+            dirs.add(j.runDir());
             out.stringColumn(ResultColumns.CONDITION).append(c.name());
             out.stringColumn(ResultColumns.KIND).append(c.kind());
             out.doubleColumn(ResultColumns.LEVEL).append(c.level());
-            out.stringColumn(ResultColumns.DEGRADATION).append(c.degradation() == null ? "none" : c.degradation().key());
-            out.doubleColumn(ResultColumns.WA).append(r2(100 * m.wa()));
-            out.doubleColumn(ResultColumns.UA).append(r2(100 * m.ua()));
-            out.doubleColumn("UA 95% CI low").append(r2(100 * ui.low()));
-            out.doubleColumn("UA 95% CI high").append(r2(100 * ui.high()));
-            out = inOrder(out, conds);
-            Tables.saveCsv(out, csv);
+            out.stringColumn(ResultColumns.DEGRADATION).append(c.key());
+            out.doubleColumn(ResultColumns.WA).append(r2(100 * r.test().wa()));
+            out.doubleColumn(ResultColumns.UA).append(r2(100 * r.test().ua()));
+            out.doubleColumn("UA 95% CI low").append(r2(100 * r.test().uaLow()));
+            out.doubleColumn("UA 95% CI high").append(r2(100 * r.test().uaHigh()));
         }
-        return org.emoaugnet.util.Lineage.tag(out, StudyReport.lineage(List.of(dir)));
+        return org.emoaugnet.util.Lineage.tag(out, StudyReport.lineage(dirs));
     }
 
-    public static Path predictionsFile(Path runDir, String condition) { return runDir.resolve("predictions-" + condition + ".csv"); }
-
-    /** The rows of {@code t} in the order of {@code conds} (conditions not in {@code t} left out). */
-    private static Table inOrder(Table t, List<Condition> conds) {
-        List<String> have = t.stringColumn(ResultColumns.CONDITION).asList();
-        return t.rows(conds.stream().mapToInt(c -> have.indexOf(c.name())).filter(i -> i >= 0).toArray()).setName("robustness");
-    }
+    /** The folder of the evaluation of the run in {@code runDir} under the condition named {@code condition}. */
+    public static Path evaluationDir(Path runDir, String condition) { return runDir.resolve("eval-" + condition); }
 
     /**
      * Model A against model B under every condition both evaluated, on the same degraded test recordings, seed by
@@ -367,8 +370,6 @@ public final class Robustness {
         List<String> classes = Predictions.classesOf(as.get(0));
         java.util.Map<String, Comparison> out = new java.util.LinkedHashMap<>();
         List<Path> used = new ArrayList<>();
-        Table ta = Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(as.get(0).resolve("robustness.csv").toFile())
-                .columnTypesToDetect(List.of(STRING)));
         java.util.Map<Path, RunRecord> records = new java.util.HashMap<>();
         for (Path a : as) {
             Path b = runsRoot.resolve(experimentB).resolve(a.getFileName());
@@ -378,15 +379,16 @@ public final class Robustness {
                 if (!records.get(b).classes().equals(classes)) throw new IOException(a + " and " + b + " classify different classes");
             }
         }
-        for (String c : ta.stringColumn(ResultColumns.CONDITION).asList()) {
+        for (String c : conditionsOf(as.get(0))) {
             java.util.Map<String, List<Double>> diffs = new java.util.TreeMap<>();
             List<Path> fa = new ArrayList<>(), fb = new ArrayList<>();
             List<String> specsA = new ArrayList<>(), specsB = new ArrayList<>();
             int unconverged = 0;
             for (Path a : as) {
                 Path b = runsRoot.resolve(experimentB).resolve(a.getFileName());
-                Path pa = predictionsFile(a, c), pb = predictionsFile(b, c);
-                if (!Files.isRegularFile(pa) || !Files.isRegularFile(pb) || !records.containsKey(b)) continue;
+                Path ea = evaluationDir(a, c), eb = evaluationDir(b, c);
+                if (!evaluates(ea, records.get(a)) || !records.containsKey(b) || !evaluates(eb, records.get(b))) continue;
+                Path pa = ea.resolve(Predictions.FILE), pb = eb.resolve(Predictions.FILE);
                 Predictions ra = Predictions.read(pa, classes), rb = Predictions.read(pb, classes);
                 if (!ra.items().equals(rb.items())) throw new IOException(pb + " does not hold the items of " + pa + " in the same order");
                 diffs.put("seed " + records.get(a).spec().seed(), List.of(100 * (Statistics.ua(ra.truth(), ra.predicted()) - Statistics.ua(rb.truth(), rb.predicted()))));
@@ -396,55 +398,42 @@ public final class Robustness {
                 specsB.add(records.get(b).specSha256());
                 if (!records.get(a).training().converged()) unconverged++;
                 if (!records.get(b).training().converged()) unconverged++;
-                if (!used.contains(a)) used.add(a);
-                if (!used.contains(b)) used.add(b);
+                if (!used.contains(ea)) used.add(ea);
+                if (!used.contains(eb)) used.add(eb);
             }
             if (!fa.isEmpty()) out.put(c, Comparison.compute("seed", diffs, fa, fb, classes, "UA", unconverged, SharedRuns.identity(specsA, specsB, c)));
         }
         return org.emoaugnet.util.Lineage.tag(StudyReport.comparisonTable(experimentA + " − " + experimentB + ", UA", out), StudyReport.lineage(used));
     }
 
-    /** The run folders (one per seed) of a robustness experiment: those holding robustness.csv. */
+    /** The run folders (one per seed) of a robustness experiment: those with a finished evaluation. */
     static List<Path> runDirs(Path experimentDir) throws IOException {
-        List<Path> out;
-        try (var s = Files.list(experimentDir)) {
-            out = s.filter(x -> Files.isRegularFile(x.resolve("robustness.csv"))).sorted().toList();
-        }
-        if (out.isEmpty()) throw new IOException(experimentDir + ": no run with a robustness.csv");
+        List<Path> out = new ArrayList<>();
+        for (Path r : StudyReport.runs(experimentDir)) if (!conditionsOf(r).isEmpty()) out.add(r);
+        if (out.isEmpty()) throw new IOException(experimentDir + ": no run with a finished evaluation");
         return out;
+    }
+
+    /** The conditions a run has finished evaluations of, in the order of {@link Degradation#rank}. */
+    static List<String> conditionsOf(Path runDir) throws IOException {
+        RunRecord source = RunRecord.read(runDir);
+        List<String> out = new ArrayList<>();
+        try (var s = Files.list(runDir)) {
+            for (Path e : s.filter(d -> d.getFileName().toString().startsWith("eval-")).toList())
+                if (evaluates(e, source)) out.add(RunRecord.read(e).spec().evaluation().condition());
+        }
+        out.sort(java.util.Comparator.comparingInt(Degradation::rank));
+        return out;
+    }
+
+    /** Whether {@code evalDir} holds a finished evaluation of the run recorded as {@code source} (its source hash is the run's). */
+    private static boolean evaluates(Path evalDir, RunRecord source) throws IOException {
+        if (!RunRecord.finished(evalDir)) return false;
+        RunSpec s = RunRecord.read(evalDir).spec();
+        return s.evaluates() && s.source().sha256().equals(source.specSha256());
     }
 
     private static double r2(double v) { return Math.round(v * 100) / 100.0; }
-
-    private static Table empty() {
-        return Table.create("robustness", StringColumn.create(ResultColumns.CONDITION), StringColumn.create(ResultColumns.KIND), DoubleColumn.create(ResultColumns.LEVEL),
-                StringColumn.create(ResultColumns.DEGRADATION), DoubleColumn.create(ResultColumns.WA), DoubleColumn.create(ResultColumns.UA),
-                DoubleColumn.create("UA 95% CI low"), DoubleColumn.create("UA 95% CI high"));
-    }
-
-    /** The conditions already evaluated for the model's finished run (row and predictions both present); empty otherwise. */
-    private static Table evaluated(Model m) throws IOException {
-        Path dir = m.job().runDir(), csv = dir.resolve("robustness.csv");
-        Table out = empty();
-        if (Runner.status(m.job()) != Runner.Status.FINISHED || !Files.isRegularFile(csv)) return out;
-        Table done = Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(csv.toFile())
-                .columnTypes(new tech.tablesaw.api.ColumnType[] {STRING, STRING, DOUBLE, STRING, DOUBLE, DOUBLE, DOUBLE, DOUBLE}));
-        for (int i = 0; i < done.rowCount(); i++)
-            if (Files.isRegularFile(predictionsFile(dir, done.stringColumn(ResultColumns.CONDITION).get(i)))) out.append(done.rows(i));
-        return out;
-    }
-
-    /**
-     * Whether evaluating the model still needs its trained network: some of its conditions are not in {@code evaluated}.
-     * A finished run whose weights are gone (they are not committed) is then superseded, so that it trains again.
-     */
-    private static boolean needsModel(Model m, Table evaluated) throws IOException {
-        List<String> done = evaluated.stringColumn(ResultColumns.CONDITION).asList();
-        if (m.conditions().stream().allMatch(c -> done.contains(c.name()))) return false;
-        if (Runner.trainingEnabled() && Runner.status(m.job()) == Runner.Status.FINISHED && !Files.isDirectory(m.job().runDir().resolve("model")))
-            Runner.supersede(m.job().runDir(), "its model weights are missing and conditions remain to be evaluated");
-        return true;
-    }
 
     /** Each model's UA change from clean speech under every degradation, as sentences (means over its seeds). */
     public static List<String> sentences(java.util.Map<String, Table> study) {

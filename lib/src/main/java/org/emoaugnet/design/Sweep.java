@@ -111,7 +111,7 @@ public record Sweep(Kind kind, String file, Map<String, String> settings, String
                 source = CorpusSource.of(corpora);
                 yield CrossCorpusStudy.design(corpora.stream().map(Corpus::name).toList(), s, only);
             }
-            case ROBUSTNESS -> Robustness.design(source.primary().name(), s, only);
+            case ROBUSTNESS -> new Robustness.Evaluated(Robustness.design(source.primary().name(), s, only), runsRoot());
         };
         return new Setup(design, source);
     }

@@ -121,14 +121,16 @@ public final class Manifest {
         List<Map<String, String>> runs = new ArrayList<>();
         for (RunRecord r : recs) {
             Map<String, String> keep = new LinkedHashMap<>();
-            keep.put("run", r.spec().fold() + "-seed" + r.spec().seed());
+            keep.put("run", r.spec().fold() + "-seed" + r.spec().seed() + (r.spec().evaluates() ? "/eval-" + r.spec().evaluation().condition() : ""));
             r.spec().fields().forEach((k, v) -> { if (!shared.containsKey(k)) keep.put(k, v); });
             keep.put("spec_sha256", r.specSha256());
             r.provenance().fields().forEach((k, v) -> keep.put("provenance." + k, v));
             keep.put("wall_seconds", String.format(java.util.Locale.ROOT, "%.1f", r.wallSeconds()));
             keep.put("finished_utc", r.finishedUtc());
-            keep.put("stop_reason", r.training().stopReason().name());
-            keep.put("converged", String.valueOf(r.training().converged()));
+            if (r.trained()) {   // an evaluation trained nothing: its model's training is in the evaluated run's record
+                keep.put("stop_reason", r.training().stopReason().name());
+                keep.put("converged", String.valueOf(r.training().converged()));
+            }
             keep.put("test_wa", String.valueOf(r.test().wa()));
             keep.put("test_ua", String.valueOf(r.test().ua()));
             keep.put("predictions_sha256", r.predictionsSha256());

@@ -26,10 +26,12 @@ import tech.tablesaw.api.Table;
  * @param specSha256   {@link RunSpec#sha256()} of {@code spec} when the run was made (checked on read)
  * @param provenance   code, libraries and machine
  * @param split        the split's summary and row counts
- * @param training     selected epoch, epochs run, why training stopped and whether it converged
+ * @param training     selected epoch, epochs run, why training stopped and whether it converged; null for an
+ *                     evaluation ({@link RunSpec#evaluates}), which trains nothing (its model's training is in the
+ *                     evaluated run's record, named by {@code spec.evaluation.source_sha256})
  * @param test         test metrics and per-run bootstrap intervals over test rows
  * @param classes      class names in index order
- * @param history      one entry per epoch
+ * @param history      one entry per epoch (none for an evaluation, whose folder has no {@code history.csv})
  * @param predictionsSha256 SHA-256 of {@code predictions.csv}
  * @param finishedUtc  when the record was written
  * @param wallSeconds  wall time of the run
@@ -43,7 +45,14 @@ public record RunRecord(String experiment, RunSpec spec, String specSha256, Prov
     public RunRecord {
         classes = List.copyOf(classes);
         history = List.copyOf(history);
+        if (spec.evaluates() != (training == null))
+            throw new IllegalArgumentException(experiment + ": " + (spec.evaluates() ? "an evaluation trains nothing, so it has no training outcome"
+                    : "a run that trains needs its training outcome"));
+        if (spec.evaluates() && !history.isEmpty()) throw new IllegalArgumentException(experiment + ": an evaluation has no per-epoch history");
     }
+
+    /** Whether the run trained a model (false for an evaluation of another run's model). */
+    public boolean trained() { return training != null; }
 
     /** The split: its description and row counts (rows are recordings × augmented copies on the training side). */
     public record Split(String summary, int rowsTrain, int rowsValidation, int rowsTest) {}
@@ -81,11 +90,13 @@ public record RunRecord(String experiment, RunSpec spec, String specSha256, Prov
         m.put("split.rows_train", String.valueOf(split.rowsTrain()));
         m.put("split.rows_validation", String.valueOf(split.rowsValidation()));
         m.put("split.rows_test", String.valueOf(split.rowsTest()));
-        m.put("training.best_epoch", String.valueOf(training.bestEpoch()));
-        m.put("training.epochs_run", String.valueOf(training.epochsRun()));
-        m.put("training.best_validation_score", String.valueOf(training.bestValidationScore()));
-        m.put("training.stop_reason", training.stopReason().name());
-        m.put("training.converged", String.valueOf(training.converged()));
+        if (training != null) {   // an evaluation records none
+            m.put("training.best_epoch", String.valueOf(training.bestEpoch()));
+            m.put("training.epochs_run", String.valueOf(training.epochsRun()));
+            m.put("training.best_validation_score", String.valueOf(training.bestValidationScore()));
+            m.put("training.stop_reason", training.stopReason().name());
+            m.put("training.converged", String.valueOf(training.converged()));
+        }
         m.put("test.wa", String.valueOf(test.wa()));
         m.put("test.ua", String.valueOf(test.ua()));
         m.put("test.macro_f1", String.valueOf(test.macroF1()));
@@ -148,13 +159,15 @@ public record RunRecord(String experiment, RunSpec spec, String specSha256, Prov
             List<Double> recall = new ArrayList<>();
             for (String c : classes) recall.add(Double.parseDouble(need(m, "test.recall." + c)));
             double[] wa = pair(need(m, "test.wa_ci95")), ua = pair(need(m, "test.ua_ci95"));
+            if (s.evaluates() && m.keySet().stream().anyMatch(k -> k.startsWith("training.")))
+                throw new IllegalArgumentException("an evaluation's record has training fields");
             return new RunRecord(need(m, "experiment"), s, hash, Provenance.fromFields(prov),
                     new Split(need(m, "split.summary"), integer(m, "split.rows_train"), integer(m, "split.rows_validation"), integer(m, "split.rows_test")),
-                    new Training(integer(m, "training.best_epoch"), integer(m, "training.epochs_run"), Double.parseDouble(need(m, "training.best_validation_score")),
+                    s.evaluates() ? null : new Training(integer(m, "training.best_epoch"), integer(m, "training.epochs_run"), Double.parseDouble(need(m, "training.best_validation_score")),
                             StopReason.valueOf(need(m, "training.stop_reason")), Boolean.parseBoolean(need(m, "training.converged"))),
                     new Test(Double.parseDouble(need(m, "test.wa")), Double.parseDouble(need(m, "test.ua")), Double.parseDouble(need(m, "test.macro_f1")),
                             wa[0], wa[1], ua[0], ua[1], recall),
-                    classes, readHistory(dir.resolve("history.csv")), need(m, "predictions_sha256"), need(m, "finished_utc"),
+                    classes, s.evaluates() ? List.of() : readHistory(dir.resolve("history.csv")), need(m, "predictions_sha256"), need(m, "finished_utc"),
                     Double.parseDouble(need(m, "wall_seconds")), m.getOrDefault("note", ""));
         } catch (IllegalArgumentException e) {
             throw new IOException(dir.resolve(FILE) + ": " + e.getMessage(), e);

@@ -43,10 +43,31 @@ import org.emoaugnet.model.TrainOptions;
  * @param network         {@code ModelFactory.REVISION}: how the preset became layers (null in run-spec/1 records)
  * @param trainer         {@code Trainer.ENGINE}: the code that trained it (null in run-spec/1 records, which DL4J's own
  *                        {@code fit} trained)
+ * @param evaluation      for kind {@value #EVALUATION} (a trained model's run scored on degraded test speech): the
+ *                        degradation, with every other field the evaluated run's ({@link #source}); null for a run
+ *                        that trains. In {@link #fields} as {@code evaluation.*} only for that kind, so no other
+ *                        spec's hash changes.
  */
 public record RunSpec(String kind, String corpus, String testCorpus, DataManifest data, String classSet, String features, String layout,
                       String recipe, long augmentationSeed, Protocol protocol, String fold, SplitSpec split, String normalisation, String model,
-                      String activation, TrainConfig training, String selection, long seed, String threads, String network, String trainer) {
+                      String activation, TrainConfig training, String selection, long seed, String threads, String network, String trainer,
+                      Evaluation evaluation) {
+    /** The kind of an evaluation spec. */
+    public static final String EVALUATION = "evaluation";
+
+    /**
+     * What an evaluation adds to the evaluated run's spec: the kind of that run ({@code within}), the test condition's
+     * name (a label; also the folder name {@code eval-<condition>}), the degradation's canonical key ({@code none} for
+     * clean speech; {@code Augmentation.key()}, which names every parameter, a babble pool by its hash) and the seed of
+     * the degradation's random draws. The evaluated run's spec hash enters {@link #fields} as
+     * {@code evaluation.source_sha256}, derived, never stored apart.
+     */
+    public record Evaluation(String of, String condition, String degradation, long degradationSeed) {
+        public Evaluation {
+            if (!of.equals("within")) throw new IllegalArgumentException("evaluations of '" + of + "' runs are not supported (within)");
+        }
+    }
+
     /** The format of {@link #canonical()}; bump when a field is added or its meaning changes. */
     public static final String VERSION = "run-spec/2";
 
@@ -59,6 +80,34 @@ public record RunSpec(String kind, String corpus, String testCorpus, DataManifes
     public RunSpec {
         training = training.withSeed(0);   // the training seed is its own field
         if ((network == null) != (trainer == null)) throw new IllegalArgumentException("network and trainer revisions go together");
+        if (kind.equals(EVALUATION) != (evaluation != null))
+            throw new IllegalArgumentException("a spec of kind '" + kind + "' " + (evaluation == null ? "lacks" : "cannot have") + " an evaluation");
+    }
+
+    /** A spec of a run that trains (no evaluation). */
+    public RunSpec(String kind, String corpus, String testCorpus, DataManifest data, String classSet, String features, String layout,
+                   String recipe, long augmentationSeed, Protocol protocol, String fold, SplitSpec split, String normalisation, String model,
+                   String activation, TrainConfig training, String selection, long seed, String threads, String network, String trainer) {
+        this(kind, corpus, testCorpus, data, classSet, features, layout, recipe, augmentationSeed, protocol, fold, split, normalisation, model,
+                activation, training, selection, seed, threads, network, trainer, null);
+    }
+
+    /** The evaluation of the run {@code source} under {@code e} (its fields, kind {@value #EVALUATION}, and {@code e}). */
+    public static RunSpec evaluation(RunSpec source, Evaluation e) {
+        if (!source.kind().equals(e.of())) throw new IllegalArgumentException("an evaluation of a '" + e.of() + "' run, given a '" + source.kind() + "' run");
+        RunSpec s = source;
+        return new RunSpec(EVALUATION, s.corpus, s.testCorpus, s.data, s.classSet, s.features, s.layout, s.recipe, s.augmentationSeed, s.protocol, s.fold,
+                s.split, s.normalisation, s.model, s.activation, s.training, s.selection, s.seed, s.threads, s.network, s.trainer, e);
+    }
+
+    /** Whether this is an evaluation's spec ({@link #evaluation} not null). */
+    public boolean evaluates() { return evaluation != null; }
+
+    /** The spec of the run an evaluation scores: every field but the evaluation's, of kind {@link Evaluation#of}. */
+    public RunSpec source() {
+        if (evaluation == null) throw new IllegalStateException("not an evaluation's spec");
+        return new RunSpec(evaluation.of(), corpus, testCorpus, data, classSet, features, layout, recipe, augmentationSeed, protocol, fold, split, normalisation,
+                model, activation, training, selection, seed, threads, network, trainer);
     }
 
     /** A run-spec/1 specification (from a record written before the network and trainer revisions were recorded). */
@@ -125,6 +174,13 @@ public record RunSpec(String kind, String corpus, String testCorpus, DataManifes
         }
         m.put("seed", String.valueOf(seed));
         m.put("threads", threads);
+        if (evaluation != null) {
+            m.put("evaluation.of", evaluation.of());
+            m.put("evaluation.source_sha256", source().sha256());
+            m.put("evaluation.condition", evaluation.condition());
+            m.put("evaluation.degradation", evaluation.degradation());
+            m.put("evaluation.degradation_seed", String.valueOf(evaluation.degradationSeed()));
+        }
         return m;
     }
 
@@ -138,12 +194,19 @@ public record RunSpec(String kind, String corpus, String testCorpus, DataManifes
                 Double.parseDouble(need(f, "training.learning_rate")), Integer.parseInt(need(f, "training.patience")),
                 Double.parseDouble(need(f, "training.lr_factor")), Integer.parseInt(need(f, "training.lr_patience")), 0,
                 Integer.parseInt(f.getOrDefault("training.epoch_copies", "0")), options(f));
-        return new RunSpec(need(f, "kind"), need(f, "corpus"), need(f, "test_corpus"),
+        Evaluation e = !EVALUATION.equals(f.get("kind")) ? null
+                : new Evaluation(need(f, "evaluation.of"), need(f, "evaluation.condition"), need(f, "evaluation.degradation"),
+                        Long.parseLong(need(f, "evaluation.degradation_seed")));
+        RunSpec s = new RunSpec(need(f, "kind"), need(f, "corpus"), need(f, "test_corpus"),
                 new DataManifest(need(f, "data.corpora"), Integer.parseInt(need(f, "data.recordings")), need(f, "data.sha256")),
                 need(f, "class_set"), need(f, "features"), need(f, "layout"), need(f, "recipe"), Long.parseLong(need(f, "augmentation_seed")),
                 Protocol.valueOf(need(f, "protocol")), need(f, "fold"), SplitSpec.fromFields(f, Protocol.valueOf(need(f, "protocol"))), need(f, "normalisation"), need(f, "model"), need(f, "activation"), t,
                 need(f, "training.selection"), Long.parseLong(need(f, "seed")), need(f, "threads"), v1 ? null : need(f, "network"),
-                v1 ? null : need(f, "trainer"));
+                v1 ? null : need(f, "trainer"), e);
+        if (e != null && !s.source().sha256().equals(need(f, "evaluation.source_sha256")))
+            throw new IllegalArgumentException("evaluation.source_sha256 " + f.get("evaluation.source_sha256") + " is not the hash of the evaluated run's fields ("
+                    + s.source().sha256() + ")");
+        return s;
     }
 
     /** The training options of stored fields: each absent one off. */
@@ -164,7 +227,7 @@ public record RunSpec(String kind, String corpus, String testCorpus, DataManifes
     /** The same spec with another data manifest. */
     public RunSpec withData(DataManifest d) {
         return new RunSpec(kind, corpus, testCorpus, d, classSet, features, layout, recipe, augmentationSeed, protocol, fold, split, normalisation, model,
-                activation, training, selection, seed, threads, network, trainer);
+                activation, training, selection, seed, threads, network, trainer, evaluation);
     }
 
     /**
@@ -195,13 +258,14 @@ public record RunSpec(String kind, String corpus, String testCorpus, DataManifes
      */
     public RunSpec current(DataManifest d) {
         return new RunSpec(kind, corpus, testCorpus, d, classSet, features, layout, recipe, augmentationSeed, protocol, fold, split, normalisation, model,
-                activation, training, selection, seed, threadsOfThisProcess(), org.emoaugnet.model.ModelFactory.REVISION, org.emoaugnet.model.Trainer.ENGINE);
+                activation, training, selection, seed, threadsOfThisProcess(), org.emoaugnet.model.ModelFactory.REVISION, org.emoaugnet.model.Trainer.ENGINE,
+                evaluation);
     }
 
     /** The same spec with another thread count. */
     public RunSpec withThreads(String t) {
         return new RunSpec(kind, corpus, testCorpus, data, classSet, features, layout, recipe, augmentationSeed, protocol, fold, split, normalisation, model,
-                activation, training, selection, seed, t, network, trainer);
+                activation, training, selection, seed, t, network, trainer, evaluation);
     }
 
     /** A class set as one string: name, classes in index order, and every emotion's class. */

@@ -261,7 +261,8 @@ public final class Runner {
                             RunRecord r = runOrResume(j);
                             int k = done.incrementAndGet();
                             if (org.emoaugnet.util.Progress.shown()) log.printf(Locale.ROOT, "[runner] %d/%d done: %s (spec %s) UA %.4f, %s%s, %.0f s; %.0f s elapsed%n", k, todo.size(),
-                                    j.label(), j.spec().shortHash(), r.test().ua(), r.training().stopReason(), r.training().converged() ? "" : " (NOT CONVERGED)",
+                                    j.label(), j.spec().shortHash(), r.test().ua(), r.trained() ? r.training().stopReason() : "evaluated",
+                                    !r.trained() || r.training().converged() ? "" : " (NOT CONVERGED)",
                                     r.wallSeconds(), (System.nanoTime() - t0) / 1e9);
                         } catch (Exception | Error e) {
                             done.incrementAndGet();

@@ -38,6 +38,7 @@ public final class SpecJobs {
     private final Path runsRoot;
     private final Map<String, Supplier<FeatureSet>> features = new LinkedHashMap<>();
     private final Map<String, List<Fold>> folds = new LinkedHashMap<>();
+    private final Map<String, List<Degradation>> degradations = new LinkedHashMap<>();
 
     /** Jobs that extract into {@code cache} and record under {@code runsRoot}. */
     public SpecJobs(FeatureCache cache, Path runsRoot) {
@@ -52,8 +53,13 @@ public final class SpecJobs {
         }
     }
 
-    /** The folder name of a run under its experiment: {@code <fold>-seed<s>} within a corpus, {@code seed<s>} across corpora. */
+    /**
+     * The folder name of a run under its experiment: {@code <fold>-seed<s>} within a corpus, {@code seed<s>} across
+     * corpora, {@code eval-<condition>} for an evaluation (whose experiment is the evaluated run's {@code <experiment>/<run>},
+     * see {@link PlannedRun#evaluation}).
+     */
     public static String runName(RunSpec spec) {
+        if (spec.evaluates()) return "eval-" + spec.evaluation().condition();
         return spec.kind().equals("cross-corpus") ? "seed" + spec.seed() : spec.fold() + "-seed" + spec.seed();
     }
 
@@ -97,8 +103,18 @@ public final class SpecJobs {
                         fy = features(spec.testCorpus(), ys, parts.classSet(), parts.features(), Recipe.none());
                 return new Runner.Job(now, experiment, dir, tmp -> CrossCorpus.compute(experiment, now, parts, xs, ys, fx.get(), fy.get(), tmp));
             }
+            case RunSpec.EVALUATION: {
+                PlannedRun of = run.evaluated();
+                Runner.Job source = job(of);
+                RunSpec now = RunSpec.evaluation(source.spec(), spec.evaluation());
+                Corpus kept = parts.classSet().apply(run.corpus(spec.corpus()));
+                Fold fold = fold(source.spec(), parts.classSet(), kept);
+                RunSpec.Evaluation e = spec.evaluation();
+                return new Runner.Job(now, experiment, dir, tmp -> Evaluations.compute(now, parts, fold,
+                        degradation(e.degradation(), fold, now.seed(), parts.features()), source, scratch -> new SpecJobs(cache, scratch).job(of), cache, tmp));
+            }
             default:
-                throw new IllegalArgumentException(run.label() + ": no runs of kind '" + spec.kind() + "' (within, cross-corpus)");
+                throw new IllegalArgumentException(run.label() + ": no runs of kind '" + spec.kind() + "' (within, cross-corpus, evaluation)");
         }
     }
 
@@ -110,6 +126,18 @@ public final class SpecJobs {
         for (Fold f : all) if (f.name().equals(spec.fold())) return f;
         throw new IOException("fold '" + spec.fold() + "' is not among the folds of " + spec.protocol() + " on " + spec.corpus() + " ("
                 + all.stream().map(Fold::name).toList() + ")");
+    }
+
+    /** The robustness condition of key {@code key} for the model trained on {@code fold} with {@code seed} (its babble pool built once per fold and seed). */
+    private Degradation degradation(String key, Fold fold, long seed, FeatureSpec spec) throws IOException {
+        String k = fold.name() + "|" + DataManifest.of(fold.train()).sha256() + "|" + seed + "|" + spec.key();
+        List<Degradation> all;
+        synchronized (degradations) {
+            all = degradations.get(k);
+            if (all == null) degradations.put(k, all = Degradation.all(fold.train(), seed, spec));
+        }
+        for (Degradation d : all) if (d.key().equals(key)) return d;
+        throw new IOException("degradation '" + key + "' is none of the robustness conditions of the model trained on " + fold.name() + " with seed " + seed);
     }
 
     /** The feature set of these recordings, extracted once for every job of this instance that needs it. */

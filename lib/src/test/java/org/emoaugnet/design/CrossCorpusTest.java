@@ -30,12 +30,15 @@ class CrossCorpusTest {
     @Test
     void robustnessConditionsCoverTheSweep() {
         var full = Robustness.conditions(new float[1000], false);
-        List<String> names = new ArrayList<>(full.stream().map(Robustness.Condition::name).toList());
+        List<String> names = new ArrayList<>(full.stream().map(org.emoaugnet.run.Degradation::name).toList());
         assertEquals(List.of("clean", "white-20dB", "white-10dB", "white-5dB", "white-0dB", "babble-20dB", "babble-10dB", "babble-5dB",
                 "babble-0dB", "reverb-0.3s", "reverb-0.8s", "telephone-band", "telephone-mulaw"), names);
-        assertNull(full.get(0).degradation());
-        assertTrue(full.get(5).degradation() instanceof Babble);
+        assertNull(full.get(0).augmentation());
+        assertEquals("none", full.get(0).key());
+        assertTrue(full.get(5).augmentation() instanceof Babble);
         assertEquals(5, Robustness.conditions(new float[1000], true).size());
+        for (int i = 1; i < names.size(); i++)
+            assertTrue(org.emoaugnet.run.Degradation.rank(names.get(i - 1)) < org.emoaugnet.run.Degradation.rank(names.get(i)), "tables list conditions in this order");
     }
 
     @Test

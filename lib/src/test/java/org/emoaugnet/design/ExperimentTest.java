@@ -213,20 +213,26 @@ class ExperimentTest {
     }
 
     @Test
-    void robustnessResumesFromItsTableWithoutTheModel() throws Exception {
+    void robustnessEvaluationsAreRunsThatRecomputeAMissingModelAndCheckIt() throws Exception {
         Path runs = dir.resolve("robust-runs");
         FeatureCache cache = new FeatureCache(dir.resolve("cache"));
         ExperimentConfig c = cfg("robust", Protocol.SPEAKER_INDEPENDENT, 0);
         var first = Robustness.run(c, corpus, 0, 1L, true, cache, runs);
         assertEquals(Robustness.conditions(new float[1000], true).size(), first.rowCount(), "every quick condition evaluated");
         Path run = runs.resolve("robust").resolve(ExperimentConfig.foldsOf(c, ClassSet.RAVDESS_7_PAPER.apply(corpus), 1L).get(0).name() + "-seed1");
-        assertTrue(Files.isDirectory(run.resolve("model")), "the model is saved beside its record");
-        try (var w = Files.walk(run.resolve("model"))) {
-            for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        assertTrue(Files.isDirectory(run.resolve("model")), "the model is kept beside its record");
+        RunRecord source = RunRecord.read(run);
+        for (String cond : first.stringColumn("condition").asList()) {
+            RunRecord e = RunRecord.read(Robustness.evaluationDir(run, cond));
+            assertEquals(source.specSha256(), e.spec().source().sha256(), cond + ": its own record names the evaluated run");
+            assertEquals(org.emoaugnet.util.Sha256.of(Robustness.evaluationDir(run, cond).resolve("predictions.csv")), e.predictionsSha256());
+            assertFalse(e.trained(), "an evaluation trains nothing");
         }
+        assertEquals(source.predictionsSha256(), RunRecord.read(Robustness.evaluationDir(run, "clean")).predictionsSha256(), "clean speech is the run's test");
+        deleteTree(run.resolve("model"));
         var again = Robustness.run(c, corpus, 0, 1L, true, cache, runs);
-        assertEquals(first.toString(), again.toString(), "read back from robustness.csv");
-        assertFalse(Files.exists(run.resolve("model")), "no model was trained again");
+        assertEquals(first.toString(), again.toString(), "read back from the evaluation records");
+        assertFalse(Files.exists(run.resolve("model")), "nothing was recomputed: every evaluation was finished");
         var self = Robustness.paired(runs, "robust", "robust");
         assertEquals(first.rowCount(), self.rowCount(), "predictions kept for every condition");
         for (int i = 0; i < self.rowCount(); i++) {
@@ -237,9 +243,30 @@ class ExperimentTest {
             assertEquals(1.0, self.doubleColumn(TestColumns.P_SIGN_HOLM).get(i), 1e-9);
             assertEquals(org.emoaugnet.eval.TestVerdict.NO_CONCLUSION.name(), self.stringColumn(TestColumns.VERDICT).get(i), "one seed, no difference: nothing to test");
         }
-        Files.delete(Robustness.predictionsFile(run, "clean"));
-        var retrained = Robustness.run(c, corpus, 0, 1L, true, cache, runs);
-        assertTrue(Files.isDirectory(run.resolve("model")), "a condition without predictions needs the model: retrained, as it was gone");
-        assertEquals(first.stringColumn("condition").asList(), retrained.stringColumn("condition").asList(), "every condition again, in order");
+        // an evaluation whose model's weights are gone: the run is recomputed from its spec, checked, and its model kept again
+        deleteTree(Robustness.evaluationDir(run, "white-10dB"));
+        var recomputed = Robustness.run(c, corpus, 0, 1L, true, cache, runs);
+        assertTrue(Files.isDirectory(run.resolve("model")), "the recomputed (and verified) model is kept");
+        assertEquals(first.toString(), recomputed.toString(), "the same evaluation from the recomputed model");
+        assertEquals(source, RunRecord.read(run), "the evaluated run's record is untouched");
+        // a model that cannot be reproduced: the evaluation fails naming both hashes
+        deleteTree(run.resolve("model"));
+        deleteTree(Robustness.evaluationDir(run, "white-10dB"));
+        Path rec = run.resolve(RunRecord.FILE);
+        String wrong = "0".repeat(64);
+        Files.writeString(rec, Files.readString(rec).replace("predictions_sha256=" + source.predictionsSha256(), "predictions_sha256=" + wrong));
+        var failed = assertThrows(java.io.IOException.class, () -> Robustness.run(c, corpus, 0, 1L, true, cache, runs));
+        assertTrue(failed.getMessage().contains(wrong) && failed.getMessage().contains(source.predictionsSha256()) && failed.getMessage().contains("reproduced"),
+                failed.getMessage());
+        assertFalse(Files.exists(run.resolve("model")), "an unverified model is not kept");
+        try (var s = Files.list(run.getParent())) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".recompute-")), "the scratch run is removed");
+        }
+    }
+
+    private static void deleteTree(Path p) throws java.io.IOException {
+        try (var w = Files.walk(p)) {
+            for (Path x : w.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(x);
+        }
     }
 }

@@ -34,7 +34,10 @@ class ColumnRegistryTest {
             // the split diagnostics (data package, below the experiments): recordings per side, and the protocol's name
             "SplitReport.java", Set.of(ResultColumns.TRAIN, ResultColumns.TEST, ResultColumns.PROTOCOL),
             // the ledger's verdict: a sentence (ledger.csv) or a category (overview), not a test table's TestVerdict name
-            "Ledger.java", Set.of(TestColumns.VERDICT));
+            "Ledger.java", Set.of(TestColumns.VERDICT),
+            // the header of the earlier robustness study's robustness.csv, a legacy file the migration reads (run package,
+            // below the evidence layer that holds the registry)
+            "EvaluationMigration.java", Set.of(ResultColumns.CONDITION, ResultColumns.DEGRADATION));
 
     private static final Set<String> REGISTRY_FILES = Set.of("ResultColumns.java", "TestColumns.java");
 

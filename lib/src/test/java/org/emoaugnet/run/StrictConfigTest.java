@@ -310,13 +310,13 @@ class StrictConfigTest {
                         .collect(java.util.stream.Collectors.toMap(e -> e.getKey(), e -> e.getValue(), (a, b) -> a, TreeMap::new)), rec + ": its split fields");
                 RunSpec other = new RunSpec(s.kind(), s.corpus(), s.testCorpus(), s.data(), s.classSet(), s.features(), s.layout(), s.recipe(),
                         s.augmentationSeed(), s.protocol(), s.fold(), new SplitSpec(s.split().foldSeed(), 0.33, s.split().validationSeed(), s.split().testFraction()),
-                        s.normalisation(), s.model(), s.activation(), s.training(), s.selection(), s.seed(), s.threads(), s.network(), s.trainer());
+                        s.normalisation(), s.model(), s.activation(), s.training(), s.selection(), s.seed(), s.threads(), s.network(), s.trainer(), s.evaluation());
                 assertNotEquals(s.sha256(), other.sha256(), rec + ": another validation share is another run");
                 RunSpec emobox = new RunSpec(s.kind(), s.corpus(), s.testCorpus(), s.data(), s.classSet(), s.features(), s.layout(), s.recipe(),
                         s.augmentationSeed(), s.protocol(), s.fold(), new SplitSpec(s.split().foldSeed(), s.split().validationFraction(), s.split().validationSeed(),
                         s.split().testFraction(), s.split().foldSet() == org.emoaugnet.data.FoldSet.EMOBOX_6 ? org.emoaugnet.data.FoldSet.RESLSTM_5
                         : org.emoaugnet.data.FoldSet.EMOBOX_6), s.normalisation(), s.model(), s.activation(), s.training(), s.selection(),
-                        s.seed(), s.threads(), s.network(), s.trainer());
+                        s.seed(), s.threads(), s.network(), s.trainer(), s.evaluation());
                 assertNotEquals(s.sha256(), emobox.sha256(), rec + ": another fold set is another run");
                 assertEquals(emobox, RunSpec.fromFields(emobox.fields()), rec + ": the fold set reads back");
                 n++;

@@ -45,8 +45,8 @@ public final class SweepTask {
                     + " as planned on " + host() + " (does this worker see the same project, data and settings?)");
         try {
             RunRecord r = Runner.runOrResume(job);
-            return new Outcome(label, true, r.specSha256().substring(0, 12), r.test().ua(), String.valueOf(r.training().stopReason()),
-                    r.training().converged(), (System.nanoTime() - t0) / 1e9, host(), "");
+            return new Outcome(label, true, r.specSha256().substring(0, 12), r.test().ua(), r.trained() ? String.valueOf(r.training().stopReason()) : "evaluated",
+                    !r.trained() || r.training().converged(), (System.nanoTime() - t0) / 1e9, host(), "");
         } catch (Exception e) {   // the failure travels in the outcome (its text): the driver prints every failed task, the command exits 4
             return new Outcome(label, false, job.spec().shortHash(), Double.NaN, "", false, (System.nanoTime() - t0) / 1e9, host(), e.toString());
         }
