@@ -67,11 +67,17 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<L
                 c.train(), seeds, c.folds(), c.split());
     }
 
-    @Override
-    public List<PlannedRun> plan(CorpusSource corpora) throws IOException {
+    /** Every search run: each candidate on every fold with the search seeds. */
+    private List<PlannedRun> searchRuns(CorpusSource corpora) throws IOException {
         List<PlannedRun> out = new ArrayList<>();
         for (ExperimentConfig c : candidates) out.addAll(withSeeds(c, searchSeeds, c.name()).plan(corpora));
-        Map<String, String> winners = winners(out);
+        return out;
+    }
+
+    @Override
+    public List<PlannedRun> plan(CorpusSource corpora) throws IOException {
+        List<PlannedRun> out = searchRuns(corpora);
+        Map<String, String> winners = winners(out, scores(out));
         for (ExperimentConfig c : candidates) {
             Corpus corpus = corpora.corpus(c.corpus());
             for (RunSpec s : withSeeds(c, finalSeeds, name + "-final").specs(corpus))
@@ -93,8 +99,7 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<L
     }
 
     /** The winner of each fold whose search runs have all finished (a fold with a missing search run has none yet). */
-    private Map<String, String> winners(List<PlannedRun> search) throws IOException {
-        List<ModelSelection.ValidationScore> s = scores(search);
+    private Map<String, String> winners(List<PlannedRun> search, List<ModelSelection.ValidationScore> s) {
         Map<String, String> all = s.isEmpty() ? Map.of() : ModelSelection.nested(s, candidates.stream().map(ExperimentConfig::name).toList());
         Map<String, String> out = new java.util.LinkedHashMap<>();
         for (var e : all.entrySet()) {
@@ -110,14 +115,13 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<L
      * score (%) and whether the candidate won that fold (only once the fold's search is complete), from the records.
      */
     public Table log(CorpusSource corpora) throws IOException {
-        List<PlannedRun> search = new ArrayList<>();
-        for (ExperimentConfig c : candidates) search.addAll(withSeeds(c, searchSeeds, c.name()).plan(corpora));
-        Map<String, String> winners = winners(search);
+        List<PlannedRun> search = searchRuns(corpora);
+        List<ModelSelection.ValidationScore> scores = scores(search);
+        Map<String, String> winners = winners(search, scores);
         StringColumn fold = StringColumn.create("fold"), candidate = StringColumn.create("candidate");
         IntColumn runs = IntColumn.create("search runs finished"), planned = IntColumn.create("search runs planned");
         DoubleColumn val = DoubleColumn.create("validation UA (%)");
         BooleanColumn chosen = BooleanColumn.create("chosen");
-        List<ModelSelection.ValidationScore> scores = scores(search);
         for (String f : search.stream().map(r -> r.spec().fold()).distinct().toList())
             for (ExperimentConfig c : candidates) {
                 List<ModelSelection.ValidationScore> mine = scores.stream().filter(v -> v.fold().equals(f) && v.candidate().equals(c.name())).toList();

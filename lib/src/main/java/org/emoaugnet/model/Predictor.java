@@ -36,7 +36,7 @@ public final class Predictor {
     public Prediction predict(Path wav) throws IOException {
         int sr = spec.features().sampleRate();
         float[] y = spec.window().fit(FeatureExtraction.clip(wav, spec), sr);
-        Features f = new FeatureExtractor(spec.features()).extract(y);
+        Features f = FeatureExtractor.forThread(spec.features()).extract(y);
         INDArray x;
         if (model.layout() == Dataset.Layout.FLAT) {
             float[] v = model.scaler().transform(f.flat());
