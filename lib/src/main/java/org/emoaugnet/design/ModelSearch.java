@@ -23,11 +23,12 @@ import tech.tablesaw.api.Table;
  * same corpus, class set, protocol and fold set) is run on every fold with the search seeds; in each fold the
  * candidate with the highest mean validation score on that fold's validation speakers wins ({@link
  * ModelSelection#nested}, which never sees a test metric); then the winner of each fold is run there with the final
- * seeds, and those runs' test figures are the nested result. Until every search run of a fold is finished its final
- * runs are not planned, so the plan grows as the search completes and a resumed search continues where it stopped.
+ * seeds ({@link #finalRuns}, under the winner's own experiment name), and those runs' test figures are the nested
+ * result. Until every search run of a fold is finished its final runs are not planned, so the plan grows as the search
+ * completes and a resumed search continues where it stopped.
  * Every configuration tried is a recorded run under its own experiment name, so {@link #log} counts them.
  *
- * @param name        the search's name (its final runs' experiment is {@code <name>-final})
+ * @param name        the search's name
  * @param candidates  the candidate configurations, simpler ones first (ties go to the earlier one)
  * @param searchSeeds training seeds of the search runs
  * @param finalSeeds  training seeds of each fold's winner
@@ -74,15 +75,34 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<L
         return out;
     }
 
+    /**
+     * The search runs, then the final runs of every fold whose search is complete ({@link #finalRuns}); a final run
+     * that is also a search run (a final seed among the search seeds) is planned once.
+     */
     @Override
     public List<PlannedRun> plan(CorpusSource corpora) throws IOException {
-        List<PlannedRun> out = searchRuns(corpora);
-        Map<String, String> winners = winners(out, scores(out));
-        for (ExperimentConfig c : candidates) {
-            Corpus corpus = corpora.corpus(c.corpus());
-            for (RunSpec s : withSeeds(c, finalSeeds, name + "-final").specs(corpus))
-                if (c.name().equals(winners.get(s.fold()))) out.add(new PlannedRun(name + "-final", s, List.of(corpus)));
-        }
+        Map<String, PlannedRun> out = new java.util.LinkedHashMap<>();
+        List<PlannedRun> search = searchRuns(corpora);
+        for (PlannedRun r : search) out.put(key(r), r);
+        for (PlannedRun r : finalRuns(corpora, search)) out.putIfAbsent(key(r), r);
+        return List.copyOf(out.values());
+    }
+
+    private static String key(PlannedRun r) { return r.experiment() + "/" + SpecJobs.runName(r.spec()); }
+
+    /**
+     * The nested result's runs: in each fold whose search is complete, its winner with the final seeds, under the
+     * winner's own experiment name (so a run the candidate already has, such as a baseline's, is not trained twice).
+     * Folds whose search is incomplete have none yet.
+     */
+    public List<PlannedRun> finalRuns(CorpusSource corpora) throws IOException { return finalRuns(corpora, searchRuns(corpora)); }
+
+    private List<PlannedRun> finalRuns(CorpusSource corpora, List<PlannedRun> search) throws IOException {
+        Map<String, String> winners = winners(search, scores(search));
+        List<PlannedRun> out = new ArrayList<>();
+        for (ExperimentConfig c : candidates)
+            for (PlannedRun r : withSeeds(c, finalSeeds, c.name()).plan(corpora))
+                if (c.name().equals(winners.get(r.spec().fold()))) out.add(r);
         return out;
     }
 

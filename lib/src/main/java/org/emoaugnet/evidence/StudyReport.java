@@ -93,8 +93,11 @@ public final class StudyReport {
     }
 
     /** The confusion matrix pooled over every run of an experiment. */
-    public static Confusion pooledConfusion(Path experimentDir) throws IOException {
-        Predictions p = predictions(experimentDir);
+    public static Confusion pooledConfusion(Path experimentDir) throws IOException { return pooledConfusion(runs(experimentDir)); }
+
+    /** The confusion matrix pooled over these runs (of one class set). */
+    public static Confusion pooledConfusion(List<Path> runs) throws IOException {
+        Predictions p = predictions(runs);
         return org.emoaugnet.util.Lineage.tag(Confusion.of(p.classes(), p.truth(), p.predicted()), p);
     }
 
@@ -511,16 +514,22 @@ public final class StudyReport {
      * Accuracies ({@code val_ua}, {@code val_wa}, {@code train_acc}: any column whose name ends in {@code ua}, {@code wa}
      * or {@code acc}) come back as percentages, as every WA and UA a reader sees; others (losses) as recorded.
      */
-    public static Map<String, double[]> curves(Path experimentDir, String column) throws IOException {
+    public static Map<String, double[]> curves(Path experimentDir, String column) throws IOException { return curves(runs(experimentDir), column, false); }
+
+    /**
+     * {@link #curves(Path, String)} of these runs; with {@code experimentNames} each key is prefixed by the run's
+     * experiment (runs drawn from several experiments, as a nested search's).
+     */
+    public static Map<String, double[]> curves(List<Path> runs, String column, boolean experimentNames) throws IOException {
         Map<String, double[]> m = new LinkedHashMap<>();
         boolean percent = column.endsWith("ua") || column.endsWith("wa") || column.endsWith("acc");
-        for (Path run : runs(experimentDir)) {
+        for (Path run : runs) {
             RunRecord r = RunRecord.read(run);
             double[] v = r.historyTable().numberColumn(column).asDoubleArray();
             if (percent) for (int i = 0; i < v.length; i++) v[i] *= 100;
-            m.put(run.getFileName().toString() + (r.training().converged() ? "" : " (NOT converged)"), v);
+            m.put((experimentNames ? r.experiment() + "/" : "") + run.getFileName().toString() + (r.training().converged() ? "" : " (NOT converged)"), v);
         }
-        org.emoaugnet.util.Lineage.tag(m, lineage(runs(experimentDir)));
+        org.emoaugnet.util.Lineage.tag(m, lineage(runs));
         return m;
     }
 

@@ -38,6 +38,15 @@ public record FeatureSpec(FeatureConfig features, ClipWindow window) {
         return new FeatureSpec(FeatureConfig.logMel64(Representation.LOG_MEL_DELTAS), ClipWindow.fromSpeechOnset(LOG_MEL_WINDOW_SECONDS));
     }
 
+    /** Channels per frame ({@link FeatureConfig#channels}). */
+    public int channels() { return features.channels(); }
+
+    /**
+     * Frames per clip of a fixed-length window (centred frames: 1 + samples / hop; 108 for the public pipeline's 2.5 s,
+     * 301 for log-mel's 3.0 s); 0 for a whole-file window, whose length varies.
+     */
+    public int frames() { return window.fixedLength() ? 1 + window.samples(features.sampleRate()) / features.hop() : 0; }
+
     /** What each frame holds. */
     public Representation representation() { return features.representation(); }
 

@@ -20,6 +20,13 @@ public final class StudyOutputs {
     /** Notebook 05: the robustness study ({@link Robustness#combined}) and public-4 − none on degraded speech ({@link Robustness#augmentationEffect}). */
     public static final String ROBUSTNESS = "05-robustness.csv", ROBUSTNESS_AUGMENTATION = "05-robustness-augmentation.csv";
 
+    /**
+     * Notebook 06 ({@link org.emoaugnet.design.StrongestModel}): the search log, what the study cost, the results beside
+     * the baselines, per fold, per test speaker, and the published anchors beside ours.
+     */
+    public static final String STRONG_SEARCH_LOG = "06-search-log.csv", STRONG_COST = "06-cost.csv", STRONG_RESULTS = "06-results.csv",
+            STRONG_PER_FOLD = "06-per-fold.csv", STRONG_PER_SPEAKER = "06-per-speaker.csv", STRONG_ANCHORS = "06-anchors.csv";
+
     private static final String ABLATION = "02-ablation-", BENCH_COMPARE = "compare-", ENVIRONMENT = "-environment.csv";
 
     /** Notebook 02: the ablation table of a design ({@link StudyReport#ablation}), {@code 02-ablation-<design>.csv}. */

@@ -40,12 +40,13 @@ class ModelSearchTest {
         // before any search run has finished: only the search runs (2 candidates × 2 folds), no final run
         List<PlannedRun> before = search.plan(corpora);
         assertEquals(4, before.size());
-        assertTrue(before.stream().noneMatch(r -> r.experiment().equals("s-final")));
+        assertTrue(search.finalRuns(corpora).isEmpty());
         search.run(corpora, cache, runs);
-        // every fold's search is complete: each fold's winner is planned with the final seeds, and only it
+        // every fold's search is complete: each fold's winner is planned with the final seeds, and only it, under its own name
         List<PlannedRun> after = search.plan(corpora);
-        List<PlannedRun> finals = after.stream().filter(r -> r.experiment().equals("s-final")).toList();
+        List<PlannedRun> finals = search.finalRuns(corpora);
         assertEquals(4, finals.size(), after.stream().map(PlannedRun::label).toList().toString());
+        assertEquals(8, after.size(), "4 search runs and 4 final runs (no final seed is a search seed)");
         var log = search.log(corpora);
         assertEquals(4, log.rowCount());
         Map<String, String> chosen = new java.util.HashMap<>();
@@ -64,6 +65,7 @@ class ModelSearchTest {
         }
         for (PlannedRun r : finals) {
             String winner = chosen.get(r.spec().fold());
+            assertEquals(winner, r.experiment(), r.label());
             assertEquals(winner.equals("cand-a") ? "relu" : "elu", r.spec().activation(), r.label());
             assertTrue(List.of(2L, 3L).contains(r.spec().seed()));
         }

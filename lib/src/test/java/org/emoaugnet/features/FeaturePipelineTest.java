@@ -44,6 +44,7 @@ class FeaturePipelineTest {
         assertEquals(2376, flat[0].length);
         assertEquals(2376, flat[1].length, "aligned: the short clip is zero-padded to 2.5 s before extraction");
         assertEquals(108, set.rows().get(1).features().frames());
+        assertEquals(set.rows().get(1).features().frames(), FeatureSpec.publicPipeline().frames(), "the spec states the length it extracts");
         FeatureSpec legacy = new FeatureSpec(FeatureConfig.librosa(), new ClipWindow(0.6, 2.5, ClipWindow.Fit.LEGACY_END_OF_VECTOR));
         FeatureSet ls = FeatureExtraction.extract(List.of(full, shortClip), legacy, Recipe.none(), 1, FeatureCache.disabled());
         float[][] lf = ls.flat();

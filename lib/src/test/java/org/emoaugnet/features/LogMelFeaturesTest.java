@@ -160,6 +160,9 @@ class LogMelFeaturesTest {
             assertEquals(64, s[0].length);
             assertEquals(301, d.length);
             assertEquals(192, d[0].length);
+            assertEquals(FeatureSpec.logMel64().frames(), s.length, "the spec states the length it extracts");
+            assertEquals(FeatureSpec.logMel64().channels(), s[0].length);
+            assertEquals(FeatureSpec.logMelDeltas64().channels(), d[0].length);
             for (int t = 0; t < s.length; t++) assertArrayEquals(s[t], java.util.Arrays.copyOf(d[t], 64), "the bands lead each frame");
             assertEquals(64, mel.rows().get(i).features().channels());
             assertEquals(192, deltas.rows().get(i).features().channels());

@@ -1,0 +1,353 @@
+package org.emoaugnet.design;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.emoaugnet.augment.Recipe;
+import org.emoaugnet.data.loaders.Corpora;
+import org.emoaugnet.eval.Statistics;
+import org.emoaugnet.evidence.Evidence;
+import org.emoaugnet.evidence.PublishedAnchors;
+import org.emoaugnet.evidence.ResultColumns;
+import org.emoaugnet.evidence.StudyReport;
+import org.emoaugnet.features.FeatureCache;
+import org.emoaugnet.features.FeatureSpec;
+import org.emoaugnet.model.Dataset;
+import org.emoaugnet.model.TrainOptions;
+import org.emoaugnet.run.CorpusSource;
+import org.emoaugnet.run.Defaults;
+import org.emoaugnet.run.PlannedRun;
+import org.emoaugnet.run.Predictions;
+import org.emoaugnet.run.Protocol;
+import org.emoaugnet.run.RunRecord;
+import org.emoaugnet.run.Runner;
+import org.emoaugnet.run.SpecJobs;
+import org.emoaugnet.util.Settings;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Notebook 06's study, "the strongest honest model": a {@link ModelSearch} over candidate configurations on the
+ * primary corpus's speaker-independent folds, selected per fold on that fold's validation speakers (nested), and the
+ * baselines beside it: the compact network of the paper reproduction on the same classes and folds.
+ *
+ * <p>On RAVDESS the candidates are the files of {@code experiments/ravdess/search} (8 classes, EmoBox's 6 actor folds,
+ * search seed 1, final seeds 1–5) and the baselines the files of {@code experiments/ravdess/eight-class} (the compact
+ * network on EmoBox's folds and on the 5 ResLSTM folds). Elsewhere (the synthetic corpus, EmoDB, quick mode) two
+ * built-in candidates run on the corpus's default speaker-independent folds so that every step of the notebook is
+ * exercised: the compact network on the public pipeline's features with public-4 augmentation (also the baseline), and
+ * the convolution-and-pooling network on 64-band log-mel with SpecAugment masks and label smoothing.
+ *
+ * @param corpus    the corpus it runs on
+ * @param search    the search (its final runs are the nested result)
+ * @param baselines the baseline experiments, the first one on the search's folds
+ */
+public record StrongestModel(String corpus, ModelSearch search, List<ExperimentConfig> baselines) implements Design {
+    public StrongestModel {
+        baselines = List.copyOf(baselines);
+    }
+
+    /** The name of the RAVDESS search (its final runs are experiment {@code ravdess-search-final}). */
+    public static final String RAVDESS_SEARCH = "ravdess-search";
+
+    /** The study on {@code corpus} under these settings. */
+    public static StrongestModel of(String corpus, Settings s) throws IOException {
+        Path runs = s.results().resolve("runs");
+        Path root = s.projectRoot().resolve("experiments").resolve(corpus);
+        if (!s.quick() && corpus.equals("ravdess") && Files.isDirectory(root.resolve("search"))) {
+            List<ExperimentConfig> baselines = new ArrayList<>();
+            try (var files = Files.list(root.resolve("eight-class"))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".properties")).sorted().toList()) baselines.add(ExperimentConfigs.load(f));
+            }
+            List<ExperimentConfig> candidates = ModelSearch.candidatesIn(root.resolve("search"));
+            // the baseline on the search's folds first
+            baselines.sort(java.util.Comparator.comparing(b -> b.split().equals(candidates.get(0).split()) ? 0 : 1));
+            return new StrongestModel(corpus, new ModelSearch(RAVDESS_SEARCH, candidates, List.of(1L), List.of(1L, 2L, 3L, 4L, 5L), runs), baselines);
+        }
+        String tag = s.quick() ? "-quick" : "";
+        List<Long> finalSeeds = s.quick() ? List.of(s.seed()) : List.of(s.seed(), s.seed() + 1);
+        var classes = Corpora.defaultClassSet(corpus);
+        int folds = Defaults.folds(s);
+        ExperimentConfig a = new ExperimentConfig(corpus + "-strong-a-compact-public4" + tag, corpus, classes, Protocol.SPEAKER_INDEPENDENT,
+                FeatureSpec.publicPipeline(), Dataset.Layout.SEQUENCE, Recipe.public4(), "compact-cnn-lstm", "relu", Defaults.training(s), finalSeeds, folds);
+        TrainOptions masks = TrainOptions.NONE.withSpecAugment(new TrainOptions.SpecAugment(2, 30, 2, 8)).withLabelSmoothing(0.1);
+        ExperimentConfig b = new ExperimentConfig(corpus + "-strong-b-pool-logmel" + tag, corpus, classes, Protocol.SPEAKER_INDEPENDENT,
+                FeatureSpec.logMel64(), Dataset.Layout.SEQUENCE, Recipe.none(), "strong-cnn-pool", "relu", Defaults.training(s).withOptions(masks), finalSeeds, folds);
+        return new StrongestModel(corpus, new ModelSearch(corpus + "-strong-search" + tag, List.of(a, b), List.of(s.seed()), finalSeeds, runs), List.of(a));
+    }
+
+    @Override
+    public String describe() {
+        return "the strongest-honest-model study on " + corpus + ": " + search.describe() + "; baselines " + baselines.stream().map(ExperimentConfig::name).toList();
+    }
+
+    /** The search's runs (its final runs once a fold's search is complete) and the baselines' runs, each run once. */
+    @Override
+    public List<PlannedRun> plan(CorpusSource corpora) throws IOException {
+        Map<String, PlannedRun> out = new LinkedHashMap<>();
+        List<PlannedRun> all = new ArrayList<>(search.plan(corpora));
+        for (ExperimentConfig b : baselines) all.addAll(b.plan(corpora));
+        for (PlannedRun r : all) out.putIfAbsent(r.experiment() + "/" + SpecJobs.runName(r.spec()), r);
+        return List.copyOf(out.values());
+    }
+
+    /** Runs the plan twice: the folds whose search finishes in the first pass plan their final runs for the second. */
+    @Override
+    public List<RunRecord> run(CorpusSource corpora, FeatureCache cache, Path runsRoot) throws IOException {
+        Runner.runAll(new SpecJobs(cache, runsRoot).jobs(plan(corpora)));
+        return Runner.runAll(new SpecJobs(cache, runsRoot).jobs(plan(corpora)));
+    }
+
+    /** Label of the nested result in tables and sentences. */
+    public static final String NESTED = "nested search winner";
+
+    /** The finished final runs (the nested result): each fold's winner with the final seeds, finished under their planned spec. */
+    public List<Path> finalRuns(CorpusSource corpora) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (PlannedRun r : search.finalRuns(corpora)) {
+            Path dir = search.runsRoot().resolve(r.experiment()).resolve(SpecJobs.runName(r.spec()));
+            if (RunRecord.finished(dir) && RunRecord.read(dir).specSha256().equals(r.spec().sha256())) out.add(dir);
+        }
+        return out;
+    }
+
+    /** The finished runs of a baseline, restricted to its own seeds. */
+    public List<Path> baselineRuns(ExperimentConfig b) throws IOException { return StudyTables.runs(b, search.runsRoot()); }
+
+    /**
+     * What the study cost: one row per group of runs (the search, the final runs, each baseline) with the
+     * configurations it holds, its runs finished and planned, and their summed wall time; a last row counts every
+     * distinct finished run once (a baseline's runs that the search reuses count once).
+     */
+    public Table cost(CorpusSource corpora) throws IOException {
+        StringColumn group = StringColumn.create("group"), what = StringColumn.create("what");
+        IntColumn configs = IntColumn.create("configurations"), done = IntColumn.create(ResultColumns.RUNS), planned = IntColumn.create(ResultColumns.PLANNED_RUNS);
+        DoubleColumn hours = DoubleColumn.create("wall time (h)");
+        Map<String, List<PlannedRun>> groups = new LinkedHashMap<>();
+        List<PlannedRun> plan = plan(corpora);
+        Set<String> candidates = new LinkedHashSet<>(search.candidates().stream().map(ExperimentConfig::name).toList());
+        List<PlannedRun> searchRuns = new ArrayList<>();
+        for (ExperimentConfig c : search.candidates())
+            for (PlannedRun r : plan) if (r.experiment().equals(c.name()) && search.searchSeeds().contains(r.spec().seed())) searchRuns.add(r);
+        groups.put("search", searchRuns);
+        groups.put("final", search.finalRuns(corpora));
+        for (ExperimentConfig b : baselines) groups.put("baseline " + b.name(), b.plan(corpora));
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (var e : groups.entrySet()) {
+            double sum = 0;
+            int n = 0;
+            for (PlannedRun r : e.getValue()) {
+                Path dir = search.runsRoot().resolve(r.experiment()).resolve(SpecJobs.runName(r.spec()));
+                if (!RunRecord.finished(dir)) continue;
+                RunRecord rec = RunRecord.read(dir);
+                if (!rec.specSha256().equals(r.spec().sha256())) continue;
+                n++;
+                sum += rec.wallSeconds();
+                seconds.put(dir.toString(), rec.wallSeconds());
+            }
+            group.append(e.getKey());
+            what.append(e.getKey().equals("search") ? "every candidate on every fold, search seeds " + search.searchSeeds()
+                    : e.getKey().equals("final") ? "each fold's winner, final seeds " + search.finalSeeds() + " (planned once the fold's search is complete)"
+                    : "the compact network, seeds " + e.getValue().stream().map(r -> r.spec().seed()).distinct().toList());
+            configs.append(e.getKey().equals("search") ? candidates.size() : (int) e.getValue().stream().map(r -> r.spec().model() + r.spec().features() + r.spec().training()).distinct().count());
+            done.append(n);
+            planned.append(e.getValue().size());
+            hours.append(sum / 3600);
+        }
+        group.append("all distinct runs");
+        what.append("each finished run counted once");
+        configs.append(candidates.size() + (int) baselines.stream().filter(b -> !candidates.contains(b.name())).count());
+        done.append(seconds.size());
+        planned.append(Integer.MIN_VALUE);
+        hours.append(seconds.values().stream().mapToDouble(Double::doubleValue).sum() / 3600);
+        planned.setMissing(planned.size() - 1);
+        return Table.create(search.name() + ": what the study cost", group, what, configs, done, planned, hours);
+    }
+
+    /**
+     * The results: the nested search winner (the final runs) and each baseline, one row each, with WA and UA as mean
+     * ± s.d. over runs, over seeds with the t interval and over recordings with the speakers → recordings interval
+     * ({@link StudyReport#tableOf}).
+     */
+    public Table results(CorpusSource corpora) throws IOException {
+        Map<String, List<Path>> rows = new LinkedHashMap<>();
+        rows.put(NESTED + " (" + search.name() + ")", finalRuns(corpora));
+        for (ExperimentConfig b : baselines) rows.put("baseline " + b.name(), baselineRuns(b));
+        return StudyReport.tableOf(rows, corpus).setName(search.name() + ": the strongest honest model beside its baselines");
+    }
+
+    /**
+     * One row per fold: the candidate its validation speakers chose (none until its search is complete), that
+     * candidate's validation UA, the final runs finished there and their mean test UA, and the first baseline's mean
+     * test UA on the same fold.
+     */
+    public Table perFold(CorpusSource corpora) throws IOException {
+        Table log = search.log(corpora);
+        Map<String, String> winners = new LinkedHashMap<>();
+        Map<String, Double> val = new LinkedHashMap<>();
+        for (int i = 0; i < log.rowCount(); i++) {
+            String f = log.stringColumn("fold").get(i);
+            winners.putIfAbsent(f, "");
+            if (log.booleanColumn("chosen").get(i)) {
+                winners.put(f, log.stringColumn("candidate").get(i));
+                val.put(f, log.doubleColumn("validation UA (%)").getDouble(i));
+            }
+        }
+        Map<String, List<Double>> finals = testUa(finalRuns(corpora)), base = baselines.isEmpty() ? Map.of() : testUa(baselineRuns(baselines.get(0)));
+        StringColumn fold = StringColumn.create("fold"), winner = StringColumn.create("chosen candidate");
+        DoubleColumn v = DoubleColumn.create("its validation UA (%)"), t = DoubleColumn.create("final test UA, mean over seeds (%)"),
+                b = DoubleColumn.create("baseline test UA, mean over seeds (%)");
+        IntColumn n = IntColumn.create("final runs");
+        for (String f : winners.keySet()) {
+            fold.append(f);
+            winner.append(winners.get(f));
+            v.append(val.getOrDefault(f, Double.NaN));
+            n.append(finals.getOrDefault(f, List.of()).size());
+            t.append(mean(finals.get(f)));
+            b.append(mean(base.get(f)));
+        }
+        return Table.create(search.name() + ": per fold (selection on validation speakers; test UA of the chosen candidate)", fold, winner, v, n, t, b);
+    }
+
+    private static double mean(List<Double> v) { return v == null || v.isEmpty() ? Double.NaN : v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN); }
+
+    private static Map<String, List<Double>> testUa(List<Path> runs) throws IOException {
+        Map<String, List<Double>> out = new LinkedHashMap<>();
+        for (Path r : runs) {
+            RunRecord rec = RunRecord.read(r);
+            out.computeIfAbsent(rec.spec().fold(), k -> new ArrayList<>()).add(100 * rec.test().ua());
+        }
+        return out;
+    }
+
+    /**
+     * UA of each test speaker over the given runs' predictions (each speaker is tested in one fold; its recordings
+     * count once per seed), best first: recordings, runs and UA (%) per speaker.
+     */
+    public static Table perSpeaker(List<Path> runs) throws IOException {
+        StringColumn spk = StringColumn.create("speaker");
+        IntColumn items = IntColumn.create("test items"), nRuns = IntColumn.create(ResultColumns.RUNS);
+        DoubleColumn ua = DoubleColumn.create(ResultColumns.UA);
+        Table t = Table.create("UA per test speaker", spk, items, nRuns, ua);
+        if (runs.isEmpty()) return t;
+        Map<String, int[][]> counts = new java.util.TreeMap<>();   // speaker → [class][correct, total]
+        Map<String, Integer> runsPerSpeaker = new LinkedHashMap<>();
+        for (Path r : runs) {
+            List<String> classes = RunRecord.read(r).classes();
+            Predictions p = Predictions.read(r.resolve(Predictions.FILE), classes);
+            Set<String> seen = new LinkedHashSet<>();
+            for (int i = 0; i < p.items().size(); i++) {
+                String speaker = Corpora.speakerOfKey(p.items().get(i));
+                seen.add(speaker);
+                int[][] c = counts.computeIfAbsent(speaker, x -> new int[classes.size()][2]);
+                c[p.truth()[i]][1]++;
+                if (p.truth()[i] == p.predicted()[i]) c[p.truth()[i]][0]++;
+            }
+            for (String x : seen) runsPerSpeaker.merge(x, 1, Integer::sum);
+        }
+        for (var e : counts.entrySet()) {
+            double sum = 0;
+            int present = 0, total = 0;
+            for (int[] c : e.getValue()) {
+                total += c[1];
+                if (c[1] > 0) { sum += (double) c[0] / c[1]; present++; }
+            }
+            spk.append(e.getKey());
+            items.append(total);
+            nRuns.append(runsPerSpeaker.getOrDefault(e.getKey(), 0));
+            ua.append(present == 0 ? Double.NaN : 100 * sum / present);
+        }
+        return t.sortDescendingOn(ResultColumns.UA).setName("UA per test speaker (" + runs.size() + " runs; each speaker's recordings pooled over its runs)");
+    }
+
+    /**
+     * The published anchors beside our rows of {@link #results}: for ours the UA mean over seeds with its t interval
+     * and the UA over recordings with the speakers → recordings interval, each on the fold set it was measured on.
+     */
+    public Table anchors(CorpusSource corpora) throws IOException {
+        StringColumn sys = StringColumn.create("system"), training = StringColumn.create("training"), ua = StringColumn.create("UA (%)"),
+                spread = StringColumn.create("spread or interval"), folds = StringColumn.create("fold set"), protocol = StringColumn.create("protocol"),
+                source = StringColumn.create("source");
+        for (PublishedAnchors.Anchor a : PublishedAnchors.RAVDESS_8) {
+            sys.append(a.system());
+            training.append(a.training() == PublishedAnchors.Training.FROM_SCRATCH ? "from scratch" : "frozen self-supervised encoder");
+            ua.append(String.format(Locale.ROOT, "%.1f", a.ua()));
+            spread.append(a.spread());
+            folds.append(a.foldSet());
+            protocol.append(a.protocol());
+            source.append(a.source());
+        }
+        Map<String, List<Path>> ours = new LinkedHashMap<>();
+        ours.put(NESTED, finalRuns(corpora));
+        for (ExperimentConfig b : baselines) ours.put("baseline " + b.name(), baselineRuns(b));
+        for (var e : ours.entrySet()) {
+            if (e.getValue().isEmpty()) continue;
+            Evidence u = Evidence.of(e.getValue(), "UA");
+            RunRecord first = RunRecord.read(e.getValue().get(0));
+            sys.append("ours: " + e.getKey() + " (" + first.spec().model() + ")");
+            training.append("from scratch");
+            ua.append(String.format(Locale.ROOT, "%.1f", u.seedLevel().estimate()));
+            spread.append("over " + u.seeds() + " seeds " + Evidence.format(u.seedLevel()) + "; over recordings " + Evidence.format(u.clustered()));
+            folds.append(!corpus.equals("ravdess") ? corpus + " (not comparable)" : first.spec().split().foldSet().key());
+            protocol.append(e.getValue().size() + " runs; selection on validation actors only");
+            Set<String> experiments = new LinkedHashSet<>();
+            for (Path r : e.getValue()) experiments.add("results/runs/" + r.getParent().getFileName());
+            source.append(String.join(", ", experiments));
+        }
+        return Table.create("speaker-independent RAVDESS, 8 classes: published anchors and ours", sys, training, ua, spread, folds, protocol, source);
+    }
+
+    /** The goal of the study: a mean UA over seeds of at least this much on both fold sets (%). */
+    public static final double GOAL_UA = 66.0;
+
+    /**
+     * Sentences from the tables: the nested result with both intervals and whether the goal and the best from-scratch
+     * anchor are cleared by the seed interval's lower end, what the search tried and cost, and what is still missing.
+     */
+    public List<String> sentences(CorpusSource corpora, Table cost) throws IOException {
+        List<String> out = new ArrayList<>();
+        List<Path> finals = finalRuns(corpora);
+        int searchRuns = cost.intColumn(ResultColumns.RUNS).get(0), searchPlanned = cost.intColumn(ResultColumns.PLANNED_RUNS).get(0);
+        out.add(String.format(Locale.ROOT, "The search tried %d configurations: %d of %d search runs finished (seeds %s, %.1f h of wall time); "
+                        + "selection read validation speakers only.", search.candidates().size(), searchRuns, searchPlanned, search.searchSeeds(),
+                cost.doubleColumn("wall time (h)").getDouble(0)));
+        if (finals.isEmpty()) {
+            out.add("No final run has finished yet: the nested result is missing (" + cost.intColumn(ResultColumns.PLANNED_RUNS).get(1)
+                    + " final runs planned so far; a fold's final runs are planned once its search is complete).");
+        } else {
+            Evidence u = Evidence.of(finals, "UA");
+            Statistics.Interval s = u.seedLevel();
+            PublishedAnchors.Anchor best = PublishedAnchors.bestFromScratch();
+            out.add(String.format(Locale.ROOT, "The nested search winner reaches UA %s over %d seed(s) (mean over folds per seed, 95 %% t interval; %d runs, %d converged) "
+                            + "and %s over %d recordings of %d speakers (resampling speakers, then recordings)%s.",
+                    Evidence.format(s), u.seeds(), finals.size(), u.converged(), Evidence.format(u.clustered()), u.recordings(), u.speakers(),
+                    u.balanced() ? "" : "; seeds have unequal numbers of folds, so the seed-level mean is biased towards the complete ones"));
+            if (u.unconverged() > 0) out.add(u.unconverged() + " of the " + finals.size() + " final runs stopped at their epoch cap while still improving: "
+                    + "no comparison with the goal or the anchors rests on them.");
+            else if (!corpus.equals("ravdess")) out.add("The published anchors are RAVDESS figures: on " + corpus + " no comparison with them is made.");
+            else out.add(Double.isNaN(s.low()) ? "With fewer than two seeds there is no seed-level interval, so no comparison with the anchors is claimed."
+                    : String.format(Locale.ROOT, "Goal %.0f %%: %s. Best published from-scratch figure (%s, %.1f %%, on %s): %s.", GOAL_UA,
+                        s.low() >= GOAL_UA ? "reached (the interval's lower end is above it)" : s.estimate() >= GOAL_UA ? "the mean reaches it but the interval's lower end does not"
+                                : "not reached", best.system(), best.ua(), best.foldSet(),
+                        s.low() > best.ua() ? "the interval's lower end is above it" : "not exceeded (the interval's lower end is not above it)"));
+        }
+        for (ExperimentConfig b : baselines) {
+            List<Path> r = baselineRuns(b);
+            if (r.isEmpty()) { out.add("Baseline " + b.name() + ": no run has finished."); continue; }
+            Evidence u = Evidence.of(r, "UA");
+            out.add(String.format(Locale.ROOT, "Baseline %s (%s): UA %s over %d seed(s), %s over recordings; %d of %d planned runs finished, %d converged.",
+                    b.name(), b.model(), Evidence.format(u.seedLevel()), u.seeds(), Evidence.format(u.clustered()), r.size(),
+                    StudyTables.plannedRuns(b, search.runsRoot()), u.converged()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,97 @@
+package org.emoaugnet.design;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.emoaugnet.augment.Recipe;
+import org.emoaugnet.data.ClassSet;
+import org.emoaugnet.data.Corpus;
+import org.emoaugnet.evidence.ResultColumns;
+import org.emoaugnet.features.FeatureCache;
+import org.emoaugnet.features.FeatureSpec;
+import org.emoaugnet.model.Dataset;
+import org.emoaugnet.model.TrainConfig;
+import org.emoaugnet.run.CorpusSource;
+import org.emoaugnet.run.PlannedRun;
+import org.emoaugnet.run.Predictions;
+import org.emoaugnet.run.Protocol;
+import org.emoaugnet.util.Progress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StrongestModelTest {
+    @TempDir Path dir;
+
+    private static ExperimentConfig candidate(String name, String activation, List<Long> seeds) {
+        return new ExperimentConfig(name, "synthetic", ClassSet.RAVDESS_7_PAPER, Protocol.SPEAKER_INDEPENDENT, FeatureSpec.publicPipeline(),
+                Dataset.Layout.SEQUENCE, Recipe.none(), "compact-cnn-lstm", activation, new TrainConfig(1, 64, 1e-3, 0, 1, 3, 0), seeds, 2);
+    }
+
+    @Test
+    void runsSearchFinalsAndBaselineAndReportsThemFromTheRecords() throws Exception {
+        Progress.setQuiet(true);
+        Corpus corpus = org.emoaugnet.Fixtures.syntheticCorpus(dir.resolve("synth"), 3, 9);
+        CorpusSource corpora = CorpusSource.of(corpus);
+        Path runs = dir.resolve("runs");
+        ExperimentConfig a = candidate("cand-a", "relu", List.of(1L, 2L));
+        ModelSearch search = new ModelSearch("s", List.of(a, candidate("cand-b", "elu", List.of(1L))), List.of(1L), List.of(1L, 2L), runs);
+        StrongestModel study = new StrongestModel("synthetic", search, List.of(a));
+        // before anything ran: search runs (2 × 2 folds) and the baseline's seed-2 runs; cand-a's seed-1 runs once
+        List<PlannedRun> before = study.plan(corpora);
+        assertEquals(6, before.size(), before.stream().map(PlannedRun::label).toList().toString());
+        assertTrue(study.finalRuns(corpora).isEmpty());
+        Table0 c0 = new Table0(study.cost(corpora));
+        assertEquals(0, c0.runs("search"));
+        assertTrue(study.sentences(corpora, study.cost(corpora)).stream().anyMatch(s -> s.startsWith("No final run has finished yet")));
+
+        study.run(corpora, new FeatureCache(dir.resolve("cache")), runs);
+        // one call ran the search and then every fold's winner with the final seeds
+        assertEquals(4, study.finalRuns(corpora).size());
+        Table0 cost = new Table0(study.cost(corpora));
+        assertEquals(4, cost.runs("search"));
+        assertEquals(4, cost.runs("final"));
+        assertEquals(4, cost.runs("baseline cand-a"));
+        // 4 search runs; final runs: each fold's winner with seeds 1 and 2 under its own name, where cand-a's are the
+        // baseline's runs and a seed-1 final run is its search run, so at most 2 + 2 runs are new
+        assertEquals(study.plan(corpora).size(), cost.runs("all distinct runs"));
+        assertTrue(cost.runs("all distinct runs") <= 8, "no run is trained twice");
+
+        var results = study.results(corpora);
+        assertEquals(2, results.rowCount());
+        assertEquals(4, results.intColumn(ResultColumns.RUNS).get(0));
+
+        var perFold = study.perFold(corpora);
+        var log = search.log(corpora);
+        assertEquals(2, perFold.rowCount());
+        for (int i = 0; i < perFold.rowCount(); i++) {
+            String fold = perFold.stringColumn("fold").get(i), chosen = perFold.stringColumn("chosen candidate").get(i);
+            boolean found = false;
+            for (int j = 0; j < log.rowCount(); j++)
+                if (log.stringColumn("fold").get(j).equals(fold) && log.booleanColumn("chosen").get(j)) { found = true; assertEquals(log.stringColumn("candidate").get(j), chosen); }
+            assertTrue(found);
+            assertEquals(2, perFold.intColumn("final runs").get(i));
+        }
+
+        // per speaker: every test item of every final run counted once, each speaker in as many runs as there are final seeds
+        var perSpeaker = StrongestModel.perSpeaker(study.finalRuns(corpora));
+        int items = 0;
+        for (Path r : study.finalRuns(corpora)) items += Predictions.read(r.resolve(Predictions.FILE), org.emoaugnet.run.RunRecord.read(r).classes()).items().size();
+        assertEquals(items, (int) perSpeaker.intColumn("test items").sum());
+        for (int i = 0; i < perSpeaker.rowCount(); i++) assertEquals(2, perSpeaker.intColumn(ResultColumns.RUNS).get(i));
+        for (int i = 1; i < perSpeaker.rowCount(); i++) assertTrue(perSpeaker.doubleColumn(ResultColumns.UA).getDouble(i - 1) >= perSpeaker.doubleColumn(ResultColumns.UA).getDouble(i));
+
+        var anchors = study.anchors(corpora);
+        assertTrue(anchors.stringColumn("system").asList().stream().anyMatch(s -> s.startsWith("ours: " + StrongestModel.NESTED)));
+        assertTrue(study.sentences(corpora, study.cost(corpora)).stream().anyMatch(s -> s.startsWith("The nested search winner reaches UA")));
+    }
+
+    /** Run counts of the cost table by group. */
+    private record Table0(tech.tablesaw.api.Table t) {
+        int runs(String group) {
+            for (int i = 0; i < t.rowCount(); i++) if (t.stringColumn("group").get(i).equals(group)) return t.intColumn(ResultColumns.RUNS).get(i);
+            throw new AssertionError(group + " not in " + t.print());
+        }
+    }
+}
