@@ -36,42 +36,110 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Notebook 06's study, "the strongest honest model": a {@link ModelSearch} over candidate configurations on the
- * primary corpus's speaker-independent folds, selected per fold on that fold's validation speakers (nested), and the
- * baselines beside it: the compact network of the paper reproduction on the same classes and folds.
+ * Notebook 06's study, "the strongest honest model": on each fold set a {@link ModelSearch} over candidate
+ * configurations, selected per fold on that fold's validation speakers (nested), beside its baseline, the compact
+ * network of the paper reproduction on the same classes and folds ({@link Arm}). Fold sets are searched independently:
+ * nothing found on one is reported as confirmed by another.
  *
- * <p>On RAVDESS the candidates are the files of {@code experiments/ravdess/search} (8 classes, EmoBox's 6 actor folds,
- * search seed 1, final seeds 1–5) and the baselines the files of {@code experiments/ravdess/eight-class} (the compact
- * network on EmoBox's folds and on the 5 ResLSTM folds). Elsewhere (the synthetic corpus, EmoDB, quick mode) two
- * built-in candidates run on the corpus's default speaker-independent folds so that every step of the notebook is
- * exercised: the compact network on the public pipeline's features with public-4 augmentation (also the baseline), and
- * the convolution-and-pooling network on 64-band log-mel with SpecAugment masks and label smoothing.
+ * <p>On RAVDESS each folder of {@code experiments/ravdess/search} is one arm: {@code emobox} (EmoBox's 6 actor folds)
+ * and {@code reslstm} (the 5 folds of the ResLSTM-SA anchor), 8 classes, search seed 1, final seeds 1–5; each arm's
+ * candidate a is its baseline (an experiment of {@code experiments/ravdess/eight-class}), so the search reuses the
+ * baseline's runs. Elsewhere (the synthetic corpus, EmoDB, quick mode) one arm with two built-in candidates runs on the
+ * corpus's default speaker-independent folds so that every step of the notebook is exercised: the compact network on
+ * the public pipeline's features with public-4 augmentation (also the baseline), and the convolution-and-pooling
+ * network on 64-band log-mel with SpecAugment masks and label smoothing.
  *
- * @param corpus    the corpus it runs on
- * @param search    the search (its final runs are the nested result)
- * @param baselines the baseline experiments, the first one on the search's folds
+ * @param corpus the corpus it runs on
+ * @param arms   one search with its baseline per fold set
  */
-public record StrongestModel(String corpus, ModelSearch search, List<ExperimentConfig> baselines) implements Design {
+public record StrongestModel(String corpus, List<Arm> arms) implements Design {
     public StrongestModel {
-        baselines = List.copyOf(baselines);
+        arms = List.copyOf(arms);
+        if (arms.isEmpty()) throw new IllegalArgumentException("the study needs at least one search");
     }
 
-    /** The name of the RAVDESS search (its final runs are experiment {@code ravdess-search-final}). */
+    /**
+     * One fold set's search and its baseline.
+     *
+     * @param search   the search (its final runs are the nested result)
+     * @param baseline the compact network on the search's folds: the search's first candidate
+     */
+    public record Arm(ModelSearch search, ExperimentConfig baseline) {
+        public Arm {
+            if (!search.candidates().get(0).name().equals(baseline.name()))
+                throw new IllegalArgumentException(search.name() + ": the baseline " + baseline.name() + " is not the search's first candidate");
+        }
+
+        /** The finished final runs (the nested result): each fold's winner with the final seeds, finished under their planned spec. */
+        public List<Path> finalRuns(CorpusSource corpora) throws IOException { return finished(search.finalRuns(corpora)); }
+
+        /** The finished runs of the baseline, restricted to its own seeds. */
+        public List<Path> baselineRuns() throws IOException { return StudyTables.runs(baseline, search.runsRoot()); }
+
+        /** Finished runs among {@code planned} whose record has the planned spec. */
+        List<Path> finished(List<PlannedRun> planned) throws IOException {
+            List<Path> out = new ArrayList<>();
+            for (PlannedRun r : planned) {
+                Path dir = search.runsRoot().resolve(r.experiment()).resolve(SpecJobs.runName(r.spec()));
+                if (RunRecord.finished(dir) && RunRecord.read(dir).specSha256().equals(r.spec().sha256())) out.add(dir);
+            }
+            return out;
+        }
+
+        /** The fold set's name ({@code emobox-6}, {@code reslstm-5}), or {@code default} where the corpus has no named set. */
+        public String foldSet() { return baseline.split().foldSet() == null ? "default" : baseline.split().foldSet().key(); }
+
+        /**
+         * One row per fold: the candidate its validation speakers chose (none until its search is complete), that
+         * candidate's validation UA, the final runs finished there and their mean test UA, and the baseline's mean test UA
+         * on the same fold.
+         */
+        public Table perFold(CorpusSource corpora) throws IOException {
+            Table log = search.log(corpora);
+            Map<String, String> winners = new LinkedHashMap<>();
+            Map<String, Double> val = new LinkedHashMap<>();
+            for (int i = 0; i < log.rowCount(); i++) {
+                String f = log.stringColumn("fold").get(i);
+                winners.putIfAbsent(f, "");
+                if (log.booleanColumn("chosen").get(i)) {
+                    winners.put(f, log.stringColumn("candidate").get(i));
+                    val.put(f, log.doubleColumn("validation UA (%)").getDouble(i));
+                }
+            }
+            Map<String, List<Double>> finals = testUa(finalRuns(corpora)), base = testUa(baselineRuns());
+            StringColumn fold = StringColumn.create("fold"), winner = StringColumn.create("chosen candidate");
+            DoubleColumn v = DoubleColumn.create("its validation UA (%)"), t = DoubleColumn.create("final test UA, mean over seeds (%)"),
+                    b = DoubleColumn.create("baseline test UA, mean over seeds (%)");
+            IntColumn n = IntColumn.create("final runs");
+            for (String f : winners.keySet()) {
+                fold.append(f);
+                winner.append(winners.get(f));
+                v.append(val.getOrDefault(f, Double.NaN));
+                n.append(finals.getOrDefault(f, List.of()).size());
+                t.append(mean(finals.get(f)));
+                b.append(mean(base.get(f)));
+            }
+            return Table.create(search.name() + ": per fold (selection on validation speakers; test UA of the chosen candidate)", fold, winner, v, n, t, b);
+        }
+    }
+
+    /** The folder of RAVDESS candidates: one subfolder per fold set. */
     public static final String RAVDESS_SEARCH = "ravdess-search";
 
     /** The study on {@code corpus} under these settings. */
     public static StrongestModel of(String corpus, Settings s) throws IOException {
         Path runs = s.results().resolve("runs");
-        Path root = s.projectRoot().resolve("experiments").resolve(corpus);
-        if (!s.quick() && corpus.equals("ravdess") && Files.isDirectory(root.resolve("search"))) {
-            List<ExperimentConfig> baselines = new ArrayList<>();
-            try (var files = Files.list(root.resolve("eight-class"))) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".properties")).sorted().toList()) baselines.add(ExperimentConfigs.load(f));
+        Path root = s.projectRoot().resolve("experiments").resolve(corpus).resolve("search");
+        if (!s.quick() && corpus.equals("ravdess") && Files.isDirectory(root)) {
+            List<Arm> arms = new ArrayList<>();
+            List<Path> dirs;
+            try (var files = Files.list(root)) { dirs = files.filter(Files::isDirectory).sorted().toList(); }
+            for (Path d : dirs) {
+                List<ExperimentConfig> candidates = ModelSearch.candidatesIn(d);
+                String name = RAVDESS_SEARCH + (d.getFileName().toString().equals("emobox") ? "" : "-" + d.getFileName());
+                arms.add(new Arm(new ModelSearch(name, candidates, List.of(1L), List.of(1L, 2L, 3L, 4L, 5L), runs), candidates.get(0)));
             }
-            List<ExperimentConfig> candidates = ModelSearch.candidatesIn(root.resolve("search"));
-            // the baseline on the search's folds first
-            baselines.sort(java.util.Comparator.comparing(b -> b.split().equals(candidates.get(0).split()) ? 0 : 1));
-            return new StrongestModel(corpus, new ModelSearch(RAVDESS_SEARCH, candidates, List.of(1L), List.of(1L, 2L, 3L, 4L, 5L), runs), baselines);
+            return new StrongestModel(corpus, arms);
         }
         String tag = s.quick() ? "-quick" : "";
         List<Long> finalSeeds = s.quick() ? List.of(s.seed()) : List.of(s.seed(), s.seed() + 1);
@@ -82,20 +150,23 @@ public record StrongestModel(String corpus, ModelSearch search, List<ExperimentC
         TrainOptions masks = TrainOptions.NONE.withSpecAugment(new TrainOptions.SpecAugment(2, 30, 2, 8)).withLabelSmoothing(0.1);
         ExperimentConfig b = new ExperimentConfig(corpus + "-strong-b-pool-logmel" + tag, corpus, classes, Protocol.SPEAKER_INDEPENDENT,
                 FeatureSpec.logMel64(), Dataset.Layout.SEQUENCE, Recipe.none(), "strong-cnn-pool", "relu", Defaults.training(s).withOptions(masks), finalSeeds, folds);
-        return new StrongestModel(corpus, new ModelSearch(corpus + "-strong-search" + tag, List.of(a, b), List.of(s.seed()), finalSeeds, runs), List.of(a));
+        return new StrongestModel(corpus, List.of(new Arm(new ModelSearch(corpus + "-strong-search" + tag, List.of(a, b), List.of(s.seed()), finalSeeds, runs), a)));
     }
 
     @Override
     public String describe() {
-        return "the strongest-honest-model study on " + corpus + ": " + search.describe() + "; baselines " + baselines.stream().map(ExperimentConfig::name).toList();
+        return "the strongest-honest-model study on " + corpus + ": " + String.join("; ", arms.stream().map(a -> a.search().describe()).toList());
     }
 
-    /** The search's runs (its final runs once a fold's search is complete) and the baselines' runs, each run once. */
+    /** Every arm's search runs (with the final runs of folds whose search is complete) and baseline runs, each run once. */
     @Override
     public List<PlannedRun> plan(CorpusSource corpora) throws IOException {
         Map<String, PlannedRun> out = new LinkedHashMap<>();
-        List<PlannedRun> all = new ArrayList<>(search.plan(corpora));
-        for (ExperimentConfig b : baselines) all.addAll(b.plan(corpora));
+        List<PlannedRun> all = new ArrayList<>();
+        for (Arm a : arms) {
+            all.addAll(a.search().plan(corpora));
+            all.addAll(a.baseline().plan(corpora));
+        }
         for (PlannedRun r : all) out.putIfAbsent(r.experiment() + "/" + SpecJobs.runName(r.spec()), r);
         return List.copyOf(out.values());
     }
@@ -110,112 +181,85 @@ public record StrongestModel(String corpus, ModelSearch search, List<ExperimentC
     /** Label of the nested result in tables and sentences. */
     public static final String NESTED = "nested search winner";
 
-    /** The finished final runs (the nested result): each fold's winner with the final seeds, finished under their planned spec. */
-    public List<Path> finalRuns(CorpusSource corpora) throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (PlannedRun r : search.finalRuns(corpora)) {
-            Path dir = search.runsRoot().resolve(r.experiment()).resolve(SpecJobs.runName(r.spec()));
-            if (RunRecord.finished(dir) && RunRecord.read(dir).specSha256().equals(r.spec().sha256())) out.add(dir);
+    /** Every arm's candidates, in order (each arm's first is its baseline). */
+    public List<ExperimentConfig> candidates() { return arms.stream().flatMap(a -> a.search().candidates().stream()).toList(); }
+
+    /** Every arm's search log, one table: the search's name beside each row. */
+    public Table searchLog(CorpusSource corpora) throws IOException {
+        Table out = null;
+        for (Arm a : arms) {
+            Table t = a.search().log(corpora);
+            StringColumn name = StringColumn.create("search");
+            for (int i = 0; i < t.rowCount(); i++) name.append(a.search().name());
+            t.insertColumn(0, name);
+            if (out == null) out = t.copy(); else out.append(t);
         }
-        return out;
+        return out.setName("the search log (validation speakers only)");
     }
 
-    /** The finished runs of a baseline, restricted to its own seeds. */
-    public List<Path> baselineRuns(ExperimentConfig b) throws IOException { return StudyTables.runs(b, search.runsRoot()); }
-
     /**
-     * What the study cost: one row per group of runs (the search, the final runs, each baseline) with the
+     * What the study cost: one row per group of runs (each arm's search, final runs and baseline) with the
      * configurations it holds, its runs finished and planned, and their summed wall time; a last row counts every
-     * distinct finished run once (a baseline's runs that the search reuses count once).
+     * distinct finished run once (a baseline's runs that its search reuses count once).
      */
     public Table cost(CorpusSource corpora) throws IOException {
         StringColumn group = StringColumn.create("group"), what = StringColumn.create("what");
         IntColumn configs = IntColumn.create("configurations"), done = IntColumn.create(ResultColumns.RUNS), planned = IntColumn.create(ResultColumns.PLANNED_RUNS);
         DoubleColumn hours = DoubleColumn.create("wall time (h)");
-        Map<String, List<PlannedRun>> groups = new LinkedHashMap<>();
-        List<PlannedRun> plan = plan(corpora);
-        Set<String> candidates = new LinkedHashSet<>(search.candidates().stream().map(ExperimentConfig::name).toList());
-        List<PlannedRun> searchRuns = new ArrayList<>();
-        for (ExperimentConfig c : search.candidates())
-            for (PlannedRun r : plan) if (r.experiment().equals(c.name()) && search.searchSeeds().contains(r.spec().seed())) searchRuns.add(r);
-        groups.put("search", searchRuns);
-        groups.put("final", search.finalRuns(corpora));
-        for (ExperimentConfig b : baselines) groups.put("baseline " + b.name(), b.plan(corpora));
         Map<String, Double> seconds = new LinkedHashMap<>();
-        for (var e : groups.entrySet()) {
-            double sum = 0;
-            int n = 0;
-            for (PlannedRun r : e.getValue()) {
-                Path dir = search.runsRoot().resolve(r.experiment()).resolve(SpecJobs.runName(r.spec()));
-                if (!RunRecord.finished(dir)) continue;
-                RunRecord rec = RunRecord.read(dir);
-                if (!rec.specSha256().equals(r.spec().sha256())) continue;
-                n++;
-                sum += rec.wallSeconds();
-                seconds.put(dir.toString(), rec.wallSeconds());
+        Set<String> configurations = new LinkedHashSet<>();
+        for (Arm a : arms) {
+            ModelSearch search = a.search();
+            List<PlannedRun> searchRuns = new ArrayList<>();
+            for (ExperimentConfig c : search.candidates()) {
+                configurations.add(c.name());
+                for (PlannedRun r : c.plan(corpora)) if (search.searchSeeds().contains(r.spec().seed())) searchRuns.add(r);
             }
-            group.append(e.getKey());
-            what.append(e.getKey().equals("search") ? "every candidate on every fold, search seeds " + search.searchSeeds()
-                    : e.getKey().equals("final") ? "each fold's winner, final seeds " + search.finalSeeds() + " (planned once the fold's search is complete)"
-                    : "the compact network, seeds " + e.getValue().stream().map(r -> r.spec().seed()).distinct().toList());
-            configs.append(e.getKey().equals("search") ? candidates.size() : (int) e.getValue().stream().map(r -> r.spec().model() + r.spec().features() + r.spec().training()).distinct().count());
-            done.append(n);
-            planned.append(e.getValue().size());
-            hours.append(sum / 3600);
+            Map<String, List<PlannedRun>> groups = new LinkedHashMap<>();
+            groups.put(search.name() + ": search", searchRuns);
+            groups.put(search.name() + ": final", search.finalRuns(corpora));
+            groups.put(search.name() + ": baseline", a.baseline().plan(corpora));
+            for (var e : groups.entrySet()) {
+                double sum = 0;
+                List<Path> runs = a.finished(e.getValue());
+                for (Path r : runs) {
+                    double w = RunRecord.read(r).wallSeconds();
+                    sum += w;
+                    seconds.put(r.toString(), w);
+                }
+                group.append(e.getKey());
+                String kind = e.getKey().substring(e.getKey().lastIndexOf(' ') + 1);
+                what.append(kind.equals("search") ? "every candidate on every fold, search seeds " + search.searchSeeds()
+                        : kind.equals("final") ? "each fold's winner, final seeds " + search.finalSeeds() + " (planned once the fold's search is complete)"
+                        : a.baseline().name() + ", seeds " + a.baseline().seeds());
+                configs.append(kind.equals("search") ? search.candidates().size() : kind.equals("baseline") ? 1
+                        : (int) e.getValue().stream().map(PlannedRun::experiment).distinct().count());
+                done.append(runs.size());
+                planned.append(e.getValue().size());
+                hours.append(sum / 3600);
+            }
         }
         group.append("all distinct runs");
         what.append("each finished run counted once");
-        configs.append(candidates.size() + (int) baselines.stream().filter(b -> !candidates.contains(b.name())).count());
+        configs.append(configurations.size());
         done.append(seconds.size());
-        planned.append(Integer.MIN_VALUE);
+        planned.appendMissing();
         hours.append(seconds.values().stream().mapToDouble(Double::doubleValue).sum() / 3600);
-        planned.setMissing(planned.size() - 1);
-        return Table.create(search.name() + ": what the study cost", group, what, configs, done, planned, hours);
+        return Table.create("what the study cost", group, what, configs, done, planned, hours);
     }
 
     /**
-     * The results: the nested search winner (the final runs) and each baseline, one row each, with WA and UA as mean
+     * The results: each arm's nested search winner (its final runs) and baseline, one row each, with WA and UA as mean
      * ± s.d. over runs, over seeds with the t interval and over recordings with the speakers → recordings interval
      * ({@link StudyReport#tableOf}).
      */
     public Table results(CorpusSource corpora) throws IOException {
         Map<String, List<Path>> rows = new LinkedHashMap<>();
-        rows.put(NESTED + " (" + search.name() + ")", finalRuns(corpora));
-        for (ExperimentConfig b : baselines) rows.put("baseline " + b.name(), baselineRuns(b));
-        return StudyReport.tableOf(rows, corpus).setName(search.name() + ": the strongest honest model beside its baselines");
-    }
-
-    /**
-     * One row per fold: the candidate its validation speakers chose (none until its search is complete), that
-     * candidate's validation UA, the final runs finished there and their mean test UA, and the first baseline's mean
-     * test UA on the same fold.
-     */
-    public Table perFold(CorpusSource corpora) throws IOException {
-        Table log = search.log(corpora);
-        Map<String, String> winners = new LinkedHashMap<>();
-        Map<String, Double> val = new LinkedHashMap<>();
-        for (int i = 0; i < log.rowCount(); i++) {
-            String f = log.stringColumn("fold").get(i);
-            winners.putIfAbsent(f, "");
-            if (log.booleanColumn("chosen").get(i)) {
-                winners.put(f, log.stringColumn("candidate").get(i));
-                val.put(f, log.doubleColumn("validation UA (%)").getDouble(i));
-            }
+        for (Arm a : arms) {
+            rows.put(NESTED + " (" + a.search().name() + ")", a.finalRuns(corpora));
+            rows.put("baseline " + a.baseline().name(), a.baselineRuns());
         }
-        Map<String, List<Double>> finals = testUa(finalRuns(corpora)), base = baselines.isEmpty() ? Map.of() : testUa(baselineRuns(baselines.get(0)));
-        StringColumn fold = StringColumn.create("fold"), winner = StringColumn.create("chosen candidate");
-        DoubleColumn v = DoubleColumn.create("its validation UA (%)"), t = DoubleColumn.create("final test UA, mean over seeds (%)"),
-                b = DoubleColumn.create("baseline test UA, mean over seeds (%)");
-        IntColumn n = IntColumn.create("final runs");
-        for (String f : winners.keySet()) {
-            fold.append(f);
-            winner.append(winners.get(f));
-            v.append(val.getOrDefault(f, Double.NaN));
-            n.append(finals.getOrDefault(f, List.of()).size());
-            t.append(mean(finals.get(f)));
-            b.append(mean(base.get(f)));
-        }
-        return Table.create(search.name() + ": per fold (selection on validation speakers; test UA of the chosen candidate)", fold, winner, v, n, t, b);
+        return StudyReport.tableOf(rows, corpus).setName("the strongest honest model beside its baselines");
     }
 
     private static double mean(List<Double> v) { return v == null || v.isEmpty() ? Double.NaN : v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN); }
@@ -286,22 +330,26 @@ public record StrongestModel(String corpus, ModelSearch search, List<ExperimentC
             protocol.append(a.protocol());
             source.append(a.source());
         }
-        Map<String, List<Path>> ours = new LinkedHashMap<>();
-        ours.put(NESTED, finalRuns(corpora));
-        for (ExperimentConfig b : baselines) ours.put("baseline " + b.name(), baselineRuns(b));
-        for (var e : ours.entrySet()) {
-            if (e.getValue().isEmpty()) continue;
-            Evidence u = Evidence.of(e.getValue(), "UA");
-            RunRecord first = RunRecord.read(e.getValue().get(0));
-            sys.append("ours: " + e.getKey() + " (" + first.spec().model() + ")");
-            training.append("from scratch");
-            ua.append(String.format(Locale.ROOT, "%.1f", u.seedLevel().estimate()));
-            spread.append("over " + u.seeds() + " seeds " + Evidence.format(u.seedLevel()) + "; over recordings " + Evidence.format(u.clustered()));
-            folds.append(!corpus.equals("ravdess") ? corpus + " (not comparable)" : first.spec().split().foldSet().key());
-            protocol.append(e.getValue().size() + " runs; selection on validation actors only");
-            Set<String> experiments = new LinkedHashSet<>();
-            for (Path r : e.getValue()) experiments.add("results/runs/" + r.getParent().getFileName());
-            source.append(String.join(", ", experiments));
+        for (Arm arm : arms) {
+            Map<String, List<Path>> ours = new LinkedHashMap<>();
+            ours.put(NESTED + " (" + arm.search().name() + ")", arm.finalRuns(corpora));
+            ours.put("baseline " + arm.baseline().name(), arm.baselineRuns());
+            for (var e : ours.entrySet()) {
+                if (e.getValue().isEmpty()) continue;
+                Evidence u = Evidence.of(e.getValue(), "UA");
+                Set<String> models = new LinkedHashSet<>(), experiments = new LinkedHashSet<>();
+                for (Path r : e.getValue()) {
+                    models.add(RunRecord.read(r).spec().model());
+                    experiments.add("results/runs/" + r.getParent().getFileName());
+                }
+                sys.append("ours: " + e.getKey() + " (" + String.join(", ", models) + ")");
+                training.append("from scratch");
+                ua.append(String.format(Locale.ROOT, "%.1f", u.seedLevel().estimate()));
+                spread.append("over " + u.seeds() + " seed(s) " + Evidence.format(u.seedLevel()) + "; over recordings " + Evidence.format(u.clustered()));
+                folds.append(corpus.equals("ravdess") ? arm.foldSet() : corpus + " (not comparable)");
+                protocol.append(e.getValue().size() + " runs; selection on validation actors only");
+                source.append(String.join(", ", experiments));
+            }
         }
         return Table.create("speaker-independent RAVDESS, 8 classes: published anchors and ours", sys, training, ua, spread, folds, protocol, source);
     }
@@ -310,43 +358,52 @@ public record StrongestModel(String corpus, ModelSearch search, List<ExperimentC
     public static final double GOAL_UA = 66.0;
 
     /**
-     * Sentences from the tables: the nested result with both intervals and whether the goal and the best from-scratch
-     * anchor are cleared by the seed interval's lower end, what the search tried and cost, and what is still missing.
+     * Sentences from the tables: per arm what the search tried and cost, the nested result with both intervals and
+     * whether the goal and the best from-scratch anchor are cleared by the seed interval's lower end, the baseline,
+     * and what is still missing.
      */
     public List<String> sentences(CorpusSource corpora, Table cost) throws IOException {
         List<String> out = new ArrayList<>();
-        List<Path> finals = finalRuns(corpora);
-        int searchRuns = cost.intColumn(ResultColumns.RUNS).get(0), searchPlanned = cost.intColumn(ResultColumns.PLANNED_RUNS).get(0);
-        out.add(String.format(Locale.ROOT, "The search tried %d configurations: %d of %d search runs finished (seeds %s, %.1f h of wall time); "
-                        + "selection read validation speakers only.", search.candidates().size(), searchRuns, searchPlanned, search.searchSeeds(),
-                cost.doubleColumn("wall time (h)").getDouble(0)));
-        if (finals.isEmpty()) {
-            out.add("No final run has finished yet: the nested result is missing (" + cost.intColumn(ResultColumns.PLANNED_RUNS).get(1)
-                    + " final runs planned so far; a fold's final runs are planned once its search is complete).");
-        } else {
-            Evidence u = Evidence.of(finals, "UA");
-            Statistics.Interval s = u.seedLevel();
-            PublishedAnchors.Anchor best = PublishedAnchors.bestFromScratch();
-            out.add(String.format(Locale.ROOT, "The nested search winner reaches UA %s over %d seed(s) (mean over folds per seed, 95 %% t interval; %d runs, %d converged) "
-                            + "and %s over %d recordings of %d speakers (resampling speakers, then recordings)%s.",
-                    Evidence.format(s), u.seeds(), finals.size(), u.converged(), Evidence.format(u.clustered()), u.recordings(), u.speakers(),
-                    u.balanced() ? "" : "; seeds have unequal numbers of folds, so the seed-level mean is biased towards the complete ones"));
-            if (u.unconverged() > 0) out.add(u.unconverged() + " of the " + finals.size() + " final runs stopped at their epoch cap while still improving: "
-                    + "no comparison with the goal or the anchors rests on them.");
-            else if (!corpus.equals("ravdess")) out.add("The published anchors are RAVDESS figures: on " + corpus + " no comparison with them is made.");
-            else out.add(Double.isNaN(s.low()) ? "With fewer than two seeds there is no seed-level interval, so no comparison with the anchors is claimed."
-                    : String.format(Locale.ROOT, "Goal %.0f %%: %s. Best published from-scratch figure (%s, %.1f %%, on %s): %s.", GOAL_UA,
-                        s.low() >= GOAL_UA ? "reached (the interval's lower end is above it)" : s.estimate() >= GOAL_UA ? "the mean reaches it but the interval's lower end does not"
-                                : "not reached", best.system(), best.ua(), best.foldSet(),
-                        s.low() > best.ua() ? "the interval's lower end is above it" : "not exceeded (the interval's lower end is not above it)"));
-        }
-        for (ExperimentConfig b : baselines) {
-            List<Path> r = baselineRuns(b);
-            if (r.isEmpty()) { out.add("Baseline " + b.name() + ": no run has finished."); continue; }
+        PublishedAnchors.Anchor best = PublishedAnchors.bestFromScratch();
+        for (Arm arm : arms) {
+            ModelSearch search = arm.search();
+            int row = cost.stringColumn("group").indexOf(search.name() + ": search");
+            out.add(String.format(Locale.ROOT, "%s (%s folds): the search tried %d configurations; %d of %d search runs finished (seeds %s, %.1f h of wall time); "
+                            + "selection read validation speakers only.", search.name(), arm.foldSet(), search.candidates().size(),
+                    cost.intColumn(ResultColumns.RUNS).get(row), cost.intColumn(ResultColumns.PLANNED_RUNS).get(row), search.searchSeeds(),
+                    cost.doubleColumn("wall time (h)").getDouble(row)));
+            List<Path> finals = arm.finalRuns(corpora);
+            int planned = search.finalRuns(corpora).size();
+            if (finals.isEmpty()) {
+                out.add(search.name() + ": no final run has finished yet, so the nested result is missing (" + planned
+                        + " final runs planned so far; a fold's final runs are planned once its search is complete).");
+            } else {
+                Evidence u = Evidence.of(finals, "UA");
+                Statistics.Interval s = u.seedLevel();
+                int folds = arm.baseline().folds() > 0 ? arm.baseline().folds() : (int) search.log(corpora).stringColumn("fold").unique().size();
+                out.add(String.format(Locale.ROOT, "%s: the nested search winner reaches UA %s over %d seed(s) (mean over folds per seed, 95 %% t interval; "
+                                + "%d runs on %d of %d folds, %d converged) and %s over %d recordings of %d speakers (resampling speakers, then recordings)%s.",
+                        search.name(), Evidence.format(s), u.seeds(), finals.size(), u.foldsPerSeed().values().stream().mapToInt(Integer::intValue).max().orElse(0),
+                        folds, u.converged(), Evidence.format(u.clustered()), u.recordings(), u.speakers(),
+                        u.balanced() ? "" : "; seeds have unequal numbers of folds, so the seed-level mean is biased towards the complete ones"));
+                if (u.unconverged() > 0) out.add(u.unconverged() + " of the " + finals.size() + " final runs stopped at their epoch cap while still improving: "
+                        + "no comparison with the goal or the anchors rests on them.");
+                else if (!corpus.equals("ravdess")) out.add("The published anchors are RAVDESS figures: on " + corpus + " no comparison with them is made.");
+                else if (finals.size() < planned || planned < search.finalSeeds().size() * folds)
+                    out.add(search.name() + ": " + finals.size() + " of " + search.finalSeeds().size() * folds + " final runs finished; no comparison with the goal or the anchors is claimed before all have.");
+                else out.add(Double.isNaN(s.low()) ? "With fewer than two seeds there is no seed-level interval, so no comparison with the anchors is claimed."
+                        : String.format(Locale.ROOT, "%s: goal %.0f %%: %s. Best published from-scratch figure (%s, %.1f %%, on %s): %s.", search.name(), GOAL_UA,
+                            s.low() >= GOAL_UA ? "reached (the interval's lower end is above it)" : s.estimate() >= GOAL_UA ? "the mean reaches it but the interval's lower end does not"
+                                    : "not reached", best.system(), best.ua(), best.foldSet(),
+                            !arm.foldSet().equals(best.foldSet()) ? "measured on other folds, so not compared"
+                                    : s.low() > best.ua() ? "the interval's lower end is above it" : "not exceeded (the interval's lower end is not above it)"));
+            }
+            List<Path> r = arm.baselineRuns();
+            if (r.isEmpty()) { out.add("Baseline " + arm.baseline().name() + ": no run has finished."); continue; }
             Evidence u = Evidence.of(r, "UA");
             out.add(String.format(Locale.ROOT, "Baseline %s (%s): UA %s over %d seed(s), %s over recordings; %d of %d planned runs finished, %d converged.",
-                    b.name(), b.model(), Evidence.format(u.seedLevel()), u.seeds(), Evidence.format(u.clustered()), r.size(),
-                    StudyTables.plannedRuns(b, search.runsRoot()), u.converged()));
+                    arm.baseline().name(), arm.baseline().model(), Evidence.format(u.seedLevel()), u.seeds(), Evidence.format(u.clustered()), r.size(),
+                    StudyTables.plannedRuns(arm.baseline(), search.runsRoot()), u.converged()));
         }
         return out;
     }

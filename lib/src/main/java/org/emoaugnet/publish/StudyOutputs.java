@@ -25,7 +25,13 @@ public final class StudyOutputs {
      * the baselines, per fold, per test speaker, and the published anchors beside ours.
      */
     public static final String STRONG_SEARCH_LOG = "06-search-log.csv", STRONG_COST = "06-cost.csv", STRONG_RESULTS = "06-results.csv",
-            STRONG_PER_FOLD = "06-per-fold.csv", STRONG_PER_SPEAKER = "06-per-speaker.csv", STRONG_ANCHORS = "06-anchors.csv";
+            STRONG_ANCHORS = "06-anchors.csv";
+
+    /** Notebook 06: one search's per-fold table, {@code 06-per-fold-<search>.csv}. */
+    public static String perFold(String search) { return "06-per-fold-" + search + ".csv"; }
+
+    /** Notebook 06: UA per test speaker of one search's final runs, {@code 06-per-speaker-<search>.csv}. */
+    public static String perSpeaker(String search) { return "06-per-speaker-" + search + ".csv"; }
 
     private static final String ABLATION = "02-ablation-", BENCH_COMPARE = "compare-", ENVIRONMENT = "-environment.csv";
 

@@ -37,22 +37,23 @@ class StrongestModelTest {
         Path runs = dir.resolve("runs");
         ExperimentConfig a = candidate("cand-a", "relu", List.of(1L, 2L));
         ModelSearch search = new ModelSearch("s", List.of(a, candidate("cand-b", "elu", List.of(1L))), List.of(1L), List.of(1L, 2L), runs);
-        StrongestModel study = new StrongestModel("synthetic", search, List.of(a));
+        StrongestModel.Arm arm = new StrongestModel.Arm(search, a);
+        StrongestModel study = new StrongestModel("synthetic", List.of(arm));
         // before anything ran: search runs (2 × 2 folds) and the baseline's seed-2 runs; cand-a's seed-1 runs once
         List<PlannedRun> before = study.plan(corpora);
         assertEquals(6, before.size(), before.stream().map(PlannedRun::label).toList().toString());
-        assertTrue(study.finalRuns(corpora).isEmpty());
+        assertTrue(arm.finalRuns(corpora).isEmpty());
         Table0 c0 = new Table0(study.cost(corpora));
-        assertEquals(0, c0.runs("search"));
-        assertTrue(study.sentences(corpora, study.cost(corpora)).stream().anyMatch(s -> s.startsWith("No final run has finished yet")));
+        assertEquals(0, c0.runs("s: search"));
+        assertTrue(study.sentences(corpora, study.cost(corpora)).stream().anyMatch(s -> s.startsWith("s: no final run has finished yet")));
 
         study.run(corpora, new FeatureCache(dir.resolve("cache")), runs);
         // one call ran the search and then every fold's winner with the final seeds
-        assertEquals(4, study.finalRuns(corpora).size());
+        assertEquals(4, arm.finalRuns(corpora).size());
         Table0 cost = new Table0(study.cost(corpora));
-        assertEquals(4, cost.runs("search"));
-        assertEquals(4, cost.runs("final"));
-        assertEquals(4, cost.runs("baseline cand-a"));
+        assertEquals(4, cost.runs("s: search"));
+        assertEquals(4, cost.runs("s: final"));
+        assertEquals(4, cost.runs("s: baseline"));
         // 4 search runs; final runs: each fold's winner with seeds 1 and 2 under its own name, where cand-a's are the
         // baseline's runs and a seed-1 final run is its search run, so at most 2 + 2 runs are new
         assertEquals(study.plan(corpora).size(), cost.runs("all distinct runs"));
@@ -62,8 +63,9 @@ class StrongestModelTest {
         assertEquals(2, results.rowCount());
         assertEquals(4, results.intColumn(ResultColumns.RUNS).get(0));
 
-        var perFold = study.perFold(corpora);
+        var perFold = arm.perFold(corpora);
         var log = search.log(corpora);
+        assertEquals(4, study.searchLog(corpora).rowCount());
         assertEquals(2, perFold.rowCount());
         for (int i = 0; i < perFold.rowCount(); i++) {
             String fold = perFold.stringColumn("fold").get(i), chosen = perFold.stringColumn("chosen candidate").get(i);
@@ -75,16 +77,16 @@ class StrongestModelTest {
         }
 
         // per speaker: every test item of every final run counted once, each speaker in as many runs as there are final seeds
-        var perSpeaker = StrongestModel.perSpeaker(study.finalRuns(corpora));
+        var perSpeaker = StrongestModel.perSpeaker(arm.finalRuns(corpora));
         int items = 0;
-        for (Path r : study.finalRuns(corpora)) items += Predictions.read(r.resolve(Predictions.FILE), org.emoaugnet.run.RunRecord.read(r).classes()).items().size();
+        for (Path r : arm.finalRuns(corpora)) items += Predictions.read(r.resolve(Predictions.FILE), org.emoaugnet.run.RunRecord.read(r).classes()).items().size();
         assertEquals(items, (int) perSpeaker.intColumn("test items").sum());
         for (int i = 0; i < perSpeaker.rowCount(); i++) assertEquals(2, perSpeaker.intColumn(ResultColumns.RUNS).get(i));
         for (int i = 1; i < perSpeaker.rowCount(); i++) assertTrue(perSpeaker.doubleColumn(ResultColumns.UA).getDouble(i - 1) >= perSpeaker.doubleColumn(ResultColumns.UA).getDouble(i));
 
         var anchors = study.anchors(corpora);
         assertTrue(anchors.stringColumn("system").asList().stream().anyMatch(s -> s.startsWith("ours: " + StrongestModel.NESTED)));
-        assertTrue(study.sentences(corpora, study.cost(corpora)).stream().anyMatch(s -> s.startsWith("The nested search winner reaches UA")));
+        assertTrue(study.sentences(corpora, study.cost(corpora)).stream().anyMatch(s -> s.startsWith("s: the nested search winner reaches UA")));
     }
 
     /** Run counts of the cost table by group. */
