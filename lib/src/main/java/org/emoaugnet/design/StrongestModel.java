@@ -255,11 +255,24 @@ public record StrongestModel(String corpus, List<Arm> arms) implements Design {
      */
     public Table results(CorpusSource corpora) throws IOException {
         Map<String, List<Path>> rows = new LinkedHashMap<>();
+        Map<String, Arm> armOf = new LinkedHashMap<>();
         for (Arm a : arms) {
             rows.put(NESTED + " (" + a.search().name() + ")", a.finalRuns(corpora));
             rows.put("baseline " + a.baseline().name(), a.baselineRuns());
+            rows.keySet().forEach(k -> armOf.putIfAbsent(k, a));
         }
-        return StudyReport.tableOf(rows, corpus).setName("the strongest honest model beside its baselines");
+        Table t = StudyReport.tableOf(rows, corpus).setName("the strongest honest model beside its baselines");
+        StringColumn folds = StringColumn.create(ResultColumns.FOLD_SET), models = StringColumn.create(ResultColumns.MODEL);
+        for (String row : t.stringColumn(ResultColumns.EXPERIMENT)) {
+            String first = row.split(" = ")[0];   // rows holding the same runs are one row named "first = second"
+            folds.append(armOf.get(first).foldSet());
+            Set<String> m = new LinkedHashSet<>();
+            for (Path r : rows.get(first)) m.add(RunRecord.read(r).spec().model());
+            models.append(String.join(", ", m));
+        }
+        t.insertColumn(1, folds);
+        t.insertColumn(2, models);
+        return t;
     }
 
     private static double mean(List<Double> v) { return v == null || v.isEmpty() ? Double.NaN : v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN); }

@@ -83,6 +83,8 @@ public final class Findings {
         if (Files.isRegularFile(results.resolve(GRID_TESTS)))
             out.add(tests("Cross-corpus variants − the main variant, UA", "notebook 05, `results/" + GRID_TESTS + "`; Holm over the variant comparisons",
                     read(results.resolve(GRID_TESTS)), "comparison", List.of()));
+        if (Files.isRegularFile(results.resolve(StrongestModelSection.RESULTS)))
+            out.add(StrongestModelSection.markdown(read(results.resolve(StrongestModelSection.RESULTS))));
         out.add(consistency(Ledger.consistency(projectRoot, results.resolve("runs"))));
         return out;
     }

@@ -426,6 +426,11 @@ public final class Ledger {
                                 : String.valueOf(f.mostUnitsNeeded().getAsInt())).append(" |\n");
             }
         }
+        Path strong = outDir.resolve(StrongestModelSection.RESULTS);
+        if (Files.isRegularFile(strong)) {
+            md.append("\n## Beyond the paper: the strongest honest model\n\n");
+            md.append(StrongestModelSection.markdown(Findings.read(strong))).append("\n");
+        }
         md.append("\n## Are the paper's WA/UA pairs possible?\n\n");
         md.append("The largest |WA − UA| any per-class recalls with the reported UA can give on a test set with these class counts\n");
         md.append("(a linear program solved greedily; see `Consistency`). A reported gap above it cannot come from that class set.\n");
