@@ -7,10 +7,15 @@ Networks (input NCW; ReLU or ELU as `act`; softmax folded into the cross-entropy
      -> Dropout 0.3 -> LSTM 128 (last step) -> Linear 64 -> act -> Dropout 0.3 -> Linear 8
   B  1 x 2376 -> [Conv1d 256 k5 same -> BN -> act -> MaxPool 5/2] x2 -> Conv1d 128 k5 same -> act -> MaxPool 5/2
      -> Dropout 0.3 -> LSTM 64 (last step) -> Linear 32 -> act -> Linear 8
+  strong-cnn-pool  64 x 301 (log-mel frames) -> Conv1d 128 k5 same -> BN -> act -> MaxPool 2 -> Conv1d 128 k3 same
+     -> BN -> act -> MaxPool 2 -> Conv1d 128 k3 same -> BN -> act -> Dropout 0.3 -> mean and max over time (256)
+     -> Linear 64 -> act -> Dropout 0.3 -> Linear 8
+  strong-cnn-bilstm  the same convolutions -> bidirectional LSTM 64 per direction over every step -> mean and max
+     over time of its 128 outputs (256) -> Linear 64 -> act -> Dropout 0.3 -> Linear 8
 DL4J's LSTM has one bias per gate, PyTorch two: the recurrent bias is zeroed and frozen so that both count the
 same trainable parameters (A: 195,336). Adam, learning rate 1e-3.
 
-Usage: python3 torch_twin.py model=A act=relu n=2048 batch=32 epochs=3 threads=1 seed=42
+Usage: python3 torch_twin.py model=A|B|strong-cnn-pool|strong-cnn-bilstm act=relu n=2048 batch=32 epochs=3 threads=1 seed=42
 Prints `RESULT train_sps_median=...` and `RESULT infer_sps_median=...`: the first epoch is a warm-up; the
 median samples per second of the others is reported; inference repeats the pass 3 times after a warm-up.
 """
@@ -49,7 +54,40 @@ class LastStep(nn.Module):
         return out[:, -1]
 
 
+class Sequence(nn.Module):
+    """A (bidirectional) LSTM over every step: [batch, channels, time] -> [batch, outputs, time]."""
+    def __init__(self, n_in, units, bidirectional):
+        super().__init__()
+        self.lstm = nn.LSTM(n_in, units, batch_first=True, bidirectional=bidirectional)
+        for name, p in self.lstm.named_parameters():
+            if name.startswith("bias_hh"):
+                with torch.no_grad():
+                    p.zero_()
+                p.requires_grad_(False)
+
+    def forward(self, x):
+        out, _ = self.lstm(x.transpose(1, 2))
+        return out.transpose(1, 2)
+
+
+class MeanMax(nn.Module):
+    def forward(self, x):                      # x: [batch, channels, time]
+        return torch.cat([x.mean(2), x.amax(2)], 1)
+
+
+def strong(recurrent):
+    layers = [nn.Conv1d(64, 128, 5, padding=2), nn.BatchNorm1d(128), act(), nn.MaxPool1d(2),
+              nn.Conv1d(128, 128, 3, padding=1), nn.BatchNorm1d(128), act(), nn.MaxPool1d(2),
+              nn.Conv1d(128, 128, 3, padding=1), nn.BatchNorm1d(128), act(), nn.Dropout(0.3)]
+    if recurrent:
+        layers.append(Sequence(128, 64, True))
+    layers += [MeanMax(), nn.Linear(256, 64), act(), nn.Dropout(0.3), nn.Linear(64, CLASSES)]
+    return nn.Sequential(*layers), (64, 301)
+
+
 def network():
+    if MODEL in ("strong-cnn-pool", "strong-cnn-bilstm"):
+        return strong(MODEL == "strong-cnn-bilstm")
     if MODEL == "A":
         return nn.Sequential(
             nn.Conv1d(42, 64, 5, padding=2), nn.BatchNorm1d(64), act(), nn.MaxPool1d(2),

@@ -52,7 +52,7 @@ public final class Main {
             "  features --in IN.wav --out OUT.csv [--offset S] [--duration S]",
             "        librosa-default features, one row per frame: frame,time_s,rms,zcr,mfcc_1..mfcc_20",
             "  cache info|clear                feature cache size, or delete it",
-            "  bench compare [--model A|B] [--act relu|elu] [--n 2048] [--batch 32] [--epochs 3] [--repeats 3] [--with-dl4j true] [--out DIR]",
+            "  bench compare [--model A|B|strong-cnn-pool|strong-cnn-bilstm] [--act relu|elu] [--n 2048] [--batch 32] [--epochs 3] [--repeats 3] [--with-dl4j true] [--out DIR]",
             "        the fused DL4J trainer against the PyTorch twin (environment/bench/torch_twin.py, needs python3-torch),",
             "        interleaved, medians over repeats, their ratio; writes DIR (default results/bench)/compare-<model>-<act>*.csv",
             "  bench train [--model A|B|PRESET] [--act relu|elu] [--n 5760] [--batch 32] [--epochs 4] [--seed 42] [--engine fused|dl4j]",
@@ -239,6 +239,8 @@ public final class Main {
                     return report.differing().isEmpty() ? 0 : 3;
                 }
                 case "bench compare":
+                    if (!TrainingComparison.MODELS.contains(flags.getOrDefault("model", "A")))
+                        throw new UsageException("bench compare --model must be one of " + TrainingComparison.MODELS + " (the networks the PyTorch twin builds), got '" + flags.get("model") + "'");
                     return TrainingComparison.run(flags.getOrDefault("model", "A"), flags.getOrDefault("act", "relu"), (int) number(flags, "n", 2048),
                             (int) number(flags, "batch", 32), (int) number(flags, "epochs", 3), (int) number(flags, "repeats", 3),
                             Boolean.parseBoolean(flags.getOrDefault("with-dl4j", "false")),

@@ -33,14 +33,15 @@ final class TrainingBenchmark {
 
     /**
      * {@code A} and {@code B}: the reference networks as the PyTorch twin builds them (8 classes); a preset name:
-     * that preset on the input it trains on (compact: 22 × 108 frames; strong-*: 64 × 300 frames; flat presets: 1 × 2,376; 7 classes).
+     * that preset on the input it trains on (compact: 22 × 108 frames, 7 classes; strong-*: 64 × 301 log-mel frames, 8
+     * classes, as the PyTorch twin builds them; flat presets: 1 × 2,376, 7 classes).
      */
     static Subject subject(String model, String act) {
         switch (model) {
             case "A": return new Subject(ModelConfig.compactCnnLstm(act), 42, 108, 8);
             case "B": return new Subject(modelB(act), 1, 2376, 8);
             case "compact-cnn-lstm": return new Subject(ModelConfig.compactCnnLstm(act), 22, 108, 7);
-            case "strong-cnn-bilstm", "strong-cnn-pool": return new Subject(ModelConfig.preset(model, act), 64, 300, 7);
+            case "strong-cnn-bilstm", "strong-cnn-pool": return new Subject(ModelConfig.preset(model, act), 64, 301, 8);
             default: return new Subject(ModelConfig.preset(model, act), 1, 2376, 7);
         }
     }

@@ -37,6 +37,9 @@ final class TrainingComparison {
 
     record Row(String side, int repeat, double train, double infer) {}
 
+    /** The networks both sides build ({@code environment/bench/torch_twin.py}): the two reference networks and the strong presets. */
+    static final List<String> MODELS = List.of("A", "B", "strong-cnn-pool", "strong-cnn-bilstm");
+
     static int run(String model, String act, int n, int batch, int epochs, int repeats, boolean withDl4j, Path outDir, Path twin, PrintStream out)
             throws IOException, InterruptedException {
         String python = python();

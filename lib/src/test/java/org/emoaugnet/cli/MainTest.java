@@ -43,6 +43,13 @@ class MainTest {
     }
 
     @Test
+    void benchCompareRefusesANetworkThePyTorchTwinDoesNotBuild() {
+        Run r = run("bench", "compare", "--model", "compact-cnn-lstm", "--out", dir.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("strong-cnn-pool") && r.err().contains("'compact-cnn-lstm'"), r.err());
+    }
+
+    @Test
     void badDataExitsTwoNamingTheFile() throws Exception {
         Path out = dir.resolve("synth");
         run("synth", "generate", "--out", out.toString(), "--speakers", "2");
