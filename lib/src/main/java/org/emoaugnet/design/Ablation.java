@@ -177,7 +177,7 @@ public final class Ablation {
             String runName = epochCopies > 0 ? base.name() + "-steps" + epochCopies + "-aug-" + r
                     : recipe.name().equals(base.recipe().name()) ? base.name() : base.name() + "-aug-" + r;
             conditions.add(new Condition(r, new ExperimentConfig(runName, base.corpus(), base.classSet(), base.protocol(), base.features(),
-                    base.layout(), recipe, base.model(), base.activation(), base.train().withEpochCopies(epochCopies), seeds, folds, base.split())));
+                    base.layout(), recipe, base.model(), base.activation(), base.train().withEpochCopies(epochCopies), seeds, folds, base.split(), base.normalisation())));
         }
         return new Design(name, base.protocol(), List.copyOf(conditions), List.copyOf(seeds), folds, epochCopies);
     }

@@ -17,6 +17,7 @@ import org.emoaugnet.data.Fold;
 import org.emoaugnet.augment.Recipe;
 import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.features.FeatureSpec;
+import org.emoaugnet.features.SequenceNormalisation;
 import org.emoaugnet.model.Dataset;
 import org.emoaugnet.model.TrainConfig;
 
@@ -28,10 +29,24 @@ import org.emoaugnet.model.TrainConfig;
  *
  * @param folds number of folds to run (≤ 0: all); the paper-style and random protocols have one "fold"
  * @param split the protocol's split constants (validation share and seed, fold seed, test share)
+ * @param normalisation how each recording's frame sequence is prepared before the scaler fitted on the training rows
+ *                      ({@link SequenceNormalisation}; the spec's {@code normalisation} field)
  */
 public record ExperimentConfig(String name, String corpus, ClassSet classSet, Protocol protocol, FeatureSpec features,
                                Dataset.Layout layout, Recipe recipe, String model, String activation, TrainConfig train,
-                               List<Long> seeds, int folds, SplitSpec split) implements Design {
+                               List<Long> seeds, int folds, SplitSpec split, SequenceNormalisation normalisation) implements Design {
+    public ExperimentConfig {
+        java.util.Objects.requireNonNull(normalisation, "normalisation");
+        if (normalisation != SequenceNormalisation.TRAIN_SCALER && layout != Dataset.Layout.SEQUENCE)
+            throw new IllegalArgumentException(name + ": normalisation " + normalisation + " needs layout SEQUENCE");
+    }
+
+    /** An experiment whose sequences are scaled by the training scaler alone ({@link SequenceNormalisation#TRAIN_SCALER}). */
+    public ExperimentConfig(String name, String corpus, ClassSet classSet, Protocol protocol, FeatureSpec features, Dataset.Layout layout,
+                            Recipe recipe, String model, String activation, TrainConfig train, List<Long> seeds, int folds, SplitSpec split) {
+        this(name, corpus, classSet, protocol, features, layout, recipe, model, activation, train, seeds, folds, split, SequenceNormalisation.TRAIN_SCALER);
+    }
+
     /** An experiment with its protocol's default split constants ({@link Defaults#split}). */
     public ExperimentConfig(String name, String corpus, ClassSet classSet, Protocol protocol, FeatureSpec features, Dataset.Layout layout,
                             Recipe recipe, String model, String activation, TrainConfig train, List<Long> seeds, int folds) {
@@ -41,7 +56,7 @@ public record ExperimentConfig(String name, String corpus, ClassSet classSet, Pr
     /** The spec of this experiment's run on {@code fold} with training seed {@code seed} over {@code data}. */
     public RunSpec spec(String fold, long seed, DataManifest data) {
         return new RunSpec("within", corpus, corpus, data, RunSpec.classSetKey(classSet), features.key(), layout.name(), recipe.key(),
-                ExperimentRunner.AUGMENTATION_SEED, protocol, fold, split, "TRAIN_SCALER", model, activation, train, RunSpec.SELECTION, seed,
+                ExperimentRunner.AUGMENTATION_SEED, protocol, fold, split, normalisation.name(), model, activation, train, RunSpec.SELECTION, seed,
                 RunSpec.threadsOfThisProcess(), org.emoaugnet.model.ModelFactory.REVISION, org.emoaugnet.model.Trainer.ENGINE);
     }
 
@@ -72,7 +87,8 @@ public record ExperimentConfig(String name, String corpus, ClassSet classSet, Pr
                 "name=" + name, "corpus=" + corpus, "class_set=" + classSet.name(), "protocol=" + protocol + (protocol.leaks() ? " (LEAKS by design)" : ""),
                 "features=" + features.key(), "layout=" + layout, "recipe=" + recipe.key(), "model=" + model, "activation=" + activation,
                 "train=" + train, "seeds=" + seeds, "folds=" + (folds <= 0 ? "all" : folds))
-                + (split.fields(protocol).isEmpty() ? "" : "\nsplit=" + split.fields(protocol));   // only where not the defaults (older outputs unchanged)
+                + (split.fields(protocol).isEmpty() ? "" : "\nsplit=" + split.fields(protocol))
+                + (normalisation == SequenceNormalisation.TRAIN_SCALER ? "" : "\nnormalisation=" + normalisation);   // only where not the defaults (older outputs unchanged)
     }
 
     /** The protocol's folds of {@code c} under the experiment's split constants ({@link ExperimentConfig#split}), the first {@link ExperimentConfig#folds} of them. */

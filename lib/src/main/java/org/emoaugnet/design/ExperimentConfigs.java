@@ -16,6 +16,7 @@ import org.emoaugnet.augment.Recipe;
 import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.data.FoldSet;
 import org.emoaugnet.features.FeatureSpec;
+import org.emoaugnet.features.SequenceNormalisation;
 import org.emoaugnet.model.Dataset;
 import org.emoaugnet.model.ModelConfig;
 import org.emoaugnet.model.TrainConfig;
@@ -30,6 +31,7 @@ import org.emoaugnet.util.KnownKeys;
  * recipe=public-4                 layout=SEQUENCE        features=public-pipeline
  * epochs=15  batch=64  lr=0.001  patience=4  lr_factor=0.5  lr_patience=3  seeds=1,2,3  folds=0
  * validation_fraction=0.15  validation_seed=42  fold_seed=42  test_fraction=0.2  fold_set=reslstm-5
+ * normalisation=per-utterance   (default train-scaler: the training rows' scaler alone)
  * </pre>
  * {@link #KEYS} are the only keys: an unknown one (a typo such as {@code epoch} or {@code acitvation}) is an error
  * naming every unknown key and the nearest known one ({@link KnownKeys}), raised before anything runs. Every key has
@@ -47,7 +49,7 @@ public final class ExperimentConfigs {
 
     static {
         List<String> k = new ArrayList<>(List.of("name", "corpus", "class_set", "protocol", "features", "layout", "recipe", "model", "activation",
-                "epochs", "batch", "lr", "patience", "lr_factor", "lr_patience", "seeds", "folds"));
+                "epochs", "batch", "lr", "patience", "lr_factor", "lr_patience", "seeds", "folds", "normalisation"));
         k.addAll(OPTION_KEYS);
         k.addAll(SplitSpec.KEYS);
         KEYS = List.copyOf(k);
@@ -104,8 +106,16 @@ public final class ExperimentConfigs {
                         + (offered.isEmpty() ? "it has none: its speaker folds are drawn with '" + SplitSpec.FOLD_SEED + "'"
                         : "it has " + String.join(", ", offered.stream().map(FoldSet::key).toList())) + ")");
         }
+        String norm = text(p, "normalisation", "train-scaler");
+        SequenceNormalisation normalisation = switch (norm) {
+            case "train-scaler" -> SequenceNormalisation.TRAIN_SCALER;
+            case "per-utterance" -> SequenceNormalisation.PER_UTTERANCE;
+            default -> throw new IllegalArgumentException("'normalisation' must be train-scaler or per-utterance, got '" + norm + "'");
+        };
+        if (normalisation != SequenceNormalisation.TRAIN_SCALER && layout != Dataset.Layout.SEQUENCE)
+            throw new IllegalArgumentException("'normalisation' " + norm + " standardises frame sequences: it needs layout=SEQUENCE");
         return new ExperimentConfig(name, corpus, cs, protocol, spec, layout, recipe, model, activation, t, seeds(p, Defaults.SEEDS),
-                integer(p, "folds", Defaults.FOLDS), split);
+                integer(p, "folds", Defaults.FOLDS), split, normalisation);
     }
 
     /**

@@ -65,7 +65,7 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<L
     /** A candidate restricted to {@code seeds}. */
     private static ExperimentConfig withSeeds(ExperimentConfig c, List<Long> seeds, String name) {
         return new ExperimentConfig(name, c.corpus(), c.classSet(), c.protocol(), c.features(), c.layout(), c.recipe(), c.model(), c.activation(),
-                c.train(), seeds, c.folds(), c.split());
+                c.train(), seeds, c.folds(), c.split(), c.normalisation());
     }
 
     /** Every search run: each candidate on every fold with the search seeds. */

@@ -115,7 +115,7 @@ public final class Robustness {
                 if (!activations.isEmpty() && !activations.contains(act)) continue;
                 for (Recipe recipe : List.of(Recipe.none(), Recipe.public4()))
                     out.add(new ExperimentConfig(experimentName(si.corpus(), act, recipe, quick), si.corpus(), si.classSet(), si.protocol(),
-                            si.features(), si.layout(), recipe, si.model(), act, si.train(), seeds, si.folds(), si.split()));
+                            si.features(), si.layout(), recipe, si.model(), act, si.train(), seeds, si.folds(), si.split(), si.normalisation()));
             }
             return out;
         }

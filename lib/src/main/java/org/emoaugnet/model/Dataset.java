@@ -1,5 +1,7 @@
 package org.emoaugnet.model;
 
+import org.emoaugnet.features.SequenceNormalisation;
+
 import java.util.List;
 import org.emoaugnet.features.FeatureSet;
 import org.emoaugnet.features.Scaler;
@@ -31,6 +33,17 @@ public record Dataset(float[][] x, int[] y, int channels, int length, List<Strin
      * ({@link #fitScaler}).
      */
     public static Dataset of(FeatureSet set, List<Integer> rows, Layout layout, Scaler scaler, java.util.function.ToIntFunction<FeatureSet.Row> label) {
+        return of(set, rows, layout, SequenceNormalisation.TRAIN_SCALER, scaler, label);
+    }
+
+    /**
+     * {@link #of(FeatureSet, List, Layout, Scaler, java.util.function.ToIntFunction)} with each recording's sequence
+     * first prepared by {@code normalisation} ({@link SequenceNormalisation#apply}); only the sequence layout has one
+     * other than {@link SequenceNormalisation#TRAIN_SCALER}.
+     */
+    public static Dataset of(FeatureSet set, List<Integer> rows, Layout layout, SequenceNormalisation normalisation, Scaler scaler,
+                             java.util.function.ToIntFunction<FeatureSet.Row> label) {
+        requireSequenceFor(normalisation, layout);
         int n = rows.size();
         float[][] x = new float[n][];
         int[] y = new int[n];
@@ -47,7 +60,7 @@ public record Dataset(float[][] x, int[] y, int channels, int length, List<Strin
                 c = 1;
                 t = v.length;
             } else {
-                float[][] seq = r.features().sequence();
+                float[][] seq = normalisation.apply(r.features().sequence());
                 if (t >= 0 && seq.length != t)
                     throw new IllegalArgumentException(keys[i] + ": " + seq.length + " frames, others " + t + " (use a fixed-length clip window)");
                 t = seq.length;
@@ -71,13 +84,24 @@ public record Dataset(float[][] x, int[] y, int channels, int length, List<Strin
 
     /** Fits the scaler of a layout on the given (training) rows only. */
     public static Scaler fitScaler(FeatureSet set, List<Integer> trainRows, Layout layout) {
+        return fitScaler(set, trainRows, layout, SequenceNormalisation.TRAIN_SCALER);
+    }
+
+    /** The scaler of a layout and normalisation, fitted on the given (training) rows only ({@link SequenceNormalisation#fit}). */
+    public static Scaler fitScaler(FeatureSet set, List<Integer> trainRows, Layout layout, SequenceNormalisation normalisation) {
+        requireSequenceFor(normalisation, layout);
         if (layout == Layout.FLAT) {
             float[][] v = new float[trainRows.size()][];
             for (int i = 0; i < v.length; i++) v[i] = set.rows().get(trainRows.get(i)).features().flat();
             return Scaler.fit(v);
         }
         float[][][] s = new float[trainRows.size()][][];
-        for (int i = 0; i < s.length; i++) s[i] = set.rows().get(trainRows.get(i)).features().sequence();
-        return Scaler.fitSequences(s);
+        for (int i = 0; i < s.length; i++) s[i] = normalisation.apply(set.rows().get(trainRows.get(i)).features().sequence());
+        return normalisation.fit(s);
+    }
+
+    private static void requireSequenceFor(SequenceNormalisation normalisation, Layout layout) {
+        if (layout == Layout.FLAT && normalisation != SequenceNormalisation.TRAIN_SCALER)
+            throw new IllegalArgumentException("normalisation " + normalisation + " standardises frame sequences: it needs layout SEQUENCE, not FLAT");
     }
 }

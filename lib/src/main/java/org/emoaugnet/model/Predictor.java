@@ -43,7 +43,7 @@ public final class Predictor {
             x = Nd4j.create(v, new long[] {1, 1, v.length}, 'c');
         } else {
             float[][] seq = f.sequence();
-            x = Nd4j.create(Dataset.channelsFirst(seq, model.scaler()), new long[] {1, seq[0].length, seq.length}, 'c');
+            x = Nd4j.create(Dataset.channelsFirst(model.normalisation().apply(seq), model.scaler()), new long[] {1, seq[0].length, seq.length}, 'c');
         }
         double[] p = model.net().output(x, false).toDoubleVector();
         if (p.length != model.classes().size())

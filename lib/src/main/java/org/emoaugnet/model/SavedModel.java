@@ -8,14 +8,23 @@ import java.util.Properties;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.emoaugnet.features.Scaler;
+import org.emoaugnet.features.SequenceNormalisation;
 import org.emoaugnet.util.AtomicFiles;
 
 /**
  * A trained model in one folder: the network ({@code network.zip}, DL4J's ModelSerializer), the scaler fitted on
  * its training rows ({@code scaler.csv}), and {@code model.properties} with the class list, the model preset and
- * the feature specification it was trained on. Loading with another feature specification is refused.
+ * the feature specification it was trained on, and how each recording's sequence is prepared before the scaler
+ * ({@code normalisation}; absent in models saved before it existed, which all used {@code TRAIN_SCALER}). Loading with
+ * another feature specification is refused.
  */
-public record SavedModel(MultiLayerNetwork net, Scaler scaler, List<String> classes, String modelName, String featureKey, Dataset.Layout layout) {
+public record SavedModel(MultiLayerNetwork net, Scaler scaler, List<String> classes, String modelName, String featureKey, Dataset.Layout layout,
+                         SequenceNormalisation normalisation) {
+
+    /** A model whose sequences are scaled by the training scaler alone. */
+    public SavedModel(MultiLayerNetwork net, Scaler scaler, List<String> classes, String modelName, String featureKey, Dataset.Layout layout) {
+        this(net, scaler, classes, modelName, featureKey, layout, SequenceNormalisation.TRAIN_SCALER);
+    }
 
     /** The {@code format} entry of {@code model.properties}: a folder without it is not a model of this suite. */
     public static final String FORMAT = "emoaugnet-model/1";
@@ -30,6 +39,7 @@ public record SavedModel(MultiLayerNetwork net, Scaler scaler, List<String> clas
         p.setProperty("model", modelName);
         p.setProperty("features", featureKey);
         p.setProperty("layout", layout.name());
+        p.setProperty("normalisation", normalisation.name());
         java.io.StringWriter w = new java.io.StringWriter();
         p.store(w, "emoaugnet-java trained model");
         AtomicFiles.writeString(dir.resolve("model.properties"), w.toString());
@@ -54,8 +64,14 @@ public record SavedModel(MultiLayerNetwork net, Scaler scaler, List<String> clas
         String key = p.getProperty("features");
         if (expectedFeatureKey != null && !expectedFeatureKey.equals(key))
             throw new IOException(dir + ": the model was trained on features [" + key + "] but the data has [" + expectedFeatureKey + "]");
+        SequenceNormalisation normalisation;
+        try {
+            normalisation = SequenceNormalisation.parse(p.getProperty("normalisation", SequenceNormalisation.TRAIN_SCALER.name()));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(props + ": " + e.getMessage(), e);
+        }
         MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(dir.resolve("network.zip").toFile(), true);
         return new SavedModel(net, Scaler.load(dir.resolve("scaler.csv")), List.of(p.getProperty("classes").split(",")),
-                p.getProperty("model"), key, Dataset.Layout.valueOf(p.getProperty("layout")));
+                p.getProperty("model"), key, Dataset.Layout.valueOf(p.getProperty("layout")), normalisation);
     }
 }

@@ -78,7 +78,7 @@ public final class Evaluations {
         FeatureSet set = FeatureExtraction.extract(fold.test(), parts.features(), recipe, spec.evaluation().degradationSeed(), cache);
         List<Integer> all = new ArrayList<>();
         for (int i = 0; i < set.size(); i++) all.add(i);
-        Dataset test = Dataset.of(set, all, parts.layout(), saved.scaler(), r -> classes.indexOf(cs.classOf(r.source())));
+        Dataset test = Dataset.of(set, all, parts.layout(), saved.normalisation(), saved.scaler(), r -> classes.indexOf(cs.classOf(r.source())));
         int[] pred = Trainer.predict(saved.net(), test, 256);
         Predictions.write(dir.resolve(Predictions.FILE), test, pred, classes);
         return new Runner.Computed(split(spec, source.label(), test.size()), null, test(classes, test.y(), pred, spec.seed()), classes, List.of());

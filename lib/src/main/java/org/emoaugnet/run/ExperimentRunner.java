@@ -1,6 +1,7 @@
 package org.emoaugnet.run;
 
 
+import org.emoaugnet.features.SequenceNormalisation;
 import org.emoaugnet.data.loaders.Corpora;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -130,11 +131,12 @@ public final class ExperimentRunner {
             trainRows = rows.train();
             valRows = rows.validation();
         }
-        Scaler scaler = Dataset.fitScaler(set, trainRows, layout);
+        SequenceNormalisation norm = SequenceNormalisation.parse(spec.normalisation());
+        Scaler scaler = Dataset.fitScaler(set, trainRows, layout, norm);
         java.util.function.ToIntFunction<FeatureSet.Row> label = r -> classes.indexOf(cs.classOf(r.source()));
-        Dataset train = Dataset.of(set, trainRows, layout, scaler, label);
-        Dataset val = Dataset.of(set, valRows, layout, scaler, label);
-        Dataset test = Dataset.of(set, rows.test(), layout, scaler, label);
+        Dataset train = Dataset.of(set, trainRows, layout, norm, scaler, label);
+        Dataset val = Dataset.of(set, valRows, layout, norm, scaler, label);
+        Dataset test = Dataset.of(set, rows.test(), layout, norm, scaler, label);
         ModelConfig model = ModelConfig.preset(spec.model(), spec.activation());
         Trainer.Result r = Trainer.fit(model, train, val, classes, spec.training().withSeed(seed));
         Outcome o = Outcome.of(r, test, classes, seed);
@@ -146,7 +148,7 @@ public final class ExperimentRunner {
         if (spec.protocol() == Protocol.PAPER_STYLE)   // the row split has no validation side; it is carved from the training rows here
             summary += "; validation: " + valRows.size() + " of those training rows (" + Math.round(100 * spec.split().validationFraction()) + " %, drawn with seed " + (seed + 1) + "), leaving " + trainRows.size() + " to train on";
         Runner.Computed c = o.computed(new RunRecord.Split(summary, train.size(), val.size(), test.size()), runDir);
-        return new Trained(new SavedModel(r.net(), scaler, classes, spec.model(), spec.features(), layout), c);
+        return new Trained(new SavedModel(r.net(), scaler, classes, spec.model(), spec.features(), layout, norm), c);
     }
 
     /** What a trained network did on its test set: predictions, confusion, metrics and bootstrap intervals. */

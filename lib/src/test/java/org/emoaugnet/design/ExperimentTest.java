@@ -123,6 +123,45 @@ class ExperimentTest {
     }
 
     @Test
+    void perUtteranceNormalisationIsASpecOptionThatTrainsExportsAndPredicts() throws Exception {
+        Properties p = new Properties();
+        p.setProperty("name", "n");
+        p.setProperty("corpus", "synthetic");
+        p.setProperty("normalisation", "per-utterance");
+        ExperimentConfig c = ExperimentConfigs.parse(p);
+        assertEquals(org.emoaugnet.features.SequenceNormalisation.PER_UTTERANCE, c.normalisation());
+        assertTrue(c.describe().endsWith("normalisation=PER_UTTERANCE"), c.describe());
+        p.remove("normalisation");
+        ExperimentConfig plain = ExperimentConfigs.parse(p);
+        assertEquals(org.emoaugnet.features.SequenceNormalisation.TRAIN_SCALER, plain.normalisation());
+        assertFalse(plain.describe().contains("normalisation"), "configurations without the key describe themselves as before");
+        Corpus kept = plain.classSet().apply(corpus);
+        var data = org.emoaugnet.run.DataManifest.of(kept.utterances());
+        assertEquals("TRAIN_SCALER", plain.spec("fold-1", 1, data).normalisation(), "the default spec is unchanged");
+        assertEquals("PER_UTTERANCE", c.spec("fold-1", 1, data).normalisation());
+        assertNotEquals(plain.spec("fold-1", 1, data).sha256(), c.spec("fold-1", 1, data).sha256(), "a changed normalisation never reuses a run");
+        for (String[] bad : new String[][] {{"normalisation", "per-speaker"}, {"layout", "FLAT"}}) {
+            Properties q = new Properties();
+            q.putAll(Map.of("name", "n", "corpus", "synthetic", "normalisation", "per-utterance"));
+            q.setProperty(bad[0], bad[1]);
+            var e = assertThrows(IllegalArgumentException.class, () -> ExperimentConfigs.parse(q));
+            assertTrue(e.getMessage().contains("normalisation"), e.getMessage());
+        }
+
+        // a run with it: recorded in the spec, the fitted scaler is the identity, and its exported model predicts with it
+        ExperimentConfig run = new ExperimentConfig("utt", "synthetic", ClassSet.RAVDESS_7_PAPER, Protocol.SPEAKER_INDEPENDENT, FeatureSpec.publicPipeline(),
+                Dataset.Layout.SEQUENCE, Recipe.none(), "compact-cnn-lstm", "relu", new TrainConfig(1, 64, 1e-3, 0, 1, 3, 0), List.of(1L), 1,
+                org.emoaugnet.run.Defaults.split(Protocol.SPEAKER_INDEPENDENT), org.emoaugnet.features.SequenceNormalisation.PER_UTTERANCE);
+        Path runs = dir.resolve("runs-utt");
+        StudyTables.run(run, corpus, new FeatureCache(dir.resolve("cache")), runs);
+        RunRecord rec = RunRecord.read(runs.resolve("utt/fold-1-seed1"));
+        assertEquals("PER_UTTERANCE", rec.spec().normalisation());
+        var scaler = org.emoaugnet.features.Scaler.load(runs.resolve("utt/fold-1-seed1/scaler.csv"));
+        float[] frame = {1.5f, -2f};
+        assertArrayEquals(frame, java.util.Arrays.copyOf(scaler.transform(java.util.Arrays.copyOf(frame, 22)), 2), "no training statistics are fitted");
+    }
+
+    @Test
     void configFilesAreParsedAndBadValuesNamed() throws Exception {
         Properties p = new Properties();
         p.setProperty("name", "n");

@@ -50,6 +50,26 @@ class PredictorTest {
     }
 
     @Test
+    void aModelSavedWithPerUtteranceNormalisationAppliesItAndOlderModelsReadAsTrainScaler(@TempDir Path tmp) throws IOException {
+        var net = ModelFactory.build(ModelConfig.preset("compact-cnn-lstm", "relu"), 22, 108, CLASSES.size(), 1e-3, 7);
+        Path dir = tmp.resolve("utt");
+        new SavedModel(net, Scaler.identity(22), CLASSES, "compact-cnn-lstm", FeatureSpec.publicPipeline().key(), Dataset.Layout.SEQUENCE,
+                org.emoaugnet.features.SequenceNormalisation.PER_UTTERANCE).save(dir);
+        SavedModel utt = SavedModel.load(dir, null);
+        assertEquals(org.emoaugnet.features.SequenceNormalisation.PER_UTTERANCE, utt.normalisation());
+        Path wav = syntheticWav(tmp);
+        double[] withIt = new Predictor(utt).predict(wav).probabilities();
+        // the same network without the normalisation gives other probabilities: the predictor applies what the model was trained with
+        double[] without = new Predictor(new SavedModel(utt.net(), utt.scaler(), CLASSES, "compact-cnn-lstm", utt.featureKey(), Dataset.Layout.SEQUENCE)).predict(wav).probabilities();
+        assertTrue(!java.util.Arrays.equals(withIt, without));
+        // a model.properties without the entry (saved before it existed) reads as TRAIN_SCALER
+        Path old = savedModel(tmp.resolve("old"));
+        Path props = old.resolve("model.properties");
+        Files.writeString(props, Files.readString(props).replaceAll("(?m)^normalisation=.*\\R", ""));
+        assertEquals(org.emoaugnet.features.SequenceNormalisation.TRAIN_SCALER, SavedModel.load(old, null).normalisation());
+    }
+
+    @Test
     void clearErrors(@TempDir Path tmp) throws IOException {
         Path model = savedModel(tmp.resolve("model"));
         Predictor p = new Predictor(SavedModel.load(model, null));
