@@ -68,6 +68,10 @@ public final class Main {
             "  experiment search --candidates DIR [--name NAME] [--search-seeds 1] [--final-seeds 1,2,3,4,5] [--data DIR] [--runs DIR]",
             "        run (or resume) a model search (design.ModelSearch): every candidate configuration of DIR on every fold with",
             "        the search seeds, each fold's winner on its validation speakers with the final seeds; prints the search log",
+            "  experiment strongest [--data DIR] [--corpus NAME]",
+            "        run (or resume) notebook 06's study on the primary corpus (design.StrongestModel): every search of",
+            "        experiments/<corpus>/search/*/ with its final runs and baseline, then the paper's questions at the first search's",
+            "        pooled choice; records under results/runs/; prints what it cost and the results",
             "  experiment study [--data DIR] [--corpus NAME] [--runs DIR]",
             "        run (or resume) notebook 04's ReLU-vs-ELU study on the primary corpus (experiments/<corpus>/*.properties,",
             "        else the built-in defaults), all runs together; prints the result table and the wall time",
@@ -142,6 +146,7 @@ public final class Main {
             Map.entry("bench train", new Options(false, List.of("model", "act", "n", "batch", "epochs", "seed", "engine"))),
             Map.entry("experiment run", new Options(true, List.of("config", "runs"))),
             Map.entry("experiment study", new Options(true, List.of("runs"))),
+            Map.entry("experiment strongest", new Options(true, List.of())),
             Map.entry("experiment ablation", new Options(true, List.of("design", "only", "runs"))),
             Map.entry("experiment cross", new Options(true, List.of("variants", "runs"))),
             Map.entry("experiment robustness", new Options(true, List.of("activations", "runs"))),
@@ -205,6 +210,7 @@ public final class Main {
                 case "experiment run": return experiment(flags, out);
                 case "experiment ablation": return ablation(flags, out);
                 case "experiment study": return study(flags, out);
+                case "experiment strongest": return strongest(flags, out);
                 case "experiment cross": return cross(flags, out);
                 case "experiment robustness": return robustness(flags, out);
                 case "ledger": return ledger(flags, out);
@@ -444,6 +450,20 @@ public final class Main {
         out.println(Tables.show(org.emoaugnet.design.StudyTables.table(study.experiments(), runs, study.corpus()), 1));
         out.printf(java.util.Locale.ROOT, "%d runs of %d experiments; wall time %.1f s with %d run(s) at a time (EMOAUG_PARALLEL), OMP_NUM_THREADS=%s%n",
                 records.size(), study.experiments().size(), wall, org.emoaugnet.run.Runner.defaultParallelism(), System.getenv("OMP_NUM_THREADS"));
+        return 0;
+    }
+
+    private static int strongest(Map<String, String> flags, PrintStream out) throws IOException {
+        Settings s = settings(flags);
+        var corpora = org.emoaugnet.run.CorpusSource.of(s);
+        var study = org.emoaugnet.design.StrongestModel.of(corpora.primary().name(), s);
+        out.println(study.describe());
+        long t0 = System.nanoTime();
+        study.run(corpora, cache(s), s.results().resolve("runs"));
+        out.println(Tables.show(study.cost(corpora), 2));
+        out.println(Tables.show(study.results(corpora), 1));
+        out.printf(java.util.Locale.ROOT, "wall time %.1f s with %d run(s) at a time (EMOAUG_PARALLEL)%n", (System.nanoTime() - t0) / 1e9,
+                org.emoaugnet.run.Runner.defaultParallelism());
         return 0;
     }
 

@@ -106,6 +106,19 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<L
         return out;
     }
 
+    /**
+     * The single candidate with the best validation score pooled over all folds ({@link ModelSelection#pooled}), once
+     * every search run has finished; empty before. Pooling lets one fold's test speakers inform the choice through
+     * another fold's validation speakers, so whatever is built on it is reported beside the nested result and labelled.
+     */
+    public java.util.Optional<ExperimentConfig> pooledChoice(CorpusSource corpora) throws IOException {
+        List<PlannedRun> search = searchRuns(corpora);
+        List<ModelSelection.ValidationScore> s = scores(search);
+        if (s.size() < search.size()) return java.util.Optional.empty();
+        String name = ModelSelection.pooled(s, candidates.stream().map(ExperimentConfig::name).toList());
+        return candidates.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
     /** The validation scores of the finished search runs among {@code planned}. */
     private List<ModelSelection.ValidationScore> scores(List<PlannedRun> planned) throws IOException {
         List<ModelSelection.ValidationScore> out = new ArrayList<>();

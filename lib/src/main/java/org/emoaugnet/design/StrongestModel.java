@@ -49,12 +49,17 @@ import tech.tablesaw.api.Table;
  * the public pipeline's features with public-4 augmentation (also the baseline), and the convolution-and-pooling
  * network on 64-band log-mel with SpecAugment masks and label smoothing.
  *
- * @param corpus the corpus it runs on
- * @param arms   one search with its baseline per fold set
+ * <p>Once the first arm's search is complete, the paper's two questions are asked again at its pooled choice
+ * ({@link StrongModelQuestions}: ReLU vs ELU, waveform augmentation vs none) with {@code questionSeeds}.
+ *
+ * @param corpus        the corpus it runs on
+ * @param arms          one search with its baseline per fold set
+ * @param questionSeeds training seeds of the questions' runs
  */
-public record StrongestModel(String corpus, List<Arm> arms) implements Design {
+public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionSeeds) implements Design {
     public StrongestModel {
         arms = List.copyOf(arms);
+        questionSeeds = List.copyOf(questionSeeds);
         if (arms.isEmpty()) throw new IllegalArgumentException("the study needs at least one search");
     }
 
@@ -86,8 +91,11 @@ public record StrongestModel(String corpus, List<Arm> arms) implements Design {
             return out;
         }
 
-        /** The fold set's name ({@code emobox-6}, {@code reslstm-5}), or {@code default} where the corpus has no named set. */
-        public String foldSet() { return baseline.split().foldSet() == null ? "default" : baseline.split().foldSet().key(); }
+        /** The fold set's name ({@code emobox-6}, {@code reslstm-5}), or a phrase for a corpus without named fold sets. */
+        public String foldSet() {
+            var set = baseline.split().foldSet();
+            return set != null && Corpora.definition(baseline.corpus()).foldSets().contains(set) ? set.key() : "the corpus's speaker folds";
+        }
 
         /**
          * One row per fold: the candidate its validation speakers chose (none until its search is complete), that
@@ -139,7 +147,7 @@ public record StrongestModel(String corpus, List<Arm> arms) implements Design {
                 String name = RAVDESS_SEARCH + (d.getFileName().toString().equals("emobox") ? "" : "-" + d.getFileName());
                 arms.add(new Arm(new ModelSearch(name, candidates, List.of(1L), List.of(1L, 2L, 3L, 4L, 5L), runs), candidates.get(0)));
             }
-            return new StrongestModel(corpus, arms);
+            return new StrongestModel(corpus, arms, List.of(1L, 2L, 3L));
         }
         String tag = s.quick() ? "-quick" : "";
         List<Long> finalSeeds = s.quick() ? List.of(s.seed()) : List.of(s.seed(), s.seed() + 1);
@@ -150,7 +158,8 @@ public record StrongestModel(String corpus, List<Arm> arms) implements Design {
         TrainOptions masks = TrainOptions.NONE.withSpecAugment(new TrainOptions.SpecAugment(2, 30, 2, 8)).withLabelSmoothing(0.1);
         ExperimentConfig b = new ExperimentConfig(corpus + "-strong-b-pool-logmel" + tag, corpus, classes, Protocol.SPEAKER_INDEPENDENT,
                 FeatureSpec.logMel64(), Dataset.Layout.SEQUENCE, Recipe.none(), "strong-cnn-pool", "relu", Defaults.training(s).withOptions(masks), finalSeeds, folds);
-        return new StrongestModel(corpus, List.of(new Arm(new ModelSearch(corpus + "-strong-search" + tag, List.of(a, b), List.of(s.seed()), finalSeeds, runs), a)));
+        return new StrongestModel(corpus, List.of(new Arm(new ModelSearch(corpus + "-strong-search" + tag, List.of(a, b), List.of(s.seed()), finalSeeds, runs), a)),
+                finalSeeds);
     }
 
     @Override
@@ -167,6 +176,8 @@ public record StrongestModel(String corpus, List<Arm> arms) implements Design {
             all.addAll(a.search().plan(corpora));
             all.addAll(a.baseline().plan(corpora));
         }
+        var q = questions(corpora);
+        if (q.isPresent()) all.addAll(q.get().plan(corpora));
         for (PlannedRun r : all) out.putIfAbsent(r.experiment() + "/" + SpecJobs.runName(r.spec()), r);
         return List.copyOf(out.values());
     }
@@ -176,6 +187,15 @@ public record StrongestModel(String corpus, List<Arm> arms) implements Design {
     public List<RunRecord> run(CorpusSource corpora, FeatureCache cache, Path runsRoot) throws IOException {
         Runner.runAll(new SpecJobs(cache, runsRoot).jobs(plan(corpora)));
         return Runner.runAll(new SpecJobs(cache, runsRoot).jobs(plan(corpora)));
+    }
+
+    /**
+     * The paper's questions at the first arm's pooled choice ({@link ModelSearch#pooledChoice}), on that arm's folds
+     * with {@link #questionSeeds}; empty until that search is complete.
+     */
+    public java.util.Optional<StrongModelQuestions> questions(CorpusSource corpora) throws IOException {
+        ModelSearch first = arms.get(0).search();
+        return first.pooledChoice(corpora).map(c -> StrongModelQuestions.of(first.name(), c, questionSeeds));
     }
 
     /** Label of the nested result in tables and sentences. */
@@ -238,6 +258,24 @@ public record StrongestModel(String corpus, List<Arm> arms) implements Design {
                 planned.append(e.getValue().size());
                 hours.append(sum / 3600);
             }
+        }
+        var q = questions(corpora);
+        if (q.isPresent()) {
+            Arm first = arms.get(0);
+            List<Path> runs = first.finished(q.get().plan(corpora));
+            double sum = 0;
+            for (Path r : runs) {
+                double w = RunRecord.read(r).wallSeconds();
+                sum += w;
+                seconds.put(r.toString(), w);
+            }
+            group.append(first.search().name() + ": questions");
+            what.append("ReLU vs ELU and augmentation vs none at the pooled choice " + q.get().strong().name() + ", seeds " + questionSeeds);
+            configs.append(q.get().experiments().size());
+            done.append(runs.size());
+            planned.append(q.get().plan(corpora).size());
+            hours.append(sum / 3600);
+            for (ExperimentConfig c : q.get().experiments()) configurations.add(c.name());
         }
         group.append("all distinct runs");
         what.append("each finished run counted once");

@@ -38,7 +38,7 @@ class StrongestModelTest {
         ExperimentConfig a = candidate("cand-a", "relu", List.of(1L, 2L));
         ModelSearch search = new ModelSearch("s", List.of(a, candidate("cand-b", "elu", List.of(1L))), List.of(1L), List.of(1L, 2L), runs);
         StrongestModel.Arm arm = new StrongestModel.Arm(search, a);
-        StrongestModel study = new StrongestModel("synthetic", List.of(arm));
+        StrongestModel study = new StrongestModel("synthetic", List.of(arm), List.of(1L));
         // before anything ran: search runs (2 × 2 folds) and the baseline's seed-2 runs; cand-a's seed-1 runs once
         List<PlannedRun> before = study.plan(corpora);
         assertEquals(6, before.size(), before.stream().map(PlannedRun::label).toList().toString());
@@ -57,7 +57,19 @@ class StrongestModelTest {
         // 4 search runs; final runs: each fold's winner with seeds 1 and 2 under its own name, where cand-a's are the
         // baseline's runs and a seed-1 final run is its search run, so at most 2 + 2 runs are new
         assertEquals(study.plan(corpora).size(), cost.runs("all distinct runs"));
-        assertTrue(cost.runs("all distinct runs") <= 8, "no run is trained twice");
+        try (var files = java.nio.file.Files.walk(runs)) {
+            assertEquals(study.plan(corpora).size(), files.filter(f -> f.getFileName().toString().equals("record.properties")).count(), "no run is trained twice");
+        }
+
+        // the paper's questions at the pooled choice: ReLU vs ELU, each recipe vs none, on the search's folds
+        var q = study.questions(corpora).orElseThrow();
+        assertEquals(ModelSelection.pooled(scores(search.log(corpora)), List.of("cand-a", "cand-b")), q.strong().name());
+        assertEquals(8, cost.runs("s: questions"), "the strong model, elu and two augmented arms × 2 folds (the strong model's runs are also search runs, counted once overall)");
+        var act = q.activation(runs);
+        assertEquals(1, act.rowCount());
+        var aug = q.augmentation(runs);
+        assertEquals(2, aug.rowCount());
+        assertEquals(List.of(2, 2), aug.intColumn(org.emoaugnet.evidence.TestColumns.FAMILY).asList(), "one family, Holm over the recipes");
 
         var results = study.results(corpora);
         assertEquals(2, results.rowCount());
@@ -87,6 +99,15 @@ class StrongestModelTest {
         var anchors = study.anchors(corpora);
         assertTrue(anchors.stringColumn("system").asList().stream().anyMatch(s -> s.startsWith("ours: " + StrongestModel.NESTED)));
         assertTrue(study.sentences(corpora, study.cost(corpora)).stream().anyMatch(s -> s.startsWith("s: the nested search winner reaches UA")));
+    }
+
+    /** The search log's rows as validation scores (seed 1). */
+    private static List<ModelSelection.ValidationScore> scores(tech.tablesaw.api.Table log) {
+        List<ModelSelection.ValidationScore> out = new java.util.ArrayList<>();
+        for (int i = 0; i < log.rowCount(); i++)
+            out.add(new ModelSelection.ValidationScore(log.stringColumn("candidate").get(i), log.stringColumn("fold").get(i), 1,
+                    log.doubleColumn("validation UA (%)").getDouble(i) / 100));
+        return out;
     }
 
     /** Run counts of the cost table by group. */
