@@ -14,12 +14,13 @@ import tech.tablesaw.api.Table;
 public final class StrongestModelSection {
     private StrongestModelSection() {}
 
-    /** The table the section reads, relative to {@code results/}. */
-    public static final String RESULTS = StudyOutputs.path("ravdess", StudyOutputs.STRONG_RESULTS);
+    /** The tables the section and the findings read, relative to {@code results/}. */
+    public static final String RESULTS = StudyOutputs.path("ravdess", StudyOutputs.STRONG_RESULTS),
+            RELU_ELU = StudyOutputs.path("ravdess", StudyOutputs.STRONG_RELU_ELU), AUGMENTATION = StudyOutputs.path("ravdess", StudyOutputs.STRONG_AUGMENTATION);
 
     /** The section for {@code t} (read with {@link Findings#read}). */
     public static String markdown(Table t) {
-        StringBuilder b = new StringBuilder("**Beyond the paper: the strongest honest model (RAVDESS, speaker-independent, 8 classes).** UA in %; notebook 06, `results/"
+        StringBuilder b = new StringBuilder("**The strongest honest model (notebook 06; RAVDESS, speaker-independent, 8 classes).** UA in %; `results/"
                 + RESULTS + "`; nothing is chosen on test actors: in each fold the candidate that wins on that fold's validation actors is the one "
                 + "whose test UA counts (nested), and each fold set is searched on its own. ");
         boolean nested = false;
