@@ -369,13 +369,14 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
      * and the UA over recordings with the speakers → recordings interval, each on the fold set it was measured on.
      */
     public Table anchors(CorpusSource corpora) throws IOException {
-        StringColumn sys = StringColumn.create("system"), training = StringColumn.create("training"), ua = StringColumn.create("UA (%)"),
-                spread = StringColumn.create("spread or interval"), folds = StringColumn.create("fold set"), protocol = StringColumn.create("protocol"),
-                source = StringColumn.create("source");
+        StringColumn sys = StringColumn.create("system"), training = StringColumn.create("training"),
+                spread = StringColumn.create("spread or interval"), folds = StringColumn.create(ResultColumns.FOLD_SET),
+                protocol = StringColumn.create(ResultColumns.PROTOCOL), source = StringColumn.create("source");
+        DoubleColumn ua = DoubleColumn.create(ResultColumns.UA);
         for (PublishedAnchors.Anchor a : PublishedAnchors.RAVDESS_8) {
             sys.append(a.system());
             training.append(a.training() == PublishedAnchors.Training.FROM_SCRATCH ? "from scratch" : "frozen self-supervised encoder");
-            ua.append(String.format(Locale.ROOT, "%.1f", a.ua()));
+            ua.append(a.ua());
             spread.append(a.spread());
             folds.append(a.foldSet());
             protocol.append(a.protocol());
@@ -395,7 +396,7 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
                 }
                 sys.append("ours: " + e.getKey() + " (" + String.join(", ", models) + ")");
                 training.append("from scratch");
-                ua.append(String.format(Locale.ROOT, "%.1f", u.seedLevel().estimate()));
+                ua.append(u.seedLevel().estimate());
                 spread.append("over " + u.seeds() + " seed(s) " + Evidence.format(u.seedLevel()) + "; over recordings " + Evidence.format(u.clustered()));
                 folds.append(corpus.equals("ravdess") ? arm.foldSet() : corpus + " (not comparable)");
                 protocol.append(e.getValue().size() + " runs; selection on validation actors only");
