@@ -91,10 +91,10 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
             return out;
         }
 
-        /** The fold set's name ({@code emobox-6}, {@code reslstm-5}), or a phrase for a corpus without named fold sets. */
+        /** The fold set's name ({@code emobox-6}, {@code reslstm-5}), or "seeded speaker" for a corpus whose speaker folds are drawn with the fold seed. */
         public String foldSet() {
             var set = baseline.split().foldSet();
-            return set != null && Corpora.definition(baseline.corpus()).foldSets().contains(set) ? set.key() : "the corpus's speaker folds";
+            return set != null && Corpora.definition(baseline.corpus()).foldSets().contains(set) ? set.key() : "seeded speaker";
         }
 
         /**
