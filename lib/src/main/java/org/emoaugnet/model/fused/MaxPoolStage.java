@@ -2,12 +2,15 @@ package org.emoaugnet.model.fused;
 
 /**
  * 1-D max pooling over time with DL4J's same-mode padding (padded positions never win). Pairs (kernel 2, stride 2,
- * even length) are the common case: their winner is recomputed from the kept input in backprop, without branches;
- * other windows record the winning index.
+ * even length) are the common case: their winner is recomputed from the kept input in backprop, without branches.
+ * Pairs over an odd length (e.g. 301 log-mel frames: the last window holds one frame) pick their winner by index
+ * arithmetic instead of the general path's loop and record it for the general backward pass: the same values (the
+ * first of equal values wins), so runs trained before this path existed reproduce bit for bit; other windows record
+ * the winning index in the general loop.
  */
 final class MaxPoolStage extends Stage {
     private final int kernel, stride, padLeft;
-    private final boolean pairs;
+    private final boolean pairs, oddPairs;
     private final int[] argmax;
     private float[] x;
 
@@ -17,6 +20,7 @@ final class MaxPoolStage extends Stage {
         this.stride = stride;
         this.padLeft = samePadLeft(t, kernel, stride);
         this.pairs = kernel == 2 && stride == 2 && padLeft == 0 && t % 2 == 0;
+        this.oddPairs = kernel == 2 && stride == 2 && padLeft == 0 && t % 2 == 1;
         this.argmax = pairs ? null : new int[capacity * c * outT];
     }
 
@@ -28,6 +32,21 @@ final class MaxPoolStage extends Stage {
             for (int r = 0; r < rows; r++) {
                 int xb = r * inT, yb = r * outT;
                 for (int o = 0; o < outT; o++) y[yb + o] = Math.max(x[xb + 2 * o], x[xb + 2 * o + 1]);
+            }
+            return;
+        }
+        if (oddPairs) {
+            int full = inT / 2;
+            for (int r = 0; r < rows; r++) {
+                int xb = r * inT, yb = r * outT;
+                for (int o = 0; o < full; o++) {
+                    int i = xb + 2 * o;
+                    int best = i + (x[i + 1] > x[i] ? 1 : 0);   // an index, not a branch: the first of equal values wins
+                    y[yb + o] = x[best];
+                    argmax[yb + o] = best;
+                }
+                y[yb + full] = x[xb + 2 * full];
+                argmax[yb + full] = xb + 2 * full;
             }
             return;
         }
