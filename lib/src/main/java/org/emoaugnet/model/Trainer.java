@@ -68,7 +68,7 @@ public final class Trainer {
             long t0 = System.nanoTime();
             if (cosine) {
                 rate = TrainOptions.rate(cfg.learningRate(), e, cfg.epochs(), opt.warmupEpochs());
-                net.setLearningRate(rate);
+                setLearningRate(net, rate);
                 fused.setLearningRate(rate);
             }
             int[] order = epochOrder(train.size(), perEpoch, shuffle);
@@ -107,7 +107,7 @@ public final class Trainer {
                 sinceLr++;
                 if (!cosine && cfg.lrFactor() < 1 && sinceLr >= cfg.lrPatience()) {
                     rate = Math.max(1e-5, rate * cfg.lrFactor());
-                    net.setLearningRate(rate);
+                    setLearningRate(net, rate);
                     fused.setLearningRate(rate);
                     sinceLr = 0;
                 }
@@ -118,6 +118,21 @@ public final class Trainer {
         StopReason why = StopReason.of(ep.size(), cfg.epochs());
         return new Result(net, bestEpoch, best, Table.create("history", ep, loss, trWa, trUa, vaWa, vaUa, lr, sec), (System.nanoTime() - start) / 1e9,
                 why, StopReason.converged(why, bestEpoch, ep.size(), cfg));
+    }
+
+    /**
+     * Sets the learning rate in the DL4J network's configuration, which the saved model keeps, on every layer with
+     * parameters: DL4J's {@code setLearningRate} skips the layers a {@code Bidirectional} wraps, which then kept the
+     * old rate, so the network no longer had one updater and could not be compiled again for prediction after a
+     * learning-rate change.
+     */
+    static void setLearningRate(MultiLayerNetwork net, double rate) {
+        net.setLearningRate(rate);
+        for (int i = 0; i < net.getnLayers(); i++)
+            if (net.getLayerWiseConfigurations().getConf(i).getLayer() instanceof org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional bi)
+                for (var inner : new org.deeplearning4j.nn.conf.layers.Layer[] {bi.getFwd(), bi.getBwd()})
+                    if (inner instanceof org.deeplearning4j.nn.conf.layers.BaseLayer b && b.getIUpdater() instanceof org.nd4j.linalg.learning.config.Adam adam)
+                        adam.setLearningRate(rate);
     }
 
     /** The fused trainer of {@code net}; an unsupported network is an error naming the model and the layer. */

@@ -147,4 +147,18 @@ class TrainerTest {
         assertEquals(40, new TrainConfig(1, 8, 1e-3, 0, 1, 1, 0).samplesPerEpoch(40, 5));
         assertThrows(IllegalArgumentException.class, () -> new TrainConfig(1, 8, 1e-3, 0, 1, 1, 0, -2));
     }
+
+    @Test
+    void aBidirectionalNetworkCompilesAgainAfterItsLearningRateChanged() {
+        var net = ModelFactory.build(ModelConfig.strongCnnBilstm("relu"), 8, 20, 3, 1e-3, 1);
+        org.emoaugnet.model.fused.FusedNetwork.compile(net, 8, 20, 4, 0);
+        // DL4J's own setter leaves the wrapped LSTMs at the old rate: the layers no longer share one updater
+        var plain = ModelFactory.build(ModelConfig.strongCnnBilstm("relu"), 8, 20, 3, 1e-3, 1);
+        plain.setLearningRate(5e-4);
+        var e = assertThrows(IllegalArgumentException.class, () -> org.emoaugnet.model.fused.FusedNetwork.compile(plain, 8, 20, 4, 0));
+        assertTrue(e.getMessage().contains("one updater"), e.getMessage());
+        // the trainer's setter reaches them, so prediction after a plateau or a schedule works
+        Trainer.setLearningRate(net, 5e-4);
+        assertEquals(4, org.emoaugnet.model.fused.FusedNetwork.compile(net, 8, 20, 4, 0).capacity());
+    }
 }
