@@ -301,15 +301,20 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
         }
         Table t = StudyReport.tableOf(rows, corpus).setName("the strongest honest model beside its baselines");
         StringColumn folds = StringColumn.create(ResultColumns.FOLD_SET), models = StringColumn.create(ResultColumns.MODEL);
+        IntColumn planned = IntColumn.create(ResultColumns.PLANNED_RUNS);
         for (String row : t.stringColumn(ResultColumns.EXPERIMENT)) {
             String first = row.split(" = ")[0];   // rows holding the same runs are one row named "first = second"
-            folds.append(armOf.get(first).foldSet());
+            Arm arm = armOf.get(first);
+            folds.append(arm.foldSet());
+            planned.append(first.startsWith(NESTED) ? arm.search().finalSeeds().size() * (int) arm.search().log(corpora).stringColumn("fold").unique().size()
+                    : StudyTables.plannedRuns(arm.baseline(), arm.search().runsRoot()));
             Set<String> m = new LinkedHashSet<>();
             for (Path r : rows.get(first)) m.add(RunRecord.read(r).spec().model());
             models.append(String.join(", ", m));
         }
         t.insertColumn(1, folds);
         t.insertColumn(2, models);
+        t.insertColumn(t.columnIndex(ResultColumns.RUNS) + 1, planned);
         return t;
     }
 

@@ -426,7 +426,7 @@ public final class Ledger {
                                 : String.valueOf(f.mostUnitsNeeded().getAsInt())).append(" |\n");
             }
         }
-        Path strong = outDir.resolve(StrongestModelSection.RESULTS);
+        Path strong = runsRoot.toAbsolutePath().getParent().resolve(StrongestModelSection.RESULTS);   // notebook 06's table, beside the runs it was computed from
         if (Files.isRegularFile(strong)) {
             md.append("\n## Beyond the paper: the strongest honest model\n\n");
             md.append(StrongestModelSection.markdown(Findings.read(strong))).append("\n");

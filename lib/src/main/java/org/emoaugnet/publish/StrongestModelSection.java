@@ -26,12 +26,20 @@ public final class StrongestModelSection {
         boolean nested = false;
         for (String e : t.stringColumn(ResultColumns.EXPERIMENT)) nested |= e.startsWith("nested");
         if (!nested) b.append("No search's final runs are committed yet: the rows are the baselines alone. ");
-        b.append("\n\n| model | fold set | network | runs (converged) | UA over seeds [95 % t CI] (seeds) | UA over recordings [95 % CI, speakers→recordings] |\n")
+        for (int i = 0; i < t.rowCount(); i++)
+            if (t.intColumn(ResultColumns.RUNS).get(i) < t.intColumn(ResultColumns.PLANNED_RUNS).get(i))
+                b.append(t.stringColumn(ResultColumns.EXPERIMENT).get(i)).append(": ").append(t.intColumn(ResultColumns.RUNS).get(i)).append(" of ")
+                        .append(t.intColumn(ResultColumns.PLANNED_RUNS).get(i)).append(" planned runs finished, so its intervals are provisional. ");
+        for (int i = 0; i < t.rowCount(); i++)
+            if (t.intColumn(ResultColumns.CONVERGED_RUNS).get(i) < t.intColumn(ResultColumns.RUNS).get(i))
+                b.append(t.stringColumn(ResultColumns.EXPERIMENT).get(i)).append(": ").append(t.intColumn(ResultColumns.RUNS).get(i) - t.intColumn(ResultColumns.CONVERGED_RUNS).get(i))
+                        .append(" run(s) stopped at the epoch cap while still improving, so no verdict rests on it. ");
+        b.append("\n\n| model | fold set | network | runs of planned (converged) | UA over seeds [95 % t CI] (seeds) | UA over recordings [95 % CI, speakers→recordings] |\n")
                 .append("|---|---|---|---|---|---|\n");
         for (int i = 0; i < t.rowCount(); i++)
-            b.append(String.format(Locale.ROOT, "| %s | %s | %s | %d (%d) | %s (%s) | %s |%n", t.stringColumn(ResultColumns.EXPERIMENT).get(i),
+            b.append(String.format(Locale.ROOT, "| %s | %s | %s | %d of %d (%d) | %s (%s) | %s |%n", t.stringColumn(ResultColumns.EXPERIMENT).get(i),
                     t.stringColumn(ResultColumns.FOLD_SET).get(i), t.stringColumn(ResultColumns.MODEL).get(i), t.intColumn(ResultColumns.RUNS).get(i),
-                    t.intColumn(ResultColumns.CONVERGED_RUNS).get(i), t.stringColumn(ResultColumns.UA_OVER_SEEDS).get(i), t.stringColumn(ResultColumns.SEEDS).get(i),
+                    t.intColumn(ResultColumns.PLANNED_RUNS).get(i), t.intColumn(ResultColumns.CONVERGED_RUNS).get(i), t.stringColumn(ResultColumns.UA_OVER_SEEDS).get(i), t.stringColumn(ResultColumns.SEEDS).get(i),
                     t.stringColumn(ResultColumns.UA_OVER_RECORDINGS).get(i)));
         b.append("\nPublished for comparison (their papers' figures, 8 classes):");
         for (PublishedAnchors.Anchor a : PublishedAnchors.RAVDESS_8)

@@ -238,7 +238,8 @@ public final class Runner {
         }
         if (!todo.isEmpty() && train) NumericKernels.current();   // says before the work when the kernels are not pinned
         if (!todo.isEmpty() && !train) {
-            log.printf(Locale.ROOT, "[runner] training is off (EMOAUG_TRAIN=0): %d of %d run(s) are missing or stale and not computed; "
+            // a progress line: shown on a terminal, not in rendered notebooks, whose tables count the runs against those planned
+            if (org.emoaugnet.util.Progress.shown()) log.printf(Locale.ROOT, "[runner] training is off (EMOAUG_TRAIN=0): %d of %d run(s) are missing or stale and not computed; "
                     + "reports show the %d that exist%n", todo.size(), jobs.size(), jobs.size() - todo.size());
             todo.clear();
         }

@@ -9,18 +9,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StrongestModelSectionTest {
-    private static final String HEADER = "experiment,fold set,model,protocol,activation,runs,converged runs,seeds,folds,test recordings,test speakers,"
+    private static final String HEADER = "experiment,fold set,model,protocol,activation,runs,planned runs,converged runs,seeds,folds,test recordings,test speakers,"
             + "\"UA mean over seeds, 95% t CI (unit: seed)\",\"UA over recordings, 95% CI (resamples speakers, then recordings)\"\n";
 
     @Test
     void rendersEachRowWithItsFoldSetIntervalsAndConvergence(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("06-results.csv");
         Files.writeString(csv, HEADER
-                + "nested search winner (ravdess-search),emobox-6,\"strong-cnn-pool, compact-cnn-lstm\",SPEAKER_INDEPENDENT,relu,30,29,\"1,2,3,4,5\",6,1440,24,\"55.5 [53.0, 58.0]\",\"55.4 [50.1, 60.2]\"\n"
-                + "baseline ravdess-si8-compact-relu,reslstm-5,compact-cnn-lstm,SPEAKER_INDEPENDENT,relu,25,25,\"1,2,3,4,5\",5,1200,20,\"50.0 [48.0, 52.0]\",\"50.1 [45.0, 55.0]\"\n");
+                + "nested search winner (ravdess-search),emobox-6,\"strong-cnn-pool, compact-cnn-lstm\",SPEAKER_INDEPENDENT,relu,30,30,29,\"1,2,3,4,5\",6,1440,24,\"55.5 [53.0, 58.0]\",\"55.4 [50.1, 60.2]\"\n"
+                + "baseline ravdess-si8-compact-relu,reslstm-5,compact-cnn-lstm,SPEAKER_INDEPENDENT,relu,20,25,20,\"1,2,3,4\",5,1200,20,\"50.0 [48.0, 52.0]\",\"50.1 [45.0, 55.0]\"\n");
         String md = StrongestModelSection.markdown(Findings.read(csv));
-        assertTrue(md.contains("| nested search winner (ravdess-search) | emobox-6 | strong-cnn-pool, compact-cnn-lstm | 30 (29) | 55.5 [53.0, 58.0] (1,2,3,4,5) | 55.4 [50.1, 60.2] |"), md);
-        assertTrue(md.contains("| baseline ravdess-si8-compact-relu | reslstm-5 | compact-cnn-lstm | 25 (25) |"), md);
+        assertTrue(md.contains("| nested search winner (ravdess-search) | emobox-6 | strong-cnn-pool, compact-cnn-lstm | 30 of 30 (29) | 55.5 [53.0, 58.0] (1,2,3,4,5) | 55.4 [50.1, 60.2] |"), md);
+        assertTrue(md.contains("nested search winner (ravdess-search): 1 run(s) stopped at the epoch cap"), md);
+        assertTrue(md.contains("baseline ravdess-si8-compact-relu: 20 of 25 planned runs finished"), md);
+        assertTrue(md.contains("| baseline ravdess-si8-compact-relu | reslstm-5 | compact-cnn-lstm | 20 of 25 (20) |"), md);
         assertFalse(md.contains("No search's final runs"), md);
         assertTrue(md.contains("ResLSTM-SA") && md.contains("62.3 (reslstm-5, from scratch)"), md);
     }
@@ -29,7 +31,7 @@ class StrongestModelSectionTest {
     void saysWhenOnlyBaselinesExist(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("06-results.csv");
         Files.writeString(csv, HEADER
-                + "baseline ravdess-si8-emobox-compact-relu,emobox-6,compact-cnn-lstm,SPEAKER_INDEPENDENT,relu,30,30,\"1,2,3,4,5\",6,1440,24,\"51.1 [48.7, 53.4]\",\"51.1 [46.3, 56.0]\"\n");
+                + "baseline ravdess-si8-emobox-compact-relu,emobox-6,compact-cnn-lstm,SPEAKER_INDEPENDENT,relu,30,30,30,\"1,2,3,4,5\",6,1440,24,\"51.1 [48.7, 53.4]\",\"51.1 [46.3, 56.0]\"\n");
         assertTrue(StrongestModelSection.markdown(Findings.read(csv)).contains("No search's final runs are committed yet"));
     }
 }
