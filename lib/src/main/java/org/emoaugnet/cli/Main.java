@@ -81,7 +81,7 @@ public final class Main {
             "  experiment cross [--variants LABEL,...] [--data DIR] [--runs DIR]",
             "        run (or resume) the cross-corpus grid of notebook 05 over every configured corpus plus the synthetic",
             "        one (--variants: only these, e.g. 'main,no augmentation'); prints the grid",
-            "  sweep study|ablation|experiment|cross|robustness [--master local[N]|spark://host:7077] ...",
+            "  sweep study|ablation|experiment|cross|robustness|strongest [--master local[N]|spark://host:7077] ...",
             "        the same runs as Apache Spark tasks (module lib/sweep): environment/emoaug sweep help",
             "  experiment robustness [--activations relu,elu] [--data DIR] [--runs DIR]",
             "        train (or load) the robustness models of notebook 05 on the primary corpus and evaluate them on",

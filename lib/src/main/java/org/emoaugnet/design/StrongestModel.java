@@ -134,9 +134,11 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
     /** The folder of RAVDESS candidates: one subfolder per fold set. */
     public static final String RAVDESS_SEARCH = "ravdess-search";
 
-    /** The study on {@code corpus} under these settings. */
-    public static StrongestModel of(String corpus, Settings s) throws IOException {
-        Path runs = s.results().resolve("runs");
+    /** The study on {@code corpus} under these settings, its records under {@code results/runs}. */
+    public static StrongestModel of(String corpus, Settings s) throws IOException { return of(corpus, s, s.results().resolve("runs")); }
+
+    /** The study on {@code corpus} under these settings, its records (which its searches read to plan) under {@code runs}. */
+    public static StrongestModel of(String corpus, Settings s, Path runs) throws IOException {
         Path root = s.projectRoot().resolve("experiments").resolve(corpus).resolve("search");
         if (!s.quick() && corpus.equals("ravdess") && Files.isDirectory(root)) {
             List<Arm> arms = new ArrayList<>();

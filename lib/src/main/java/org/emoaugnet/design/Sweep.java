@@ -34,7 +34,7 @@ import org.emoaugnet.util.Settings;
 public record Sweep(Kind kind, String file, Map<String, String> settings, String runs, List<String> only) implements Serializable {
     private static final long serialVersionUID = 2L;
 
-    public enum Kind { STUDY, ABLATION, EXPERIMENT, CROSS, ROBUSTNESS }
+    public enum Kind { STUDY, ABLATION, EXPERIMENT, CROSS, ROBUSTNESS, STRONGEST }
 
     public Sweep {
         settings = Map.copyOf(settings);
@@ -67,6 +67,14 @@ public record Sweep(Kind kind, String file, Map<String, String> settings, String
         for (String a : activations)
             if (!a.equals("relu") && !a.equals("elu")) throw new IllegalArgumentException("the robustness models' activations are relu and elu, got '" + a + "'");
         return new Sweep(Kind.ROBUSTNESS, "", explicit(s), absolute(runs), activations);
+    }
+
+    /**
+     * Notebook 06's study on the primary corpus of {@code s} ({@link StrongestModel}): its searches, their final runs
+     * (planned once a fold's search is complete, so run the sweep again after the searches), baselines and questions.
+     */
+    public static Sweep strongest(Settings s, Path runs) {
+        return new Sweep(Kind.STRONGEST, "", explicit(s), absolute(runs), List.of());
     }
 
     private static String absolute(Path p) { return p.toAbsolutePath().normalize().toString(); }
@@ -112,6 +120,7 @@ public record Sweep(Kind kind, String file, Map<String, String> settings, String
                 yield CrossCorpusStudy.design(corpora.stream().map(Corpus::name).toList(), s, only);
             }
             case ROBUSTNESS -> new Robustness.Evaluated(Robustness.design(source.primary().name(), s, only), runsRoot());
+            case STRONGEST -> StrongestModel.of(source.primary().name(), s, runsRoot());
         };
         return new Setup(design, source);
     }
@@ -149,6 +158,7 @@ public record Sweep(Kind kind, String file, Map<String, String> settings, String
             case EXPERIMENT -> "the experiment " + Path.of(file).getFileName();
             case CROSS -> "the cross-corpus grid of notebook 05" + (only.isEmpty() ? "" : " (variants " + String.join(", ", only) + ")");
             case ROBUSTNESS -> "the robustness study of notebook 05" + (only.isEmpty() ? "" : " (" + String.join(", ", only) + ")");
+            case STRONGEST -> "the strongest-honest-model study of notebook 06 (final runs are planned once a fold's search is complete: run it again)";
         } + " (records in " + runs + ")";
     }
 }

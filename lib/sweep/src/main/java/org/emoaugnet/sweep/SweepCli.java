@@ -14,7 +14,7 @@ public final class SweepCli {
     private SweepCli() {}
 
     static final String USAGE = String.join("\n",
-            "usage: environment/emoaug sweep study|ablation|experiment|cross|robustness [options]",
+            "usage: environment/emoaug sweep study|ablation|experiment|cross|robustness|strongest [options]",
             "  study                       notebook 04's ReLU-vs-ELU study on the primary corpus",
             "  ablation --design FILE      an augmentation ablation (experiments/<corpus>/ablation/*.properties)",
             "  experiment --config FILE    one experiment configuration",
@@ -24,6 +24,8 @@ public final class SweepCli {
             "                              the trained models of notebook 05's robustness study on the primary corpus",
             "                              (their networks kept beside the records) and the evaluations of those",
             "                              already finished when it plans (run it again to evaluate the models it trained)",
+            "  strongest                   notebook 06's searches, their final runs, baselines and the questions at the",
+            "                              strong model (final runs are planned once a fold's search is complete: run it again)",
             "options:",
             "  --master URL                local[N] (embedded, default local[<cores>]) or spark://host:7077",
             "  --threads N                 native threads per run on cluster executors (default 1; one task per core)",
@@ -47,7 +49,7 @@ public final class SweepCli {
 
     /** Each kind of sweep and the options only it takes. */
     static final Map<String, List<String>> OWN = Map.of("study", List.of(), "ablation", List.of("design"), "experiment", List.of("config"),
-            "cross", List.of("variants"), "robustness", List.of("activations"));
+            "cross", List.of("variants"), "robustness", List.of("activations"), "strongest", List.of());
 
     public static void main(String[] args) throws Exception {
         int code;
@@ -96,6 +98,7 @@ public final class SweepCli {
                 case "experiment" -> Sweep.experiment(Path.of(need(f, "config")), s, runs);
                 case "cross" -> Sweep.cross(s, runs, list(f, "variants"));
                 case "robustness" -> Sweep.robustness(s, runs, list(f, "activations"));
+                case "strongest" -> Sweep.strongest(s, runs);
                 default -> throw new IllegalArgumentException("unknown sweep '" + args[0] + "'");   // OWN names every kind
             };
         } catch (IllegalArgumentException e) {   // a missing --design/--config, an unknown variant or activation: bad usage (printed), before anything is planned

@@ -121,4 +121,17 @@ class SparkSweepTest {
         assertTrue(opts.contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"), opts);
         assertFalse(opts.contains("${"), "filtered at build time: " + opts);
     }
+
+    @Test
+    void notebook06sStudyIsASweepThatPlansWhatTheStudyPlans() throws Exception {
+        Path root = root(), runs = tmp.resolve("strongest");
+        Map<String, String> env = Map.of("EMOAUG_HOME", root.toString(), "EMOAUG_CACHE", root.resolve(".cache").toString());
+        Settings s = Settings.resolve(env, Map.of("quick", "true", "data", "", "corpus", ""));
+        Sweep.Plan plan = Sweep.strongest(s, runs).plan();
+        var study = assertInstanceOf(org.emoaugnet.design.StrongestModel.class, plan.design());
+        assertEquals(study.arms().get(0).search().runsRoot(), runs, "the searches read the sweep's records, not results/runs");
+        // before any search run: the search runs only (the baseline's are the first candidate's), no final run, no question
+        assertEquals(study.arms().get(0).search().candidates().size() * 2, plan.runs().size(), plan.runs().stream().map(r -> r.label()).toList().toString());
+        assertTrue(study.questions(org.emoaugnet.run.CorpusSource.of(s)).isEmpty());
+    }
 }
