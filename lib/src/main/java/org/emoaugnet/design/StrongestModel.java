@@ -16,6 +16,7 @@ import org.emoaugnet.eval.Statistics;
 import org.emoaugnet.evidence.Evidence;
 import org.emoaugnet.evidence.PublishedAnchors;
 import org.emoaugnet.evidence.ResultColumns;
+import org.emoaugnet.evidence.SeedVote;
 import org.emoaugnet.evidence.StudyReport;
 import org.emoaugnet.features.FeatureCache;
 import org.emoaugnet.features.FeatureSpec;
@@ -318,6 +319,34 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
         t.insertColumn(2, models);
         t.insertColumn(t.columnIndex(ResultColumns.RUNS) + 1, planned);
         return t;
+    }
+
+    /**
+     * The vote of each row's runs ({@link SeedVote}: each test recording classified by the plurality of the runs that
+     * tested it, fixed in advance), beside {@link #results}: the nested winner and the baseline of each arm, UA and WA
+     * over recordings with the speakers → recordings interval.
+     */
+    public Table votes(CorpusSource corpora) throws IOException {
+        StringColumn name = StringColumn.create(ResultColumns.EXPERIMENT), folds = StringColumn.create(ResultColumns.FOLD_SET),
+                ua = StringColumn.create(ResultColumns.UA_OVER_RECORDINGS), wa = StringColumn.create(ResultColumns.WA_OVER_RECORDINGS);
+        IntColumn runs = IntColumn.create(ResultColumns.RUNS), recs = IntColumn.create(ResultColumns.TEST_RECORDINGS), spk = IntColumn.create(ResultColumns.TEST_SPEAKERS);
+        for (Arm a : arms) {
+            Map<String, List<Path>> rows = new LinkedHashMap<>();
+            rows.put(NESTED + " (" + a.search().name() + "), seed vote", a.finalRuns(corpora));
+            rows.put("baseline " + a.baseline().name() + ", seed vote", a.baselineRuns());
+            for (var e : rows.entrySet()) {
+                if (e.getValue().isEmpty()) continue;
+                SeedVote v = SeedVote.of(e.getValue());
+                name.append(e.getKey());
+                folds.append(a.foldSet());
+                runs.append(v.runs());
+                recs.append(v.recordings());
+                spk.append(v.speakers());
+                ua.append(Evidence.format(v.ua()));
+                wa.append(Evidence.format(v.wa()));
+            }
+        }
+        return Table.create("a plurality vote of each row's seeds on every test recording (fixed in advance)", name, folds, runs, recs, spk, wa, ua);
     }
 
     private static double mean(List<Double> v) { return v == null || v.isEmpty() ? Double.NaN : v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN); }

@@ -25,7 +25,8 @@ public final class StudyOutputs {
      * the baselines, per fold, per test speaker, and the published anchors beside ours.
      */
     public static final String STRONG_SEARCH_LOG = "06-search-log.csv", STRONG_COST = "06-cost.csv", STRONG_RESULTS = "06-results.csv",
-            STRONG_ANCHORS = "06-anchors.csv", STRONG_RELU_ELU = "06-relu-vs-elu.csv", STRONG_AUGMENTATION = "06-augmentation.csv";
+            STRONG_ANCHORS = "06-anchors.csv", STRONG_RELU_ELU = "06-relu-vs-elu.csv", STRONG_AUGMENTATION = "06-augmentation.csv",
+            STRONG_VOTES = "06-seed-votes.csv";
 
     /** Notebook 06: one search's per-fold table, {@code 06-per-fold-<search>.csv}. */
     public static String perFold(String search) { return "06-per-fold-" + search + ".csv"; }

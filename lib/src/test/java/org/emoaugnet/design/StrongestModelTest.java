@@ -96,6 +96,13 @@ class StrongestModelTest {
         for (int i = 0; i < perSpeaker.rowCount(); i++) assertEquals(2, perSpeaker.intColumn(ResultColumns.RUNS).get(i));
         for (int i = 1; i < perSpeaker.rowCount(); i++) assertTrue(perSpeaker.doubleColumn(ResultColumns.UA).getDouble(i - 1) >= perSpeaker.doubleColumn(ResultColumns.UA).getDouble(i));
 
+        // the seed vote: with two seeds every disagreement is a tie, which goes to the lower seed, so the vote is seed 1's predictions
+        var vote = org.emoaugnet.evidence.SeedVote.of(arm.finalRuns(corpora));
+        List<Path> seed1 = arm.finalRuns(corpora).stream().filter(r -> r.getFileName().toString().endsWith("seed1")).toList();
+        assertEquals(org.emoaugnet.evidence.Evidence.of(seed1, "UA").clustered().estimate(), vote.ua().estimate(), 1e-9);
+        assertEquals(4, vote.runs());
+        assertEquals(2, study.votes(corpora).rowCount(), "the nested winner's vote and the baseline's");
+
         var anchors = study.anchors(corpora);
         assertTrue(anchors.stringColumn("system").asList().stream().anyMatch(s -> s.startsWith("ours: " + StrongestModel.NESTED)));
         assertTrue(study.sentences(corpora, study.cost(corpora)).stream().anyMatch(s -> s.startsWith("s: the nested search winner reaches UA")));
