@@ -112,8 +112,6 @@ public final class ExperimentConfigs {
             case "per-utterance" -> SequenceNormalisation.PER_UTTERANCE;
             default -> throw new IllegalArgumentException("'normalisation' must be train-scaler or per-utterance, got '" + norm + "'");
         };
-        if (normalisation != SequenceNormalisation.TRAIN_SCALER && layout != Dataset.Layout.SEQUENCE)
-            throw new IllegalArgumentException("'normalisation' " + norm + " standardises frame sequences: it needs layout=SEQUENCE");
         return new ExperimentConfig(name, corpus, cs, protocol, spec, layout, recipe, model, activation, t, seeds(p, Defaults.SEEDS),
                 integer(p, "folds", Defaults.FOLDS), split, normalisation);
     }

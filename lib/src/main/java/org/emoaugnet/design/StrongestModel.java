@@ -243,13 +243,8 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
             groups.put(search.name() + ": final", search.finalRuns(corpora));
             groups.put(search.name() + ": baseline", a.baseline().plan(corpora));
             for (var e : groups.entrySet()) {
-                double sum = 0;
                 List<Path> runs = a.finished(e.getValue());
-                for (Path r : runs) {
-                    double w = RunRecord.read(r).wallSeconds();
-                    sum += w;
-                    seconds.put(r.toString(), w);
-                }
+                double sum = wallSeconds(runs, seconds);
                 group.append(e.getKey());
                 String kind = e.getKey().substring(e.getKey().lastIndexOf(' ') + 1);
                 what.append(kind.equals("search") ? "every candidate on every fold, search seeds " + search.searchSeeds()
@@ -266,12 +261,7 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
         if (q.isPresent()) {
             Arm first = arms.get(0);
             List<Path> runs = first.finished(q.get().plan(corpora));
-            double sum = 0;
-            for (Path r : runs) {
-                double w = RunRecord.read(r).wallSeconds();
-                sum += w;
-                seconds.put(r.toString(), w);
-            }
+            double sum = wallSeconds(runs, seconds);
             group.append(first.search().name() + ": questions");
             what.append("ReLU vs ELU and augmentation vs none at the pooled choice " + q.get().strong().name() + ", seeds " + questionSeeds);
             configs.append(q.get().experiments().size());
@@ -287,6 +277,17 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
         planned.appendMissing();
         hours.append(seconds.values().stream().mapToDouble(Double::doubleValue).sum() / 3600);
         return Table.create("what the study cost", group, what, configs, done, planned, hours);
+    }
+
+    /** The summed recorded wall time of {@code runs}, each also noted in {@code seen} (run folder → seconds) so that a run counts once overall. */
+    private static double wallSeconds(List<Path> runs, Map<String, Double> seen) throws IOException {
+        double sum = 0;
+        for (Path r : runs) {
+            double w = RunRecord.read(r).wallSeconds();
+            sum += w;
+            seen.put(r.toString(), w);
+        }
+        return sum;
     }
 
     /**

@@ -24,9 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelSearchTest {
     @TempDir Path dir;
 
-    private static ExperimentConfig candidate(String name, String activation) {
+    private static ExperimentConfig candidate(String name, String activation) { return candidate(name, activation, List.of(1L)); }
+
+    /** A one-epoch candidate on the synthetic corpus's first 2 speaker folds (also {@link StrongestModelTest}'s). */
+    static ExperimentConfig candidate(String name, String activation, List<Long> seeds) {
         return new ExperimentConfig(name, "synthetic", ClassSet.RAVDESS_7_PAPER, Protocol.SPEAKER_INDEPENDENT, FeatureSpec.publicPipeline(),
-                Dataset.Layout.SEQUENCE, Recipe.none(), "compact-cnn-lstm", activation, new TrainConfig(1, 64, 1e-3, 0, 1, 3, 0), List.of(1L), 2);
+                Dataset.Layout.SEQUENCE, Recipe.none(), "compact-cnn-lstm", activation, new TrainConfig(1, 64, 1e-3, 0, 1, 3, 0), seeds, 2);
     }
 
     @Test

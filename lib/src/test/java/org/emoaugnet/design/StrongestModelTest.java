@@ -5,18 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.emoaugnet.augment.Recipe;
-import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.data.Corpus;
 import org.emoaugnet.evidence.ResultColumns;
 import org.emoaugnet.features.FeatureCache;
-import org.emoaugnet.features.FeatureSpec;
-import org.emoaugnet.model.Dataset;
-import org.emoaugnet.model.TrainConfig;
 import org.emoaugnet.run.CorpusSource;
 import org.emoaugnet.run.PlannedRun;
 import org.emoaugnet.run.Predictions;
-import org.emoaugnet.run.Protocol;
 import org.emoaugnet.util.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,19 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 class StrongestModelTest {
     @TempDir Path dir;
 
-    private static ExperimentConfig candidate(String name, String activation, List<Long> seeds) {
-        return new ExperimentConfig(name, "synthetic", ClassSet.RAVDESS_7_PAPER, Protocol.SPEAKER_INDEPENDENT, FeatureSpec.publicPipeline(),
-                Dataset.Layout.SEQUENCE, Recipe.none(), "compact-cnn-lstm", activation, new TrainConfig(1, 64, 1e-3, 0, 1, 3, 0), seeds, 2);
-    }
-
     @Test
     void runsSearchFinalsAndBaselineAndReportsThemFromTheRecords() throws Exception {
         Progress.setQuiet(true);
         Corpus corpus = org.emoaugnet.Fixtures.syntheticCorpus(dir.resolve("synth"), 3, 9);
         CorpusSource corpora = CorpusSource.of(corpus);
         Path runs = dir.resolve("runs");
-        ExperimentConfig a = candidate("cand-a", "relu", List.of(1L, 2L));
-        ModelSearch search = new ModelSearch("s", List.of(a, candidate("cand-b", "elu", List.of(1L))), List.of(1L), List.of(1L, 2L), runs);
+        ExperimentConfig a = ModelSearchTest.candidate("cand-a", "relu", List.of(1L, 2L));
+        ModelSearch search = new ModelSearch("s", List.of(a, ModelSearchTest.candidate("cand-b", "elu", List.of(1L))), List.of(1L), List.of(1L, 2L), runs);
         StrongestModel.Arm arm = new StrongestModel.Arm(search, a);
         StrongestModel study = new StrongestModel("synthetic", List.of(arm), List.of(1L));
         // before anything ran: search runs (2 × 2 folds) and the baseline's seed-2 runs; cand-a's seed-1 runs once
