@@ -219,10 +219,10 @@ public final class Main {
                 case "predict": return ModelCommands.predict(Path.of(need(flags, "model")), rest.stream().map(Path::of).toList(), out);
                 case "experiment search": {
                     Path dir = Path.of(need(flags, "candidates"));
-                    var candidates = org.emoaugnet.design.ModelSearch.candidatesIn(dir);
-                    Settings s = settingsFor(candidates.get(0).corpus(), flags);
+                    var folder = org.emoaugnet.design.ModelSearch.CandidateFolder.read(dir);
+                    Settings s = settingsFor(folder.candidates().get(0).corpus(), flags);
                     Path runs = runsRoot(flags, s);
-                    var search = new org.emoaugnet.design.ModelSearch(flags.getOrDefault("name", dir.getFileName().toString()), candidates,
+                    var search = new org.emoaugnet.design.ModelSearch(flags.getOrDefault("name", dir.getFileName().toString()), folder.candidates(), folder.rounds(),
                             seeds(flags.getOrDefault("search-seeds", "1")), seeds(flags.getOrDefault("final-seeds", "1,2,3,4,5")), runs);
                     var corpora = org.emoaugnet.run.CorpusSource.of(s);
                     out.println(search.describe());

@@ -28,18 +28,29 @@ import tech.tablesaw.api.Table;
  * completes and a resumed search continues where it stopped.
  * Every configuration tried is a recorded run under its own experiment name, so {@link #log} counts them.
  *
+ * <p>A search may grow in rounds: candidates added after an earlier round's results were known carry a higher round
+ * number (a folder's {@code round-N/} subfolder), so a reader sees which were added late, and a choice made at an
+ * earlier round ({@link #pooledChoice(CorpusSource, int)}) stays where it was.
+ *
  * @param name        the search's name
- * @param candidates  the candidate configurations, simpler ones first (ties go to the earlier one)
+ * @param candidates  the candidate configurations, simpler ones first within a round (ties go to the earlier one)
+ * @param rounds      each candidate's round (1 for the first), non-decreasing along {@code candidates}
  * @param searchSeeds training seeds of the search runs
  * @param finalSeeds  training seeds of each fold's winner
  * @param runsRoot    where the records are (the plan depends on which search runs have finished)
  */
-public record ModelSearch(String name, List<ExperimentConfig> candidates, List<Long> searchSeeds, List<Long> finalSeeds, Path runsRoot) implements Design {
+public record ModelSearch(String name, List<ExperimentConfig> candidates, List<Integer> rounds, List<Long> searchSeeds, List<Long> finalSeeds, Path runsRoot)
+        implements Design {
     public ModelSearch {
         candidates = List.copyOf(candidates);
+        rounds = List.copyOf(rounds);
         searchSeeds = List.copyOf(searchSeeds);
         finalSeeds = List.copyOf(finalSeeds);
         if (candidates.isEmpty()) throw new IllegalArgumentException(name + ": a search needs candidates");
+        if (rounds.size() != candidates.size()) throw new IllegalArgumentException(name + ": " + rounds.size() + " rounds for " + candidates.size() + " candidates");
+        for (int i = 0; i < rounds.size(); i++)
+            if (rounds.get(i) < 1 || (i > 0 && rounds.get(i) < rounds.get(i - 1)))
+                throw new IllegalArgumentException(name + ": rounds must start at 1 and never decrease along the candidates: " + rounds);
         ExperimentConfig first = candidates.get(0);
         for (ExperimentConfig c : candidates)
             if (!c.corpus().equals(first.corpus()) || !c.classSet().equals(first.classSet()) || c.protocol() != first.protocol() || !c.split().equals(first.split()))
@@ -47,19 +58,55 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<L
                         + " in corpus, class set, protocol or split: candidates must be compared on the same folds");
     }
 
-    /** The candidates as written in {@code dir/*.properties}, in file-name order (name them so simpler ones come first). */
-    public static List<ExperimentConfig> candidatesIn(Path dir) throws IOException {
-        List<ExperimentConfig> out = new ArrayList<>();
-        try (var files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".properties")).sorted().toList()) out.add(ExperimentConfigs.load(f));
+    /** A search whose candidates are all of the first round. */
+    public ModelSearch(String name, List<ExperimentConfig> candidates, List<Long> searchSeeds, List<Long> finalSeeds, Path runsRoot) {
+        this(name, candidates, java.util.Collections.nCopies(candidates.size(), 1), searchSeeds, finalSeeds, runsRoot);
+    }
+
+    /**
+     * The candidates written in a folder and their rounds: round 1 is {@code dir/*.properties}, round N the files of
+     * {@code dir/round-N/} (N = 2, 3, ... without gaps), each in file-name order (name them so simpler ones come first).
+     */
+    public record CandidateFolder(List<ExperimentConfig> candidates, List<Integer> rounds) {
+        public CandidateFolder { candidates = List.copyOf(candidates); rounds = List.copyOf(rounds); }
+
+        public static CandidateFolder read(Path dir) throws IOException {
+            List<ExperimentConfig> candidates = new ArrayList<>();
+            List<Integer> rounds = new ArrayList<>();
+            for (int round = 1; round == 1 || Files.isDirectory(dir.resolve("round-" + round)); round++) {
+                Path d = round == 1 ? dir : dir.resolve("round-" + round);
+                try (var files = Files.list(d)) {
+                    for (Path f : files.filter(p -> p.toString().endsWith(".properties")).sorted().toList()) {
+                        candidates.add(ExperimentConfigs.load(f));
+                        rounds.add(round);
+                    }
+                }
+            }
+            if (candidates.isEmpty()) throw new IOException(dir + ": no candidate configurations (*.properties)");
+            try (var files = Files.list(dir)) {
+                for (Path d : files.filter(Files::isDirectory).toList())
+                    if (d.getFileName().toString().startsWith("round-") && !rounds.contains(roundOf(d)))
+                        throw new IOException(d + ": round folders must be numbered round-2, round-3, ... without gaps");
+            }
+            return new CandidateFolder(candidates, rounds);
         }
-        if (out.isEmpty()) throw new IOException(dir + ": no candidate configurations (*.properties)");
-        return out;
+    }
+
+    /** The search over the candidates written in {@code dir} ({@link CandidateFolder}). */
+    public static ModelSearch inFolder(String name, Path dir, List<Long> searchSeeds, List<Long> finalSeeds, Path runsRoot) throws IOException {
+        CandidateFolder f = CandidateFolder.read(dir);
+        return new ModelSearch(name, f.candidates(), f.rounds(), searchSeeds, finalSeeds, runsRoot);
+    }
+
+    private static int roundOf(Path roundDir) throws IOException {
+        try { return Integer.parseInt(roundDir.getFileName().toString().substring("round-".length())); }
+        catch (NumberFormatException e) { throw new IOException(roundDir + ": a round folder is named round-N with N a number", e); }
     }
 
     @Override
     public String describe() {
-        return "model search " + name + ": " + candidates.size() + " candidates × search seeds " + searchSeeds + ", each fold's winner × seeds " + finalSeeds;
+        return "model search " + name + ": " + candidates.size() + " candidates" + (rounds.get(rounds.size() - 1) > 1 ? " in " + rounds.get(rounds.size() - 1) + " rounds" : "")
+                + " × search seeds " + searchSeeds + ", each fold's winner × seeds " + finalSeeds;
     }
 
     /** A candidate restricted to {@code seeds}. */
@@ -112,22 +159,51 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<L
      * another fold's validation speakers, so whatever is built on it is reported beside the nested result and labelled.
      */
     public java.util.Optional<ExperimentConfig> pooledChoice(CorpusSource corpora) throws IOException {
-        List<PlannedRun> search = searchRuns(corpora);
+        return pooledChoice(corpora, rounds.get(rounds.size() - 1));
+    }
+
+    /**
+     * The pooled choice among the candidates of rounds 1 to {@code round} only, once all their search runs have
+     * finished: a choice made at that round, which later rounds' candidates do not move.
+     */
+    public java.util.Optional<ExperimentConfig> pooledChoice(CorpusSource corpora, int round) throws IOException {
+        List<String> among = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) if (rounds.get(i) <= round) among.add(candidates.get(i).name());
+        if (among.isEmpty()) throw new IllegalArgumentException(name + ": no candidate of round " + round + " or earlier");
+        List<PlannedRun> search = searchRuns(corpora).stream().filter(r -> among.contains(r.experiment())).toList();
         List<ModelSelection.ValidationScore> s = scores(search);
         if (s.size() < search.size()) return java.util.Optional.empty();
-        String name = ModelSelection.pooled(s, candidates.stream().map(ExperimentConfig::name).toList());
-        return candidates.stream().filter(c -> c.name().equals(name)).findFirst();
+        String chosen = ModelSelection.pooled(s, among);
+        return candidates.stream().filter(c -> c.name().equals(chosen)).findFirst();
+    }
+
+    /** The records of the finished runs among {@code planned} whose specification is unchanged, in plan order. */
+    private Map<PlannedRun, RunRecord> finished(List<PlannedRun> planned) throws IOException {
+        Map<PlannedRun, RunRecord> out = new java.util.LinkedHashMap<>();
+        for (PlannedRun r : planned) {
+            Path dir = runsRoot.resolve(r.experiment()).resolve(SpecJobs.runName(r.spec()));
+            if (!RunRecord.finished(dir)) continue;
+            RunRecord rec = RunRecord.read(dir);
+            if (rec.specSha256().equals(r.spec().sha256())) out.put(r, rec);
+        }
+        return out;
     }
 
     /** The validation scores of the finished search runs among {@code planned}. */
     private List<ModelSelection.ValidationScore> scores(List<PlannedRun> planned) throws IOException {
         List<ModelSelection.ValidationScore> out = new ArrayList<>();
-        for (PlannedRun r : planned) {
-            Path dir = runsRoot.resolve(r.experiment()).resolve(SpecJobs.runName(r.spec()));
-            if (!RunRecord.finished(dir)) continue;
-            RunRecord rec = RunRecord.read(dir);
-            if (rec.specSha256().equals(r.spec().sha256())) out.add(ModelSelection.ValidationScore.of(r.experiment(), rec));
-        }
+        for (var e : finished(planned).entrySet()) out.add(ModelSelection.ValidationScore.of(e.getKey().experiment(), e.getValue()));
+        return out;
+    }
+
+    /**
+     * The finished search runs that stopped at their epoch cap while still improving ({@code experiment/run} names):
+     * their validation scores enter selection as they are, and the search log and the notebook name them.
+     */
+    public List<String> unconvergedSearchRuns(CorpusSource corpora) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (var e : finished(searchRuns(corpora)).entrySet())
+            if (!e.getValue().training().converged()) out.add(key(e.getKey()));
         return out;
     }
 
@@ -144,27 +220,36 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<L
     }
 
     /**
-     * The search log: one row per fold and candidate with the number of finished search runs, their mean validation
-     * score (%) and whether the candidate won that fold (only once the fold's search is complete), from the records.
+     * The search log: one row per fold and candidate with the candidate's round, the number of finished search runs, how many of them
+     * converged (the others stopped at their epoch cap while still improving; their scores still enter selection), their
+     * mean validation score (%) and whether the candidate won that fold (only once the fold's search is complete), from
+     * the records.
      */
     public Table log(CorpusSource corpora) throws IOException {
         List<PlannedRun> search = searchRuns(corpora);
+        Map<PlannedRun, RunRecord> records = finished(search);
         List<ModelSelection.ValidationScore> scores = scores(search);
         Map<String, String> winners = winners(search, scores);
         StringColumn fold = StringColumn.create("fold"), candidate = StringColumn.create("candidate");
+        IntColumn round = IntColumn.create("round");
         IntColumn runs = IntColumn.create("search runs finished"), planned = IntColumn.create("search runs planned");
+        IntColumn converged = IntColumn.create("search runs converged");
         DoubleColumn val = DoubleColumn.create("validation UA (%)");
         BooleanColumn chosen = BooleanColumn.create("chosen");
         for (String f : search.stream().map(r -> r.spec().fold()).distinct().toList())
-            for (ExperimentConfig c : candidates) {
+            for (int k = 0; k < candidates.size(); k++) {
+                ExperimentConfig c = candidates.get(k);
                 List<ModelSelection.ValidationScore> mine = scores.stream().filter(v -> v.fold().equals(f) && v.candidate().equals(c.name())).toList();
                 fold.append(f);
                 candidate.append(c.name());
+                round.append(rounds.get(k));
                 runs.append(mine.size());
+                converged.append((int) records.entrySet().stream().filter(e -> e.getKey().spec().fold().equals(f) && e.getKey().experiment().equals(c.name())
+                        && e.getValue().training().converged()).count());
                 planned.append((int) search.stream().filter(r -> r.spec().fold().equals(f) && r.experiment().equals(c.name())).count());
                 val.append(mine.isEmpty() ? Double.NaN : 100 * mine.stream().mapToDouble(ModelSelection.ValidationScore::validation).average().orElse(Double.NaN));
                 chosen.append(c.name().equals(winners.get(f)));
             }
-        return Table.create(name + ": the search log (validation speakers only)", fold, candidate, runs, planned, val, chosen);
+        return Table.create(name + ": the search log (validation speakers only)", fold, candidate, round, runs, planned, converged, val, chosen);
     }
 }

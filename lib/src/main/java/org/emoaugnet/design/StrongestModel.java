@@ -50,18 +50,23 @@ import tech.tablesaw.api.Table;
  * the public pipeline's features with public-4 augmentation (also the baseline), and the convolution-and-pooling
  * network on 64-band log-mel with SpecAugment masks and label smoothing.
  *
- * <p>Once the first arm's search is complete, the paper's two questions are asked again at its pooled choice
- * ({@link StrongModelQuestions}: ReLU vs ELU, waveform augmentation vs none) with {@code questionSeeds}.
+ * <p>Once the first arm's search is complete up to {@code questionRound}, the paper's two questions are asked again at
+ * its pooled choice among those rounds' candidates ({@link StrongModelQuestions}: ReLU vs ELU, waveform augmentation vs
+ * none) with {@code questionSeeds}. A search folder's {@code round-N/} subfolder holds candidates added after round
+ * N − 1's results were known ({@link ModelSearch.CandidateFolder}).
  *
  * @param corpus        the corpus it runs on
  * @param arms          one search with its baseline per fold set
  * @param questionSeeds training seeds of the questions' runs
+ * @param questionRound the search round whose pooled choice the questions are asked at (on RAVDESS 1: the questions
+ *                      were designed and answered after round 1, and later rounds' candidates do not move them)
  */
-public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionSeeds) implements Design {
+public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionSeeds, int questionRound) implements Design {
     public StrongestModel {
         arms = List.copyOf(arms);
         questionSeeds = List.copyOf(questionSeeds);
         if (arms.isEmpty()) throw new IllegalArgumentException("the study needs at least one search");
+        if (questionRound < 1) throw new IllegalArgumentException("question round " + questionRound + ": rounds start at 1");
     }
 
     /**
@@ -146,11 +151,11 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
             List<Path> dirs;
             try (var files = Files.list(root)) { dirs = files.filter(Files::isDirectory).sorted().toList(); }
             for (Path d : dirs) {
-                List<ExperimentConfig> candidates = ModelSearch.candidatesIn(d);
                 String name = RAVDESS_SEARCH + (d.getFileName().toString().equals("emobox") ? "" : "-" + d.getFileName());
-                arms.add(new Arm(new ModelSearch(name, candidates, List.of(1L), List.of(1L, 2L, 3L, 4L, 5L), runs), candidates.get(0)));
+                ModelSearch search = ModelSearch.inFolder(name, d, List.of(1L), List.of(1L, 2L, 3L, 4L, 5L), runs);
+                arms.add(new Arm(search, search.candidates().get(0)));
             }
-            return new StrongestModel(corpus, arms, List.of(1L, 2L, 3L));
+            return new StrongestModel(corpus, arms, List.of(1L, 2L, 3L), 1);
         }
         String tag = s.quick() ? "-quick" : "";
         List<Long> finalSeeds = s.quick() ? List.of(s.seed()) : List.of(s.seed(), s.seed() + 1);
@@ -162,7 +167,7 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
         ExperimentConfig b = new ExperimentConfig(corpus + "-strong-b-pool-logmel" + tag, corpus, classes, Protocol.SPEAKER_INDEPENDENT,
                 FeatureSpec.logMel64(), Dataset.Layout.SEQUENCE, Recipe.none(), "strong-cnn-pool", "relu", Defaults.training(s).withOptions(masks), finalSeeds, folds);
         return new StrongestModel(corpus, List.of(new Arm(new ModelSearch(corpus + "-strong-search" + tag, List.of(a, b), List.of(s.seed()), finalSeeds, runs), a)),
-                finalSeeds);
+                finalSeeds, 1);
     }
 
     @Override
@@ -193,12 +198,13 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
     }
 
     /**
-     * The paper's questions at the first arm's pooled choice ({@link ModelSearch#pooledChoice}), on that arm's folds
-     * with {@link #questionSeeds}; empty until that search is complete.
+     * The paper's questions at the first arm's pooled choice among the candidates of rounds up to {@link #questionRound}
+     * ({@link ModelSearch#pooledChoice(CorpusSource, int)}), on that arm's folds with {@link #questionSeeds}; empty until
+     * those candidates' search runs are complete.
      */
     public java.util.Optional<StrongModelQuestions> questions(CorpusSource corpora) throws IOException {
         ModelSearch first = arms.get(0).search();
-        return first.pooledChoice(corpora).map(c -> StrongModelQuestions.of(first.name(), c, questionSeeds));
+        return first.pooledChoice(corpora, questionRound).map(c -> StrongModelQuestions.of(first.name(), c, questionSeeds));
     }
 
     /** Label of the nested result in tables and sentences. */
@@ -461,6 +467,9 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
                             + "selection read validation speakers only.", search.name(), arm.foldSet(), search.candidates().size(),
                     cost.intColumn(ResultColumns.RUNS).get(row), cost.intColumn(ResultColumns.PLANNED_RUNS).get(row), search.searchSeeds(),
                     cost.doubleColumn("wall time (h)").getDouble(row)));
+            List<String> unconverged = search.unconvergedSearchRuns(corpora);
+            if (!unconverged.isEmpty()) out.add(String.format(Locale.ROOT, "%s: %d search run(s) stopped at their epoch cap while still improving, and their "
+                    + "validation scores entered selection as they were: %s.", search.name(), unconverged.size(), String.join(", ", unconverged)));
             List<Path> finals = arm.finalRuns(corpora);
             int planned = search.finalRuns(corpora).size();
             if (finals.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.emoaugnet.design;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -73,5 +74,56 @@ class ModelSearchTest {
             assertTrue(List.of(2L, 3L).contains(r.spec().seed()));
         }
         assertEquals(Map.of(2L, 2L, 3L, 2L), finals.stream().collect(Collectors.groupingBy(r -> r.spec().seed(), Collectors.counting())));
+        // the log's converged count and the list of unconverged search runs agree with the records themselves
+        List<String> unconverged = search.unconvergedSearchRuns(corpora);
+        int notConverged = 0;
+        for (PlannedRun r : before) {
+            var rec = org.emoaugnet.run.RunRecord.read(runs.resolve(r.experiment()).resolve(org.emoaugnet.run.SpecJobs.runName(r.spec())));
+            String key = r.experiment() + "/" + org.emoaugnet.run.SpecJobs.runName(r.spec());
+            assertEquals(!rec.training().converged(), unconverged.contains(key), key);
+            if (!rec.training().converged()) notConverged++;
+        }
+        assertEquals(notConverged, unconverged.size());
+        int logged = 0;
+        for (int i = 0; i < log.rowCount(); i++) logged += log.intColumn("search runs finished").get(i) - log.intColumn("search runs converged").get(i);
+        assertEquals(notConverged, logged, log.print());
+    }
+
+    @Test
+    void aLaterRoundDoesNotMoveAnEarlierRoundsPooledChoice() throws Exception {
+        Progress.setQuiet(true);
+        Corpus corpus = org.emoaugnet.Fixtures.syntheticCorpus(dir.resolve("synth"), 3, 9);
+        CorpusSource corpora = CorpusSource.of(corpus);
+        Path runs = dir.resolve("runs");
+        ModelSearch search = new ModelSearch("s", List.of(candidate("cand-a", "relu"), candidate("cand-b", "elu")), List.of(1, 2), List.of(1L), List.of(1L), runs);
+        assertTrue(search.pooledChoice(corpora, 1).isEmpty(), "no search run has finished");
+        search.run(corpora, new FeatureCache(dir.resolve("cache")), runs);
+        assertEquals("cand-a", search.pooledChoice(corpora, 1).orElseThrow().name(), "round 1 has one candidate");
+        var log = search.log(corpora);
+        double a = 0, b = 0;
+        for (int i = 0; i < log.rowCount(); i++) {
+            assertEquals(log.stringColumn("candidate").get(i).equals("cand-a") ? 1 : 2, log.intColumn("round").get(i), log.print());
+            if (log.stringColumn("candidate").get(i).equals("cand-a")) a += log.doubleColumn("validation UA (%)").get(i); else b += log.doubleColumn("validation UA (%)").get(i);
+        }
+        assertEquals(b > a ? "cand-b" : "cand-a", search.pooledChoice(corpora).orElseThrow().name(), "over every round the better pooled score wins");
+        assertThrows(IllegalArgumentException.class, () -> new ModelSearch("s", List.of(candidate("cand-a", "relu"), candidate("cand-b", "elu")), List.of(2, 1),
+                List.of(1L), List.of(1L), runs), "rounds may not decrease");
+    }
+
+    @Test
+    void readsRoundsFromSubfoldersAndRefusesAGap() throws Exception {
+        Path folder = dir.resolve("candidates");
+        java.nio.file.Files.createDirectories(folder.resolve("round-2"));
+        String body = "corpus=synthetic\nclass_set=ravdess-7-paper\nprotocol=SPEAKER_INDEPENDENT\nfeatures=public-pipeline\nlayout=SEQUENCE\nrecipe=none\n"
+                + "model=compact-cnn-lstm\nactivation=relu\nepochs=1\nseeds=1\nfolds=2\n";
+        java.nio.file.Files.writeString(folder.resolve("b-second.properties"), "name=b\n" + body);
+        java.nio.file.Files.writeString(folder.resolve("a-first.properties"), "name=a\n" + body);
+        java.nio.file.Files.writeString(folder.resolve("round-2").resolve("a-late.properties"), "name=late\n" + body);
+        var read = ModelSearch.CandidateFolder.read(folder);
+        assertEquals(List.of("a", "b", "late"), read.candidates().stream().map(ExperimentConfig::name).toList());
+        assertEquals(List.of(1, 1, 2), read.rounds());
+        java.nio.file.Files.move(folder.resolve("round-2"), folder.resolve("round-3"));
+        var e = assertThrows(java.io.IOException.class, () -> ModelSearch.CandidateFolder.read(folder));
+        assertTrue(e.getMessage().contains("round-3"), e.getMessage());
     }
 }

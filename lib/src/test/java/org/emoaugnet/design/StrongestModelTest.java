@@ -27,7 +27,7 @@ class StrongestModelTest {
         ExperimentConfig a = ModelSearchTest.candidate("cand-a", "relu", List.of(1L, 2L));
         ModelSearch search = new ModelSearch("s", List.of(a, ModelSearchTest.candidate("cand-b", "elu", List.of(1L))), List.of(1L), List.of(1L, 2L), runs);
         StrongestModel.Arm arm = new StrongestModel.Arm(search, a);
-        StrongestModel study = new StrongestModel("synthetic", List.of(arm), List.of(1L));
+        StrongestModel study = new StrongestModel("synthetic", List.of(arm), List.of(1L), 1);
         // before anything ran: search runs (2 × 2 folds) and the baseline's seed-2 runs; cand-a's seed-1 runs once
         List<PlannedRun> before = study.plan(corpora);
         assertEquals(6, before.size(), before.stream().map(PlannedRun::label).toList().toString());
