@@ -105,7 +105,7 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
 
     @Override
     public String describe() {
-        return "model search " + name + ": " + candidates.size() + " candidates" + (rounds.get(rounds.size() - 1) > 1 ? " in " + rounds.get(rounds.size() - 1) + " rounds" : "")
+        return "model search " + name + ": " + candidates.size() + " candidates" + (lastRound() > 1 ? " in " + lastRound() + " rounds" : "")
                 + " × search seeds " + searchSeeds + ", each fold's winner × seeds " + finalSeeds;
     }
 
@@ -159,7 +159,7 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
      * another fold's validation speakers, so whatever is built on it is reported beside the nested result and labelled.
      */
     public java.util.Optional<ExperimentConfig> pooledChoice(CorpusSource corpora) throws IOException {
-        return pooledChoice(corpora, rounds.get(rounds.size() - 1));
+        return pooledChoice(corpora, lastRound());
     }
 
     /**
@@ -190,11 +190,17 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
     }
 
     /** The validation scores of the finished search runs among {@code planned}. */
-    private List<ModelSelection.ValidationScore> scores(List<PlannedRun> planned) throws IOException {
+    private List<ModelSelection.ValidationScore> scores(List<PlannedRun> planned) throws IOException { return scores(finished(planned)); }
+
+    /** The validation scores of records already read ({@link #finished}). */
+    private static List<ModelSelection.ValidationScore> scores(Map<PlannedRun, RunRecord> finished) {
         List<ModelSelection.ValidationScore> out = new ArrayList<>();
-        for (var e : finished(planned).entrySet()) out.add(ModelSelection.ValidationScore.of(e.getKey().experiment(), e.getValue()));
+        for (var e : finished.entrySet()) out.add(ModelSelection.ValidationScore.of(e.getKey().experiment(), e.getValue()));
         return out;
     }
+
+    /** The highest round among the candidates. */
+    private int lastRound() { return rounds.get(rounds.size() - 1); }
 
     /**
      * The finished search runs that stopped at their epoch cap while still improving ({@code experiment/run} names):
@@ -228,7 +234,7 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
     public Table log(CorpusSource corpora) throws IOException {
         List<PlannedRun> search = searchRuns(corpora);
         Map<PlannedRun, RunRecord> records = finished(search);
-        List<ModelSelection.ValidationScore> scores = scores(search);
+        List<ModelSelection.ValidationScore> scores = scores(records);
         Map<String, String> winners = winners(search, scores);
         StringColumn fold = StringColumn.create("fold"), candidate = StringColumn.create("candidate");
         IntColumn round = IntColumn.create("round");
