@@ -131,7 +131,7 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
         Map<String, PlannedRun> out = new java.util.LinkedHashMap<>();
         List<PlannedRun> search = searchRuns(corpora);
         for (PlannedRun r : search) out.put(key(r), r);
-        for (PlannedRun r : finalRuns(corpora, search)) out.putIfAbsent(key(r), r);
+        for (PlannedRun r : finalRuns(corpora, search, lastRound())) out.putIfAbsent(key(r), r);
         return List.copyOf(out.values());
     }
 
@@ -142,15 +142,33 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
      * winner's own experiment name (so a run the candidate already has, such as a baseline's, is not trained twice).
      * Folds whose search is incomplete have none yet.
      */
-    public List<PlannedRun> finalRuns(CorpusSource corpora) throws IOException { return finalRuns(corpora, searchRuns(corpora)); }
+    public List<PlannedRun> finalRuns(CorpusSource corpora) throws IOException { return finalRuns(corpora, searchRuns(corpora), lastRound()); }
 
-    private List<PlannedRun> finalRuns(CorpusSource corpora, List<PlannedRun> search) throws IOException {
-        Map<String, String> winners = winners(search, scores(search));
+    /**
+     * The nested result as it stood after {@code round}: in each fold whose search among the candidates of rounds 1 to
+     * {@code round} is complete, the winner among those candidates with the final seeds. For an earlier round these
+     * are the runs a later round's candidates may have replaced; their test results were known when the later round
+     * was designed, so a report shows them beside the latest.
+     */
+    public List<PlannedRun> finalRuns(CorpusSource corpora, int round) throws IOException { return finalRuns(corpora, searchRuns(corpora), round); }
+
+    private List<PlannedRun> finalRuns(CorpusSource corpora, List<PlannedRun> search, int round) throws IOException {
+        List<String> among = candidatesUpTo(round);
+        List<PlannedRun> inRound = search.stream().filter(r -> among.contains(r.experiment())).toList();
+        Map<String, String> winners = winners(inRound, scores(inRound), among);
         List<PlannedRun> out = new ArrayList<>();
         for (ExperimentConfig c : candidates)
             for (PlannedRun r : withSeeds(c, finalSeeds, c.name()).plan(corpora))
                 if (c.name().equals(winners.get(r.spec().fold()))) out.add(r);
         return out;
+    }
+
+    /** The names of the candidates of rounds 1 to {@code round}, in order. */
+    private List<String> candidatesUpTo(int round) {
+        List<String> among = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) if (rounds.get(i) <= round) among.add(candidates.get(i).name());
+        if (among.isEmpty()) throw new IllegalArgumentException(name + ": no candidate of round " + round + " or earlier");
+        return among;
     }
 
     /**
@@ -167,9 +185,7 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
      * finished: a choice made at that round, which later rounds' candidates do not move.
      */
     public java.util.Optional<ExperimentConfig> pooledChoice(CorpusSource corpora, int round) throws IOException {
-        List<String> among = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) if (rounds.get(i) <= round) among.add(candidates.get(i).name());
-        if (among.isEmpty()) throw new IllegalArgumentException(name + ": no candidate of round " + round + " or earlier");
+        List<String> among = candidatesUpTo(round);
         List<PlannedRun> search = searchRuns(corpora).stream().filter(r -> among.contains(r.experiment())).toList();
         List<ModelSelection.ValidationScore> s = scores(search);
         if (s.size() < search.size()) return java.util.Optional.empty();
@@ -199,8 +215,8 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
         return out;
     }
 
-    /** The highest round among the candidates. */
-    private int lastRound() { return rounds.get(rounds.size() - 1); }
+    /** The highest round among the candidates (1 for a search that never grew). */
+    public int lastRound() { return rounds.get(rounds.size() - 1); }
 
     /**
      * The finished search runs that stopped at their epoch cap while still improving ({@code experiment/run} names):
@@ -214,8 +230,8 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
     }
 
     /** The winner of each fold whose search runs have all finished (a fold with a missing search run has none yet). */
-    private Map<String, String> winners(List<PlannedRun> search, List<ModelSelection.ValidationScore> s) {
-        Map<String, String> all = s.isEmpty() ? Map.of() : ModelSelection.nested(s, candidates.stream().map(ExperimentConfig::name).toList());
+    private static Map<String, String> winners(List<PlannedRun> search, List<ModelSelection.ValidationScore> s, List<String> among) {
+        Map<String, String> all = s.isEmpty() ? Map.of() : ModelSelection.nested(s, among);
         Map<String, String> out = new java.util.LinkedHashMap<>();
         for (var e : all.entrySet()) {
             long planned = search.stream().filter(r -> r.spec().fold().equals(e.getKey())).count();
@@ -235,7 +251,7 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
         List<PlannedRun> search = searchRuns(corpora);
         Map<PlannedRun, RunRecord> records = finished(search);
         List<ModelSelection.ValidationScore> scores = scores(records);
-        Map<String, String> winners = winners(search, scores);
+        Map<String, String> winners = winners(search, scores, candidatesUpTo(lastRound()));
         StringColumn fold = StringColumn.create("fold"), candidate = StringColumn.create("candidate");
         IntColumn round = IntColumn.create("round");
         IntColumn runs = IntColumn.create("search runs finished"), planned = IntColumn.create("search runs planned");

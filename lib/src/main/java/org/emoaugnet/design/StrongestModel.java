@@ -84,6 +84,26 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
         /** The finished final runs (the nested result): each fold's winner with the final seeds, finished under their planned spec. */
         public List<Path> finalRuns(CorpusSource corpora) throws IOException { return finished(search.finalRuns(corpora)); }
 
+        /** The finished final runs of the nested result as it stood after {@code round} ({@link ModelSearch#finalRuns(CorpusSource, int)}). */
+        public List<Path> finalRuns(CorpusSource corpora, int round) throws IOException { return finished(search.finalRuns(corpora, round)); }
+
+        /**
+         * The planned final runs of earlier rounds' fold winners that a later round's candidate replaced: computed (their
+         * test results were known when the later round was designed) but no longer part of the nested result; empty for
+         * a search of one round.
+         */
+        public List<PlannedRun> replacedFinalRuns(CorpusSource corpora) throws IOException {
+            Set<String> latest = new LinkedHashSet<>();
+            for (PlannedRun r : search.finalRuns(corpora)) latest.add(r.experiment() + "/" + SpecJobs.runName(r.spec()));
+            Map<String, PlannedRun> out = new LinkedHashMap<>();
+            for (int round = 1; round < search.lastRound(); round++)
+                for (PlannedRun r : search.finalRuns(corpora, round)) {
+                    String key = r.experiment() + "/" + SpecJobs.runName(r.spec());
+                    if (!latest.contains(key)) out.putIfAbsent(key, r);
+                }
+            return List.copyOf(out.values());
+        }
+
         /** The finished runs of the baseline, restricted to its own seeds. */
         public List<Path> baselineRuns() throws IOException { return StudyTables.runs(baseline, search.runsRoot()); }
 
@@ -210,6 +230,9 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
     /** Label of the nested result in tables and sentences. */
     public static final String NESTED = "nested search winner";
 
+    /** Label of the nested result as it stood after {@code round}, before later rounds' candidates were added. */
+    public static String nestedAfter(int round, ModelSearch search) { return NESTED + " after round " + round + " (" + search.name() + ")"; }
+
     /** Every arm's candidates, in order (each arm's first is its baseline). */
     public List<ExperimentConfig> candidates() { return arms.stream().flatMap(a -> a.search().candidates().stream()).toList(); }
 
@@ -247,6 +270,7 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
             Map<String, List<PlannedRun>> groups = new LinkedHashMap<>();
             groups.put(search.name() + ": search", searchRuns);
             groups.put(search.name() + ": final", search.finalRuns(corpora));
+            if (search.lastRound() > 1) groups.put(search.name() + ": replaced", a.replacedFinalRuns(corpora));
             groups.put(search.name() + ": baseline", a.baseline().plan(corpora));
             for (var e : groups.entrySet()) {
                 List<Path> runs = a.finished(e.getValue());
@@ -255,11 +279,14 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
                 String kind = e.getKey().substring(e.getKey().lastIndexOf(' ') + 1);
                 what.append(kind.equals("search") ? "every candidate on every fold, search seeds " + search.searchSeeds()
                         : kind.equals("final") ? "each fold's winner, final seeds " + search.finalSeeds() + " (planned once the fold's search is complete)"
+                        : kind.equals("replaced") ? "earlier rounds' fold winners, final seeds " + search.finalSeeds() + ", where round " + search.lastRound()
+                            + "'s choice differs (run and seen before it was added; not in the nested result)"
                         : a.baseline().name() + ", seeds " + a.baseline().seeds());
                 configs.append(kind.equals("search") ? search.candidates().size() : kind.equals("baseline") ? 1
                         : (int) e.getValue().stream().map(PlannedRun::experiment).distinct().count());
                 done.append(runs.size());
-                planned.append(e.getValue().size());
+                if (kind.equals("replaced")) planned.appendMissing();   // nothing is planned for them any more: they count as far as they ran
+                else planned.append(e.getValue().size());
                 hours.append(sum / 3600);
             }
         }
@@ -306,6 +333,7 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
         Map<String, Arm> armOf = new LinkedHashMap<>();
         for (Arm a : arms) {
             rows.put(NESTED + " (" + a.search().name() + ")", a.finalRuns(corpora));
+            for (int round = 1; round < a.search().lastRound(); round++) rows.put(nestedAfter(round, a.search()), a.finalRuns(corpora, round));
             rows.put("baseline " + a.baseline().name(), a.baselineRuns());
             rows.keySet().forEach(k -> armOf.putIfAbsent(k, a));
         }
@@ -495,6 +523,15 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
                                     : "not reached", best.system(), best.ua(), best.foldSet(),
                             !arm.foldSet().equals(best.foldSet()) ? "measured on other folds, so not compared"
                                     : s.low() > best.ua() ? "the interval's lower end is above it" : "not exceeded (the interval's lower end is not above it)"));
+            }
+            for (int round = 1; round < search.lastRound(); round++) {
+                List<Path> earlier = arm.finalRuns(corpora, round);
+                if (earlier.isEmpty()) continue;
+                Evidence e = Evidence.of(earlier, "UA");
+                out.add(String.format(Locale.ROOT, "%s: after round %d, before round %d's candidates were added, the nested search winner reached UA %s over %d seed(s) "
+                                + "(%d runs, %d converged) and %s over recordings; round %d's candidates were designed once those test results were known, "
+                                + "which is why this figure is reported beside the latest one.", search.name(), round, round + 1, Evidence.format(e.seedLevel()),
+                        e.seeds(), earlier.size(), e.converged(), Evidence.format(e.clustered()), round + 1));
             }
             List<Path> r = arm.baselineRuns();
             if (r.isEmpty()) { out.add("Baseline " + arm.baseline().name() + ": no run has finished."); continue; }

@@ -26,6 +26,9 @@ public final class StrongestModelSection {
         boolean nested = false;
         for (String e : t.stringColumn(ResultColumns.EXPERIMENT)) nested |= e.startsWith("nested");
         if (!nested) b.append("No search's final runs are committed yet: the rows are the baselines alone. ");
+        if (t.stringColumn(ResultColumns.EXPERIMENT).asList().stream().anyMatch(e -> e.contains(" after round ")))
+            b.append("A row \"after round N\" is the nested result before later rounds' candidates were added; those were designed with its test "
+                    + "results known, so both are shown. ");
         for (int i = 0; i < t.rowCount(); i++)
             if (t.intColumn(ResultColumns.RUNS).get(i) < t.intColumn(ResultColumns.PLANNED_RUNS).get(i))
                 b.append(t.stringColumn(ResultColumns.EXPERIMENT).get(i)).append(": ").append(t.intColumn(ResultColumns.RUNS).get(i)).append(" of ")

@@ -28,9 +28,12 @@ class ModelSearchTest {
     private static ExperimentConfig candidate(String name, String activation) { return candidate(name, activation, List.of(1L)); }
 
     /** A one-epoch candidate on the synthetic corpus's first 2 speaker folds (also {@link StrongestModelTest}'s). */
-    static ExperimentConfig candidate(String name, String activation, List<Long> seeds) {
+    static ExperimentConfig candidate(String name, String activation, List<Long> seeds) { return candidate(name, activation, seeds, 1e-3, 1); }
+
+    /** The same with its own learning rate and epoch cap. */
+    static ExperimentConfig candidate(String name, String activation, List<Long> seeds, double learningRate, int epochs) {
         return new ExperimentConfig(name, "synthetic", ClassSet.RAVDESS_7_PAPER, Protocol.SPEAKER_INDEPENDENT, FeatureSpec.publicPipeline(),
-                Dataset.Layout.SEQUENCE, Recipe.none(), "compact-cnn-lstm", activation, new TrainConfig(1, 64, 1e-3, 0, 1, 3, 0), seeds, 2);
+                Dataset.Layout.SEQUENCE, Recipe.none(), "compact-cnn-lstm", activation, new TrainConfig(epochs, 64, learningRate, 0, 1, 3, 0), seeds, 2);
     }
 
     @Test
@@ -99,6 +102,8 @@ class ModelSearchTest {
         assertTrue(search.pooledChoice(corpora, 1).isEmpty(), "no search run has finished");
         search.run(corpora, new FeatureCache(dir.resolve("cache")), runs);
         assertEquals("cand-a", search.pooledChoice(corpora, 1).orElseThrow().name(), "round 1 has one candidate");
+        assertEquals(List.of("cand-a", "cand-a"), search.finalRuns(corpora, 1).stream().map(PlannedRun::experiment).toList(),
+                "after round 1 every fold's winner is its only candidate");
         var log = search.log(corpora);
         double a = 0, b = 0;
         for (int i = 0; i < log.rowCount(); i++) {

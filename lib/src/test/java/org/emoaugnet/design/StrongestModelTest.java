@@ -1,6 +1,7 @@
 package org.emoaugnet.design;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -95,6 +96,61 @@ class StrongestModelTest {
         var anchors = study.anchors(corpora);
         assertTrue(anchors.stringColumn("system").asList().stream().anyMatch(s -> s.startsWith("ours: " + StrongestModel.NESTED)));
         assertTrue(study.sentences(corpora, study.cost(corpora)).stream().anyMatch(s -> s.startsWith("s: the nested search winner reaches UA")));
+    }
+
+    @Test
+    void aLaterRoundsWinnersReplaceFinalRunsAndTheEarlierNestedResultStaysReported() throws Exception {
+        Progress.setQuiet(true);
+        Corpus corpus = org.emoaugnet.Fixtures.syntheticCorpus(dir.resolve("synth"), 3, 9);
+        CorpusSource corpora = CorpusSource.of(corpus);
+        Path runs = dir.resolve("runs");
+        FeatureCache cache = new FeatureCache(dir.resolve("cache"));
+        // a candidate that cannot learn (its learning rate is ~0), then one that can, added in round 2
+        ExperimentConfig frozen = ModelSearchTest.candidate("cand-a", "relu", List.of(1L, 2L), 1e-9, 1);
+        ExperimentConfig learns = ModelSearchTest.candidate("cand-b", "relu", List.of(1L), 1e-2, 4);
+        ModelSearch round1 = new ModelSearch("s", List.of(frozen), List.of(1), List.of(1L), List.of(1L, 2L), runs);
+        StrongestModel first = new StrongestModel("synthetic", List.of(new StrongestModel.Arm(round1, frozen)), List.of(1L), 1);
+        first.run(corpora, cache, runs);
+        assertTrue(first.arms().get(0).replacedFinalRuns(corpora).isEmpty(), "one round replaces nothing");
+        assertTrue(new Table0(first.cost(corpora)).t().stringColumn("group").asList().stream().noneMatch(g -> g.endsWith(": replaced")));
+
+        ModelSearch both = new ModelSearch("s", List.of(frozen, learns), List.of(1, 2), List.of(1L), List.of(1L, 2L), runs);
+        StrongestModel.Arm arm = new StrongestModel.Arm(both, frozen);
+        StrongestModel study = new StrongestModel("synthetic", List.of(arm), List.of(1L), 1);
+        study.run(corpora, cache, runs);
+        var log = both.log(corpora);
+        java.util.Set<String> bWins = new java.util.TreeSet<>();
+        for (int i = 0; i < log.rowCount(); i++)
+            if (log.booleanColumn("chosen").get(i) && log.stringColumn("candidate").get(i).equals("cand-b")) bWins.add(log.stringColumn("fold").get(i));
+        assertFalse(bWins.isEmpty(), "the candidate that learns wins a fold on validation: " + log.print());
+
+        // after round 1 the nested result is cand-a's final runs everywhere; the latest has cand-b's where it won
+        assertEquals(4, arm.finalRuns(corpora, 1).size());
+        assertTrue(arm.finalRuns(corpora, 1).stream().allMatch(r -> r.getParent().getFileName().toString().equals("cand-a")));
+        assertEquals(4, arm.finalRuns(corpora).size());
+        List<PlannedRun> replaced = arm.replacedFinalRuns(corpora);
+        assertEquals(2 * bWins.size(), replaced.size(), replaced.stream().map(PlannedRun::label).toList().toString());
+        for (PlannedRun r : replaced) {
+            assertEquals("cand-a", r.experiment());
+            assertTrue(bWins.contains(r.spec().fold()), r.label());
+        }
+
+        // the cost counts the replaced runs (they ran and were seen), and every run on disk once overall
+        Table0 cost = new Table0(study.cost(corpora));
+        assertEquals(replaced.size(), cost.runs("s: replaced"));
+        try (var files = java.nio.file.Files.walk(runs)) {
+            assertEquals(files.filter(f -> f.getFileName().toString().equals("record.properties")).count(), cost.runs("all distinct runs"));
+        }
+
+        // the results keep the nested result after round 1 as its own row, and the sentences report it
+        var results = study.results(corpora);
+        String after1 = StrongestModel.nestedAfter(1, both);
+        // here round 1's only candidate is the baseline, so that row holds the baseline's runs and is shown once under both names
+        assertEquals(2, results.rowCount(), results.print());
+        int row = results.stringColumn(ResultColumns.EXPERIMENT).indexOf(after1 + " = baseline cand-a");
+        assertTrue(row >= 0, results.print());
+        assertEquals(4, results.intColumn(ResultColumns.RUNS).get(row));
+        assertTrue(study.sentences(corpora, study.cost(corpora)).stream().anyMatch(s -> s.startsWith("s: after round 1, before round 2's candidates were added")));
     }
 
     /** The search log's rows as validation scores (seed 1). */

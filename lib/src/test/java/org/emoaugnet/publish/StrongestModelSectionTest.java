@@ -24,7 +24,19 @@ class StrongestModelSectionTest {
         assertTrue(md.contains("baseline ravdess-si8-compact-relu: 20 of 25 planned runs finished"), md);
         assertTrue(md.contains("| baseline ravdess-si8-compact-relu | reslstm-5 | compact-cnn-lstm | 20 of 25 (20) |"), md);
         assertFalse(md.contains("No search's final runs"), md);
+        assertFalse(md.contains("after round N"), "one round: nothing to explain");
         assertTrue(md.contains("ResLSTM-SA") && md.contains("62.3 (reslstm-5, from scratch)"), md);
+    }
+
+    @Test
+    void explainsAnEarlierRoundsRow(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("06-results.csv");
+        Files.writeString(csv, HEADER
+                + "nested search winner (ravdess-search),emobox-6,strong-cnn-pool,SPEAKER_INDEPENDENT,relu,30,30,30,\"1,2,3,4,5\",6,1440,24,\"56.0 [54.0, 58.0]\",\"56.0 [51.0, 61.0]\"\n"
+                + "nested search winner after round 1 (ravdess-search),emobox-6,\"compact-cnn-lstm, strong-cnn-pool\",SPEAKER_INDEPENDENT,relu,30,30,29,\"1,2,3,4,5\",6,1440,24,\"49.7 [46.7, 52.7]\",\"49.7 [45.0, 54.8]\"\n");
+        String md = StrongestModelSection.markdown(Findings.read(csv));
+        assertTrue(md.contains("A row \"after round N\" is the nested result before later rounds' candidates were added"), md);
+        assertTrue(md.contains("| nested search winner after round 1 (ravdess-search) | emobox-6 |"), md);
     }
 
     @Test
