@@ -78,6 +78,24 @@ class StrongestModelTest {
             assertEquals(2, perFold.intColumn("final runs").get(i));
         }
 
+        // the selection check reads test metrics only after selection: it agrees with the log's choice, and the ceiling bounds the chosen and the mean candidate
+        var check = study.selectionCheck(corpora);
+        assertEquals(3, check.rowCount(), check.print());
+        for (int i = 0; i < 2; i++) {
+            String fold = check.stringColumn("fold").get(i);
+            for (int j = 0; j < perFold.rowCount(); j++)
+                if (perFold.stringColumn("fold").get(j).equals(fold)) assertEquals(perFold.stringColumn("chosen candidate").get(j), check.stringColumn("chosen candidate").get(i));
+            double ceiling = check.doubleColumn(StrongestModel.CEILING).getDouble(i), chosen = check.doubleColumn("chosen: test UA (%)").getDouble(i);
+            assertTrue(ceiling >= chosen && ceiling >= check.doubleColumn("mean candidate: test UA (%)").getDouble(i), check.print());
+            assertEquals(ceiling == chosen, check.intColumn("chosen's rank on test (1 = best)").get(i) == 1, check.print());
+            assertEquals(2, check.intColumn("candidates").get(i));
+        }
+        assertEquals("mean over 2 folds", check.stringColumn("fold").get(2));
+        assertEquals((check.doubleColumn("chosen: test UA (%)").getDouble(0) + check.doubleColumn("chosen: test UA (%)").getDouble(1)) / 2,
+                check.doubleColumn("chosen: test UA (%)").getDouble(2), 1e-9);
+        assertEquals(1, StrongestModel.selectionSentences(check).size());
+        assertTrue(StrongestModel.selectionSentences(check).get(0).startsWith("s, search seeds, mean over 2 folds: with fewer than 3 candidates"), StrongestModel.selectionSentences(check).get(0));
+
         // per speaker: every test item of every final run counted once, each speaker in as many runs as there are final seeds
         var perSpeaker = StrongestModel.perSpeaker(arm.finalRuns(corpora));
         int items = 0;
