@@ -116,7 +116,7 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
     }
 
     /** Every search run: each candidate on every fold with the search seeds. */
-    private List<PlannedRun> searchRuns(CorpusSource corpora) throws IOException {
+    List<PlannedRun> searchRuns(CorpusSource corpora) throws IOException {
         List<PlannedRun> out = new ArrayList<>();
         for (ExperimentConfig c : candidates) out.addAll(withSeeds(c, searchSeeds, c.name()).plan(corpora));
         return out;
@@ -135,7 +135,8 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
         return List.copyOf(out.values());
     }
 
-    private static String key(PlannedRun r) { return r.experiment() + "/" + SpecJobs.runName(r.spec()); }
+    /** A planned run's place under the runs folder ({@code experiment/run}): one key for one run wherever plans are merged. */
+    static String key(PlannedRun r) { return r.experiment() + "/" + SpecJobs.runName(r.spec()); }
 
     /**
      * The nested result's runs: in each fold whose search is complete, its winner with the final seeds, under the

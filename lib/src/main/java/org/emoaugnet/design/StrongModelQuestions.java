@@ -11,7 +11,6 @@ import org.emoaugnet.evidence.Comparison;
 import org.emoaugnet.evidence.StudyReport;
 import org.emoaugnet.run.CorpusSource;
 import org.emoaugnet.run.PlannedRun;
-import org.emoaugnet.run.SpecJobs;
 import tech.tablesaw.api.Table;
 
 /**
@@ -70,7 +69,7 @@ public record StrongModelQuestions(String search, ExperimentConfig strong, Exper
     public List<PlannedRun> plan(CorpusSource corpora) throws IOException {
         Map<String, PlannedRun> out = new LinkedHashMap<>();
         for (ExperimentConfig c : experiments())
-            for (PlannedRun r : c.plan(corpora)) out.putIfAbsent(r.experiment() + "/" + SpecJobs.runName(r.spec()), r);
+            for (PlannedRun r : c.plan(corpora)) out.putIfAbsent(ModelSearch.key(r), r);
         return List.copyOf(out.values());
     }
 

@@ -94,13 +94,11 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
          */
         public List<PlannedRun> replacedFinalRuns(CorpusSource corpora) throws IOException {
             Set<String> latest = new LinkedHashSet<>();
-            for (PlannedRun r : search.finalRuns(corpora)) latest.add(r.experiment() + "/" + SpecJobs.runName(r.spec()));
+            for (PlannedRun r : search.finalRuns(corpora)) latest.add(ModelSearch.key(r));
             Map<String, PlannedRun> out = new LinkedHashMap<>();
             for (int round = 1; round < search.lastRound(); round++)
-                for (PlannedRun r : search.finalRuns(corpora, round)) {
-                    String key = r.experiment() + "/" + SpecJobs.runName(r.spec());
-                    if (!latest.contains(key)) out.putIfAbsent(key, r);
-                }
+                for (PlannedRun r : search.finalRuns(corpora, round))
+                    if (!latest.contains(ModelSearch.key(r))) out.putIfAbsent(ModelSearch.key(r), r);
             return List.copyOf(out.values());
         }
 
@@ -206,7 +204,7 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
         }
         var q = questions(corpora);
         if (q.isPresent()) all.addAll(q.get().plan(corpora));
-        for (PlannedRun r : all) out.putIfAbsent(r.experiment() + "/" + SpecJobs.runName(r.spec()), r);
+        for (PlannedRun r : all) out.putIfAbsent(ModelSearch.key(r), r);
         return List.copyOf(out.values());
     }
 
@@ -487,24 +485,20 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
     public Table selectionCheck(CorpusSource corpora) throws IOException {
         StringColumn name = StringColumn.create("search"), fold = StringColumn.create("fold"), chosenName = StringColumn.create("chosen candidate");
         IntColumn n = IntColumn.create("candidates"), rank = IntColumn.create("chosen's rank on test (1 = best)");
-        DoubleColumn rho = DoubleColumn.create("Spearman ρ, validation vs test UA"), chosenTest = DoubleColumn.create("chosen: test UA (%)"),
-                meanTest = DoubleColumn.create("mean candidate: test UA (%)"), bestTest = DoubleColumn.create(CEILING);
+        DoubleColumn rho = DoubleColumn.create(RHO), chosenTest = DoubleColumn.create(CHOSEN_TEST),
+                meanTest = DoubleColumn.create(MEAN_TEST), bestTest = DoubleColumn.create(CEILING);
         for (Arm a : arms) {
             ModelSearch search = a.search();
             Table log = search.log(corpora);
             Map<String, String> winners = new LinkedHashMap<>();
             for (int i = 0; i < log.rowCount(); i++) if (log.booleanColumn("chosen").get(i)) winners.put(log.stringColumn("fold").get(i), log.stringColumn("candidate").get(i));
             Map<String, Map<String, double[]>> scores = new LinkedHashMap<>();   // fold → candidate → [validation sum, test sum, runs]
-            for (ExperimentConfig c : search.candidates()) {
-                List<PlannedRun> mine = new ArrayList<>();
-                for (PlannedRun r : c.plan(corpora)) if (search.searchSeeds().contains(r.spec().seed())) mine.add(r);
-                for (Path dir : a.finished(mine)) {
-                    RunRecord rec = RunRecord.read(dir);
-                    double[] v = scores.computeIfAbsent(rec.spec().fold(), k -> new LinkedHashMap<>()).computeIfAbsent(c.name(), k -> new double[3]);
-                    v[0] += rec.training().bestValidationScore();
-                    v[1] += rec.test().ua();
-                    v[2]++;
-                }
+            for (Path dir : a.finished(search.searchRuns(corpora))) {
+                RunRecord rec = RunRecord.read(dir);
+                double[] v = scores.computeIfAbsent(rec.spec().fold(), k -> new LinkedHashMap<>()).computeIfAbsent(dir.getParent().getFileName().toString(), k -> new double[3]);   // the folder is the candidate's name
+                v[0] += rec.training().bestValidationScore();
+                v[1] += rec.test().ua();
+                v[2]++;
             }
             int first = name.size();
             for (var e : scores.entrySet()) {
@@ -548,6 +542,9 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
     /** The selection check's ceiling column: each fold's best candidate picked on test actors, a bound and never a result. */
     public static final String CEILING = "best candidate on test (%; a ceiling chosen on test actors, not a result)";
 
+    /** The selection check's other columns that its sentences read: the rank correlation, the chosen and the mean candidate's test UA. */
+    public static final String RHO = "Spearman ρ, validation vs test UA", CHOSEN_TEST = "chosen: test UA (%)", MEAN_TEST = "mean candidate: test UA (%)";
+
     /**
      * Sentences from {@link #selectionCheck}: per arm how far validation agreed with test, and the chosen candidates'
      * test UA beside the mean candidate and the ceiling; whether the ceiling itself reaches the goal says whether the
@@ -561,16 +558,15 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
             double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < check.rowCount(); j++)
                 if (check.stringColumn("search").get(j).equals(search) && !check.stringColumn("fold").get(j).startsWith("mean over")) {
-                    double r = check.doubleColumn("Spearman ρ, validation vs test UA").getDouble(j);
+                    double r = check.doubleColumn(RHO).getDouble(j);
                     if (!Double.isNaN(r)) { lo = Math.min(lo, r); hi = Math.max(hi, r); }
                 }
-            double ceiling = check.doubleColumn(CEILING).getDouble(i), rho = check.doubleColumn("Spearman ρ, validation vs test UA").getDouble(i);
+            double ceiling = check.doubleColumn(CEILING).getDouble(i), rho = check.doubleColumn(RHO).getDouble(i);
             String agreement = Double.isNaN(rho) ? "with fewer than 3 candidates a fold has no rank correlation of validation and test UA"
                     : String.format(Locale.ROOT, "validation and test UA of the candidates agree with Spearman ρ %.2f on average (%.2f to %.2f per fold)", rho, lo, hi);
             out.add(String.format(Locale.ROOT, "%s, search seeds, %s: %s; the chosen candidates reach test UA %.1f against %.1f for the mean candidate and %.1f for a "
                             + "ceiling that picks each fold's best candidate on its test actors (a bound, not a result). %s", search, check.stringColumn("fold").get(i),
-                    agreement, check.doubleColumn("chosen: test UA (%)").getDouble(i),
-                    check.doubleColumn("mean candidate: test UA (%)").getDouble(i), ceiling,
+                    agreement, check.doubleColumn(CHOSEN_TEST).getDouble(i), check.doubleColumn(MEAN_TEST).getDouble(i), ceiling,
                     ceiling < GOAL_UA ? String.format(Locale.ROOT, "Even that ceiling is below the %.0f %% goal, so the shortfall lies in the candidates, not in selection.", GOAL_UA)
                             : String.format(Locale.ROOT, "The ceiling reaches the %.0f %% goal, so part of the shortfall lies in selection (its validation actors are few).", GOAL_UA)));
         }
