@@ -260,13 +260,9 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
         Set<String> configurations = new LinkedHashSet<>();
         for (Arm a : arms) {
             ModelSearch search = a.search();
-            List<PlannedRun> searchRuns = new ArrayList<>();
-            for (ExperimentConfig c : search.candidates()) {
-                configurations.add(c.name());
-                for (PlannedRun r : c.plan(corpora)) if (search.searchSeeds().contains(r.spec().seed())) searchRuns.add(r);
-            }
+            for (ExperimentConfig c : search.candidates()) configurations.add(c.name());
             Map<String, List<PlannedRun>> groups = new LinkedHashMap<>();
-            groups.put(search.name() + ": search", searchRuns);
+            groups.put(search.name() + ": search", search.searchRuns(corpora));
             groups.put(search.name() + ": final", search.finalRuns(corpora));
             if (search.lastRound() > 1) groups.put(search.name() + ": replaced", a.replacedFinalRuns(corpora));
             groups.put(search.name() + ": baseline", a.baseline().plan(corpora));
