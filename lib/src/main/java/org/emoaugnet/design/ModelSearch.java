@@ -230,6 +230,15 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
         return out;
     }
 
+    /**
+     * Each fold's winner on its validation speakers among every round's candidates (fold → candidate name), for the
+     * folds whose search runs have all finished: the choice the nested result and the search log's "chosen" column show.
+     */
+    public Map<String, String> winners(CorpusSource corpora) throws IOException {
+        List<PlannedRun> search = searchRuns(corpora);
+        return winners(search, scores(search), candidatesUpTo(lastRound()));
+    }
+
     /** The winner of each fold whose search runs have all finished (a fold with a missing search run has none yet). */
     private static Map<String, String> winners(List<PlannedRun> search, List<ModelSelection.ValidationScore> s, List<String> among) {
         Map<String, String> all = s.isEmpty() ? Map.of() : ModelSelection.nested(s, among);

@@ -485,9 +485,7 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
                 meanTest = DoubleColumn.create(MEAN_TEST), bestTest = DoubleColumn.create(CEILING);
         for (Arm a : arms) {
             ModelSearch search = a.search();
-            Table log = search.log(corpora);
-            Map<String, String> winners = new LinkedHashMap<>();
-            for (int i = 0; i < log.rowCount(); i++) if (log.booleanColumn("chosen").get(i)) winners.put(log.stringColumn("fold").get(i), log.stringColumn("candidate").get(i));
+            Map<String, String> winners = search.winners(corpora);
             Map<String, Map<String, double[]>> scores = new LinkedHashMap<>();   // fold → candidate → [validation sum, test sum, runs]
             for (Path dir : a.finished(search.searchRuns(corpora))) {
                 RunRecord rec = RunRecord.read(dir);

@@ -48,6 +48,7 @@ class ModelSearchTest {
         List<PlannedRun> before = search.plan(corpora);
         assertEquals(4, before.size());
         assertTrue(search.finalRuns(corpora).isEmpty());
+        assertTrue(search.winners(corpora).isEmpty(), "no fold has a winner before its search is complete");
         search.run(corpora, cache, runs);
         // every fold's search is complete: each fold's winner is planned with the final seeds, and only it, under its own name
         List<PlannedRun> after = search.plan(corpora);
@@ -59,6 +60,7 @@ class ModelSearchTest {
         Map<String, String> chosen = new java.util.HashMap<>();
         for (int i = 0; i < log.rowCount(); i++) if (log.booleanColumn("chosen").get(i)) chosen.put(log.stringColumn("fold").get(i), log.stringColumn("candidate").get(i));
         assertEquals(2, chosen.size(), log.print());
+        assertEquals(chosen, search.winners(corpora), "the log's chosen rows are the search's winners");
         for (String fold : chosen.keySet()) {
             // the winner has the highest validation UA of its fold
             double best = -1;
