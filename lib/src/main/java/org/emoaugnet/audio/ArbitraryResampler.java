@@ -1,14 +1,33 @@
 package org.emoaugnet.audio;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Resampling by an arbitrary (also irrational) ratio with a Kaiser-windowed sinc built to the same soxr-HQ
  * specification as {@link Resampler} (125 dB, pass band to 0.913 of the lower Nyquist frequency), evaluated from a
  * finely tabulated impulse response. librosa's {@code pitch_shift} needs it: it resamples from {@code sr / rate}
  * to {@code sr} with {@code rate = 2^(-n/12)}. Output length {@code ceil(n · srOut / srIn)} as librosa's
  * {@code resample}.
+ *
+ * <p>Each output sample sums about 2 × {@code half} taps, linearly interpolated in a table of {@value #TABLE_PER_SAMPLE}
+ * points per input sample. The table is stored phase-major: entry {@code k = n·P + r} (distance {@code n} samples,
+ * phase {@code r}) sits at {@code r·(N) + n}, beside the entries of the same phase one sample further away, so that
+ * the taps of one output read consecutive memory instead of jumping {@code P} entries each; and a table is built once
+ * per pair of rates. Both change where numbers are read from, not which: the output is the same bit for bit as
+ * evaluating {@code table[k] + f·(table[k+1] − table[k])} in the distance-major order ({@code ArbitraryResamplerTest}).
  */
 public final class ArbitraryResampler {
     private static final int TABLE_PER_SAMPLE = 2048;
+    private static final int SHIFT = 11;   // log2(TABLE_PER_SAMPLE)
+
+    /** A tabulated impulse response: {@code lo[r·n + d]} = table[d·P + r] and {@code hi} the entry after it. */
+    private record Kernel(double half, int n, double[] lo, double[] hi) {}
+
+    /** The most recently used kernels, by (input rate, output rate); a few pairs recur (pitch shift, telephone). */
+    private static final Map<String, Kernel> KERNELS = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<String, Kernel> e) { return size() > 8; }
+    };
 
     private ArbitraryResampler() {}
 
@@ -16,6 +35,43 @@ public final class ArbitraryResampler {
         if (srIn <= 0 || srOut <= 0) throw new IllegalArgumentException("rates must be positive: " + srIn + " -> " + srOut);
         double ratio = srOut / srIn;
         int nOut = (int) Math.ceil(x.length * ratio - 1e-9);
+        Kernel kernel = kernel(srIn, srOut);
+        double half = kernel.half();
+        int n = kernel.n();
+        double[] lo = kernel.lo(), hi = kernel.hi();
+        float[] y = new float[nOut];
+        double step = srIn / srOut;
+        for (int m = 0; m < nOut; m++) {
+            double t = m * step;
+            int j0 = (int) Math.ceil(t - half), j1 = (int) Math.floor(t + half);
+            j0 = Math.max(j0, 0);
+            j1 = Math.min(j1, x.length - 1);
+            double acc = 0;
+            for (int j = j0; j <= j1; j++) {
+                double p = Math.abs(t - j) * TABLE_PER_SAMPLE;
+                int k = (int) p;
+                double f = p - k;
+                int at = (k & (TABLE_PER_SAMPLE - 1)) * n + (k >>> SHIFT);
+                double a = lo[at];
+                acc += x[j] * (a + f * (hi[at] - a));
+            }
+            y[m] = (float) acc;
+        }
+        return y;
+    }
+
+    private static Kernel kernel(double srIn, double srOut) {
+        String key = Double.doubleToLongBits(srIn) + ":" + Double.doubleToLongBits(srOut);
+        synchronized (KERNELS) {
+            Kernel k = KERNELS.get(key);
+            if (k != null) return k;
+        }
+        Kernel k = build(srIn, srOut);
+        synchronized (KERNELS) { KERNELS.put(key, k); }
+        return k;
+    }
+
+    private static Kernel build(double srIn, double srOut) {
         double nyqLow = Math.min(srIn, srOut) / 2;
         double fp = Resampler.PASSBAND_END * nyqLow, fs = nyqLow;
         double fc = (fp + fs) / 2 / srIn;           // cut-off in cycles per input sample
@@ -34,22 +90,14 @@ public final class ArbitraryResampler {
             double w = r >= 1 ? 0 : Resampler.besselI0(beta * Math.sqrt(1 - r * r)) / i0b;
             table[i] = 2 * fc * sinc * w;
         }
-        float[] y = new float[nOut];
-        double step = srIn / srOut;
-        for (int m = 0; m < nOut; m++) {
-            double t = m * step;
-            int j0 = (int) Math.ceil(t - half), j1 = (int) Math.floor(t + half);
-            j0 = Math.max(j0, 0);
-            j1 = Math.min(j1, x.length - 1);
-            double acc = 0;
-            for (int j = j0; j <= j1; j++) {
-                double p = Math.abs(t - j) * TABLE_PER_SAMPLE;
-                int k = (int) p;
-                double f = p - k;
-                acc += x[j] * (table[k] + f * (table[k + 1] - table[k]));
-            }
-            y[m] = (float) acc;
+        // phase-major copies; a tap reads k < tableLen - 1 (its distance is at most half samples), k + 1 inside the table
+        int n = tableLen / TABLE_PER_SAMPLE + 1;
+        double[] lo = new double[TABLE_PER_SAMPLE * n], hi = new double[TABLE_PER_SAMPLE * n];
+        for (int k = 0; k + 1 < tableLen; k++) {
+            int at = (k & (TABLE_PER_SAMPLE - 1)) * n + (k >>> SHIFT);
+            lo[at] = table[k];
+            hi[at] = table[k + 1];
         }
-        return y;
+        return new Kernel(half, n, lo, hi);
     }
 }
