@@ -11,8 +11,9 @@ import java.util.Map;
  * {@code resample}.
  *
  * <p>Each output sample sums about 2 × {@code half} taps, linearly interpolated in a table of {@value #TABLE_PER_SAMPLE}
- * points per input sample. The table is stored phase-major: entry {@code k = n·P + r} (distance {@code n} samples,
- * phase {@code r}) sits at {@code r·(N) + n}, beside the entries of the same phase one sample further away, so that
+ * points per input sample ({@code P}). The table is stored phase-major: entry {@code k = d·P + r} (distance {@code d}
+ * samples, phase {@code r}) sits at {@code r·n + d}, with {@code n} distances per phase, beside the entries of the same
+ * phase one sample further away, so that
  * the taps of one output read consecutive memory instead of jumping {@code P} entries each; and a table is built once
  * per pair of rates. Both change where numbers are read from, not which: the output is the same bit for bit as
  * evaluating {@code table[k] + f·(table[k+1] − table[k])} in the distance-major order ({@code ArbitraryResamplerTest}).
@@ -21,7 +22,7 @@ public final class ArbitraryResampler {
     private static final int TABLE_PER_SAMPLE = 2048;
     private static final int SHIFT = 11;   // log2(TABLE_PER_SAMPLE)
 
-    /** A tabulated impulse response: {@code lo[r·n + d]} = table[d·P + r] and {@code hi} the entry after it. */
+    /** A tabulated impulse response, phase-major: {@code lo[r·n + d]} = table[d·P + r] and {@code hi} the entry after it, table[d·P + r + 1]. */
     private record Kernel(double half, int n, double[] lo, double[] hi) {}
 
     /** The most recently used kernels, by (input rate, output rate); a few pairs recur (pitch shift, telephone). */

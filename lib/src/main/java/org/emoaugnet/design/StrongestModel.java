@@ -487,13 +487,15 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
             ModelSearch search = a.search();
             Map<String, String> winners = search.winners(corpora);
             Map<String, Map<String, double[]>> scores = new LinkedHashMap<>();   // fold → candidate → [validation sum, test sum, runs]
-            for (Path dir : a.finished(search.searchRuns(corpora))) {
-                RunRecord rec = RunRecord.read(dir);
-                double[] v = scores.computeIfAbsent(rec.spec().fold(), k -> new LinkedHashMap<>()).computeIfAbsent(dir.getParent().getFileName().toString(), k -> new double[3]);   // the folder is the candidate's name
-                v[0] += rec.training().bestValidationScore();
-                v[1] += rec.test().ua();
-                v[2]++;
-            }
+            List<PlannedRun> searchRuns = search.searchRuns(corpora);
+            for (ExperimentConfig c : search.candidates())
+                for (Path dir : a.finished(searchRuns.stream().filter(r -> r.experiment().equals(c.name())).toList())) {
+                    RunRecord rec = RunRecord.read(dir);
+                    double[] v = scores.computeIfAbsent(rec.spec().fold(), k -> new LinkedHashMap<>()).computeIfAbsent(c.name(), k -> new double[3]);
+                    v[0] += rec.training().bestValidationScore();
+                    v[1] += rec.test().ua();
+                    v[2]++;
+                }
             int first = name.size();
             for (var e : scores.entrySet()) {
                 String chosen = winners.get(e.getKey());
