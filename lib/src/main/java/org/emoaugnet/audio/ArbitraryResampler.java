@@ -42,19 +42,43 @@ public final class ArbitraryResampler {
         double[] lo = kernel.lo(), hi = kernel.hi();
         float[] y = new float[nOut];
         double step = srIn / srOut;
+        // From t >= exact on, every distance t - j of a tap is exact in double (its magnitude is below the largest power
+        // of two under t), so the taps left of t share one phase and one fraction, as do those right of it, and only
+        // the distance steps: the sums below read the same numbers, in the same order, as the general loop.
+        double exact = Math.max(1, Integer.highestOneBit((int) half + 1) * 2.0);
         for (int m = 0; m < nOut; m++) {
             double t = m * step;
             int j0 = (int) Math.ceil(t - half), j1 = (int) Math.floor(t + half);
             j0 = Math.max(j0, 0);
             j1 = Math.min(j1, x.length - 1);
             double acc = 0;
-            for (int j = j0; j <= j1; j++) {
-                double p = Math.abs(t - j) * TABLE_PER_SAMPLE;
-                int k = (int) p;
-                double f = p - k;
-                int at = (k & (TABLE_PER_SAMPLE - 1)) * n + (k >>> SHIFT);
-                double a = lo[at];
-                acc += x[j] * (a + f * (hi[at] - a));
+            if (t < exact) {
+                for (int j = j0; j <= j1; j++) {
+                    double p = Math.abs(t - j) * TABLE_PER_SAMPLE;
+                    int k = (int) p;
+                    double f = p - k;
+                    int at = (k & (TABLE_PER_SAMPLE - 1)) * n + (k >>> SHIFT);
+                    double a = lo[at];
+                    acc += x[j] * (a + f * (hi[at] - a));
+                }
+            } else {
+                int c = (int) Math.floor(t);                 // taps j <= c lie left of t (distance (t - c) + (c - j))
+                double pl = (t - c) * TABLE_PER_SAMPLE;
+                int kl = (int) pl;
+                double fl = pl - kl;
+                int atl = (kl & (TABLE_PER_SAMPLE - 1)) * n + (kl >>> SHIFT) + c;   // index of tap j: atl - j
+                for (int j = j0; j <= Math.min(c, j1); j++) {
+                    double a = lo[atl - j];
+                    acc += x[j] * (a + fl * (hi[atl - j] - a));
+                }
+                double pr = (c + 1 - t) * TABLE_PER_SAMPLE;    // taps j > c: distance (c + 1 - t) + (j - c - 1)
+                int kr = (int) pr;
+                double fr = pr - kr;
+                int atr = (kr & (TABLE_PER_SAMPLE - 1)) * n + (kr >>> SHIFT) - (c + 1);   // index of tap j: atr + j
+                for (int j = Math.max(c + 1, j0); j <= j1; j++) {
+                    double a = lo[atr + j];
+                    acc += x[j] * (a + fr * (hi[atr + j] - a));
+                }
             }
             y[m] = (float) acc;
         }

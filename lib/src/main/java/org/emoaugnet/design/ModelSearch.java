@@ -194,11 +194,14 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
         return candidates.stream().filter(c -> c.name().equals(chosen)).findFirst();
     }
 
+    /** The folder of a planned run's record under {@link #runsRoot}. */
+    Path dir(PlannedRun r) { return runsRoot.resolve(r.experiment()).resolve(SpecJobs.runName(r.spec())); }
+
     /** The records of the finished runs among {@code planned} whose specification is unchanged, in plan order. */
-    private Map<PlannedRun, RunRecord> finished(List<PlannedRun> planned) throws IOException {
+    Map<PlannedRun, RunRecord> finished(List<PlannedRun> planned) throws IOException {
         Map<PlannedRun, RunRecord> out = new java.util.LinkedHashMap<>();
         for (PlannedRun r : planned) {
-            Path dir = runsRoot.resolve(r.experiment()).resolve(SpecJobs.runName(r.spec()));
+            Path dir = dir(r);
             if (!RunRecord.finished(dir)) continue;
             RunRecord rec = RunRecord.read(dir);
             if (rec.specSha256().equals(r.spec().sha256())) out.put(r, rec);
@@ -236,7 +239,12 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
      */
     public Map<String, String> winners(CorpusSource corpora) throws IOException {
         List<PlannedRun> search = searchRuns(corpora);
-        return winners(search, scores(search), candidatesUpTo(lastRound()));
+        return winners(search, finished(search));
+    }
+
+    /** {@link #winners(CorpusSource)} from the search runs and their records already read ({@link #finished}). */
+    Map<String, String> winners(List<PlannedRun> search, Map<PlannedRun, RunRecord> records) {
+        return winners(search, scores(records), candidatesUpTo(lastRound()));
     }
 
     /** The winner of each fold whose search runs have all finished (a fold with a missing search run has none yet). */

@@ -107,12 +107,7 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
 
         /** Finished runs among {@code planned} whose record has the planned spec. */
         List<Path> finished(List<PlannedRun> planned) throws IOException {
-            List<Path> out = new ArrayList<>();
-            for (PlannedRun r : planned) {
-                Path dir = search.runsRoot().resolve(r.experiment()).resolve(SpecJobs.runName(r.spec()));
-                if (RunRecord.finished(dir) && RunRecord.read(dir).specSha256().equals(r.spec().sha256())) out.add(dir);
-            }
-            return out;
+            return search.finished(planned).keySet().stream().map(search::dir).toList();
         }
 
         /** The fold set's name ({@code emobox-6}, {@code reslstm-5}), or "seeded speaker" for a corpus whose speaker folds are drawn with the fold seed. */
@@ -485,17 +480,17 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
                 meanTest = DoubleColumn.create(MEAN_TEST), bestTest = DoubleColumn.create(CEILING);
         for (Arm a : arms) {
             ModelSearch search = a.search();
-            Map<String, String> winners = search.winners(corpora);
+            List<PlannedRun> searchRuns = search.searchRuns(corpora);   // candidate by candidate, each over its folds
+            Map<PlannedRun, RunRecord> records = search.finished(searchRuns);
+            Map<String, String> winners = search.winners(searchRuns, records);
             Map<String, Map<String, double[]>> scores = new LinkedHashMap<>();   // fold → candidate → [validation sum, test sum, runs]
-            List<PlannedRun> searchRuns = search.searchRuns(corpora);
-            for (ExperimentConfig c : search.candidates())
-                for (Path dir : a.finished(searchRuns.stream().filter(r -> r.experiment().equals(c.name())).toList())) {
-                    RunRecord rec = RunRecord.read(dir);
-                    double[] v = scores.computeIfAbsent(rec.spec().fold(), k -> new LinkedHashMap<>()).computeIfAbsent(c.name(), k -> new double[3]);
-                    v[0] += rec.training().bestValidationScore();
-                    v[1] += rec.test().ua();
-                    v[2]++;
-                }
+            for (var r : records.entrySet()) {
+                RunRecord rec = r.getValue();
+                double[] v = scores.computeIfAbsent(rec.spec().fold(), k -> new LinkedHashMap<>()).computeIfAbsent(r.getKey().experiment(), k -> new double[3]);
+                v[0] += rec.training().bestValidationScore();
+                v[1] += rec.test().ua();
+                v[2]++;
+            }
             int first = name.size();
             for (var e : scores.entrySet()) {
                 String chosen = winners.get(e.getKey());

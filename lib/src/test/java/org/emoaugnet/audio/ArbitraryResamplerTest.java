@@ -60,6 +60,9 @@ class ArbitraryResamplerTest {
         for (double[] p : pairs)
             for (int rep = 0; rep < 2; rep++)            // the second call reads the kept table
                 assertArrayEquals(reference(x, p[0], p[1]), ArbitraryResampler.resample(x, p[0], p[1]), p[0] + " -> " + p[1] + ", call " + (rep + 1));
+        float[] clip = new float[60000];                 // a 2.7 s clip: distances far from the origin, where the taps share a phase
+        for (int i = 0; i < clip.length; i++) clip[i] = (float) (rnd.nextDouble() * 2 - 1);
+        assertArrayEquals(reference(clip, pairs[0][0], pairs[0][1]), ArbitraryResampler.resample(clip, pairs[0][0], pairs[0][1]), "a long clip");
         assertArrayEquals(reference(new float[] {1f}, 44100, 22050), ArbitraryResampler.resample(new float[] {1f}, 44100, 22050), "a single sample");
         assertEquals(0, ArbitraryResampler.resample(new float[0], 44100, 22050).length);
     }
