@@ -13,6 +13,13 @@ public interface Augmentation {
     /** Name plus every parameter and the implementation, e.g. {@code pitch(n_steps=0.7,impl=phase-vocoder)}. */
     String key();
 
+    /**
+     * Whether the output is the same for every seed (a fixed pitch shift or stretch): {@link Recipe.Copies} then
+     * computes it once for all the copies of a clip that start with it. Only an augmentation that ignores its seed
+     * may say so.
+     */
+    default boolean seedFree() { return false; }
+
     /** The identity (the original copy of a recipe). */
     Augmentation NONE = new Augmentation() {
         public float[] apply(float[] y, int sr, long seed) { return y.clone(); }

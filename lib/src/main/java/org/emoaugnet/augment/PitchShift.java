@@ -30,6 +30,10 @@ public record PitchShift(double nSteps, double maxSteps, Impl impl) implements A
         return impl == Impl.PHASE_VOCODER ? PhaseVocoder.pitchShift(y, sr, s) : Wsola.pitchShift(y, sr, s);
     }
 
+    /** A fixed shift ({@code maxSteps = 0}) ignores the seed. */
+    @Override
+    public boolean seedFree() { return maxSteps == 0; }
+
     @Override
     public String name() {
         String c = (nSteps >= 0 ? "+" : "") + Seeds.num(nSteps);

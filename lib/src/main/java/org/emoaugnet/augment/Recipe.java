@@ -73,6 +73,44 @@ public record Recipe(String name, List<Augmentation> copies) {
         return copies.get(c).apply(y, sr, Seeds.derive(seed, key, c));
     }
 
+    /** The copies of one clip, made on demand ({@link Copies}). */
+    public Copies copiesOf(float[] y, int sr, long seed, String key) { return new Copies(y, sr, seed, key); }
+
+    /**
+     * The copies of one clip, each what {@link #apply} gives, bit for bit. A {@linkplain Augmentation#seedFree
+     * seed-free} augmentation that is a copy or starts one (the fixed pitch shift of public-4's pitch and
+     * noise∘pitch copies) runs once on the clip and serves them all. Not thread-safe: one per clip and thread.
+     */
+    public final class Copies {
+        private final float[] y;
+        private final int sr;
+        private final long seed;
+        private final String key;
+        private final Map<String, float[]> shared = new java.util.HashMap<>();   // seed-free augmentation's key → its output on y
+
+        private Copies(float[] y, int sr, long seed, String key) {
+            this.y = y;
+            this.sr = sr;
+            this.seed = seed;
+            this.key = key;
+        }
+
+        /** Copy {@code c}: the same numbers as {@code apply(c, y, sr, seed, key)}. */
+        public float[] get(int c) {
+            Augmentation a = copies.get(c);
+            if (a.seedFree()) return shared(a).clone();
+            if (a instanceof Chain chain && chain.steps().get(0).seedFree()) {
+                long s = Seeds.derive(seed, key, c);
+                float[] first = shared(chain.steps().get(0)), out = first;   // Chain.apply's first step, whatever its seed
+                for (int i = 1; i < chain.steps().size(); i++) out = chain.steps().get(i).apply(out, sr, Seeds.derive(s, i));
+                return out == first ? first.clone() : out;
+            }
+            return apply(c, y, sr, seed, key);
+        }
+
+        private float[] shared(Augmentation a) { return shared.computeIfAbsent(a.key(), k -> a.apply(y, sr, 0)); }
+    }
+
     public String key() {
         return name + "[" + String.join(";", copies.stream().map(Augmentation::key).toList()) + "]";
     }

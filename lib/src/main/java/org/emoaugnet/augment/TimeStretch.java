@@ -25,6 +25,10 @@ public record TimeStretch(double rate, double spread, PitchShift.Impl impl) impl
         return impl == PitchShift.Impl.PHASE_VOCODER ? PhaseVocoder.timeStretch(y, r) : Wsola.timeStretch(y, sr, r);
     }
 
+    /** A fixed rate ({@code spread = 0}) ignores the seed. */
+    @Override
+    public boolean seedFree() { return spread == 0; }
+
     @Override
     public String name() {
         return spread > 0 ? "stretch" + Seeds.num(rate) + "±" + Seeds.num(spread) : "stretch" + Seeds.num(rate);

@@ -28,13 +28,13 @@ public final class FeatureExtraction {
                 Utterance u = utterances.get(i);
                 try {
                     String fileHash = FeatureCache.fileHash(u.path());
-                    float[] clip = null;
+                    Recipe.Copies made = null;   // loaded and augmented only if a copy is not cached
                     for (int c = 0; c < copies; c++) {
                         String key = FeatureCache.key(fileHash, spec.key() + ";" + recipe.copies().get(c).key() + ";seed=" + seed + ";utt=" + u.key() + ";copy=" + c);
                         Features f = cache.get(key, spec.representation());
                         if (f == null) {
-                            if (clip == null) clip = load(u, spec);
-                            float[] y = spec.window().fit(recipe.apply(c, clip, sr, seed, u.key()), sr);
+                            if (made == null) made = recipe.copiesOf(load(u, spec), sr, seed, u.key());
+                            float[] y = spec.window().fit(made.get(c), sr);
                             f = FeatureExtractor.forThread(spec.features()).extract(y);
                             cache.put(key, f);
                         }

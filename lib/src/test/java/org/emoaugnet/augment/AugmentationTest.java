@@ -133,4 +133,36 @@ class AugmentationTest {
         assertNotEquals(a, c);
         assertTrue(Math.abs(a) <= 2 && Math.abs(c) <= 2);
     }
+
+    @Test
+    void aClipsCopiesAreWhatApplyGivesAndAFixedShiftThatStartsSeveralRunsOnce() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        float[] y = new float[SR];
+        for (int i = 0; i < y.length; i++) y[i] = (float) (0.3 * Math.sin(i * 0.05) + 0.05 * (rnd.nextDouble() - 0.5));
+        java.util.List<Recipe> recipes = new java.util.ArrayList<>(Recipe.named().values());
+        recipes.add(new Recipe("random pitch twice", java.util.List.of(Augmentation.NONE, PitchShift.random(0, 2),
+                PitchShift.random(0, 2).then(Noise.publicRule()))));
+        for (Recipe r : recipes) {
+            var made = r.copiesOf(y, SR, 42, "u1");
+            for (int c = 0; c < r.size(); c++)
+                assertArrayEquals(r.apply(c, y, SR, 42, "u1"), made.get(c), r.name() + ", copy " + c);
+        }
+        assertTrue(PitchShift.publicRule().seedFree() && TimeStretch.publicRule().seedFree());
+        assertArrayEquals(PitchShift.publicRule().apply(y, SR, 1), PitchShift.publicRule().apply(y, SR, 2), "a seed-free shift ignores its seed");
+        assertFalse(PitchShift.random(0, 2).seedFree() || Noise.publicRule().seedFree() || TimeShift.publicRule().seedFree());
+
+        int[] calls = {0};
+        Augmentation fixed = new Augmentation() {
+            public float[] apply(float[] x, int sr, long seed) { calls[0]++; return PitchShift.publicRule().apply(x, sr, seed); }
+            public String name() { return "counted pitch"; }
+            public String key() { return "counted-pitch"; }
+            public boolean seedFree() { return true; }
+        };
+        Recipe public4Like = new Recipe("public-4, counted", java.util.List.of(Augmentation.NONE, Noise.publicRule(), fixed, fixed.then(Noise.publicRule())));
+        var made = public4Like.copiesOf(y, SR, 42, "u1");
+        assertArrayEquals(Recipe.public4().apply(3, y, SR, 42, "u1"), made.get(3), "noise∘pitch");
+        assertArrayEquals(Recipe.public4().apply(2, y, SR, 42, "u1"), made.get(2), "pitch");
+        made.get(2);
+        assertEquals(1, calls[0], "the fixed shift ran once for the pitch and the noise∘pitch copies");
+    }
 }
