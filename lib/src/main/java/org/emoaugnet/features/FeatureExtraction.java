@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.emoaugnet.audio.AudioLoader;
+import org.emoaugnet.audio.AudioMemo;
 import org.emoaugnet.augment.Recipe;
 import org.emoaugnet.data.Utterance;
 import org.emoaugnet.util.Progress;
@@ -58,8 +58,8 @@ public final class FeatureExtraction {
     public static float[] clip(java.nio.file.Path file, FeatureSpec spec) throws IOException {
         ClipWindow w = spec.window();
         int sr = spec.features().sampleRate();
-        if (!w.fromOnset()) return AudioLoader.load(file, sr, w.offset(), w.fixedLength() ? w.duration() : -1);
-        float[] y = AudioLoader.load(file, sr, 0, -1);
+        if (!w.fromOnset()) return AudioMemo.load(file, sr, w.offset(), w.fixedLength() ? w.duration() : -1);
+        float[] y = AudioMemo.load(file, sr, 0, -1);
         int from = Math.min(y.length, SpeechOnset.sample(y, w.onsetTopDb()) + (int) Math.round(w.offset() * sr));
         int to = w.fixedLength() ? Math.min(y.length, from + w.samples(sr)) : y.length;
         return java.util.Arrays.copyOfRange(y, from, to);
