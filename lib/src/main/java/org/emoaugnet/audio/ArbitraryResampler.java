@@ -13,17 +13,19 @@ import java.util.Map;
  * <p>Each output sample sums about 2 × {@code half} taps, linearly interpolated in a table of {@value #TABLE_PER_SAMPLE}
  * points per input sample ({@code P}). The table is stored phase-major: entry {@code k = d·P + r} (distance {@code d}
  * samples, phase {@code r}) sits at {@code r·n + d}, with {@code n} distances per phase, beside the entries of the same
- * phase one sample further away, so that
- * the taps of one output read consecutive memory instead of jumping {@code P} entries each; and a table is built once
- * per pair of rates. Both change where numbers are read from, not which: the output is the same bit for bit as
- * evaluating {@code table[k] + f·(table[k+1] − table[k])} in the distance-major order ({@code ArbitraryResamplerTest}).
+ * phase one sample further away, so that the taps of one output read consecutive memory instead of jumping {@code P}
+ * entries each. Its successor {@code table[k+1]} is the entry of phase {@code r + 1} at the same distance, {@code n}
+ * places on; one extra phase {@code P} (phase 0 one sample further away) serves {@code r = P − 1}, so the table is
+ * held once, not twice. A table is built once per pair of rates. All this changes where numbers are read from, not
+ * which: the output is the same bit for bit as evaluating {@code table[k] + f·(table[k+1] − table[k])} in the
+ * distance-major order ({@code ArbitraryResamplerTest}).
  */
 public final class ArbitraryResampler {
     private static final int TABLE_PER_SAMPLE = 2048;
     private static final int SHIFT = 11;   // log2(TABLE_PER_SAMPLE)
 
-    /** A tabulated impulse response, phase-major: {@code lo[r·n + d]} = table[d·P + r] and {@code hi} the entry after it, table[d·P + r + 1]. */
-    private record Kernel(double half, int n, double[] lo, double[] hi) {}
+    /** A tabulated impulse response, phase-major: {@code rows[r·n + d]} = table[d·P + r] for phases 0 to P, so that table[d·P + r + 1] is {@code rows[r·n + d + n]}. */
+    private record Kernel(double half, int n, double[] rows) {}
 
     /** The most recently used kernels, by (input rate, output rate); a few pairs recur (pitch shift, telephone). */
     private static final Map<String, Kernel> KERNELS = new LinkedHashMap<>(16, 0.75f, true) {
@@ -39,7 +41,7 @@ public final class ArbitraryResampler {
         Kernel kernel = kernel(srIn, srOut);
         double half = kernel.half();
         int n = kernel.n();
-        double[] lo = kernel.lo(), hi = kernel.hi();
+        double[] rows = kernel.rows();
         float[] y = new float[nOut];
         double step = srIn / srOut;
         // From t >= exact on, every distance t - j of a tap is exact in double (its magnitude is below the largest power
@@ -58,8 +60,8 @@ public final class ArbitraryResampler {
                     int k = (int) p;
                     double f = p - k;
                     int at = (k & (TABLE_PER_SAMPLE - 1)) * n + (k >>> SHIFT);
-                    double a = lo[at];
-                    acc += x[j] * (a + f * (hi[at] - a));
+                    double a = rows[at];
+                    acc += x[j] * (a + f * (rows[at + n] - a));
                 }
             } else {
                 int c = (int) Math.floor(t);                 // taps j <= c lie left of t (distance (t - c) + (c - j))
@@ -68,16 +70,16 @@ public final class ArbitraryResampler {
                 double fl = pl - kl;
                 int atl = (kl & (TABLE_PER_SAMPLE - 1)) * n + (kl >>> SHIFT) + c;   // index of tap j: atl - j
                 for (int j = j0; j <= Math.min(c, j1); j++) {
-                    double a = lo[atl - j];
-                    acc += x[j] * (a + fl * (hi[atl - j] - a));
+                    double a = rows[atl - j];
+                    acc += x[j] * (a + fl * (rows[atl - j + n] - a));
                 }
                 double pr = (c + 1 - t) * TABLE_PER_SAMPLE;    // taps j > c: distance (c + 1 - t) + (j - c - 1)
                 int kr = (int) pr;
                 double fr = pr - kr;
                 int atr = (kr & (TABLE_PER_SAMPLE - 1)) * n + (kr >>> SHIFT) - (c + 1);   // index of tap j: atr + j
                 for (int j = Math.max(c + 1, j0); j <= j1; j++) {
-                    double a = lo[atr + j];
-                    acc += x[j] * (a + fr * (hi[atr + j] - a));
+                    double a = rows[atr + j];
+                    acc += x[j] * (a + fr * (rows[atr + j + n] - a));
                 }
             }
             y[m] = (float) acc;
@@ -115,14 +117,13 @@ public final class ArbitraryResampler {
             double w = r >= 1 ? 0 : Resampler.besselI0(beta * Math.sqrt(1 - r * r)) / i0b;
             table[i] = 2 * fc * sinc * w;
         }
-        // phase-major copies; a tap reads k < tableLen - 1 (its distance is at most half samples), k + 1 inside the table
+        // phase-major rows 0 .. P; a tap reads k < tableLen - 1 (its distance is at most half samples), k + 1 inside the table
         int n = tableLen / TABLE_PER_SAMPLE + 1;
-        double[] lo = new double[TABLE_PER_SAMPLE * n], hi = new double[TABLE_PER_SAMPLE * n];
-        for (int k = 0; k + 1 < tableLen; k++) {
-            int at = (k & (TABLE_PER_SAMPLE - 1)) * n + (k >>> SHIFT);
-            lo[at] = table[k];
-            hi[at] = table[k + 1];
+        double[] rows = new double[(TABLE_PER_SAMPLE + 1) * n];
+        for (int k = 0; k < tableLen; k++) {
+            rows[(k & (TABLE_PER_SAMPLE - 1)) * n + (k >>> SHIFT)] = table[k];
+            if ((k & (TABLE_PER_SAMPLE - 1)) == 0 && k > 0) rows[TABLE_PER_SAMPLE * n + (k >>> SHIFT) - 1] = table[k];   // phase P, one sample nearer
         }
-        return new Kernel(half, n, lo, hi);
+        return new Kernel(half, n, rows);
     }
 }
