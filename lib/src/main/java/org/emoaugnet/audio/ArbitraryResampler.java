@@ -16,7 +16,9 @@ import java.util.Map;
  * phase one sample further away, so that the taps of one output read consecutive memory instead of jumping {@code P}
  * entries each. Its successor {@code table[k+1]} is the entry of phase {@code r + 1} at the same distance, {@code n}
  * places on; one extra phase {@code P} (phase 0 one sample further away) serves {@code r = P − 1}, so the table is
- * held once, not twice. A table is built once per pair of rates. All this changes where numbers are read from, not
+ * held once, not twice. A table is built once per pair of rates. From output time {@code t} at or above the first
+ * power of two over {@code half + 1}, every distance {@code t − j} is exact in double, so the taps on either side of
+ * {@code t} share one phase and one fraction and only the distance steps. All this changes where numbers are read from, not
  * which: the output is the same bit for bit as evaluating {@code table[k] + f·(table[k+1] − table[k])} in the
  * distance-major order ({@code ArbitraryResamplerTest}).
  */
