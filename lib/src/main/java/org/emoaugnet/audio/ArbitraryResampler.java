@@ -29,6 +29,9 @@ public final class ArbitraryResampler {
     /** A tabulated impulse response, phase-major: {@code rows[r·n + d]} = table[d·P + r] for phases 0 to P, so that table[d·P + r + 1] is {@code rows[r·n + d + n]}. */
     private record Kernel(double half, int n, double[] rows) {}
 
+    /** Where table entry {@code k} (distance {@code k / P}, phase {@code k mod P}) sits among rows of {@code n} distances. */
+    private static int at(int k, int n) { return (k & (TABLE_PER_SAMPLE - 1)) * n + (k >>> SHIFT); }
+
     /** The most recently used kernels, by (input rate, output rate); a few pairs recur (pitch shift, telephone). */
     private static final Map<String, Kernel> KERNELS = new LinkedHashMap<>(16, 0.75f, true) {
         @Override protected boolean removeEldestEntry(Map.Entry<String, Kernel> e) { return size() > 8; }
@@ -61,16 +64,16 @@ public final class ArbitraryResampler {
                     double p = Math.abs(t - j) * TABLE_PER_SAMPLE;
                     int k = (int) p;
                     double f = p - k;
-                    int at = (k & (TABLE_PER_SAMPLE - 1)) * n + (k >>> SHIFT);
-                    double a = rows[at];
-                    acc += x[j] * (a + f * (rows[at + n] - a));
+                    int i = at(k, n);
+                    double a = rows[i];
+                    acc += x[j] * (a + f * (rows[i + n] - a));
                 }
             } else {
                 int c = (int) Math.floor(t);                 // taps j <= c lie left of t (distance (t - c) + (c - j))
                 double pl = (t - c) * TABLE_PER_SAMPLE;
                 int kl = (int) pl;
                 double fl = pl - kl;
-                int atl = (kl & (TABLE_PER_SAMPLE - 1)) * n + (kl >>> SHIFT) + c;   // index of tap j: atl - j
+                int atl = at(kl, n) + c;                     // index of tap j: atl - j
                 for (int j = j0; j <= Math.min(c, j1); j++) {
                     double a = rows[atl - j];
                     acc += x[j] * (a + fl * (rows[atl - j + n] - a));
@@ -78,7 +81,7 @@ public final class ArbitraryResampler {
                 double pr = (c + 1 - t) * TABLE_PER_SAMPLE;    // taps j > c: distance (c + 1 - t) + (j - c - 1)
                 int kr = (int) pr;
                 double fr = pr - kr;
-                int atr = (kr & (TABLE_PER_SAMPLE - 1)) * n + (kr >>> SHIFT) - (c + 1);   // index of tap j: atr + j
+                int atr = at(kr, n) - (c + 1);                 // index of tap j: atr + j
                 for (int j = Math.max(c + 1, j0); j <= j1; j++) {
                     double a = rows[atr + j];
                     acc += x[j] * (a + fr * (rows[atr + j + n] - a));
@@ -123,7 +126,7 @@ public final class ArbitraryResampler {
         int n = tableLen / TABLE_PER_SAMPLE + 1;
         double[] rows = new double[(TABLE_PER_SAMPLE + 1) * n];
         for (int k = 0; k < tableLen; k++) {
-            rows[(k & (TABLE_PER_SAMPLE - 1)) * n + (k >>> SHIFT)] = table[k];
+            rows[at(k, n)] = table[k];
             if ((k & (TABLE_PER_SAMPLE - 1)) == 0 && k > 0) rows[TABLE_PER_SAMPLE * n + (k >>> SHIFT) - 1] = table[k];   // phase P, one sample nearer
         }
         return new Kernel(half, n, rows);

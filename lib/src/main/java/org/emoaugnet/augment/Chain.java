@@ -20,9 +20,19 @@ public record Chain(List<Augmentation> steps) implements Augmentation {
 
     @Override
     public float[] apply(float[] y, int sr, long seed) {
-        float[] out = y;
-        for (int i = 0; i < steps.size(); i++) out = steps.get(i).apply(out, sr, Seeds.derive(seed, i));
+        if (steps.isEmpty()) return y.clone();
+        float[] out = afterFirst(steps.get(0).apply(y, sr, Seeds.derive(seed, 0)), sr, seed);
         return out == y ? y.clone() : out;
+    }
+
+    /**
+     * The steps after the first, applied to {@code first} (the first step's output) with the seeds {@link #apply}
+     * gives them; {@code first} itself where no step made a new array.
+     */
+    public float[] afterFirst(float[] first, int sr, long seed) {
+        float[] out = first;
+        for (int i = 1; i < steps.size(); i++) out = steps.get(i).apply(out, sr, Seeds.derive(seed, i));
+        return out;
     }
 
     /** Written in application order joined by "+", e.g. {@code pitch+0.7+noise}. */

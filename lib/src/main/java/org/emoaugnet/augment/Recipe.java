@@ -99,10 +99,9 @@ public record Recipe(String name, List<Augmentation> copies) {
         public float[] get(int c) {
             Augmentation a = copies.get(c);
             if (a.seedFree()) return shared(a).clone();
-            if (a instanceof Chain chain && chain.steps().get(0).seedFree()) {
-                long s = Seeds.derive(seed, key, c);
-                float[] first = shared(chain.steps().get(0)), out = first;   // Chain.apply's first step, whatever its seed
-                for (int i = 1; i < chain.steps().size(); i++) out = chain.steps().get(i).apply(out, sr, Seeds.derive(s, i));
+            if (a instanceof Chain chain && !chain.steps().isEmpty() && chain.steps().get(0).seedFree()) {
+                float[] first = shared(chain.steps().get(0));   // Chain.apply's first step, whatever its seed
+                float[] out = chain.afterFirst(first, sr, Seeds.derive(seed, key, c));
                 return out == first ? first.clone() : out;
             }
             return apply(c, y, sr, seed, key);
