@@ -98,11 +98,17 @@ public final class Main {
             "        re-run recorded runs (<experiment>/<run> under the runs folder) from their specs with the current code",
             "        into DIR (default build/verify) and compare spec hash and predictions; exit code 3 when any differs;",
             "        each under the record's own numeric-kernel settings (in a child JVM where this one's differ)",
+            "  records check [--runs DIR]",
+            "        check every run record under the runs folder without training: the record's checksum, the SHA-256 of",
+            "        every file of the run, every test.* value and interval recomputed from predictions.csv, confusion.csv,",
+            "        the test row count and history.csv; lists every problem naming the file; exit code 3 when any",
             "  records migrate [--data DIR] [--runs DIR] [--redo]",
-            "        convert run records of the older format (record.properties, format 1) to the typed format, keeping",
-            "        every recorded value (the old file stays as record-v1.properties); the data manifest is verified",
-            "        against the corpora under DIR by recording names, then content-hashed, or marked unknown (always for",
-            "        generated corpora); --redo converts earlier migrated records again from record-v1.properties",
+            "        convert run records of older formats to the current one, keeping every recorded value: format 1 to",
+            "        the typed format (the old file stays as record-v1.properties; the data manifest is verified against the",
+            "        corpora under DIR by recording names, then content-hashed, or marked unknown, always for generated",
+            "        corpora; --redo converts earlier migrated records again from record-v1.properties); format 2 gains",
+            "        every file's SHA-256 and the split's fold set and speakers, re-derived from the corpora under DIR and",
+            "        checked against the run's predictions (a record that does not check out is left as it is, exit code 2)",
             "  bench features [--data DIR] [--files N] [--repeats R]",
             "        feature-extraction throughput (real-time factor, 1 thread and all cores) and peak memory",
             "  help                            this text",
@@ -156,6 +162,7 @@ public final class Main {
             Map.entry("experiment search", new Options(true, List.of("candidates", "name", "search-seeds", "final-seeds", "runs"))),
             Map.entry("model train", new Options(true, List.of("config", "out", "fold", "train-seed", "runs"))),
             Map.entry("predict", new Options(false, List.of("model"))),
+            Map.entry("records check", new Options(true, List.of("runs"))),
             Map.entry("records migrate", new Options(true, List.of("runs", "redo"))));
 
     private Main() {}
@@ -215,6 +222,7 @@ public final class Main {
                 case "experiment robustness": return robustness(flags, out);
                 case "ledger": return ledger(flags, out);
                 case "records migrate": return migrate(flags, out);
+                case "records check": return check(flags, out);
                 case "records verify": return verify(flags, rest, out);
                 case "predict": return ModelCommands.predict(Path.of(need(flags, "model")), rest.stream().map(Path::of).toList(), out);
                 case "experiment search": {
@@ -513,14 +521,11 @@ public final class Main {
     private static int ledger(Map<String, String> flags, PrintStream out) throws IOException {
         Settings s = settings(flags);
         Path results = flags.containsKey("results") ? Path.of(flags.get("results")) : s.results();
-        var rows = org.emoaugnet.publish.Ledger.write(s.projectRoot(), results);
-        org.emoaugnet.publish.Manifest.write(s.projectRoot(), results);
-        if (results.toAbsolutePath().normalize().equals(s.projectRoot().resolve("results").toAbsolutePath().normalize())) {
-            org.emoaugnet.publish.Ledger.updateReadme(s.projectRoot().resolve("README.md"), rows);
-            org.emoaugnet.publish.ReadmeTables.updateAll(s.projectRoot());
-            org.emoaugnet.publish.Findings.updateReadme(s.projectRoot().resolve("README.md"), s.projectRoot(), rows);
-            out.println("updated the generated blocks of " + s.projectRoot().resolve("README.md"));
-        }
+        boolean pages = results.toAbsolutePath().normalize().equals(s.projectRoot().resolve("results").toAbsolutePath().normalize());
+        var published = org.emoaugnet.publish.Publication.ledger(s.projectRoot(), results, pages, System.err);
+        if (pages) out.println("rendered the generated blocks of " + s.projectRoot().resolve("README.md"));
+        out.println(published.changed().isEmpty() ? "nothing changed" : published.changed().size() + " file(s) changed: "
+                + String.join(", ", published.changed().stream().map(Path::toString).toList()));
         out.println(java.nio.file.Files.readString(results.resolve("LEDGER.md")));
         out.println("wrote " + results.resolve("LEDGER.md") + ", " + results.resolve("ledger.csv") + ", " + results.resolve("MANIFEST.json"));
         return 0;
@@ -602,9 +607,30 @@ public final class Main {
                 flags.containsKey("redo"));
         out.printf("%d record(s) migrated (data manifest verified for %d, unknown for %d), %d already current%n", sum.migrated(), sum.dataVerified(),
                 sum.dataUnknown(), sum.alreadyCurrent());
-        var ev = org.emoaugnet.run.EvaluationMigration.migrate(runsRoot(flags, s), java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), out);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        var up = org.emoaugnet.run.RecordUpgrade.upgrade(runsRoot(flags, s), org.emoaugnet.run.SplitDerivation.of(found::get), today, out);
+        var ev = org.emoaugnet.run.EvaluationMigration.migrate(runsRoot(flags, s), today, out);
         out.printf("%d robustness evaluation(s) migrated into evaluation records, %d there already%n", ev.migrated(), ev.alreadyThere());
-        return 0;
+        out.printf("%d record(s) upgraded to %s (every file's SHA-256, the split's fold set and speakers), %d already current%n", up.upgraded(),
+                org.emoaugnet.run.RunRecord.FORMAT, up.alreadyCurrent());
+        up.problems().forEach(p -> out.println("not upgraded: " + p));
+        return up.problems().isEmpty() ? 0 : 2;
+    }
+
+    /** {@code records check}: every record under the runs folder against its files, nothing trained (exit code 3 on any problem). */
+    private static int check(Map<String, String> flags, PrintStream out) throws IOException {
+        Path root = runsRoot(flags, settings(flags));
+        List<Path> runs = org.emoaugnet.run.RunRecord.folders(root);
+        if (runs.isEmpty()) throw new java.io.FileNotFoundException(root + ": no run records there");
+        int bad = 0;
+        for (Path r : runs) {
+            List<String> problems = org.emoaugnet.run.RecordCheck.full(r);
+            if (!problems.isEmpty()) bad++;
+            problems.forEach(out::println);
+        }
+        out.println(bad == 0 ? runs.size() + " run record(s) checked under " + root + ": every file hashes to its record and every test metric is what its "
+                + "predictions give" : bad + " of " + runs.size() + " run record(s) under " + root + " do not check out (above)");
+        return bad == 0 ? 0 : 3;
     }
 
     private static Settings settingsFor(String corpus, Map<String, String> flags) {

@@ -42,10 +42,15 @@ public record RowSplit(String protocol, boolean leakingByDesign, List<Integer> t
 
     /** {@code train_test_split(rows, test_size, random_state=seed, shuffle=True)} on augmented rows (not stratified). */
     public static RowSplit paperStyleAugmentBeforeSplit(FeatureSet set, double testFraction, long seed) {
+        return paperStyleAugmentBeforeSplit(set.size(), testFraction, seed);
+    }
+
+    /** {@link #paperStyleAugmentBeforeSplit(FeatureSet, double, long)} of a feature set of {@code size} rows: it depends on nothing else. */
+    public static RowSplit paperStyleAugmentBeforeSplit(int size, double testFraction, long seed) {
         List<Integer> idx = new ArrayList<>();
-        for (int i = 0; i < set.size(); i++) idx.add(i);
+        for (int i = 0; i < size; i++) idx.add(i);
         Collections.shuffle(idx, new Random(seed));
-        int nTest = (int) Math.ceil(set.size() * testFraction);
+        int nTest = (int) Math.ceil(size * testFraction);
         List<Integer> test = new ArrayList<>(new TreeSet<>(idx.subList(0, nTest)));
         List<Integer> train = new ArrayList<>(new TreeSet<>(idx.subList(nTest, idx.size())));
         return new RowSplit("PAPER-STYLE: augment every file, then random " + Math.round(100 * (1 - testFraction)) + "/"

@@ -119,8 +119,7 @@ public final class CrossCorpus {
         ClassSet cs = parts.classSet();
         List<String> classes = cs.classes();
         long seed = spec.seed();
-        Fold fold = Splits.withValidation(new Fold(experiment, "train on " + spec.corpus() + ", test on " + spec.testCorpus(), xs, ys), spec.split().validationFraction(),
-                seed, true, cs::classOf);
+        Fold fold = fold(experiment, spec, cs, xs, ys);
         List<FeatureSet.Row> all = new ArrayList<>(fx.rows());
         all.addAll(fy.rows());
         FeatureSet set = new FeatureSet(parts.features(), all);
@@ -151,7 +150,14 @@ public final class CrossCorpus {
         ExperimentRunner.Outcome o = ExperimentRunner.Outcome.of(r, test, classes, seed);
         o.save(runDir);
         if (org.emoaugnet.util.Progress.shown()) System.err.printf("%s seed %d: test WA %.4f UA %.4f%n", experiment, seed, o.metrics().wa(), o.metrics().ua());
-        return o.computed(new RunRecord.Split(rows.summary(set) + "; validation speakers from " + spec.corpus(), train.size(), val.size(), test.size()), runDir);
+        SplitSides sides = SplitSides.ofRows(SplitSides.foldSetOf(spec), set, rows.train(), rows.validation(), rows.test(), true);
+        return o.computed(new RunRecord.Split(rows.summary(set) + "; validation speakers from " + spec.corpus(), train.size(), val.size(), test.size(), sides), runDir);
+    }
+
+    /** The fold of a cross-corpus run: every recording of the training corpus {@code xs} but its validation speakers (drawn with the run's seed), tested on {@code ys}. */
+    static Fold fold(String experiment, RunSpec spec, ClassSet cs, List<Utterance> xs, List<Utterance> ys) {
+        return Splits.withValidation(new Fold(experiment, "train on " + spec.corpus() + ", test on " + spec.testCorpus(), xs, ys), spec.split().validationFraction(),
+                spec.seed(), true, cs::classOf);
     }
 
     /** Every speaker's rows standardised by a scaler fitted on that speaker's own rows of this subset. */

@@ -59,9 +59,9 @@ public final class EvaluationMigration {
                 Provenance prov = new Provenance(v.gitCommit(), v.gitDirty(), v.codeJarSha256(), v.codeVersion(), v.dependencies(), v.jvm(), v.os(),
                         v.nd4jBackend(), v.nd4jClassifier(), v.threads(), v.environment(), v.kernels(),
                         "migrated: the evaluated run's provenance (the earlier study evaluated a model in the process that trained it, unless resumed)");
-                RunRecord rec = new RunRecord(label, spec, spec.sha256(), prov, Evaluations.split(spec, label, p.items().size()), null,
+                RunRecord rec = new RunRecord(label, spec, spec.sha256(), prov, Evaluations.split(spec, label, p.items().size(), source.split().sides()), null,
                         Evaluations.test(source.classes(), p.truth(), p.predicted(), spec.seed()), source.classes(), List.of(),
-                        Sha256.of(tmp.resolve(Predictions.FILE)), today, Double.NaN,
+                        RunFiles.hash(tmp), today, Double.NaN,
                         "migrated on " + today + " from " + TABLE + " and predictions-" + condition + ".csv of the evaluated run, written by the earlier "
                                 + "robustness study, which evaluated outside the runner; the predictions are those files' bytes; test metrics and intervals "
                                 + "recomputed from them as an evaluation computes them (they round to the table's cells); finish time and wall time of "

@@ -56,10 +56,11 @@ public final class Evaluations {
     }
 
     /** The split line of an evaluation: what was scored, and that nothing trained. */
-    public static RunRecord.Split split(RunSpec spec, String sourceLabel, int rowsTest) {
+    public static RunRecord.Split split(RunSpec spec, String sourceLabel, int rowsTest, SplitSides sides) {
         RunSpec.Evaluation e = spec.evaluation();
         return new RunRecord.Split("evaluation of " + sourceLabel + " (spec " + spec.source().shortHash() + "): its test recordings of " + spec.fold()
-                + " under " + e.condition() + " (" + e.degradation() + ", seed " + e.degradationSeed() + "); " + rowsTest + " test rows; nothing trained", 0, 0, rowsTest);
+                + " under " + e.condition() + " (" + e.degradation() + ", seed " + e.degradationSeed() + "); " + rowsTest + " test rows; nothing trained", 0, 0, rowsTest,
+                sides);
     }
 
     /**
@@ -81,7 +82,7 @@ public final class Evaluations {
         Dataset test = Dataset.of(set, all, parts.layout(), saved.normalisation(), saved.scaler(), r -> classes.indexOf(cs.classOf(r.source())));
         int[] pred = Trainer.predict(saved.net(), test, 256);
         Predictions.write(dir.resolve(Predictions.FILE), test, pred, classes);
-        return new Runner.Computed(split(spec, source.label(), test.size()), null, test(classes, test.y(), pred, spec.seed()), classes, List.of());
+        return new Runner.Computed(split(spec, source.label(), test.size(), SplitSides.ofFold(SplitSides.foldSetOf(spec), fold, false)), null, test(classes, test.y(), pred, spec.seed()), classes, List.of());
     }
 
     /** The evaluated run's network: kept in its {@code model/}, or recomputed from its spec and checked (class comment). */

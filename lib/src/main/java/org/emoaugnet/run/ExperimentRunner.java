@@ -103,6 +103,24 @@ public final class ExperimentRunner {
         }
     }
 
+    /**
+     * The rows of the paper-style protocol: the leaking row split ({@link RowSplit#paperStyleAugmentBeforeSplit}), then
+     * validation rows drawn from its training rows with the training seed + 1 (a draw other than the row split's).
+     */
+    record PaperStyleRows(RowSplit split, List<Integer> train, List<Integer> validation) {}
+
+    /** {@link PaperStyleRows} of a feature set of {@code size} rows under {@code split}'s constants and the training seed. */
+    static PaperStyleRows paperStyleRows(int size, SplitSpec split, long seed) {
+        RowSplit rows = RowSplit.paperStyleAugmentBeforeSplit(size, split.testFraction(), seed);
+        List<Integer> tr = new ArrayList<>(rows.train());
+        java.util.Collections.shuffle(tr, new Random(seed + 1));
+        int nVal = (int) (tr.size() * split.validationFraction());   // the default 0.1 gives tr.size() / 10 exactly
+        List<Integer> valRows = new ArrayList<>(tr.subList(0, nVal)), trainRows = new ArrayList<>(tr.subList(nVal, tr.size()));
+        java.util.Collections.sort(valRows);
+        java.util.Collections.sort(trainRows);
+        return new PaperStyleRows(rows, trainRows, valRows);
+    }
+
     /** A trained model and what the runner records of it. */
     record Trained(SavedModel model, Runner.Computed computed) {}
 
@@ -118,14 +136,10 @@ public final class ExperimentRunner {
         RowSplit rows;
         List<Integer> trainRows, valRows;
         if (spec.protocol() == Protocol.PAPER_STYLE) {
-            rows = RowSplit.paperStyleAugmentBeforeSplit(set, spec.split().testFraction(), seed);
-            List<Integer> tr = new ArrayList<>(rows.train());
-            java.util.Collections.shuffle(tr, new Random(seed + 1));   // + 1: a draw other than the row split's
-            int nVal = (int) (tr.size() * spec.split().validationFraction());   // the default 0.1 gives tr.size() / 10 exactly
-            valRows = new ArrayList<>(tr.subList(0, nVal));
-            trainRows = new ArrayList<>(tr.subList(nVal, tr.size()));
-            java.util.Collections.sort(valRows);
-            java.util.Collections.sort(trainRows);
+            PaperStyleRows p = paperStyleRows(set.size(), spec.split(), seed);
+            rows = p.split();
+            valRows = p.validation();
+            trainRows = p.train();
         } else {
             rows = RowSplit.afterSplit(set, fold);
             trainRows = rows.train();
@@ -147,7 +161,8 @@ public final class ExperimentRunner {
         String summary = rows.summary(set);
         if (spec.protocol() == Protocol.PAPER_STYLE)   // the row split has no validation side; it is carved from the training rows here
             summary += "; validation: " + valRows.size() + " of those training rows (" + Math.round(100 * spec.split().validationFraction()) + " %, drawn with seed " + (seed + 1) + "), leaving " + trainRows.size() + " to train on";
-        Runner.Computed c = o.computed(new RunRecord.Split(summary, train.size(), val.size(), test.size()), runDir);
+        SplitSides sides = SplitSides.ofRows(SplitSides.foldSetOf(spec), set, trainRows, valRows, rows.test(), false);
+        Runner.Computed c = o.computed(new RunRecord.Split(summary, train.size(), val.size(), test.size(), sides), runDir);
         return new Trained(new SavedModel(r.net(), scaler, classes, spec.model(), spec.features(), layout, norm), c);
     }
 

@@ -35,7 +35,8 @@ import org.emoaugnet.model.TrainConfig;
  *       reads {@code unknown} and the run can never be reused by the runner;</li>
  *   <li>provenance fields the old record lacks (git dirty state, jar hash where absent, dependency versions other
  *       than DL4J's, native classifier) read {@code unknown};</li>
- *   <li>{@code predictions_sha256} is the hash of the run's own {@code predictions.csv}.</li>
+ *   <li>the files' hashes are those of the run's own files, and the split's sides are re-derived from the spec and the
+ *       corpora ({@link SplitDerivation}; a corpus that is not available is an error).</li>
  * </ul>
  */
 public final class RecordMigration {
@@ -69,8 +70,9 @@ public final class RecordMigration {
                 }
         }
         for (Path run : runDirs) {
-            boolean again = redo && Files.isRegularFile(run.resolve(OLD_FILE)) && RunRecord.current(run);
-            if (RunRecord.current(run) && !again) { current++; continue; }
+            boolean formatOne = !RunRecord.load(run).containsKey("format");   // later formats: RecordUpgrade
+            boolean again = redo && Files.isRegularFile(run.resolve(OLD_FILE)) && !formatOne;
+            if (!formatOne && !again) { current++; continue; }
             Map<String, String> old = RunRecord.loadFile(run.resolve(again ? OLD_FILE : RunRecord.FILE));
             RunRecord rec = convert(old, run, corpora, today);
             if (DataManifest.UNKNOWN.equals(rec.spec().data().sha256())) unknown++; else verified++;
@@ -149,12 +151,13 @@ public final class RecordMigration {
                 + (recallFromPredictions ? "; per-class recall (not stored by the old record) computed from predictions.csv, whose mean equals the recorded test_ua" : "")
                 + "; provenance fields the old record lacked read 'unknown'";
         return new RunRecord(need(o, "experiment", run), spec, spec.sha256(), prov,
-                new RunRecord.Split(need(o, "split", run), integer(o, "rows_train", run), integer(o, "rows_validation", run), integer(o, "rows_test", run)),
+                new RunRecord.Split(need(o, "split", run), integer(o, "rows_train", run), integer(o, "rows_validation", run), integer(o, "rows_test", run),
+                        SplitDerivation.of(corpora).sides(spec)),
                 new RunRecord.Training(best, epochsRun, Double.parseDouble(need(o, "val_ua_best", run)), why, StopReason.converged(why, best, epochsRun, t)),
                 new RunRecord.Test(Double.parseDouble(need(o, "test_wa", run)), Double.parseDouble(need(o, "test_ua", run)),
                         Double.parseDouble(need(o, "test_macro_f1", run)), Double.parseDouble(wa[0]), Double.parseDouble(wa[1]),
                         Double.parseDouble(ua[0]), Double.parseDouble(ua[1]), recall),
-                classes, RunRecord.readHistory(run.resolve("history.csv")), org.emoaugnet.util.Sha256.of(run.resolve("predictions.csv")),
+                classes, RunRecord.readHistory(run.resolve("history.csv")), RunFiles.hash(run),
                 need(o, "finished_utc", run), Double.parseDouble(need(o, "wall_seconds", run)), note);
     }
 

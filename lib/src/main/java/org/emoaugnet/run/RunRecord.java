@@ -32,19 +32,24 @@ import tech.tablesaw.api.Table;
  * @param test         test metrics and per-run bootstrap intervals over test rows
  * @param classes      class names in index order
  * @param history      one entry per epoch (none for an evaluation, whose folder has no {@code history.csv})
- * @param predictionsSha256 SHA-256 of {@code predictions.csv}
+ * @param files       SHA-256 of every file of the run folder by name ({@link RunFiles}), {@code predictions.csv} among them
  * @param finishedUtc  when the record was written
  * @param wallSeconds  wall time of the run
  * @param note         how the record came to be in this format ("" for runs written by the runner; migrations say what they kept and derived)
  */
 public record RunRecord(String experiment, RunSpec spec, String specSha256, Provenance provenance, Split split, Training training, Test test,
-                        List<String> classes, List<Epoch> history, String predictionsSha256, String finishedUtc, double wallSeconds, String note) {
+                        List<String> classes, List<Epoch> history, Map<String, String> files, String finishedUtc, double wallSeconds, String note) {
     public static final String FILE = "record.properties";
-    public static final String FORMAT = "run-record/2";
+    /** The current format: run-record/2 plus every file's hash and the split's sides ({@link SplitSides}). */
+    public static final String FORMAT = "run-record/3";
+    /** The format before file hashes and split sides: converted by {@code emoaug records migrate}. */
+    public static final String FORMAT_2 = "run-record/2";
 
     public RunRecord {
         classes = List.copyOf(classes);
         history = List.copyOf(history);
+        files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+        if (!files.containsKey(Predictions.FILE)) throw new IllegalArgumentException(experiment + ": a run record lists its " + Predictions.FILE);
         if (spec.evaluates() != (training == null))
             throw new IllegalArgumentException(experiment + ": " + (spec.evaluates() ? "an evaluation trains nothing, so it has no training outcome"
                     : "a run that trains needs its training outcome"));
@@ -54,8 +59,18 @@ public record RunRecord(String experiment, RunSpec spec, String specSha256, Prov
     /** Whether the run trained a model (false for an evaluation of another run's model). */
     public boolean trained() { return training != null; }
 
-    /** The split: its description and row counts (rows are recordings × augmented copies on the training side). */
-    public record Split(String summary, int rowsTrain, int rowsValidation, int rowsTest) {}
+    /** SHA-256 of {@code predictions.csv}. */
+    public String predictionsSha256() { return files.get(Predictions.FILE); }
+
+    /**
+     * The split: its description, row counts (rows are recordings × augmented copies on the training side) and who was
+     * on each side ({@link SplitSides}).
+     */
+    public record Split(String summary, int rowsTrain, int rowsValidation, int rowsTest, SplitSides sides) {
+        public Split {
+            java.util.Objects.requireNonNull(sides, "sides");
+        }
+    }
 
     /**
      * Training outcome: the epoch selected on validation, epochs run, the best validation score, why it stopped and
@@ -75,11 +90,29 @@ public record RunRecord(String experiment, RunSpec spec, String specSha256, Prov
 
     public static boolean finished(Path dir) { return Files.isRegularFile(dir.resolve(FILE)); }
 
+    /** Every run folder under {@code runsRoot} with a record: runs ({@code <experiment>/<run>}) and evaluations ({@code <experiment>/<run>/eval-*}). */
+    public static List<Path> folders(Path runsRoot) throws IOException {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(runsRoot)) return out;
+        try (var s = Files.walk(runsRoot, 4)) {   // runs at depth 3, evaluations (eval-*/record.properties) at 4
+            s.filter(p -> p.getFileName().toString().equals(FILE)).map(Path::getParent)
+                    .filter(d -> runsRoot.relativize(d).toString().split("[/\\\\]").length >= 2)
+                    .filter(d -> { for (Path part : runsRoot.relativize(d)) if (part.toString().startsWith(".") || part.toString().equals("superseded")) return false; return true; })
+                    .sorted().forEach(out::add);
+        }
+        return out;
+    }
+
+
     /** Whether the record in {@code dir} is of the current format (older ones need {@code emoaug records migrate}). */
     public static boolean current(Path dir) throws IOException { return FORMAT.equals(load(dir).get("format")); }
 
-    /** Writes {@code record.properties} into {@code dir} (atomically). The run's other files must be there already. */
+    /**
+     * Writes {@code record.properties} into {@code dir} (atomically). The run's other files must be there already, as
+     * {@link #files} lists them (checked before anything is written).
+     */
     public void write(Path dir) throws IOException {
+        RunFiles.check(dir, files);
         Map<String, String> m = new TreeMap<>();
         m.put("format", FORMAT);
         m.put("experiment", experiment);
@@ -90,6 +123,7 @@ public record RunRecord(String experiment, RunSpec spec, String specSha256, Prov
         m.put("split.rows_train", String.valueOf(split.rowsTrain()));
         m.put("split.rows_validation", String.valueOf(split.rowsValidation()));
         m.put("split.rows_test", String.valueOf(split.rowsTest()));
+        m.putAll(split.sides().fields());
         if (training != null) {   // an evaluation records none
             m.put("training.best_epoch", String.valueOf(training.bestEpoch()));
             m.put("training.epochs_run", String.valueOf(training.epochsRun()));
@@ -104,10 +138,11 @@ public record RunRecord(String experiment, RunSpec spec, String specSha256, Prov
         m.put("test.ua_ci95", test.uaLow() + "," + test.uaHigh());
         for (int c = 0; c < classes.size(); c++) m.put("test.recall." + classes.get(c), String.valueOf(test.recall().get(c)));
         m.put("classes", String.join(",", classes));
-        m.put("predictions_sha256", predictionsSha256);
+        files.forEach((k, v) -> m.put(RunFiles.PREFIX + k, v));
         m.put("finished_utc", finishedUtc);
         m.put("wall_seconds", String.format(Locale.ROOT, "%.1f", wallSeconds));
         if (!note.isEmpty()) m.put("note", note);
+        m.put(RecordCheck.CHECKSUM, RecordCheck.checksum(m));
         store(dir, m);
     }
 
@@ -138,7 +173,8 @@ public record RunRecord(String experiment, RunSpec spec, String specSha256, Prov
 
     /**
      * Reads the record of a run folder, with its history. Fails naming the folder when the record is of an older
-     * format, is incomplete, or its spec no longer hashes to the recorded hash (edited by hand).
+     * format, is incomplete, or its spec no longer hashes to the recorded hash (edited by hand), and naming the file
+     * and both hashes when a file of the run differs from the record or is not listed in it ({@link RunFiles#check}).
      */
     public static RunRecord read(Path dir) throws IOException {
         Map<String, String> m = load(dir);
@@ -155,20 +191,27 @@ public record RunRecord(String experiment, RunSpec spec, String specSha256, Prov
             String hash = need(m, "spec_sha256");
             if (!s.sha256().equals(hash))
                 throw new IOException(dir.resolve(FILE) + ": the spec does not hash to the recorded spec_sha256 (the record was edited)");
+            Map<String, String> files = new TreeMap<>();
+            m.forEach((k, v) -> { if (k.startsWith(RunFiles.PREFIX)) files.put(k.substring(RunFiles.PREFIX.length()), v); });
+            RecordCheck.checksum(dir.resolve(FILE), m);
+            RunFiles.check(dir, files);
             List<String> classes = List.of(need(m, "classes").split(","));
             List<Double> recall = new ArrayList<>();
             for (String c : classes) recall.add(Double.parseDouble(need(m, "test.recall." + c)));
             double[] wa = pair(need(m, "test.wa_ci95")), ua = pair(need(m, "test.ua_ci95"));
             if (s.evaluates() && m.keySet().stream().anyMatch(k -> k.startsWith("training.")))
                 throw new IllegalArgumentException("an evaluation's record has training fields");
-            return new RunRecord(need(m, "experiment"), s, hash, Provenance.fromFields(prov),
-                    new Split(need(m, "split.summary"), integer(m, "split.rows_train"), integer(m, "split.rows_validation"), integer(m, "split.rows_test")),
+            RunRecord rec = new RunRecord(need(m, "experiment"), s, hash, Provenance.fromFields(prov),
+                    new Split(need(m, "split.summary"), integer(m, "split.rows_train"), integer(m, "split.rows_validation"), integer(m, "split.rows_test"),
+                            SplitSides.fromFields(m)),
                     s.evaluates() ? null : new Training(integer(m, "training.best_epoch"), integer(m, "training.epochs_run"), Double.parseDouble(need(m, "training.best_validation_score")),
                             StopReason.valueOf(need(m, "training.stop_reason")), Boolean.parseBoolean(need(m, "training.converged"))),
                     new Test(Double.parseDouble(need(m, "test.wa")), Double.parseDouble(need(m, "test.ua")), Double.parseDouble(need(m, "test.macro_f1")),
                             wa[0], wa[1], ua[0], ua[1], recall),
-                    classes, s.evaluates() ? List.of() : readHistory(dir.resolve("history.csv")), need(m, "predictions_sha256"), need(m, "finished_utc"),
+                    classes, s.evaluates() ? List.of() : readHistory(dir.resolve("history.csv")), files, need(m, "finished_utc"),
                     Double.parseDouble(need(m, "wall_seconds")), m.getOrDefault("note", ""));
+            RecordCheck.pointMetrics(dir, rec.test(), Predictions.parse(dir.resolve(Predictions.FILE), classes));
+            return rec;
         } catch (IllegalArgumentException e) {
             throw new IOException(dir.resolve(FILE) + ": " + e.getMessage(), e);
         }

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.emoaugnet.util.Sha256;
 
 /**
  * The one runner behind every driver (experiments, ablations, the cross-corpus grid, robustness, notebooks, CLI):
@@ -90,7 +89,7 @@ public final class Runner {
             Path pred = tmp.resolve("predictions.csv");
             if (!Files.isRegularFile(pred)) throw new IOException(job.label() + ": the run wrote no predictions.csv");
             RunRecord rec = new RunRecord(job.experiment(), job.spec(), job.spec().sha256(), Provenance.current(), c.split(), c.training(), c.test(),
-                    c.classes(), c.history(), Sha256.of(pred), Instant.now().toString(), (System.nanoTime() - t0) / 1e9, "");
+                    c.classes(), c.history(), RunFiles.hash(tmp), Instant.now().toString(), (System.nanoTime() - t0) / 1e9, "");
             rec.write(tmp);
             install(tmp, job);
             RunEvents.record(job, RunEvents.Outcome.TRAINED);

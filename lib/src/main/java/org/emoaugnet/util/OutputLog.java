@@ -36,6 +36,9 @@ public final class OutputLog {
     /** Logs into this results folder instead of the configured one (the CLI's {@code --results}). */
     public static void setResults(Path results) { resultsOverride = results; }
 
+    /** The results folder set by {@link #setResults}, or null when the configured one is used. */
+    public static Path resultsOverride() { return resultsOverride; }
+
     /** Names the producer of this process's outputs (the CLI sets its command line). */
     public static void setProducer(String p) { producerOverride = p; }
 
@@ -77,14 +80,18 @@ public final class OutputLog {
             Map<String, Object> m = read(results);
             List<Map<String, Object>> files = (List<Map<String, Object>>) m.computeIfAbsent("files", k -> new ArrayList<>());
             String rel = "results/" + results.relativize(file).toString().replace('\\', '/');
+            String sha = Sha256.of(file);
+            List<String> sources = new ArrayList<>(new java.util.TreeSet<>(runs));
+            for (Map<String, Object> old : files)   // the same bytes from the same producer and runs: the entry stands as it was
+                if (rel.equals(old.get("path")) && sha.equals(old.get("sha256")) && producer.equals(old.get("producer")) && sources.equals(old.get("runs"))) return;
             files.removeIf(e -> rel.equals(e.get("path")));
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("path", rel);
             e.put("bytes", Files.size(file));
-            e.put("sha256", Sha256.of(file));
+            e.put("sha256", sha);
             e.put("producer", producer);
             e.put("written_utc", Instant.now().toString());
-            e.put("runs", new ArrayList<>(new java.util.TreeSet<>(runs)));
+            e.put("runs", sources);
             files.add(e);
             files.sort(java.util.Comparator.comparing(x -> (String) x.get("path")));
             write(results, m);

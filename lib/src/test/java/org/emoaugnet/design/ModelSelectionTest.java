@@ -41,7 +41,7 @@ class ModelSelectionTest {
         RunRecord.Test t = r.test();
         RunRecord.Test poisoned = new RunRecord.Test(ua, ua, ua, ua, ua, ua, ua, Collections.nCopies(t.recall().size(), ua));
         return new RunRecord(r.experiment(), r.spec(), r.specSha256(), r.provenance(), r.split(), r.training(), poisoned, r.classes(), r.history(),
-                r.predictionsSha256(), r.finishedUtc(), r.wallSeconds(), r.note());
+                r.files(), r.finishedUtc(), r.wallSeconds(), r.note());
     }
 
     @Test

@@ -56,7 +56,7 @@ class RunnerTest {
             if (fail) throw new IllegalStateException("killed mid-way");
             Files.writeString(tmp.resolve("history.csv"), "epoch,train_loss,train_wa,train_ua,val_wa,val_ua,lr,seconds\n1,1.0,0.5,0.5,0.5,0.5,0.001,1.0\n");
             Files.writeString(tmp.resolve("predictions.csv"), "utterance,true,predicted\nsynthetic/a,neutral,neutral\n");
-            return new Runner.Computed(new RunRecord.Split("s", 1, 0, 1), new RunRecord.Training(1, 1, 0.5, StopReason.EPOCH_CAP, false),
+            return new Runner.Computed(new RunRecord.Split("s", 1, 0, 1, new SplitSides("fold-set", List.of("a"), List.of(), List.of("b"))), new RunRecord.Training(1, 1, 0.5, StopReason.EPOCH_CAP, false),
                     new RunRecord.Test(1, 1, 1, 1, 1, 1, 1, List.of(1.0)), List.of("neutral"), RunRecord.readHistory(tmp.resolve("history.csv")));
         });
     }
