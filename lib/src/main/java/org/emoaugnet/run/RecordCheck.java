@@ -94,6 +94,7 @@ public final class RecordCheck {
         try {
             r = RunRecord.read(dir);   // checksum, file hashes, point metrics
         } catch (IOException | RuntimeException e) {
+            // a record that cannot be read is this check's finding: reported with the others, not thrown
             out.add(e.getMessage());
             return out;
         }
@@ -117,6 +118,7 @@ public final class RecordCheck {
             if (r.trained() && r.history().size() != r.training().epochsRun())
                 out.add(dir.resolve(RunRecord.FILE) + ": training.epochs_run is " + r.training().epochsRun() + ", history.csv has " + r.history().size() + " epochs");
         } catch (IOException | RuntimeException e) {
+            // a file that cannot be read or compared is this check's finding: reported with the others, not thrown
             out.add(dir + ": " + e.getMessage());
         }
         return out;

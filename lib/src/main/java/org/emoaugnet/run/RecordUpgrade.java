@@ -43,6 +43,7 @@ public final class RecordUpgrade {
                 upgraded++;
                 log.println("upgraded " + runsRoot.relativize(dir));
             } catch (IOException | RuntimeException e) {
+                // the record stays as it was; the problem is reported with the others so that one bad run does not hide the rest
                 problems.add(runsRoot.relativize(dir) + ": " + e.getMessage());
             }
         }

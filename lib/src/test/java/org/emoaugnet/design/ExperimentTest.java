@@ -291,9 +291,19 @@ class ExperimentTest {
         // a model that cannot be reproduced: the evaluation fails naming both hashes
         deleteTree(run.resolve("model"));
         deleteTree(Robustness.evaluationDir(run, "white-10dB"));
-        Path rec = run.resolve(RunRecord.FILE);
-        String wrong = "0".repeat(64);
-        Files.writeString(rec, Files.readString(rec).replace("predictions_sha256=" + source.predictionsSha256(), "predictions_sha256=" + wrong));
+        // recorded predictions in another order (the same metrics, another hash), the record rewritten to list them:
+        // what a run that does not reproduce on this machine looks like
+        Path pred = run.resolve(org.emoaugnet.run.Predictions.FILE);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(pred));
+        int other = 2;
+        while (lines.get(other).equals(lines.get(1))) other++;
+        java.util.Collections.swap(lines, 1, other);
+        Files.write(pred, lines);
+        String wrong = org.emoaugnet.util.Sha256.of(pred);
+        Map<String, String> files = new java.util.TreeMap<>(source.files());
+        files.put(org.emoaugnet.run.Predictions.FILE, wrong);
+        new RunRecord(source.experiment(), source.spec(), source.specSha256(), source.provenance(), source.split(), source.training(), source.test(),
+                source.classes(), source.history(), files, source.finishedUtc(), source.wallSeconds(), source.note()).write(run);
         var failed = assertThrows(java.io.IOException.class, () -> Robustness.run(c, corpus, 0, 1L, true, cache, runs));
         assertTrue(failed.getMessage().contains(wrong) && failed.getMessage().contains(source.predictionsSha256()) && failed.getMessage().contains("reproduced"),
                 failed.getMessage());

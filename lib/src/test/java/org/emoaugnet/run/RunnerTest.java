@@ -187,10 +187,10 @@ class RunnerTest {
                 Map.entry("experiment", "si-old"), Map.entry("finished_utc", "2026-11-24T15:16:22Z"), Map.entry("fold", "fold-1"), Map.entry("java", "17.0.15"),
                 Map.entry("leaks_by_design", "false"), Map.entry("model", "compact-cnn-lstm"), Map.entry("omp_num_threads", "1"),
                 Map.entry("protocol", "SPEAKER_INDEPENDENT"), Map.entry("rows_test", "1"), Map.entry("rows_train", "10"), Map.entry("rows_validation", "2"),
-                Map.entry("seed", "2"), Map.entry("split", "a split"), Map.entry("test_macro_f1", "0.25"), Map.entry("test_ua", "0.3333333333333333"),
-                Map.entry("test_ua_ci95", "0.1,0.5"), Map.entry("test_wa", "0.4"), Map.entry("test_wa_ci95", "0.2,0.6"), Map.entry("val_ua_best", "0.5"),
+                Map.entry("seed", "2"), Map.entry("split", "a split"), Map.entry("test_macro_f1", "1.0"), Map.entry("test_ua", "1.0"),
+                Map.entry("test_ua_ci95", "0.1,0.5"), Map.entry("test_wa", "1.0"), Map.entry("test_wa_ci95", "0.2,0.6"), Map.entry("val_ua_best", "0.5"),
                 Map.entry("wall_seconds", "318.4")));
-        for (String c : ClassSet.RAVDESS_7_PAPER.classes()) old.put("recall_" + c, "0.125");
+        for (String c : ClassSet.RAVDESS_7_PAPER.classes()) old.put("recall_" + c, c.equals("neutral") ? "1.0" : "0.0");   // what its one prediction gives
         RunRecord.store(run, old);
         String oldText = Files.readString(run.resolve(RunRecord.FILE));
         Path synthRun = dir.resolve("migrate/si-synth/fold-1-seed2");
@@ -206,9 +206,9 @@ class RunnerTest {
         assertEquals(DataManifest.UNKNOWN, RunRecord.read(synthRun).spec().data().sha256());
         assertEquals(oldText, Files.readString(run.resolve(RecordMigration.OLD_FILE)), "the old record is kept verbatim");
         RunRecord r = RunRecord.read(run);
-        assertEquals(0.4, r.test().wa());
-        assertEquals(0.3333333333333333, r.test().ua());
-        assertEquals(0.25, r.test().macroF1());
+        assertEquals(1.0, r.test().wa());
+        assertEquals(1.0, r.test().ua());
+        assertEquals(1.0, r.test().macroF1());
         assertEquals(0.1, r.test().uaLow());
         assertEquals(318.4, r.wallSeconds());
         assertEquals(2, r.spec().seed());
