@@ -262,7 +262,7 @@ public final class StudyReport {
         return new TestVerdict.Numbers(t.stringColumn(TestColumns.UNIT).get(i), t.intColumn(TestColumns.UNITS).get(i), t.intColumn(TestColumns.IN_DIRECTION).get(i),
                 t.intColumn(TestColumns.FAMILY).get(i), num(t, TestColumns.T_LOW, i), num(t, TestColumns.T_HIGH, i), num(t, TestColumns.P_T_HOLM, i),
                 num(t, TestColumns.P_T_FLOOR, i), num(t, TestColumns.ITEM_LOW, i), num(t, TestColumns.ITEM_HIGH, i), num(t, TestColumns.P_ITEM_HOLM, i),
-                num(t, TestColumns.MDE, i), t.intColumn(TestColumns.UNCONVERGED).get(i), 2 * t.intColumn(TestColumns.PAIRED_RUNS).get(i));
+                num(t, TestColumns.MDE, i), num(t, TestColumns.MATTERS, i), t.intColumn(TestColumns.UNCONVERGED).get(i), 2 * t.intColumn(TestColumns.PAIRED_RUNS).get(i));
     }
 
     /** A cell of a number column, NaN where missing. */

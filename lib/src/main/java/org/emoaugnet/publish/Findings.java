@@ -170,7 +170,7 @@ public final class Findings {
                     StudyReport.num(t, TestColumns.DELTA, i), StudyReport.signed(StudyReport.num(t, TestColumns.T_LOW, i)), StudyReport.signed(StudyReport.num(t, TestColumns.T_HIGH, i)), n,
                     Double.isNaN(di) ? "not on the same recordings" : String.format(Locale.ROOT, "%+.1f [%s, %s]", di, StudyReport.signed(StudyReport.num(t, TestColumns.ITEM_LOW, i)),
                             StudyReport.signed(StudyReport.num(t, TestColumns.ITEM_HIGH, i))),
-                    StudyReport.p(StudyReport.num(t, TestColumns.P_T_HOLM, i)), v.verdict().label));
+                    StudyReport.p(StudyReport.num(t, TestColumns.P_T_HOLM, i)), v.label()));
         }
         b.append('\n').append(power(t));
         for (String n : notes) b.append(' ').append(n);

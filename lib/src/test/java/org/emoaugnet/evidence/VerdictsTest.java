@@ -49,7 +49,10 @@ public class VerdictsTest {
         List<String> s = StudyReport.comparisonSentences(t);
         assertTrue(s.get(0).contains("— established: the paired t-test over 5 seeds"), s.get(0));
         assertFalse(s.get(0).contains("no difference"), s.get(0));
-        assertTrue(s.get(1).contains("no difference established") && s.get(1).contains("detects differences of"), s.get(1));
+        assertEquals(TestVerdict.UNDERPOWERED.name(), t.stringColumn(TestColumns.VERDICT).get(1), "noisy seeds that cannot detect 2 points");
+        assertTrue(s.get(1).contains("— not established: the paired t-test over 5 seeds could reject and did not") && !s.get(1).contains("no difference")
+                && s.get(1).contains(String.format(java.util.Locale.ROOT, "detects differences of %.1f points or more, not the %.1f that matter",
+                t.doubleColumn(TestColumns.MDE).get(1), Comparison.EFFECT_THAT_MATTERS)), s.get(1));
         assertEquals(4, s.size(), "one sentence per comparison, then the family's power");
         assertTrue(s.get(3).startsWith("Power of this family (3 comparisons, unit: seed, 5 units)"), s.get(3));
         assertTrue(s.get(3).contains("1 of 3 comparisons can detect them"), s.get(3));

@@ -38,6 +38,30 @@ class FindingsTest {
         assertTrue(NoDifferenceWordingTest.contradictions(s).isEmpty(), s);
     }
 
+    /**
+     * A row whose test cannot detect the difference that matters says so in its own verdict cell, in the findings (from
+     * the numbers) and in the README's CSV tables (from the CSV's verdict name and minimal detectable Δ) alike.
+     */
+    @Test
+    void aRowWhoseTestCannotDetectTheDifferenceThatMattersSaysWhatItDetects(@TempDir Path dir) throws Exception {
+        java.util.Map<String, Comparison> cmp = new java.util.LinkedHashMap<>();
+        cmp.put("noise − none", VerdictsTest.constructed("fold", "noisy", 1.5, 1.2, -1.6, 5.5, 3.8));
+        cmp.put("pitch − none", VerdictsTest.constructed("fold", "tight", 0.1, -0.1, 0.2, 0.0, -0.2));
+        tech.tablesaw.api.Table t = StudyReport.comparisonTable("ablation", cmp);
+        Path csv = dir.resolve("02-ablation-si.csv");
+        org.emoaugnet.util.Tables.saveCsv(t, csv);
+        double weak = t.doubleColumn(org.emoaugnet.evidence.TestColumns.MDE).get(0), strong = t.doubleColumn(org.emoaugnet.evidence.TestColumns.MDE).get(1);
+        assertTrue(weak > Comparison.EFFECT_THAT_MATTERS && strong <= Comparison.EFFECT_THAT_MATTERS, weak + " / " + strong);
+        String label = String.format(java.util.Locale.ROOT, "not established; detects ≥ %.1f points", weak);
+        String s = Findings.tests("Recipes − none", "constructed", Findings.read(csv), "recipe", java.util.List.of());
+        String noise = s.lines().filter(l -> l.startsWith("| noise − none |")).findFirst().orElseThrow(), pitch = s.lines().filter(l -> l.startsWith("| pitch − none |")).findFirst().orElseThrow();
+        assertTrue(noise.endsWith("| " + label + " |"), noise);
+        assertTrue(pitch.endsWith("| no difference established |"), "a test that detects 2 points and did not reject: " + pitch);
+        String readme = ReadmeTables.tests(ReadmeTables.read(csv), org.emoaugnet.evidence.TestColumns.COMPARISON);
+        assertTrue(readme.lines().filter(l -> l.startsWith("| noise − none |")).findFirst().orElseThrow().endsWith("| " + label + " |"), readme);
+        assertTrue(readme.lines().filter(l -> l.startsWith("| pitch − none |")).findFirst().orElseThrow().endsWith("| no difference established |"), readme);
+    }
+
     @Test
     void theCrossCorpusSentenceCountsUnconvergedCells(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("05-cross-corpus.csv");
