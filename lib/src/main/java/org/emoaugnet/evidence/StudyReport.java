@@ -499,11 +499,10 @@ public final class StudyReport {
             if (dd < drop) { cost = c.substring("all-but-".length()); drop = dd; }
         }
         if (most == null) return out;
-        out.add(String.format(java.util.Locale.ROOT, "Leave-one-out from 'all' (mean UA over runs %.1f %%): leaving %s out changes it the most in either "
-                        + "direction (%+.1f points, to %.1f %%); %s. Descriptive contrasts without their own test.",
+        out.add(String.format(java.util.Locale.ROOT, "Leaving one augmentation out of 'all' (UA %.1f %%, mean over runs; descriptive, untested): leaving %s out "
+                        + "changes it most (%+.1f points, to %.1f %%); %s.",
                 meanOf(t, all), most, change, meanOf(t, all) + change,
-                cost == null ? "leaving out no single augmentation lowers it, so none has a cost here"
-                        : String.format(java.util.Locale.ROOT, "the largest cost, the augmentation whose absence lowers it the most, is %s (%+.1f points)", cost, drop)));
+                cost == null ? "no single omission lowers it" : String.format(java.util.Locale.ROOT, "leaving %s out lowers it most (%+.1f points)", cost, drop)));
         return out;
     }
 

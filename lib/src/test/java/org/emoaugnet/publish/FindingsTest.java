@@ -7,6 +7,7 @@ import org.emoaugnet.evidence.Comparison;
 import org.emoaugnet.evidence.StudyReport;
 import org.emoaugnet.publish.Findings;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +34,7 @@ class FindingsTest {
         assertTrue(s.contains("| clean | +2.0 [-0.5, +4.5] (3) |"), s);
         String clean = s.lines().filter(l -> l.startsWith("| clean |")).findFirst().orElseThrow();
         assertFalse(clean.endsWith("| established |"), clean);
-        assertTrue(s.contains("Power (80 %, 3 units): detects "), s);
+        assertTrue(s.contains("\nPower: detects ") && s.contains("rows detect 2.0 points"), s);
         assertTrue(s.lines().filter(l -> l.startsWith("| ")).count() == 4, "a header row and one row per comparison:\n" + s);
         assertTrue(NoDifferenceWordingTest.contradictions(s).isEmpty(), s);
     }
@@ -73,5 +74,48 @@ class FindingsTest {
         String s = Findings.crossCorpus(Findings.read(csv));
         assertTrue(s.contains("| a | a | within | 48.0 [40.0, 56.0] | 5 |") && s.contains("| a | b | across | 21.0 [15.0, 27.0] | 1 |"), s);
         assertTrue(s.contains("1 of the grid's 3 cells"), s);
+    }
+
+    /**
+     * Words of the findings block outside notebook 06's summary ({@link StrongestModelSection#markdown}), which is
+     * rewritten to at most this many; the rest of the block must leave it that share of {@link Findings#MAX_PROSE_WORDS}.
+     */
+    static final int STRONGEST_MODEL_SHARE = 110;
+
+    @Test
+    void proseWordsCountsTheWordsOutsideTablesAndMarkers() {
+        String block = Findings.START + "\n**Title.** Five words in prose.\n\n| a | b |\n|---|---|\n| one two | three |\nPower: detects 5.6–11.6 points.\n" + Findings.END;
+        assertEquals(9, Findings.proseWords(block), "'**Title.** Five words in prose.' and 'Power: detects 5.6–11.6 points.'; tables and markers not counted");
+        assertEquals(0, Findings.proseWords("| only | a table |\n|---|---|"));
+    }
+
+    /** The findings the committed results give stay a summary: at most {@link Findings#MAX_PROSE_WORDS} words outside their tables. */
+    @Test
+    void theGeneratedFindingsHoldAtMostFiveHundredWordsOutsideTheirTables() throws Exception {
+        String block = Findings.block(LedgerTest.projectRoot());
+        int words = Findings.proseWords(block);
+        assertTrue(words <= Findings.MAX_PROSE_WORDS, words + " words outside the findings' tables, over " + Findings.MAX_PROSE_WORDS + ":\n" + block);
+    }
+
+    /** The README's committed findings block likewise (it is the generated one once environment/emoaug ledger has run). */
+    @Test
+    void theCommittedFindingsHoldAtMostFiveHundredWordsOutsideTheirTables() throws Exception {
+        String readme = Files.readString(LedgerTest.projectRoot().resolve("README.md"));
+        int a = readme.indexOf(Findings.START), z = readme.indexOf(Findings.END);
+        assertTrue(a >= 0 && z > a, "README.md lacks its findings markers");
+        int words = Findings.proseWords(readme.substring(a, z + Findings.END.length()));
+        assertTrue(words <= Findings.MAX_PROSE_WORDS, words + " words outside the README findings' tables, over " + Findings.MAX_PROSE_WORDS
+                + ": run environment/emoaug ledger, or shorten Findings");
+    }
+
+    /** Everything but notebook 06's summary leaves that summary its {@link #STRONGEST_MODEL_SHARE} words of the budget. */
+    @Test
+    void outsideTheStrongestModelSummaryTheFindingsLeaveItsShare() throws Exception {
+        Path root = LedgerTest.projectRoot();
+        Path summary = root.resolve("results").resolve(StrongestModelSection.RESULTS);
+        int all = Findings.proseWords(Findings.block(root));
+        int rest = all - (Files.isRegularFile(summary) ? Findings.proseWords(StrongestModelSection.markdown(Findings.read(summary))) : 0);
+        assertTrue(rest <= Findings.MAX_PROSE_WORDS - STRONGEST_MODEL_SHARE, rest + " words outside the tables and notebook 06's summary, over "
+                + (Findings.MAX_PROSE_WORDS - STRONGEST_MODEL_SHARE));
     }
 }
