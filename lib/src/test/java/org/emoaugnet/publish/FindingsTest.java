@@ -118,4 +118,32 @@ class FindingsTest {
         assertTrue(rest <= Findings.MAX_PROSE_WORDS - STRONGEST_MODEL_SHARE, rest + " words outside the tables and notebook 06's summary, over "
                 + (Findings.MAX_PROSE_WORDS - STRONGEST_MODEL_SHARE));
     }
+
+    /**
+     * Every committed test table's stored verdict (the name README's CSV tables read, {@link ReadmeTables}) is the one
+     * {@link org.emoaugnet.eval.TestVerdict#of} gives for that row's own numbers: a CSV written under older verdict rules
+     * fails here, naming the notebook to re-run, before its README table can disagree with the findings.
+     */
+    @Test
+    void committedTestTablesCarryTheVerdictsTheirNumbersGive() throws Exception {
+        Path results = LedgerTest.projectRoot().resolve("results");
+        java.util.List<String> stale = new java.util.ArrayList<>();
+        int rows = 0;
+        try (var files = Files.walk(results)) {
+            for (Path csv : files.filter(f -> f.toString().endsWith(".csv") && !f.startsWith(results.resolve("runs"))).sorted().toList()) {
+                String header = Files.newBufferedReader(csv).readLine();
+                if (header == null || !header.contains(org.emoaugnet.evidence.TestColumns.MDE) || !header.endsWith("," + org.emoaugnet.evidence.TestColumns.VERDICT)) continue;
+                tech.tablesaw.api.Table t = Findings.read(csv);
+                t = t.where(t.stringColumn(org.emoaugnet.evidence.TestColumns.COMPARISON).isNotMissing());
+                for (int i = 0; i < t.rowCount(); i++, rows++) {
+                    String stored = t.stringColumn(org.emoaugnet.evidence.TestColumns.VERDICT).get(i),
+                            now = org.emoaugnet.eval.TestVerdict.of(StudyReport.numbers(t, i)).verdict().name();
+                    if (!stored.equals(now)) stale.add(results.relativize(csv) + ", " + t.stringColumn(org.emoaugnet.evidence.TestColumns.COMPARISON).get(i) + ": " + stored + " -> " + now);
+                }
+            }
+        }
+        assertTrue(rows > 0, "no committed test table found under " + results);
+        assertTrue(stale.isEmpty(), stale.size() + " of " + rows + " committed test rows carry a verdict their numbers no longer give (re-run the notebook that writes each):\n"
+                + String.join("\n", stale));
+    }
 }
