@@ -262,7 +262,7 @@ public final class StudyReport {
         return new TestVerdict.Numbers(t.stringColumn(TestColumns.UNIT).get(i), t.intColumn(TestColumns.UNITS).get(i), t.intColumn(TestColumns.IN_DIRECTION).get(i),
                 t.intColumn(TestColumns.FAMILY).get(i), num(t, TestColumns.T_LOW, i), num(t, TestColumns.T_HIGH, i), num(t, TestColumns.P_T_HOLM, i),
                 num(t, TestColumns.P_T_FLOOR, i), num(t, TestColumns.ITEM_LOW, i), num(t, TestColumns.ITEM_HIGH, i), num(t, TestColumns.P_ITEM_HOLM, i),
-                num(t, TestColumns.MDE, i), t.intColumn(TestColumns.UNCONVERGED).get(i), 2 * t.intColumn(TestColumns.PAIRED_RUNS).get(i));
+                num(t, TestColumns.MDE, i), num(t, TestColumns.MATTERS, i), t.intColumn(TestColumns.UNCONVERGED).get(i), 2 * t.intColumn(TestColumns.PAIRED_RUNS).get(i));
     }
 
     /** A cell of a number column, NaN where missing. */
@@ -499,11 +499,10 @@ public final class StudyReport {
             if (dd < drop) { cost = c.substring("all-but-".length()); drop = dd; }
         }
         if (most == null) return out;
-        out.add(String.format(java.util.Locale.ROOT, "Leave-one-out from 'all' (mean UA over runs %.1f %%): leaving %s out changes it the most in either "
-                        + "direction (%+.1f points, to %.1f %%); %s. Descriptive contrasts without their own test.",
+        out.add(String.format(java.util.Locale.ROOT, "Leaving one augmentation out of 'all' (UA %.1f %%, mean over runs; descriptive, untested): leaving %s out "
+                        + "changes it most (%+.1f points, to %.1f %%); %s.",
                 meanOf(t, all), most, change, meanOf(t, all) + change,
-                cost == null ? "leaving out no single augmentation lowers it, so none has a cost here"
-                        : String.format(java.util.Locale.ROOT, "the largest cost, the augmentation whose absence lowers it the most, is %s (%+.1f points)", cost, drop)));
+                cost == null ? "no single omission lowers it" : String.format(java.util.Locale.ROOT, "leaving %s out lowers it most (%+.1f points)", cost, drop)));
         return out;
     }
 

@@ -36,14 +36,37 @@ public final class Plots {
         return bars(title, xLabel, yLabel, categories, Map.of(yLabel, values));
     }
 
-    /** Grouped bars: one series per map entry (in map order). */
+    /**
+     * Grouped bars: one series per map entry (in map order). A NaN value has no bar (XChart paints nothing for it and
+     * leaves it out of the axis range), and its category's label says so ({@link #absentMarked}, {@link #NO_VALUE}),
+     * since an empty place would otherwise read as a bar of height 0.
+     */
     public static CategoryChart bars(String title, String xLabel, String yLabel, List<String> categories,
                                      Map<String, ? extends List<? extends Number>> series) {
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         style(c);
         c.getStyler().setLegendVisible(series.size() > 1);
-        series.forEach((name, v) -> c.addSeries(name, categories, new ArrayList<Number>(v)));
+        List<String> labels = absentMarked(categories, series.values().stream().map(v -> v.stream().mapToDouble(Number::doubleValue).toArray()).toList(), NO_VALUE);
+        series.forEach((name, v) -> c.addSeries(name, labels, new ArrayList<Number>(v)));
         return c;
+    }
+
+    /** How a category's label names a bar without a value, where the caller does not say why ({@link #absentMarked}). */
+    public static final String NO_VALUE = "no value";
+
+    /**
+     * The category labels of a bar chart whose {@code series} (one array per series, a value per category) have NaN
+     * where a bar has no value: such a category's label ends in "(2 not run)" for {@code absent} "not run" (the number of
+     * series without a value there), or "(not run)" with one series.
+     */
+    public static List<String> absentMarked(List<String> categories, List<double[]> series, String absent) {
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < categories.size(); k++) {
+            int missing = 0;
+            for (double[] v : series) if (Double.isNaN(v[k])) missing++;
+            out.add(missing == 0 ? categories.get(k) : categories.get(k) + " (" + (series.size() == 1 ? "" : missing + " ") + absent + ")");
+        }
+        return out;
     }
 
     /** Overlaid histograms (as step-free bar series) of several groups over common bins. */

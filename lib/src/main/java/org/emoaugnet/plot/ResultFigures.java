@@ -72,34 +72,40 @@ public final class ResultFigures {
     }
 
     /**
-     * Bars with 95 % interval whiskers, one bar per category. XChart draws symmetric error bars, so each whisker is
-     * the larger side of its interval (never narrower than the interval itself).
+     * Bars with 95 % interval whiskers, one bar per category (NaN estimate: no bar, the category labelled
+     * "(no value)", {@link Plots#NO_VALUE}). XChart draws symmetric error bars, so each whisker is the larger side of its
+     * interval (never narrower than the interval itself).
      */
     public static org.knowm.xchart.CategoryChart barsWithIntervals(String title, String yLabel, java.util.List<String> categories,
                                                                    double[] estimate, double[] low, double[] high) {
         double[][] v = new double[estimate.length][];
         for (int i = 0; i < estimate.length; i++) v[i] = new double[] {estimate[i], low[i], high[i]};
-        org.knowm.xchart.CategoryChart c = groupedBarsWithIntervals(title, yLabel, categories, java.util.Map.of(yLabel, v));
+        org.knowm.xchart.CategoryChart c = groupedBarsWithIntervals(title, yLabel, categories, java.util.Map.of(yLabel, v), Plots.NO_VALUE);
         c.getStyler().setLegendVisible(false);
         return c;
     }
 
     /**
      * Grouped bars with 95 % interval whiskers: one series per map entry, each an array {estimate, low, high} per
-     * category (NaN low/high: no whisker; NaN estimate: no bar). Whiskers are symmetric, the larger side of each interval.
+     * category (NaN low/high: no whisker). A NaN estimate is drawn as absent, never as a bar at 0: no bar and no whisker
+     * (XChart paints nothing for a NaN value, and leaves it out of the axis range), and the category's label says so in
+     * the words {@code absent} gives ({@link Plots#absentMarked}), e.g. "ReLU WA, all (2 not run)". Whiskers are
+     * symmetric, the larger side of each interval.
      */
     public static org.knowm.xchart.CategoryChart groupedBarsWithIntervals(String title, String yLabel, java.util.List<String> categories,
-                                                                          java.util.Map<String, double[][]> series) {
-        org.knowm.xchart.CategoryChart c = Plots.bars(title, "", yLabel, categories, java.util.Map.of());
+                                                                          java.util.Map<String, double[][]> series, String absent) {
+        java.util.List<String> labels = Plots.absentMarked(categories, series.values().stream()
+                .map(v -> java.util.Arrays.stream(v).mapToDouble(e -> e[0]).toArray()).toList(), absent);
+        org.knowm.xchart.CategoryChart c = Plots.bars(title, "", yLabel, labels, java.util.Map.of());
         c.getStyler().setLegendVisible(true);
         c.getStyler().setErrorBarsColor(Color.BLACK);
         series.forEach((name, v) -> {
             java.util.List<Double> est = new java.util.ArrayList<>(), err = new java.util.ArrayList<>();
             for (double[] e : v) {
-                est.add(Double.isNaN(e[0]) ? 0 : e[0]);
-                err.add(Double.isNaN(e[0]) || Double.isNaN(e[1]) || Double.isNaN(e[2]) ? 0 : Math.max(e[2] - e[0], e[0] - e[1]));
+                est.add(e[0]);
+                err.add(Double.isNaN(e[0]) ? Double.NaN : Double.isNaN(e[1]) || Double.isNaN(e[2]) ? 0 : Math.max(e[2] - e[0], e[0] - e[1]));
             }
-            c.addSeries(name, categories, est, err);
+            c.addSeries(name, labels, est, err);
         });
         return c;
     }

@@ -1,6 +1,7 @@
 package org.emoaugnet.publish;
 
 import org.emoaugnet.design.CrossCorpusStudy;
+import org.emoaugnet.eval.PairedT;
 import org.emoaugnet.evidence.Comparison;
 import org.emoaugnet.evidence.ResultColumns;
 import org.emoaugnet.evidence.StudyReport;
@@ -20,13 +21,14 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * The README's findings, built from the ledger and the committed result tables, never typed: one table per family of
- * results (the paper's claims; each family of tests; the cross-corpus grid; the WA/UA check), each under one sentence
- * that names its source file, unit and design, and, for a family of tests, one sentence on its power. A test table's
- * rows give the contrast, the mean difference over units with its 95 % t interval, the difference over recordings with
- * its interval resampling speakers then recordings, the primary test's Holm-adjusted p and the verdict, worded by
- * {@link org.emoaugnet.eval.TestVerdict} alone. {@link #updateReadme} replaces the block between
- * {@code <!-- findings:start -->} and {@code <!-- findings:end -->}; a test checks that the committed README holds
- * exactly what the committed results give.
+ * results (the paper's claims; each family of tests; the cross-corpus grid; the WA/UA check), each under a title and
+ * the source file it links, and, for a family of tests, one sentence on its power; how every test table reads is said
+ * once, before the first ({@link #readingGuide}). A test table's rows give the contrast, the mean difference over units
+ * with its 95 % t interval, the difference over recordings with its interval resampling speakers then recordings, the
+ * primary test's Holm-adjusted p and the verdict's row label, worded by {@link org.emoaugnet.eval.TestVerdict} alone.
+ * The block stays a summary: at most {@link #MAX_PROSE_WORDS} words outside its tables. {@link #updateReadme} replaces
+ * the block between {@code <!-- findings:start -->} and {@code <!-- findings:end -->}; a test checks that the committed
+ * README holds exactly what the committed results give.
  */
 public final class Findings {
     public static final String START = "<!-- findings:start -->", END = "<!-- findings:end -->";
@@ -62,26 +64,26 @@ public final class Findings {
         List<String> out = new ArrayList<>();
         for (String corpus : rows.stream().map(Ledger.Row::corpus).distinct().toList())
             if (!corpus.equals(HEADLINE_CORPUS)) out.add(claims(corpus, rows.stream().filter(r -> r.corpus().equals(corpus)).toList()));
+        if (TEST_TABLES.stream().anyMatch(f -> Files.isRegularFile(results.resolve(f)))) out.add(readingGuide());
         if (Files.isRegularFile(results.resolve(RELU_ELU)))
-            out.add(tests("ReLU − ELU on RAVDESS, UA", "notebook 04, `results/" + RELU_ELU + "`; Holm over the protocols",
+            out.add(tests("ReLU − ELU, RAVDESS, per protocol", "notebook 04, `results/" + RELU_ELU + "`",
                     read(results.resolve(RELU_ELU)), "comparison", List.of()));
-        for (String[] a : List.of(new String[] {ABLATION_SI, "speaker-independent (5 actor folds × 3 seeds)"},
-                new String[] {ABLATION_PAPER, "paper-style, leaking (5 seeds, each its own row split)"})) {
+        for (String[] a : List.of(new String[] {ABLATION_SI, "speaker-independent"}, new String[] {ABLATION_PAPER, "paper-style (leaks)"})) {
             if (!Files.isRegularFile(results.resolve(a[0]))) continue;
             Table t = read(results.resolve(a[0]));
-            out.add(tests("Each augmentation recipe − no augmentation, RAVDESS " + a[1] + ", UA", "notebook 02, `results/" + a[0] + "`; Holm over the recipes",
+            out.add(tests("Recipe − none, RAVDESS, " + a[1], "notebook 02, `results/" + a[0] + "`",
                     t.where(t.stringColumn(TestColumns.COMPARISON).isNotMissing()), "recipe", StudyReport.leaveOneOut(t)));
         }
         if (Files.isRegularFile(results.resolve(ROBUSTNESS))) {
             Table t = read(results.resolve(ROBUSTNESS));
             for (String act : t.stringColumn(ResultColumns.ACTIVATION).unique().asList())
-                out.add(tests("Public-4 − no augmentation on degraded RAVDESS speech, " + (act.equals("relu") ? "ReLU" : "ELU") + ", UA",
-                        "notebook 05, `results/" + ROBUSTNESS + "`; models trained on actor fold 1, Holm over the conditions",
+                out.add(tests("Public-4 − none, degraded RAVDESS, " + (act.equals("relu") ? "ReLU" : "ELU"),
+                        "notebook 05, `results/" + ROBUSTNESS + "`; trained on actor fold 1",
                         t.where(t.stringColumn(ResultColumns.ACTIVATION).isEqualTo(act)), "condition", List.of()));
         }
         if (Files.isRegularFile(results.resolve(GRID))) out.add(crossCorpus(read(results.resolve(GRID))));
         if (Files.isRegularFile(results.resolve(GRID_TESTS)))
-            out.add(tests("Cross-corpus variants − the main variant, UA", "notebook 05, `results/" + GRID_TESTS + "`; Holm over the variant comparisons",
+            out.add(tests("Cross-corpus variants − the main variant", "notebook 05, `results/" + GRID_TESTS + "`",
                     read(results.resolve(GRID_TESTS)), "comparison", List.of()));
         if (Files.isRegularFile(results.resolve(StrongestModelSection.RESULTS)))
             out.add(StrongestModelSection.markdown(read(results.resolve(StrongestModelSection.RESULTS))));
@@ -148,19 +150,34 @@ public final class Findings {
                 : String.format(Locale.ROOT, "%.1f, %.1f", c.seedLow(), c.seedHigh()), c.runs());
     }
 
+    /** The test tables the findings read, relative to {@code results/}: when any exists, {@link #readingGuide} precedes them. */
+    static final List<String> TEST_TABLES = List.of(RELU_ELU, ABLATION_SI, ABLATION_PAPER, ROBUSTNESS, GRID_TESTS, StrongestModelSection.RELU_ELU,
+            StrongestModelSection.AUGMENTATION);
+
     /**
-     * One family of tests as a table: per contrast the mean difference over units with its 95 % t interval (and the
-     * units), the difference over recordings with its speakers→recordings interval, the paired t-test's Holm-adjusted p
-     * and the verdict; then the family's power in one sentence, and any {@code notes} (one sentence each).
+     * How every test table reads, said once before the first ({@link #tests} does not repeat it): what Δ is, the unit,
+     * the test and its Holm family, and the power its line reports against the difference that matters.
+     */
+    static String readingGuide() {
+        return String.format(Locale.ROOT, "**Test tables.** Δ: A − B in UA points over units (folds where fixed, else seeds), 95 %% t interval; "
+                + "p: paired t-test, Holm-adjusted within the table; power at %d %% against the %.1f points that matter.",
+                Math.round(100 * PairedT.POWER), Comparison.EFFECT_THAT_MATTERS);
+    }
+
+    /**
+     * One family of tests as a table, under its title and {@code source} (and the runs each unit pairs, where a unit
+     * pairs several): per contrast the mean difference over units with its 95 % t interval (and the units), the
+     * difference over recordings with its speakers→recordings interval, the paired t-test's Holm-adjusted p and the
+     * verdict's row label ({@link org.emoaugnet.eval.TestVerdict#of}); then the family's power ({@link #power}), and any
+     * {@code notes} (one sentence each). What the columns mean is said once, in {@link #readingGuide}.
      */
     public static String tests(String title, String source, Table t, String contrast, List<String> notes) {
         StringBuilder b = new StringBuilder("**" + title + ".** ");
         if (t.rowCount() == 0) return b.append("No comparison has runs yet (").append(source).append(").").toString();
         List<String> unitNames = t.stringColumn(TestColumns.UNIT).unique().asList();
-        String unit = unitNames.size() == 1 ? unitNames.get(0) + "s" : "units";
-        b.append(String.format(Locale.ROOT, "Points; %s; unit: %s.%n%n", source, unitNames.size() == 1 ? unitNames.get(0)
-                : "fold where the folds are fixed, seed where each seed draws its own split"));
-        b.append("| ").append(contrast).append(" | Δ over ").append(unit).append(" [95 % t CI] (n) | Δ over recordings [95 % CI, speakers→recordings] | p (Holm) | verdict |\n")
+        String unit = unitNames.size() == 1 ? unitNames.get(0) : "unit";
+        b.append(source).append(runsPerUnit(t, unit)).append(".\n\n");
+        b.append("| ").append(contrast).append(" | Δ over ").append(unit).append("s [95 % t CI] (n) | Δ over recordings [95 % CI, speakers→recordings] | p (Holm) | verdict |\n")
                 .append("|---|---|---|---|---|\n");
         for (int i = 0; i < t.rowCount(); i++) {
             var v = org.emoaugnet.eval.TestVerdict.of(StudyReport.numbers(t, i));
@@ -170,32 +187,49 @@ public final class Findings {
                     StudyReport.num(t, TestColumns.DELTA, i), StudyReport.signed(StudyReport.num(t, TestColumns.T_LOW, i)), StudyReport.signed(StudyReport.num(t, TestColumns.T_HIGH, i)), n,
                     Double.isNaN(di) ? "not on the same recordings" : String.format(Locale.ROOT, "%+.1f [%s, %s]", di, StudyReport.signed(StudyReport.num(t, TestColumns.ITEM_LOW, i)),
                             StudyReport.signed(StudyReport.num(t, TestColumns.ITEM_HIGH, i))),
-                    StudyReport.p(StudyReport.num(t, TestColumns.P_T_HOLM, i)), v.verdict().label));
+                    StudyReport.p(StudyReport.num(t, TestColumns.P_T_HOLM, i)), v.label()));
         }
         b.append('\n').append(power(t));
         for (String n : notes) b.append(' ').append(n);
         return b.toString();
     }
 
-    /** A family's power in one sentence, from {@link StudyReport#power}. */
+    /** "; 3 runs per fold" where every row's unit pairs the same number of runs, more than one; "" otherwise. */
+    static String runsPerUnit(Table t, String unit) {
+        java.util.Set<Integer> per = new java.util.TreeSet<>();
+        for (int i = 0; i < t.rowCount(); i++) {
+            int n = t.intColumn(TestColumns.UNITS).get(i), pairs = t.intColumn(TestColumns.PAIRED_RUNS).get(i);
+            per.add(n == 0 || pairs % n != 0 ? -1 : pairs / n);
+        }
+        int k = per.size() == 1 ? per.iterator().next() : -1;
+        return k > 1 ? String.format(Locale.ROOT, "; %d runs per %s", k, unit) : "";
+    }
+
+    /**
+     * A family's power in one sentence, from {@link StudyReport#power}: the differences its comparisons detect (at the
+     * power and against the difference that matters {@link #readingGuide} names), how many rows detect the difference
+     * that matters, and the units the rest would need.
+     */
     static String power(Table t) {
         StudyReport.FamilyPower p = StudyReport.power("family", t).orElseThrow(() -> new IllegalArgumentException("a family of tests without comparisons has no power"));
         int m = p.comparisons(), can = p.detects();
         double lo = p.mdeMin(), hi = p.mdeMax();
-        String range = Double.isNaN(lo) ? "no difference (fewer than two units)"
-                : Math.abs(hi - lo) < 0.05 ? String.format(Locale.ROOT, "%.1f points", lo) : String.format(Locale.ROOT, "%.1f–%.1f points", lo, hi);
-        String more = can == m ? "" : p.mostUnitsNeeded().isEmpty() ? "; the rest need over 1000 units"
-                : String.format(Locale.ROOT, "; the rest need up to %d units", p.mostUnitsNeeded().getAsInt());
-        return String.format(Locale.ROOT, "Power (80 %%, %s units): detects %s; %d of %d comparison%s detect the %.1f points that matter%s.",
-                p.units(), range, can, m, m == 1 ? "" : "s", Comparison.EFFECT_THAT_MATTERS, more);
+        if (Double.isNaN(lo)) return "Power: none, with fewer than two units per row.";
+        String range = Math.abs(hi - lo) < 0.05 ? String.format(Locale.ROOT, "%.1f", lo) : String.format(Locale.ROOT, "%.1f–%.1f", lo, hi);
+        String need = p.mostUnitsNeeded().isEmpty() ? "over 1000 units" : (m == 1 ? "" : "up to ") + p.mostUnitsNeeded().getAsInt() + " units";
+        String matters = String.format(Locale.ROOT, "%.1f points", p.matters());
+        String detects = m == 1 ? (can == 1 ? "; it detects " + matters : ", not " + matters + ", which needs " + need)
+                : can == m ? "; all " + m + " rows detect " + matters
+                : String.format(Locale.ROOT, "; %d of %d rows detect %s; the rest need %s", can, m, matters, need);
+        return "Power: detects " + range + " points" + detects + ".";
     }
 
 
     /** The cross-corpus grid's main variant: one row per train → test cell with its UA and interval, under one sentence. */
     public static String crossCorpus(Table t) {
         int unconverged = CrossCorpusStudy.unconvergedCells(t);
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "**Across corpora, the main variant.** UA over the classes all corpora share; notebook 05, `results/%s`; "
-                        + "within a corpus 5 speaker-independent folds, across one run per cell; %s%n%n", GRID,
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "**Across corpora, the main variant.** UA on the classes all corpora share; notebook 05, `results/%s`; "
+                        + "within a corpus, one run per speaker-independent fold; %s%n%n", GRID,
                 unconverged > 0 ? unconverged + " of the grid's " + t.rowCount() + " cells have runs stopped at the cap while still improving, so the grid carries no verdict."
                         : "every run of the grid's " + t.rowCount() + " cells converged."));
         b.append("| train | test | kind | UA [95 % CI, speakers→recordings] | runs |\n|---|---|---|---|---|\n");
@@ -224,6 +258,23 @@ public final class Findings {
     public static Table read(Path csv) throws IOException {
         return Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).columnTypes(name -> ResultColumns.INTEGERS.contains(name) ? ColumnType.INTEGER
                 : ResultColumns.TEXT.contains(name) ? ColumnType.STRING : ColumnType.DOUBLE));
+    }
+
+    /** The most words the findings block may hold outside its tables ({@link #proseWords}), so that it stays a summary. */
+    public static final int MAX_PROSE_WORDS = 500;
+
+    /**
+     * The words of {@code markdown} outside its tables: whitespace-separated tokens (as {@code wc -w} counts them) of
+     * the lines that do not start with '|', leaving out the lines of the block's markers ({@link #START}, {@link #END}).
+     */
+    public static int proseWords(String markdown) {
+        int n = 0;
+        for (String line : markdown.split("\n")) {
+            String l = line.strip();
+            if (l.startsWith("|") || l.equals(START) || l.equals(END) || l.isEmpty()) continue;
+            n += l.split("\\s+").length;
+        }
+        return n;
     }
 
     /** The findings block as it belongs in the README: the sections, separated by blank lines. */

@@ -470,7 +470,9 @@ public final class Ledger {
 
     /**
      * The claims of {@code corpus} as grouped bars, one group per claim and recipe (the recipe in its label): the
-     * paper's value beside our mean under each protocol, with its seed-level 95 % interval (none with one seed); written to {@code png} when any protocol has runs. Returns whether it was written.
+     * paper's value beside our mean under each protocol, with its seed-level 95 % interval (none with one seed); a
+     * protocol without runs has no bar, and its group's label says how many were not run; written to {@code png} when
+     * any protocol has runs. Returns whether it was written.
      */
     static boolean figure(List<Row> rows, String corpus, Path png, List<String> lineage) throws IOException {
         List<Row> mine = rows.stream().filter(r -> r.corpus().equals(corpus)).toList();
@@ -482,7 +484,7 @@ public final class Ledger {
             series.put(COLUMN_NAMES.get(p), mine.stream().map(r -> r.cells().get(p)).map(c -> c.hasRuns() ? new double[] {c.mean(), c.seedLow(), c.seedHigh()}
                     : new double[] {Double.NaN, Double.NaN, Double.NaN}).toArray(double[][]::new));
         var chart = org.emoaugnet.plot.ResultFigures.groupedBarsWithIntervals(label(corpus) + ": paper claims and our numbers by protocol and recipe",
-                "% (mean over runs, 95 % CI over seeds)", cats, series);
+                "% (mean over runs, 95 % CI over seeds)", cats, series, Category.NOT_RUN.label);
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
         org.emoaugnet.plot.Plots.save(org.emoaugnet.util.Lineage.tag(chart, lineage), png);
         return true;

@@ -165,13 +165,17 @@ public final class ReadmeTables {
                 + verdict(r);
     }
 
-    /** The verdict label of a test row; a CSV written before verdicts were recorded is named as stale. */
+    /**
+     * The verdict label of a test row, from its own columns: the verdict's name and its minimal detectable Δ
+     * ({@link org.emoaugnet.eval.TestVerdict#label(double)}); a CSV written before verdicts were recorded is named as stale.
+     */
     private static String verdict(Map<String, String> r) {
         String v = r.get(TestColumns.VERDICT);
         if (v == null || v.isEmpty())
             throw new IllegalArgumentException("a test table row (" + r.get(TestColumns.COMPARISON) + ") has no '" + TestColumns.VERDICT
                     + "' column: the CSV predates verdicts; re-run the notebook that writes it");
-        return org.emoaugnet.eval.TestVerdict.valueOf(v).label;
+        String mde = r.get(TestColumns.MDE);
+        return org.emoaugnet.eval.TestVerdict.valueOf(v).label(mde == null || mde.isEmpty() ? Double.NaN : Double.parseDouble(mde));
     }
 
     /** A comparison table: one row per comparison, its test cells ({@link #testCells}). */

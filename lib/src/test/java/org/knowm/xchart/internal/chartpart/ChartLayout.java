@@ -50,6 +50,9 @@ public record ChartLayout(int width, int height, Rectangle2D title, Rectangle2D 
         return new ChartLayout(width, height, title, legend, List.copyOf(ticks));
     }
 
+    /** The plot area (inside the axes) of a chart that has just been painted. */
+    public static Rectangle2D plotBounds(Chart<?, ?> chart) { return chart.getPlot().getBounds(); }
+
     @SuppressWarnings({"rawtypes"})
     private static void xTicks(Chart<?, ?> chart, AxesChartStyler s, FontRenderContext frc, List<Tick> out) {
         Axis axis = chart.getXAxis();
