@@ -230,7 +230,7 @@ public final class Main {
                     var folder = org.emoaugnet.design.ModelSearch.CandidateFolder.read(dir);
                     Settings s = settingsFor(folder.candidates().get(0).corpus(), flags);
                     Path runs = runsRoot(flags, s);
-                    var search = new org.emoaugnet.design.ModelSearch(flags.getOrDefault("name", dir.getFileName().toString()), folder.candidates(), folder.rounds(),
+                    var search = new org.emoaugnet.design.ModelSearch(flags.getOrDefault("name", dir.getFileName().toString()), folder.candidates(), folder.rounds(), folder.designedAfter(),
                             seeds(flags.getOrDefault("search-seeds", "1")), seeds(flags.getOrDefault("final-seeds", "1,2,3,4,5")), runs);
                     var corpora = org.emoaugnet.run.CorpusSource.of(s);
                     out.println(search.describe());

@@ -30,27 +30,38 @@ import tech.tablesaw.api.Table;
  *
  * <p>A search may grow in rounds: candidates added after an earlier round's results were known carry a higher round
  * number (a folder's {@code round-N/} subfolder), so a reader sees which were added late, and a choice made at an
- * earlier round ({@link #pooledChoice(CorpusSource, int)}) stays where it was.
+ * earlier round ({@link #pooledChoice(CorpusSource, int)}) stays where it was. A candidate added within a round after
+ * some other candidates' test results had been written says so in {@code designedAfter} ({@link DesignedAfter}).
+ * Candidates are lettered a, b, c, ... in their order ({@link #letter}), as the search folders name their files.
  *
- * @param name        the search's name
- * @param candidates  the candidate configurations, simpler ones first within a round (ties go to the earlier one)
- * @param rounds      each candidate's round (1 for the first), non-decreasing along {@code candidates}
- * @param searchSeeds training seeds of the search runs
- * @param finalSeeds  training seeds of each fold's winner
- * @param runsRoot    where the records are (the plan depends on which search runs have finished)
+ * @param name          the search's name
+ * @param candidates    the candidate configurations, simpler ones first within a round (ties go to the earlier one)
+ * @param rounds        each candidate's round (1 for the first), non-decreasing along {@code candidates}
+ * @param designedAfter the candidates designed after test results that their round does not imply were known, at most one entry each
+ * @param searchSeeds   training seeds of the search runs
+ * @param finalSeeds    training seeds of each fold's winner
+ * @param runsRoot      where the records are (the plan depends on which search runs have finished)
  */
-public record ModelSearch(String name, List<ExperimentConfig> candidates, List<Integer> rounds, List<Long> searchSeeds, List<Long> finalSeeds, Path runsRoot)
-        implements Design {
+public record ModelSearch(String name, List<ExperimentConfig> candidates, List<Integer> rounds, List<DesignedAfter> designedAfter, List<Long> searchSeeds,
+                          List<Long> finalSeeds, Path runsRoot) implements Design {
     public ModelSearch {
         candidates = List.copyOf(candidates);
         rounds = List.copyOf(rounds);
+        designedAfter = List.copyOf(designedAfter);
         searchSeeds = List.copyOf(searchSeeds);
         finalSeeds = List.copyOf(finalSeeds);
         if (candidates.isEmpty()) throw new IllegalArgumentException(name + ": a search needs candidates");
+        if (candidates.size() > LETTERS.length()) throw new IllegalArgumentException(name + ": at most " + LETTERS.length() + " candidates (one letter each)");
         if (rounds.size() != candidates.size()) throw new IllegalArgumentException(name + ": " + rounds.size() + " rounds for " + candidates.size() + " candidates");
         for (int i = 0; i < rounds.size(); i++)
             if (rounds.get(i) < 1 || (i > 0 && rounds.get(i) < rounds.get(i - 1)))
                 throw new IllegalArgumentException(name + ": rounds must start at 1 and never decrease along the candidates: " + rounds);
+        java.util.Set<String> names = new java.util.HashSet<>(), stated = new java.util.HashSet<>();
+        for (ExperimentConfig c : candidates) names.add(c.name());
+        for (DesignedAfter d : designedAfter) {
+            if (!names.contains(d.candidate())) throw new IllegalArgumentException(name + ": " + d.candidate() + " is not a candidate of the search");
+            if (!stated.add(d.candidate())) throw new IllegalArgumentException(name + ": " + d.candidate() + " has two entries of what was known when it was designed");
+        }
         ExperimentConfig first = candidates.get(0);
         for (ExperimentConfig c : candidates)
             if (!c.corpus().equals(first.corpus()) || !c.classSet().equals(first.classSet()) || c.protocol() != first.protocol() || !c.split().equals(first.split()))
@@ -58,17 +69,81 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
                         + " in corpus, class set, protocol or split: candidates must be compared on the same folds");
     }
 
-    /** A search whose candidates are all of the first round. */
+    /** A search whose candidates are all of the first round, none designed after another's test results. */
     public ModelSearch(String name, List<ExperimentConfig> candidates, List<Long> searchSeeds, List<Long> finalSeeds, Path runsRoot) {
         this(name, candidates, java.util.Collections.nCopies(candidates.size(), 1), searchSeeds, finalSeeds, runsRoot);
     }
 
+    /** A search in rounds whose candidates' rounds say all that was known when each was designed. */
+    public ModelSearch(String name, List<ExperimentConfig> candidates, List<Integer> rounds, List<Long> searchSeeds, List<Long> finalSeeds, Path runsRoot) {
+        this(name, candidates, rounds, List.of(), searchSeeds, finalSeeds, runsRoot);
+    }
+
+    /**
+     * A candidate designed after test results were known that its round does not imply (a candidate of round N was
+     * designed after rounds 1 to N − 1's results by definition): the experiments, of this search or of another search
+     * on the same recordings, that had written test results when the candidate was added. The baseline's test results,
+     * the study's starting point, are not listed.
+     *
+     * @param candidate     the candidate's experiment name
+     * @param testResultsOf the experiments whose test results were known when it was designed
+     */
+    public record DesignedAfter(String candidate, List<String> testResultsOf) {
+        public DesignedAfter {
+            testResultsOf = List.copyOf(testResultsOf);
+            if (testResultsOf.isEmpty()) throw new IllegalArgumentException(candidate + ": an entry names the test results that were known");
+            if (testResultsOf.contains(candidate)) throw new IllegalArgumentException(candidate + ": a candidate cannot be designed after its own test results");
+        }
+    }
+
+    /** The letters of the candidates, in order. */
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+    /** A candidate's letter: a for the first, b for the second, ... (the search folders' file names start with it). */
+    public String letter(String candidate) { return String.valueOf(LETTERS.charAt(indexOf(candidate))); }
+
+    /** A candidate's round. */
+    public int round(String candidate) { return rounds.get(indexOf(candidate)); }
+
+    /** What was known when {@code candidate} was designed beyond its round, if its search folder says so. */
+    public java.util.Optional<DesignedAfter> designedAfter(String candidate) {
+        indexOf(candidate);
+        return designedAfter.stream().filter(d -> d.candidate().equals(candidate)).findFirst();
+    }
+
+    /** Whether {@code candidate} was designed after some test results of the search were known: a later round's, or one its folder names. */
+    public boolean designedLate(String candidate) { return round(candidate) > 1 || designedAfter(candidate).isPresent(); }
+
+    /** Whether {@code experiment} is one of the candidates. */
+    public boolean hasCandidate(String experiment) { return candidates.stream().anyMatch(c -> c.name().equals(experiment)); }
+
+    private int indexOf(String candidate) {
+        for (int i = 0; i < candidates.size(); i++) if (candidates.get(i).name().equals(candidate)) return i;
+        throw new IllegalArgumentException(name + ": " + candidate + " is not a candidate of the search");
+    }
+
+    /** The letters of the candidates of rounds 1 to {@code round}: "a–e" (one letter alone, two "a, b"). */
+    public String lettersUpTo(int round) {
+        List<String> among = candidatesUpTo(round);
+        String first = letter(among.get(0)), last = letter(among.get(among.size() - 1));
+        return among.size() == 1 ? first : among.size() == 2 ? first + ", " + last : first + "–" + last;
+    }
+
     /**
      * The candidates written in a folder and their rounds: round 1 is {@code dir/*.properties}, round N the files of
-     * {@code dir/round-N/} (N = 2, 3, ... without gaps), each in file-name order (name them so simpler ones come first).
+     * {@code dir/round-N/} (N = 2, 3, ... without gaps), each in file-name order (name them so simpler ones come first);
+     * and, if the folder has a {@link #DESIGNED_AFTER} file, the candidates designed after test results that their round
+     * does not imply were known ({@link DesignedAfter}).
      */
-    public record CandidateFolder(List<ExperimentConfig> candidates, List<Integer> rounds) {
-        public CandidateFolder { candidates = List.copyOf(candidates); rounds = List.copyOf(rounds); }
+    public record CandidateFolder(List<ExperimentConfig> candidates, List<Integer> rounds, List<DesignedAfter> designedAfter) {
+        public CandidateFolder { candidates = List.copyOf(candidates); rounds = List.copyOf(rounds); designedAfter = List.copyOf(designedAfter); }
+
+        /**
+         * The file of a search folder that names, per line {@code candidate,experiment;experiment;...} under the header
+         * {@link #DESIGNED_AFTER_HEADER}, a candidate (its experiment name) and the experiments whose test results were
+         * known when it was designed; lines starting with {@code #} are comments (the evidence: commit times, record times).
+         */
+        public static final String DESIGNED_AFTER = "designed-after.csv", DESIGNED_AFTER_HEADER = "candidate,after_test_results_of";
 
         public static CandidateFolder read(Path dir) throws IOException {
             List<ExperimentConfig> candidates = new ArrayList<>();
@@ -88,14 +163,46 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
                     if (d.getFileName().toString().startsWith("round-") && !rounds.contains(roundOf(d)))
                         throw new IOException(d + ": round folders must be numbered round-2, round-3, ... without gaps");
             }
-            return new CandidateFolder(candidates, rounds);
+            Path after = dir.resolve(DESIGNED_AFTER);
+            List<DesignedAfter> designedAfter = Files.isRegularFile(after) ? designedAfter(after) : List.of();
+            for (DesignedAfter d : designedAfter)
+                if (candidates.stream().noneMatch(c -> c.name().equals(d.candidate())))
+                    throw new IOException(after + ": " + d.candidate() + " is not a candidate of " + dir);
+            return new CandidateFolder(candidates, rounds, designedAfter);
+        }
+
+        /** The entries of a {@link #DESIGNED_AFTER} file; a missing or wrong header, or a line without two fields, is an error naming the file and line. */
+        static List<DesignedAfter> designedAfter(Path file) throws IOException {
+            List<DesignedAfter> out = new ArrayList<>();
+            boolean header = false;
+            int n = 0;
+            for (String line : Files.readAllLines(file)) {
+                n++;
+                if (line.isBlank() || line.startsWith("#")) continue;
+                if (!header) {
+                    if (!line.strip().equals(DESIGNED_AFTER_HEADER))
+                        throw new IOException(file + ":" + n + ": the first line that is not a comment must be the header " + DESIGNED_AFTER_HEADER);
+                    header = true;
+                    continue;
+                }
+                String[] f = line.split(",", -1);
+                if (f.length != 2 || f[0].isBlank() || f[1].isBlank())
+                    throw new IOException(file + ":" + n + ": expected candidate,experiment;experiment;... got '" + line + "'");
+                try {
+                    out.add(new DesignedAfter(f[0].strip(), java.util.Arrays.stream(f[1].split(";")).map(String::strip).toList()));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(file + ":" + n + ": " + e.getMessage(), e);
+                }
+            }
+            if (!header) throw new IOException(file + ": no header " + DESIGNED_AFTER_HEADER);
+            return out;
         }
     }
 
     /** The search over the candidates written in {@code dir} ({@link CandidateFolder}). */
     public static ModelSearch inFolder(String name, Path dir, List<Long> searchSeeds, List<Long> finalSeeds, Path runsRoot) throws IOException {
         CandidateFolder f = CandidateFolder.read(dir);
-        return new ModelSearch(name, f.candidates(), f.rounds(), searchSeeds, finalSeeds, runsRoot);
+        return new ModelSearch(name, f.candidates(), f.rounds(), f.designedAfter(), searchSeeds, finalSeeds, runsRoot);
     }
 
     private static int roundOf(Path roundDir) throws IOException {

@@ -8,15 +8,19 @@ import java.util.List;
 import java.util.Map;
 import org.emoaugnet.augment.Recipe;
 import org.emoaugnet.evidence.Comparison;
+import org.emoaugnet.evidence.ResultColumns;
 import org.emoaugnet.evidence.StudyReport;
 import org.emoaugnet.run.CorpusSource;
 import org.emoaugnet.run.PlannedRun;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The paper's two questions asked again at the strong model of notebook 06: does ReLU beat ELU, and does the paper's
- * augmentation beat none? The strong model is the configuration a search chose by pooling validation scores over
- * every fold ({@link ModelSearch#pooledChoice}), so everything here is labelled as resting on the pooled choice; it is
+ * The paper's two questions asked again in notebook 06 at a search's pooled choice: does ReLU beat ELU, and does the
+ * paper's augmentation beat none? The pooled choice ({@code strong}) is the configuration a search chose by pooling
+ * validation scores over every fold ({@link ModelSearch#pooledChoice}), whichever network that is (on RAVDESS, at
+ * round 1, the baseline's compact network), so everything here is labelled as resting on the pooled choice and names
+ * its network ({@link ResultColumns#MODEL} in each table); it is
  * run on the search's folds with fixed seeds, changing one thing at a time: its activation (ReLU ↔ ELU), and its
  * waveform augmentation ({@link #RECIPES}: none, the public pipeline's public-4 and the paper's combined recipe with
  * all four augmentations). "None" means no waveform augmentation; the model's own regularisation (masks, label
@@ -24,8 +28,8 @@ import tech.tablesaw.api.Table;
  *
  * @param search      the search whose pooled choice this is
  * @param strong      the pooled choice with the questions' seeds (same experiment name, so its runs are reused)
- * @param elu         the strong model with the other activation
- * @param recipes     recipe name → the strong model with that waveform augmentation (the strong model itself for its own recipe)
+ * @param elu         the pooled choice with the other activation
+ * @param recipes     recipe name → the pooled choice with that waveform augmentation (the pooled choice itself for its own recipe)
  */
 public record StrongModelQuestions(String search, ExperimentConfig strong, ExperimentConfig elu, Map<String, ExperimentConfig> recipes) implements Design {
     public StrongModelQuestions {
@@ -51,7 +55,7 @@ public record StrongModelQuestions(String search, ExperimentConfig strong, Exper
                 seeds, c.folds(), c.split(), c.normalisation());
     }
 
-    /** Every experiment of the questions, each once (the strong model is both an activation and a recipe arm). */
+    /** Every experiment of the questions, each once (the pooled choice is both an activation and a recipe arm). */
     public List<ExperimentConfig> experiments() {
         Map<String, ExperimentConfig> out = new LinkedHashMap<>();
         out.put(strong.name(), strong);
@@ -62,7 +66,8 @@ public record StrongModelQuestions(String search, ExperimentConfig strong, Exper
 
     @Override
     public String describe() {
-        return "the paper's questions at " + search + "'s pooled choice " + strong.name() + ": " + experiments().size() + " experiments × seeds " + strong.seeds();
+        return "the paper's questions at " + search + "'s pooled choice " + strong.name() + " (" + strong.model() + "): " + experiments().size()
+                + " experiments × seeds " + strong.seeds();
     }
 
     @Override
@@ -73,16 +78,16 @@ public record StrongModelQuestions(String search, ExperimentConfig strong, Exper
         return List.copyOf(out.values());
     }
 
-    /** ReLU − ELU at the strong model (one comparison; paired by fold and seed), UA; no row before both sides have runs. */
+    /** ReLU − ELU at the pooled choice (one comparison; paired by fold and seed), UA, with its network; no row before both sides have runs. */
     public Table activation(Path runsRoot) throws IOException {
         ExperimentConfig relu = strong.activation().equals("relu") ? strong : elu, other = relu == strong ? elu : strong;
         Map<String, Comparison> cmp = new LinkedHashMap<>();
         List<Path> a = StudyTables.runs(relu, runsRoot), b = StudyTables.runs(other, runsRoot);
         if (!a.isEmpty() && !b.isEmpty()) cmp.put(strong.model() + " (" + search + ", pooled choice)", Comparison.of(a, b, "UA"));
-        return org.emoaugnet.util.Lineage.tag(StudyReport.comparisonTable("ReLU − ELU at the strong model, UA", cmp), StudyReport.lineage(concat(a, b)));
+        return org.emoaugnet.util.Lineage.tag(withNetwork(StudyReport.comparisonTable("ReLU − ELU at " + at() + ", UA", cmp)), StudyReport.lineage(concat(a, b)));
     }
 
-    /** Each augmentation recipe − none at the strong model, one family (Holm over the recipes), UA. */
+    /** Each augmentation recipe − none at the pooled choice, one family (Holm over the recipes), UA, with its network. */
     public Table augmentation(Path runsRoot) throws IOException {
         List<Path> none = StudyTables.runs(recipes.get("none"), runsRoot), used = new ArrayList<>(none);
         Map<String, Comparison> cmp = new LinkedHashMap<>();
@@ -93,7 +98,19 @@ public record StrongModelQuestions(String search, ExperimentConfig strong, Exper
             used.addAll(r);
             cmp.put(e.getKey() + " − none", Comparison.of(r, none, "UA"));
         }
-        return org.emoaugnet.util.Lineage.tag(StudyReport.comparisonTable("Waveform augmentation − none at the strong model, UA", cmp), StudyReport.lineage(used));
+        return org.emoaugnet.util.Lineage.tag(withNetwork(StudyReport.comparisonTable("Waveform augmentation − none at " + at() + ", UA", cmp)),
+                StudyReport.lineage(used));
+    }
+
+    /** Where the questions are asked, for the tables' titles: {@code ravdess-search's pooled choice (compact-cnn-lstm)}. */
+    private String at() { return search + "'s pooled choice (" + strong.model() + ")"; }
+
+    /** {@code t} with the pooled choice's network beside each comparison ({@link ResultColumns#MODEL}), which the README's headings read. */
+    private Table withNetwork(Table t) {
+        StringColumn model = StringColumn.create(ResultColumns.MODEL);
+        for (int i = 0; i < t.rowCount(); i++) model.append(strong.model());
+        t.insertColumn(1, model);
+        return t;
     }
 
     private static List<Path> concat(List<Path> a, List<Path> b) {

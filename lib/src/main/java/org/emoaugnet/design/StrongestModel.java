@@ -13,11 +13,14 @@ import java.util.Set;
 import org.emoaugnet.augment.Recipe;
 import org.emoaugnet.data.loaders.Corpora;
 import org.emoaugnet.eval.Statistics;
+import org.emoaugnet.eval.TestVerdict;
+import org.emoaugnet.evidence.Comparison;
 import org.emoaugnet.evidence.Evidence;
 import org.emoaugnet.evidence.PublishedAnchors;
 import org.emoaugnet.evidence.ResultColumns;
 import org.emoaugnet.evidence.SeedVote;
 import org.emoaugnet.evidence.StudyReport;
+import org.emoaugnet.evidence.TestColumns;
 import org.emoaugnet.features.FeatureCache;
 import org.emoaugnet.features.FeatureSpec;
 import org.emoaugnet.model.Dataset;
@@ -52,8 +55,12 @@ import tech.tablesaw.api.Table;
  *
  * <p>Once the first arm's search is complete up to {@code questionRound}, the paper's two questions are asked again at
  * its pooled choice among those rounds' candidates ({@link StrongModelQuestions}: ReLU vs ELU, waveform augmentation vs
- * none) with {@code questionSeeds}. A search folder's {@code round-N/} subfolder holds candidates added after round
- * N − 1's results were known ({@link ModelSearch.CandidateFolder}).
+ * none) with {@code questionSeeds}; that choice may be any candidate (on RAVDESS the baseline's compact network), and
+ * the questions' tables name its network. A search folder's {@code round-N/} subfolder holds candidates added after
+ * round N − 1's results were known, and its {@code designed-after.csv} the candidates added within a round after other
+ * candidates' test results were written ({@link ModelSearch.CandidateFolder}); every row of nested results names the
+ * candidates among its runs that were designed so ({@link #nested}). Each arm's nested winner is tested against its
+ * baseline, one family over the arms ({@link #baselineTest}).
  *
  * @param corpus        the corpus it runs on
  * @param arms          one search with its baseline per fold set
@@ -223,8 +230,117 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
     /** Label of the nested result in tables and sentences. */
     public static final String NESTED = "nested search winner";
 
-    /** Label of the nested result as it stood after {@code round}, before later rounds' candidates were added. */
-    public static String nestedAfter(int round, ModelSearch search) { return NESTED + " after round " + round + " (" + search.name() + ")"; }
+    /**
+     * An arm's nested result as a row of the tables: its finished final runs and its label, which names the search and
+     * the candidates among the runs' experiments that were designed after test results were known ({@link #designedLate}).
+     */
+    public record NestedResult(String label, List<Path> runs) {
+        public NestedResult { runs = List.copyOf(runs); }
+    }
+
+    /** The arm's latest nested result: {@code nested search winner (search)}, then its late candidates. */
+    public NestedResult nested(Arm arm, CorpusSource corpora) throws IOException {
+        List<Path> runs = arm.finalRuns(corpora);
+        return new NestedResult(NESTED + " (" + arm.search().name() + ")" + designedLate(arm.search(), experiments(runs)), runs);
+    }
+
+    /**
+     * The arm's nested result as it stood after {@code round}, before later rounds' candidates were added:
+     * {@code nested search winner after round N (search), among candidates a–e}, then its late candidates.
+     */
+    public NestedResult nested(Arm arm, int round, CorpusSource corpora) throws IOException {
+        List<Path> runs = arm.finalRuns(corpora, round);
+        return new NestedResult(NESTED + " after round " + round + " (" + arm.search().name() + "), among candidates " + arm.search().lettersUpTo(round)
+                + designedLate(arm.search(), experiments(runs)), runs);
+    }
+
+    /** The experiments of runs (each run's folder lies in its experiment's). */
+    private static Set<String> experiments(List<Path> runs) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Path r : runs) out.add(r.getParent().getFileName().toString());
+        return out;
+    }
+
+    /**
+     * What a label adds for the candidates of {@code search} among {@code experiments} that were designed after test
+     * results were known ({@link ModelSearch#designedLate}), in the search's order, each with what was known:
+     * {@code ", incl. candidates designed after test results were known: e (after b, c), f (after round 1)"}, where
+     * b and c are the search's candidates whose test results its folder names, a candidate of another search is named
+     * with that search ({@code ravdess-search's b}), and a later round's candidate was designed after the earlier rounds.
+     * Empty when there is none.
+     */
+    public String designedLate(ModelSearch search, Set<String> experiments) {
+        List<String> items = lateCandidates(search, experiments);
+        if (items.isEmpty()) return "";
+        return ", incl. " + (items.size() == 1 ? "a candidate" : "candidates") + " " + DESIGNED_LATE + ": " + String.join(", ", items);
+    }
+
+    /** What {@link #designedLate} says of the late candidates, in words. */
+    static final String DESIGNED_LATE = "designed after test results were known";
+
+    /** The late candidates of {@code search} among {@code experiments}, each as {@code e (after b, c)} ({@link #designedLate}). */
+    List<String> lateCandidates(ModelSearch search, Set<String> experiments) {
+        List<String> items = new ArrayList<>();
+        for (ExperimentConfig c : search.candidates()) {
+            if (!experiments.contains(c.name()) || !search.designedLate(c.name())) continue;
+            List<String> after = new ArrayList<>();
+            var stated = search.designedAfter(c.name());
+            if (stated.isPresent()) {
+                Map<String, List<String>> bySearch = new LinkedHashMap<>();   // "" for this search, then other searches, then experiments of none
+                List<String> unknown = new ArrayList<>();
+                for (String e : stated.get().testResultsOf()) {
+                    ModelSearch owner = search.hasCandidate(e) ? search : arms.stream().map(Arm::search).filter(x -> x.hasCandidate(e)).findFirst().orElse(null);
+                    if (owner == null) unknown.add(e);
+                    else bySearch.computeIfAbsent(owner == search ? "" : owner.name() + "'s ", k -> new ArrayList<>()).add(owner.letter(e));
+                }
+                for (var g : bySearch.entrySet()) after.add(g.getKey() + String.join(", ", g.getValue()));
+                after.addAll(unknown);
+            }
+            int round = search.round(c.name());
+            if (round > 1) after.add(round == 2 ? "round 1" : "rounds 1–" + (round - 1));
+            items.add(search.letter(c.name()) + " (after " + String.join(", ", after) + ")");
+        }
+        return items;
+    }
+
+    /** The contrast of an arm's baseline test ({@link #baselineTest}): {@code search (fold set): nested winner − baseline (network)}. */
+    public static String baselineContrast(Arm arm) {
+        return arm.search().name() + " (" + arm.foldSet() + "): " + NESTED + " − baseline (" + arm.baseline().model() + ")";
+    }
+
+    /**
+     * Each arm's latest nested result against its baseline, UA, one family ({@link StudyReport#comparisonTable}): the
+     * nested winner's final runs minus the baseline's runs paired by fold and seed, unit the fold (its seeds' differences
+     * averaged), the paired t-test over folds with its 95 % t interval, the difference over recordings, and Holm over
+     * the family, which is every search's nested winner against its own baseline (one comparison per fold set). An arm
+     * without final or baseline runs has no row.
+     */
+    public Table baselineTest(CorpusSource corpora) throws IOException {
+        Map<String, Comparison> cmp = new LinkedHashMap<>();
+        List<Path> used = new ArrayList<>();
+        for (Arm a : arms) {
+            List<Path> winner = a.finalRuns(corpora), base = a.baselineRuns();
+            if (winner.isEmpty() || base.isEmpty()) continue;
+            cmp.put(baselineContrast(a), Comparison.of(winner, base, "UA"));
+            used.addAll(winner);
+            used.addAll(base);
+        }
+        return org.emoaugnet.util.Lineage.tag(StudyReport.comparisonTable(
+                "each search's nested winner − its baseline, UA (one family: Holm over the searches)", cmp), StudyReport.lineage(used));
+    }
+
+    /**
+     * A row of {@link #baselineTest} in one cell: the difference over units with its 95 % t interval and units, the
+     * Holm-adjusted p of the paired t-test and the verdict ({@link TestVerdict}): {@code +2.1 [-5.3, +9.5] (6 folds),
+     * Holm p 1.000: no difference established}.
+     */
+    static String baselineCell(Table test, int row) {
+        int n = test.intColumn(TestColumns.UNITS).get(row);
+        return String.format(Locale.ROOT, "%s [%s, %s] (%d %s%s), Holm p %s: %s", StudyReport.signed(StudyReport.num(test, TestColumns.DELTA, row)),
+                StudyReport.signed(StudyReport.num(test, TestColumns.T_LOW, row)), StudyReport.signed(StudyReport.num(test, TestColumns.T_HIGH, row)), n,
+                test.stringColumn(TestColumns.UNIT).get(row), n == 1 ? "" : "s", StudyReport.p(StudyReport.num(test, TestColumns.P_T_HOLM, row)),
+                TestVerdict.of(StudyReport.numbers(test, row)).verdict().label);
+    }
 
     /** Every arm's candidates, in order (each arm's first is its baseline). */
     public List<ExperimentConfig> candidates() { return arms.stream().flatMap(a -> a.search().candidates().stream()).toList(); }
@@ -312,27 +428,42 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
         return sum;
     }
 
+    /** {@link #results(CorpusSource, Table)} with the baseline test computed here. */
+    public Table results(CorpusSource corpora) throws IOException { return results(corpora, baselineTest(corpora)); }
+
     /**
-     * The results: each arm's nested search winner (its final runs) and baseline, one row each, with WA and UA as mean
-     * ± s.d. over runs, over seeds with the t interval and over recordings with the speakers → recordings interval
-     * ({@link StudyReport#tableOf}).
+     * The results: each arm's nested search winner (its final runs), its nested result after each earlier round, and
+     * its baseline, one row each ({@link #nested}: a row's label names its candidates designed after test results were
+     * known), with WA and UA as mean ± s.d. over runs, over seeds with the t interval and over recordings with the
+     * speakers → recordings interval ({@link StudyReport#tableOf}); the latest nested row holds its test against the
+     * baseline ({@code baselineTest}, from {@link #baselineTest}) in {@link ResultColumns#VS_BASELINE}, the other rows
+     * nothing there.
      */
-    public Table results(CorpusSource corpora) throws IOException {
+    public Table results(CorpusSource corpora, Table baselineTest) throws IOException {
         Map<String, List<Path>> rows = new LinkedHashMap<>();
         Map<String, Arm> armOf = new LinkedHashMap<>();
+        Map<String, String> vsBaseline = new LinkedHashMap<>();
         for (Arm a : arms) {
-            rows.put(NESTED + " (" + a.search().name() + ")", a.finalRuns(corpora));
-            for (int round = 1; round < a.search().lastRound(); round++) rows.put(nestedAfter(round, a.search()), a.finalRuns(corpora, round));
+            NestedResult latest = nested(a, corpora);
+            rows.put(latest.label(), latest.runs());
+            int test = baselineTest.stringColumn(TestColumns.COMPARISON).indexOf(baselineContrast(a));
+            if (test >= 0) vsBaseline.put(latest.label(), baselineCell(baselineTest, test));
+            for (int round = 1; round < a.search().lastRound(); round++) {
+                NestedResult earlier = nested(a, round, corpora);
+                rows.put(earlier.label(), earlier.runs());
+            }
             rows.put("baseline " + a.baseline().name(), a.baselineRuns());
             rows.keySet().forEach(k -> armOf.putIfAbsent(k, a));
         }
         Table t = StudyReport.tableOf(rows, corpus).setName("the strongest honest model beside its baselines");
-        StringColumn folds = StringColumn.create(ResultColumns.FOLD_SET), models = StringColumn.create(ResultColumns.MODEL);
+        StringColumn folds = StringColumn.create(ResultColumns.FOLD_SET), models = StringColumn.create(ResultColumns.MODEL),
+                vs = StringColumn.create(ResultColumns.VS_BASELINE);
         IntColumn planned = IntColumn.create(ResultColumns.PLANNED_RUNS);
         for (String row : t.stringColumn(ResultColumns.EXPERIMENT)) {
             String first = row.split(" = ")[0];   // rows holding the same runs are one row named "first = second"
             Arm arm = armOf.get(first);
             folds.append(arm.foldSet());
+            vs.append(vsBaseline.getOrDefault(first, ""));
             planned.append(first.startsWith(NESTED) ? arm.search().finalSeeds().size() * (int) arm.search().log(corpora).stringColumn("fold").unique().size()
                     : StudyTables.plannedRuns(arm.baseline(), arm.search().runsRoot()));
             Set<String> m = new LinkedHashSet<>();
@@ -342,7 +473,7 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
         t.insertColumn(1, folds);
         t.insertColumn(2, models);
         t.insertColumn(t.columnIndex(ResultColumns.RUNS) + 1, planned);
-        return t;
+        return t.addColumns(vs);
     }
 
     /**
@@ -356,7 +487,8 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
         IntColumn runs = IntColumn.create(ResultColumns.RUNS), recs = IntColumn.create(ResultColumns.TEST_RECORDINGS), spk = IntColumn.create(ResultColumns.TEST_SPEAKERS);
         for (Arm a : arms) {
             Map<String, List<Path>> rows = new LinkedHashMap<>();
-            rows.put(NESTED + " (" + a.search().name() + "), seed vote", a.finalRuns(corpora));
+            NestedResult latest = nested(a, corpora);
+            rows.put(latest.label() + "; seed vote", latest.runs());
             rows.put("baseline " + a.baseline().name() + ", seed vote", a.baselineRuns());
             for (var e : rows.entrySet()) {
                 if (e.getValue().isEmpty()) continue;
@@ -444,7 +576,8 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
         }
         for (Arm arm : arms) {
             Map<String, List<Path>> ours = new LinkedHashMap<>();
-            ours.put(NESTED + " (" + arm.search().name() + ")", arm.finalRuns(corpora));
+            NestedResult latest = nested(arm, corpora);
+            ours.put(latest.label(), latest.runs());
             ours.put("baseline " + arm.baseline().name(), arm.baselineRuns());
             for (var e : ours.entrySet()) {
                 if (e.getValue().isEmpty()) continue;
@@ -454,12 +587,14 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
                     models.add(RunRecord.read(r).spec().model());
                     experiments.add("results/runs/" + r.getParent().getFileName());
                 }
-                sys.append("ours: " + e.getKey() + " (" + String.join(", ", models) + ")");
+                sys.append("ours: " + e.getKey() + "; " + String.join(", ", models));
                 training.append("from scratch");
                 ua.append(u.seedLevel().estimate());
                 spread.append("over " + u.seeds() + " seed(s) " + Evidence.format(u.seedLevel()) + "; over recordings " + Evidence.format(u.clustered()));
                 folds.append(corpus.equals("ravdess") ? arm.foldSet() : corpus + " (not comparable)");
-                protocol.append(e.getValue().size() + " runs; selection on validation actors only");
+                boolean late = !designedLate(arm.search(), experiments(e.getValue())).isEmpty();
+                protocol.append(e.getValue().size() + " runs; " + (late ? "each fold's candidate chosen on validation actors, among candidates partly designed "
+                        + "after test results were known (named in the system)" : "selection on validation actors only"));
                 source.append(String.join(", ", experiments));
             }
         }
@@ -582,6 +717,9 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
                             + "selection read validation speakers only.", search.name(), arm.foldSet(), search.candidates().size(),
                     cost.intColumn(ResultColumns.RUNS).get(row), cost.intColumn(ResultColumns.PLANNED_RUNS).get(row), search.searchSeeds(),
                     cost.doubleColumn("wall time (h)").getDouble(row)));
+            List<String> late = lateCandidates(search, search.candidates().stream().map(ExperimentConfig::name).collect(java.util.stream.Collectors.toSet()));
+            if (!late.isEmpty()) out.add(search.name() + ": candidates " + DESIGNED_LATE + ": " + String.join(", ", late)
+                    + "; a row of results names those among its runs, and every fold's choice still read validation speakers only.");
             List<String> unconverged = search.unconvergedSearchRuns(corpora);
             if (!unconverged.isEmpty()) out.add(String.format(Locale.ROOT, "%s: %d search run(s) stopped at their epoch cap while still improving, and their "
                     + "validation scores entered selection as they were: %s.", search.name(), unconverged.size(), String.join(", ", unconverged)));

@@ -85,13 +85,8 @@ public final class Findings {
         if (Files.isRegularFile(results.resolve(GRID_TESTS)))
             out.add(tests("Cross-corpus variants − the main variant", "notebook 05, `results/" + GRID_TESTS + "`",
                     read(results.resolve(GRID_TESTS)), "comparison", List.of()));
-        if (Files.isRegularFile(results.resolve(StrongestModelSection.RESULTS)))
-            out.add(StrongestModelSection.markdown(read(results.resolve(StrongestModelSection.RESULTS))));
-        for (String[] q : List.of(new String[] {StrongestModelSection.RELU_ELU, "ReLU − ELU at the strong model", "one comparison"},
-                new String[] {StrongestModelSection.AUGMENTATION, "Waveform augmentation − none at the strong model", "Holm over the recipes"}))
-            if (Files.isRegularFile(results.resolve(q[0])))
-                out.add(tests(q[1] + " (RAVDESS, 8 classes, the first search's pooled choice), UA", "notebook 06, `results/" + q[0] + "`; " + q[2],
-                        read(results.resolve(q[0])), "comparison", List.of()));
+        if (Files.isRegularFile(results.resolve(StrongestModelSection.RESULTS))) out.addAll(StrongestModelSection.headline(results));
+        out.addAll(StrongestModelSection.questions(results));
         out.add(consistency(Ledger.consistency(projectRoot, results.resolve("runs"))));
         return out;
     }

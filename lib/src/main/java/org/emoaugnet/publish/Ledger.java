@@ -426,10 +426,10 @@ public final class Ledger {
                                 : String.valueOf(f.mostUnitsNeeded().getAsInt())).append(" |\n");
             }
         }
-        Path strong = runsRoot.toAbsolutePath().getParent().resolve(StrongestModelSection.RESULTS);   // notebook 06's table, beside the runs it was computed from
-        if (Files.isRegularFile(strong)) {
+        Path results = runsRoot.toAbsolutePath().getParent();   // notebook 06's tables, beside the runs they were computed from
+        if (Files.isRegularFile(results.resolve(StrongestModelSection.RESULTS))) {
             md.append("\n## Beyond the paper: the strongest honest model\n\n");
-            md.append(StrongestModelSection.markdown(Findings.read(strong))).append("\n");
+            md.append(String.join("\n\n", StrongestModelSection.headline(results))).append("\n");
         }
         md.append("\n## Are the paper's WA/UA pairs possible?\n\n");
         md.append("The largest |WA − UA| any per-class recalls with the reported UA can give on a test set with these class counts\n");

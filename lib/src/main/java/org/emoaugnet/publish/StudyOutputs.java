@@ -22,12 +22,13 @@ public final class StudyOutputs {
 
     /**
      * Notebook 06 ({@link org.emoaugnet.design.StrongestModel}): the search log, what the study cost, the results beside
-     * the baselines, per fold, per test speaker, the published anchors beside ours, and how far validation predicted
-     * test ({@link org.emoaugnet.design.StrongestModel#selectionCheck}).
+     * the baselines, each nested winner tested against its baseline ({@link org.emoaugnet.design.StrongestModel#baselineTest}),
+     * per fold, per test speaker, the published anchors beside ours, how far validation predicted test
+     * ({@link org.emoaugnet.design.StrongestModel#selectionCheck}), and the paper's questions at the first search's pooled choice.
      */
     public static final String STRONG_SEARCH_LOG = "06-search-log.csv", STRONG_COST = "06-cost.csv", STRONG_RESULTS = "06-results.csv",
-            STRONG_ANCHORS = "06-anchors.csv", STRONG_RELU_ELU = "06-relu-vs-elu.csv", STRONG_AUGMENTATION = "06-augmentation.csv",
-            STRONG_VOTES = "06-seed-votes.csv", STRONG_SELECTION_CHECK = "06-selection-check.csv";
+            STRONG_BASELINE_TEST = "06-vs-baseline.csv", STRONG_ANCHORS = "06-anchors.csv", STRONG_RELU_ELU = "06-relu-vs-elu.csv",
+            STRONG_AUGMENTATION = "06-augmentation.csv", STRONG_VOTES = "06-seed-votes.csv", STRONG_SELECTION_CHECK = "06-selection-check.csv";
 
     /** Notebook 06: one search's per-fold table, {@code 06-per-fold-<search>.csv}. */
     public static String perFold(String search) { return "06-per-fold-" + search + ".csv"; }

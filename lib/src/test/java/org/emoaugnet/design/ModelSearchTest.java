@@ -129,8 +129,32 @@ class ModelSearchTest {
         var read = ModelSearch.CandidateFolder.read(folder);
         assertEquals(List.of("a", "b", "late"), read.candidates().stream().map(ExperimentConfig::name).toList());
         assertEquals(List.of(1, 1, 2), read.rounds());
+        assertEquals(List.of(), read.designedAfter(), "no designed-after file: the rounds say all");
         java.nio.file.Files.move(folder.resolve("round-2"), folder.resolve("round-3"));
         var e = assertThrows(java.io.IOException.class, () -> ModelSearch.CandidateFolder.read(folder));
         assertTrue(e.getMessage().contains("round-3"), e.getMessage());
+    }
+
+    @Test
+    void readsTheCandidatesDesignedAfterTestResultsAndRefusesAMalformedFile() throws Exception {
+        Path folder = dir.resolve("candidates");
+        java.nio.file.Files.createDirectories(folder);
+        String body = "corpus=synthetic\nclass_set=ravdess-7-paper\nprotocol=SPEAKER_INDEPENDENT\nfeatures=public-pipeline\nlayout=SEQUENCE\nrecipe=none\n"
+                + "model=compact-cnn-lstm\nactivation=relu\nepochs=1\nseeds=1\nfolds=2\n";
+        for (String n : List.of("a", "b", "c")) java.nio.file.Files.writeString(folder.resolve(n + "-x.properties"), "name=" + n + "\n" + body);
+        Path file = folder.resolve(ModelSearch.CandidateFolder.DESIGNED_AFTER);
+        java.nio.file.Files.writeString(file, "# c was added once b's test results were known\n" + ModelSearch.CandidateFolder.DESIGNED_AFTER_HEADER
+                + "\nc,b;other-search-b\n");
+        var read = ModelSearch.CandidateFolder.read(folder);
+        assertEquals(List.of(new ModelSearch.DesignedAfter("c", List.of("b", "other-search-b"))), read.designedAfter());
+        ModelSearch search = ModelSearch.inFolder("s", folder, List.of(1L), List.of(1L), dir.resolve("runs"));
+        assertTrue(search.designedLate("c") && !search.designedLate("b"));
+        assertEquals("c", search.letter("c"));
+        for (String bad : List.of("c,b\n", ModelSearch.CandidateFolder.DESIGNED_AFTER_HEADER + "\nc\n", ModelSearch.CandidateFolder.DESIGNED_AFTER_HEADER + "\nd,b\n",
+                ModelSearch.CandidateFolder.DESIGNED_AFTER_HEADER + "\nc,c\n", "# only a comment\n")) {
+            java.nio.file.Files.writeString(file, bad);
+            var e = assertThrows(java.io.IOException.class, () -> ModelSearch.CandidateFolder.read(folder), bad);
+            assertTrue(e.getMessage().contains(ModelSearch.CandidateFolder.DESIGNED_AFTER), e.getMessage());
+        }
     }
 }

@@ -59,7 +59,8 @@ class NotebooksIT {
         for (String f : List.of("synthetic/02-ablation-speaker-independent.csv", "synthetic/02-ablation-speaker-independent-delta.png",
                 "cross-synthetic-synthetic-b/05-cross-corpus.csv", "cross-synthetic-synthetic-b/05-cross-corpus-main.png",
                 "synthetic/05-robustness.csv", "synthetic/06-search-log.csv", "synthetic/06-cost.csv", "synthetic/06-results.csv",
-                "synthetic/06-anchors.csv", "synthetic/06-seed-votes.csv", "synthetic/06-relu-vs-elu.csv", "synthetic/06-augmentation.csv", "LEDGER.md", "ledger.csv", "MANIFEST.json"))
+                "synthetic/06-anchors.csv", "synthetic/06-seed-votes.csv", "synthetic/06-relu-vs-elu.csv", "synthetic/06-augmentation.csv",
+                "synthetic/06-vs-baseline.csv", "LEDGER.md", "ledger.csv", "MANIFEST.json"))
             assertTrue(Files.size(results.resolve(f)) > 0, f);
         String diag = Files.readString(results.resolve("synthetic/01-split-diagnostics.csv"));
         assertTrue(diag.lines().skip(1).anyMatch(l -> l.contains("random") && l.contains(",yes,")), "the random split is flagged:\n" + diag);
