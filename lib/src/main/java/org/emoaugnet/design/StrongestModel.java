@@ -339,7 +339,7 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
         return String.format(Locale.ROOT, "%s [%s, %s] (%d %s%s), Holm p %s: %s", StudyReport.signed(StudyReport.num(test, TestColumns.DELTA, row)),
                 StudyReport.signed(StudyReport.num(test, TestColumns.T_LOW, row)), StudyReport.signed(StudyReport.num(test, TestColumns.T_HIGH, row)), n,
                 test.stringColumn(TestColumns.UNIT).get(row), n == 1 ? "" : "s", StudyReport.p(StudyReport.num(test, TestColumns.P_T_HOLM, row)),
-                TestVerdict.of(StudyReport.numbers(test, row)).verdict().label);
+                TestVerdict.of(StudyReport.numbers(test, row)).label());
     }
 
     /** Every arm's candidates, in order (each arm's first is its baseline). */
