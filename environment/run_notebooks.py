@@ -14,7 +14,8 @@ records (results/runs/), so runs whose specification is unchanged are reused rat
 every run whatever an earlier job left: the results folder (build/main/results/, or --results DIR) is moved aside
 whole, in one rename, to DIR.before-fresh-<UTC time> beside it, and is not seeded; it never applies to the committed
 results/ (so not with --update-committed), and a run read back all the same fails the job. --update-committed writes
-the executed notebooks in place and results into results/ (how the committed evidence is refreshed, deliberately).
+the executed notebooks in place and results into results/ (how the committed evidence is refreshed, deliberately),
+all or nothing: they are staged in build/update-committed/ and published only when every notebook ran.
 At the end the job says how many runs it trained and how many it read back (finished under an unchanged spec before
 it started): the runner appends each outcome to the file EMOAUG_RUN_EVENTS names (build/main/run-events-*.tsv).
 Notebooks are written atomically. The first cell error stops the run, naming the notebook and the cell; the partial
@@ -93,15 +94,103 @@ def set_aside(results):
     return aside
 
 
+STAGING = ("build", "update-committed")
+
+
+def stage_committed(a):
+    """--update-committed works in a staging copy (build/update-committed/: results/ with a copy of the committed runs,
+    notebooks/), so that a failing notebook publishes nothing (publish_staged moves the outputs in only when every
+    notebook ran); runs trained meanwhile are kept whatever happens (keep_runs)."""
+    import shutil
+    staging = os.path.join(ROOT, *STAGING)
+    shutil.rmtree(staging, ignore_errors=True)
+    committed = os.path.join(ROOT, "results")
+    shutil.copytree(committed, os.path.join(staging, "results"),
+                    ignore=lambda d, names: [n for n in names if n.startswith(".") or (d == committed and n == "runs")])
+    seed_runs(os.path.join(committed, "runs"), os.path.join(staging, "results", "runs"))
+    a.results, a.output_dir, a.staging = os.path.join(staging, "results"), os.path.join(staging, "notebooks"), staging
+
+
+def keep_runs(staged, committed):
+    """Copies the runs the job trained in the staging folder into the committed runs: a run the committed folder lacks,
+    or whose record differs (the committed one is moved to its experiment's superseded/ first, as the runner does), and
+    an evaluation (eval-*/) a committed run lacks. Returns how many were copied."""
+    import shutil, time
+    n = 0
+
+    def same(x, y):
+        with open(x, "rb") as f, open(y, "rb") as g:
+            return f.read() == g.read()
+
+    def install(src, dst):
+        tmp = os.path.join(os.path.dirname(dst), ".copying-" + os.path.basename(dst))
+        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.copytree(src, tmp)
+        os.replace(tmp, dst)
+
+    for exp in sorted(os.listdir(staged)) if os.path.isdir(staged) else []:
+        for run in sorted(os.listdir(os.path.join(staged, exp))) if os.path.isdir(os.path.join(staged, exp)) else []:
+            s, d = os.path.join(staged, exp, run), os.path.join(committed, exp, run)
+            if run.startswith(".") or run == "superseded" or not os.path.isfile(os.path.join(s, "record.properties")):
+                continue
+            if os.path.isdir(d) and not same(os.path.join(s, "record.properties"), os.path.join(d, "record.properties")):
+                aside = os.path.join(committed, exp, "superseded", f"{run}-{int(time.time() * 1000)}")
+                os.makedirs(os.path.dirname(aside), exist_ok=True)
+                os.replace(d, aside)
+            if not os.path.isdir(d):
+                os.makedirs(os.path.dirname(d), exist_ok=True)
+                install(s, d)
+                n += 1
+                continue
+            for ev in sorted(os.listdir(s)):
+                if ev.startswith("eval-") and os.path.isfile(os.path.join(s, ev, "record.properties")) and not os.path.isdir(os.path.join(d, ev)):
+                    install(os.path.join(s, ev), os.path.join(d, ev))
+                    n += 1
+    return n
+
+
+def publish_staged(staging):
+    """Moves every staged table, figure, manifest and executed notebook whose bytes differ from the committed one into
+    place (each by one rename), once every notebook ran; returns the paths that changed."""
+    changed = []
+    for sub, target in (("results", os.path.join(ROOT, "results")), ("notebooks", os.path.join(ROOT, "notebooks"))):
+        base = os.path.join(staging, sub)
+        for d, dirs, files in os.walk(base):
+            rel = os.path.relpath(d, base)
+            if sub == "results" and (rel == "runs" or rel.startswith("runs" + os.sep)):
+                continue
+            dirs[:] = [x for x in dirs if not x.startswith(".")]
+            for f in files:
+                if f.startswith("."):
+                    continue
+                src, dst = os.path.join(d, f), os.path.normpath(os.path.join(target, rel, f))
+                with open(src, "rb") as x:
+                    data = x.read()
+                if os.path.isfile(dst):
+                    with open(dst, "rb") as y:
+                        if y.read() == data:
+                            continue
+                os.makedirs(os.path.dirname(dst), exist_ok=True)
+                tmp = os.path.join(os.path.dirname(dst), "." + f + ".publishing")
+                with open(tmp, "wb") as out:
+                    out.write(data)
+                os.replace(tmp, dst)
+                changed.append(os.path.relpath(dst, ROOT))
+    return changed
+
+
 def prepare_results(a):
     """The results folder of this job: the default build/main/results seeded with the committed runs, or, with --fresh,
-    whatever an earlier job left moved aside (set_aside) and nothing seeded."""
+    whatever an earlier job left moved aside (set_aside) and nothing seeded; with --update-committed a staging copy
+    (stage_committed)."""
     if a.fresh and a.update_committed:
         sys.exit("[notebooks] --fresh trains every run into a new results folder; it does not combine with --update-committed "
                  "(the committed results/ are never moved aside)")
     if a.fresh and a.no_train:
         sys.exit("[notebooks] --fresh trains every run and --no-train trains none; choose one")
-    if not a.update_committed:
+    if a.update_committed:
+        stage_committed(a)
+    else:
         build = os.path.join(ROOT, "build", "main")
         if not a.output_dir:
             a.output_dir = os.path.join(build, "notebooks")
@@ -385,6 +474,10 @@ def main():
         out = os.path.join(os.path.abspath(a.output_dir), os.path.basename(p)) if a.output_dir else p
         if not run_one(p, out, a):
             report_runs(events, a.fresh)   # what the notebooks before the failure trained and read back
+            if a.update_committed:
+                kept = keep_runs(os.path.join(a.results, "runs"), os.path.join(ROOT, "results", "runs"))
+                log(f"nothing published: the committed notebooks, tables and figures are unchanged; {kept} run(s) trained are kept in "
+                    f"results/runs; the staged outputs are in {os.path.relpath(a.staging, os.getcwd())}")
             sys.exit(1)
     log("all notebooks ran")
     if not report_runs(events, a.fresh):
@@ -396,7 +489,12 @@ def main():
             sys.exit(rc)
         log("regenerated results " + ("match the committed ones" if rc == 0 else "differ from the committed ones (listed above)"))
     if a.update_committed:
-        log("executed notebooks written in place; results under results/ (review with git diff, then environment/emoaug ledger)")
+        import shutil
+        kept = keep_runs(os.path.join(a.results, "runs"), os.path.join(ROOT, "results", "runs"))
+        changed = publish_staged(a.staging)
+        shutil.rmtree(a.staging, ignore_errors=True)
+        log(f"every notebook ran: {len(changed)} file(s) published into notebooks/ and results/, {kept} new run(s) kept in results/runs "
+            "(review with git diff, then environment/emoaug ledger)")
     else:
         log(f"executed notebooks in {os.path.relpath(a.output_dir, os.getcwd())}, figures and tables in "
             f"{os.path.relpath(a.results, os.getcwd())}; the committed notebooks and results/ are untouched "

@@ -168,5 +168,56 @@ class MainTest(ProjectTestCase):
         self.assertIn("--fresh should have trained every run, but 1 were read back", err)
 
 
+class UpdateCommittedTest(ProjectTestCase):
+    """--update-committed publishes all or nothing: outputs are staged and moved in only when every notebook ran; runs
+    trained meanwhile are kept either way."""
+
+    def setUp(self):
+        super().setUp()
+        write(os.path.join(self.root, "results", "table.csv"), "a\n1\n")
+        write(os.path.join(self.root, "notebooks", "02-y.ipynb"), "{}")
+
+    def runner(self, fail_on=None):
+        def run_one(path, out, a):
+            name = os.path.basename(path)
+            write(out, '{"executed": "' + name + '"}')
+            write(os.path.join(a.results, "table.csv"), "a\n2\n")
+            write(os.path.join(a.results, "runs", "exp", "fold-2-seed1", "record.properties"), "spec_sha256=bb\n")
+            with open(os.environ["EMOAUG_RUN_EVENTS"], "a", encoding="utf-8") as f:
+                f.write(event("trained", "exp/fold-2-seed1"))
+            return name != fail_on
+        return run_one
+
+    def read(self, *parts):
+        with open(os.path.join(self.root, *parts), encoding="utf-8") as f:
+            return f.read()
+
+    def test_a_failing_notebook_publishes_nothing_but_keeps_its_runs(self):
+        code, err = self.main(["--update-committed", "01", "02"], self.runner(fail_on="02-y.ipynb"))
+        self.assertEqual(1, code, err)
+        self.assertIn("nothing published", err)
+        self.assertEqual("a\n1\n", self.read("results", "table.csv"))
+        self.assertEqual("{}", self.read("notebooks", "01-x.ipynb"), "even the notebook that ran is not published")
+        self.assertEqual("spec_sha256=bb\n", self.read("results", "runs", "exp", "fold-2-seed1", "record.properties"), "the trained run is kept")
+
+    def test_every_notebook_ran_so_everything_is_published(self):
+        code, err = self.main(["--update-committed", "01", "02"], self.runner())
+        self.assertEqual(0, code, err)
+        self.assertEqual("a\n2\n", self.read("results", "table.csv"))
+        self.assertEqual('{"executed": "02-y.ipynb"}', self.read("notebooks", "02-y.ipynb"))
+        self.assertEqual("spec_sha256=aa\n", self.read("results", "runs", "exp", "fold-1-seed1", "record.properties"))
+        self.assertFalse(os.path.exists(os.path.join(self.root, *rn.STAGING)), "the staging folder is removed")
+
+    def test_a_run_of_another_spec_replaces_the_committed_one_which_is_kept_aside(self):
+        staged = os.path.join(self.root, "staged")
+        write(os.path.join(staged, "exp", "fold-1-seed1", "record.properties"), "spec_sha256=cc\n")
+        write(os.path.join(staged, "exp", "fold-1-seed1", "eval-clean", "record.properties"), "x\n")
+        self.assertEqual(1, rn.keep_runs(staged, os.path.join(self.root, "results", "runs")))
+        self.assertEqual("spec_sha256=cc\n", self.read("results", "runs", "exp", "fold-1-seed1", "record.properties"))
+        self.assertTrue(os.path.isfile(os.path.join(self.root, "results", "runs", "exp", "fold-1-seed1", "eval-clean", "record.properties")))
+        aside = os.listdir(os.path.join(self.root, "results", "runs", "exp", "superseded"))
+        self.assertEqual(1, len(aside), aside)
+
+
 if __name__ == "__main__":
     unittest.main()
