@@ -527,7 +527,6 @@ public final class Main {
         out.println(published.changed().isEmpty() ? "nothing changed" : published.changed().size() + " file(s) changed: "
                 + String.join(", ", published.changed().stream().map(Path::toString).toList()));
         out.println(java.nio.file.Files.readString(results.resolve("LEDGER.md")));
-        out.println("wrote " + results.resolve("LEDGER.md") + ", " + results.resolve("ledger.csv") + ", " + results.resolve("MANIFEST.json"));
         return 0;
     }
 
