@@ -76,12 +76,6 @@ class FindingsTest {
         assertTrue(s.contains("1 of the grid's 3 cells"), s);
     }
 
-    /**
-     * Words of the findings block outside notebook 06's summary ({@link StrongestModelSection#markdown}), which is
-     * rewritten to at most this many; the rest of the block must leave it that share of {@link Findings#MAX_PROSE_WORDS}.
-     */
-    static final int STRONGEST_MODEL_SHARE = 110;
-
     @Test
     void proseWordsCountsTheWordsOutsideTablesAndMarkers() {
         String block = Findings.START + "\n**Title.** Five words in prose.\n\n| a | b |\n|---|---|\n| one two | three |\nPower: detects 5.6–11.6 points.\n" + Findings.END;
@@ -106,17 +100,6 @@ class FindingsTest {
         int words = Findings.proseWords(readme.substring(a, z + Findings.END.length()));
         assertTrue(words <= Findings.MAX_PROSE_WORDS, words + " words outside the README findings' tables, over " + Findings.MAX_PROSE_WORDS
                 + ": run environment/emoaug ledger, or shorten Findings");
-    }
-
-    /** Everything but notebook 06's summary leaves that summary its {@link #STRONGEST_MODEL_SHARE} words of the budget. */
-    @Test
-    void outsideTheStrongestModelSummaryTheFindingsLeaveItsShare() throws Exception {
-        Path root = LedgerTest.projectRoot();
-        Path summary = root.resolve("results").resolve(StrongestModelSection.RESULTS);
-        int all = Findings.proseWords(Findings.block(root));
-        int rest = all - (Files.isRegularFile(summary) ? Findings.proseWords(StrongestModelSection.markdown(Findings.read(summary))) : 0);
-        assertTrue(rest <= Findings.MAX_PROSE_WORDS - STRONGEST_MODEL_SHARE, rest + " words outside the tables and notebook 06's summary, over "
-                + (Findings.MAX_PROSE_WORDS - STRONGEST_MODEL_SHARE));
     }
 
     /**
