@@ -135,6 +135,18 @@ class RecordIntegrityTest {
     }
 
     @Test
+    void recordsVerifyChecksTheFilesOnDiskBeforeItReRunsAnything(@TempDir Path tmp) throws IOException {
+        Path runs = tmp.resolve("runs"), run = copy(RUNS.resolve(SAMPLE), runs.resolve(SAMPLE)), pred = run.resolve(Predictions.FILE);
+        Files.writeString(pred, Files.readString(pred).replaceFirst(",neutral,neutral\n", ",neutral,sad\n"));
+        var err = new java.io.ByteArrayOutputStream();
+        int rc = org.emoaugnet.cli.Main.run(new String[] {"records", "verify", SAMPLE, "--runs", runs.toString(), "--scratch", tmp.resolve("scratch").toString()},
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), new java.io.PrintStream(err));
+        assertEquals(2, rc, err.toString());
+        assertTrue(err.toString().contains(pred.toString()) && err.toString().contains("changed since the run was recorded"), err.toString());
+        assertFalse(Files.exists(tmp.resolve("scratch")), "nothing was re-run");
+    }
+
+    @Test
     void theRunnerWritesTheSidesThatTheDerivationGivesAndAFormatTwoRecordUpgradesKeepingItsSpec(@TempDir Path dir) throws Exception {
         Corpus corpus = org.emoaugnet.Fixtures.syntheticCorpus(dir.resolve("synth"), 4, 9);
         Corpus other = CrossCorpus.renamed(org.emoaugnet.Fixtures.syntheticCorpus(dir.resolve("synth-b"), 3, 11), "synthetic-b");
