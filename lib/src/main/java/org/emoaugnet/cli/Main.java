@@ -125,6 +125,9 @@ public final class Main {
         return q.equals(root) ? q : q.substring(root.length() + 1);
     }
 
+    /** {@code "experiment run: "} before a message about that command; nothing for emoaug itself (the message starts with "emoaug: "). */
+    private static String where(CommandLine at) { return at.getCommandSpec().parent() == null ? "" : name(at) + ": "; }
+
     /** The standard output of the command tree that {@code spec} belongs to. */
     static PrintStream out(CommandSpec spec) { return ((Emoaug) spec.root().userObject()).out; }
 
@@ -142,19 +145,20 @@ public final class Main {
     /** What a command-line error says: the unknown or missing names, with the nearest known ones. */
     static String message(CommandLine.ParameterException e) {
         CommandLine at = e.getCommandLine();
-        if (e instanceof CommandLine.UnmatchedArgumentException u) {
-            List<String> unmatched = u.getUnmatched();
-            List<String> options = unmatched.stream().filter(a -> a.startsWith("-")).map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a).toList();
-            if (options.isEmpty()) {
-                if (!at.getSubcommands().isEmpty()) return unknownCommand(at, unmatched.get(0));
-                return "'" + name(at) + "' takes no argument '" + unmatched.get(0) + "'";
-            }
+        // unknown options first, even where a required one is missing too: a mistyped --out is why --out is missing
+        List<String> unmatched = e instanceof CommandLine.UnmatchedArgumentException u ? u.getUnmatched() : at.getUnmatchedArguments();
+        List<String> unknownOptions = unmatched.stream().filter(a -> a.startsWith("-")).map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a)
+                .distinct().toList();
+        if (!unknownOptions.isEmpty()) {
             List<String> known = at.getCommandSpec().options().stream().flatMap(o -> java.util.Arrays.stream(o.names())).filter(n -> n.startsWith("--"))
                     .map(n -> n.substring(2)).sorted().toList();
             List<String> parts = new ArrayList<>();
-            for (String o : options.stream().distinct().toList()) parts.add(KnownKeys.describe(o.replaceFirst("^-+", ""), known, "option", "--"));
-            return name(at) + ": " + String.join("; ", parts) + " (known options: "
-                    + known.stream().map(k -> "--" + k).collect(Collectors.joining(", ")) + ")";
+            for (String o : unknownOptions) parts.add(KnownKeys.describe(o.replaceFirst("^-+", ""), known, "option", "--"));
+            return where(at) + String.join("; ", parts) + " (known options: " + known.stream().map(k -> "--" + k).collect(Collectors.joining(", ")) + ")";
+        }
+        if (e instanceof CommandLine.UnmatchedArgumentException) {
+            if (!at.getSubcommands().isEmpty()) return unknownCommand(at, unmatched.get(0));
+            return "'" + name(at) + "' takes no argument '" + unmatched.get(0) + "'";
         }
         if (e instanceof CommandLine.MissingParameterException m) {
             List<String> given = at.getParseResult() == null ? List.of() : at.getParseResult().originalArgs();
@@ -165,11 +169,11 @@ public final class Main {
                     parts.add(named ? "option " + o.longestName() + " needs a value (" + o.paramLabel() + ")" : "missing " + o.longestName() + " " + o.paramLabel());
                 } else parts.add("missing " + a.paramLabel() + " (" + String.join(" ", a.description()) + ")");
             }
-            return name(at) + ": " + String.join("; ", parts);
+            return where(at) + String.join("; ", parts);
         }
         if (!at.getSubcommands().isEmpty() && e.getClass() == CommandLine.ParameterException.class)
             return "'" + name(at) + "' needs a command: one of " + String.join(", ", at.getSubcommands().keySet());
-        return name(at) + ": " + e.getMessage();
+        return where(at) + e.getMessage();
     }
 
     /** What an error of a running command says: its message, a file system error with its file and what is wrong with it. */

@@ -77,6 +77,12 @@ class CommandLineTest {
         MainTest.Run option = MainTest.run("corpus", "list", "--sead", "3");
         assertEquals(1, option.code());
         assertTrue(option.err().contains("unknown option '--sead' — did you mean '--seed'?"), option.err());
+        MainTest.Run required = MainTest.run("synth", "generate", "--otu", dir.resolve("s").toString());
+        assertEquals(1, required.code());
+        assertTrue(required.err().contains("unknown option '--otu' — did you mean '--out'?") && !required.err().contains("missing --out"),
+                "the typo, not the required option it leaves missing: " + required.err());
+        MainTest.Run top = MainTest.run("--sead");
+        assertTrue(top.err().startsWith("emoaug: unknown option '--sead'"), top.err());
         MainTest.Run command = MainTest.run("expriment", "run");
         assertEquals(1, command.code());
         assertTrue(command.err().contains("unknown command 'expriment' — did you mean 'experiment'?"), command.err());
