@@ -48,8 +48,7 @@ public final class Main {
             err.println("emoaug: " + message(e));
             if (e instanceof UsageException) err.println("usage: " + line.getCommandSpec().qualifiedName() + " --help");
             if (debug) e.printStackTrace(err);
-            else if (ExitCode.of(e) == ExitCode.INPUT && !(e instanceof java.io.IOException) && !(e instanceof IllegalArgumentException))
-                err.println("(an unexpected error: EMOAUG_DEBUG=1 prints its stack trace)");
+            else if (!foreseen(e)) err.println("emoaug: an unexpected error (EMOAUG_DEBUG=1 prints its stack trace)");
             return ExitCode.of(e).code();
         });
         return cl.execute(args);
@@ -181,10 +180,16 @@ public final class Main {
         if (e instanceof NoSuchFileException f) return f.getFile() + " does not exist" + (f.getReason() == null ? "" : " (" + f.getReason() + ")");
         if (e instanceof AccessDeniedException f) return f.getFile() + " cannot be read or written: permission denied";
         if (e instanceof FileSystemException f && f.getReason() != null) return f.getFile() + ": " + f.getReason();
-        if (e instanceof KnownKeys.UnknownKeyException || e instanceof UsageException || e instanceof java.io.IOException
-                || e instanceof java.io.UncheckedIOException || e instanceof IllegalArgumentException)
-            return e.getMessage() != null ? e.getMessage() : e.toString();
-        return e.toString();
+        return foreseen(e) && e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
+    /**
+     * Whether an error is one the commands report on purpose, with a message that names what it is about (bad usage, an
+     * unknown key, a file, audio or record problem, a failed run); anything else is reported with its type.
+     */
+    private static boolean foreseen(Exception e) {
+        return e instanceof KnownKeys.UnknownKeyException || e instanceof UsageException || e instanceof java.io.IOException
+                || e instanceof java.io.UncheckedIOException || e instanceof IllegalArgumentException;
     }
 
     /** The words of every command, groups included ({@code [experiment]}, {@code [experiment, run]}), for tests and docs. */
