@@ -12,6 +12,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 state="$here/environment/.state"
 mkdir -p "$state"
 say() { echo "[setup] $*" >&2; }
+# Maven 3.8's console library (jansi) writes ESC[0m resets even with -B -q, which end up in captured set-up logs;
+# .mvn/jvm.config turns that off for every mvn run in the checkout, this for the one install_kernel.py runs elsewhere
+export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }-Djansi.noreset=true"
 
 # --- 0. toolchain ---------------------------------------------------------------------------------------
 command -v java >/dev/null || { say "java not found: install a JDK 17+"; exit 1; }

@@ -27,13 +27,17 @@ final class ChildVerification {
     static final String CHILD = "EMOAUG_VERIFY_CHILD";
 
     /**
-     * The child's exit code when its run has the record's spec and other predictions (3: the spec differs), so that the
-     * parent can tell a difference in arithmetic from one in the experiment.
+     * The line a child prints last when the runs that it found different all had their recorded spec (other predictions
+     * only), so that the parent can tell a difference in arithmetic from one in the experiment; the child's exit code is
+     * {@link ExitCode#MISMATCH} either way. The parent does not copy the line.
      */
-    static final int PREDICTIONS_DIFFER = 4;
+    static final String SAME_SPEC_OTHER_PREDICTIONS = "[records verify child] same spec, other predictions";
+
+    /** The child's exit code, and whether it said {@link #SAME_SPEC_OTHER_PREDICTIONS}. */
+    record Result(int exitCode, boolean sameSpecOtherPredictions) {}
 
     /** Runs the child, copying its standard output to {@code out} (its errors go to this process's); returns its exit code. */
-    static int run(String run, Path runsRoot, Path scratch, Settings s, NumericKernels.Plan plan, PrintStream out) throws IOException, InterruptedException {
+    static Result run(String run, Path runsRoot, Path scratch, Settings s, NumericKernels.Plan plan, PrintStream out) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -56,9 +60,13 @@ final class ChildVerification {
         env.put("EMOAUG_SEED", String.valueOf(s.seed()));
         env.put("EMOAUG_SKIP_BAD", String.valueOf(s.skipBad()));
         Process p = pb.start();
+        boolean sameSpec = false;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) out.println("  [child] " + line);
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.equals(SAME_SPEC_OTHER_PREDICTIONS)) sameSpec = true;
+                else out.println("  [child] " + line);
+            }
         }
-        return p.waitFor();
+        return new Result(p.waitFor(), sameSpec);
     }
 }

@@ -1,14 +1,17 @@
 package org.emoaugnet.cli;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.ZipException;
 import org.emoaugnet.design.ExperimentConfig;
+import org.emoaugnet.design.ExperimentConfigs;
 import org.emoaugnet.features.FeatureCache;
-import org.emoaugnet.model.Predictor;
 import org.emoaugnet.model.SavedModel;
 import org.emoaugnet.run.CorpusSource;
 import org.emoaugnet.run.PlannedRun;
@@ -16,25 +19,63 @@ import org.emoaugnet.run.RunRecord;
 import org.emoaugnet.run.Runner;
 import org.emoaugnet.run.SpecJobs;
 import org.emoaugnet.util.AtomicFiles;
+import org.emoaugnet.util.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code emoaug model train}: one run of an experiment file trained with its network kept and exported as a model
- * folder; {@code emoaug predict}: class probabilities of such a model for audio files.
+ * folder (read by {@link PredictCommand}).
  */
+@Command(name = "model", description = "models for your own recordings: train", subcommands = ModelCommands.Train.class)
 final class ModelCommands {
-    private ModelCommands() {}
+    /** The saved model's network, in the model folder. */
+    static final String NETWORK = "network.zip";
+
+    @Command(name = "train", description = "train one run of an experiment file (its first fold and seed unless named) with its network kept and export it"
+            + " to DIR: network.zip (DL4J), scaler.csv, model.properties (classes, model, features) and the run's record")
+    static final class Train implements CommandAction {
+        @Option(names = "--config", required = true, paramLabel = "FILE", description = "the experiment file")
+        Path config;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "the model folder to write")
+        Path out;
+
+        @Option(names = "--fold", paramLabel = "NAME", description = "the fold of the experiment's plan (default: its first)")
+        String fold;
+
+        @Option(names = "--train-seed", paramLabel = "S", description = "the training seed of the experiment's plan (default: its first)")
+        Long trainSeed;
+
+        @Option(names = "--runs", paramLabel = "DIR", description = "the runs folder the run is trained in (default: <project>/build/model-runs)")
+        Path runs;
+
+        @Mixin TrainingSettingsOptions settings;
+        @Spec CommandSpec spec;
+
+        @Override
+        public ExitCode execute() throws Exception {
+            var cfg = ExperimentConfigs.load(InputFiles.file(config, "configuration file"));
+            Settings s = settings.settingsFor(cfg.corpus());
+            return train(cfg, CorpusSource.of(s), SettingsOptions.cache(s), runs != null ? runs : s.projectRoot().resolve("build/model-runs"),
+                    fold == null ? "" : fold, trainSeed, out, Main.out(spec));
+        }
+    }
 
     /**
      * Trains (or reads back, when its network was kept) the run of {@code cfg} on {@code fold} with {@code seed} (the
      * experiment's first fold and seed when empty) under {@code runsRoot}, and copies its model folder to {@code out}
      * with the run's record beside it ({@code run-record.properties}: the spec, its hash and the provenance).
      */
-    static int train(ExperimentConfig cfg, CorpusSource corpora, FeatureCache cache, Path runsRoot, String fold, Long seed, Path out, PrintStream log)
+    static ExitCode train(ExperimentConfig cfg, CorpusSource corpora, FeatureCache cache, Path runsRoot, String fold, Long seed, Path out, PrintStream log)
             throws IOException {
         List<PlannedRun> plan = cfg.plan(corpora);
         PlannedRun chosen = plan.stream()
                 .filter(r -> (fold.isEmpty() || r.spec().fold().equals(fold)) && (seed == null || r.spec().seed() == seed))
-                .findFirst().orElseThrow(() -> new Main.UsageException("the experiment " + cfg.name() + " plans no run on fold '" + fold + "' with seed " + seed
+                .findFirst().orElseThrow(() -> new UsageException("the experiment " + cfg.name() + " plans no run on fold '" + fold + "' with seed " + seed
                         + "; its runs: " + plan.stream().map(PlannedRun::label).toList()));
         PlannedRun kept = new PlannedRun(chosen.experiment(), chosen.spec(), chosen.corpora(), true);
         Runner.Job first = new SpecJobs(cache, runsRoot).job(kept);
@@ -43,28 +84,36 @@ final class ModelCommands {
             log.println("model train: " + kept.label() + " is finished without its network (a committed or earlier run); training it again into "
                     + runsRoot.resolve(".model-retrain"));
         Runner.Job job = withoutNetwork ? new SpecJobs(cache, runsRoot.resolve(".model-retrain")).job(kept) : first;
-        RunRecord rec = Runner.runOrResume(job);
+        RunRecord rec;
+        try {
+            rec = Runner.runOrResume(job);
+        } catch (RuntimeException e) {
+            // an error of the training itself (a bad file or record is an IOException and ends the command as bad input)
+            throw new Runner.RunsFailed("model train: the run " + kept.label() + " (spec " + kept.spec().shortHash() + ") failed: " + e, e);
+        }
         Path model = job.runDir().resolve("model");
-        SavedModel.load(model, null);   // checks what is exported
+        load(model);   // checks what is exported
         Files.createDirectories(out);
-        for (String f : List.of("network.zip", "scaler.csv", "model.properties"))
-            AtomicFiles.write(out.resolve(f), tmp -> Files.copy(model.resolve(f), tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING));
-        AtomicFiles.write(out.resolve("run-record.properties"), tmp -> Files.copy(job.runDir().resolve(RunRecord.FILE), tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING));
+        for (String f : List.of(NETWORK, "scaler.csv", "model.properties"))
+            AtomicFiles.write(out.resolve(f), tmp -> Files.copy(model.resolve(f), tmp, StandardCopyOption.REPLACE_EXISTING));
+        AtomicFiles.write(out.resolve("run-record.properties"), tmp -> Files.copy(job.runDir().resolve(RunRecord.FILE), tmp, StandardCopyOption.REPLACE_EXISTING));
         log.printf(Locale.ROOT, "model of %s (spec %s): test WA %.1f %%, UA %.1f %% on %s's test speakers; written to %s%n", kept.label(),
                 rec.specSha256().substring(0, 12), 100 * rec.test().wa(), 100 * rec.test().ua(), rec.spec().fold(), out);
-        return 0;
+        return ExitCode.OK;
     }
 
-    /** One line per file: the file, the most probable class, then every class's probability. */
-    static int predict(Path modelDir, List<Path> wavs, PrintStream out) throws IOException {
-        if (wavs.isEmpty()) throw new Main.UsageException("predict needs one or more audio files");
-        Predictor p = new Predictor(SavedModel.load(modelDir, null));
-        for (Path wav : wavs) {
-            Predictor.Prediction r = p.predict(wav);
-            StringBuilder line = new StringBuilder(wav + "\t" + r.best());
-            for (int i = 0; i < r.classes().size(); i++) line.append(String.format(Locale.ROOT, "\t%s=%.4f", r.classes().get(i), r.probabilities()[i]));
-            out.println(line);
+    /**
+     * {@link SavedModel#load} with a corrupt network named: a truncated or damaged {@code network.zip} fails inside the
+     * zip reader ("Unexpected end of ZLIB input stream"), which names no file; anything else the network's reader
+     * throws is reported against the model folder.
+     */
+    static SavedModel load(Path dir) throws IOException {
+        try {
+            return SavedModel.load(dir, null);
+        } catch (ZipException | EOFException e) {
+            throw new IOException(dir.resolve(NETWORK) + " is corrupt or truncated (" + e.getMessage() + "): export the model again", e);
+        } catch (RuntimeException e) {
+            throw new IOException(dir + ": the saved model cannot be loaded (" + e + ")", e);
         }
-        return 0;
     }
 }

@@ -22,6 +22,15 @@ import org.nd4j.linalg.factory.Nd4j;
 final class TrainingBenchmark {
     private TrainingBenchmark() {}
 
+    /** The network benchmarked unless one is named: reference network A (the compact CNN-LSTM as the PyTorch twin builds it). */
+    static final String MODEL = "A";
+
+    /** Batch size of both benchmarks. */
+    static final int BATCH = 32;
+
+    /** The seed of the networks' weights and the random data. */
+    static final long SEED = 42;
+
     static ModelConfig modelB(String act) {
         return new ModelConfig("reference-B",
                 List.of(new ConvBlock(256, 5, 1, true, 5, 2, 0), new ConvBlock(256, 5, 1, true, 5, 2, 0), new ConvBlock(128, 5, 1, false, 5, 2, 0.3)),

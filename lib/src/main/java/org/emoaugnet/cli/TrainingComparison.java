@@ -54,7 +54,7 @@ final class TrainingComparison {
             for (int k = 0; k < 2; k++) {
                 if ((k == 0) == javaFirst) {
                     out.printf("[repeat %d/%d] fused DL4J%n", r, repeats);
-                    var m = TrainingBenchmark.run(model, act, n, batch, epochs, 42, TrainingBenchmark.Engine.FUSED, out);
+                    var m = TrainingBenchmark.run(model, act, n, batch, epochs, TrainingBenchmark.SEED, TrainingBenchmark.Engine.FUSED, out);
                     rows.add(new Row("dl4j-fused", r, m.trainSps(), m.inferSps()));
                 } else if (torch != null) {
                     out.printf("[repeat %d/%d] PyTorch twin%n", r, repeats);
@@ -64,7 +64,7 @@ final class TrainingComparison {
             }
             if (withDl4j && r == 1) {
                 out.println("[once] DL4J fit/output");
-                var m = TrainingBenchmark.run(model, act, n, batch, epochs, 42, TrainingBenchmark.Engine.DL4J, out);
+                var m = TrainingBenchmark.run(model, act, n, batch, epochs, TrainingBenchmark.SEED, TrainingBenchmark.Engine.DL4J, out);
                 rows.add(new Row("dl4j-fit", r, m.trainSps(), m.inferSps()));
             }
         }

@@ -172,7 +172,7 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
             try (var files = Files.list(root)) { dirs = files.filter(Files::isDirectory).sorted().toList(); }
             for (Path d : dirs) {
                 String name = RAVDESS_SEARCH + (d.getFileName().toString().equals("emobox") ? "" : "-" + d.getFileName());
-                ModelSearch search = ModelSearch.inFolder(name, d, List.of(1L), List.of(1L, 2L, 3L, 4L, 5L), runs);
+                ModelSearch search = ModelSearch.inFolder(name, d, Defaults.SEARCH_SEEDS, Defaults.FINAL_SEEDS, runs);
                 arms.add(new Arm(search, search.candidates().get(0)));
             }
             return new StrongestModel(corpus, arms, List.of(1L, 2L, 3L), 1);

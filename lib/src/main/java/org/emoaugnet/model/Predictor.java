@@ -2,7 +2,11 @@ package org.emoaugnet.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.emoaugnet.audio.SignalLevel;
+import org.emoaugnet.audio.WavReader;
 import org.emoaugnet.features.FeatureExtraction;
 import org.emoaugnet.features.FeatureExtractor;
 import org.emoaugnet.features.FeatureSpec;
@@ -13,18 +17,43 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Class probabilities of a {@link SavedModel} for audio files: each file is cut by the model's clip window, its
  * features are extracted as in training, scaled by the model's training scaler and passed through the network in
- * inference mode.
+ * inference mode. Each prediction carries its {@link Warning}s: a silent or clipped recording, or one shorter than the
+ * model's window, gets probabilities all the same, and the warning says why not to trust them.
  */
 public final class Predictor {
     private final SavedModel model;
     private final FeatureSpec spec;
 
-    /** The probabilities of one file, in the model's class order. */
-    public record Prediction(Path file, List<String> classes, double[] probabilities) {
+    /** The probabilities of one file, in the model's class order, and what makes them doubtful ({@link Warning}). */
+    public record Prediction(Path file, List<String> classes, double[] probabilities, List<Warning> warnings) {
+        public Prediction {
+            warnings = List.copyOf(warnings);
+        }
+
         public String best() {
             int b = 0;
             for (int i = 1; i < probabilities.length; i++) if (probabilities[i] > probabilities[b]) b = i;
             return classes.get(b);
+        }
+    }
+
+    /**
+     * Something about a file that makes its prediction doubtful, with the measured {@code value} and the {@code limit}
+     * it crossed: digital silence (peak dBFS below {@link SignalLevel#SILENCE_DBFS}), clipping (share of samples at full
+     * scale above {@link SignalLevel#CLIPPED_SHARE}), or a clip shorter than the model's window (seconds of audio in a
+     * window of {@code limit} seconds, zero-padded to it).
+     */
+    public record Warning(Kind kind, double value, double limit) {
+        public enum Kind { SILENCE, CLIPPING, SHORT_CLIP }
+
+        /** One sentence, as {@code predict} prints it. */
+        public String text() {
+            return switch (kind) {
+                case SILENCE -> Double.isInfinite(value) ? "digital silence: every sample is zero"
+                        : String.format(Locale.ROOT, "digital silence: peak %.1f dBFS, below %.0f dBFS", value, limit);
+                case CLIPPING -> String.format(Locale.ROOT, "clipped: %.2f %% of the samples at full scale (more than %.2f %%)", 100 * value, 100 * limit);
+                case SHORT_CLIP -> String.format(Locale.ROOT, "short: %.2f s of audio in the model's %.2f s window (zero-padded)", value, limit);
+            };
         }
     }
 
@@ -33,9 +62,19 @@ public final class Predictor {
         this.spec = FeatureSpec.byKey(model.featureKey());
     }
 
+    /** The model's classes, in the order of every prediction's probabilities. */
+    public List<String> classes() { return model.classes(); }
+
     public Prediction predict(Path wav) throws IOException {
         int sr = spec.features().sampleRate();
-        float[] y = spec.window().fit(FeatureExtraction.clip(wav, spec), sr);
+        float[] clip = FeatureExtraction.clip(wav, spec);
+        List<Warning> warnings = new ArrayList<>();
+        SignalLevel level = SignalLevel.of(WavReader.read(wav).channels());
+        if (level.silent()) warnings.add(new Warning(Warning.Kind.SILENCE, level.peakDbfs(), SignalLevel.SILENCE_DBFS));
+        if (level.clipped()) warnings.add(new Warning(Warning.Kind.CLIPPING, level.clippedShare(), SignalLevel.CLIPPED_SHARE));
+        if (spec.window().fixedLength() && clip.length < spec.window().samples(sr))
+            warnings.add(new Warning(Warning.Kind.SHORT_CLIP, clip.length / (double) sr, spec.window().duration()));
+        float[] y = spec.window().fit(clip, sr);
         Features f = FeatureExtractor.forThread(spec.features()).extract(y);
         INDArray x;
         if (model.layout() == Dataset.Layout.FLAT) {
@@ -48,6 +87,6 @@ public final class Predictor {
         double[] p = model.net().output(x, false).toDoubleVector();
         if (p.length != model.classes().size())
             throw new IOException(wav + ": the model gives " + p.length + " outputs for " + model.classes().size() + " classes");
-        return new Prediction(wav, model.classes(), p);
+        return new Prediction(wav, model.classes(), p, warnings);
     }
 }

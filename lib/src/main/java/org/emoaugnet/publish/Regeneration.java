@@ -27,8 +27,16 @@ public final class Regeneration {
     public record Report(List<FileDiff> compared, List<String> onlyCommitted, List<String> onlyRegenerated) {
         public List<FileDiff> differing() { return compared.stream().filter(d -> !d.same()).toList(); }
 
-        /** A plain summary with every difference (at most {@code perFile} lines per file). */
-        public String text(int perFile) {
+        /** {@link #text(int, boolean)} with long lists of one-sided files summarised by folder. */
+        public String text(int perFile) { return text(perFile, false); }
+
+        /**
+         * A plain summary with every difference (at most {@code perFile} lines per file), then the files only one side
+         * has: each named when {@code listAll} or when they are at most {@link Regeneration#LISTED}, else counted by top-level folder
+         * (a regenerated folder that holds only some notebooks' outputs lacks many committed files, and a hundred lines of
+         * them would bury the differences).
+         */
+        public String text(int perFile, boolean listAll) {
             StringBuilder sb = new StringBuilder();
             sb.append(String.format(Locale.ROOT, "%d file(s) compared: %d identical, %d differ; %d only committed, %d only regenerated%n",
                     compared.size(), compared.size() - differing().size(), differing().size(), onlyCommitted.size(), onlyRegenerated.size()));
@@ -37,11 +45,27 @@ public final class Regeneration {
                 d.differences().stream().limit(perFile).forEach(l -> sb.append("  ").append(l).append('\n'));
                 if (d.differences().size() > perFile) sb.append("  ... ").append(d.differences().size() - perFile).append(" more\n");
             }
-            onlyCommitted.forEach(p -> sb.append("only committed: ").append(p).append('\n'));
-            onlyRegenerated.forEach(p -> sb.append("only regenerated: ").append(p).append('\n'));
+            oneSided(sb, "only committed", onlyCommitted, listAll);
+            oneSided(sb, "only regenerated", onlyRegenerated, listAll);
             return sb.toString();
         }
+
+        private static void oneSided(StringBuilder sb, String label, List<String> files, boolean listAll) {
+            if (listAll || files.size() <= LISTED) {
+                files.forEach(p -> sb.append(label).append(": ").append(p).append('\n'));
+                return;
+            }
+            java.util.Map<String, Integer> byFolder = new java.util.TreeMap<>();
+            for (String p : files) byFolder.merge(p.contains("/") ? p.substring(0, p.indexOf('/') + 1) : "(top level)", 1, Integer::sum);
+            sb.append(label).append(": ").append(files.size()).append(" files (each listed with --all):");
+            byFolder.forEach((folder, n) -> sb.append(' ').append(folder).append(' ').append(n).append(','));
+            sb.setLength(sb.length() - 1);
+            sb.append('\n');
+        }
     }
+
+    /** One-sided files named one by one up to this many (of each side); more are counted by folder. */
+    public static final int LISTED = 10;
 
     /** Compares the tables and figures of {@code regenerated} with those of {@code committed}, exactly. */
     public static Report compare(Path committed, Path regenerated) throws IOException { return compare(committed, regenerated, 0); }

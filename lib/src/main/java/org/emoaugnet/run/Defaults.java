@@ -51,6 +51,12 @@ public final class Defaults {
     /** Training seeds of an experiment file or ablation design that lists none. */
     public static final List<Long> SEEDS = List.of(1L);
 
+    /** Training seeds of a model search's candidate runs ({@code experiment search --search-seeds}, notebook 06's RAVDESS searches). */
+    public static final List<Long> SEARCH_SEEDS = List.of(1L);
+
+    /** Training seeds of each fold's search winner ({@code experiment search --final-seeds}, notebook 06's RAVDESS searches). */
+    public static final List<Long> FINAL_SEEDS = List.of(1L, 2L, 3L, 4L, 5L);
+
     /** Folds to run (≤ 0: every fold of the protocol). */
     public static final int FOLDS = 0;
 

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -176,9 +175,7 @@ public final class NumericKernels {
             synchronized (NumericKernels.class) {
                 if (current == null) {
                     current = mode(System.getenv(), pinned(), Machine.current());
-                    if (System.getenv(FROM_RECORD) != null)
-                        System.err.println("[kernels] running with a record's own numeric-kernel settings (records verify): " + current.meaning());
-                    else if (current != Mode.PINNED) announce(current, System.err);
+                    announcement(current, System.getenv(FROM_RECORD) != null).ifPresent(System.err::println);
                 }
                 m = current;
             }
@@ -186,8 +183,17 @@ public final class NumericKernels {
         return m;
     }
 
-    static void announce(Mode m, PrintStream err) {
-        err.println("[kernels] " + m.meaning() + "; runs record it (provenance.kernels=" + m.key() + "); see docs/reproducibility.md");
+    /**
+     * What a process says on standard error about its kernels: nothing when pinned; in a child JVM that {@code records
+     * verify} started with a record's own settings ({@code fromRecord}), that it was so started on purpose (not the
+     * opt-out or launcher warnings, which do not apply to it); otherwise the mode's meaning.
+     */
+    static Optional<String> announcement(Mode m, boolean fromRecord) {
+        if (fromRecord)
+            return Optional.of("[kernels] started by records verify with the record's own numeric-kernel settings, on purpose (this process: "
+                    + m.key() + ")");
+        return m == Mode.PINNED ? Optional.empty()
+                : Optional.of("[kernels] " + m.meaning() + "; runs record it (provenance.kernels=" + m.key() + "); see docs/reproducibility.md");
     }
 
     /**

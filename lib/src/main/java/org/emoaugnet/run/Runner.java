@@ -55,6 +55,14 @@ public final class Runner {
 
     public enum Status { FINISHED, STALE, MISSING }
 
+    /**
+     * Runs that failed while others went on ({@link #runAll}), or the one run a caller trained failed: the command line
+     * ends with its own exit code for it, apart from bad input.
+     */
+    public static final class RunsFailed extends IOException {
+        public RunsFailed(String message, Throwable cause) { super(message, cause); }
+    }
+
     /** Whether the job's run is finished under its spec, stale (another spec) or missing. Older record formats fail. */
     public static Status status(Job job) throws IOException {
         if (!RunRecord.finished(job.runDir())) return Status.MISSING;
@@ -117,8 +125,10 @@ public final class Runner {
         Path dir = job.runDir();
         String hash = job.spec().sha256();
         if (Files.exists(dir)) {
-            if (hash.equals(recordedHash(dir))) return;   // done meanwhile
-            supersede(dir, "a run of another spec; " + job.label() + " is now spec " + job.spec().shortHash());
+            String recorded = recordedHash(dir);
+            if (hash.equals(recorded)) return;   // done meanwhile
+            supersede(dir, (recorded == null ? "an incomplete run folder (no record)" : "a run of another spec (" + recorded.substring(0, 12) + ")")
+                    + "; " + job.label() + " is now spec " + job.spec().shortHash());
         }
         try {
             move(tmp, dir);
@@ -215,6 +225,23 @@ public final class Runner {
         };
     }
 
+    /** Runs named in full by {@link #reportOnly}; the others are counted. */
+    static final int MISSING_NAMED = 12;
+
+    /**
+     * What report-only mode ({@code EMOAUG_TRAIN=0}) says about the runs it does not compute: how many of the planned,
+     * which (the first {@link #MISSING_NAMED} by experiment and run), and that the reports cover only the others.
+     */
+    static String reportOnly(List<Job> missing, int planned) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "[runner] training is off (EMOAUG_TRAIN=0): %d of %d planned run(s) are missing or stale "
+                + "and were not computed:%n", missing.size(), planned));
+        missing.stream().limit(MISSING_NAMED).forEach(j -> sb.append("  missing: ").append(j.label()).append(" (spec ").append(j.spec().shortHash()).append(")\n"));
+        if (missing.size() > MISSING_NAMED) sb.append("  ... and ").append(missing.size() - MISSING_NAMED).append(" more\n");
+        sb.append(planned == missing.size() ? "[runner] no planned run exists yet: the reports below have no rows\n"
+                : String.format(Locale.ROOT, "[runner] the reports below cover only the %d run(s) that exist%n", planned - missing.size()));
+        return sb.toString();
+    }
+
     /** {@link #runAll(List, int, PrintStream)} with {@link #defaultParallelism()}, progress on standard error. */
     public static List<RunRecord> runAll(List<Job> jobs) throws IOException { return runAll(jobs, defaultParallelism(), System.err); }
 
@@ -238,8 +265,7 @@ public final class Runner {
         if (!todo.isEmpty() && train) NumericKernels.current();   // says before the work when the kernels are not pinned
         if (!todo.isEmpty() && !train) {
             // a progress line: shown on a terminal, not in rendered notebooks, whose tables count the runs against those planned
-            if (org.emoaugnet.util.Progress.shown()) log.printf(Locale.ROOT, "[runner] training is off (EMOAUG_TRAIN=0): %d of %d run(s) are missing or stale and not computed; "
-                    + "reports show the %d that exist%n", todo.size(), jobs.size(), jobs.size() - todo.size());
+            if (org.emoaugnet.util.Progress.shown()) log.print(reportOnly(todo, jobs.size()));
             todo.clear();
         }
         if (!todo.isEmpty()) {
@@ -281,8 +307,8 @@ public final class Runner {
             } finally {
                 pool.shutdownNow();
             }
-            if (!failures.isEmpty()) throw new IOException(failures.size() + " of " + todo.size() + " run(s) failed (the others are kept):\n  "
-                    + String.join("\n  ", failures));
+            if (!failures.isEmpty()) throw new RunsFailed(failures.size() + " of " + todo.size() + " run(s) failed (the others are kept):\n  "
+                    + String.join("\n  ", failures), null);
         }
         List<RunRecord> out = new ArrayList<>();
         for (Job j : jobs) if (status(j) == Status.FINISHED) out.add(RunRecord.read(j.runDir()));

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.emoaugnet.util.Progress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,20 +147,26 @@ class MainTest {
         Path a = synth.resolve("Actor_01/03-01-05-01-01-01-01.wav"), b = synth.resolve("Actor_02/03-01-04-01-02-01-02.wav");
         Run p = run("predict", "--model", model.toString(), a.toString(), b.toString());
         assertEquals(0, p.code(), p.err());
-        String[] lines = p.out().strip().split("\n");
-        assertEquals(2, lines.length, p.out());
-        for (String line : lines) {
-            String[] cells = line.split("\t");
-            assertTrue(cells.length > 3, line);
+        // a header (file, class, one column per class, warnings, error), then one line per file
+        String[] lines = p.out().split("\n");
+        assertEquals(3, lines.length, p.out());
+        String[] header = lines[0].split("\t", -1);
+        assertEquals(List.of("file", "class"), List.of(header).subList(0, 2));
+        assertEquals(List.of("warnings", "error"), List.of(header).subList(header.length - 2, header.length));
+        for (String line : List.of(lines).subList(1, 3)) {
+            String[] cells = line.split("\t", -1);
+            assertEquals(header.length, cells.length, line);
             double sum = 0;
-            for (int i = 2; i < cells.length; i++) sum += Double.parseDouble(cells[i].substring(cells[i].indexOf('=') + 1));
+            for (int i = 2; i < cells.length - 2; i++) sum += Double.parseDouble(cells[i]);
             assertEquals(1.0, sum, 1e-3, line);
+            assertTrue(List.of(header).contains(cells[1]), "the best class is one of the model's: " + line);
+            assertEquals("", cells[cells.length - 1], "no error: " + line);
         }
         // an unreadable file and a folder that is no model: exit 2 naming them
         Path junk = Files.writeString(dir.resolve("junk.wav"), "not audio");
         Run bad = run("predict", "--model", model.toString(), junk.toString());
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("junk.wav"), bad.err());
+        assertTrue(bad.out().contains("junk.wav") && bad.err().contains("1 of 1 file(s) could not be predicted"), bad.out() + bad.err());
         Run noModel = run("predict", "--model", synth.toString(), a.toString());
         assertEquals(2, noModel.code());
         assertTrue(noModel.err().contains("not a saved model"), noModel.err());

@@ -1,0 +1,125 @@
+package org.emoaugnet.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.emoaugnet.data.Utterance;
+import org.emoaugnet.data.loaders.Corpora;
+import org.emoaugnet.run.Defaults;
+import org.emoaugnet.util.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code emoaug bench features|compare|train}: throughput benchmarks (figures printed, not tests). */
+@Command(name = "bench", description = "throughput benchmarks: features, compare, train",
+        subcommands = {BenchCommands.FeatureThroughput.class, BenchCommands.Compare.class, BenchCommands.Train.class})
+final class BenchCommands {
+    @Command(name = "features", description = "feature-extraction throughput (real-time factor, 1 thread and all cores) and peak memory")
+    static final class FeatureThroughput implements CommandAction {
+        @Mixin SettingsOptions settings;
+
+        @Option(names = "--files", paramLabel = "N", description = "files drawn from the corpora (default: ${DEFAULT-VALUE})")
+        int files = 200;
+
+        @Option(names = "--repeats", paramLabel = "R", description = "repeats, the best one reported (default: ${DEFAULT-VALUE})")
+        int repeats = 3;
+
+        @Spec CommandSpec spec;
+
+        @Override
+        public ExitCode execute() throws Exception {
+            Settings s = settings.settings();
+            List<Utterance> all = new ArrayList<>();
+            for (var r : Corpora.open(s)) all.addAll(r.corpus().utterances());
+            if (all.size() > files) {
+                Collections.shuffle(all, new Random(s.seed()));
+                all = all.subList(0, files);
+            }
+            FeatureBenchmark.run(all, repeats, Main.out(spec));
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "compare", description = "the fused DL4J trainer against the PyTorch twin (environment/bench/torch_twin.py, needs python3-torch), "
+            + "interleaved, medians over repeats, their ratio; writes DIR/compare-<model>-<act>*.csv")
+    static final class Compare implements CommandAction {
+        @Mixin SettingsOptions settings;
+
+        @Option(names = "--model", paramLabel = "NAME", description = "one of the networks the PyTorch twin builds: A, B, strong-cnn-pool, strong-cnn-bilstm (default: "
+                + "${DEFAULT-VALUE})")
+        String model = TrainingBenchmark.MODEL;
+
+        @Option(names = "--act", paramLabel = "relu|elu", description = "activation (default: ${DEFAULT-VALUE})")
+        String act = Defaults.ACTIVATION;
+
+        @Option(names = "--n", paramLabel = "N", description = "samples (default: ${DEFAULT-VALUE})")
+        int n = 2048;
+
+        @Option(names = "--batch", paramLabel = "B", description = "batch size (default: ${DEFAULT-VALUE})")
+        int batch = TrainingBenchmark.BATCH;
+
+        @Option(names = "--epochs", paramLabel = "E", description = "epochs, the first a warm-up (default: ${DEFAULT-VALUE})")
+        int epochs = 3;
+
+        @Option(names = "--repeats", paramLabel = "R", description = "repeats, interleaved (default: ${DEFAULT-VALUE})")
+        int repeats = 3;
+
+        @Option(names = "--with-dl4j", arity = "1", paramLabel = "true|false", description = "also time DL4J's own fit once (default: ${DEFAULT-VALUE})")
+        boolean withDl4j = false;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "where the CSV files go (default: <project>/results/bench)")
+        Path out;
+
+        @Spec CommandSpec spec;
+
+        @Override
+        public ExitCode execute() throws Exception {
+            if (!TrainingComparison.MODELS.contains(model))
+                throw new UsageException("bench compare --model must be one of " + TrainingComparison.MODELS + " (the networks the PyTorch twin builds), got '" + model + "'");
+            Settings s = settings.settings();
+            TrainingComparison.run(model, act, n, batch, epochs, repeats, withDl4j, out != null ? out : s.projectRoot().resolve("results/bench"),
+                    s.projectRoot().resolve("environment/bench/torch_twin.py"), Main.out(spec));
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "train", description = "training/inference throughput and peak memory of the reference networks A and B (compare: "
+            + "environment/bench/torch_twin.py) or of a model preset (compact-cnn-lstm, paper-cnn-lstm, public-conv1d, "
+            + "strong-cnn-pool, strong-cnn-bilstm)")
+    static final class Train implements CommandAction {
+        @Option(names = "--model", paramLabel = "A|B|PRESET", description = "the network (default: ${DEFAULT-VALUE})")
+        String model = TrainingBenchmark.MODEL;
+
+        @Option(names = "--act", paramLabel = "relu|elu", description = "activation (default: ${DEFAULT-VALUE})")
+        String act = Defaults.ACTIVATION;
+
+        @Option(names = "--n", paramLabel = "N", description = "samples (default: ${DEFAULT-VALUE})")
+        int n = 5760;
+
+        @Option(names = "--batch", paramLabel = "B", description = "batch size (default: ${DEFAULT-VALUE})")
+        int batch = TrainingBenchmark.BATCH;
+
+        @Option(names = "--epochs", paramLabel = "E", description = "epochs, the first a warm-up (default: ${DEFAULT-VALUE})")
+        int epochs = 4;
+
+        @Option(names = "--seed", paramLabel = "S", description = "seed of the weights and the random data (default: ${DEFAULT-VALUE})")
+        long seed = TrainingBenchmark.SEED;
+
+        @Option(names = "--engine", paramLabel = "fused|dl4j", description = "the fused trainer the experiments use, or DL4J's own fit, in any case: ${COMPLETION-CANDIDATES} (default: "
+                + "${DEFAULT-VALUE})")
+        TrainingBenchmark.Engine engine = TrainingBenchmark.Engine.FUSED;
+
+        @Spec CommandSpec spec;
+
+        @Override
+        public ExitCode execute() {
+            TrainingBenchmark.run(model, act, n, batch, epochs, seed, engine, Main.out(spec));
+            return ExitCode.OK;
+        }
+    }
+}
