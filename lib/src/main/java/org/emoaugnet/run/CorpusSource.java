@@ -59,8 +59,7 @@ public final class CorpusSource {
 
     private Corpus open(String name) throws IOException {
         if (settings.data().isPresent()) {
-            Settings only = new Settings(settings.data(), List.of(name), settings.quick(), settings.results(), settings.cache(), settings.seed(),
-                    settings.skipBad(), settings.projectRoot());
+            Settings only = settings.withCorpora(List.of(name));
             try {
                 for (CorpusScan.Report r : Corpora.open(only)) if (r.corpus().name().equals(name)) return r.corpus();
             } catch (CorpusException e) {
