@@ -94,7 +94,7 @@ public final class ExperimentRunner {
                 throw new IllegalArgumentException("a cross-corpus run's fold is made from its two corpora (CrossCorpus), not drawn from one");
             default: {
                 // fixed fold assignment (the split's fold set, or its fold seed) for every training seed, so that runs of one study share test items
-                List<Fold> si = Corpora.speakerIndependent(c, split.foldSeed(), split.foldSet());
+                List<Fold> si = Corpora.speakerIndependent(c, cs, split.foldSeed(), split.foldSet());
                 List<Fold> v = new ArrayList<>();
                 for (Fold f : si)
                     v.add(f.validation().isEmpty() ? Splits.withValidation(f, split.validationFraction(), split.validationSeed(), true, cs::classOf) : f);

@@ -238,7 +238,7 @@ class StrictConfigTest {
         assertEquals(24, ravdess.speakers().size());
         SplitSpec d = Defaults.split(Protocol.SPEAKER_INDEPENDENT);
         SplitSpec e = new SplitSpec(d.foldSeed(), d.validationFraction(), d.validationSeed(), d.testFraction(), org.emoaugnet.data.FoldSet.EMOBOX_6);
-        for (org.emoaugnet.data.FoldSet set : org.emoaugnet.data.FoldSet.values()) {
+        for (org.emoaugnet.data.PublishedFoldSet set : org.emoaugnet.data.FoldSet.values()) {
             SplitSpec split = set == org.emoaugnet.data.FoldSet.DEFAULT ? d : e;
             List<Fold> folds = ExperimentConfig.foldsOf(cfg("ravdess", split, 0), ravdess, 1);
             assertEquals(set.size(), folds.size(), set.key());

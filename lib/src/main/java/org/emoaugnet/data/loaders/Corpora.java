@@ -12,6 +12,7 @@ import org.emoaugnet.data.CorpusException;
 import org.emoaugnet.data.CorpusScan;
 import org.emoaugnet.data.Emotion;
 import org.emoaugnet.data.Fold;
+import org.emoaugnet.data.FoldFile;
 import org.emoaugnet.data.FoldSet;
 import org.emoaugnet.data.LabelMaps;
 import org.emoaugnet.data.SplitDiagnostics;
@@ -77,12 +78,25 @@ public final class Corpora {
 
     /**
      * The speaker-independent folds of a (class-filtered) corpus under a fold set: {@link FoldSet#DEFAULT} is the
-     * corpus's own policy ({@link #speakerIndependent(Corpus, long)}), any other a published set the corpus offers.
+     * corpus's own policy ({@link #speakerIndependent(Corpus, long)}), a fold file its folds of the corpus
+     * ({@link FoldFile#folds}, checked against the corpus's speakers and the classes of {@code cs}), any other a
+     * published set the corpus offers.
      *
      * @throws IllegalArgumentException when the corpus does not offer {@code set} (or lacks speakers it names)
+     * @throws org.emoaugnet.util.ConfigurationException when a fold file names a speaker the corpus lacks or a fold's
+     *         test side lacks a class
      */
-    public static List<Fold> speakerIndependent(Corpus c, long seed, FoldSet set) {
+    public static List<Fold> speakerIndependent(Corpus c, ClassSet cs, long seed, FoldSet set) {
+        if (set instanceof FoldFile file) return file.folds(c, cs);
         return set == FoldSet.DEFAULT ? speakerIndependent(c, seed) : definition(c.name()).foldSetFolds(c, set);
+    }
+
+    /**
+     * Whether a speaker-independent split of {@code corpus} takes its folds from {@code set} (a fold file, or a
+     * published set the corpus offers) rather than from the corpus's own policy (seeded speaker folds).
+     */
+    public static boolean foldsFrom(String corpus, FoldSet set) {
+        return set instanceof FoldFile || definition(corpus).foldSets().contains(set);
     }
 
     /** The paper-style random split beside the speaker-independent folds ({@link SplitDiagnostics}). */

@@ -45,11 +45,18 @@ public interface CorpusLoader {
     default ClassSet defaultClassSet() { return ClassSet.NATURAL; }
 
     /**
+     * The most speaker-independent folds a corpus's own policy makes ({@link #speakerIndependentFolds}): speaker 5-fold
+     * (fewer with fewer speakers), RAVDESS's 5 published folds, IEMOCAP's 5 sessions. An experiment asking for more
+     * folds is refused before its corpus is read.
+     */
+    int SPEAKER_FOLDS = 5;
+
+    /**
      * The speaker-independent folds of a (class-filtered) corpus: by default speaker 5-fold (one fold per speaker
      * with fewer than 5), validation speakers carved later from the training speakers.
      */
     default List<Fold> speakerIndependentFolds(Corpus c, long seed) {
-        return Splits.speakerKFold(c.utterances(), Math.min(5, c.speakers().size()), seed);
+        return Splits.speakerKFold(c.utterances(), Math.min(SPEAKER_FOLDS, c.speakers().size()), seed);
     }
 
     /**

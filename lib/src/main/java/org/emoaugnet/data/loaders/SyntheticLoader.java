@@ -31,7 +31,7 @@ public class SyntheticLoader extends RavdessLoader {
 
     /** Speaker k-fold (not RAVDESS's published actor folds, although the naming is RAVDESS's). */
     @Override
-    public List<Fold> speakerIndependentFolds(Corpus c, long seed) { return Splits.speakerKFold(c.utterances(), Math.min(5, c.speakers().size()), seed); }
+    public List<Fold> speakerIndependentFolds(Corpus c, long seed) { return Splits.speakerKFold(c.utterances(), Math.min(SPEAKER_FOLDS, c.speakers().size()), seed); }
 
     /** None: RAVDESS's fold sets name RAVDESS's actors ({@link #foldSetFolds} refuses any). */
     @Override
