@@ -36,6 +36,8 @@ public record TrainConfig(int epochs, int batch, double learningRate, int patien
     public static final Range LR_FACTOR = Range.numbers(0, false, 1, true);
     /** Epochs without improvement before the learning rate drops (at least one: the epoch that did not improve). */
     public static final Range LR_PATIENCE = Range.integers(1, 10_000);
+    /** A training seed as experiment files and ablation designs list them (a run's spec records it). */
+    public static final Range SEED = Range.integersFrom(0);
     /** Samples per training recording per epoch (0: one pass over the rows as they are). */
     public static final Range EPOCH_COPIES = Range.integers(0, 1000);
 

@@ -21,7 +21,19 @@ public record TrainOptions(double labelSmoothing, SpecAugment specAugment, doubl
         /** The learning rate × {@code lrFactor} after {@code lrPatience} epochs without a better validation UA (the paper recipe). */
         PLATEAU,
         /** {@link TrainOptions#rate}: linear warm-up over {@code warmupEpochs}, then a half cosine to 0 at the epoch cap; no plateau drops. */
-        WARMUP_COSINE
+        WARMUP_COSINE;
+
+        /** The name experiment files and run specifications use: {@code plateau}, {@code warmup-cosine}. */
+        public String key() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
+
+        /** Every schedule's {@link #key}, in declaration order. */
+        public static java.util.List<String> keys() { return java.util.Arrays.stream(values()).map(Schedule::key).toList(); }
+
+        /** The schedule of {@code key} ({@link #key}); an error naming the known ones for another. */
+        public static Schedule of(String key) {
+            for (Schedule s : values()) if (s.key().equals(key)) return s;
+            throw new IllegalArgumentException("unknown learning-rate schedule '" + key + "' (" + String.join(", ", keys()) + ")");
+        }
     }
 
     /** Time masks (whole frames) and channel masks (whole channels, e.g. frequency bands) on training batches. */

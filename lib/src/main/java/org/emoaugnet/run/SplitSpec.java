@@ -42,6 +42,12 @@ public record SplitSpec(long foldSeed, double validationFraction, long validatio
     /** Every key, in the order of the record's components. */
     public static final List<String> KEYS = List.of(FOLD_SEED, VALIDATION_FRACTION, VALIDATION_SEED, TEST_FRACTION, FOLD_SET);
 
+    /** The validation and test shares: a part of the recordings (or rows), neither none nor all. */
+    public static final org.emoaugnet.util.Range FRACTION = org.emoaugnet.util.Range.numbers(0, false, 1, false);
+
+    /** The fold and validation seeds. */
+    public static final org.emoaugnet.util.Range SEED = org.emoaugnet.util.Range.integersFrom(0);
+
     /** Split constants with the default fold set ({@link FoldSet#DEFAULT}). */
     public SplitSpec(long foldSeed, double validationFraction, long validationSeed, double testFraction) {
         this(foldSeed, validationFraction, validationSeed, testFraction, FoldSet.DEFAULT);
@@ -49,11 +55,12 @@ public record SplitSpec(long foldSeed, double validationFraction, long validatio
 
     public SplitSpec {
         java.util.Objects.requireNonNull(foldSet, "foldSet");
-        if (!(validationFraction > 0 && validationFraction < 1))
-            throw new IllegalArgumentException("'" + VALIDATION_FRACTION + "' must be between 0 and 1 (exclusive), got " + validationFraction);
-        if (!(testFraction > 0 && testFraction < 1))
-            throw new IllegalArgumentException("'" + TEST_FRACTION + "' must be between 0 and 1 (exclusive), got " + testFraction);
+        FRACTION.require("'" + VALIDATION_FRACTION + "'", validationFraction);
+        FRACTION.require("'" + TEST_FRACTION + "'", testFraction);
     }
+
+    /** The same constants with another fold set. */
+    public SplitSpec withFoldSet(FoldSet set) { return new SplitSpec(foldSeed, validationFraction, validationSeed, testFraction, set); }
 
     /** The protocols that use {@code key} (one of {@link #KEYS}). */
     public static Set<Protocol> applies(String key) {
