@@ -216,8 +216,8 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
     /** Runs the plan twice: the folds whose search finishes in the first pass plan their final runs for the second. */
     @Override
     public List<RunRecord> run(CorpusSource corpora, FeatureCache cache, Path runsRoot) throws IOException {
-        Runner.runAll(new SpecJobs(cache, runsRoot).jobs(plan(corpora)));
-        return Runner.runAll(new SpecJobs(cache, runsRoot).jobs(plan(corpora)));
+        Runner.runAll(new SpecJobs(cache, runsRoot, corpora.retryFailed()).jobs(plan(corpora)));
+        return Runner.runAll(new SpecJobs(cache, runsRoot, corpora.retryFailed()).jobs(plan(corpora)));
     }
 
     /**
