@@ -210,7 +210,7 @@ public final class ExperimentConfigs {
     static FoldSet foldSet(ConfigValues v, String corpus, Path dir, FoldSet def) {
         String s = v.raw(SplitSpec.FOLD_SET);
         if (s == null) return def;
-        List<PublishedFoldSet> offered = Corpora.definition(corpus).foldSets().stream().map(f -> (PublishedFoldSet) f).toList();
+        List<PublishedFoldSet> offered = Corpora.definition(corpus).foldSets();
         String file = "a fold file (a path ending in .csv, relative to " + v.where() + ")";
         if (FoldSet.keys().contains(s)) {
             PublishedFoldSet set = FoldSet.named(s);
@@ -239,17 +239,21 @@ public final class ExperimentConfigs {
     /** The number of folds to run under {@code folds}: 0 (every fold) up to {@link #foldLimit}, {@code def} when absent. */
     static int folds(ConfigValues v, Protocol protocol, SplitSpec split, String corpus, int def) {
         int limit = foldLimit(protocol, split, corpus);
-        Range r = limit == Integer.MAX_VALUE ? Range.integersFrom(0) : Range.integers(0, limit);
-        String why = limit == Integer.MAX_VALUE ? "" : "; " + protocol + " on " + corpus
-                + (protocol == Protocol.SPEAKER_INDEPENDENT && Corpora.foldsFrom(corpus, split.foldSet()) ? " with fold set " + split.foldSet().key() : "")
-                + " has " + (limit == 1 ? "one fold" : limit == CorpusLoader.SPEAKER_FOLDS && !Corpora.foldsFrom(corpus, split.foldSet()) ? "at most " + limit + " folds" : limit + " folds");
-        int n;
+        if (limit == Integer.MAX_VALUE) return v.integer("folds", Range.integersFrom(0), def);   // one per speaker: checked at planning
+        Range r = Range.integers(0, limit);
+        String has = limit == 1 ? "has one fold"
+                : Corpora.foldsFrom(corpus, split.foldSet()) ? "with fold set " + split.foldSet().key() + " has " + limit + " folds"
+                : "has at most " + limit + " folds";
+        String allowed = r.describe() + " (0: every fold; " + protocol + " on " + corpus + " " + has + ")";
+        String given = v.raw("folds");
+        if (given == null) return def;
         try {
-            n = v.integer("folds", r, def);
-        } catch (ConfigurationException e) {
-            throw v.error("folds", r.describe() + " (0: every fold" + why + ")");
+            int n = Integer.parseInt(given);
+            if (r.contains(n)) return n;
+        } catch (NumberFormatException e) {
+            throw v.error("folds", allowed);
         }
-        return n;
+        throw v.error("folds", allowed);
     }
 
     /** The training seeds under key {@code seeds}: distinct integers ≥ 0, comma-separated (shared with ablation designs). */

@@ -14,12 +14,15 @@ import org.emoaugnet.data.Emotion;
 import org.emoaugnet.data.Fold;
 import org.emoaugnet.data.FoldFile;
 import org.emoaugnet.data.FoldSet;
+import org.emoaugnet.data.PublishedFoldSet;
 import org.emoaugnet.data.LabelMaps;
 import org.emoaugnet.data.SplitDiagnostics;
 import org.emoaugnet.data.SplitReport;
 import java.util.Map;
 import tech.tablesaw.api.Table;
 import org.emoaugnet.data.synth.SyntheticCorpus;
+import org.emoaugnet.util.ConfigValues;
+import org.emoaugnet.util.ConfigurationException;
 import org.emoaugnet.util.Settings;
 
 /**
@@ -88,7 +91,7 @@ public final class Corpora {
      */
     public static List<Fold> speakerIndependent(Corpus c, ClassSet cs, long seed, FoldSet set) {
         if (set instanceof FoldFile file) return file.folds(c, cs);
-        return set == FoldSet.DEFAULT ? speakerIndependent(c, seed) : definition(c.name()).foldSetFolds(c, set);
+        return set == FoldSet.DEFAULT ? speakerIndependent(c, seed) : definition(c.name()).foldSetFolds(c, (PublishedFoldSet) set);
     }
 
     /**
@@ -142,6 +145,10 @@ public final class Corpora {
      * case bad files are left out and listed in the report.
      */
     public static List<CorpusScan.Report> open(Settings s) throws IOException {
+        for (String name : s.corpora())   // before any folder is read: a misspelt name would otherwise match nothing
+            if (CorpusLoader.all().stream().noneMatch(l -> l.name().equals(name) || l.defines(name)))
+                throw ConfigurationException.value("settings", "corpus", String.join(",", s.corpora()),
+                        "comma-separated corpus names (EMOAUG_CORPUS, --corpus), each " + ConfigValues.oneOf(name, names()) + " ('" + name + "' is none)");
         List<CorpusScan.Report> out = new ArrayList<>();
         if (s.data().isEmpty()) {
             Path dir = SyntheticCorpus.ensure(s.cache(), new SyntheticCorpus.Config(8, s.seed(), 16000));

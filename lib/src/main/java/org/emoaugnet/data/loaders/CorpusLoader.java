@@ -7,7 +7,7 @@ import java.util.Map;
 import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.data.Emotion;
 import org.emoaugnet.data.Fold;
-import org.emoaugnet.data.FoldSet;
+import org.emoaugnet.data.PublishedFoldSet;
 import org.emoaugnet.data.Splits;
 import org.emoaugnet.data.BadFile;
 import org.emoaugnet.data.Corpus;
@@ -63,14 +63,14 @@ public interface CorpusLoader {
      * The published fold sets an experiment may name for this corpus ({@code fold_set}); empty (the default) when it
      * has none, and its speaker-independent folds are {@link #speakerIndependentFolds}'s alone.
      */
-    default List<FoldSet> foldSets() { return List.of(); }
+    default List<PublishedFoldSet> foldSets() { return List.of(); }
 
     /**
      * The folds of one of {@link #foldSets} on a (class-filtered) corpus.
      *
      * @throws IllegalArgumentException when the corpus offers no such fold set or lacks speakers the set names
      */
-    default List<Fold> foldSetFolds(Corpus c, FoldSet set) {
+    default List<Fold> foldSetFolds(Corpus c, PublishedFoldSet set) {
         throw new IllegalArgumentException(c.name() + " has no published fold sets ('" + set.key() + "' asked)");
     }
 

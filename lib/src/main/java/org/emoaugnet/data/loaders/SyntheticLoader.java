@@ -35,7 +35,7 @@ public class SyntheticLoader extends RavdessLoader {
 
     /** None: RAVDESS's fold sets name RAVDESS's actors ({@link #foldSetFolds} refuses any). */
     @Override
-    public List<org.emoaugnet.data.FoldSet> foldSets() { return List.of(); }
+    public List<org.emoaugnet.data.PublishedFoldSet> foldSets() { return List.of(); }
 
     @Override
     public List<PaperClaim> paperClaims() { return List.of(); }
