@@ -77,9 +77,6 @@ public final class ExperimentConfigs {
     /** An experiment's name, which names its run folder. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
-    /** The normalisations by the names experiment files use. */
-    static final List<String> NORMALISATIONS = List.of("train-scaler", "per-utterance");
-
     /**
      * The experiment of {@code file}.
      *
@@ -137,8 +134,8 @@ public final class ExperimentConfigs {
         SplitSpec split = split(v, protocol, corpus, dir);
         int folds = folds(v, protocol, split, corpus, Defaults.FOLDS);
         List<Long> seeds = seeds(v, Defaults.SEEDS);
-        SequenceNormalisation normalisation = v.choice("normalisation", NORMALISATIONS, NORMALISATIONS.get(0)).equals("per-utterance")
-                ? SequenceNormalisation.PER_UTTERANCE : SequenceNormalisation.TRAIN_SCALER;
+        SequenceNormalisation normalisation = SequenceNormalisation.ofKey(v.choice("normalisation", SequenceNormalisation.keys(),
+                SequenceNormalisation.TRAIN_SCALER.key()));
         try {
             return new ExperimentConfig(name, corpus, cs, protocol, spec, layout, recipe, model, activation, t, seeds, folds, split, normalisation);
         } catch (IllegalArgumentException e) {   // a combination the experiment refuses (e.g. per-utterance normalisation of a flat layout)
