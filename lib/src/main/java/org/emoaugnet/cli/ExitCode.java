@@ -39,13 +39,14 @@ public enum ExitCode {
 
     /**
      * The code an error ends a command with: bad usage (a command-line error, an unknown key in a file, a
-     * {@link UsageException}) 1; a failed run ({@link Runner.RunsFailed}) 5; a file, audio or record problem
+     * {@link UsageException}, a bad value or configuration file, {@link org.emoaugnet.util.ConfigurationException}) 1; a failed run
+     * ({@link org.emoaugnet.run.RunFailedException}) 5; a file, audio or record problem
      * ({@link IOException}, {@link UncheckedIOException}, {@link IllegalArgumentException}) 2; anything else 2 as well,
      * reported with its type (run with {@code EMOAUG_DEBUG=1} for the stack trace).
      */
     public static ExitCode of(Throwable e) {
-        if (e instanceof CommandLine.ParameterException || e instanceof UsageException || e instanceof KnownKeys.UnknownKeyException) return USAGE;
-        if (e instanceof Runner.RunsFailed) return RUN_FAILED;
+        if (e instanceof CommandLine.ParameterException || e instanceof UsageException || e instanceof org.emoaugnet.util.ConfigurationException) return USAGE;
+        if (e instanceof org.emoaugnet.run.RunFailedException) return RUN_FAILED;
         return INPUT;
     }
 }

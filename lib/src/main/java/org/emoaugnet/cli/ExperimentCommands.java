@@ -2,12 +2,14 @@ package org.emoaugnet.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.emoaugnet.design.Ablation;
 import org.emoaugnet.design.CrossCorpusStudy;
+import org.emoaugnet.design.ExperimentConfig;
 import org.emoaugnet.design.ExperimentConfigs;
 import org.emoaugnet.design.ModelSearch;
 import org.emoaugnet.design.Robustness;
@@ -50,12 +52,13 @@ final class ExperimentCommands {
         Path config;
 
         @Mixin RunsOption runs;
+        @Mixin FoldSetOption folds;
         @Mixin TrainingSettingsOptions settings;
         @Spec CommandSpec spec;
 
         @Override
         public ExitCode execute() throws Exception {
-            var cfg = ExperimentConfigs.load(InputFiles.file(config, "configuration file"));
+            var cfg = folds.apply(ExperimentConfigs.load(InputFiles.file(config, "configuration file")));
             Settings s = settings.settingsFor(cfg.corpus());
             Path root = SettingsOptions.runsRoot(runs.runs, s);
             cfg.run(CorpusSource.of(s), SettingsOptions.cache(s), root);
@@ -85,6 +88,7 @@ final class ExperimentCommands {
         SeedList finalSeeds = new SeedList(Defaults.FINAL_SEEDS);
 
         @Mixin RunsOption runs;
+        @Mixin FoldSetOption folds;
         @Mixin TrainingSettingsOptions settings;
         @Spec CommandSpec spec;
 
@@ -94,7 +98,11 @@ final class ExperimentCommands {
             var folder = ModelSearch.CandidateFolder.read(dir);
             Settings s = settings.settingsFor(folder.candidates().get(0).corpus());
             Path root = SettingsOptions.runsRoot(runs.runs, s);
-            var search = new ModelSearch(name != null ? name : dir.getFileName().toString(), folder.candidates(), folder.rounds(), folder.designedAfter(),
+            List<ExperimentConfig> candidates = new ArrayList<>();
+            for (ExperimentConfig c : folder.candidates()) candidates.add(folds.apply(c));
+            String searchName = (name != null ? name : dir.getFileName().toString())
+                    + (folds.foldSet == null ? "" : "-" + folds.foldSet.getFileName().toString().replaceFirst("\\.csv$", ""));
+            var search = new ModelSearch(searchName, candidates, folder.rounds(), folder.designedAfter(),
                     searchSeeds.seeds(), finalSeeds.seeds(), root);
             var corpora = CorpusSource.of(s);
             PrintStream out = Main.out(spec);
@@ -182,7 +190,7 @@ final class ExperimentCommands {
             }
             // the design's plan (seed-major: whole seeds first), restricted to the chosen recipes
             var planned = d.plan(CorpusSource.of(s)).stream().filter(p -> names.contains(p.experiment())).toList();
-            Runner.runAll(new SpecJobs(SettingsOptions.cache(s), root).jobs(planned));
+            Runner.runAll(new SpecJobs(SettingsOptions.cache(s), root, s.retryFailed()).jobs(planned));
             ReportTables.print(out, StudyTables.ablation(d, root), 2, "the ablation table");
             return ExitCode.OK;
         }

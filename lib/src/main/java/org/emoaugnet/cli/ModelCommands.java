@@ -53,15 +53,16 @@ final class ModelCommands {
         @Option(names = "--runs", paramLabel = "DIR", description = "the runs folder the run is trained in (default: <project>/build/model-runs)")
         Path runs;
 
+        @Mixin FoldSetOption folds;
         @Mixin TrainingSettingsOptions settings;
         @Spec CommandSpec spec;
 
         @Override
         public ExitCode execute() throws Exception {
-            var cfg = ExperimentConfigs.load(InputFiles.file(config, "configuration file"));
+            var cfg = folds.apply(ExperimentConfigs.load(InputFiles.file(config, "configuration file")));
             Settings s = settings.settingsFor(cfg.corpus());
             return train(cfg, CorpusSource.of(s), SettingsOptions.cache(s), runs != null ? runs : s.projectRoot().resolve("build/model-runs"),
-                    fold == null ? "" : fold, trainSeed, out, Main.out(spec));
+                    fold == null ? "" : fold, trainSeed, s.retryFailed(), out, Main.out(spec));
         }
     }
 
@@ -72,24 +73,30 @@ final class ModelCommands {
      */
     static ExitCode train(ExperimentConfig cfg, CorpusSource corpora, FeatureCache cache, Path runsRoot, String fold, Long seed, Path out, PrintStream log)
             throws IOException {
+        return train(cfg, corpora, cache, runsRoot, fold, seed, false, out, log);
+    }
+
+    /** As above; with {@code retryFailed} a run recorded as failed is trained again ({@code --retry-failed}). */
+    static ExitCode train(ExperimentConfig cfg, CorpusSource corpora, FeatureCache cache, Path runsRoot, String fold, Long seed, boolean retryFailed, Path out,
+                          PrintStream log) throws IOException {
         List<PlannedRun> plan = cfg.plan(corpora);
         PlannedRun chosen = plan.stream()
                 .filter(r -> (fold.isEmpty() || r.spec().fold().equals(fold)) && (seed == null || r.spec().seed() == seed))
                 .findFirst().orElseThrow(() -> new UsageException("the experiment " + cfg.name() + " plans no run on fold '" + fold + "' with seed " + seed
                         + "; its runs: " + plan.stream().map(PlannedRun::label).toList()));
         PlannedRun kept = new PlannedRun(chosen.experiment(), chosen.spec(), chosen.corpora(), true);
-        Runner.Job first = new SpecJobs(cache, runsRoot).job(kept);
+        Runner.Job first = new SpecJobs(cache, runsRoot, retryFailed).job(kept);
         boolean withoutNetwork = RunRecord.finished(first.runDir()) && !Files.isRegularFile(first.runDir().resolve("model").resolve("model.properties"));
         if (withoutNetwork)
             log.println("model train: " + kept.label() + " is finished without its network (a committed or earlier run); training it again into "
                     + runsRoot.resolve(".model-retrain"));
-        Runner.Job job = withoutNetwork ? new SpecJobs(cache, runsRoot.resolve(".model-retrain")).job(kept) : first;
+        Runner.Job job = withoutNetwork ? new SpecJobs(cache, runsRoot.resolve(".model-retrain"), retryFailed).job(kept) : first;
         RunRecord rec;
         try {
             rec = Runner.runOrResume(job);
         } catch (RuntimeException e) {
             // an error of the training itself (a bad file or record is an IOException and ends the command as bad input)
-            throw new Runner.RunsFailed("model train: the run " + kept.label() + " (spec " + kept.spec().shortHash() + ") failed: " + e, e);
+            throw org.emoaugnet.run.RunFailedException.unrecorded("model train: " + kept.label(), kept.spec().shortHash(), e);
         }
         Path model = job.runDir().resolve("model");
         load(model);   // checks what is exported

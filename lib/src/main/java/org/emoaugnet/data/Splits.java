@@ -170,12 +170,21 @@ public final class Splits {
     public static List<Fold> ravdessActorFolds(List<Utterance> utterances) { return ravdessActorFolds(utterances, FoldSet.RESLSTM_5); }
 
     /** The actor folds of {@code set}, each with its validation actors taken out of training; fold names {@link FoldSet#foldName}. */
-    public static List<Fold> ravdessActorFolds(List<Utterance> utterances, FoldSet set) {
+    public static List<Fold> ravdessActorFolds(List<Utterance> utterances, FoldSet set) { return ofFoldSet(utterances, set); }
+
+    /**
+     * The folds of any fold set: per fold, its test speakers' recordings on the test side, its validation speakers'
+     * on the validation side and every other recording on the training side; fold names and protocol the set's.
+     */
+    public static List<Fold> ofFoldSet(List<Utterance> utterances, FoldSet set) {
         List<Fold> out = new ArrayList<>();
-        for (int k = 1; k <= set.size(); k++)
-            out.add(heldOut(set.foldName(k), set.protocol(), utterances, actors(set.testActors(k)), actors(set.validationActors(k))));
+        for (FoldSet.Members m : set.folds())
+            out.add(heldOut(m.name(), set.protocol(), utterances, new TreeSet<>(m.test()), new TreeSet<>(m.validation())));
         return out;
     }
+
+    /** A RAVDESS actor's speaker id: {@code actor(3)} is {@code Actor_03}. */
+    public static String actor(int id) { return String.format(java.util.Locale.ROOT, "Actor_%02d", id); }
 
     /**
      * Carves a validation set from a fold's training side: by speaker (whole speakers, fraction of speakers) when
@@ -204,12 +213,6 @@ public final class Splits {
             else tr.add(u);
         }
         return new Fold(name, protocol, tr, va, te);
-    }
-
-    private static Set<String> actors(int[] ids) {
-        Set<String> s = new TreeSet<>();
-        for (int a : ids) s.add(String.format("Actor_%02d", a));
-        return s;
     }
 
     static List<Utterance> sorted(List<Utterance> us) {

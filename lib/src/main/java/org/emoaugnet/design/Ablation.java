@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Properties;
 import org.emoaugnet.augment.Recipe;
 import org.emoaugnet.model.TrainConfig;
+import org.emoaugnet.util.ConfigValues;
+import org.emoaugnet.util.ConfigurationException;
 import org.emoaugnet.util.Settings;
 
 /**
@@ -127,38 +129,33 @@ public final class Ablation {
     }
 
     /**
-     * The design of {@code file}.
+     * The design of {@code file}, every value checked before anything runs: the base experiment file (relative to the
+     * design; it is checked as every experiment file is), the recipes (known names including {@value #REFERENCE}, none
+     * twice), the seeds (distinct integers ≥ 0), the folds (up to the base protocol's) and {@code epoch_copies}
+     * ({@link TrainConfig#EPOCH_COPIES}).
      *
      * @throws org.emoaugnet.util.KnownKeys.UnknownKeyException when the design or its base experiment file holds an
      *         unknown key (the message names the file)
-     * @throws IOException when a file cannot be read or a value is missing or malformed (the message names the file)
+     * @throws ConfigurationException when a file is missing or a value is missing, malformed, out of range or unknown
+     *         (the message names the file, the key, the value and what is allowed)
      */
-    public static Design load(Path file) throws IOException {
-        Properties p = new Properties();
-        try (var r = Files.newBufferedReader(file)) {
-            p.load(r);
-        }
+    public static Design load(Path file) {
+        Properties p = ExperimentConfigs.read(file, "ablation design");
         org.emoaugnet.util.KnownKeys.check(file.toString(), p.stringPropertyNames().stream().sorted().toList(), KEYS, "key", "");
-        String baseName = p.getProperty("base");
-        if (baseName == null || baseName.isBlank()) throw new IOException(file + ": missing 'base' (the experiment file every condition starts from)");
-        Path baseFile = file.getParent().resolve(baseName.trim()).normalize();
-        if (!Files.isRegularFile(baseFile)) throw new IOException(file + ": base experiment " + baseFile + " does not exist");
+        ConfigValues v = new ConfigValues(file.toString(), p);
+        String baseName = v.required("base", "the experiment file every condition starts from");
+        Path baseFile = ExperimentConfigs.parentOf(file).resolve(baseName).normalize();
+        if (!Files.isRegularFile(baseFile)) throw v.error("base", "an experiment file, relative to this design (" + baseFile + " does not exist)");
         ExperimentConfig base = ExperimentConfigs.load(baseFile);
-        List<String> recipes = Arrays.stream(p.getProperty("recipes", String.join(",", ALL_RECIPES)).split(",")).map(String::trim).toList();
-        List<Long> seeds;
-        int folds, epochCopies;
-        try {
-            seeds = ExperimentConfigs.seeds(p, Defaults.SEEDS);
-            folds = ExperimentConfigs.integer(p, "folds", base.folds());
-            epochCopies = ExperimentConfigs.integer(p, "epoch_copies", 0);   // 0: one pass over each recipe's rows (TrainConfig's own default)
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
-        if (epochCopies < 0) throw new IOException(file + ": 'epoch_copies' must be 0 (one pass over each recipe's rows) or more, got " + epochCopies);
+        List<String> recipes = v.choices("recipes", Recipe.named().keySet(), ALL_RECIPES);
+        if (!recipes.contains(REFERENCE)) throw v.error("recipes", "a list that includes '" + REFERENCE + "' (the reference every recipe is compared with)");
+        List<Long> seeds = ExperimentConfigs.seeds(v, Defaults.SEEDS);
+        int folds = ExperimentConfigs.folds(v, base.protocol(), base.split(), base.corpus(), base.folds());
+        int epochCopies = v.integer("epoch_copies", TrainConfig.EPOCH_COPIES, 0);   // 0: one pass over each recipe's rows (TrainConfig's own default)
         try {
             return design(file.getFileName().toString().replace(".properties", ""), base, recipes, seeds, folds, epochCopies);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {   // a combination the design refuses
+            throw new ConfigurationException(file + ": " + e.getMessage(), e);
         }
     }
 

@@ -95,7 +95,7 @@ public final class CrossCorpusStudy {
      */
     public static Table run(List<Corpus> corpora, Settings s, FeatureCache cache, Path runsRoot, List<String> only) throws IOException {
         Grid grid = design(corpora.stream().map(Corpus::name).toList(), s, only);
-        return grid.table(grid.run(CorpusSource.of(corpora), cache, runsRoot), runsRoot);
+        return grid.table(grid.run(CorpusSource.of(corpora, s.retryFailed()), cache, runsRoot), runsRoot);
     }
 
     /**

@@ -25,8 +25,12 @@ public interface Design {
     /** Every run of the design, in the order they run, with the corpora read from {@code corpora}. */
     List<PlannedRun> plan(CorpusSource corpora) throws IOException;
 
-    /** Plans the design and runs (or reads back) every run through the {@link Runner}; returns the finished runs' records. */
+    /**
+     * Plans the design and runs (or reads back) every run through the {@link Runner}; returns the finished runs'
+     * records. Runs that failed in an earlier attempt are trained again only when {@code corpora}'s settings say so
+     * ({@link CorpusSource#retryFailed}).
+     */
     default List<RunRecord> run(CorpusSource corpora, FeatureCache cache, Path runsRoot) throws IOException {
-        return Runner.runAll(new SpecJobs(cache, runsRoot).jobs(plan(corpora)));
+        return Runner.runAll(new SpecJobs(cache, runsRoot, corpora.retryFailed()).jobs(plan(corpora)));
     }
 }

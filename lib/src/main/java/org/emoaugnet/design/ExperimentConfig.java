@@ -53,6 +53,11 @@ public record ExperimentConfig(String name, String corpus, ClassSet classSet, Pr
         this(name, corpus, classSet, protocol, features, layout, recipe, model, activation, train, seeds, folds, Defaults.split(protocol));
     }
 
+    /** The same experiment under another name and split constants (e.g. a reviewer's fold file: {@link ExperimentConfigs#withFoldFile}). */
+    public ExperimentConfig with(String newName, SplitSpec newSplit) {
+        return new ExperimentConfig(newName, corpus, classSet, protocol, features, layout, recipe, model, activation, train, seeds, folds, newSplit, normalisation);
+    }
+
     /** The spec of this experiment's run on {@code fold} with training seed {@code seed} over {@code data}. */
     public RunSpec spec(String fold, long seed, DataManifest data) {
         return new RunSpec("within", corpus, corpus, data, RunSpec.classSetKey(classSet), features.key(), layout.name(), recipe.key(),
@@ -91,9 +96,19 @@ public record ExperimentConfig(String name, String corpus, ClassSet classSet, Pr
                 + (normalisation == SequenceNormalisation.TRAIN_SCALER ? "" : "\nnormalisation=" + normalisation);   // only where not the defaults (older outputs unchanged)
     }
 
-    /** The protocol's folds of {@code c} under the experiment's split constants ({@link ExperimentConfig#split}), the first {@link ExperimentConfig#folds} of them. */
+    /**
+     * The protocol's folds of {@code c} under the experiment's split constants ({@link ExperimentConfig#split}), the
+     * first {@link ExperimentConfig#folds} of them. Made when a design plans, after the corpus is read and before any
+     * feature is extracted.
+     *
+     * @throws org.emoaugnet.util.ConfigurationException when the experiment asks for more folds than the protocol has on
+     *         {@code c}, or a fold file does not fit {@code c} (a speaker it lacks, a fold whose test side lacks a class)
+     */
     public static List<org.emoaugnet.data.Fold> foldsOf(ExperimentConfig cfg, org.emoaugnet.data.Corpus c, long seed) {
         List<org.emoaugnet.data.Fold> out = org.emoaugnet.run.ExperimentRunner.folds(cfg.protocol(), cfg.split(), cfg.classSet(), c, seed);
+        if (cfg.folds() > out.size())
+            throw new org.emoaugnet.util.ConfigurationException("experiment " + cfg.name() + ": folds=" + cfg.folds() + ": must be at most " + out.size()
+                    + " (0: every fold; " + cfg.protocol() + " on " + c.name() + " has " + out.size() + ")");
         return cfg.folds() > 0 && cfg.folds() < out.size() ? out.subList(0, cfg.folds()) : out;
     }
 }

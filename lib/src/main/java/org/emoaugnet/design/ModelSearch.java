@@ -12,6 +12,7 @@ import org.emoaugnet.run.PlannedRun;
 import org.emoaugnet.run.RunRecord;
 import org.emoaugnet.run.RunSpec;
 import org.emoaugnet.run.SpecJobs;
+import org.emoaugnet.util.ConfigurationException;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -145,29 +146,50 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
          */
         public static final String DESIGNED_AFTER = "designed-after.csv", DESIGNED_AFTER_HEADER = "candidate,after_test_results_of";
 
+        /**
+         * The candidates of {@code dir}, every file checked as an experiment file is ({@link ExperimentConfigs#load})
+         * and the folder as a whole before anything runs: at least one candidate, distinct experiment names, one corpus,
+         * class set, protocol and split (fold set) for all (candidates are compared on the same folds), round folders
+         * numbered without gaps, and a well-formed {@link #DESIGNED_AFTER} file naming candidates of the folder.
+         *
+         * @throws org.emoaugnet.util.ConfigurationException naming the folder or file and what is wrong
+         */
         public static CandidateFolder read(Path dir) throws IOException {
+            if (!Files.isDirectory(dir)) throw new ConfigurationException(dir + ": no such candidate folder");
             List<ExperimentConfig> candidates = new ArrayList<>();
+            List<Path> files = new ArrayList<>();
             List<Integer> rounds = new ArrayList<>();
             for (int round = 1; round == 1 || Files.isDirectory(dir.resolve("round-" + round)); round++) {
                 Path d = round == 1 ? dir : dir.resolve("round-" + round);
-                try (var files = Files.list(d)) {
-                    for (Path f : files.filter(p -> p.toString().endsWith(".properties")).sorted().toList()) {
-                        candidates.add(ExperimentConfigs.load(f));
+                try (var list = Files.list(d)) {
+                    for (Path f : list.filter(p -> p.toString().endsWith(".properties")).sorted().toList()) {
+                        ExperimentConfig c = ExperimentConfigs.load(f);
+                        for (int i = 0; i < candidates.size(); i++) {
+                            ExperimentConfig o = candidates.get(i);
+                            if (o.name().equals(c.name()))
+                                throw new ConfigurationException(f + ": name=" + c.name() + ": must differ from every other candidate's (" + files.get(i)
+                                        + " has it): the name is the candidate's run folder");
+                            if (!o.corpus().equals(c.corpus()) || !o.classSet().equals(c.classSet()) || o.protocol() != c.protocol() || !o.split().equals(c.split()))
+                                throw new ConfigurationException(f + ": differs from " + files.get(i) + " in corpus, class set, protocol or split (fold set "
+                                        + "included): the candidates of a search are compared on the same folds");
+                        }
+                        candidates.add(c);
+                        files.add(f);
                         rounds.add(round);
                     }
                 }
             }
-            if (candidates.isEmpty()) throw new IOException(dir + ": no candidate configurations (*.properties)");
-            try (var files = Files.list(dir)) {
-                for (Path d : files.filter(Files::isDirectory).toList())
+            if (candidates.isEmpty()) throw new ConfigurationException(dir + ": no candidate configurations (*.properties)");
+            try (var list = Files.list(dir)) {
+                for (Path d : list.filter(Files::isDirectory).toList())
                     if (d.getFileName().toString().startsWith("round-") && !rounds.contains(roundOf(d)))
-                        throw new IOException(d + ": round folders must be numbered round-2, round-3, ... without gaps");
+                        throw new ConfigurationException(d + ": round folders must be numbered round-2, round-3, ... without gaps");
             }
             Path after = dir.resolve(DESIGNED_AFTER);
             List<DesignedAfter> designedAfter = Files.isRegularFile(after) ? designedAfter(after) : List.of();
             for (DesignedAfter d : designedAfter)
                 if (candidates.stream().noneMatch(c -> c.name().equals(d.candidate())))
-                    throw new IOException(after + ": " + d.candidate() + " is not a candidate of " + dir);
+                    throw new ConfigurationException(after + ": " + d.candidate() + " is not a candidate of " + dir);
             return new CandidateFolder(candidates, rounds, designedAfter);
         }
 
@@ -181,20 +203,22 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
                 if (line.isBlank() || line.startsWith("#")) continue;
                 if (!header) {
                     if (!line.strip().equals(DESIGNED_AFTER_HEADER))
-                        throw new IOException(file + ":" + n + ": the first line that is not a comment must be the header " + DESIGNED_AFTER_HEADER);
+                        throw new ConfigurationException(file + ":" + n + ": the first line that is not a comment must be the header " + DESIGNED_AFTER_HEADER);
                     header = true;
                     continue;
                 }
                 String[] f = line.split(",", -1);
                 if (f.length != 2 || f[0].isBlank() || f[1].isBlank())
-                    throw new IOException(file + ":" + n + ": expected candidate,experiment;experiment;... got '" + line + "'");
+                    throw new ConfigurationException(file + ":" + n + ": expected candidate,experiment;experiment;... got '" + line + "'");
                 try {
                     out.add(new DesignedAfter(f[0].strip(), java.util.Arrays.stream(f[1].split(";")).map(String::strip).toList()));
-                } catch (IllegalArgumentException e) {
-                    throw new IOException(file + ":" + n + ": " + e.getMessage(), e);
+                } catch (IllegalArgumentException e) {   // an entry the record refuses: named with its file and line
+                    throw new ConfigurationException(file + ":" + n + ": " + e.getMessage(), e);
                 }
+                if (out.stream().filter(d -> d.candidate().equals(f[0].strip())).count() > 1)
+                    throw new ConfigurationException(file + ":" + n + ": a second entry for " + f[0].strip());
             }
-            if (!header) throw new IOException(file + ": no header " + DESIGNED_AFTER_HEADER);
+            if (!header) throw new ConfigurationException(file + ": no header " + DESIGNED_AFTER_HEADER);
             return out;
         }
     }
@@ -205,9 +229,9 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
         return new ModelSearch(name, f.candidates(), f.rounds(), f.designedAfter(), searchSeeds, finalSeeds, runsRoot);
     }
 
-    private static int roundOf(Path roundDir) throws IOException {
+    private static int roundOf(Path roundDir) {
         try { return Integer.parseInt(roundDir.getFileName().toString().substring("round-".length())); }
-        catch (NumberFormatException e) { throw new IOException(roundDir + ": a round folder is named round-N with N a number", e); }
+        catch (NumberFormatException e) { throw new ConfigurationException(roundDir + ": a round folder is named round-N with N a number", e); }
     }
 
     @Override

@@ -58,8 +58,8 @@ public final class Robustness {
     public static java.util.Map<String, Table> study(Corpus primary, org.emoaugnet.util.Settings s, FeatureCache cache, Path runsRoot,
                                                       List<String> activations) throws IOException {
         Models design = design(primary.name(), s, activations);
-        CorpusSource corpora = CorpusSource.of(primary);
-        SpecJobs specJobs = new SpecJobs(cache, runsRoot);
+        CorpusSource corpora = CorpusSource.of(List.of(primary), s.retryFailed());
+        SpecJobs specJobs = new SpecJobs(cache, runsRoot, s.retryFailed());
         Runner.runAll(specJobs.jobs(design.plan(corpora)));
         Runner.runAll(specJobs.jobs(design.evaluations(corpora, runsRoot)));
         java.util.Map<String, Table> out = new java.util.LinkedHashMap<>();
@@ -173,7 +173,7 @@ public final class Robustness {
         /** Trains the models, then evaluates them (the plan grown by the finished models). */
         @Override
         public List<RunRecord> run(CorpusSource corpora, FeatureCache cache, Path root) throws IOException {
-            SpecJobs jobs = new SpecJobs(cache, root);
+            SpecJobs jobs = new SpecJobs(cache, root, corpora.retryFailed());
             Runner.runAll(jobs.jobs(models.plan(corpora)));
             return Runner.runAll(jobs.jobs(new Evaluated(models, root).plan(corpora)));
         }

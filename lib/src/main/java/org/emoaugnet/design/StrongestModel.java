@@ -117,10 +117,13 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
             return search.finished(planned).keySet().stream().map(search::dir).toList();
         }
 
-        /** The fold set's name ({@code emobox-6}, {@code reslstm-5}), or "seeded speaker" for a corpus whose speaker folds are drawn with the fold seed. */
+        /**
+         * The fold set's name ({@code emobox-6}, {@code reslstm-5}, a fold file's {@code file:<sha256>}), or "seeded
+         * speaker" for a corpus whose speaker folds are drawn with the fold seed.
+         */
         public String foldSet() {
             var set = baseline.split().foldSet();
-            return set != null && Corpora.definition(baseline.corpus()).foldSets().contains(set) ? set.key() : "seeded speaker";
+            return set != null && Corpora.foldsFrom(baseline.corpus(), set) ? set.key() : "seeded speaker";
         }
 
         /**
@@ -213,8 +216,8 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
     /** Runs the plan twice: the folds whose search finishes in the first pass plan their final runs for the second. */
     @Override
     public List<RunRecord> run(CorpusSource corpora, FeatureCache cache, Path runsRoot) throws IOException {
-        Runner.runAll(new SpecJobs(cache, runsRoot).jobs(plan(corpora)));
-        return Runner.runAll(new SpecJobs(cache, runsRoot).jobs(plan(corpora)));
+        Runner.runAll(new SpecJobs(cache, runsRoot, corpora.retryFailed()).jobs(plan(corpora)));
+        return Runner.runAll(new SpecJobs(cache, runsRoot, corpora.retryFailed()).jobs(plan(corpora)));
     }
 
     /**

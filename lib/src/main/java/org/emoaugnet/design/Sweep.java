@@ -90,6 +90,7 @@ public record Sweep(Kind kind, String file, Map<String, String> settings, String
         m.put("cache", s.cache().toAbsolutePath().normalize().toString());
         m.put("seed", String.valueOf(s.seed()));
         m.put("skip_bad", String.valueOf(s.skipBad()));
+        m.put("retry_failed", String.valueOf(s.retryFailed()));
         return m;
     }
 
@@ -131,7 +132,7 @@ public record Sweep(Kind kind, String file, Map<String, String> settings, String
     public Plan plan() throws IOException {
         Setup setup = setup();
         List<PlannedRun> runs = setup.design().plan(setup.corpora());
-        return new Plan(setup.design(), runs, new SpecJobs(cache(), runsRoot()).jobs(runs));
+        return new Plan(setup.design(), runs, new SpecJobs(cache(), runsRoot(), setup.corpora().retryFailed()).jobs(runs));
     }
 
     /** {@link #plan}'s jobs. */

@@ -52,6 +52,20 @@ public record FeatureSpec(FeatureConfig features, ClipWindow window) {
 
     public String key() { return features.key() + ";" + window.key(); }
 
+    /**
+     * The specifications an experiment file may name ({@code features=}), by those names: {@code public-pipeline},
+     * {@code cross-corpus}, {@code log-mel-64} and {@code log-mel-deltas-64} (the whole-file window varies in length,
+     * which no preset takes).
+     */
+    public static java.util.Map<String, FeatureSpec> named() {
+        java.util.Map<String, FeatureSpec> m = new java.util.LinkedHashMap<>();
+        m.put("public-pipeline", publicPipeline());
+        m.put("cross-corpus", crossCorpus());
+        m.put("log-mel-64", logMel64());
+        m.put("log-mel-deltas-64", logMelDeltas64());
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     /** Every named specification of the suite, for resolving a recorded key (a run spec's, a saved model's). */
     public static java.util.List<FeatureSpec> known() {
         return java.util.List.of(publicPipeline(), crossCorpus(), wholeFile(), logMel64(), logMelDeltas64());

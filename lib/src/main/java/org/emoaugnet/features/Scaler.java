@@ -64,6 +64,15 @@ public final class Scaler {
 
     public int dimension() { return mean.length; }
 
+    /** What of the scaler is not finite ("the mean of dimension 3 is NaN"), or empty when every mean and scale is finite. */
+    public java.util.Optional<String> nonFinite() {
+        for (int j = 0; j < mean.length; j++) {
+            if (!Double.isFinite(mean[j])) return java.util.Optional.of("the mean of dimension " + j + " is " + mean[j]);
+            if (!Double.isFinite(scale[j])) return java.util.Optional.of("the scale of dimension " + j + " is " + scale[j]);
+        }
+        return java.util.Optional.empty();
+    }
+
     public float[] transform(float[] row) {
         if (row.length != mean.length) throw new IllegalArgumentException("row has " + row.length + " values, scaler " + mean.length);
         float[] out = new float[row.length];

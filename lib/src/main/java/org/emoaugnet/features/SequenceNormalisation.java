@@ -37,6 +37,18 @@ public enum SequenceNormalisation {
     }
 
     /** The normalisation named {@code name} (an enum name, case-sensitive); unknown names are errors. */
+    /** The name experiment files use: {@code train-scaler}, {@code per-utterance}. */
+    public String key() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
+
+    /** Every normalisation's {@link #key}, in declaration order (the default, {@link #TRAIN_SCALER}, first). */
+    public static java.util.List<String> keys() { return java.util.Arrays.stream(values()).map(SequenceNormalisation::key).toList(); }
+
+    /** The normalisation of {@code key} ({@link #key}); an error naming the known ones for another. */
+    public static SequenceNormalisation ofKey(String key) {
+        for (SequenceNormalisation n : values()) if (n.key().equals(key)) return n;
+        throw new IllegalArgumentException("unknown normalisation '" + key + "' (" + String.join(", ", keys()) + ")");
+    }
+
     public static SequenceNormalisation parse(String name) {
         for (SequenceNormalisation n : values()) if (n.name().equals(name)) return n;
         throw new IllegalArgumentException("unknown sequence normalisation '" + name + "', expected one of " + java.util.Arrays.toString(values()));

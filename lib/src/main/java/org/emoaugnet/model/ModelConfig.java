@@ -156,8 +156,21 @@ public record ModelConfig(String name, List<ConvBlock> conv, List<Integer> lstm,
     /** Names of the presets {@link #preset} builds. */
     public static final List<String> PRESETS = List.of("compact-cnn-lstm", "paper-cnn-lstm", "public-conv1d", "strong-cnn-bilstm", "strong-cnn-pool");
 
-    /** The named presets of {@link #PRESETS}. */
+    /**
+     * The activations a preset may use, as experiment files name them: those the fused trainer implements with DL4J's
+     * definitions ({@code model.fused.Activation}; a test keeps the two lists together). A network built here by hand
+     * may name any DL4J activation, and the trainer refuses it, naming the layer, where the fused path lacks it.
+     */
+    public static final List<String> ACTIVATIONS = List.of("relu", "elu", "tanh", "sigmoid", "identity");
+
+    /**
+     * The named presets of {@link #PRESETS} with an activation of {@link #ACTIVATIONS}.
+     *
+     * @throws IllegalArgumentException naming the known presets or activations when either is unknown
+     */
     public static ModelConfig preset(String name, String activation) {
+        if (!ACTIVATIONS.contains(activation))
+            throw new IllegalArgumentException("unknown activation '" + activation + "' (" + String.join(", ", ACTIVATIONS) + ")");
         switch (name) {
             case "compact-cnn-lstm": return compactCnnLstm(activation);
             case "paper-cnn-lstm": return paperCnnLstm(activation);

@@ -16,7 +16,9 @@ import org.emoaugnet.util.AtomicFiles;
  * its training rows ({@code scaler.csv}), and {@code model.properties} with the class list, the model preset and
  * the feature specification it was trained on, and how each recording's sequence is prepared before the scaler
  * ({@code normalisation}; absent in models saved before it existed, which all used {@code TRAIN_SCALER}). Loading with
- * another feature specification is refused.
+ * another feature specification is refused. A network whose parameters, or a scaler whose means or scales, are not all
+ * finite (NaN or infinite: its training diverged) is never written ({@link #save}) nor loaded ({@link #load}), so no
+ * such model is exported or predicts.
  */
 public record SavedModel(MultiLayerNetwork net, Scaler scaler, List<String> classes, String modelName, String featureKey, Dataset.Layout layout,
                          SequenceNormalisation normalisation) {
@@ -29,7 +31,16 @@ public record SavedModel(MultiLayerNetwork net, Scaler scaler, List<String> clas
     /** The {@code format} entry of {@code model.properties}: a folder without it is not a model of this suite. */
     public static final String FORMAT = "emoaugnet-model/1";
 
+    /**
+     * Writes the model into {@code dir}.
+     *
+     * @throws IOException naming the folder when the network's parameters or the scaler are not all finite (nothing is written)
+     */
     public void save(Path dir) throws IOException {
+        java.util.Optional<String> bad = nonFinite(net);
+        if (bad.isEmpty()) bad = scaler.nonFinite().map(w -> "its scaler: " + w);
+        if (bad.isPresent())
+            throw new IOException(dir + ": refusing to save a model whose numbers are not all finite (" + bad.get() + "); its training diverged");
         Files.createDirectories(dir);
         AtomicFiles.write(dir.resolve("network.zip"), tmp -> ModelSerializer.writeModel(net, tmp.toFile(), true));
         scaler.save(dir.resolve("scaler.csv"));
@@ -70,8 +81,27 @@ public record SavedModel(MultiLayerNetwork net, Scaler scaler, List<String> clas
         } catch (IllegalArgumentException e) {
             throw new IOException(props + ": " + e.getMessage(), e);
         }
-        MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(dir.resolve("network.zip").toFile(), true);
-        return new SavedModel(net, Scaler.load(dir.resolve("scaler.csv")), List.of(p.getProperty("classes").split(",")),
+        MultiLayerNetwork net;
+        try {
+            net = ModelSerializer.restoreMultiLayerNetwork(dir.resolve("network.zip").toFile(), true);
+        } catch (IOException | RuntimeException e) {   // a truncated or foreign zip: named, with what DL4J said
+            throw new IOException(dir.resolve("network.zip") + ": not a readable DL4J network (" + e + ")", e);
+        }
+        java.util.Optional<String> bad = nonFinite(net);
+        if (bad.isPresent())
+            throw new IOException(dir.resolve("network.zip") + ": refusing a network whose parameters are not all finite (" + bad.get() + "): its training diverged");
+        Scaler scaler = Scaler.load(dir.resolve("scaler.csv"));
+        if (scaler.nonFinite().isPresent())
+            throw new IOException(dir.resolve("scaler.csv") + ": refusing a scaler whose numbers are not all finite (" + scaler.nonFinite().get() + ")");
+        return new SavedModel(net, scaler, List.of(p.getProperty("classes").split(",")),
                 p.getProperty("model"), key, Dataset.Layout.valueOf(p.getProperty("layout")), normalisation);
+    }
+
+    /** Which parameter of {@code net} is not finite ("parameter 17 of 195336 is NaN"), or empty when all are. */
+    static java.util.Optional<String> nonFinite(MultiLayerNetwork net) {
+        float[] p = net.params().toFloatVector();
+        for (int i = 0; i < p.length; i++)
+            if (!Float.isFinite(p[i])) return java.util.Optional.of("parameter " + i + " of " + p.length + " is " + p[i]);
+        return java.util.Optional.empty();
     }
 }

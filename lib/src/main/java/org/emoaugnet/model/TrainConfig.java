@@ -1,7 +1,10 @@
 package org.emoaugnet.model;
 
+import org.emoaugnet.util.Range;
+
 /**
- * Training settings.
+ * Training settings, each in its range ({@link #EPOCHS} … {@link #EPOCH_COPIES}: defined here once, used by this
+ * record's constructor and by the readers of experiment files, whose errors name the key and the value).
  *
  * @param epochs       maximum epochs (the cap)
  * @param batch        mini-batch size
@@ -18,10 +21,35 @@ package org.emoaugnet.model;
  */
 public record TrainConfig(int epochs, int batch, double learningRate, int patience, double lrFactor, int lrPatience, long seed, int epochCopies,
                           TrainOptions options) {
+    /** The epoch cap: at least one epoch, and a cap, not a budget nobody could wait for. */
+    public static final Range EPOCHS = Range.integers(1, 10_000);
+    /** The mini-batch size. */
+    public static final Range BATCH = Range.integers(1, 4096);
+    /**
+     * Adam's learning rate: positive (0 never moves, a negative one climbs the loss) and at most 1 (Adam moves each
+     * parameter by about the learning rate per step; above 1 it diverges at once).
+     */
+    public static final Range LEARNING_RATE = Range.numbers(0, false, 1, true);
+    /** Early stopping's patience in epochs (0: never stop early). */
+    public static final Range PATIENCE = Range.integers(0, 10_000);
+    /** The plateau factor: the learning rate is multiplied by it, so above 0 and at most 1 (1: constant). */
+    public static final Range LR_FACTOR = Range.numbers(0, false, 1, true);
+    /** Epochs without improvement before the learning rate drops (at least one: the epoch that did not improve). */
+    public static final Range LR_PATIENCE = Range.integers(1, 10_000);
+    /** A training seed as experiment files and ablation designs list them (a run's spec records it). */
+    public static final Range SEED = Range.integersFrom(0);
+    /** Samples per training recording per epoch (0: one pass over the rows as they are). */
+    public static final Range EPOCH_COPIES = Range.integers(0, 1000);
+
     public TrainConfig {
         java.util.Objects.requireNonNull(options, "options");
-        if (epochs < 1 || batch < 1) throw new IllegalArgumentException("epochs and batch must be at least 1, got " + epochs + " and " + batch);
-        if (epochCopies < 0) throw new IllegalArgumentException("epoch copies must be 0 (one pass) or more, got " + epochCopies);
+        EPOCHS.require("epoch cap", epochs);
+        BATCH.require("batch size", batch);
+        LEARNING_RATE.require("learning rate", learningRate);
+        PATIENCE.require("patience", patience);
+        LR_FACTOR.require("learning-rate factor", lrFactor);
+        LR_PATIENCE.require("learning-rate patience", lrPatience);
+        EPOCH_COPIES.require("epoch copies", epochCopies);
         if (options.warmupEpochs() >= epochs && options.schedule() == TrainOptions.Schedule.WARMUP_COSINE)
             throw new IllegalArgumentException("warm-up of " + options.warmupEpochs() + " epochs leaves nothing of a cap of " + epochs);
     }

@@ -1,5 +1,7 @@
 package org.emoaugnet.model;
 
+import org.emoaugnet.util.Range;
+
 /**
  * Training options beyond the paper's recipe, each off by default ({@link #NONE}: training as before, numbers and run
  * specifications unchanged).
@@ -19,16 +21,31 @@ public record TrainOptions(double labelSmoothing, SpecAugment specAugment, doubl
         /** The learning rate × {@code lrFactor} after {@code lrPatience} epochs without a better validation UA (the paper recipe). */
         PLATEAU,
         /** {@link TrainOptions#rate}: linear warm-up over {@code warmupEpochs}, then a half cosine to 0 at the epoch cap; no plateau drops. */
-        WARMUP_COSINE
+        WARMUP_COSINE;
+
+        /** The name experiment files and run specifications use: {@code plateau}, {@code warmup-cosine}. */
+        public String key() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
+
+        /** Every schedule's {@link #key}, in declaration order. */
+        public static java.util.List<String> keys() { return java.util.Arrays.stream(values()).map(Schedule::key).toList(); }
+
+        /** The schedule of {@code key} ({@link #key}); an error naming the known ones for another. */
+        public static Schedule of(String key) {
+            for (Schedule s : values()) if (s.key().equals(key)) return s;
+            throw new IllegalArgumentException("unknown learning-rate schedule '" + key + "' (" + String.join(", ", keys()) + ")");
+        }
     }
 
     /** Time masks (whole frames) and channel masks (whole channels, e.g. frequency bands) on training batches. */
     public record SpecAugment(int timeMasks, int maxTimeWidth, int channelMasks, int maxChannelWidth) {
+        /** Each of the four: a count of masks or a width in frames or channels (declared before {@link #NONE}, which it checks). */
+        public static final Range COUNT = Range.integers(0, 10_000);
+
         public static final SpecAugment NONE = new SpecAugment(0, 0, 0, 0);
 
         public SpecAugment {
-            if (timeMasks < 0 || maxTimeWidth < 0 || channelMasks < 0 || maxChannelWidth < 0)
-                throw new IllegalArgumentException("SpecAugment counts and widths must be 0 or more");
+            if (!COUNT.contains(timeMasks) || !COUNT.contains(maxTimeWidth) || !COUNT.contains(channelMasks) || !COUNT.contains(maxChannelWidth))
+                throw new IllegalArgumentException("SpecAugment counts and widths must each be " + COUNT.describe());
             if ((timeMasks > 0) != (maxTimeWidth > 0) || (channelMasks > 0) != (maxChannelWidth > 0))
                 throw new IllegalArgumentException("SpecAugment masks need a width and widths need masks: time " + timeMasks + " × " + maxTimeWidth
                         + ", channels " + channelMasks + " × " + maxChannelWidth);
@@ -37,15 +54,28 @@ public record TrainOptions(double labelSmoothing, SpecAugment specAugment, doubl
         public boolean on() { return timeMasks > 0 || channelMasks > 0; }
     }
 
+    /** Label smoothing's ε: 0 (off) up to, not including, 1 (where the targets no longer name a class). */
+    public static final Range LABEL_SMOOTHING = Range.numbers(0, true, 1, false);
+    /** Mixup's α (0: off). */
+    public static final Range MIXUP_ALPHA = Range.numbersFrom(0);
+    /**
+     * AdamW's decoupled weight decay λ (0: plain Adam); at most 1, so that each step's factor {@code 1 − lr·λ} (with
+     * the learning rate at most 1) never turns a weight's sign.
+     */
+    public static final Range WEIGHT_DECAY = Range.numbers(0, true, 1, true);
+    /** Warm-up epochs of the warmup-cosine schedule (fewer than the epoch cap, checked by {@link TrainConfig}). */
+    public static final Range WARMUP_EPOCHS = Range.integers(0, 10_000);
+
+    /** Every option off (declared after the ranges, which its construction checks). */
     public static final TrainOptions NONE = new TrainOptions(0, SpecAugment.NONE, 0, 0, Schedule.PLATEAU, 0);
 
     public TrainOptions {
         java.util.Objects.requireNonNull(specAugment, "specAugment");
         java.util.Objects.requireNonNull(schedule, "schedule");
-        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) throw new IllegalArgumentException("label smoothing " + labelSmoothing + " outside [0, 1)");
-        if (!(mixupAlpha >= 0) || Double.isInfinite(mixupAlpha)) throw new IllegalArgumentException("mixup α must be 0 (off) or positive, got " + mixupAlpha);
-        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) throw new IllegalArgumentException("weight decay must be 0 (off) or positive, got " + weightDecay);
-        if (warmupEpochs < 0) throw new IllegalArgumentException("warm-up epochs must be 0 or more, got " + warmupEpochs);
+        LABEL_SMOOTHING.require("label smoothing", labelSmoothing);
+        MIXUP_ALPHA.require("mixup α", mixupAlpha);
+        WEIGHT_DECAY.require("weight decay", weightDecay);
+        WARMUP_EPOCHS.require("warm-up epochs", warmupEpochs);
         if (schedule == Schedule.PLATEAU && warmupEpochs != 0) throw new IllegalArgumentException("warm-up epochs belong to the warmup-cosine schedule");
     }
 

@@ -19,7 +19,9 @@ import tech.tablesaw.api.Table;
  * the epoch with the best validation UA is kept, training stops after {@code patience} epochs without
  * improvement, and the learning rate drops on plateaus (or follows a warm-up and cosine, {@link TrainOptions}). Training
  * batches, and only they, may be augmented on the fly (SpecAugment masks, mixup: {@link BatchAugmenter}), and the loss
- * label-smoothed; the optimiser may decay weights (AdamW). The test set never enters this class.
+ * label-smoothed; the optimiser may decay weights (AdamW). The test set never enters this class. A training loss that
+ * is not finite, or a parameter that is not finite after a step, ends training with a {@link TrainingDivergedException}
+ * naming the epoch, the batch and the value (checked after every batch; the check changes no number).
  *
  * <p>Training and prediction run on {@link FusedNetwork}, which computes what DL4J's {@code fit} and {@code output}
  * compute on the same network (tested) several times faster; the network object is DL4J's and saves and loads as
@@ -73,7 +75,7 @@ public final class Trainer {
             }
             int[] order = epochOrder(train.size(), perEpoch, shuffle);
             double lossSum = 0;
-            int batches = 0;
+            int batches = 0, epochBatches = (order.length + cfg.batch() - 1) / cfg.batch();
             for (int s = 0; s < order.length; s += cfg.batch()) {
                 int mb = Math.min(order.length, s + cfg.batch()) - s;
                 int[] labels = new int[mb];
@@ -82,8 +84,17 @@ public final class Trainer {
                     labels[i] = train.y()[order[s + i]];
                 }
                 if (augmenter != null && opt.specAugment().on()) augmenter.mask(x, mb, train.channels(), train.length());
-                lossSum += augmenter != null && opt.mixupAlpha() > 0 ? fused.fit(x, augmenter.mixup(x, labels, mb, per, classes.size()), mb)
+                double batchLoss = augmenter != null && opt.mixupAlpha() > 0 ? fused.fit(x, augmenter.mixup(x, labels, mb, per, classes.size()), mb)
                         : fused.fit(x, labels, mb);
+                // a loss or parameter that is not finite ends the run here, saying where: nothing after it could be used
+                if (!Double.isFinite(batchLoss))
+                    throw new TrainingDivergedException(model.name(), e, batches + 1, epochBatches, "the training loss", batchLoss, rate,
+                            Table.create("history", ep, loss, trWa, trUa, vaWa, vaUa, lr, sec));
+                int bad = fused.firstNonFiniteParameter();
+                if (bad >= 0)
+                    throw new TrainingDivergedException(model.name(), e, batches + 1, epochBatches, "parameter " + bad + " of " + fused.parameterCount()
+                            + " after the update", fused.parameter(bad), rate, Table.create("history", ep, loss, trWa, trUa, vaWa, vaUa, lr, sec));
+                lossSum += batchLoss;
                 fused.lastTrainingPredictions(batchPred, mb);
                 System.arraycopy(batchPred, 0, seen, s, mb);
                 System.arraycopy(labels, 0, seenTruth, s, mb);

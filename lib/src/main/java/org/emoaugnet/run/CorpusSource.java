@@ -20,18 +20,30 @@ import org.emoaugnet.util.Settings;
  */
 public final class CorpusSource {
     private final Settings settings;   // null: only the corpora given
+    private final boolean retryFailed;
     private final Map<String, Corpus> opened = new LinkedHashMap<>();
 
-    private CorpusSource(Settings settings, Collection<Corpus> given) {
+    private CorpusSource(Settings settings, Collection<Corpus> given, boolean retryFailed) {
         this.settings = settings;
+        this.retryFailed = retryFailed;
         for (Corpus c : given) opened.put(c.name(), c);
     }
 
     /** The corpora of {@code s}, opened on first use. */
-    public static CorpusSource of(Settings s) { return new CorpusSource(s, List.of()); }
+    public static CorpusSource of(Settings s) { return new CorpusSource(s, List.of(), s.retryFailed()); }
 
     /** Exactly these corpora. */
-    public static CorpusSource of(Collection<Corpus> corpora) { return new CorpusSource(null, corpora); }
+    public static CorpusSource of(Collection<Corpus> corpora) { return of(corpora, false); }
+
+    /** Exactly these corpora, planned under settings that retry failed runs or not ({@link #retryFailed}). */
+    public static CorpusSource of(Collection<Corpus> corpora, boolean retryFailed) { return new CorpusSource(null, corpora, retryFailed); }
+
+    /**
+     * Whether the plan's runs that failed in an earlier attempt are trained again: the settings' {@code retry_failed}
+     * (the command line's {@code --retry-failed}, {@code EMOAUG_RETRY_FAILED}); designs run their jobs with it
+     * ({@code Design.run}).
+     */
+    public boolean retryFailed() { return retryFailed; }
 
     /** Exactly these corpora. */
     public static CorpusSource of(Corpus... corpora) { return of(List.of(corpora)); }
@@ -59,8 +71,7 @@ public final class CorpusSource {
 
     private Corpus open(String name) throws IOException {
         if (settings.data().isPresent()) {
-            Settings only = new Settings(settings.data(), List.of(name), settings.quick(), settings.results(), settings.cache(), settings.seed(),
-                    settings.skipBad(), settings.projectRoot());
+            Settings only = settings.withCorpora(List.of(name));
             try {
                 for (CorpusScan.Report r : Corpora.open(only)) if (r.corpus().name().equals(name)) return r.corpus();
             } catch (CorpusException e) {

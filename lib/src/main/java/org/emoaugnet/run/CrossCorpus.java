@@ -146,7 +146,7 @@ public final class CrossCorpus {
             }
         }
         ModelConfig model = ModelConfig.preset(spec.model(), spec.activation());
-        Trainer.Result r = Trainer.fit(model, train, val, classes, spec.training().withSeed(seed));
+        Trainer.Result r = ExperimentRunner.fit(model, train, val, classes, spec.training().withSeed(seed), runDir);
         ExperimentRunner.Outcome o = ExperimentRunner.Outcome.of(r, test, classes, seed);
         o.save(runDir);
         if (org.emoaugnet.util.Progress.shown()) System.err.printf("%s seed %d: test WA %.4f UA %.4f%n", experiment, seed, o.metrics().wa(), o.metrics().ua());

@@ -94,7 +94,7 @@ public final class ExperimentRunner {
                 throw new IllegalArgumentException("a cross-corpus run's fold is made from its two corpora (CrossCorpus), not drawn from one");
             default: {
                 // fixed fold assignment (the split's fold set, or its fold seed) for every training seed, so that runs of one study share test items
-                List<Fold> si = Corpora.speakerIndependent(c, split.foldSeed(), split.foldSet());
+                List<Fold> si = Corpora.speakerIndependent(c, cs, split.foldSeed(), split.foldSet());
                 List<Fold> v = new ArrayList<>();
                 for (Fold f : si)
                     v.add(f.validation().isEmpty() ? Splits.withValidation(f, split.validationFraction(), split.validationSeed(), true, cs::classOf) : f);
@@ -119,6 +119,23 @@ public final class ExperimentRunner {
         java.util.Collections.sort(valRows);
         java.util.Collections.sort(trainRows);
         return new PaperStyleRows(rows, trainRows, valRows);
+    }
+
+    /**
+     * {@link Trainer#fit}; when training diverges, the epochs it finished are written to {@code runDir/history.csv}
+     * (kept beside the run's failure record, {@link RunFailure}) before the divergence is passed on.
+     */
+    static Trainer.Result fit(ModelConfig model, Dataset train, Dataset val, List<String> classes, org.emoaugnet.model.TrainConfig cfg, Path runDir)
+            throws IOException {
+        try {
+            return Trainer.fit(model, train, val, classes, cfg);
+        } catch (org.emoaugnet.model.TrainingDivergedException e) {
+            if (e.history() != null) {
+                Files.createDirectories(runDir);
+                Tables.saveCsv(e.history(), runDir.resolve("history.csv"));
+            }
+            throw e;
+        }
     }
 
     /** A trained model and what the runner records of it. */
@@ -152,7 +169,7 @@ public final class ExperimentRunner {
         Dataset val = Dataset.of(set, valRows, layout, norm, scaler, label);
         Dataset test = Dataset.of(set, rows.test(), layout, norm, scaler, label);
         ModelConfig model = ModelConfig.preset(spec.model(), spec.activation());
-        Trainer.Result r = Trainer.fit(model, train, val, classes, spec.training().withSeed(seed));
+        Trainer.Result r = fit(model, train, val, classes, spec.training().withSeed(seed), runDir);
         Outcome o = Outcome.of(r, test, classes, seed);
         o.save(runDir);
         scaler.save(runDir.resolve("scaler.csv"));

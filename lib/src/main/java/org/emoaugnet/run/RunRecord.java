@@ -148,13 +148,18 @@ public record RunRecord(String experiment, RunSpec spec, String specSha256, Prov
 
     /** Writes {@code fields} as a sorted properties file (so records diff cleanly). */
     public static void store(Path dir, Map<String, String> fields) throws IOException {
-        StringBuilder sb = new StringBuilder("# emoaugnet-java run record\n");
+        store(dir.resolve(FILE), "# emoaugnet-java run record", fields);
+    }
+
+    /** Writes {@code fields} into {@code file} (atomically) as sorted properties under the comment line {@code heading}. */
+    static void store(Path file, String heading, Map<String, String> fields) throws IOException {
+        StringBuilder sb = new StringBuilder(heading).append('\n');
         java.util.Properties p = new java.util.Properties();
         fields.forEach(p::setProperty);
         java.io.StringWriter w = new java.io.StringWriter();
         p.store(w, null);
         w.toString().lines().filter(l -> !l.startsWith("#")).sorted().forEach(l -> sb.append(l).append('\n'));
-        AtomicFiles.writeString(dir.resolve(FILE), sb.toString());
+        AtomicFiles.writeString(file, sb.toString());
     }
 
     /** The raw fields of a run folder's record file, sorted. */

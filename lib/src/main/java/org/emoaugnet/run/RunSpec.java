@@ -169,7 +169,7 @@ public record RunSpec(String kind, String corpus, String testCorpus, DataManifes
         if (o.mixupAlpha() != 0) m.put("training.mixup_alpha", num(o.mixupAlpha()));
         if (o.weightDecay() != 0) m.put("training.weight_decay", num(o.weightDecay()));
         if (o.schedule() != TrainOptions.Schedule.PLATEAU) {
-            m.put("training.schedule", o.schedule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            m.put("training.schedule", o.schedule().key());
             m.put("training.warmup_epochs", String.valueOf(o.warmupEpochs()));
         }
         m.put("seed", String.valueOf(seed));
@@ -217,8 +217,7 @@ public record RunSpec(String kind, String corpus, String testCorpus, DataManifes
             if (v.length != 4) throw new IllegalArgumentException("training.specaugment '" + f.get("training.specaugment") + "': four integers expected");
             a = new TrainOptions.SpecAugment(Integer.parseInt(v[0]), Integer.parseInt(v[1]), Integer.parseInt(v[2]), Integer.parseInt(v[3]));
         }
-        TrainOptions.Schedule schedule = TrainOptions.Schedule.valueOf(f.getOrDefault("training.schedule", "plateau").toUpperCase(java.util.Locale.ROOT)
-                .replace('-', '_'));
+        TrainOptions.Schedule schedule = TrainOptions.Schedule.of(f.getOrDefault("training.schedule", TrainOptions.Schedule.PLATEAU.key()));
         return new TrainOptions(Double.parseDouble(f.getOrDefault("training.label_smoothing", "0")), a,
                 Double.parseDouble(f.getOrDefault("training.mixup_alpha", "0")), Double.parseDouble(f.getOrDefault("training.weight_decay", "0")),
                 schedule, Integer.parseInt(f.getOrDefault("training.warmup_epochs", "0")));

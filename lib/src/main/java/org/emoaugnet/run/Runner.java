@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.emoaugnet.model.TrainingDivergedException;
 
 /**
  * The one runner behind every driver (experiments, ablations, the cross-corpus grid, robustness, notebooks, CLI):
@@ -31,6 +32,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       place only once its record is written, so a half-written run is never read as finished; a killed run leaves
  *       only a temporary folder, removed by the next runner once its process is gone.</li>
  *   <li>Records of an older format are refused with the command that converts them, never silently replaced.</li>
+ *   <li>A run whose training diverges ({@link TrainingDivergedException}: a non-finite loss or parameter) ends as
+ *       failed: its failure record ({@link RunFailure}, {@code failed.properties}, with what it computed before, such
+ *       as its partial history) is installed as its run folder like a finished run's, and a {@link RunFailedException}
+ *       names it. A later run of the same spec finds the record and fails at once, naming the earlier failure and how
+ *       to retry, so a resumed study never trains it again in a loop; a job that retries failed runs
+ *       ({@link Job#retryFailed}, from {@code retry_failed}) trains it again, and a changed spec trains anew. Either
+ *       way the old folder is moved to {@code superseded/}, kept.</li>
  *   <li>Whether a run was trained or read back is appended to {@code EMOAUG_RUN_EVENTS} when it names a file ({@link RunEvents}).</li>
  * </ul>
  * The unit of work is {@link Job} ("run this spec"); {@link #runAll} executes independent jobs concurrently, by
@@ -48,20 +56,18 @@ public final class Runner {
         Computed compute(Path dir) throws IOException;
     }
 
-    /** One unit of work: the spec, the experiment it belongs to, where its run lives and how to compute it. */
-    public record Job(RunSpec spec, String experiment, Path runDir, Work work) {
+    /**
+     * One unit of work: the spec, the experiment it belongs to, where its run lives, how to compute it, and whether a
+     * run of this spec that failed in an earlier attempt is trained again ({@code retry_failed}) or fails at once.
+     */
+    public record Job(RunSpec spec, String experiment, Path runDir, Work work, boolean retryFailed) {
+        /** A job that does not retry a failed run. */
+        public Job(RunSpec spec, String experiment, Path runDir, Work work) { this(spec, experiment, runDir, work, false); }
+
         public String label() { return experiment + "/" + runDir.getFileName(); }
     }
 
     public enum Status { FINISHED, STALE, MISSING }
-
-    /**
-     * Runs that failed while others went on ({@link #runAll}), or the one run a caller trained failed: the command line
-     * ends with its own exit code for it, apart from bad input.
-     */
-    public static final class RunsFailed extends IOException {
-        public RunsFailed(String message, Throwable cause) { super(message, cause); }
-    }
 
     /** Whether the job's run is finished under its spec, stale (another spec) or missing. Older record formats fail. */
     public static Status status(Job job) throws IOException {
@@ -77,12 +83,20 @@ public final class Runner {
         return RunRecord.finished(runDir) && RunRecord.current(runDir) ? RunRecord.read(runDir).specSha256() : null;
     }
 
-    /** Runs the job unless it is finished under its spec; returns its record. */
+    /**
+     * Runs the job unless it is finished under its spec; returns its record.
+     *
+     * @throws RunFailedException when its training diverges now (the failure is recorded in its run folder), or when an
+     *         earlier attempt of the same spec failed and the job does not retry failed runs (nothing is trained)
+     */
     public static RunRecord runOrResume(Job job) throws IOException {
         if (status(job) == Status.FINISHED) {
             RunEvents.record(job, RunEvents.Outcome.READ_BACK);
             return RunRecord.read(job.runDir());
         }
+        var earlier = RunFailure.read(job.runDir());
+        if (earlier.isPresent() && earlier.get().specSha256().equals(job.spec().sha256()) && !job.retryFailed())
+            throw RunFailedException.earlier(job, earlier.get(), job.runDir().resolve(RunFailure.FILE));
         Path parent = job.runDir().toAbsolutePath().getParent();
         Files.createDirectories(parent);
         cleanAbandoned(parent, job.runDir().getFileName().toString());
@@ -91,8 +105,8 @@ public final class Runner {
         Path tmp = parent.resolve(".tmp-" + job.runDir().getFileName() + "-" + ProcessHandle.current().pid() + "@" + HOST + "-"
                 + UUID.randomUUID().toString().substring(0, 8));
         Files.createDirectories(tmp);
+        long t0 = System.nanoTime();
         try {
-            long t0 = System.nanoTime();
             Computed c = job.work().compute(tmp);
             Path pred = tmp.resolve("predictions.csv");
             if (!Files.isRegularFile(pred)) throw new IOException(job.label() + ": the run wrote no predictions.csv");
@@ -102,9 +116,50 @@ public final class Runner {
             install(tmp, job);
             RunEvents.record(job, RunEvents.Outcome.TRAINED);
             return RunRecord.read(job.runDir());
+        } catch (RuntimeException e) {
+            TrainingDivergedException diverged = diverged(e);
+            if (diverged == null) throw e;
+            // the run failed: its failure is recorded in its own folder, with what it computed before, and named
+            new RunFailure(job.experiment(), job.spec(), job.spec().sha256(), diverged.getMessage(), Provenance.current(), Instant.now().toString(),
+                    (System.nanoTime() - t0) / 1e9).write(tmp);
+            installFailure(tmp, job);
+            throw RunFailedException.now(job, diverged.getMessage(), job.runDir().resolve(RunFailure.FILE), e);
         } finally {
             if (Files.exists(tmp)) deleteTree(tmp);
         }
+    }
+
+    /** The divergence among {@code e} and its causes (a job's work may wrap it), or null. */
+    private static TrainingDivergedException diverged(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof TrainingDivergedException d) return d;
+        return null;
+    }
+
+    /** Why a run folder that is not the job's finished run is moved aside before the job's outcome takes its place. */
+    private static String replaced(Path dir, Job job) throws IOException {
+        String recorded = recordedHash(dir), now = job.label() + " is now spec " + job.spec().shortHash();
+        if (recorded != null) return "a run of another spec (" + recorded.substring(0, 12) + "); " + now;
+        var failure = RunFailure.read(dir);
+        if (failure.isPresent())
+            return failure.get().specSha256().equals(job.spec().sha256()) ? "the failed earlier attempt of this spec (" + failure.get().reason() + "), tried again"
+                    : "the failed attempt of another spec (" + failure.get().specSha256().substring(0, 12) + "); " + now;
+        return "a run folder without a record (deleted or never finished); " + now;
+    }
+
+    /** Moves a failed run's temporary folder into place, moving what is there aside first; a run finished meanwhile is kept. */
+    private static synchronized void installFailure(Path tmp, Job job) throws IOException {
+        Path dir = job.runDir();
+        if (Files.exists(dir)) {
+            if (job.spec().sha256().equals(recordedHash(dir))) {   // a concurrent identical run finished: it stays, this failure goes aside
+                Path aside = dir.getParent().resolve("superseded").resolve(dir.getFileName() + "-failed-" + Instant.now().toEpochMilli());
+                Files.createDirectories(aside.getParent());
+                move(tmp, aside);
+                System.err.println("[runner] " + job.label() + " failed here but finished elsewhere meanwhile; this failure is kept in " + aside);
+                return;
+            }
+            supersede(dir, replaced(dir, job));
+        }
+        move(tmp, dir);
     }
 
     /**
@@ -113,7 +168,7 @@ public final class Runner {
      */
     public static synchronized void supersede(Path runDir, String why) throws IOException {
         if (!Files.exists(runDir)) return;
-        String recorded = recordedHash(runDir), old = recorded == null ? "incomplete" : recorded.substring(0, 12);
+        String recorded = recordedHash(runDir), old = recorded != null ? recorded.substring(0, 12) : RunFailure.exists(runDir) ? "failed" : "incomplete";
         Path aside = runDir.getParent().resolve("superseded").resolve(runDir.getFileName() + "-" + old + "-" + Instant.now().toEpochMilli());
         Files.createDirectories(aside.getParent());
         move(runDir, aside);
@@ -125,10 +180,8 @@ public final class Runner {
         Path dir = job.runDir();
         String hash = job.spec().sha256();
         if (Files.exists(dir)) {
-            String recorded = recordedHash(dir);
-            if (hash.equals(recorded)) return;   // done meanwhile
-            supersede(dir, (recorded == null ? "an incomplete run folder (no record)" : "a run of another spec (" + recorded.substring(0, 12) + ")")
-                    + "; " + job.label() + " is now spec " + job.spec().shortHash());
+            if (hash.equals(recordedHash(dir))) return;   // done meanwhile
+            supersede(dir, replaced(dir, job));
         }
         try {
             move(tmp, dir);
@@ -247,7 +300,11 @@ public final class Runner {
 
     /**
      * Executes the jobs that are not finished, {@code parallelism} at a time, printing progress; returns the record of
-     * every finished job in job order (every job's, unless training is off: {@link #trainingEnabled}). A failing job does not stop the others; afterwards the failures are reported together.
+     * every finished job in job order (every job's, unless training is off: {@link #trainingEnabled}). A failing job
+     * does not stop the others: every other job is still executed, and afterwards the failures are reported together,
+     * each naming its run and spec, in one {@link RunFailedException}: a diverged training (now, or recorded by an
+     * earlier attempt that is not retried) with its failure record, any other error (bad data, a bug) with its cause
+     * and no record, so that resuming tries that run again.
      */
     public static List<RunRecord> runAll(List<Job> jobs, int parallelism, PrintStream log) throws IOException {
         return runAll(jobs, parallelism, log, trainingEnabled());
@@ -272,7 +329,7 @@ public final class Runner {
             int n = Math.min(parallelism, todo.size());
             if (org.emoaugnet.util.Progress.shown()) log.printf(Locale.ROOT, "[runner] %d of %d run(s) to compute, %d at a time%n", todo.size(), jobs.size(), n);
             AtomicInteger done = new AtomicInteger();
-            List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<RunFailedException> failedRuns = java.util.Collections.synchronizedList(new ArrayList<>());
             long t0 = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
                 Thread t = new Thread(r, "emoaug-run");
@@ -290,9 +347,13 @@ public final class Runner {
                                     j.label(), j.spec().shortHash(), r.test().ua(), r.trained() ? r.training().stopReason() : "evaluated",
                                     !r.trained() || r.training().converged() ? "" : " (NOT CONVERGED)",
                                     r.wallSeconds(), (System.nanoTime() - t0) / 1e9);
+                        } catch (RunFailedException e) {
+                            done.incrementAndGet();
+                            failedRuns.add(e);
+                            log.println("[runner] FAILED " + e.getMessage());
                         } catch (Exception | Error e) {
                             done.incrementAndGet();
-                            failures.add(j.label() + " (spec " + j.spec().shortHash() + "): " + e);
+                            failedRuns.add(RunFailedException.unrecorded(j.label(), j.spec().shortHash(), e));
                             log.println("[runner] FAILED " + j.label() + ": " + e);
                         }
                         return null;
@@ -307,8 +368,7 @@ public final class Runner {
             } finally {
                 pool.shutdownNow();
             }
-            if (!failures.isEmpty()) throw new RunsFailed(failures.size() + " of " + todo.size() + " run(s) failed (the others are kept):\n  "
-                    + String.join("\n  ", failures), null);
+            if (!failedRuns.isEmpty()) throw RunFailedException.of(failedRuns, todo.size());   // every failure, diverged or not, named with its run
         }
         List<RunRecord> out = new ArrayList<>();
         for (Job j : jobs) if (status(j) == Status.FINISHED) out.add(RunRecord.read(j.runDir()));

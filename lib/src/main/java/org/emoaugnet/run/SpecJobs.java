@@ -36,14 +36,23 @@ import org.emoaugnet.model.Dataset;
 public final class SpecJobs {
     private final FeatureCache cache;
     private final Path runsRoot;
+    private final boolean retryFailed;
     private final Map<String, Supplier<FeatureSet>> features = new LinkedHashMap<>();
     private final Map<String, List<Fold>> folds = new LinkedHashMap<>();
     private final Map<String, List<Degradation>> degradations = new LinkedHashMap<>();
 
-    /** Jobs that extract into {@code cache} and record under {@code runsRoot}. */
-    public SpecJobs(FeatureCache cache, Path runsRoot) {
+    /** Jobs that extract into {@code cache} and record under {@code runsRoot}, and fail a run that failed before ({@link Runner.Job#retryFailed}: false). */
+    public SpecJobs(FeatureCache cache, Path runsRoot) { this(cache, runsRoot, false); }
+
+    /**
+     * Jobs that extract into {@code cache} and record under {@code runsRoot}; with {@code retryFailed} (the setting
+     * {@code retry_failed}) a run whose earlier attempt failed is trained again, otherwise it fails at once naming that
+     * failure ({@link Runner#runOrResume}).
+     */
+    public SpecJobs(FeatureCache cache, Path runsRoot, boolean retryFailed) {
         this.cache = cache;
         this.runsRoot = runsRoot;
+        this.retryFailed = retryFailed;
     }
 
     /** The typed parameters a spec names by key. */
@@ -91,7 +100,7 @@ public final class SpecJobs {
                     ExperimentRunner.Trained t = ExperimentRunner.compute(experiment, now, parts, set.get(), fold, tmp);
                     if (keep) t.model().save(tmp.resolve("model"));
                     return t.computed();
-                });
+                }, retryFailed);
             }
             case "cross-corpus": {
                 List<Utterance> xs = parts.classSet().apply(run.corpus(spec.corpus())).utterances(),
@@ -101,7 +110,7 @@ public final class SpecJobs {
                 RunSpec now = spec.current(DataManifest.of(both));
                 Supplier<FeatureSet> fx = features(spec.corpus(), xs, parts.classSet(), parts.features(), parts.recipe()),
                         fy = features(spec.testCorpus(), ys, parts.classSet(), parts.features(), Recipe.none());
-                return new Runner.Job(now, experiment, dir, tmp -> CrossCorpus.compute(experiment, now, parts, xs, ys, fx.get(), fy.get(), tmp));
+                return new Runner.Job(now, experiment, dir, tmp -> CrossCorpus.compute(experiment, now, parts, xs, ys, fx.get(), fy.get(), tmp), retryFailed);
             }
             case RunSpec.EVALUATION: {
                 PlannedRun of = run.evaluated();
@@ -111,7 +120,8 @@ public final class SpecJobs {
                 Fold fold = fold(source.spec(), parts.classSet(), kept);
                 RunSpec.Evaluation e = spec.evaluation();
                 return new Runner.Job(now, experiment, dir, tmp -> Evaluations.compute(now, parts, fold,
-                        degradation(e.degradation(), fold, now.seed(), parts.features()), source, scratch -> new SpecJobs(cache, scratch).job(of), cache, tmp));
+                        degradation(e.degradation(), fold, now.seed(), parts.features()), source, scratch -> new SpecJobs(cache, scratch).job(of), cache, tmp),
+                        retryFailed);
             }
             default:
                 throw new IllegalArgumentException(run.label() + ": no runs of kind '" + spec.kind() + "' (within, cross-corpus, evaluation)");

@@ -43,13 +43,14 @@ public record SplitSides(String foldSet, List<String> train, List<String> valida
     }
 
     /**
-     * The fold set of a spec's fold: a published set the corpus offers ({@code reslstm-5}, {@code emobox-6}), the
-     * corpus's seeded speaker folds ({@code seeded-speaker-folds-<fold seed>}), or the protocol's own split.
+     * The fold set of a spec's fold: a published set the corpus offers ({@code reslstm-5}, {@code emobox-6}), a fold
+     * file ({@code file:<sha256>}, as the spec names it), the corpus's seeded speaker folds
+     * ({@code seeded-speaker-folds-<fold seed>}), or the protocol's own split.
      */
     public static String foldSetOf(RunSpec spec) {
         RunSpec s = spec.evaluates() ? spec.source() : spec;
         return switch (s.protocol()) {
-            case SPEAKER_INDEPENDENT -> Corpora.definition(s.corpus()).foldSets().contains(s.split().foldSet()) ? s.split().foldSet().key()
+            case SPEAKER_INDEPENDENT -> Corpora.foldsFrom(s.corpus(), s.split().foldSet()) ? s.split().foldSet().key()
                     : SEEDED_SPEAKER_FOLDS + s.split().foldSeed();
             case PAPER_STYLE -> PAPER_STYLE_ROWS;
             case AUGMENT_AFTER_RANDOM_SPLIT -> RANDOM_RECORDINGS;

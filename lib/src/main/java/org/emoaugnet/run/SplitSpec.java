@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.emoaugnet.data.FoldFile;
 import org.emoaugnet.data.FoldSet;
 
 /**
@@ -24,9 +25,9 @@ import org.emoaugnet.data.FoldSet;
  *       draw their validation side with the run's training seed, which is in the spec already;</li>
  *   <li>{@code test_fraction}: the test share of the random recording split and of the paper-style row split, both
  *       drawn with the training seed;</li>
- *   <li>{@code fold_set}: the published speaker-independent fold set ({@link FoldSet}: {@code reslstm-5}, the
- *       default, or {@code emobox-6}) of a corpus that offers them (RAVDESS); other corpora draw their folds and
- *       refuse the key ({@link ExperimentConfigs}).</li>
+ *   <li>{@code fold_set}: the speaker-independent fold set ({@link FoldSet}): a published one ({@code reslstm-5}, the
+ *       default, or {@code emobox-6}) of a corpus that offers them (RAVDESS; other corpora draw their folds and
+ *       refuse these names, {@code ExperimentConfigs}), or a fold file of any corpus ({@link FoldFile}).</li>
  * </ul>
  *
  * <p>The defaults ({@link Defaults#split}) are the values every committed run used. A value enters the spec's fields
@@ -41,6 +42,12 @@ public record SplitSpec(long foldSeed, double validationFraction, long validatio
     /** Every key, in the order of the record's components. */
     public static final List<String> KEYS = List.of(FOLD_SEED, VALIDATION_FRACTION, VALIDATION_SEED, TEST_FRACTION, FOLD_SET);
 
+    /** The validation and test shares: a part of the recordings (or rows), neither none nor all. */
+    public static final org.emoaugnet.util.Range FRACTION = org.emoaugnet.util.Range.numbers(0, false, 1, false);
+
+    /** The fold and validation seeds. */
+    public static final org.emoaugnet.util.Range SEED = org.emoaugnet.util.Range.integersFrom(0);
+
     /** Split constants with the default fold set ({@link FoldSet#DEFAULT}). */
     public SplitSpec(long foldSeed, double validationFraction, long validationSeed, double testFraction) {
         this(foldSeed, validationFraction, validationSeed, testFraction, FoldSet.DEFAULT);
@@ -48,11 +55,12 @@ public record SplitSpec(long foldSeed, double validationFraction, long validatio
 
     public SplitSpec {
         java.util.Objects.requireNonNull(foldSet, "foldSet");
-        if (!(validationFraction > 0 && validationFraction < 1))
-            throw new IllegalArgumentException("'" + VALIDATION_FRACTION + "' must be between 0 and 1 (exclusive), got " + validationFraction);
-        if (!(testFraction > 0 && testFraction < 1))
-            throw new IllegalArgumentException("'" + TEST_FRACTION + "' must be between 0 and 1 (exclusive), got " + testFraction);
+        FRACTION.require("'" + VALIDATION_FRACTION + "'", validationFraction);
+        FRACTION.require("'" + TEST_FRACTION + "'", testFraction);
     }
+
+    /** The same constants with another fold set. */
+    public SplitSpec withFoldSet(FoldSet set) { return new SplitSpec(foldSeed, validationFraction, validationSeed, testFraction, set); }
 
     /** The protocols that use {@code key} (one of {@link #KEYS}). */
     public static Set<Protocol> applies(String key) {
@@ -77,20 +85,48 @@ public record SplitSpec(long foldSeed, double validationFraction, long validatio
         return m;
     }
 
-    /** The spec fields ({@code split.<key>} → value) of the values that differ from {@code protocol}'s defaults; empty for the defaults. */
+    /**
+     * The spec fields ({@code split.<key>} → value) of the values that differ from {@code protocol}'s defaults; empty for
+     * the defaults. A fold file enters as its key ({@code split.fold_set=file:<sha256>}) and its canonical lines, one
+     * per fold ({@code split.fold_set.<k>}, k from 1; {@link FoldFile#lines}), so that the spec names the folds itself.
+     */
     public Map<String, String> fields(Protocol protocol) {
         Map<String, String> def = Defaults.split(protocol).values(), m = new TreeMap<>();
         values().forEach((k, v) -> { if (!v.equals(def.get(k))) m.put("split." + k, v); });
+        if (foldSet instanceof FoldFile file)
+            for (int k = 1; k <= file.size(); k++) m.put(FOLD_FILE_LINE + k, file.lines().get(k - 1));
         return m;
     }
 
-    /** Reads {@link #fields} back (from a map that may hold other fields); an absent key is {@code protocol}'s default. */
+    /** The prefix of a fold file's canonical lines among the spec fields ({@code split.fold_set.1}, ...). */
+    static final String FOLD_FILE_LINE = "split." + FOLD_SET + ".";
+
+    /**
+     * Reads {@link #fields} back (from a map that may hold other fields); an absent key is {@code protocol}'s default.
+     * A fold file's lines must hash to its recorded key.
+     */
     public static SplitSpec fromFields(Map<String, String> f, Protocol protocol) {
         SplitSpec d = Defaults.split(protocol);
+        String set = f.getOrDefault("split." + FOLD_SET, d.foldSet().key());
         return new SplitSpec(Long.parseLong(f.getOrDefault("split." + FOLD_SEED, String.valueOf(d.foldSeed()))),
                 Double.parseDouble(f.getOrDefault("split." + VALIDATION_FRACTION, String.valueOf(d.validationFraction()))),
                 Long.parseLong(f.getOrDefault("split." + VALIDATION_SEED, String.valueOf(d.validationSeed()))),
                 Double.parseDouble(f.getOrDefault("split." + TEST_FRACTION, String.valueOf(d.testFraction()))),
-                FoldSet.named(f.getOrDefault("split." + FOLD_SET, d.foldSet().key())));
+                set.startsWith(FoldFile.KEY_PREFIX) ? foldFile(f, set) : FoldSet.named(set));
+    }
+
+    /** The fold file of the spec fields {@code split.fold_set.1} … , checked against its recorded key. */
+    private static FoldFile foldFile(Map<String, String> f, String key) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int k = 1; f.containsKey(FOLD_FILE_LINE + k); k++) lines.add(f.get(FOLD_FILE_LINE + k));
+        for (String name : f.keySet())
+            if (name.startsWith(FOLD_FILE_LINE) && !name.substring(FOLD_FILE_LINE.length()).matches("[1-9][0-9]*|0"))
+                throw new IllegalArgumentException("'" + name + "' is not a fold line of the spec's fold file (" + FOLD_FILE_LINE + "<k>, k from 1)");
+        long given = f.keySet().stream().filter(n -> n.startsWith(FOLD_FILE_LINE)).count();
+        if (given != lines.size()) throw new IllegalArgumentException("the spec's fold file lines are not numbered 1.." + given + " without gaps");
+        FoldFile file = FoldFile.of("the run spec's fold set " + key, lines);
+        if (!file.key().equals(key))
+            throw new IllegalArgumentException("the spec's fold file lines hash to " + file.key() + ", not to its recorded " + key + " (edited)");
+        return file;
     }
 }

@@ -19,10 +19,11 @@ public final class KnownKeys {
     private KnownKeys() {}
 
     /**
-     * Unknown keys in a file or on a command line. Not an {@link IllegalArgumentException}, so that no handler of bad
-     * values rewraps it: the command line reports it as bad usage (exit code 1).
+     * Unknown keys in a file or on a command line: a {@link ConfigurationException} (not an {@link
+     * IllegalArgumentException}, so that no handler of bad values rewraps it), which the command line reports as bad
+     * usage (exit code 1).
      */
-    public static final class UnknownKeyException extends RuntimeException {
+    public static final class UnknownKeyException extends ConfigurationException {
         private final List<String> unknown;
 
         UnknownKeyException(String message, List<String> unknown) {

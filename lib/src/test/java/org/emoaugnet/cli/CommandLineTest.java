@@ -186,7 +186,7 @@ class CommandLineTest {
     /** 5: a run that failed; the runner's failure is mapped to it (RunnerMessagesTest shows that runAll throws it). */
     @Test
     void exitCode5RunFailed() {
-        assertEquals(ExitCode.RUN_FAILED, ExitCode.of(new org.emoaugnet.run.Runner.RunsFailed("1 of 2 run(s) failed", null)));
+        assertEquals(ExitCode.RUN_FAILED, ExitCode.of(org.emoaugnet.run.RunFailedException.unrecorded("e/fold-1-seed1", "abc", new IllegalStateException("x"))));
         assertEquals(ExitCode.USAGE, ExitCode.of(new UsageException("x")));
         assertEquals(ExitCode.INPUT, ExitCode.of(new java.nio.file.NoSuchFileException("x")));
         assertEquals(5, ExitCode.RUN_FAILED.code());

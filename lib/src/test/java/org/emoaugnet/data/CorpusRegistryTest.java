@@ -24,6 +24,14 @@ class CorpusRegistryTest {
     }
 
     @Test
+    void anUnknownCorpusNameInTheSettingsIsAConfigurationErrorBeforeAnyFolderIsRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var s = org.emoaugnet.util.Settings.resolve(java.util.Map.of("EMOAUG_HOME", dir.toString()), java.util.Map.of("data", dir.toString(), "corpus", "ravdess,emodbb"));
+        var e = assertThrows(org.emoaugnet.util.ConfigurationException.class, () -> Corpora.open(s));
+        assertTrue(e.getMessage().startsWith("settings: corpus=ravdess,emodbb: must be comma-separated corpus names") && e.getMessage().contains("did you mean 'emodb'?")
+                && e.getMessage().contains("'emodbb' is none"), e.getMessage());
+    }
+
+    @Test
     void derivativesAnswerToTheirParentAndPoliciesComeFromTheDefinition() {
         assertEquals("EmoDB", Corpora.displayName("emodb-2s"));
         assertEquals(ClassSet.EMODB_7, Corpora.defaultClassSet("emodb-2s"));

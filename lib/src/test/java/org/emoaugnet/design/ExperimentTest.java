@@ -144,7 +144,7 @@ class ExperimentTest {
             Properties q = new Properties();
             q.putAll(Map.of("name", "n", "corpus", "synthetic", "normalisation", "per-utterance"));
             q.setProperty(bad[0], bad[1]);
-            var e = assertThrows(IllegalArgumentException.class, () -> ExperimentConfigs.parse(q));
+            var e = assertThrows(org.emoaugnet.util.ConfigurationException.class, () -> ExperimentConfigs.parse(q));
             assertTrue(e.getMessage().contains("normalisation"), e.getMessage());
         }
 
@@ -174,8 +174,8 @@ class ExperimentTest {
         assertEquals("public-4", c.recipe().name());
         Path f = dir.resolve("bad.properties");
         Files.writeString(f, "name=x\ncorpus=ravdess\nrecipe=magic\n");
-        var e = assertThrows(java.io.IOException.class, () -> ExperimentConfigs.load(f));
-        assertTrue(e.getMessage().contains("bad.properties") && e.getMessage().contains("magic"));
+        var e = assertThrows(org.emoaugnet.util.ConfigurationException.class, () -> ExperimentConfigs.load(f));
+        assertTrue(e.getMessage().startsWith(f + ": recipe=magic: must be one of "), e.getMessage());
         Settings quick = Settings.resolve(Map.of("EMOAUG_HOME", dir.toString(), "EMOAUG_QUICK", "1"), Map.of());
         List<ExperimentConfig> s = Study.configs("synthetic", quick);
         assertEquals(4, s.size());
@@ -196,10 +196,10 @@ class ExperimentTest {
         assertEquals(4, Recipe.named().get("all-but-shift").size());
 
         Files.writeString(design, "base=../si.properties\nrecipes=none,wobble\n");
-        var e = assertThrows(java.io.IOException.class, () -> Ablation.load(design));
+        var e = assertThrows(org.emoaugnet.util.ConfigurationException.class, () -> Ablation.load(design));
         assertTrue(e.getMessage().contains("si.properties") && e.getMessage().contains("wobble"), e.getMessage());
         Files.writeString(design, "base=../si.properties\nrecipes=noise,pitch\n");
-        e = assertThrows(java.io.IOException.class, () -> Ablation.load(design));
+        e = assertThrows(org.emoaugnet.util.ConfigurationException.class, () -> Ablation.load(design));
         assertTrue(e.getMessage().contains("'none'"), e.getMessage());
 
         Path runs = dir.resolve("ablation-runs");
@@ -228,7 +228,7 @@ class ExperimentTest {
         for (var c : m.conditions()) assertEquals(4 * 100, c.config().train().samplesPerEpoch(100 * c.config().recipe().size(), 100),
                 "every recipe draws 4 samples per training recording per epoch");
         Files.writeString(design, "base=../si.properties\nrecipes=none\nepoch_copies=-1\n");
-        e = assertThrows(java.io.IOException.class, () -> Ablation.load(design));
+        e = assertThrows(org.emoaugnet.util.ConfigurationException.class, () -> Ablation.load(design));
         assertTrue(e.getMessage().contains("epoch_copies"), e.getMessage());
     }
     @Test

@@ -131,7 +131,7 @@ class ModelSearchTest {
         assertEquals(List.of(1, 1, 2), read.rounds());
         assertEquals(List.of(), read.designedAfter(), "no designed-after file: the rounds say all");
         java.nio.file.Files.move(folder.resolve("round-2"), folder.resolve("round-3"));
-        var e = assertThrows(java.io.IOException.class, () -> ModelSearch.CandidateFolder.read(folder));
+        var e = assertThrows(org.emoaugnet.util.ConfigurationException.class, () -> ModelSearch.CandidateFolder.read(folder));
         assertTrue(e.getMessage().contains("round-3"), e.getMessage());
     }
 
@@ -153,8 +153,22 @@ class ModelSearchTest {
         for (String bad : List.of("c,b\n", ModelSearch.CandidateFolder.DESIGNED_AFTER_HEADER + "\nc\n", ModelSearch.CandidateFolder.DESIGNED_AFTER_HEADER + "\nd,b\n",
                 ModelSearch.CandidateFolder.DESIGNED_AFTER_HEADER + "\nc,c\n", "# only a comment\n")) {
             java.nio.file.Files.writeString(file, bad);
-            var e = assertThrows(java.io.IOException.class, () -> ModelSearch.CandidateFolder.read(folder), bad);
+            var e = assertThrows(org.emoaugnet.util.ConfigurationException.class, () -> ModelSearch.CandidateFolder.read(folder), bad);
             assertTrue(e.getMessage().contains(ModelSearch.CandidateFolder.DESIGNED_AFTER), e.getMessage());
         }
+        // the folder as a whole: candidates of one name, or on other folds, are refused naming both files
+        java.nio.file.Files.delete(file);
+        java.nio.file.Files.writeString(folder.resolve("d-x.properties"), "name=a\n" + body);
+        var same = assertThrows(org.emoaugnet.util.ConfigurationException.class, () -> ModelSearch.CandidateFolder.read(folder));
+        assertTrue(same.getMessage().startsWith(folder.resolve("d-x.properties") + ": name=a: must differ") && same.getMessage().contains("a-x.properties"),
+                same.getMessage());
+        java.nio.file.Files.writeString(folder.resolve("d-x.properties"), "name=d\n" + body + "fold_seed=7\n");
+        var other = assertThrows(org.emoaugnet.util.ConfigurationException.class, () -> ModelSearch.CandidateFolder.read(folder));
+        assertTrue(other.getMessage().startsWith(folder.resolve("d-x.properties") + ": differs from " + folder.resolve("a-x.properties")), other.getMessage());
+        java.nio.file.Files.writeString(folder.resolve("d-x.properties"), "name=d\n" + body + "lr=0\n");
+        assertTrue(assertThrows(org.emoaugnet.util.ConfigurationException.class, () -> ModelSearch.CandidateFolder.read(folder)).getMessage()
+                .startsWith(folder.resolve("d-x.properties") + ": lr=0: must be a finite number > 0 and ≤ 1"), "every candidate's values are checked");
+        assertTrue(assertThrows(org.emoaugnet.util.ConfigurationException.class, () -> ModelSearch.CandidateFolder.read(dir.resolve("nowhere"))).getMessage()
+                .endsWith("nowhere: no such candidate folder"));
     }
 }

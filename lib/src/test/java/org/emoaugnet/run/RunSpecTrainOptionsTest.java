@@ -67,6 +67,7 @@ class RunSpecTrainOptionsTest {
         Properties bad = new Properties();
         bad.putAll(p);
         bad.setProperty("lr_schedule", "cosine");
-        assertThrows(IllegalArgumentException.class, () -> ExperimentConfigs.parse(bad));
+        assertTrue(assertThrows(org.emoaugnet.util.ConfigurationException.class, () -> ExperimentConfigs.parse(bad)).getMessage()
+                .startsWith("experiment: lr_schedule=cosine: must be one of plateau, warmup-cosine"));
     }
 }

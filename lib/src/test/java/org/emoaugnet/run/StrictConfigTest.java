@@ -78,21 +78,50 @@ class StrictConfigTest {
     }
 
     @Test
-    void malformedValuesAndSplitKeysOfAnotherProtocolNameTheFile() throws Exception {
-        Map<String, String> bad = Map.of("lr=fast", "'lr' must be a number", "seeds=1,x", "'seeds' must be a comma-separated list of integers",
-                "validation_fraction=1.5", "'validation_fraction' must be between 0 and 1", "model=big-cnn", "unknown model preset 'big-cnn'",
-                "test_fraction=0.3", "'test_fraction' has no effect under SPEAKER_INDEPENDENT", "fold_seed=seven", "'fold_seed' must be an integer",
-                "protocol=SPEAKER_DEPENDENT", "'protocol' must be one of [PAPER_STYLE, ",
-                "fold_set=emobox-7", "unknown fold set 'emobox-7' (known: reslstm-5, emobox-6)",
-                "fold_set=emobox-6", "'fold_set' emobox-6 is not a fold set of synthetic (it has none: its speaker folds are drawn with 'fold_seed')");
+    void malformedValuesAndSplitKeysOfAnotherProtocolNameTheFileTheKeyAndTheValue() throws Exception {
+        Map<String, String> bad = new java.util.LinkedHashMap<>();
+        bad.put("lr=fast", "lr=fast: must be a finite number > 0 and ≤ 1");
+        bad.put("seeds=1,x", "seeds=1,x: must be a comma-separated list of distinct integers, each ≥ 0");
+        bad.put("validation_fraction=1.5", "validation_fraction=1.5: must be a finite number > 0 and < 1");
+        bad.put("model=big-cnn", "model=big-cnn: must be one of compact-cnn-lstm, paper-cnn-lstm, public-conv1d, strong-cnn-bilstm, strong-cnn-pool");
+        bad.put("test_fraction=0.3", "test_fraction=0.3: must be absent: it has no effect under SPEAKER_INDEPENDENT");
+        bad.put("fold_seed=seven", "fold_seed=seven: must be an integer ≥ 0");
+        bad.put("protocol=SPEAKER_DEPENDENT", "protocol=SPEAKER_DEPENDENT: must be one of PAPER_STYLE, AUGMENT_AFTER_RANDOM_SPLIT, SPEAKER_INDEPENDENT, LEAVE_ONE_SPEAKER_OUT");
+        bad.put("protocol=CROSS_CORPUS", "protocol=CROSS_CORPUS: must be one of PAPER_STYLE, AUGMENT_AFTER_RANDOM_SPLIT, SPEAKER_INDEPENDENT, LEAVE_ONE_SPEAKER_OUT");
+        bad.put("fold_set=emobox-7", "fold_set=emobox-7: must be one of reslstm-5, emobox-6 (did you mean 'emobox-6'?), or a fold file");
+        bad.put("fold_set=emobox-6", "fold_set=emobox-6: must be a fold file (a path ending in .csv, relative to " + dir.resolve("bad.properties")
+                + "): synthetic has no published fold sets (its speaker folds are drawn with 'fold_seed')");
+        bad.put("corpus=ravdes", "corpus=ravdes: must be one of");
+        bad.put("class_set=ravdess-9", "class_set=ravdess-9: must be one of");
+        bad.put("features=mfcc", "features=mfcc: must be one of public-pipeline, cross-corpus, log-mel-64, log-mel-deltas-64");
+        bad.put("recipe=noisy", "recipe=noisy: must be one of");
+        bad.put("layout=WIDE", "layout=WIDE: must be one of SEQUENCE, FLAT");
+        bad.put("normalisation=per-speaker", "normalisation=per-speaker: must be one of train-scaler, per-utterance");
+        bad.put("name=../escape", "name=../escape: must be letters, digits");
+        bad.put("specaugment=2,30,2", "specaugment=2,30,2: must be four integers");
+        bad.put("specaugment=2,0,2,8", "specaugment=2,0,2,8: must be four integers");
+        bad.put("warmup_epochs=3", "warmup_epochs=3: must be 0 or absent under lr_schedule=plateau");
+        bad.put("lr_schedule=cosine", "lr_schedule=cosine: must be one of plateau, warmup-cosine");
+        bad.put("label_smoothing=1", "label_smoothing=1: must be a finite number ≥ 0 and < 1");
+        bad.put("weight_decay=-1", "weight_decay=-1: must be a finite number ≥ 0 and ≤ 1");
+        bad.put("mixup_alpha=Infinity", "mixup_alpha=Infinity: must be a finite number ≥ 0");
+        bad.put("batch=0", "batch=0: must be an integer ≥ 1 and ≤ 4096");
+        bad.put("epochs=0", "epochs=0: must be an integer ≥ 1 and ≤ 10000");
+        bad.put("lr_patience=0", "lr_patience=0: must be an integer ≥ 1 and ≤ 10000");
         for (var b : bad.entrySet()) {
             Path f = dir.resolve("bad.properties");
             Files.writeString(f, "name=x\ncorpus=synthetic\n" + b.getKey() + "\n");
-            var e = assertThrows(java.io.IOException.class, () -> ExperimentConfigs.load(f), b.getKey());
+            var e = assertThrows(org.emoaugnet.util.ConfigurationException.class, () -> ExperimentConfigs.load(f), b.getKey());
             assertTrue(e.getMessage().startsWith(f + ": ") && e.getMessage().contains(b.getValue()), b.getKey() + ": " + e.getMessage());
         }
-        var e = assertThrows(IllegalArgumentException.class, () -> ExperimentConfigs.parse(props("name=x\ncorpus=synthetic\ntest_fraction=0.3\n")));
-        assertTrue(e.getMessage().contains("no effect under SPEAKER_INDEPENDENT"), e.getMessage());
+        Path f = dir.resolve("warm.properties");
+        Files.writeString(f, "name=x\ncorpus=synthetic\nepochs=5\nlr_schedule=warmup-cosine\nwarmup_epochs=5\n");
+        assertEquals(f + ": warmup_epochs=5: must be an integer ≥ 0 and ≤ 4",
+                assertThrows(org.emoaugnet.util.ConfigurationException.class, () -> ExperimentConfigs.load(f)).getMessage(), "warm-up shorter than the cap");
+        Path missing = dir.resolve("none.properties");
+        assertEquals(missing + ": no such experiment file", assertThrows(org.emoaugnet.util.ConfigurationException.class, () -> ExperimentConfigs.load(missing)).getMessage());
+        var e = assertThrows(org.emoaugnet.util.ConfigurationException.class, () -> ExperimentConfigs.parse(props("name=x\ncorpus=synthetic\ntest_fraction=0.3\n")));
+        assertTrue(e.getMessage().startsWith("experiment: test_fraction=0.3: ") && e.getMessage().contains("no effect under SPEAKER_INDEPENDENT"), e.getMessage());
         ExperimentConfig c = ExperimentConfigs.parse(props("name=x\ncorpus=synthetic\nvalidation_fraction=0.3\nvalidation_seed=7\nfold_seed=9\n"));
         assertEquals(new SplitSpec(9, 0.3, 7, Defaults.TEST_FRACTION), c.split());
         ExperimentConfig r = ExperimentConfigs.parse(props("name=x\ncorpus=synthetic\nprotocol=AUGMENT_AFTER_RANDOM_SPLIT\ntest_fraction=0.25\n"));
@@ -115,10 +144,10 @@ class StrictConfigTest {
         DataManifest data = new DataManifest("ravdess", 3, "abc");
         assertEquals(ExperimentConfigs.parse(props("name=x\ncorpus=ravdess\n")).spec("fold-1", 1, data).sha256(), named.spec("fold-1", 1, data).sha256(),
                 "naming the default fold set is the same run");
-        var other = assertThrows(IllegalArgumentException.class, () -> ExperimentConfigs.parse(props("name=x\ncorpus=ravdess\nprotocol=PAPER_STYLE\nfold_set=emobox-6\n")));
-        assertTrue(other.getMessage().contains("'fold_set' has no effect under PAPER_STYLE"), other.getMessage());
-        var none = assertThrows(IllegalArgumentException.class, () -> ExperimentConfigs.parse(props("name=x\ncorpus=emodb\nfold_set=reslstm-5\n")));
-        assertTrue(none.getMessage().contains("is not a fold set of emodb"), none.getMessage());
+        var other = assertThrows(org.emoaugnet.util.ConfigurationException.class, () -> ExperimentConfigs.parse(props("name=x\ncorpus=ravdess\nprotocol=PAPER_STYLE\nfold_set=emobox-6\n")));
+        assertTrue(other.getMessage().contains("fold_set=emobox-6: must be absent: it has no effect under PAPER_STYLE"), other.getMessage());
+        var none = assertThrows(org.emoaugnet.util.ConfigurationException.class, () -> ExperimentConfigs.parse(props("name=x\ncorpus=emodb\nfold_set=reslstm-5\n")));
+        assertTrue(none.getMessage().contains("fold_set=reslstm-5: must be a fold file") && none.getMessage().contains("emodb has no published fold sets"), none.getMessage());
     }
 
     @Test
@@ -136,8 +165,15 @@ class StrictConfigTest {
         assertTrue(b.getMessage().contains("base.properties: unknown key 'epohcs' — did you mean 'epochs'?"), b.getMessage());
         Files.writeString(design, "base=base.properties\nfolds=two\n");
         Files.writeString(dir.resolve("base.properties"), "name=base\ncorpus=synthetic\n");
-        var v = assertThrows(java.io.IOException.class, () -> Ablation.load(design));
-        assertTrue(v.getMessage().startsWith(design + ": ") && v.getMessage().contains("'folds' must be an integer"), v.getMessage());
+        var v = assertThrows(org.emoaugnet.util.ConfigurationException.class, () -> Ablation.load(design));
+        assertEquals(design + ": folds=two: must be an integer ≥ 0 and ≤ 5 (0: every fold; SPEAKER_INDEPENDENT on synthetic has at most 5 folds)", v.getMessage());
+        for (var c : Map.of("folds=9", "folds=9: must be an integer ≥ 0 and ≤ 5", "recipes=pitch,noise", "recipes=pitch,noise: must be a list that includes 'none'",
+                "recipes=none,pich", "recipes=none,pich: must be a comma-separated list of", "epoch_copies=-1", "epoch_copies=-1: must be an integer ≥ 0 and ≤ 1000",
+                "seeds=", "seeds=: must be a comma-separated list of distinct integers", "base=missing.properties", "base=missing.properties: must be an experiment file").entrySet()) {
+            Files.writeString(design, (c.getKey().startsWith("base=") ? "" : "base=base.properties\n") + c.getKey() + "\n");
+            var x = assertThrows(org.emoaugnet.util.ConfigurationException.class, () -> Ablation.load(design), c.getKey());
+            assertTrue(x.getMessage().startsWith(design + ": " + c.getValue()), c.getKey() + ": " + x.getMessage());
+        }
     }
 
     static ExperimentConfig cfg(Protocol p, SplitSpec split) {
@@ -238,7 +274,7 @@ class StrictConfigTest {
         assertEquals(24, ravdess.speakers().size());
         SplitSpec d = Defaults.split(Protocol.SPEAKER_INDEPENDENT);
         SplitSpec e = new SplitSpec(d.foldSeed(), d.validationFraction(), d.validationSeed(), d.testFraction(), org.emoaugnet.data.FoldSet.EMOBOX_6);
-        for (org.emoaugnet.data.FoldSet set : org.emoaugnet.data.FoldSet.values()) {
+        for (org.emoaugnet.data.PublishedFoldSet set : org.emoaugnet.data.FoldSet.values()) {
             SplitSpec split = set == org.emoaugnet.data.FoldSet.DEFAULT ? d : e;
             List<Fold> folds = ExperimentConfig.foldsOf(cfg("ravdess", split, 0), ravdess, 1);
             assertEquals(set.size(), folds.size(), set.key());

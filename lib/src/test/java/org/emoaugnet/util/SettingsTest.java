@@ -43,16 +43,40 @@ class SettingsTest {
     }
 
     @Test
-    void badValuesAreClearErrors() {
-        var e = assertThrows(IllegalArgumentException.class,
+    void badValuesAreConfigurationErrorsNamingWhereTheValueCameFrom() throws Exception {
+        var e = assertThrows(ConfigurationException.class,
                 () -> Settings.resolve(Map.of("EMOAUG_HOME", dir.toString(), "EMOAUG_DATA", "missing"), Map.of()));
-        assertTrue(e.getMessage().contains("missing") && e.getMessage().contains("not a folder"));
-        var e2 = assertThrows(IllegalArgumentException.class,
+        assertTrue(e.getMessage().startsWith("environment: EMOAUG_DATA=missing: must be a folder") && e.getMessage().contains("not a folder"), e.getMessage());
+        var e2 = assertThrows(ConfigurationException.class,
                 () -> Settings.resolve(Map.of("EMOAUG_HOME", dir.toString(), "EMOAUG_SEED", "x1"), Map.of()));
-        assertTrue(e2.getMessage().contains("x1"));
-        var e3 = assertThrows(IllegalArgumentException.class,
+        assertEquals("environment: EMOAUG_SEED=x1: must be an integer", e2.getMessage());
+        var e3 = assertThrows(ConfigurationException.class,
                 () -> Settings.resolve(Map.of("EMOAUG_CONFIG", dir.resolve("none.properties").toString()), Map.of()));
         assertTrue(e3.getMessage().contains("none.properties"));
+        // a switch takes true/false (1/0, yes/no, on/off) only: 'maybe' was read as false before
+        var e4 = assertThrows(ConfigurationException.class,
+                () -> Settings.resolve(Map.of("EMOAUG_HOME", dir.toString(), "EMOAUG_QUICK", "maybe"), Map.of()));
+        assertEquals("environment: EMOAUG_QUICK=maybe: must be true or false (also 1/0, yes/no, on/off)", e4.getMessage());
+        var e5 = assertThrows(ConfigurationException.class,
+                () -> Settings.resolve(Map.of("EMOAUG_HOME", dir.toString()), Map.of("retry_failed", "sometimes")));
+        assertTrue(e5.getMessage().startsWith("command line: retry_failed=sometimes: must be true or false"), e5.getMessage());
+        Files.writeString(dir.resolve("emoaug.properties"), "skip_bad=perhaps\n");
+        var e6 = assertThrows(ConfigurationException.class, () -> Settings.resolve(Map.of("EMOAUG_HOME", dir.toString()), Map.of()));
+        assertEquals(dir.resolve("emoaug.properties") + ": skip_bad=perhaps: must be true or false (also 1/0, yes/no, on/off)", e6.getMessage());
+    }
+
+    @Test
+    void retryFailedIsASwitchOfTheCommandLineTheEnvironmentAndTheFile() throws Exception {
+        assertFalse(Settings.resolve(Map.of("EMOAUG_HOME", dir.toString()), Map.of()).retryFailed(), "off by default");
+        assertTrue(Settings.resolve(Map.of("EMOAUG_HOME", dir.toString(), "EMOAUG_RETRY_FAILED", "1"), Map.of()).retryFailed());
+        assertTrue(Settings.resolve(Map.of("EMOAUG_HOME", dir.toString()), Map.of("retry_failed", "true")).retryFailed(), "the CLI's --retry-failed");
+        assertFalse(Settings.resolve(Map.of("EMOAUG_HOME", dir.toString(), "EMOAUG_RETRY_FAILED", "1"), Map.of("retry_failed", "false")).retryFailed(),
+                "the command line before the environment");
+        Files.writeString(dir.resolve("emoaug.properties"), "retry_failed=yes\n");
+        Settings s = Settings.resolve(Map.of("EMOAUG_HOME", dir.toString()), Map.of());
+        assertTrue(s.retryFailed());
+        assertTrue(s.withCorpora(List.of("ravdess")).retryFailed(), "kept when one corpus is opened alone");
+        assertFalse(new Settings(s.data(), s.corpora(), s.quick(), s.results(), s.cache(), s.seed(), s.skipBad(), s.projectRoot()).retryFailed());
     }
 
     @Test

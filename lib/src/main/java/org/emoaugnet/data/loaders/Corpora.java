@@ -12,13 +12,17 @@ import org.emoaugnet.data.CorpusException;
 import org.emoaugnet.data.CorpusScan;
 import org.emoaugnet.data.Emotion;
 import org.emoaugnet.data.Fold;
+import org.emoaugnet.data.FoldFile;
 import org.emoaugnet.data.FoldSet;
+import org.emoaugnet.data.PublishedFoldSet;
 import org.emoaugnet.data.LabelMaps;
 import org.emoaugnet.data.SplitDiagnostics;
 import org.emoaugnet.data.SplitReport;
 import java.util.Map;
 import tech.tablesaw.api.Table;
 import org.emoaugnet.data.synth.SyntheticCorpus;
+import org.emoaugnet.util.ConfigValues;
+import org.emoaugnet.util.ConfigurationException;
 import org.emoaugnet.util.Settings;
 
 /**
@@ -77,12 +81,25 @@ public final class Corpora {
 
     /**
      * The speaker-independent folds of a (class-filtered) corpus under a fold set: {@link FoldSet#DEFAULT} is the
-     * corpus's own policy ({@link #speakerIndependent(Corpus, long)}), any other a published set the corpus offers.
+     * corpus's own policy ({@link #speakerIndependent(Corpus, long)}), a fold file its folds of the corpus
+     * ({@link FoldFile#folds}, checked against the corpus's speakers and the classes of {@code cs}), any other a
+     * published set the corpus offers.
      *
      * @throws IllegalArgumentException when the corpus does not offer {@code set} (or lacks speakers it names)
+     * @throws org.emoaugnet.util.ConfigurationException when a fold file names a speaker the corpus lacks or a fold's
+     *         test side lacks a class
      */
-    public static List<Fold> speakerIndependent(Corpus c, long seed, FoldSet set) {
-        return set == FoldSet.DEFAULT ? speakerIndependent(c, seed) : definition(c.name()).foldSetFolds(c, set);
+    public static List<Fold> speakerIndependent(Corpus c, ClassSet cs, long seed, FoldSet set) {
+        if (set instanceof FoldFile file) return file.folds(c, cs);
+        return set == FoldSet.DEFAULT ? speakerIndependent(c, seed) : definition(c.name()).foldSetFolds(c, (PublishedFoldSet) set);
+    }
+
+    /**
+     * Whether a speaker-independent split of {@code corpus} takes its folds from {@code set} (a fold file, or a
+     * published set the corpus offers) rather than from the corpus's own policy (seeded speaker folds).
+     */
+    public static boolean foldsFrom(String corpus, FoldSet set) {
+        return set instanceof FoldFile || definition(corpus).foldSets().contains(set);
     }
 
     /** The paper-style random split beside the speaker-independent folds ({@link SplitDiagnostics}). */
@@ -128,6 +145,10 @@ public final class Corpora {
      * case bad files are left out and listed in the report.
      */
     public static List<CorpusScan.Report> open(Settings s) throws IOException {
+        for (String name : s.corpora())   // before any folder is read: a misspelt name would otherwise match nothing
+            if (CorpusLoader.all().stream().noneMatch(l -> l.name().equals(name) || l.defines(name)))
+                throw ConfigurationException.value("settings", "corpus", String.join(",", s.corpora()),
+                        "comma-separated corpus names (EMOAUG_CORPUS, --corpus), each " + ConfigValues.oneOf(name, names()) + " ('" + name + "' is none)");
         List<CorpusScan.Report> out = new ArrayList<>();
         if (s.data().isEmpty()) {
             Path dir = SyntheticCorpus.ensure(s.cache(), new SyntheticCorpus.Config(8, s.seed(), 16000));

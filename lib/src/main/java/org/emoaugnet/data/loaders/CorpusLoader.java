@@ -7,7 +7,7 @@ import java.util.Map;
 import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.data.Emotion;
 import org.emoaugnet.data.Fold;
-import org.emoaugnet.data.FoldSet;
+import org.emoaugnet.data.PublishedFoldSet;
 import org.emoaugnet.data.Splits;
 import org.emoaugnet.data.BadFile;
 import org.emoaugnet.data.Corpus;
@@ -45,25 +45,32 @@ public interface CorpusLoader {
     default ClassSet defaultClassSet() { return ClassSet.NATURAL; }
 
     /**
+     * The most speaker-independent folds a corpus's own policy makes ({@link #speakerIndependentFolds}): speaker 5-fold
+     * (fewer with fewer speakers), RAVDESS's 5 published folds, IEMOCAP's 5 sessions. An experiment asking for more
+     * folds is refused before its corpus is read.
+     */
+    int SPEAKER_FOLDS = 5;
+
+    /**
      * The speaker-independent folds of a (class-filtered) corpus: by default speaker 5-fold (one fold per speaker
      * with fewer than 5), validation speakers carved later from the training speakers.
      */
     default List<Fold> speakerIndependentFolds(Corpus c, long seed) {
-        return Splits.speakerKFold(c.utterances(), Math.min(5, c.speakers().size()), seed);
+        return Splits.speakerKFold(c.utterances(), Math.min(SPEAKER_FOLDS, c.speakers().size()), seed);
     }
 
     /**
      * The published fold sets an experiment may name for this corpus ({@code fold_set}); empty (the default) when it
      * has none, and its speaker-independent folds are {@link #speakerIndependentFolds}'s alone.
      */
-    default List<FoldSet> foldSets() { return List.of(); }
+    default List<PublishedFoldSet> foldSets() { return List.of(); }
 
     /**
      * The folds of one of {@link #foldSets} on a (class-filtered) corpus.
      *
      * @throws IllegalArgumentException when the corpus offers no such fold set or lacks speakers the set names
      */
-    default List<Fold> foldSetFolds(Corpus c, FoldSet set) {
+    default List<Fold> foldSetFolds(Corpus c, PublishedFoldSet set) {
         throw new IllegalArgumentException(c.name() + " has no published fold sets ('" + set.key() + "' asked)");
     }
 

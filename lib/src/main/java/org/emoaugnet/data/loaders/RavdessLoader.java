@@ -3,6 +3,7 @@ package org.emoaugnet.data.loaders;
 import org.emoaugnet.data.Splits;
 import org.emoaugnet.data.Fold;
 import org.emoaugnet.data.FoldSet;
+import org.emoaugnet.data.PublishedFoldSet;
 import org.emoaugnet.data.Emotion;
 import org.emoaugnet.data.ClassSet;
 import java.io.IOException;
@@ -54,11 +55,11 @@ public class RavdessLoader implements CorpusLoader {
 
     /** The ResLSTM-SA 5 folds (the default) and EmoBox's 6 ({@link FoldSet}). */
     @Override
-    public List<FoldSet> foldSets() { return List.of(FoldSet.RESLSTM_5, FoldSet.EMOBOX_6); }
+    public List<PublishedFoldSet> foldSets() { return List.of(FoldSet.RESLSTM_5, FoldSet.EMOBOX_6); }
 
     /** The actor folds of {@code set}; every one of the 24 actors must be there (a fold set names them all). */
     @Override
-    public List<Fold> foldSetFolds(Corpus c, FoldSet set) {
+    public List<Fold> foldSetFolds(Corpus c, PublishedFoldSet set) {
         if (!foldSets().contains(set)) return CorpusLoader.super.foldSetFolds(c, set);
         List<String> missing = new ArrayList<>();
         for (int a = 1; a <= 24; a++) if (!c.speakers().contains(String.format("Actor_%02d", a))) missing.add(String.format("Actor_%02d", a));

@@ -31,11 +31,11 @@ public class SyntheticLoader extends RavdessLoader {
 
     /** Speaker k-fold (not RAVDESS's published actor folds, although the naming is RAVDESS's). */
     @Override
-    public List<Fold> speakerIndependentFolds(Corpus c, long seed) { return Splits.speakerKFold(c.utterances(), Math.min(5, c.speakers().size()), seed); }
+    public List<Fold> speakerIndependentFolds(Corpus c, long seed) { return Splits.speakerKFold(c.utterances(), Math.min(SPEAKER_FOLDS, c.speakers().size()), seed); }
 
     /** None: RAVDESS's fold sets name RAVDESS's actors ({@link #foldSetFolds} refuses any). */
     @Override
-    public List<org.emoaugnet.data.FoldSet> foldSets() { return List.of(); }
+    public List<org.emoaugnet.data.PublishedFoldSet> foldSets() { return List.of(); }
 
     @Override
     public List<PaperClaim> paperClaims() { return List.of(); }

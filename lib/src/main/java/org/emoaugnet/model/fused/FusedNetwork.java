@@ -615,6 +615,19 @@ public final class FusedNetwork {
 
     float[] theta() { return theta; }
 
+    /** The index of the first parameter that is not finite (NaN or infinite), or -1 when every one is. */
+    public int firstNonFiniteParameter() {
+        float[] p = theta;
+        for (int i = 0; i < paramCount; i++) if (!Float.isFinite(p[i])) return i;
+        return -1;
+    }
+
+    /** The number of parameters (trainable and running statistics). */
+    public int parameterCount() { return paramCount; }
+
+    /** Parameter {@code i} as the trainer holds it. */
+    public float parameter(int i) { return theta[i]; }
+
     float[] grad() { return grad; }
 
     NativeArray nativeParams() { return params; }
