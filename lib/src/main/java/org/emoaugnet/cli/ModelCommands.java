@@ -1,6 +1,5 @@
 package org.emoaugnet.cli;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -8,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.ZipException;
 import org.emoaugnet.design.ExperimentConfig;
 import org.emoaugnet.design.ExperimentConfigs;
 import org.emoaugnet.features.FeatureCache;
@@ -110,15 +108,12 @@ final class ModelCommands {
     }
 
     /**
-     * {@link SavedModel#load} with a corrupt network named: a truncated or damaged {@code network.zip} fails inside the
-     * zip reader ("Unexpected end of ZLIB input stream"), which names no file; anything else the network's reader
-     * throws is reported against the model folder.
+     * {@link SavedModel#load}, which names a corrupt, truncated or non-finite network or scaler itself; anything else the
+     * network's reader throws is reported against the model folder.
      */
     static SavedModel load(Path dir) throws IOException {
         try {
             return SavedModel.load(dir, null);
-        } catch (ZipException | EOFException e) {
-            throw new IOException(dir.resolve(NETWORK) + " is corrupt or truncated (" + e.getMessage() + "): export the model again", e);
         } catch (RuntimeException e) {
             throw new IOException(dir + ": the saved model cannot be loaded (" + e + ")", e);
         }

@@ -130,7 +130,7 @@ class MainTest {
         assertEquals(1, run("synth", "generate").code());
         assertEquals(1, run("synth", "generate", "--out", "x", "--speakers", "many").code());
         assertEquals(0, run("help").code());
-        assertEquals(2, run("corpus", "list", "--data", dir.resolve("nothing").toString()).code());
+        assertEquals(1, run("corpus", "list", "--data", dir.resolve("nothing").toString()).code(), "a data folder that does not exist is a configuration error");
     }
 
     @Test

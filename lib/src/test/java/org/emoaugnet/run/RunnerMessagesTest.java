@@ -51,7 +51,7 @@ class RunnerMessagesTest {
         } finally {
             System.setErr(before);
         }
-        assertTrue(err.toString().contains("an incomplete run folder (no record)") && !err.toString().contains("another spec"), err.toString());
+        assertTrue(err.toString().contains("a run folder without a record (deleted or never finished)") && !err.toString().contains("another spec"), err.toString());
         assertTrue(RunRecord.finished(run));
     }
 
