@@ -2,6 +2,7 @@ package org.emoaugnet.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.emoaugnet.data.CorpusScan;
@@ -9,6 +10,7 @@ import org.emoaugnet.data.CorpusTables;
 import org.emoaugnet.data.loaders.Corpora;
 import org.emoaugnet.util.Settings;
 import org.emoaugnet.util.Tables;
+import org.emoaugnet.data.prepare.PublicCorpus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,16 +70,26 @@ final class CorpusCommands {
         }
     }
 
-    @Command(name = "prepare", description = "rebuild the corpora of the committed runs from the public downloads (docs/corpora.md): RAVDESS's 48 kHz "
-            + "originals checked against their committed SHA-256, converted with SoX into DIR/ravdess and checked against the"
-            + " committed runs' 16 kHz files (exit code 3 when any differs); EmoDB's download.zip cut to the 2-second "
-            + "derivative in DIR/emodb-2s (not byte-identical to the committed third-party one: its resampler is unknown)")
+    @Command(name = "prepare", description = "rebuild the corpora from their public sources (docs/corpora.md), each checked against its committed "
+            + "SHA-256 list before anything is converted: RAVDESS's 48 kHz originals, SAVEE's and URDU's 44.1 kHz originals and EmoDB's 16 kHz "
+            + "originals converted with SoX (EmoDB copied) into DIR/ravdess, DIR/savee, DIR/urdu, DIR/emodb and checked against the committed "
+            + "16 kHz lists (exit code 3 when any differs); EmoDB's download.zip cut to the 2-second derivative in DIR/emodb-2s (not "
+            + "byte-identical to the committed third-party one: its resampler is unknown)")
     static final class Prepare implements CommandAction {
         @Option(names = "--ravdess", paramLabel = "ZIP|DIR", description = "the RAVDESS originals (Audio_Speech_Actors_01-24.zip or its folder)")
         Path ravdess;
 
-        @Option(names = "--emodb", paramLabel = "ZIP|DIR", description = "EmoDB's download.zip (or its folder)")
+        @Option(names = "--emodb", paramLabel = "ZIP|DIR", description = "EmoDB's download.zip (or its folder), for the 2-second derivative")
         Path emodb;
+
+        @Option(names = "--savee", paramLabel = "DIR|ZIP|TAR", description = "SAVEE's 480 originals (DC_a01.wav ...; docs/corpora.md says where)")
+        Path savee;
+
+        @Option(names = "--urdu", paramLabel = "DIR|ZIP|TAR", description = "URDU's 400 originals (Angry/, Happy/, Neutral/, Sad/)")
+        Path urdu;
+
+        @Option(names = "--emodb-original", paramLabel = "DIR|ZIP|TAR", description = "EmoDB's 535 original 16 kHz files (wav/)")
+        Path emodbOriginal;
 
         @Option(names = "--data", paramLabel = "DIR", description = "where the corpora go (default: EMOAUG_DATA)")
         Path data;
@@ -86,11 +98,16 @@ final class CorpusCommands {
 
         @Override
         public ExitCode execute() throws Exception {
-            if (ravdess == null && emodb == null)
-                throw new UsageException("corpus prepare needs --ravdess (the RAVDESS originals) and/or --emodb (EmoDB's download.zip)");
+            Map<PublicCorpus, Path> sources = new LinkedHashMap<>();
+            if (savee != null) sources.put(PublicCorpus.SAVEE, savee);
+            if (urdu != null) sources.put(PublicCorpus.URDU, urdu);
+            if (emodbOriginal != null) sources.put(PublicCorpus.EMODB, emodbOriginal);
+            if (ravdess == null && emodb == null && sources.isEmpty())
+                throw new UsageException("corpus prepare needs --ravdess (the RAVDESS originals), --emodb (EmoDB's download.zip, for the 2-second "
+                        + "derivative), --savee, --urdu and/or --emodb-original (their public sources; docs/corpora.md)");
             Settings s = Settings.resolve(System.getenv(), data == null ? Map.of() : Map.of("data", data.toString()));
             Path target = s.data().orElseThrow(() -> new UsageException("corpus prepare needs --data DIR (or EMOAUG_DATA): where the corpora go"));
-            return CorpusPrepare.run(Optional.ofNullable(ravdess), Optional.ofNullable(emodb), target, Main.out(spec));
+            return CorpusPrepare.run(Optional.ofNullable(ravdess), Optional.ofNullable(emodb), sources, target, Main.out(spec));
         }
     }
 }

@@ -54,6 +54,15 @@ public record ClassSet(String name, String description, Map<Emotion, String> map
             Emotion.ANGRY, "angry", Emotion.BOREDOM, "boredom", Emotion.DISGUST, "disgust", Emotion.FEARFUL, "fearful",
             Emotion.HAPPY, "happy", Emotion.NEUTRAL, "neutral", Emotion.SAD, "sad");
 
+    /** SAVEE's 7 emotions (neutral has twice as many files as each of the others). */
+    public static final ClassSet SAVEE_7 = of("savee-7", "SAVEE, all 7 emotions (neutral twice as often as each other)",
+            Emotion.ANGRY, "angry", Emotion.DISGUST, "disgust", Emotion.FEARFUL, "fearful", Emotion.HAPPY, "happy",
+            Emotion.NEUTRAL, "neutral", Emotion.SAD, "sad", Emotion.SURPRISED, "surprised");
+
+    /** URDU's 4 emotions, 100 files each: the classes every corpus of the cross-corpus grid shares. */
+    public static final ClassSet URDU_4 = of("urdu-4", "URDU, all 4 emotions (angry, happy, neutral, sad; 100 files each)",
+            Emotion.ANGRY, "angry", Emotion.HAPPY, "happy", Emotion.NEUTRAL, "neutral", Emotion.SAD, "sad");
+
     /** Each corpus's natural label set under harmonised names (6 or 7 classes for SAVEE/TESS/CREMA-D). */
     public static final ClassSet NATURAL = of("natural", "every harmonised emotion kept as its own class",
             Emotion.NEUTRAL, "neutral", Emotion.CALM, "calm", Emotion.HAPPY, "happy", Emotion.SAD, "sad",
@@ -62,7 +71,7 @@ public record ClassSet(String name, String description, Map<Emotion, String> map
             Emotion.FRUSTRATED, "frustrated", Emotion.OTHER, "other");
 
     public static List<ClassSet> all() {
-        return List.of(RAVDESS_8, RAVDESS_7_PAPER, IEMOCAP_4, IEMOCAP_FULL, EMODB_7, NATURAL);
+        return List.of(RAVDESS_8, RAVDESS_7_PAPER, IEMOCAP_4, IEMOCAP_FULL, EMODB_7, SAVEE_7, URDU_4, NATURAL);
     }
 
     public static ClassSet named(String name) {

@@ -34,6 +34,10 @@ public final class LabelMaps {
             "a", Emotion.ANGRY, "d", Emotion.DISGUST, "f", Emotion.FEARFUL, "h", Emotion.HAPPY,
             "n", Emotion.NEUTRAL, "sa", Emotion.SAD, "su", Emotion.SURPRISED);
 
+    /** URDU file-name emotion letter ({@code SM1_F10_A010.wav}: {@code A}), which the emotion folder repeats. */
+    public static final Map<String, Emotion> URDU = ordered(
+            "A", Emotion.ANGRY, "H", Emotion.HAPPY, "N", Emotion.NEUTRAL, "S", Emotion.SAD);
+
     /** TESS last word of the file name ({@code ps} = pleasant surprise). */
     public static final Map<String, Emotion> TESS = ordered(
             "angry", Emotion.ANGRY, "disgust", Emotion.DISGUST, "fear", Emotion.FEARFUL, "happy", Emotion.HAPPY,

@@ -41,4 +41,35 @@ class CorpusPrepareTest {
         assertEquals(2, e.code());
         assertTrue(e.err().contains("absent.zip: no such file or folder"), e.err());
     }
+
+    /** --savee, --urdu and --emodb-original check their sources against the committed lists before anything is written. */
+    @Test
+    void saveeUrduAndEmoDbSourcesThatAreNotTheCommittedOnesAreListedAndNothingIsWritten() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("corpora"));
+        Path savee = dir.resolve("EmoNet/server/data/SAVEE");
+        Files.createDirectories(savee);
+        WavWriter.writePcm16(savee.resolve("DC_a01.wav"), new float[4410], 44_100);
+        MainTest.Run s = MainTest.run("corpus", "prepare", "--savee", dir.resolve("EmoNet").toString(), "--data", data.toString());
+        assertEquals(2, s.code(), s.err());
+        assertTrue(s.err().contains("SAVEE originals in " + dir.resolve("EmoNet")), s.err());
+        assertTrue(s.err().contains("0 of 480 listed files byte-identical to savee-44k.sha256, 479 missing, 1 differing"), s.err());
+        assertTrue(s.err().contains("differing: DC_a01.wav"), s.err());
+        assertTrue(s.err().contains("nothing converted"), s.err());
+        Path urdu = dir.resolve("URDU-Dataset");
+        Files.createDirectories(urdu.resolve("Angry"));
+        WavWriter.writePcm16(urdu.resolve("Angry/SM1_F99_A0999.wav"), new float[4410], 44_100);
+        MainTest.Run u = MainTest.run("corpus", "prepare", "--urdu", urdu.toString(), "--data", data.toString());
+        assertEquals(2, u.code(), u.err());
+        assertTrue(u.err().contains("0 of 400 listed files byte-identical to urdu-44k.sha256, 400 missing, 1 not listed"), u.err());
+        assertTrue(u.err().contains("not listed: Angry/SM1_F99_A0999.wav"), u.err());
+        Path emodb = dir.resolve("download");
+        Files.createDirectories(emodb.resolve("wav"));
+        WavWriter.writePcm16(emodb.resolve("wav/03a01Fa.wav"), new float[1600], 16_000);
+        MainTest.Run o = MainTest.run("corpus", "prepare", "--emodb-original", emodb.toString(), "--data", data.toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("0 of 535 listed files byte-identical to emodb-16k.sha256, 534 missing, 1 differing"), o.err());
+        try (var l = Files.list(data)) {
+            assertEquals(0, l.count());
+        }
+    }
 }

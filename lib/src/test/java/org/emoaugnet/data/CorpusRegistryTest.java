@@ -47,4 +47,21 @@ class CorpusRegistryTest {
                 org.emoaugnet.data.loaders.Corpora.commonClassesNamed("common-emodb-2s-ravdess-synthetic"), "hyphenated corpus names are read back");
         assertThrows(IllegalArgumentException.class, () -> org.emoaugnet.data.loaders.Corpora.commonClassesNamed("common-ravdess-klingon"));
     }
+
+    /** The cross-corpus grid of RAVDESS, EmoDB, SAVEE and URDU is on the four classes they all have. */
+    @Test
+    void theFourRealCorporaShareAngryHappyNeutralAndSad() {
+        var names = List.of("ravdess", "emodb", "savee", "urdu");
+        ClassSet common = Corpora.commonClasses(names);
+        assertEquals(List.of("angry", "happy", "neutral", "sad"), common.classes().stream().sorted().toList());
+        for (String c : names) {
+            long kept = Corpora.labels(c).values().stream().filter(common.mapping()::containsKey).map(common.mapping()::get).distinct().count();
+            assertEquals(4, kept, c + " has all four shared classes under its own labels");
+        }
+        assertEquals(common, Corpora.commonClassesNamed("common-ravdess-emodb-savee-urdu"));
+        assertEquals(ClassSet.URDU_4.classes(), Corpora.commonClasses(List.of("urdu", "savee")).classes());
+        assertEquals(ClassSet.SAVEE_7, Corpora.defaultClassSet("savee"));
+        assertTrue(Corpora.definition("savee").licence().contains("registration with the University of Surrey"));
+        assertTrue(Corpora.definition("urdu").licence().contains("research purposes only"));
+    }
 }

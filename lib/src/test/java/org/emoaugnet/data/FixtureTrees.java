@@ -69,6 +69,15 @@ final class FixtureTrees {
         return root;
     }
 
+    /** URDU: the authors' layout, emotion folders of SGX_FXX_EYY.wav; one speaker (SM3) in three emotions, as in the corpus. */
+    static Path urdu(Path root) throws IOException {
+        int i = 0;
+        for (String n : new String[] {"Angry/SM1_F1_A01", "Angry/SM3_F1_A051", "Happy/SF1_F10_H010", "Happy/SM3_F1_H053", "Neutral/SM3_F1_N021",
+                "Neutral/SM5_F72_N0100", "Sad/SF10_F1_S01", "Sad/SM25_F2_S044"})
+            Fixtures.wav(root.resolve(n + ".wav"), 44100, 0.2, i++);
+        return root;
+    }
+
     static Path tess(Path root) throws IOException {
         int i = 0;
         for (String n : new String[] {"OAF_angry/OAF_back_angry", "OAF_Pleasant_surprise/OAF_bar_ps", "YAF_sad/YAF_bath_sad", "YAF_neutral/YAF_bean_neutral"})

@@ -128,6 +128,61 @@ class LoadersTest {
     }
 
     @Test
+    void saveeHasItsSevenEmotionsAndLeavesOneSpeakerOut() throws Exception {
+        Corpus c = new SaveeLoader().load(FixtureTrees.saveeFlat(dir.resolve("savee"))).corpus();
+        assertEquals(ClassSet.SAVEE_7, Corpora.defaultClassSet("savee"));
+        assertEquals(List.of("angry", "disgust", "fearful", "happy", "neutral", "sad", "surprised"),
+                ClassSet.SAVEE_7.classes().stream().sorted().toList());
+        assertTrue(LabelMaps.SAVEE.values().stream().allMatch(ClassSet.SAVEE_7.mapping()::containsKey), "every SAVEE emotion is a class");
+        List<Fold> folds = Corpora.speakerIndependent(c, 7);
+        assertEquals(List.of("speaker-DC", "speaker-JE", "speaker-JK", "speaker-KL"), folds.stream().map(Fold::name).toList());
+        for (Fold f : folds) {
+            String sp = f.name().substring("speaker-".length());
+            assertTrue(f.test().stream().allMatch(u -> u.speaker().equals(sp)), f.name());
+            assertTrue(f.train().stream().noneMatch(u -> u.speaker().equals(sp)), f.name());
+            assertEquals(c.size(), f.train().size() + f.validation().size() + f.test().size(), f.name());
+        }
+    }
+
+    @Test
+    void urdu() throws Exception {
+        Path root = FixtureTrees.urdu(dir.resolve("urdu"));
+        CorpusLoader l = new UrduLoader();
+        assertTrue(l.recognises(root));
+        assertFalse(l.recognises(root.resolve("Angry")));
+        var r = l.load(root);
+        assertEquals(List.of(), r.bad());
+        Corpus c = r.corpus();
+        assertEquals(8, c.size());
+        assertEquals(List.of("SF1", "SF10", "SM1", "SM25", "SM3", "SM5"), c.speakers().stream().sorted().toList());
+        Utterance u = c.utterances().stream().filter(x -> x.id().equals("SM3_F1_H053")).findFirst().orElseThrow();
+        assertEquals("SM3", u.speaker());
+        assertEquals(Gender.MALE, u.gender());
+        assertEquals(Emotion.HAPPY, u.emotion());
+        assertEquals("H", u.label());
+        assertEquals("1", u.meta("speaker_file"));
+        assertEquals("053", u.meta("emotion_file"));
+        assertEquals(Gender.FEMALE, c.utterances().stream().filter(x -> x.speaker().equals("SF10")).findFirst().orElseThrow().gender());
+        assertEquals(Map.of(Emotion.ANGRY, 2, Emotion.HAPPY, 2, Emotion.NEUTRAL, 2, Emotion.SAD, 2), Map.copyOf(c.countByEmotion()));
+        assertEquals(List.of("angry", "happy", "neutral", "sad"), Corpora.defaultClassSet("urdu").classes().stream().sorted().toList());
+        assertEquals("URDU", Corpora.displayName("urdu"));
+        assertEquals("SM3", Corpora.speakerOfKey("urdu/SM3_F1_N021"));
+        assertThrows(IllegalArgumentException.class, () -> Corpora.speakerOfKey("urdu/DC_a01"));
+    }
+
+    @Test
+    void anUrduFileWhoseLetterIsNotItsFoldersOrWhoseNameIsOddIsBad() throws Exception {
+        Path root = FixtureTrees.urdu(dir.resolve("urdu"));
+        Fixtures.wav(root.resolve("Sad/SM1_F2_A02.wav"), 44100, 0.2, 9);
+        Fixtures.wav(root.resolve("Happy/happy-01.wav"), 44100, 0.2, 10);
+        var r = new UrduLoader().load(root);
+        assertEquals(8, r.corpus().size());
+        assertEquals(2, r.bad().size(), r.bad().toString());
+        assertTrue(r.bad().stream().anyMatch(b -> b.path().endsWith("SM1_F2_A02.wav") && b.problem().contains("emotion letter A in a file of folder Sad")), r.bad().toString());
+        assertTrue(r.bad().stream().anyMatch(b -> b.path().endsWith("happy-01.wav") && b.problem().contains("SGX_FXX_EYY")), r.bad().toString());
+    }
+
+    @Test
     void tess() throws Exception {
         Path root = FixtureTrees.tess(dir.resolve("TESS"));
         CorpusLoader l = new TessLoader();
@@ -161,8 +216,9 @@ class LoadersTest {
         FixtureTrees.saveeFlat(dir.resolve("savee/ALL"));
         FixtureTrees.tess(dir.resolve("tess"));
         FixtureTrees.cremad(dir.resolve("crema"));
+        FixtureTrees.urdu(dir.resolve("urdu"));
         var found = Corpora.find(dir);
-        assertEquals(List.of("crema-d", "emodb", "iemocap", "savee", "ravdess", "tess"), found.stream().map(Corpora.Found::loader).toList());
+        assertEquals(List.of("crema-d", "emodb", "iemocap", "savee", "ravdess", "tess", "urdu"), found.stream().map(Corpora.Found::loader).toList());
         assertEquals(dir.resolve("speech/ravdess"), found.stream().filter(f -> f.loader().equals("ravdess")).findFirst().orElseThrow().root());
     }
 
@@ -182,7 +238,8 @@ class LoadersTest {
                 new SaveeLoader().load(FixtureTrees.saveeFlat(dir.resolve("k-ALL"))).corpus(),
                 new SaveeLoader().load(FixtureTrees.saveeNested(dir.resolve("k-AudioData"))).corpus(),
                 new TessLoader().load(FixtureTrees.tess(dir.resolve("k-TESS"))).corpus(),
-                new CremaDLoader().load(FixtureTrees.cremad(dir.resolve("k-CREMA-D"))).corpus());
+                new CremaDLoader().load(FixtureTrees.cremad(dir.resolve("k-CREMA-D"))).corpus(),
+                new UrduLoader().load(FixtureTrees.urdu(dir.resolve("k-URDU"))).corpus());
         for (Corpus c : corpora) {
             assertTrue(c.size() > 0, c.name());
             for (Utterance u : c.utterances()) assertEquals(u.speaker(), org.emoaugnet.data.loaders.Corpora.speakerOfKey(u.key()), u.key());

@@ -95,7 +95,7 @@ public interface CorpusLoader {
     /** Every loader the library knows, in the order layouts are tried. */
     static List<CorpusLoader> all() {
         return List.of(new SyntheticLoader(), new RavdessLoader(), new EmoDbLoader(), new IemocapLoader(),
-                new SaveeLoader(), new TessLoader(), new CremaDLoader());
+                new SaveeLoader(), new TessLoader(), new CremaDLoader(), new UrduLoader());
     }
 
     /** The loader (definition) of a corpus name, e.g. {@code emodb-2s} → EmoDB's. */

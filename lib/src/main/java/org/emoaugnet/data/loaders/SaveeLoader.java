@@ -10,14 +10,19 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.emoaugnet.data.BadFile;
+import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.data.Corpus;
+import org.emoaugnet.data.Fold;
+import org.emoaugnet.data.Splits;
 import org.emoaugnet.data.Gender;
 import org.emoaugnet.data.LabelMaps;
 import org.emoaugnet.data.Utterance;
 
 /**
  * SAVEE (Surrey): the flat layout {@code DC_a01.wav} (speaker, emotion code, sentence number) as most mirrors
- * ship it, or the original {@code AudioData/DC/a01.wav}. Four male speakers DC, JE, JK, KL.
+ * ship it and {@code corpus prepare --savee} writes it, or the original {@code AudioData/DC/a01.wav}. Four male
+ * speakers DC, JE, JK, KL, each with 15 sentences of every emotion ({@code a, d, f, h, sa, su}) and 30 neutral
+ * ({@code n}); all 7 emotions are its classes ({@link ClassSet#SAVEE_7}) and its folds leave one speaker out.
  */
 public class SaveeLoader implements CorpusLoader {
     static final Pattern FLAT = Pattern.compile("(DC|JE|JK|KL)_(a|d|f|h|n|sa|su)(\\d\\d)\\.wav");
@@ -30,10 +35,19 @@ public class SaveeLoader implements CorpusLoader {
     public String displayName() { return "SAVEE"; }
 
     @Override
-    public String licence() { return "Haq & Jackson (2009), Surrey Audio-Visual Expressed Emotion database; free for research use"; }
+    public String licence() {
+        return "Haq & Jackson (2009), Surrey Audio-Visual Expressed Emotion database; free for research use after registration with the University of Surrey";
+    }
 
     @Override
     public Map<String, Emotion> labels() { return LabelMaps.SAVEE; }
+
+    @Override
+    public ClassSet defaultClassSet() { return ClassSet.SAVEE_7; }
+
+    /** Leave one speaker out: 4 folds, each testing one speaker's 120 files. */
+    @Override
+    public List<Fold> speakerIndependentFolds(Corpus c, long seed) { return Splits.leaveOneSpeakerOut(c.utterances()); }
 
     @Override
     public boolean recognises(Path dir) {
@@ -67,7 +81,7 @@ public class SaveeLoader implements CorpusLoader {
         if (out.isEmpty() && bad.isEmpty()) throw new IOException(root + ": no SAVEE files found");
         Map<String, String> info = new LinkedHashMap<>();
         info.put("layout", "SP_eNN.wav or SP/eNN.wav");
-        info.put("licence", "free for research use (Haq & Jackson 2009)");
+        info.put("licence", "free for research use after registration with the University of Surrey (Haq & Jackson 2009)");
         return new Result(new Corpus(name(), root, out, info), bad);
     }
 

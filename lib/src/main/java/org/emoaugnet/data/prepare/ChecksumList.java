@@ -18,7 +18,9 @@ import org.emoaugnet.data.CorpusException;
 /**
  * SHA-256 of every file of a corpus tree, by path relative to the corpus folder ({@code Actor_01/03-01-…-01.wav}).
  * The text form is GNU coreutils' {@code sha256sum} output, one {@code <64 hex digits><two spaces><path>} line per
- * file, sorted by path, so that a reader can also check a folder with {@code sha256sum -c LIST} in it.
+ * file, sorted by path, so that a reader can also check a folder with {@code sha256sum -c LIST} in it. Lines that
+ * start with {@code #} are comments (as {@code sha256sum -c} reads them too): a committed list's header says where
+ * its files come from and what was found in them.
  *
  * @param name          where the list comes from (for messages)
  * @param sha256ByPath  lower-case hex SHA-256 by relative path, sorted by path
@@ -34,6 +36,16 @@ public record ChecksumList(String name, SortedMap<String, String> sha256ByPath) 
     public static final String RAVDESS_16K = "ravdess-16k.sha256";
     /** The committed list of the third-party EmoDB 2-second derivative that the committed runs used. */
     public static final String EMODB_2S = "emodb-2s.sha256";
+    /** The committed list of the 535 original 16 kHz EmoDB files ({@code wav/} of the official download). */
+    public static final String EMODB_ORIGINALS = "emodb-16k.sha256";
+    /** The committed list of the 480 SAVEE originals (44.1 kHz) as GitHub {@code robertjkeck2/EmoNet} holds them at commit 63132ce. */
+    public static final String SAVEE_ORIGINALS = "savee-44k.sha256";
+    /** The committed list of the 16 kHz SAVEE files {@code corpus prepare --savee} makes from them. */
+    public static final String SAVEE_16K = "savee-16k.sha256";
+    /** The committed list of the 400 URDU originals (44.1 kHz) as the authors' GitHub {@code siddiquelatif/URDU-Dataset} holds them. */
+    public static final String URDU_ORIGINALS = "urdu-44k.sha256";
+    /** The committed list of the 16 kHz URDU files {@code corpus prepare --urdu} makes from them. */
+    public static final String URDU_16K = "urdu-16k.sha256";
 
     public ChecksumList {
         sha256ByPath = Collections.unmodifiableSortedMap(new TreeMap<>(sha256ByPath));
@@ -44,7 +56,7 @@ public record ChecksumList(String name, SortedMap<String, String> sha256ByPath) 
         return new ChecksumList(name, new TreeMap<>(sha256ByPath));
     }
 
-    /** One of the committed lists ({@link #RAVDESS_ORIGINALS}, {@link #RAVDESS_16K}, {@link #EMODB_2S}). */
+    /** One of the committed lists (the constants of this class). */
     public static ChecksumList committed(String fileName) throws IOException {
         try (InputStream in = ChecksumList.class.getResourceAsStream(RESOURCES + fileName)) {
             if (in == null) throw new IOException("the committed checksum list " + RESOURCES + fileName + " is not on the class path");
@@ -56,13 +68,17 @@ public record ChecksumList(String name, SortedMap<String, String> sha256ByPath) 
         return parse(file.toString(), Files.readString(file));
     }
 
-    /** Parses {@code sha256sum} text; a malformed or repeated line is an error naming the list and the line. */
+    /**
+     * Parses {@code sha256sum} text; lines starting with {@code #} are comments. A malformed or repeated line is an
+     * error naming the list and the line.
+     */
     public static ChecksumList parse(String name, String text) throws CorpusException {
         TreeMap<String, String> m = new TreeMap<>();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i];
             if (l.isEmpty() && i == lines.length - 1) break;
+            if (l.startsWith("#")) continue;
             Matcher x = LINE.matcher(l);
             if (!x.matches())
                 throw new CorpusException(name + " line " + (i + 1) + ": not '<SHA-256 in hex>  <path>': '" + l + "'");

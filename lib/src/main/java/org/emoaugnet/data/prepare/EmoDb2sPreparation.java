@@ -31,7 +31,7 @@ import org.emoaugnet.util.AtomicFiles;
  */
 public final class EmoDb2sPreparation {
     /** The layout of the full corpus and of the derivative. */
-    public static final Pattern LAYOUT = Pattern.compile("wav/[^/]+\\.(?i:wav)");
+    public static final Pattern LAYOUT = PublicCorpus.EMODB.layout();
     /** The rate of the full corpus. */
     public static final int FULL_RATE = 16_000;
     /** The derivative's rate. */

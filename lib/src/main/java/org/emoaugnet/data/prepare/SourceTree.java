@@ -10,16 +10,24 @@ import java.util.regex.Pattern;
 import org.emoaugnet.data.CorpusException;
 
 /**
- * The files of a corpus as a user downloaded them: a zip archive or a folder (the archive extracted). Only files
+ * The files of a corpus as a user downloaded them: a zip or tar archive or a folder (the archive extracted). Only files
  * whose last path segments match the corpus layout count ({@code Actor_01/03-01-01-01-01-01-01.wav}), wherever the
  * archive or folder puts them; macOS resource forks ({@code __MACOSX/}, {@code ._name}) and hidden files are not
  * files of the corpus. A layout path found twice (two copies of the corpus side by side) is an error.
  */
-public sealed interface SourceTree extends AutoCloseable permits ZipSource, FolderSource {
-    /** Opens {@code path} (a folder, else a zip archive) and finds the files of {@code layout} in it. */
+public sealed interface SourceTree extends AutoCloseable permits ZipSource, TarSource, FolderSource {
+    /**
+     * Opens {@code path} (a folder; a tar archive, plain or gzip-compressed, by its first bytes; else a zip archive)
+     * and finds the files of {@code layout} in it.
+     */
     static SourceTree open(Path path, Pattern layout) throws IOException {
         if (Files.isDirectory(path)) return FolderSource.open(path, layout);
         if (!Files.exists(path)) throw new CorpusException(path + ": no such file or folder");
+        byte[] head;
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            head = in.readNBytes(512);
+        }
+        if (TarSource.looksLikeTar(head)) return TarSource.open(path, layout);
         return ZipSource.open(path, layout);
     }
 

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * @param version    what {@code sox --version} reports ({@code 14.4.2})
  */
 public record Sox(Path executable, String version) {
-    /** The version that made the committed 16 kHz copy. */
+    /** The version that made the committed 16 kHz copies (RAVDESS; SAVEE and URDU too). */
     public static final String COMMITTED_VERSION = "14.4.2";
 
     private static final Pattern VERSION = Pattern.compile("SoX v(\\S+)");

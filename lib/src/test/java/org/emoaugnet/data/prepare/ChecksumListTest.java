@@ -20,6 +20,14 @@ class ChecksumListTest {
     }
 
     @Test
+    void headerCommentsAreSkippedAsSha256sumSkipsThem() throws Exception {
+        ChecksumList l = ChecksumList.parse("t", "# where the files come from\n# what was found in them\n" + A + "  x/1.wav\n");
+        assertEquals(Map.of("x/1.wav", A), l.sha256ByPath());
+        var e = assertThrows(CorpusException.class, () -> ChecksumList.parse("list.sha256", "# header\n" + A + "  x/1.wav\n # not a comment\n"));
+        assertTrue(e.getMessage().startsWith("list.sha256 line 3: "), e.getMessage());
+    }
+
+    @Test
     void aMalformedOrRepeatedLineIsAnErrorNamingTheListAndLine() {
         var e = assertThrows(CorpusException.class, () -> ChecksumList.parse("list.sha256", A + "  x/1.wav\nnot a line\n"));
         assertTrue(e.getMessage().startsWith("list.sha256 line 2: "), e.getMessage());
