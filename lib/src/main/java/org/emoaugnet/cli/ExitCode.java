@@ -21,7 +21,7 @@ public enum ExitCode {
             + "got another spec or other predictions, `corpus prepare` converted files that differ from the committed runs' ones"),
     NOT_VERIFIABLE(4, "not verifiable on this machine: `records verify` refused a run whose recorded numeric kernels cannot run "
             + "here (and none differed)"),
-    RUN_FAILED(5, "a run failed (its error is listed with the run; the other runs are kept)");
+    RUN_FAILED(5, "a run failed: its training diverged (a non-finite loss or parameter), now or in an earlier attempt that is not retried without --retry-failed; the other runs are kept");
 
     private final int code;
     private final String meaning;

@@ -302,9 +302,9 @@ public final class Runner {
      * Executes the jobs that are not finished, {@code parallelism} at a time, printing progress; returns the record of
      * every finished job in job order (every job's, unless training is off: {@link #trainingEnabled}). A failing job
      * does not stop the others: every other job is still executed, and afterwards the failures are reported together,
-     * each naming its run and spec, in one {@link RunFailedException}: a diverged training (now, or recorded by an
-     * earlier attempt that is not retried) with its failure record, any other error (bad data, a bug) with its cause
-     * and no record, so that resuming tries that run again.
+     * each naming its run and spec. When every failure is a failed run ({@link RunFailedException}: training
+     * diverged, now or in an earlier attempt that is not retried) that exception lists them all; when any job failed
+     * otherwise (bad data, a bug) an {@link IOException} lists every failure, the failed runs among them.
      */
     public static List<RunRecord> runAll(List<Job> jobs, int parallelism, PrintStream log) throws IOException {
         return runAll(jobs, parallelism, log, trainingEnabled());
@@ -329,6 +329,7 @@ public final class Runner {
             int n = Math.min(parallelism, todo.size());
             if (org.emoaugnet.util.Progress.shown()) log.printf(Locale.ROOT, "[runner] %d of %d run(s) to compute, %d at a time%n", todo.size(), jobs.size(), n);
             AtomicInteger done = new AtomicInteger();
+            List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
             List<RunFailedException> failedRuns = java.util.Collections.synchronizedList(new ArrayList<>());
             long t0 = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
@@ -350,10 +351,11 @@ public final class Runner {
                         } catch (RunFailedException e) {
                             done.incrementAndGet();
                             failedRuns.add(e);
+                            failures.add(e.getMessage());
                             log.println("[runner] FAILED " + e.getMessage());
                         } catch (Exception | Error e) {
                             done.incrementAndGet();
-                            failedRuns.add(RunFailedException.unrecorded(j.label(), j.spec().shortHash(), e));
+                            failures.add(j.label() + " (spec " + j.spec().shortHash() + "): " + e);
                             log.println("[runner] FAILED " + j.label() + ": " + e);
                         }
                         return null;
@@ -368,7 +370,9 @@ public final class Runner {
             } finally {
                 pool.shutdownNow();
             }
-            if (!failedRuns.isEmpty()) throw RunFailedException.of(failedRuns, todo.size());   // every failure, diverged or not, named with its run
+            if (!failures.isEmpty() && failures.size() == failedRuns.size()) throw RunFailedException.of(failedRuns, todo.size());
+            if (!failures.isEmpty()) throw new IOException(failures.size() + " of " + todo.size() + " run(s) failed (the others are kept):\n  "
+                    + String.join("\n  ", failures));
         }
         List<RunRecord> out = new ArrayList<>();
         for (Job j : jobs) if (status(j) == Status.FINISHED) out.add(RunRecord.read(j.runDir()));

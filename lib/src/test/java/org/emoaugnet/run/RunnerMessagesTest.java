@@ -1,5 +1,7 @@
 package org.emoaugnet.run;
 
+import java.io.IOException;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
@@ -21,7 +23,7 @@ class RunnerMessagesTest {
         AtomicInteger calls = new AtomicInteger();
         List<Runner.Job> jobs = List.of(RunnerTest.counting(RunnerTest.spec(3), dir.resolve("x/a"), calls, true),
                 RunnerTest.counting(RunnerTest.spec(3), dir.resolve("x/b"), calls, false));
-        var e = assertThrows(RunFailedException.class, () -> Runner.runAll(jobs, 1, new PrintStream(new ByteArrayOutputStream())));
+        var e = assertThrows(IOException.class, () -> Runner.runAll(jobs, 1, new PrintStream(new ByteArrayOutputStream())));
         assertTrue(e.getMessage().contains("1 of 2 run(s) failed") && e.getMessage().contains("x/a"), e.getMessage());
     }
 
