@@ -106,7 +106,10 @@ public record ExperimentConfig(String name, String corpus, ClassSet classSet, Pr
      */
     public static List<org.emoaugnet.data.Fold> foldsOf(ExperimentConfig cfg, org.emoaugnet.data.Corpus c, long seed) {
         List<org.emoaugnet.data.Fold> out = org.emoaugnet.run.ExperimentRunner.folds(cfg.protocol(), cfg.split(), cfg.classSet(), c, seed);
-        if (cfg.folds() > out.size())
+        // the random splits always have one fold, so a larger number is only the suite's cap (Defaults.folds, "up to N
+        // folds"); an experiment file asking them for more is refused when it is read (ExperimentConfigs.foldLimit)
+        boolean single = cfg.protocol() == org.emoaugnet.run.Protocol.PAPER_STYLE || cfg.protocol() == org.emoaugnet.run.Protocol.AUGMENT_AFTER_RANDOM_SPLIT;
+        if (cfg.folds() > out.size() && !single)
             throw new org.emoaugnet.util.ConfigurationException("experiment " + cfg.name() + ": folds=" + cfg.folds() + ": must be at most " + out.size()
                     + " (0: every fold; " + cfg.protocol() + " on " + c.name() + " has " + out.size() + ")");
         return cfg.folds() > 0 && cfg.folds() < out.size() ? out.subList(0, cfg.folds()) : out;
