@@ -146,7 +146,7 @@ public final class CrossCorpus {
                 test = perSpeaker(set, rows.test(), layout, label);
             }
         }
-        ModelConfig model = ModelConfig.preset(spec.model(), spec.activation());
+        ModelConfig model = spec.architecture().config();
         Trainer.Result r = ExperimentRunner.fit(model, train, val, classes, spec.training().withSeed(seed), runDir);
         ExperimentRunner.Outcome o = ExperimentRunner.Outcome.of(r, test, classes, seed);
         o.save(runDir);

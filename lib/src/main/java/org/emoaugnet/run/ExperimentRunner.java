@@ -168,7 +168,7 @@ public final class ExperimentRunner {
         Dataset train = Dataset.of(set, trainRows, layout, norm, scaler, label);
         Dataset val = Dataset.of(set, valRows, layout, norm, scaler, label);
         Dataset test = Dataset.of(set, rows.test(), layout, norm, scaler, label);
-        ModelConfig model = ModelConfig.preset(spec.model(), spec.activation());
+        ModelConfig model = spec.architecture().config();
         Trainer.Result r = fit(model, train, val, classes, spec.training().withSeed(seed), runDir);
         Outcome o = Outcome.of(r, test, classes, seed);
         o.save(runDir);

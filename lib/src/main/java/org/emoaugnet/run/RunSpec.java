@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.features.SequenceNormalisation;
 import org.emoaugnet.model.Dataset;
+import org.emoaugnet.model.ModelConfig;
 import org.emoaugnet.model.TrainConfig;
 import org.emoaugnet.model.TrainOptions;
 
@@ -128,16 +129,24 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
     }
 
     /**
-     * The network.
+     * The network: a preset and an activation, each one of the names the model factory builds ({@link ModelConfig#PRESETS},
+     * {@link ModelConfig#ACTIVATIONS}), checked here so that a spec never names a network that cannot be built.
      *
-     * @param preset     model preset ({@code ModelConfig.preset})
-     * @param activation {@code relu} or {@code elu}
+     * @param preset     model preset ({@link ModelConfig#preset})
+     * @param activation the activation of its hidden layers ({@code relu}, {@code elu} …)
      */
     record Architecture(String preset, String activation) {
         public Architecture {
             need("model", preset);
             need("activation", activation);
+            if (!ModelConfig.PRESETS.contains(preset))
+                throw new IllegalArgumentException("model '" + preset + "' is none of the model presets " + ModelConfig.PRESETS);
+            if (!ModelConfig.ACTIVATIONS.contains(activation))
+                throw new IllegalArgumentException("activation '" + activation + "' is none of " + ModelConfig.ACTIVATIONS);
         }
+
+        /** The network this names ({@link ModelConfig#preset}). */
+        public ModelConfig config() { return ModelConfig.preset(preset, activation); }
     }
 
     /**

@@ -70,6 +70,14 @@ class RunSpecRoundTripTest {
         selection.put("training.selection", "val_loss");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> RunSpec.fromFields(selection)).getMessage().contains("training.selection"));
 
+        Map<String, String> activation = new TreeMap<>(f);
+        activation.put("activation", "bogus");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RunSpec.fromFields(activation)).getMessage().contains("activation 'bogus'"));
+
+        Map<String, String> model = new TreeMap<>(f);
+        model.put("model", "no-such-net");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RunSpec.fromFields(model)).getMessage().contains("model 'no-such-net'"));
+
         assertThrows(IllegalArgumentException.class, () -> new RunSpec.Engine("1", "2", null), "revisions go together");
         assertThrows(IllegalArgumentException.class, () -> new RunSpec.Corpora("a", "a", DataManifest.ANY, "no-classes"));
         assertThrows(IllegalArgumentException.class, () -> new RunSpec.Inputs("f", null, "r", 1, "TRAIN_SCALER"));
