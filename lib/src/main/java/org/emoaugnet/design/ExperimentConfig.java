@@ -60,9 +60,10 @@ public record ExperimentConfig(String name, String corpus, ClassSet classSet, Pr
 
     /** The spec of this experiment's run on {@code fold} with training seed {@code seed} over {@code data}. */
     public RunSpec spec(String fold, long seed, DataManifest data) {
-        return new RunSpec("within", corpus, corpus, data, RunSpec.classSetKey(classSet), features.key(), layout.name(), recipe.key(),
-                ExperimentRunner.AUGMENTATION_SEED, protocol, fold, split, normalisation.name(), model, activation, train, RunSpec.SELECTION, seed,
-                RunSpec.threadsOfThisProcess(), org.emoaugnet.model.ModelFactory.REVISION, org.emoaugnet.model.Trainer.ENGINE);
+        return new RunSpec.Within(RunSpec.Corpora.of(corpus, data, classSet),
+                new RunSpec.Inputs(features.key(), layout, recipe.key(), ExperimentRunner.AUGMENTATION_SEED, normalisation.name()),
+                new RunSpec.Partition(protocol, fold, split), new RunSpec.Architecture(model, activation), RunSpec.Learning.of(train, seed),
+                RunSpec.Engine.current());
     }
 
     /**

@@ -214,7 +214,7 @@ public final class Robustness {
         /** The evaluation of this model under the condition named {@code name}. */
         PlannedRun evaluation(String name) throws IOException {
             for (Degradation c : conditions())
-                if (c.name().equals(name)) return PlannedRun.evaluation(run, new RunSpec.Evaluation(run.spec().kind(), c.name(), c.key(), Degradation.SEED));
+                if (c.name().equals(name)) return PlannedRun.evaluation(run, new RunSpec.Evaluation(c.name(), c.key(), Degradation.SEED));
             throw new IllegalArgumentException("no condition '" + name + "'");
         }
     }

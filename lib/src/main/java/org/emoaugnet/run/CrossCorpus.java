@@ -52,9 +52,10 @@ public final class CrossCorpus {
 
         /** The spec of this cell over class set {@code cs} and the recordings {@code data} (both corpora). */
         public RunSpec spec(ClassSet cs, DataManifest data) {
-            return new RunSpec("cross-corpus", train, test, data, RunSpec.classSetKey(cs), features.key(), Dataset.Layout.SEQUENCE.name(), recipe.key(),
-                    ExperimentRunner.AUGMENTATION_SEED, Protocol.CROSS_CORPUS, "cross", split, normalisation.name(), model, activation, training,
-                    RunSpec.SELECTION, seed, RunSpec.threadsOfThisProcess(), org.emoaugnet.model.ModelFactory.REVISION, org.emoaugnet.model.Trainer.ENGINE);
+            return new RunSpec.Across(new RunSpec.Corpora(train, test, data, RunSpec.classSetKey(cs)),
+                    new RunSpec.Inputs(features.key(), Dataset.Layout.SEQUENCE, recipe.key(), ExperimentRunner.AUGMENTATION_SEED, normalisation.name()),
+                    new RunSpec.Partition(Protocol.CROSS_CORPUS, "cross", split), new RunSpec.Architecture(model, activation),
+                    RunSpec.Learning.of(training, seed), RunSpec.Engine.current());
         }
 
         public String name() {
@@ -114,7 +115,7 @@ public final class CrossCorpus {
      * augmented by the spec's recipe) and tests it on the test corpus's {@code ys} (features {@code fy}, unaugmented)
      * into {@code runDir}.
      */
-    static Runner.Computed compute(String experiment, RunSpec spec, SpecJobs.Parts parts, List<Utterance> xs, List<Utterance> ys, FeatureSet fx, FeatureSet fy,
+    static Runner.Computed compute(String experiment, RunSpec.Across spec, SpecJobs.Parts parts, List<Utterance> xs, List<Utterance> ys, FeatureSet fx, FeatureSet fy,
                                    Path runDir) throws IOException {
         ClassSet cs = parts.classSet();
         List<String> classes = cs.classes();
@@ -128,7 +129,7 @@ public final class CrossCorpus {
         Dataset.Layout layout = parts.layout();
         Dataset train, val, test;
         Scaler xScaler = Dataset.fitScaler(set, rows.train(), layout);
-        switch (Normalisation.valueOf(spec.normalisation())) {
+        switch (spec.crossNormalisation()) {
             case TRAIN_SCALER -> {
                 train = Dataset.of(set, rows.train(), layout, xScaler, label);
                 val = Dataset.of(set, rows.validation(), layout, xScaler, label);
@@ -145,7 +146,7 @@ public final class CrossCorpus {
                 test = perSpeaker(set, rows.test(), layout, label);
             }
         }
-        ModelConfig model = ModelConfig.preset(spec.model(), spec.activation());
+        ModelConfig model = spec.architecture().config();
         Trainer.Result r = ExperimentRunner.fit(model, train, val, classes, spec.training().withSeed(seed), runDir);
         ExperimentRunner.Outcome o = ExperimentRunner.Outcome.of(r, test, classes, seed);
         o.save(runDir);

@@ -48,6 +48,9 @@ public final class Defaults {
 
     public static final String ACTIVATION = "relu";
 
+    /** The validation metric that selects a run's epoch and drives patience and the schedule (the only one the trainer implements: unweighted accuracy). */
+    public static final String SELECTION = "val_ua";
+
     /** Training seeds of an experiment file or ablation design that lists none. */
     public static final List<Long> SEEDS = List.of(1L);
 

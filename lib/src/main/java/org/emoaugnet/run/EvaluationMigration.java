@@ -45,7 +45,7 @@ public final class EvaluationMigration {
             Table t = table(run.resolve(TABLE));
             for (int i = 0; i < t.rowCount(); i++) {
                 String condition = t.stringColumn("condition").get(i), key = t.stringColumn("degradation").get(i);
-                RunSpec spec = RunSpec.evaluation(source.spec(), new RunSpec.Evaluation(source.spec().kind(), condition, key, Degradation.SEED));
+                RunSpec spec = RunSpec.evaluation(source.spec(), new RunSpec.Evaluation(condition, key, Degradation.SEED));
                 Path dir = run.resolve(SpecJobs.runName(spec)), old = run.resolve("predictions-" + condition + ".csv");
                 if (RunRecord.finished(dir) && RunRecord.read(dir).specSha256().equals(spec.sha256())) { there++; continue; }
                 if (!Files.isRegularFile(old)) throw new IOException(run.resolve(TABLE) + " has condition " + condition + " but " + old + " is missing");

@@ -69,7 +69,7 @@ public final class Evaluations {
      *
      * @param recompute the job that recomputes the evaluated run into a given runs root (a scratch folder)
      */
-    static Runner.Computed compute(RunSpec spec, SpecJobs.Parts parts, Fold fold, Degradation d, Runner.Job source,
+    static Runner.Computed compute(RunSpec.Evaluated spec, SpecJobs.Parts parts, Fold fold, Degradation d, Runner.Job source,
                                    Recompute recompute, FeatureCache cache, Path dir) throws IOException {
         if (!d.key().equals(spec.evaluation().degradation())) throw new IllegalArgumentException(d.key() + " is not the spec's degradation");
         SavedModel saved = model(source, recompute, parts.features().key());

@@ -145,7 +145,7 @@ public final class ExperimentRunner {
      * Trains and tests the run of {@code spec} (its {@code fold}, its features {@code set}) into {@code runDir}: history, confusion, predictions and scaler; returns the
      * trained network with its scaler and the results for the run record (written by the {@link Runner}).
      */
-    static Trained compute(String experiment, RunSpec spec, SpecJobs.Parts parts, FeatureSet set, Fold fold, Path runDir) throws IOException {
+    static Trained compute(String experiment, RunSpec.Within spec, SpecJobs.Parts parts, FeatureSet set, Fold fold, Path runDir) throws IOException {
         ClassSet cs = parts.classSet();
         List<String> classes = cs.classes();
         long seed = spec.seed();
@@ -162,13 +162,13 @@ public final class ExperimentRunner {
             trainRows = rows.train();
             valRows = rows.validation();
         }
-        SequenceNormalisation norm = SequenceNormalisation.parse(spec.normalisation());
+        SequenceNormalisation norm = spec.sequenceNormalisation();
         Scaler scaler = Dataset.fitScaler(set, trainRows, layout, norm);
         java.util.function.ToIntFunction<FeatureSet.Row> label = r -> classes.indexOf(cs.classOf(r.source()));
         Dataset train = Dataset.of(set, trainRows, layout, norm, scaler, label);
         Dataset val = Dataset.of(set, valRows, layout, norm, scaler, label);
         Dataset test = Dataset.of(set, rows.test(), layout, norm, scaler, label);
-        ModelConfig model = ModelConfig.preset(spec.model(), spec.activation());
+        ModelConfig model = spec.architecture().config();
         Trainer.Result r = fit(model, train, val, classes, spec.training().withSeed(seed), runDir);
         Outcome o = Outcome.of(r, test, classes, seed);
         o.save(runDir);

@@ -19,7 +19,7 @@ import org.emoaugnet.data.Corpus;
 public record PlannedRun(String experiment, RunSpec spec, List<Corpus> corpora, boolean keepModel) {
     public PlannedRun {
         corpora = List.copyOf(corpora);
-        for (String name : spec.kind().equals("cross-corpus") ? List.of(spec.corpus(), spec.testCorpus()) : List.of(spec.corpus()))
+        for (String name : spec.corpusNames())
             if (corpora.stream().noneMatch(c -> c.name().equals(name)))
                 throw new IllegalArgumentException(experiment + ": the spec reads corpus '" + name + "', which the plan does not carry");
     }

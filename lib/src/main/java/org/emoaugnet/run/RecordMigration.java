@@ -120,11 +120,17 @@ public final class RecordMigration {
         }
         String protocol = cfg.get("protocol").replace(" (LEAKS by design)", "").trim();
         String threads = o.getOrDefault("omp_num_threads", "null");
-        RunSpec spec = new RunSpec(cross ? "cross-corpus" : "within", corpus, testCorpus, data, RunSpec.classSetKey(cs), cfg.get("features"), cfg.get("layout"),
-                cfg.get("recipe"), Long.parseLong(need(o, "augmentation_seed", run)), Protocol.valueOf(protocol), need(o, "fold", run),
-                Defaults.split(Protocol.valueOf(protocol)),   // format-1 runs all used the default split constants
-                cross ? need(o, "normalisation", run) : "TRAIN_SCALER", cfg.get("model"), cfg.get("activation"), t, RunSpec.SELECTION,
-                Long.parseLong(need(o, "seed", run)), threads.equals("null") ? "unset" : threads, null, null);
+        RunSpec.Corpora parts = new RunSpec.Corpora(corpus, testCorpus, data, RunSpec.classSetKey(cs));
+        RunSpec.Inputs inputs = new RunSpec.Inputs(cfg.get("features"), org.emoaugnet.model.Dataset.Layout.valueOf(cfg.get("layout")), cfg.get("recipe"),
+                Long.parseLong(need(o, "augmentation_seed", run)),
+                cross ? need(o, "normalisation", run) : org.emoaugnet.features.SequenceNormalisation.TRAIN_SCALER.name());   // format-1 within runs all used the training scaler
+        RunSpec.Partition partition = new RunSpec.Partition(Protocol.valueOf(protocol), need(o, "fold", run),
+                Defaults.split(Protocol.valueOf(protocol)));   // format-1 runs all used the default split constants
+        RunSpec.Architecture architecture = new RunSpec.Architecture(cfg.get("model"), cfg.get("activation"));
+        RunSpec.Learning learning = RunSpec.Learning.of(t, Long.parseLong(need(o, "seed", run)));
+        RunSpec.Engine engine = new RunSpec.Engine(threads.equals("null") ? NumericKernels.UNSET : threads, null, null);   // run-spec/1: no revisions
+        RunSpec spec = cross ? new RunSpec.Across(parts, inputs, partition, architecture, learning, engine)
+                : new RunSpec.Within(parts, inputs, partition, architecture, learning, engine);
         Map<String, String> deps = new TreeMap<>();
         if (o.containsKey("dl4j")) deps.put("deeplearning4j-nn", o.get("dl4j"));
         Provenance prov = new Provenance(o.getOrDefault("code_commit", Provenance.UNKNOWN), Provenance.UNKNOWN, o.getOrDefault("code_jar_sha256", Provenance.UNKNOWN),

@@ -55,10 +55,14 @@ public final class SpecJobs {
         this.retryFailed = retryFailed;
     }
 
-    /** The typed parameters a spec names by key. */
+    /**
+     * The typed parameters a spec names by key: the one place where a spec's class set, features and recipe keys
+     * become objects (among the suite's known class sets, feature specifications and recipes), each failing with an
+     * error that names the key. Every reader of a spec's keys (the jobs, {@link SplitDerivation}) resolves them here.
+     */
     public record Parts(ClassSet classSet, FeatureSpec features, Recipe recipe, Dataset.Layout layout) {
         public static Parts of(RunSpec spec) {
-            return new Parts(SpecJobs.classSet(spec.classSet()), SpecJobs.features(spec.features()), SpecJobs.recipe(spec.recipe()), Dataset.Layout.valueOf(spec.layout()));
+            return new Parts(SpecJobs.classSet(spec.classSet()), SpecJobs.features(spec.features()), SpecJobs.recipe(spec.recipe()), spec.layout());
         }
     }
 
@@ -69,7 +73,7 @@ public final class SpecJobs {
      */
     public static String runName(RunSpec spec) {
         if (spec.evaluates()) return "eval-" + spec.evaluation().condition();
-        return spec.kind().equals("cross-corpus") ? "seed" + spec.seed() : spec.fold() + "-seed" + spec.seed();
+        return spec.crossCorpus() ? "seed" + spec.seed() : spec.fold() + "-seed" + spec.seed();
     }
 
     /** {@link #job} of every planned run, in plan order. */
@@ -89,43 +93,38 @@ public final class SpecJobs {
         Parts parts = Parts.of(spec);
         Path dir = runsRoot.resolve(run.experiment()).resolve(runName(spec));
         String experiment = run.experiment();
-        switch (spec.kind()) {
-            case "within": {
-                Corpus kept = parts.classSet().apply(run.corpus(spec.corpus()));
-                RunSpec now = spec.current(DataManifest.of(kept.utterances()));
-                Fold fold = fold(now, parts.classSet(), kept);
-                Supplier<FeatureSet> set = features(kept.name(), kept.utterances(), parts.classSet(), parts.features(), parts.recipe());
-                boolean keep = run.keepModel();
-                return new Runner.Job(now, experiment, dir, tmp -> {
-                    ExperimentRunner.Trained t = ExperimentRunner.compute(experiment, now, parts, set.get(), fold, tmp);
-                    if (keep) t.model().save(tmp.resolve("model"));
-                    return t.computed();
-                }, retryFailed);
-            }
-            case "cross-corpus": {
-                List<Utterance> xs = parts.classSet().apply(run.corpus(spec.corpus())).utterances(),
-                        ys = parts.classSet().apply(run.corpus(spec.testCorpus())).utterances();
-                List<Utterance> both = new ArrayList<>(xs);
-                both.addAll(ys);
-                RunSpec now = spec.current(DataManifest.of(both));
-                Supplier<FeatureSet> fx = features(spec.corpus(), xs, parts.classSet(), parts.features(), parts.recipe()),
-                        fy = features(spec.testCorpus(), ys, parts.classSet(), parts.features(), Recipe.none());
-                return new Runner.Job(now, experiment, dir, tmp -> CrossCorpus.compute(experiment, now, parts, xs, ys, fx.get(), fy.get(), tmp), retryFailed);
-            }
-            case RunSpec.EVALUATION: {
-                PlannedRun of = run.evaluated();
-                Runner.Job source = job(of);
-                RunSpec now = RunSpec.evaluation(source.spec(), spec.evaluation());
-                Corpus kept = parts.classSet().apply(run.corpus(spec.corpus()));
-                Fold fold = fold(source.spec(), parts.classSet(), kept);
-                RunSpec.Evaluation e = spec.evaluation();
-                return new Runner.Job(now, experiment, dir, tmp -> Evaluations.compute(now, parts, fold,
-                        degradation(e.degradation(), fold, now.seed(), parts.features()), source, scratch -> new SpecJobs(cache, scratch).job(of), cache, tmp),
-                        retryFailed);
-            }
-            default:
-                throw new IllegalArgumentException(run.label() + ": no runs of kind '" + spec.kind() + "' (within, cross-corpus, evaluation)");
+        if (spec instanceof RunSpec.Within w) {
+            Corpus kept = parts.classSet().apply(run.corpus(w.corpus()));
+            RunSpec.Within now = w.current(DataManifest.of(kept.utterances()));
+            Fold fold = fold(now, parts.classSet(), kept);
+            Supplier<FeatureSet> set = features(kept.name(), kept.utterances(), parts.classSet(), parts.features(), parts.recipe());
+            boolean keep = run.keepModel();
+            return new Runner.Job(now, experiment, dir, tmp -> {
+                ExperimentRunner.Trained t = ExperimentRunner.compute(experiment, now, parts, set.get(), fold, tmp);
+                if (keep) t.model().save(tmp.resolve("model"));
+                return t.computed();
+            }, retryFailed);
         }
+        if (spec instanceof RunSpec.Across a) {
+            List<Utterance> xs = parts.classSet().apply(run.corpus(a.corpus())).utterances(),
+                    ys = parts.classSet().apply(run.corpus(a.testCorpus())).utterances();
+            List<Utterance> both = new ArrayList<>(xs);
+            both.addAll(ys);
+            RunSpec.Across now = a.current(DataManifest.of(both));
+            Supplier<FeatureSet> fx = features(a.corpus(), xs, parts.classSet(), parts.features(), parts.recipe()),
+                    fy = features(a.testCorpus(), ys, parts.classSet(), parts.features(), Recipe.none());
+            return new Runner.Job(now, experiment, dir, tmp -> CrossCorpus.compute(experiment, now, parts, xs, ys, fx.get(), fy.get(), tmp), retryFailed);
+        }
+        RunSpec.Evaluated ev = (RunSpec.Evaluated) spec;   // the sealed type's third and last variant
+        PlannedRun of = run.evaluated();
+        Runner.Job source = job(of);
+        RunSpec.Evaluated now = RunSpec.evaluation(source.spec(), ev.evaluation());
+        Corpus kept = parts.classSet().apply(run.corpus(ev.corpus()));
+        Fold fold = fold(source.spec(), parts.classSet(), kept);
+        RunSpec.Evaluation e = ev.evaluation();
+        return new Runner.Job(now, experiment, dir, tmp -> Evaluations.compute(now, parts, fold,
+                degradation(e.degradation(), fold, now.seed(), parts.features()), source, scratch -> new SpecJobs(cache, scratch).job(of), cache, tmp),
+                retryFailed);
     }
 
     /** The fold the spec names among its protocol's folds of {@code kept} (computed once per protocol, split and seed). */
@@ -176,7 +175,7 @@ public final class SpecJobs {
         for (PlannedRun p : plan) {
             RunSpec s = p.spec();
             Parts parts = Parts.of(s);
-            List<String> corpora = s.kind().equals("cross-corpus") ? List.of(s.corpus(), s.testCorpus()) : List.of(s.corpus());
+            List<String> corpora = s.corpusNames();
             for (String name : corpora) {
                 Recipe recipe = name.equals(s.corpus()) ? parts.recipe() : Recipe.none();   // a cross-corpus run's test corpus is never augmented
                 String key = name + "|" + s.classSet() + "|" + s.features() + "|" + recipe.key();
@@ -205,8 +204,7 @@ public final class SpecJobs {
         RunRecord rec = RunRecord.read(runDir);
         RunSpec spec = rec.spec();
         List<Corpus> read = new ArrayList<>();
-        read.add(corpora.corpus(spec.corpus()));
-        if (spec.kind().equals("cross-corpus")) read.add(corpora.corpus(spec.testCorpus()));
+        for (String name : spec.corpusNames()) read.add(corpora.corpus(name));
         Runner.Job j = new SpecJobs(cache, scratch).job(new PlannedRun(rec.experiment(), spec, read));
         if (Files.exists(j.runDir())) Runner.deleteTree(j.runDir());   // always computed afresh
         NumericKernels.current();   // says before the work which numeric kernels this process runs
@@ -215,14 +213,14 @@ public final class SpecJobs {
                 rec.predictionsSha256().equals(now.predictionsSha256()), rec.test().ua(), now.test().ua());
     }
 
-    static FeatureSpec features(String key) { return FeatureSpec.byKey(key); }
+    private static FeatureSpec features(String key) { return FeatureSpec.byKey(key); }
 
-    static Recipe recipe(String key) {
+    private static Recipe recipe(String key) {
         for (Recipe r : Recipe.named().values()) if (r.key().equals(key)) return r;
         throw new IllegalArgumentException("recipe '" + key + "' is none of the named recipes " + Recipe.named().keySet());
     }
 
-    static ClassSet classSet(String key) {
+    private static ClassSet classSet(String key) {
         List<ClassSet> known = new ArrayList<>(ClassSet.all());
         String name = key.substring(0, key.indexOf('['));
         if (name.startsWith("common-")) known.add(Corpora.commonClassesNamed(name));

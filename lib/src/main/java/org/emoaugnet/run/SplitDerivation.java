@@ -43,15 +43,16 @@ public final class SplitDerivation {
     /** The sides of the run of {@code spec} (an evaluation's are those of the run it evaluates). */
     public SplitSides sides(RunSpec spec) throws IOException {
         if (spec.evaluates()) return sides(spec.source());
-        ClassSet cs = SpecJobs.classSet(spec.classSet());
+        SpecJobs.Parts parts = SpecJobs.Parts.of(spec);   // the spec's keys, resolved in the one place that does
+        ClassSet cs = parts.classSet();
         String foldSet = SplitSides.foldSetOf(spec);
-        if (spec.kind().equals("cross-corpus")) {
+        if (spec instanceof RunSpec.Across) {
             List<Utterance> xs = cs.apply(corpora.corpus(spec.corpus())).utterances(), ys = cs.apply(corpora.corpus(spec.testCorpus())).utterances();
             return SplitSides.ofFold(foldSet, CrossCorpus.fold(spec.corpus() + "->" + spec.testCorpus(), spec, cs, xs, ys), true);
         }
         Corpus kept = cs.apply(corpora.corpus(spec.corpus()));
         if (spec.protocol() == Protocol.PAPER_STYLE) {   // rows are recording-major, one per augmented copy (FeatureExtraction)
-            int copies = SpecJobs.recipe(spec.recipe()).size();
+            int copies = parts.recipe().size();
             List<Utterance> us = kept.utterances();
             ExperimentRunner.PaperStyleRows rows = ExperimentRunner.paperStyleRows(us.size() * copies, spec.split(), spec.seed());
             return new SplitSides(foldSet, speakers(us, rows.train(), copies), speakers(us, rows.validation(), copies), speakers(us, rows.split().test(), copies));
@@ -70,9 +71,9 @@ public final class SplitDerivation {
      */
     public String agreesWith(SplitSides sides, RunSpec spec, Predictions p) throws IOException {
         RunSpec s = spec.evaluates() ? spec.source() : spec;
-        boolean qualified = s.kind().equals("cross-corpus");
+        boolean qualified = s.crossCorpus();
         Map<String, String> speakerOf = new LinkedHashMap<>();
-        for (String name : qualified ? List.of(s.corpus(), s.testCorpus()) : List.of(s.corpus()))
+        for (String name : s.corpusNames())
             for (Utterance u : corpora.corpus(name).utterances()) speakerOf.put(u.key(), qualified ? u.corpus() + "/" + u.speaker() : u.speaker());
         TreeSet<String> seen = new TreeSet<>();
         for (String item : p.items()) {

@@ -78,9 +78,9 @@ public record SplitSpec(long foldSeed, double validationFraction, long validatio
     public Map<String, String> values() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(FOLD_SEED, String.valueOf(foldSeed));
-        m.put(VALIDATION_FRACTION, RunSpec.num(validationFraction));
+        m.put(VALIDATION_FRACTION, SpecFields.num(validationFraction));
         m.put(VALIDATION_SEED, String.valueOf(validationSeed));
-        m.put(TEST_FRACTION, RunSpec.num(testFraction));
+        m.put(TEST_FRACTION, SpecFields.num(testFraction));
         m.put(FOLD_SET, foldSet.key());
         return m;
     }

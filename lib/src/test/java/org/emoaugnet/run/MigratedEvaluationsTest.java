@@ -68,11 +68,11 @@ class MigratedEvaluationsTest {
         while (root != null && !Files.isDirectory(root.resolve("results/runs"))) root = root.getParent();
         assertNotNull(root, "no results/runs");
         RunSpec run = RunRecord.read(root.resolve("results/runs/robustness-synthetic-relu-aug-none/fold-1-seed1")).spec();
-        RunSpec e = RunSpec.evaluation(run, new RunSpec.Evaluation("within", "white-10dB", "noise(snr_db=10.0,colour=WHITE)", Degradation.SEED));
+        RunSpec e = RunSpec.evaluation(run, new RunSpec.Evaluation("white-10dB", "noise(snr_db=10.0,colour=WHITE)", Degradation.SEED));
         assertEquals(run, e.source());
         assertEquals(e, RunSpec.fromFields(e.fields()));
         assertFalse(run.fields().keySet().stream().anyMatch(k -> k.startsWith("evaluation.")), "a run's fields have no evaluation");
-        RunSpec other = RunSpec.evaluation(run, new RunSpec.Evaluation("within", "white-10dB", "noise(snr_db=5.0,colour=WHITE)", Degradation.SEED));
+        RunSpec other = RunSpec.evaluation(run, new RunSpec.Evaluation("white-10dB", "noise(snr_db=5.0,colour=WHITE)", Degradation.SEED));
         assertFalse(e.sha256().equals(other.sha256()), "another degradation is another evaluation");
         assertFalse(e.sha256().equals(RunSpec.evaluation(run.withThreads("4"), e.evaluation()).sha256()), "another evaluated run is another evaluation");
         var tampered = new java.util.TreeMap<>(e.fields());

@@ -40,9 +40,7 @@ class RunSpecTrainOptionsTest {
     static RunSpec withOptions(RunSpec a, TrainOptions o) {
         var f = new java.util.TreeMap<>(a.fields());
         RunSpec s = RunSpec.fromFields(f);
-        return new RunSpec(s.kind(), s.corpus(), s.testCorpus(), s.data(), s.classSet(), s.features(), s.layout(), s.recipe(), s.augmentationSeed(),
-                s.protocol(), s.fold(), s.split(), s.normalisation(), s.model(), s.activation(), s.training().withOptions(o), s.selection(), s.seed(),
-                s.threads(), s.network(), s.trainer());
+        return s.withLearning(new RunSpec.Learning(s.training().withOptions(o), s.selection(), s.seed()));
     }
 
     @Test

@@ -344,15 +344,12 @@ class StrictConfigTest {
                     assertEquals(Defaults.split(s.protocol()), s.split(), rec + " used the default split constants");
                 else assertEquals(s.split().fields(s.protocol()), fields.entrySet().stream().filter(e -> e.getKey().startsWith("split."))
                         .collect(java.util.stream.Collectors.toMap(e -> e.getKey(), e -> e.getValue(), (a, b) -> a, TreeMap::new)), rec + ": its split fields");
-                RunSpec other = new RunSpec(s.kind(), s.corpus(), s.testCorpus(), s.data(), s.classSet(), s.features(), s.layout(), s.recipe(),
-                        s.augmentationSeed(), s.protocol(), s.fold(), new SplitSpec(s.split().foldSeed(), 0.33, s.split().validationSeed(), s.split().testFraction()),
-                        s.normalisation(), s.model(), s.activation(), s.training(), s.selection(), s.seed(), s.threads(), s.network(), s.trainer(), s.evaluation());
+                RunSpec other = s.withPartition(new RunSpec.Partition(s.protocol(), s.fold(),
+                        new SplitSpec(s.split().foldSeed(), 0.33, s.split().validationSeed(), s.split().testFraction())));
                 assertNotEquals(s.sha256(), other.sha256(), rec + ": another validation share is another run");
-                RunSpec emobox = new RunSpec(s.kind(), s.corpus(), s.testCorpus(), s.data(), s.classSet(), s.features(), s.layout(), s.recipe(),
-                        s.augmentationSeed(), s.protocol(), s.fold(), new SplitSpec(s.split().foldSeed(), s.split().validationFraction(), s.split().validationSeed(),
-                        s.split().testFraction(), s.split().foldSet() == org.emoaugnet.data.FoldSet.EMOBOX_6 ? org.emoaugnet.data.FoldSet.RESLSTM_5
-                        : org.emoaugnet.data.FoldSet.EMOBOX_6), s.normalisation(), s.model(), s.activation(), s.training(), s.selection(),
-                        s.seed(), s.threads(), s.network(), s.trainer(), s.evaluation());
+                RunSpec emobox = s.withPartition(new RunSpec.Partition(s.protocol(), s.fold(), new SplitSpec(s.split().foldSeed(),
+                        s.split().validationFraction(), s.split().validationSeed(), s.split().testFraction(),
+                        s.split().foldSet() == org.emoaugnet.data.FoldSet.EMOBOX_6 ? org.emoaugnet.data.FoldSet.RESLSTM_5 : org.emoaugnet.data.FoldSet.EMOBOX_6)));
                 assertNotEquals(s.sha256(), emobox.sha256(), rec + ": another fold set is another run");
                 assertEquals(emobox, RunSpec.fromFields(emobox.fields()), rec + ": the fold set reads back");
                 n++;

@@ -42,7 +42,7 @@ class SparkSweepTest {
         Path serialRuns = tmp.resolve("serial-cross"), sparkRuns = tmp.resolve("spark-cross");
         Sweep.Plan plan = quickCross(serialRuns).plan();
         assertInstanceOf(org.emoaugnet.design.CrossCorpusStudy.Grid.class, plan.design());
-        assertEquals(List.of("cross-corpus", "cross-corpus"), plan.runs().stream().map(r -> r.spec().kind()).toList(),
+        assertEquals(List.of("cross-corpus", "cross-corpus"), plan.runs().stream().map(r -> r.spec().kind().key()).toList(),
                 "the per-speaker variant has no diagonal: synthetic → synthetic-b and back");
         assertEquals(List.of("PER_SPEAKER", "PER_SPEAKER"), plan.runs().stream().map(r -> r.spec().normalisation()).toList());
         Runner.runAll(plan.jobs(), 1, System.err);
