@@ -188,7 +188,7 @@ public final class Main {
      * unknown key, a file, audio or record problem, a failed run); anything else is reported with its type.
      */
     private static boolean foreseen(Exception e) {
-        return e instanceof KnownKeys.UnknownKeyException || e instanceof UsageException || e instanceof java.io.IOException
+        return e instanceof org.emoaugnet.util.ConfigurationException || e instanceof UsageException || e instanceof java.io.IOException
                 || e instanceof java.io.UncheckedIOException || e instanceof IllegalArgumentException;
     }
 

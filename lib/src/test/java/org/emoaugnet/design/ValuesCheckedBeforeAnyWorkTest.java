@@ -82,6 +82,8 @@ class ValuesCheckedBeforeAnyWorkTest {
                 "--cache", cache.toString()}, new PrintStream(out, true), new PrintStream(err, true));
         assertEquals(1, code, "a bad value is a configuration error (exit code 1): " + err);
         assertTrue(err.toString().contains(f + ": " + expected), err.toString());
+        assertFalse(err.toString().contains("unexpected") || err.toString().contains("ConfigurationException"),
+                "a configuration error is reported by its message alone, not as an unexpected error: " + err);
         assertFalse(Files.exists(runs), "no runs folder");
         assertFalse(Files.exists(cache), "no cache folder");
     }
