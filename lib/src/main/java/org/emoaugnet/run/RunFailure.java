@@ -59,15 +59,8 @@ public record RunFailure(String experiment, RunSpec spec, String specSha256, Str
         if (!FORMAT.equals(m.get("format"))) throw new IOException(file + ": a failure record of format '" + m.get("format") + "', this version reads " + FORMAT);
         RecordCheck.checksum(file, m);
         try {
-            Map<String, String> spec = new TreeMap<>(), prov = new TreeMap<>();
-            m.forEach((k, v) -> {
-                if (k.startsWith("spec.")) spec.put(k.substring(5), v);
-                if (k.startsWith("provenance.")) prov.put(k.substring(11), v);
-            });
-            RunSpec s = RunSpec.fromFields(spec);
-            String hash = need(m, "spec_sha256");
-            if (!s.sha256().equals(hash)) throw new IOException(file + ": the spec does not hash to the recorded spec_sha256 (the record was edited)");
-            return Optional.of(new RunFailure(need(m, "experiment"), s, hash, need(m, "reason"), Provenance.fromFields(prov), need(m, "failed_utc"),
+            RunRecord.Recorded r = RunRecord.Recorded.of(file, m);
+            return Optional.of(new RunFailure(need(m, "experiment"), r.spec(), r.hash(), need(m, "reason"), r.provenance(), need(m, "failed_utc"),
                     Double.parseDouble(need(m, "wall_seconds"))));
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);

@@ -187,15 +187,9 @@ public record RunRecord(String experiment, RunSpec spec, String specSha256, Prov
             throw new IOException(dir.resolve(FILE) + ": a run record of an older format (" + m.getOrDefault("format", "run-record/1")
                     + "); convert it with: environment/emoaug records migrate");
         try {
-            Map<String, String> spec = new TreeMap<>(), prov = new TreeMap<>();
-            m.forEach((k, v) -> {
-                if (k.startsWith("spec.")) spec.put(k.substring(5), v);
-                if (k.startsWith("provenance.")) prov.put(k.substring(11), v);
-            });
-            RunSpec s = RunSpec.fromFields(spec);
-            String hash = need(m, "spec_sha256");
-            if (!s.sha256().equals(hash))
-                throw new IOException(dir.resolve(FILE) + ": the spec does not hash to the recorded spec_sha256 (the record was edited)");
+            Recorded r = Recorded.of(dir.resolve(FILE), m);
+            RunSpec s = r.spec();
+            String hash = r.hash();
             Map<String, String> files = new TreeMap<>();
             m.forEach((k, v) -> { if (k.startsWith(RunFiles.PREFIX)) files.put(k.substring(RunFiles.PREFIX.length()), v); });
             RecordCheck.checksum(dir.resolve(FILE), m);
@@ -206,7 +200,7 @@ public record RunRecord(String experiment, RunSpec spec, String specSha256, Prov
             double[] wa = pair(need(m, "test.wa_ci95")), ua = pair(need(m, "test.ua_ci95"));
             if (s.evaluates() && m.keySet().stream().anyMatch(k -> k.startsWith("training.")))
                 throw new IllegalArgumentException("an evaluation's record has training fields");
-            RunRecord rec = new RunRecord(need(m, "experiment"), s, hash, Provenance.fromFields(prov),
+            RunRecord rec = new RunRecord(need(m, "experiment"), s, hash, r.provenance(),
                     new Split(need(m, "split.summary"), integer(m, "split.rows_train"), integer(m, "split.rows_validation"), integer(m, "split.rows_test"),
                             SplitSides.fromFields(m)),
                     s.evaluates() ? null : new Training(integer(m, "training.best_epoch"), integer(m, "training.epochs_run"), Double.parseDouble(need(m, "training.best_validation_score")),
@@ -219,6 +213,24 @@ public record RunRecord(String experiment, RunSpec spec, String specSha256, Prov
             return rec;
         } catch (IllegalArgumentException e) {
             throw new IOException(dir.resolve(FILE) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The spec of a record's fields ({@code spec.*}), checked against its recorded {@code spec_sha256}, and its
+     * provenance ({@code provenance.*}): what run records and failure records ({@link RunFailure}) share.
+     */
+    record Recorded(RunSpec spec, String hash, Provenance provenance) {
+        static Recorded of(Path file, Map<String, String> m) throws IOException {
+            Map<String, String> spec = new TreeMap<>(), prov = new TreeMap<>();
+            m.forEach((k, v) -> {
+                if (k.startsWith("spec.")) spec.put(k.substring(5), v);
+                if (k.startsWith("provenance.")) prov.put(k.substring(11), v);
+            });
+            RunSpec s = RunSpec.fromFields(spec);
+            String hash = need(m, "spec_sha256");
+            if (!s.sha256().equals(hash)) throw new IOException(file + ": the spec does not hash to the recorded spec_sha256 (the record was edited)");
+            return new Recorded(s, hash, Provenance.fromFields(prov));
         }
     }
 

@@ -10,15 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.emoaugnet.data.CorpusException;
-import org.emoaugnet.util.Sha256;
 
 /**
  * A corpus in a tar archive, as {@code git archive} writes one (POSIX ustar with pax headers) or GitHub serves one
@@ -208,31 +205,13 @@ final class TarSource implements SourceTree {
     public String describe(String file) { return archive + "!" + entry(file).name(); }
 
     @Override
-    public String sha256(String file) throws IOException {
-        MessageDigest md = Sha256.digest();
-        copy(file, md::update);
-        return HexFormat.of().formatHex(md.digest());
-    }
+    public String sha256(String file) throws IOException { return ArchiveEntry.sha256(sink -> copy(file, sink)); }
 
     @Override
-    public Path materialise(String file, Path scratch) throws IOException {
-        Path target = scratch.resolve(file);
-        Files.createDirectories(target.getParent());
-        try (OutputStream out = Files.newOutputStream(target)) {
-            copy(file, out::write);
-        } catch (IOException e) {
-            Files.deleteIfExists(target);
-            throw e;
-        }
-        return target;
-    }
+    public Path materialise(String file, Path scratch) throws IOException { return ArchiveEntry.materialise(sink -> copy(file, sink), scratch.resolve(file)); }
 
-    @FunctionalInterface
-    private interface Sink {
-        void accept(byte[] b, int off, int len) throws IOException;
-    }
 
-    private void copy(String file, Sink sink) throws IOException {
+    private void copy(String file, ArchiveEntry.Sink sink) throws IOException {
         Entry e = entry(file);
         ByteBuffer buf = ByteBuffer.allocate(1 << 16);
         for (long done = 0; done < e.size(); ) {

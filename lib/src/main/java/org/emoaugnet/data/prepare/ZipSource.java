@@ -2,12 +2,9 @@ package org.emoaugnet.data.prepare;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +14,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.emoaugnet.data.CorpusException;
-import org.emoaugnet.util.Sha256;
 
 /**
  * A corpus in a zip archive, read in place. A truncated or damaged archive is an error naming it; an entry that
@@ -67,27 +63,13 @@ final class ZipSource implements SourceTree {
     public String describe(String file) { return archive + "!" + entryName(file); }
 
     @Override
-    public String sha256(String file) throws IOException {
-        MessageDigest md = Sha256.digest();
-        read(file, md::update);
-        return HexFormat.of().formatHex(md.digest());
-    }
+    public String sha256(String file) throws IOException { return ArchiveEntry.sha256(sink -> read(file, sink)); }
 
     @Override
-    public Path materialise(String file, Path scratch) throws IOException {
-        Path target = scratch.resolve(file);
-        Files.createDirectories(target.getParent());
-        try (OutputStream out = Files.newOutputStream(target)) {
-            read(file, out::write);
-        } catch (IOException e) {
-            Files.deleteIfExists(target);
-            throw e;
-        }
-        return target;
-    }
+    public Path materialise(String file, Path scratch) throws IOException { return ArchiveEntry.materialise(sink -> read(file, sink), scratch.resolve(file)); }
 
     /** Passes an entry's bytes to {@code sink}, checking them against the entry's CRC-32 (which ZipFile does not). */
-    private void read(String file, Sink sink) throws IOException {
+    private void read(String file, ArchiveEntry.Sink sink) throws IOException {
         ZipEntry e = zip.getEntry(entryName(file));
         CRC32 crc = new CRC32();
         try (InputStream in = zip.getInputStream(e)) {
@@ -103,10 +85,6 @@ final class ZipSource implements SourceTree {
             throw unreadable(file, new ZipException("CRC-32 " + Long.toHexString(crc.getValue()) + " instead of " + Long.toHexString(e.getCrc())));
     }
 
-    @FunctionalInterface
-    private interface Sink {
-        void accept(byte[] b, int off, int len) throws IOException;
-    }
 
     @Override
     public boolean copies() { return true; }
