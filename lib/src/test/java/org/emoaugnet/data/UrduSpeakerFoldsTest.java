@@ -117,6 +117,13 @@ class UrduSpeakerFoldsTest {
         assertEquals(expected, committed);
     }
 
+    /** The committed file is a fold file the experiments read ({@link FoldFile}): its format and checks accept it as it is. */
+    @Test
+    void theLibrarysFoldFileReaderAcceptsIt() {
+        FoldFile f = FoldFile.read(FILE);
+        assertEquals(4, f.size(), "one fold per speaker with angry recordings");
+    }
+
     @Test
     void theParserRefusesAFileWithoutItsHeader() throws Exception {
         Path bad = Files.createTempFile("folds", ".csv");
