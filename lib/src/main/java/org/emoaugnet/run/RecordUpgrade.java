@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.emoaugnet.util.Sha256;
 
 /**
  * Converts run records of format {@value RunRecord#FORMAT_2} to {@value RunRecord#FORMAT} ({@code emoaug records
@@ -53,9 +52,7 @@ public final class RecordUpgrade {
     /** Upgrades the format-2 record {@code m} of {@code dir} (see the class comment); fails naming the file on any disagreement. */
     static void upgrade(Path dir, Map<String, String> m, SplitDerivation splits, String today) throws IOException {
         Path record = dir.resolve(RunRecord.FILE), predictions = dir.resolve(Predictions.FILE);
-        String recorded = m.get("predictions_sha256"), now = Sha256.of(predictions);
-        if (!now.equals(recorded))
-            throw new IOException(predictions + ": changed since the run was recorded: its SHA-256 is " + now + ", the record " + record + " says " + recorded);
+        RunFiles.same(predictions, m.get("predictions_sha256"));
         Map<String, String> spec = new TreeMap<>();
         m.forEach((k, v) -> { if (k.startsWith("spec.")) spec.put(k.substring(5), v); });
         RunSpec s = RunSpec.fromFields(spec);

@@ -73,7 +73,7 @@ public final class RunFiles {
     }
 
     /** Fails naming {@code f} and both hashes unless it hashes to {@code recorded}. */
-    private static void same(Path f, String recorded) throws IOException {
+    static void same(Path f, String recorded) throws IOException {
         String now = Sha256.of(f);
         if (!now.equals(recorded))
             throw new IOException(f + ": changed since the run was recorded: its SHA-256 is " + now + ", the record "

@@ -38,7 +38,7 @@ public final class SpecJobs {
     private final Path runsRoot;
     private final boolean retryFailed;
     private final Map<String, Supplier<FeatureSet>> features = new LinkedHashMap<>();
-    private final Map<String, List<Fold>> folds = new LinkedHashMap<>();
+    private final FoldMemo folds = new FoldMemo();
     private final Map<String, List<Degradation>> degradations = new LinkedHashMap<>();
 
     /** Jobs that extract into {@code cache} and record under {@code runsRoot}, and fail a run that failed before ({@link Runner.Job#retryFailed}: false). */
@@ -96,7 +96,7 @@ public final class SpecJobs {
         if (spec instanceof RunSpec.Within w) {
             Corpus kept = parts.classSet().apply(run.corpus(w.corpus()));
             RunSpec.Within now = w.current(DataManifest.of(kept.utterances()));
-            Fold fold = fold(now, parts.classSet(), kept);
+            Fold fold = folds.of(now, parts.classSet(), kept);
             Supplier<FeatureSet> set = features(kept.name(), kept.utterances(), parts.classSet(), parts.features(), parts.recipe());
             boolean keep = run.keepModel();
             return new Runner.Job(now, experiment, dir, tmp -> {
@@ -120,21 +120,11 @@ public final class SpecJobs {
         Runner.Job source = job(of);
         RunSpec.Evaluated now = RunSpec.evaluation(source.spec(), ev.evaluation());
         Corpus kept = parts.classSet().apply(run.corpus(ev.corpus()));
-        Fold fold = fold(source.spec(), parts.classSet(), kept);
+        Fold fold = folds.of(source.spec(), parts.classSet(), kept);
         RunSpec.Evaluation e = ev.evaluation();
         return new Runner.Job(now, experiment, dir, tmp -> Evaluations.compute(now, parts, fold,
                 degradation(e.degradation(), fold, now.seed(), parts.features()), source, scratch -> new SpecJobs(cache, scratch).job(of), cache, tmp),
                 retryFailed);
-    }
-
-    /** The fold the spec names among its protocol's folds of {@code kept} (computed once per protocol, split and seed). */
-    private synchronized Fold fold(RunSpec spec, ClassSet cs, Corpus kept) throws IOException {
-        String key = kept.name() + "|" + spec.data().sha256() + "|" + spec.classSet() + "|" + spec.protocol() + "|" + spec.split().fields(spec.protocol())
-                + "|" + (spec.protocol() == Protocol.AUGMENT_AFTER_RANDOM_SPLIT ? spec.seed() : 0);   // only the random split depends on the seed
-        List<Fold> all = folds.computeIfAbsent(key, k -> ExperimentRunner.folds(spec.protocol(), spec.split(), cs, kept, spec.seed()));
-        for (Fold f : all) if (f.name().equals(spec.fold())) return f;
-        throw new IOException("fold '" + spec.fold() + "' is not among the folds of " + spec.protocol() + " on " + spec.corpus() + " ("
-                + all.stream().map(Fold::name).toList() + ")");
     }
 
     /** The robustness condition of key {@code key} for the model trained on {@code fold} with {@code seed} (its babble pool built once per fold and seed). */

@@ -2,14 +2,12 @@ package org.emoaugnet.run;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.data.Corpus;
-import org.emoaugnet.data.Fold;
 import org.emoaugnet.data.Utterance;
 
 /**
@@ -21,7 +19,7 @@ import org.emoaugnet.data.Utterance;
  */
 public final class SplitDerivation {
     private final Source corpora;
-    private final Map<String, List<Fold>> folds = new HashMap<>();
+    private final FoldMemo folds = new FoldMemo();
 
     /** The corpora by name ({@link CorpusSource#corpus}); a corpus that is not available is an error naming it. */
     @FunctionalInterface
@@ -57,12 +55,7 @@ public final class SplitDerivation {
             ExperimentRunner.PaperStyleRows rows = ExperimentRunner.paperStyleRows(us.size() * copies, spec.split(), spec.seed());
             return new SplitSides(foldSet, speakers(us, rows.train(), copies), speakers(us, rows.validation(), copies), speakers(us, rows.split().test(), copies));
         }
-        String key = kept.name() + "|" + spec.classSet() + "|" + spec.protocol() + "|" + spec.split().values()
-                + "|" + (spec.protocol() == Protocol.AUGMENT_AFTER_RANDOM_SPLIT ? spec.seed() : 0);
-        List<Fold> all = folds.get(key);
-        if (all == null) folds.put(key, all = ExperimentRunner.folds(spec.protocol(), spec.split(), cs, kept, spec.seed()));
-        for (Fold f : all) if (f.name().equals(spec.fold())) return SplitSides.ofFold(foldSet, f, false);
-        throw new IOException("fold '" + spec.fold() + "' is not among the folds of " + spec.protocol() + " on " + spec.corpus());
+        return SplitSides.ofFold(foldSet, folds.of(spec, cs, kept), false);
     }
 
     /**
