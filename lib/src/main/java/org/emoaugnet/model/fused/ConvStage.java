@@ -38,6 +38,9 @@ final class ConvStage extends Stage {
     /** conv2d's integer arguments: kernel, stride, padding, dilation, same mode, NCHW, weights [kH, kW, in, out]. */
     private int[] intArgs() { return new int[] {1, kernel, 1, stride, 0, 0, 1, 1, 1, 0, 0}; }
 
+    @Override
+    long forwardFlops() { return 2L * outC * inC * kernel * outT; }
+
     boolean usesOps() { return inC > 1; }
 
     /** One batch size's native input, output, output gradient and input gradient, and the ops built over them. */

@@ -18,6 +18,9 @@ final class DenseStage extends Stage {
     }
 
     @Override
+    long forwardFlops() { return 2L * inC * outC; }
+
+    @Override
     void forward(FusedNetwork net, float[] x, int mb, boolean train) {
         float[] p = net.theta();
         nx.put(0, x, 0, mb * inC);

@@ -355,6 +355,30 @@ public final class FusedNetwork {
         return true;
     }
 
+    /** Receives the time each stage took in a pass (the benchmark's profile; null: not timed). */
+    public interface StageClock {
+        /** @param stage index into {@link #stageInfo()} */
+        void add(int stage, boolean backward, long nanos);
+    }
+
+    /** One stage as profiles show it: what it is, its shapes, and its floating-point operations per sample. */
+    public record StageInfo(int index, String description, long forwardFlops, long backwardFlops) {}
+
+    private StageClock clock;
+
+    /** Times every stage of every later pass into {@code c} (null: stop timing). */
+    public void setStageClock(StageClock c) { clock = c; }
+
+    /** The stages in pass order (the first never computes an input gradient). */
+    public List<StageInfo> stageInfo() {
+        List<StageInfo> out = new ArrayList<>();
+        for (int i = 0; i < stages.size(); i++) {
+            Stage s = stages.get(i);
+            out.add(new StageInfo(i, s.describe(), s.forwardFlops(), s.backwardFlops(i > 0)));
+        }
+        return out;
+    }
+
     /** Samples of one batch the trainer takes at most. */
     public int capacity() { return capacity; }
 
@@ -522,8 +546,11 @@ public final class FusedNetwork {
 
     private float[] forward(float[] x, int mb, boolean train) {
         float[] in = x;
-        for (Stage st : stages) {
+        for (int i = 0; i < stages.size(); i++) {
+            Stage st = stages.get(i);
+            long t0 = clock == null ? 0 : System.nanoTime();
             st.forward(this, in, mb, train);
+            if (clock != null) clock.add(i, false, System.nanoTime() - t0);
             in = st.y;
         }
         return in;
@@ -535,7 +562,9 @@ public final class FusedNetwork {
         float[] d = dLogits;
         for (int s = stages.size() - 1; s >= 0; s--) {
             Stage st = stages.get(s);
+            long t0 = clock == null ? 0 : System.nanoTime();
             st.backward(this, d, mb, s > 0);
+            if (clock != null) clock.add(s, true, System.nanoTime() - t0);
             d = st.dx;
         }
         for (int[] r : nativeWritten) nativeGrad.get(r[0], grad, r[0], r[1]);

@@ -41,6 +41,9 @@ final class LstmStage extends Stage {
     }
 
     @Override
+    long forwardFlops() { return 2L * steps * (nIn + h) * 4L * h; }
+
+    @Override
     void forward(FusedNetwork net, float[] x, int mb, boolean train) {
         float[] p = net.theta();
         int g4 = 4 * h, rows = steps * mb;

@@ -28,6 +28,15 @@ abstract class Stage {
     /** Adds parameter gradients (of the mean loss) and, when asked, fills {@link #dx}. */
     abstract void backward(FusedNetwork net, float[] dy, int mb, boolean needDx);
 
+    /** Floating-point operations of the forward pass per sample (multiply and add counted apart); 0 for cheap element-wise stages. */
+    long forwardFlops() { return 0; }
+
+    /** Floating-point operations of the backward pass per sample, with or without the input gradient. */
+    long backwardFlops(boolean needDx) { return needDx ? 2 * forwardFlops() : forwardFlops(); }
+
+    /** What the stage is and its shapes, for profiles: e.g. {@code ConvStage 64×301 → 128×301}. */
+    String describe() { return getClass().getSimpleName() + " " + inC + "×" + inT + " → " + outC + "×" + outT; }
+
     /** Updates non-gradient state after an optimiser step (batch-norm running statistics). */
     void afterStep(FusedNetwork net) {}
 
