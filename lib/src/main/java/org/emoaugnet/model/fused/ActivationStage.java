@@ -11,7 +11,7 @@ final class ActivationStage extends Stage {
     }
 
     @Override
-    void forward(FusedNetwork net, float[] x, int mb, boolean train) {
+    void forward(Lane net, float[] x, int mb, boolean train) {
         this.x = x;
         int n = mb * inSize();
         float[] y = this.y;
@@ -25,7 +25,7 @@ final class ActivationStage extends Stage {
     }
 
     @Override
-    void backward(FusedNetwork net, float[] dy, int mb, boolean needDx) {
+    void backward(Lane net, float[] dy, int mb, boolean needDx) {
         int n = mb * inSize();
         float[] x = this.x, y = this.y, dx = this.dx;
         switch (fn) {

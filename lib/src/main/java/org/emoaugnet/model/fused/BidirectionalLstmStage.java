@@ -48,7 +48,7 @@ final class BidirectionalLstmStage extends Stage {
     }
 
     @Override
-    void forward(FusedNetwork net, float[] x, int mb, boolean train) {
+    void forward(Lane net, float[] x, int mb, boolean train) {
         reverse(x, reversed, mb * inC);
         fwd.forward(net, x, mb, train);
         bwd.forward(net, reversed, mb, train);
@@ -73,7 +73,7 @@ final class BidirectionalLstmStage extends Stage {
     }
 
     @Override
-    void backward(FusedNetwork net, float[] dy, int mb, boolean needDx) {
+    void backward(Lane net, float[] dy, int mb, boolean needDx) {
         int first = last ? steps - 1 : 0;
         if (last) {
             java.util.Arrays.fill(dyFwd, 0, mb * h * steps, 0f);

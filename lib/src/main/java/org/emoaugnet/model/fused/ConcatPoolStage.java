@@ -19,7 +19,7 @@ final class ConcatPoolStage extends Stage {
     }
 
     @Override
-    void forward(FusedNetwork net, float[] x, int mb, boolean train) {
+    void forward(Lane net, float[] x, int mb, boolean train) {
         int h = inC / 2;
         for (int s = 0; s < mb; s++)
             for (int ch = 0; ch < inC; ch++) {
@@ -38,7 +38,7 @@ final class ConcatPoolStage extends Stage {
     }
 
     @Override
-    void backward(FusedNetwork net, float[] dy, int mb, boolean needDx) {
+    void backward(Lane net, float[] dy, int mb, boolean needDx) {
         if (!needDx) return; // no parameters: only the input gradient
         int h = inC / 2;
         for (int s = 0; s < mb; s++)

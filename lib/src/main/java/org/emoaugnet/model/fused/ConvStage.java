@@ -1,132 +1,168 @@
 package org.emoaugnet.model.fused;
 
-import java.util.HashMap;
-import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.factory.Nd4j;
-
 /**
- * 1-D convolution with same padding, without activation. With several input channels it runs libnd4j's
- * {@code conv2d} and {@code conv2d_bp} ops (oneDNN in the project's natives) on the {@code [batch, in, 1, time]} view,
- * which is what DL4J's Convolution1DLayer reaches through {@code conv1d}, built once per batch size and without
- * recomputing the forward pass in backprop; with one input channel (the flat-vector
- * networks' first layer, where those ops fall back to a slow path) it computes the few products per output in Java.
- * DL4J stores the weights as {@code [out, in, k, 1]} and hands the op the same memory read as {@code [k, in, out]};
- * both paths use that reading.
+ * A convolution without activation, 1-D ({@code [batch, channels, time]}, height 1) or 2-D ({@code [batch, channels,
+ * height, width]}, NCHW), with DL4J's same-mode padding, computed as one matrix product per chunk of samples: the
+ * input patches are unfolded into columns (im2col: one row per input channel and kernel tap, one column per sample and
+ * output position), multiplied by the weights through OpenBLAS's {@code sgemm}, and the bias is added while the result
+ * is laid back out per sample. Backward makes the two other products: the weight gradient (columns × output gradient,
+ * summed over the chunk's columns and over chunks in order) and, where an input gradient is needed (not for the first
+ * layer), the column gradient, folded back onto the input (col2im). Chunks hold at most {@link #COLUMN_BUDGET} column
+ * values, so a wide layer never needs a huge buffer; their size depends on the layer's shapes alone.
+ *
+ * <p>DL4J keeps a 1-D layer's weights in memory as {@code [k, in, out]} ({@link Layout#TAP_MAJOR}: column rows ordered
+ * tap, then channel, and the weights read as a {@code K × out} matrix) and a 2-D layer's as {@code [out, in, kH, kW]}
+ * ({@link Layout#CHANNEL_MAJOR}: rows ordered channel, then kernel row, then kernel column; weights an {@code out × K}
+ * matrix).
  */
 final class ConvStage extends Stage {
-    private final int kernel, stride, padLeft, w, b;
-    private final INDArray weights, bias, weightGrad, biasGrad;
-    private final Map<Integer, Batch> batches = new HashMap<>();
+    /** How the layer's weights lie in the parameter vector. */
+    enum Layout { TAP_MAJOR, CHANNEL_MAJOR }
+
+    /** Column values (floats) one chunk's unfolded input may hold. */
+    static final int COLUMN_BUDGET = 1 << 21;
+
+    private final int inH, inW, outH, outW, kH, kW, sH, sW, padTop, padLeft, w, b, rows, chunk;
+    private final Layout layout;
+    private final float[] cols, yc;
+    private final NativeArray nCols, nY, nDcols;
     private float[] x;
 
-    ConvStage(FusedNetwork net, int inC, int inT, int outC, int kernel, int stride, int w, int b, int capacity, boolean needsDx) {
-        super(inC, inT, outC, sameOut(inT, stride), capacity, needsDx);
-        this.kernel = kernel;
-        this.stride = stride;
-        this.padLeft = samePadLeft(inT, kernel, stride);
+    /**
+     * @param inC     input channels; {@code inH × inW} the input's positions (height 1 for 1-D)
+     * @param k       kernel height and width
+     * @param stride  stride along height and width
+     * @param w       offset of the weights in the parameter vector; {@code b} of the bias
+     * @param lanes   the largest number of samples one call gets
+     */
+    ConvStage(int inC, int inH, int inW, int outC, int[] k, int[] stride, Layout layout, int w, int b, int lanes, boolean needsDx) {
+        super(inC, inH * inW, outC, sameOut(inH, stride[0]) * sameOut(inW, stride[1]), lanes, needsDx);
+        this.inH = inH;
+        this.inW = inW;
+        this.kH = k[0];
+        this.kW = k[1];
+        this.sH = stride[0];
+        this.sW = stride[1];
+        this.outH = sameOut(inH, sH);
+        this.outW = sameOut(inW, sW);
+        this.padTop = samePadLeft(inH, kH, sH);
+        this.padLeft = samePadLeft(inW, kW, sW);
+        this.layout = layout;
         this.w = w;
         this.b = b;
-        // DL4J's weight memory read as conv1d reads it ([k, in, out]), i.e. conv2d's [kH = 1, kW = k, in, out]
-        this.weights = net.paramView(w, (long) kernel * inC * outC).reshape('c', 1, kernel, inC, outC);
-        this.bias = net.paramView(b, outC);
-        this.weightGrad = net.gradView(w, (long) kernel * inC * outC).reshape('c', 1, kernel, inC, outC);
-        this.biasGrad = net.gradView(b, outC);
-    }
-
-    /** conv2d's integer arguments: kernel, stride, padding, dilation, same mode, NCHW, weights [kH, kW, in, out]. */
-    private int[] intArgs() { return new int[] {1, kernel, 1, stride, 0, 0, 1, 1, 1, 0, 0}; }
-
-    @Override
-    long forwardFlops() { return 2L * outC * inC * kernel * outT; }
-
-    boolean usesOps() { return inC > 1; }
-
-    /** One batch size's native input, output, output gradient and input gradient, and the ops built over them. */
-    private record Batch(NativeArray x, NativeArray y, NativeArray dy, NativeArray dx, DynamicCustomOp forward, DynamicCustomOp backward) {}
-
-    private Batch batch(int mb) {
-        return batches.computeIfAbsent(mb, m -> {
-            NativeArray x = NativeArray.zeros(m, inC, inT), y = NativeArray.zeros(m, outC, outT), dy = NativeArray.zeros(m, outC, outT),
-                    dx = NativeArray.zeros(m, inC, inT);
-            INDArray x4 = x.array.reshape('c', m, inC, 1, inT), y4 = y.array.reshape('c', m, outC, 1, outT),
-                    dy4 = dy.array.reshape('c', m, outC, 1, outT), dx4 = dx.array.reshape('c', m, inC, 1, inT);
-            DynamicCustomOp fwd = DynamicCustomOp.builder("conv2d").addInputs(x4, weights, bias).addOutputs(y4).addIntegerArguments(intArgs()).build();
-            DynamicCustomOp bwd = DynamicCustomOp.builder("conv2d_bp").addInputs(x4, weights, bias, dy4).addOutputs(dx4, weightGrad, biasGrad)
-                    .addIntegerArguments(intArgs()).build();
-            return new Batch(x, y, dy, dx, fwd, bwd);
-        });
+        this.rows = inC * kH * kW;
+        this.chunk = Math.max(1, Math.min(lanes, COLUMN_BUDGET / (rows * outT)));
+        int n = chunk * outT;
+        this.cols = new float[rows * n];
+        this.yc = new float[Math.max(outC, needsDx ? rows : 0) * n];
+        this.nCols = NativeArray.zeros((long) rows * n);
+        this.nY = NativeArray.zeros((long) outC * n);
+        this.nDcols = needsDx ? NativeArray.zeros((long) rows * n) : null;
     }
 
     @Override
-    void forward(FusedNetwork net, float[] x, int mb, boolean train) {
+    long forwardFlops() { return 2L * outC * rows * outT; }
+
+    @Override
+    String describe() {
+        return "Conv " + kH + "×" + kW + " " + inC + "×" + (inH > 1 ? inH + "×" : "") + inW + " → " + outC + "×" + (outH > 1 ? outH + "×" : "") + outW;
+    }
+
+    /** Column row of input channel {@code i}, kernel row {@code ky} and column {@code kx}. */
+    private int row(int i, int ky, int kx) {
+        return layout == Layout.TAP_MAJOR ? (ky * kW + kx) * inC + i : (i * kH + ky) * kW + kx;
+    }
+
+    /** First and one-past-last output column whose input column {@code o·s + k − pad} lies inside {@code [0, in)}. */
+    private static int firstInside(int k, int pad, int s) { return Math.max(0, Math.floorDiv(pad - k + s - 1, s)); }
+
+    private static int endInside(int k, int pad, int s, int in, int out) { return Math.min(out, Math.floorDiv(in - 1 - k + pad, s) + 1); }
+
+    /** Unfolds samples {@code [s0, s1)} of {@code x} into {@link #cols} ({@code rows × n}, n = samples × outT). */
+    private void im2col(float[] x, int s0, int s1) {
+        int n = (s1 - s0) * outT;
+        for (int i = 0; i < inC; i++)
+            for (int ky = 0; ky < kH; ky++)
+                for (int kx = 0; kx < kW; kx++) {
+                    int r = row(i, ky, kx), oxFrom = firstInside(kx, padLeft, sW), oxTo = Math.max(oxFrom, endInside(kx, padLeft, sW, inW, outW));
+                    for (int s = s0; s < s1; s++)
+                        for (int oy = 0; oy < outH; oy++) {
+                            int base = r * n + (s - s0) * outT + oy * outW, iy = oy * sH + ky - padTop;
+                            if (iy < 0 || iy >= inH) {
+                                java.util.Arrays.fill(cols, base, base + outW, 0f);
+                                continue;
+                            }
+                            int xrow = ((s * inC + i) * inH + iy) * inW + kx - padLeft;
+                            java.util.Arrays.fill(cols, base, base + oxFrom, 0f);
+                            if (sW == 1) System.arraycopy(x, xrow + oxFrom, cols, base + oxFrom, oxTo - oxFrom);
+                            else for (int ox = oxFrom; ox < oxTo; ox++) cols[base + ox] = x[xrow + ox * sW];
+                            java.util.Arrays.fill(cols, base + oxTo, base + outW, 0f);
+                        }
+                }
+        nCols.put(0, cols, 0, rows * n);
+    }
+
+    /** Folds the column gradient {@code dcols} ({@code rows × n}) of samples {@code [s0, s1)} back onto {@link #dx}. */
+    private void col2im(float[] dcols, int s0, int s1) {
+        int n = (s1 - s0) * outT;
+        java.util.Arrays.fill(dx, s0 * inSize(), s1 * inSize(), 0f);
+        for (int i = 0; i < inC; i++)
+            for (int ky = 0; ky < kH; ky++)
+                for (int kx = 0; kx < kW; kx++) {
+                    int r = row(i, ky, kx), oxFrom = firstInside(kx, padLeft, sW), oxTo = endInside(kx, padLeft, sW, inW, outW);
+                    for (int s = s0; s < s1; s++)
+                        for (int oy = 0; oy < outH; oy++) {
+                            int iy = oy * sH + ky - padTop;
+                            if (iy < 0 || iy >= inH) continue;
+                            int base = r * n + (s - s0) * outT + oy * outW, xrow = ((s * inC + i) * inH + iy) * inW + kx - padLeft;
+                            for (int ox = oxFrom; ox < oxTo; ox++) dx[xrow + ox * sW] += dcols[base + ox];
+                        }
+                }
+    }
+
+    @Override
+    void forward(Lane net, float[] x, int mb, boolean train) {
         this.x = x;
-        if (!usesOps()) {
-            forwardSingleChannel(net.theta(), x, mb);
-            return;
+        float[] p = net.theta();
+        for (int s0 = 0; s0 < mb; s0 += chunk) {
+            int s1 = Math.min(mb, s0 + chunk), n = (s1 - s0) * outT;
+            im2col(x, s0, s1);
+            if (layout == Layout.TAP_MAJOR) NativeArray.gemm(true, false, outC, n, rows, 1f, net.nativeParams(), w, outC, nCols, 0, n, 0f, nY, 0, n);
+            else NativeArray.gemm(false, false, outC, n, rows, 1f, net.nativeParams(), w, rows, nCols, 0, n, 0f, nY, 0, n);
+            nY.get(0, yc, 0, outC * n);
+            for (int s = s0; s < s1; s++)
+                for (int o = 0; o < outC; o++) {
+                    float bias = p[b + o];
+                    int from = o * n + (s - s0) * outT, to = (s * outC + o) * outT;
+                    for (int q = 0; q < outT; q++) y[to + q] = yc[from + q] + bias;
+                }
         }
-        Batch n = batch(mb);
-        n.x().put(0, x, 0, mb * inSize());
-        Nd4j.exec(n.forward());
-        n.y().get(0, y, 0, mb * outSize());
     }
 
     @Override
-    void backward(FusedNetwork net, float[] dy, int mb, boolean needDx) {
-        if (!usesOps()) {
-            backwardSingleChannel(net, dy, mb, needDx);
-            return;
+    void backward(Lane net, float[] dy, int mb, boolean needDx) {
+        float[] g = net.grad();
+        for (int o = 0; o < outC; o++) {
+            double sum = 0;
+            for (int s = 0; s < mb; s++) sum += VecMath.sum(dy, (s * outC + o) * outT, outT);
+            g[b + o] += (float) sum;
         }
-        Batch n = batch(mb);
-        n.dy().put(0, dy, 0, mb * outSize());
-        Nd4j.exec(n.backward());
-        net.nativeGradientWritten(w, kernel * inC * outC);
-        net.nativeGradientWritten(b, outC);
-        if (needDx) n.dx().get(0, dx, 0, mb * inSize());
-    }
-
-    private void forwardSingleChannel(float[] p, float[] x, int mb) {
-        for (int s = 0; s < mb; s++) {
-            int xb = s * inT;
-            for (int o = 0; o < outC; o++) {
-                int yb = (s * outC + o) * outT;
-                java.util.Arrays.fill(y, yb, yb + outT, p[b + o]);
-                for (int k = 0; k < kernel; k++) {
-                    float wk = p[w + k * outC + o];
-                    int shift = k - padLeft;
-                    int from = Math.max(0, ceilDiv(-shift, stride)), to = Math.min(outT, ceilDiv(inT - shift, stride));
-                    if (stride == 1) for (int t = from; t < to; t++) y[yb + t] += wk * x[xb + t + shift];
-                    else for (int t = from; t < to; t++) y[yb + t] += wk * x[xb + t * stride + shift];
-                }
+        for (int s0 = 0; s0 < mb; s0 += chunk) {
+            int s1 = Math.min(mb, s0 + chunk), n = (s1 - s0) * outT;
+            float beta = s0 == 0 ? 0f : 1f;
+            im2col(x, s0, s1);
+            for (int s = s0; s < s1; s++)
+                for (int o = 0; o < outC; o++) System.arraycopy(dy, (s * outC + o) * outT, yc, o * n + (s - s0) * outT, outT);
+            nY.put(0, yc, 0, outC * n);
+            if (layout == Layout.TAP_MAJOR) NativeArray.gemm(false, true, rows, outC, n, 1f, nCols, 0, n, nY, 0, n, beta, net.nativeGrad(), w, outC);
+            else NativeArray.gemm(false, true, outC, rows, n, 1f, nY, 0, n, nCols, 0, n, beta, net.nativeGrad(), w, rows);
+            if (needDx) {
+                if (layout == Layout.TAP_MAJOR) NativeArray.gemm(false, false, rows, n, outC, 1f, net.nativeParams(), w, outC, nY, 0, n, 0f, nDcols, 0, n);
+                else NativeArray.gemm(true, false, rows, n, outC, 1f, net.nativeParams(), w, rows, nY, 0, n, 0f, nDcols, 0, n);
+                nDcols.get(0, yc, 0, rows * n);
+                col2im(yc, s0, s1);
             }
         }
+        net.nativeGradientWritten(w, rows * outC);
     }
-
-    private void backwardSingleChannel(FusedNetwork net, float[] dy, int mb, boolean needDx) {
-        float[] p = net.theta(), g = net.grad();
-        if (needDx) java.util.Arrays.fill(dx, 0, mb * inSize(), 0f);
-        for (int s = 0; s < mb; s++) {
-            int xb = s * inT;
-            for (int o = 0; o < outC; o++) {
-                int yb = (s * outC + o) * outT;
-                float sb = 0;
-                for (int t = 0; t < outT; t++) sb += dy[yb + t];
-                g[b + o] += sb;
-                for (int k = 0; k < kernel; k++) {
-                    int shift = k - padLeft;
-                    int from = Math.max(0, ceilDiv(-shift, stride)), to = Math.min(outT, ceilDiv(inT - shift, stride));
-                    float sw = 0;
-                    for (int t = from; t < to; t++) sw += dy[yb + t] * x[xb + t * stride + shift];
-                    g[w + k * outC + o] += sw;
-                    if (needDx) {
-                        float wk = p[w + k * outC + o];
-                        for (int t = from; t < to; t++) dx[xb + t * stride + shift] += wk * dy[yb + t];
-                    }
-                }
-            }
-        }
-    }
-
-    private static int ceilDiv(int a, int b) { return -Math.floorDiv(-a, b); }
 }

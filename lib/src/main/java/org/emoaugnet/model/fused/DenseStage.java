@@ -21,7 +21,7 @@ final class DenseStage extends Stage {
     long forwardFlops() { return 2L * inC * outC; }
 
     @Override
-    void forward(FusedNetwork net, float[] x, int mb, boolean train) {
+    void forward(Lane net, float[] x, int mb, boolean train) {
         float[] p = net.theta();
         nx.put(0, x, 0, mb * inC);
         NativeArray.gemm(false, true, mb, outC, inC, 1f, nx, 0, inC, net.nativeParams(), w, inC, 0f, ny, 0, outC);
@@ -30,7 +30,7 @@ final class DenseStage extends Stage {
     }
 
     @Override
-    void backward(FusedNetwork net, float[] dy, int mb, boolean needDx) {
+    void backward(Lane net, float[] dy, int mb, boolean needDx) {
         float[] g = net.grad();
         for (int s = 0; s < mb; s++) for (int j = 0; j < outC; j++) g[b + j] += dy[s * outC + j];
         ny.put(0, dy, 0, mb * outC);

@@ -2,7 +2,7 @@ package org.emoaugnet.model.fused;
 
 /**
  * Inverted dropout with DL4J's retain probability: kept values are scaled by 1/p in training, nothing at inference.
- * The keep pattern comes from the network's seeded generator, or from the {@link DropoutMasks} a test gave it.
+ * The keep pattern comes from the lane's seeded generator, or from the {@link DropoutMasks} a test gave it.
  */
 final class DropoutStage extends Stage {
     private final int layer;
@@ -18,7 +18,7 @@ final class DropoutStage extends Stage {
     }
 
     @Override
-    void forward(FusedNetwork net, float[] x, int mb, boolean train) {
+    void forward(Lane net, float[] x, int mb, boolean train) {
         int n = mb * inSize();
         if (!train) {
             System.arraycopy(x, 0, y, 0, n);
@@ -27,7 +27,7 @@ final class DropoutStage extends Stage {
         float keep = 1f / retain;
         DropoutMasks given = net.givenDropoutMasks();
         if (given == null) draw(net.random(), keep, n);
-        else take(given, keep, n);
+        else take(given, keep, net, n);
         for (int k = 0; k < n; k++) y[k] = x[k] * mask[k];
     }
 
@@ -46,8 +46,11 @@ final class DropoutStage extends Stage {
     }
 
     /** The given keep pattern, scaled as a drawn one is ({@code keep × 1} or {@code keep × 0}). */
-    private void take(DropoutMasks given, float keep, int n) {
-        given.keep(layer, mask, n);
+    private void take(DropoutMasks given, float keep, Lane lane, int n) {
+        // the given pattern covers the whole batch; this lane takes its samples' part
+        float[] whole = new float[lane.batch * inSize()];
+        given.keep(layer, whole, whole.length);
+        System.arraycopy(whole, lane.from * inSize(), mask, 0, n);
         for (int i = 0; i < n; i++) {
             if (mask[i] != 0f && mask[i] != 1f)
                 throw new IllegalArgumentException("dropout mask of layer " + layer + " holds " + mask[i] + " at " + i + "; a keep pattern holds 0 or 1");
@@ -56,7 +59,7 @@ final class DropoutStage extends Stage {
     }
 
     @Override
-    void backward(FusedNetwork net, float[] dy, int mb, boolean needDx) {
+    void backward(Lane net, float[] dy, int mb, boolean needDx) {
         int n = mb * inSize();
         for (int i = 0; i < n; i++) dx[i] = dy[i] * mask[i];
     }

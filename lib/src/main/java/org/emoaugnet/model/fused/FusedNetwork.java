@@ -66,22 +66,29 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  */
 public final class FusedNetwork {
     /** Revision of the fused trainer's numerics (part of run specifications through {@code Trainer.ENGINE}). */
-    public static final String REVISION = "fused-1";
+    public static final String REVISION = "fused-2";
+
+    /**
+     * Lanes a batch is split into ({@link Lane#split}): a constant of the numerics, so that the thread count
+     * ({@link #setThreads}) never changes a number.
+     */
+    public static final int LANES = 4;
 
     /** Marks an input pre-processor that flattens {@code [batch, channels, time]} channel-major into features. */
     public interface ChannelMajorFlatten {}
 
     private final MultiLayerNetwork net;
-    private final List<Stage> stages = new ArrayList<>();
-    private final int capacity, inputSize, classes, paramCount;
-    private final float[] theta, grad, adamM, adamV, probs, dLogits;
-    private final NativeArray params, nativeGrad;
-    private final INDArray gradArray;
-    private final List<int[]> trainable = new ArrayList<>(), nativeWritten = new ArrayList<>();
+    /** The stages being built, then lane 0's (the one whose batch-norm stages keep the batch statistics). */
+    private List<Stage> stages;
+    private final Lane[] lanes;
+    private final int capacity, laneCapacity, inputSize, classes, paramCount;
+    private final float[] theta, grad, adamM, adamV, logits, probs, dLogits;
+    private final NativeArray params;
+    private final List<int[]> trainable = new ArrayList<>();
+    private LaneRunner runner = new LaneRunner(defaultThreads());
     private final double beta1, beta2, epsilon;
     private double learningRate;
     private long iteration;
-    private final SplittableRandom random;
     /** Masks given instead of drawn (tests only; null in training). */
     private DropoutMasks givenMasks;
     /** DL4J's softmax clip in MCXENT (read from the output layer's loss by {@link #build}). */
@@ -101,16 +108,18 @@ public final class FusedNetwork {
         this.grad = new float[paramCount];
         this.adamM = new float[paramCount];
         this.adamV = new float[paramCount];
-        this.gradArray = Nd4j.create(DataType.FLOAT, new long[] {paramCount}, 'c');
-        this.nativeGrad = new NativeArray(gradArray);
         this.learningRate = adam.getLearningRate();
         this.beta1 = adam.getBeta1();
         this.beta2 = adam.getBeta2();
         this.epsilon = adam.getEpsilon();
-        this.random = new SplittableRandom(seed);
+        this.laneCapacity = (capacity + LANES - 1) / LANES;
+        SplittableRandom root = new SplittableRandom(seed);
+        this.lanes = new Lane[LANES];
+        for (int l = 0; l < LANES; l++) lanes[l] = new Lane(this, l, paramCount, root.split());
         this.inputSize = channels * length;
         Layer outLayer = net.getLayer(net.getnLayers() - 1);
         this.classes = (int) ((OutputLayer) outLayer.conf().getLayer()).getNOut();
+        this.logits = new float[capacity * classes];
         this.probs = new float[capacity * classes];
         this.dLogits = new float[capacity * classes];
         pullParams();
@@ -128,8 +137,14 @@ public final class FusedNetwork {
         String refusal = networkRefusal(net);
         if (refusal != null) throw new IllegalArgumentException("the fused trainer does not implement this network: " + refusal);
         FusedNetwork f = new FusedNetwork(net, channels, length, capacity, (Adam) commonUpdater(net), seed);
-        refusal = f.build(channels, length);
-        if (refusal != null) throw new IllegalArgumentException("the fused trainer does not implement this network: " + refusal);
+        for (Lane lane : f.lanes) {
+            f.stages = lane.stages;
+            f.trainable.clear();
+            refusal = f.build(channels, length);
+            if (refusal != null) throw new IllegalArgumentException("the fused trainer does not implement this network: " + refusal);
+            lane.allocate(f.laneCapacity * f.inputSize, f.laneCapacity * f.classes);
+        }
+        f.stages = f.lanes[0].stages;
         return f;
     }
 
@@ -182,6 +197,10 @@ public final class FusedNetwork {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
         int c = channels, t = length;
         boolean sequence = true;
+        // image: activations [channels, h, t] (2-D layers); a sequence [c, t] meets its first 2-D convolution of one
+        // input channel as the image [1, c, t] (the same memory: log-mel bands become the image's rows)
+        boolean image = false;
+        int h = 1;
         int n = net.getnLayers();
         for (int i = 0; i < n; i++) {
             InputPreProcessor pre = conf.getInputPreProcess(i);
@@ -198,6 +217,10 @@ public final class FusedNetwork {
                 if (!(lc instanceof BatchNormalization) || r.getNumChannels() != c || r.getInputHeight() != 1 || r.getInputWidth() != 1
                         || r.getRnnDataFormat() != RNNFormat.NCW)
                     return where + "an RnnToCnnPreProcessor other than batch normalisation's [batch·time, channels, 1, 1] view";
+            } else if (pre instanceof CnnToRnnPreProcessor r && image) {
+                if (h != 1 || r.getNumChannels() != c || r.getInputHeight() != 1 || r.getInputWidth() != t || r.getRnnDataFormat() != RNNFormat.NCW)
+                    return where + "a CnnToRnnPreProcessor other than [channels, 1, width] to the sequence [channels, width]";
+                image = false;
             } else if (pre instanceof CnnToRnnPreProcessor r) {
                 if (r.getNumChannels() != c || r.getInputHeight() != 1 || r.getInputWidth() != 1 || r.getRnnDataFormat() != RNNFormat.NCW)
                     return where + "a CnnToRnnPreProcessor other than the way back from batch normalisation's per-time-step view";
@@ -207,41 +230,79 @@ public final class FusedNetwork {
             } else if (pre != null) {
                 return where + "input pre-processor " + pre.getClass().getSimpleName();
             }
+            if (image && (pre != null && !(pre instanceof CnnToRnnPreProcessor)
+                    || !(lc instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer || lc instanceof BatchNormalization
+                    || lc instanceof org.deeplearning4j.nn.conf.layers.ActivationLayer || lc instanceof SubsamplingLayer
+                    || lc instanceof GlobalPoolingLayer || lc instanceof DropoutLayer || lc instanceof ConcatPooling)))
+                return where + "a layer or pre-processor the fused path does not implement on an image [" + c + ", " + h + ", " + t + "]";
             boolean needsDx = !stages.isEmpty();
             if (lc instanceof DropoutLayer dl) {
                 if (!(dl.getIDropout() instanceof Dropout d) || d.getClass() != Dropout.class || d.getPSchedule() != null || d.getP() <= 0 || d.getP() > 1)
                     return where + "dropout other than plain Dropout with a fixed retain probability in (0, 1]: " + dl.getIDropout();
-                stages.add(new DropoutStage(i, d.getP(), c, t, capacity));
+                stages.add(new DropoutStage(i, d.getP(), c, h * t, laneCapacity));
                 continue;
             }
             String extra = extras(lc);
             if (extra != null) return where + extra;
             if (lc instanceof Convolution1DLayer cv) {
-                if (!sequence || cv.getConvolutionMode() != ConvolutionMode.Same || cv.getDilation()[0] != 1 || !cv.hasBias()
+                if (!sequence || image || cv.getConvolutionMode() != ConvolutionMode.Same || cv.getDilation()[0] != 1 || !cv.hasBias()
                         || cv.getRnnDataFormat() != RNNFormat.NCW || cv.getNIn() != c)
                     return where + "only Same-mode, undilated, biased NCW convolution of a sequence of " + c + " channels";
-                ConvStage s = new ConvStage(this, c, t, (int) cv.getNOut(), cv.getKernelSize()[0], cv.getStride()[0], offset(layer, "W"),
-                        offset(layer, "b"), capacity, needsDx);
+                ConvStage s = new ConvStage(c, 1, t, (int) cv.getNOut(), new int[] {1, cv.getKernelSize()[0]}, new int[] {1, cv.getStride()[0]},
+                        ConvStage.Layout.TAP_MAJOR, offset(layer, "W"), offset(layer, "b"), laneCapacity, needsDx);
                 stages.add(s);
                 trainable(layer, "W", "b");
                 c = s.outC;
                 t = s.outT;
                 if (!activation(cv.getActivationFn(), c, t)) return where + "activation " + cv.getActivationFn();
+            } else if (lc instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer cv) {
+                if (!image && sequence && cv.getNIn() == 1 && i == 0) {
+                    image = true;
+                    h = c;
+                    c = 1;
+                }
+                if (!image || cv.getConvolutionMode() != ConvolutionMode.Same || cv.getDilation()[0] != 1 || cv.getDilation()[1] != 1 || !cv.hasBias()
+                        || cv.getCnn2dDataFormat() != org.deeplearning4j.nn.conf.CNN2DFormat.NCHW || cv.getNIn() != c)
+                    return where + "only Same-mode, undilated, biased NCHW 2-D convolution of an image of " + c + " channels";
+                ConvStage s = new ConvStage(c, h, t, (int) cv.getNOut(), cv.getKernelSize(), cv.getStride(), ConvStage.Layout.CHANNEL_MAJOR,
+                        offset(layer, "W"), offset(layer, "b"), laneCapacity, needsDx);
+                stages.add(s);
+                trainable(layer, "W", "b");
+                c = s.outC;
+                h = Stage.sameOut(h, cv.getStride()[0]);
+                t = Stage.sameOut(t, cv.getStride()[1]);
+                if (!activation(cv.getActivationFn(), c, h * t)) return where + "activation " + cv.getActivationFn();
             } else if (lc instanceof BatchNormalization bn) {
                 if (bn.isLockGammaBeta() || bn.getNOut() != c) return where + "only trainable gamma and beta over " + c + " channels";
+                if (image && bn.getCnn2DFormat() != org.deeplearning4j.nn.conf.CNN2DFormat.NCHW) return where + "only NCHW batch normalisation of an image";
                 boolean logStd = bn.isUseLogStd();
-                stages.add(new BatchNormStage(c, t, capacity, offset(layer, "gamma"), offset(layer, "beta"), offset(layer, "mean"),
+                stages.add(new BatchNormStage(c, h * t, laneCapacity, offset(layer, "gamma"), offset(layer, "beta"), offset(layer, "mean"),
                         offset(layer, logStd ? "log10stdev" : "var"), logStd, bn.getEps(), bn.getDecay()));
                 trainable(layer, "gamma", "beta");
                 // DL4J 1.0.0-M2.1's BatchNormalization layer never applies the activation function it is given
                 // (activate() returns preOutput()); the fused path does the same, and ModelFactory adds explicit
                 // ActivationLayers instead.
             } else if (lc instanceof org.deeplearning4j.nn.conf.layers.ActivationLayer al) {
-                if (!activation(al.getActivationFn(), c, t)) return where + "activation " + al.getActivationFn();
+                if (!activation(al.getActivationFn(), c, h * t)) return where + "activation " + al.getActivationFn();
+            } else if (lc instanceof SubsamplingLayer sub && !(lc instanceof Subsampling1DLayer) && image) {
+                int[] k = sub.getKernelSize(), st = sub.getStride(), pad = sub.getPadding(), dil = sub.getDilation();
+                if (sub.getPoolingType() != org.deeplearning4j.nn.conf.layers.PoolingType.MAX || sub.getConvolutionMode() != ConvolutionMode.Truncate
+                        || pad[0] != 0 || pad[1] != 0 || dil[0] != 1 || dil[1] != 1 || sub.getCnn2dDataFormat() != org.deeplearning4j.nn.conf.CNN2DFormat.NCHW)
+                    return where + "only Truncate-mode, unpadded, undilated NCHW 2-D max pooling of an image";
+                MaxPool2dStage s = new MaxPool2dStage(c, h, t, k, st, laneCapacity);
+                stages.add(s);
+                h = s.outHeight();
+                t = s.outWidth();
+            } else if (lc instanceof GlobalPoolingLayer gp && image) {
+                if (gp.isCollapseDimensions() || gp.getPoolingType() != org.deeplearning4j.nn.conf.layers.PoolingType.AVG || gp.getPoolingDimensions() == null
+                        || !java.util.Arrays.equals(gp.getPoolingDimensions(), new int[] {2}))
+                    return where + "only the uncollapsed mean over the height (dimension 2) of an image";
+                stages.add(new HeightMeanStage(c, h, t, laneCapacity, needsDx));
+                h = 1;
             } else if (lc instanceof Subsampling1DLayer sub) {
                 if (!sequence || sub.getPoolingType() != org.deeplearning4j.nn.conf.layers.PoolingType.MAX || sub.getConvolutionMode() != ConvolutionMode.Same
                         || sub.getDilation()[0] != 1) return where + "only Same-mode, undilated max pooling of a sequence";
-                MaxPoolStage s = new MaxPoolStage(c, t, sub.getKernelSize()[0], sub.getStride()[0], capacity);
+                MaxPoolStage s = new MaxPoolStage(c, t, sub.getKernelSize()[0], sub.getStride()[0], laneCapacity);
                 stages.add(s);
                 t = s.outT;
             } else if (lc instanceof GlobalPoolingLayer gp) {
@@ -255,14 +316,14 @@ public final class FusedNetwork {
                     case SUM: kind = GlobalPoolStage.Kind.SUM; break;
                     default: return where + "pooling type " + gp.getPoolingType() + " (AVG, MAX and SUM are implemented)";
                 }
-                stages.add(new GlobalPoolStage(kind, c, t, capacity, needsDx));
+                stages.add(new GlobalPoolStage(kind, c, t, laneCapacity, needsDx));
                 t = 1;
                 sequence = false;
             } else if (lc instanceof ConcatPooling cp) {
                 if (!sequence) return where + "only pooling over the time axis of a sequence";
                 if (cp.concatKind() == ConcatPooling.Kind.BIDIRECTIONAL_ENDS && c % 2 != 0)
                     return where + "bidirectional end states of an odd number of channels (" + c + ")";
-                ConcatPoolStage s = new ConcatPoolStage(cp.concatKind(), c, t, capacity, needsDx);
+                ConcatPoolStage s = new ConcatPoolStage(cp.concatKind(), c, t, laneCapacity, needsDx);
                 stages.add(s);
                 c = s.outC;
                 t = 1;
@@ -280,7 +341,7 @@ public final class FusedNetwork {
                     if (refused != null) return where + refused;
                     if (last && extras(l) != null) return where + extras(l);
                     int units = (int) l.getNOut();
-                    stages.add(new LstmStage(c, t, units, last, offset(layer, "W"), offset(layer, "RW"), offset(layer, "b"), capacity, needsDx));
+                    stages.add(new LstmStage(c, t, units, last, offset(layer, "W"), offset(layer, "RW"), offset(layer, "b"), laneCapacity, needsDx));
                     trainable(layer, "W", "RW", "b");
                     c = units;
                 }
@@ -291,7 +352,7 @@ public final class FusedNetwork {
             } else if (lc instanceof DenseLayer d) {
                 if (sequence || d.getNIn() != c || !d.hasBias() || d.hasLayerNorm())
                     return where + "only a biased dense layer without layer normalisation on " + c + " features";
-                stages.add(new DenseStage(c, (int) d.getNOut(), offset(layer, "W"), offset(layer, "b"), capacity, needsDx));
+                stages.add(new DenseStage(c, (int) d.getNOut(), offset(layer, "W"), offset(layer, "b"), laneCapacity, needsDx));
                 trainable(layer, "W", "b");
                 c = (int) d.getNOut();
                 if (!activation(d.getActivationFn(), c, t)) return where + "activation " + d.getActivationFn();
@@ -300,7 +361,7 @@ public final class FusedNetwork {
                         || !(o.getLossFn() instanceof LossMCXENT loss) || loss.getWeights() != null)
                     return where + "only a biased softmax output with unweighted MCXENT on " + c + " features";
                 softmaxClip = (float) loss.getSoftmaxClipEps();
-                stages.add(new DenseStage(c, (int) o.getNOut(), offset(layer, "W"), offset(layer, "b"), capacity, needsDx));
+                stages.add(new DenseStage(c, (int) o.getNOut(), offset(layer, "W"), offset(layer, "b"), laneCapacity, needsDx));
                 trainable(layer, "W", "b");
             } else {
                 return where + "a layer type the fused path does not implement";
@@ -339,7 +400,7 @@ public final class FusedNetwork {
         if (f.getNOut() != b.getNOut()) return "Bidirectional with directions of different sizes";
         stages.add(new BidirectionalLstmStage(c, t, (int) f.getNOut(), combine, last,
                 new int[] {offset(layer, "fW"), offset(layer, "fRW"), offset(layer, "fb")},
-                new int[] {offset(layer, "bW"), offset(layer, "bRW"), offset(layer, "bb")}, capacity, needsDx));
+                new int[] {offset(layer, "bW"), offset(layer, "bRW"), offset(layer, "bb")}, laneCapacity, needsDx));
         trainable(layer, "fW", "fRW", "fb", "bW", "bRW", "bb");
         return null;
     }
@@ -351,7 +412,7 @@ public final class FusedNetwork {
     private boolean activation(org.nd4j.linalg.activations.IActivation fn, int c, int t) {
         Activation a = Activation.of(fn);
         if (a == null) return false;
-        if (a != Activation.IDENTITY) stages.add(new ActivationStage(a, c, t, capacity));
+        if (a != Activation.IDENTITY) stages.add(new ActivationStage(a, c, t, laneCapacity));
         return true;
     }
 
@@ -445,7 +506,7 @@ public final class FusedNetwork {
     private void step(int mb) {
         backward(mb);
         adam();
-        for (Stage st : stages) st.afterStep(this);
+        for (Stage st : lanes[0].stages) st.afterStep(this);
         pushParams();
         iteration++;
     }
@@ -544,30 +605,228 @@ public final class FusedNetwork {
         return grad.clone();
     }
 
+    /**
+     * Runs every stage on every lane and returns the logits {@code [mb, classes]}. Lanes run in parallel between the
+     * points where they must meet: the batch-normalisation stages of a training pass, whose statistics cover the whole
+     * batch (sums per lane, added in lane order). With a stage clock every stage is its own step, timed as a whole.
+     */
     private float[] forward(float[] x, int mb, boolean train) {
-        float[] in = x;
-        for (int i = 0; i < stages.size(); i++) {
-            Stage st = stages.get(i);
-            long t0 = clock == null ? 0 : System.nanoTime();
-            st.forward(this, in, mb, train);
-            if (clock != null) clock.add(i, false, System.nanoTime() - t0);
-            in = st.y;
+        int[] sizes = Lane.split(mb, LANES);
+        int used = sizes.length, n = lanes[0].stages.size();
+        for (int l = 0, from = 0; l < used; from += sizes[l], l++) {
+            Lane lane = lanes[l];
+            lane.from = from;
+            lane.mb = sizes[l];
+            lane.batch = mb;
+            System.arraycopy(x, from * inputSize, lane.input, 0, sizes[l] * inputSize);
         }
-        return in;
+        int i = 0;
+        while (i < n) {
+            int j = i;
+            while (j < n && !(train && lanes[0].stages.get(j) instanceof BatchNormStage) && (clock == null || j == i)) j++;
+            int first = i, end = j;
+            if (end > first) {
+                long t0 = System.nanoTime();
+                runner.run(used, lane -> {
+                    float[] in = first == 0 ? lane.input : lane.stages.get(first - 1).y;
+                    for (int k = first; k < end; k++) {
+                        Stage st = lane.stages.get(k);
+                        st.forward(lane, in, lane.mb, train);
+                        in = st.y;
+                    }
+                });
+                if (clock != null) clock.add(first, false, System.nanoTime() - t0);
+            }
+            if (end < n) {
+                long t0 = System.nanoTime();
+                batchNormForward(end, used);
+                if (clock != null) clock.add(end, false, System.nanoTime() - t0);
+            }
+            i = end + (end < n ? 1 : 0);
+        }
+        for (int l = 0; l < used; l++) System.arraycopy(lanes[l].stages.get(n - 1).y, 0, logits, lanes[l].from * classes, lanes[l].mb * classes);
+        return logits;
+    }
+
+    /** The input of stage {@code k} in {@code lane} during a forward pass. */
+    private static float[] stageInput(Lane lane, int k) { return k == 0 ? lane.input : lane.stages.get(k - 1).y; }
+
+    /** The output gradient of stage {@code k} in {@code lane} during a backward pass. */
+    private static float[] stageOutputGradient(Lane lane, int k) {
+        return k == lane.stages.size() - 1 ? lane.dLogits : lane.stages.get(k + 1).dx;
+    }
+
+    /** A training pass's batch normalisation at stage {@code k}: the whole batch's statistics, then each lane. */
+    private void batchNormForward(int k, int used) {
+        int c = lanes[0].stages.get(k).inC;
+        double count = 0;
+        double[][] part = new double[used][];
+        runner.run(used, lane -> {
+            part[lane.index] = new double[c];
+            ((BatchNormStage) lane.stages.get(k)).channelSums(stageInput(lane, k), lane.mb, part[lane.index]);
+        });
+        double[] mean = new double[c], var = new double[c];
+        for (int l = 0; l < used; l++) {
+            count += (double) lanes[l].mb * lanes[l].stages.get(k).inT;
+            for (int ch = 0; ch < c; ch++) mean[ch] += part[l][ch];
+        }
+        for (int ch = 0; ch < c; ch++) mean[ch] /= count;
+        runner.run(used, lane -> {
+            part[lane.index] = new double[c];
+            ((BatchNormStage) lane.stages.get(k)).channelDeviations(stageInput(lane, k), lane.mb, mean, part[lane.index]);
+        });
+        for (int l = 0; l < used; l++) for (int ch = 0; ch < c; ch++) var[ch] += part[l][ch];
+        for (int ch = 0; ch < c; ch++) var[ch] /= count;
+        runner.run(used, lane -> {
+            BatchNormStage bn = (BatchNormStage) lane.stages.get(k);
+            bn.setBatchStatistics(mean, var);
+            bn.normalize(lane, stageInput(lane, k), lane.mb);
+        });
+    }
+
+    /** The backward pass of a batch-normalisation stage: sums over the batch, then each lane's input gradient. */
+    private void batchNormBackward(int k, int used) {
+        int c = lanes[0].stages.get(k).inC;
+        double[][] sb = new double[used][], sg = new double[used][];
+        runner.run(used, lane -> {
+            sb[lane.index] = new double[c];
+            sg[lane.index] = new double[c];
+            ((BatchNormStage) lane.stages.get(k)).gradientSums(stageOutputGradient(lane, k), lane.mb, sb[lane.index], sg[lane.index]);
+        });
+        double[] b = new double[c], g = new double[c];
+        double count = 0;
+        for (int l = 0; l < used; l++) {
+            count += (double) lanes[l].mb * lanes[l].stages.get(k).inT;
+            for (int ch = 0; ch < c; ch++) {
+                b[ch] += sb[l][ch];
+                g[ch] += sg[l][ch];
+            }
+        }
+        ((BatchNormStage) lanes[0].stages.get(k)).parameterGradient(lanes[0], b, g);
+        if (k == 0) return;
+        double n = count;
+        runner.run(used, lane -> ((BatchNormStage) lane.stages.get(k)).inputGradient(lane, stageOutputGradient(lane, k), lane.mb, b, g, n));
     }
 
     private void backward(int mb) {
-        java.util.Arrays.fill(grad, 0f);
-        nativeWritten.clear();
-        float[] d = dLogits;
-        for (int s = stages.size() - 1; s >= 0; s--) {
-            Stage st = stages.get(s);
-            long t0 = clock == null ? 0 : System.nanoTime();
-            st.backward(this, d, mb, s > 0);
-            if (clock != null) clock.add(s, true, System.nanoTime() - t0);
-            d = st.dx;
+        int[] sizes = Lane.split(mb, LANES);
+        int used = sizes.length, n = lanes[0].stages.size();
+        for (int l = 0; l < used; l++) {
+            Lane lane = lanes[l];
+            lane.clearGradient();
+            System.arraycopy(dLogits, lane.from * classes, lane.dLogits, 0, lane.mb * classes);
         }
-        for (int[] r : nativeWritten) nativeGrad.get(r[0], grad, r[0], r[1]);
+        int i = n - 1;
+        while (i >= 0) {
+            int j = i;
+            while (j >= 0 && !(lanes[0].stages.get(j) instanceof BatchNormStage) && (clock == null || j == i)) j--;
+            int last = i, stop = j;
+            if (stop < last) {
+                long t0 = System.nanoTime();
+                runner.run(used, lane -> {
+                    for (int k = last; k > stop; k--) lane.stages.get(k).backward(lane, stageOutputGradient(lane, k), lane.mb, k > 0);
+                });
+                if (clock != null) clock.add(last, true, System.nanoTime() - t0);
+            }
+            if (stop >= 0) {
+                long t0 = System.nanoTime();
+                batchNormBackward(stop, used);
+                if (clock != null) clock.add(stop, true, System.nanoTime() - t0);
+            }
+            i = stop - 1;
+        }
+        runner.run(used, Lane::gradient);
+        System.arraycopy(lanes[0].gradient(), 0, grad, 0, paramCount);
+        for (int l = 1; l < used; l++) {
+            float[] g = lanes[l].gradient();
+            for (int[] r : trainable) for (int p = r[0], end = r[0] + r[1]; p < end; p++) grad[p] += g[p];
+        }
+    }
+
+    /**
+     * Runs one lane per thread-slot: up to {@code threads} threads (this one included) share the lanes, lane {@code l}
+     * on slot {@code l mod threads}; it only changes which thread computes a lane, never what a lane computes.
+     *
+     * @param threads 1 or more; more than {@link #LANES} are never used
+     */
+    public void setThreads(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        runner = new LaneRunner(Math.min(threads, LANES));
+    }
+
+    /** The threads this network runs its lanes on ({@link #defaultThreads} unless {@link #setThreads} changed it). */
+    public int threads() { return runner.threads(); }
+
+    /** The setting that chooses the fused trainer's threads (a positive whole number; unset: every core, at most {@link #LANES}). */
+    public static final String THREADS_VARIABLE = "EMOAUG_THREADS";
+
+    /**
+     * Threads a new network runs its lanes on: {@value #THREADS_VARIABLE} when set, otherwise the cores of this machine,
+     * at most {@link #LANES}. Never changes a number, only the speed.
+     *
+     * @throws IllegalArgumentException when the variable is set to something other than a positive whole number
+     */
+    public static int defaultThreads() {
+        String v = System.getenv(THREADS_VARIABLE);
+        if (v == null || v.isBlank()) return Math.min(Runtime.getRuntime().availableProcessors(), LANES);
+        try {
+            int t = Integer.parseInt(v.trim());
+            if (t >= 1) return Math.min(t, LANES);
+        } catch (NumberFormatException e) {
+            // reported below with the variable's name
+        }
+        throw new IllegalArgumentException(THREADS_VARIABLE + "=" + v + ": the fused trainer's threads must be a positive whole number");
+    }
+
+    static {
+        // every product runs on the lane's own thread: OpenBLAS's threads would only compete with the lanes' (and a
+        // product's value must not depend on how many threads OpenBLAS would have split it over)
+        Nd4j.factory().blas().setMaxThreads(1);
+    }
+
+    /** Worker threads shared by every network (daemons; idle ones end after a minute). */
+    private static final java.util.concurrent.ExecutorService WORKERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fused-lane");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Parallel runs of a step over the lanes in use. */
+    private final class LaneRunner {
+        private final int threads;
+
+        LaneRunner(int threads) { this.threads = threads; }
+
+        int threads() { return threads; }
+
+        void run(int used, java.util.function.Consumer<Lane> step) {
+            if (threads == 1 || used == 1) {
+                for (int l = 0; l < used; l++) step.accept(lanes[l]);
+                return;
+            }
+            List<java.util.concurrent.Future<?>> others = new ArrayList<>();
+            for (int slot = 1; slot < Math.min(threads, used); slot++) {
+                int first = slot;
+                others.add(WORKERS.submit(() -> { for (int l = first; l < used; l += threads) step.accept(lanes[l]); }));
+            }
+            RuntimeException failure = null;
+            try {
+                for (int l = 0; l < used; l += threads) step.accept(lanes[l]);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            for (java.util.concurrent.Future<?> f : others) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    if (failure == null) failure = new IllegalStateException("interrupted while lanes ran", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (failure == null) failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                }
+            }
+            if (failure != null) throw failure;
+        }
     }
 
     /**
@@ -661,19 +920,6 @@ public final class FusedNetwork {
 
     NativeArray nativeParams() { return params; }
 
-    NativeArray nativeGrad() { return nativeGrad; }
-
-    SplittableRandom random() { return random; }
-
-    INDArray paramView(long offset, long length) {
-        return Nd4j.create(net.params().data(), new long[] {length}, new long[] {1}, net.params().offset() + offset, 'c');
-    }
-
-    INDArray gradView(long offset, long length) {
-        return Nd4j.create(gradArray.data(), new long[] {length}, new long[] {1}, offset, 'c');
-    }
-
-    void nativeGradientWritten(int offset, int length) { nativeWritten.add(new int[] {offset, length}); }
 
     private static IUpdater commonUpdater(MultiLayerNetwork net) {
         IUpdater u = null;

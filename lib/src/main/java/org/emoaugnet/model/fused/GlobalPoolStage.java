@@ -20,7 +20,7 @@ final class GlobalPoolStage extends Stage {
     }
 
     @Override
-    void forward(FusedNetwork net, float[] x, int mb, boolean train) {
+    void forward(Lane net, float[] x, int mb, boolean train) {
         int rows = mb * inC;
         for (int r = 0; r < rows; r++) {
             int from = r * inT;
@@ -41,7 +41,7 @@ final class GlobalPoolStage extends Stage {
     }
 
     @Override
-    void backward(FusedNetwork net, float[] dy, int mb, boolean needDx) {
+    void backward(Lane net, float[] dy, int mb, boolean needDx) {
         if (!needDx) return; // no parameters: only the input gradient
         int rows = mb * inC;
         if (kind == Kind.MAX) {

@@ -44,7 +44,7 @@ final class LstmStage extends Stage {
     long forwardFlops() { return 2L * steps * (nIn + h) * 4L * h; }
 
     @Override
-    void forward(FusedNetwork net, float[] x, int mb, boolean train) {
+    void forward(Lane net, float[] x, int mb, boolean train) {
         float[] p = net.theta();
         int g4 = 4 * h, rows = steps * mb;
         // [batch, in, time] to time-major rows [time·batch, in]: sequential writes, one sample's block read from cache
@@ -84,7 +84,7 @@ final class LstmStage extends Stage {
     }
 
     @Override
-    void backward(FusedNetwork net, float[] dy, int mb, boolean needDx) {
+    void backward(Lane net, float[] dy, int mb, boolean needDx) {
         float[] g = net.grad();
         int g4 = 4 * h, rows = steps * mb;
         java.util.Arrays.fill(dh, 0, mb * h, 0f);

@@ -25,7 +25,7 @@ final class MaxPoolStage extends Stage {
     }
 
     @Override
-    void forward(FusedNetwork net, float[] x, int mb, boolean train) {
+    void forward(Lane net, float[] x, int mb, boolean train) {
         int rows = mb * inC;
         if (pairs) {
             this.x = x;
@@ -68,7 +68,7 @@ final class MaxPoolStage extends Stage {
     }
 
     @Override
-    void backward(FusedNetwork net, float[] dy, int mb, boolean needDx) {
+    void backward(Lane net, float[] dy, int mb, boolean needDx) {
         int n = mb * outSize();
         if (pairs) {
             float[] x = this.x;

@@ -23,10 +23,10 @@ abstract class Stage {
     int outSize() { return outC * outT; }
 
     /** Fills {@link #y} from {@code x} for the first {@code mb} samples. */
-    abstract void forward(FusedNetwork net, float[] x, int mb, boolean train);
+    abstract void forward(Lane net, float[] x, int mb, boolean train);
 
     /** Adds parameter gradients (of the mean loss) and, when asked, fills {@link #dx}. */
-    abstract void backward(FusedNetwork net, float[] dy, int mb, boolean needDx);
+    abstract void backward(Lane net, float[] dy, int mb, boolean needDx);
 
     /** Floating-point operations of the forward pass per sample (multiply and add counted apart); 0 for cheap element-wise stages. */
     long forwardFlops() { return 0; }

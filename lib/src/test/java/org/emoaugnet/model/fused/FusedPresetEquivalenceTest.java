@@ -264,6 +264,16 @@ class FusedPresetEquivalenceTest {
         return bad;
     }
 
+    /**
+     * A block's gradient may differ from DL4J's by this share of its largest value: 1e-3, and 2.5e-3 for public-conv1d
+     * with ReLU. That network normalises after the activation (Keras order) and its fourth block's batch normalisation
+     * sees 20 values per channel here, some channels almost all zero after ReLU, so σ comes near √ε and amplifies the
+     * rounding of two summation orders (our im2col products against libnd4j's oneDNN convolution): measured 1.8e-3,
+     * spread over the whole block, with no ReLU input changing sign between the two sides and the same network with
+     * ELU within 1e-3.
+     */
+    static double gradientTolerance(String name) { return name.startsWith("public-conv1d relu") ? 2.5e-3 : 1e-3; }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void presetMatchesDl4jUnderTheSameDropoutMasks(Case c) {
@@ -287,10 +297,13 @@ class FusedPresetEquivalenceTest {
         }
         // every dropout layer's mask used on both sides: fused in the training output, the gradient and the step;
         // DL4J's copy in the training output and the gradient pass (forward twice, backward once), the stepping copy once each way
-        List<Integer> layers = new ArrayList<>(m.keep.keySet()), thrice = new ArrayList<>(layers);
-        thrice.addAll(layers);
-        thrice.addAll(layers);
-        assertEquals(thrice, m.askedByFused, c + ": fused dropout layers");
+        // (the fused side asks once per lane and pass: each lane takes its samples' part of the whole batch's pattern)
+        List<Integer> layers = new ArrayList<>(m.keep.keySet()), asked = new ArrayList<>();
+        for (int pass = 0; pass < 3 * Lane.split(MB, FusedNetwork.LANES).length; pass++) asked.addAll(layers);
+        List<Integer> askedByFused = new ArrayList<>(m.askedByFused);
+        java.util.Collections.sort(asked);
+        java.util.Collections.sort(askedByFused);
+        assertEquals(asked, askedByFused, c + ": fused dropout layers");
         for (int layer : layers) {
             assertArrayEquals(new int[] {2, 1}, m.givenToDl4j.get(layer).get(0).uses(), c + ": DL4J used the mask of layer " + layer);
             assertArrayEquals(new int[] {1, 1}, m.givenToDl4j.get(layer).get(1).uses(), c + ": DL4J's step used the mask of layer " + layer);
@@ -318,7 +331,7 @@ class FusedPresetEquivalenceTest {
                 diff = Math.max(diff, Math.abs(r.gradDl4j()[i] - r.gradFused()[i]));
             }
             assertTrue(scale > 0, c + " " + b + ": DL4J's gradient is zero");
-            assertTrue(diff <= 1e-3 * scale + 1e-6 * netScale, c + " " + b + ": gradient max |diff| " + diff + " at scale " + scale);
+            assertTrue(diff <= gradientTolerance(c) * scale + 1e-6 * netScale, c + " " + b + ": gradient max |diff| " + diff + " at scale " + scale);
             gradientBlocks++;
         }
         assertTrue(gradientBlocks > 0);
