@@ -15,7 +15,7 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
  * the pooled rows), but its configuration cannot say it: {@code setNIn}, which {@code setInputType} calls, replaces the
  * pooling dimensions of a convolutional input by {@code [2, 3]} whatever was configured, and {@code getOutputType}
  * reports {@code feedForward(channels)} (uncollapsed, {@code [batch, channels, 1, 1]}, which the layer then fails to
- * produce for a partial pooling: docs/dl4j-notes.md). This subclass keeps pooling dimension 2, collapsed, and reports
+ * produce for a partial pooling: dl4j-notes §2). This subclass keeps pooling dimension 2, collapsed, and reports
  * the recurrent type; the computation stays DL4J's own, and the layer is a {@code GlobalPoolingLayer} to everything
  * that asks. Saved and loaded with the network (JSON: DL4J's own properties).
  */
