@@ -12,10 +12,14 @@ Networks (input NCW; ReLU or ELU as `act`; softmax folded into the cross-entropy
      -> Linear 64 -> act -> Dropout 0.3 -> Linear 8
   strong-cnn-bilstm  the same convolutions -> bidirectional LSTM 64 per direction over every step -> mean and max
      over time of its 128 outputs (256) -> Linear 64 -> act -> Dropout 0.3 -> Linear 8
+  cnn2d-ref  the same 64 x 301 log-mel frames as a 1 x 64 x 301 image (the same memory) -> [Conv2d 3x3 padding 1
+     -> BatchNorm2d -> act -> MaxPool2d 2 (floor)] with 16, 32, 64, 64 channels (64 x 301 -> 32 x 150 -> 16 x 75
+     -> 8 x 37 -> 4 x 18) -> mean over the 4 rows -> mean and max over the 18 steps (128) -> Linear 64 -> act
+     -> Dropout 0.3 -> Linear 8 (69,352 trainable parameters, as DL4J's cnn2d-ref: Cnn2dRefTest)
 DL4J's LSTM has one bias per gate, PyTorch two: the recurrent bias is zeroed and frozen so that both count the
 same trainable parameters (A: 195,336). Adam, learning rate 1e-3.
 
-Usage: python3 torch_twin.py model=A|B|strong-cnn-pool|strong-cnn-bilstm act=relu n=2048 batch=32 epochs=3 threads=1 seed=42
+Usage: python3 torch_twin.py model=A|B|strong-cnn-pool|strong-cnn-bilstm|cnn2d-ref act=relu n=2048 batch=32 epochs=3 threads=1 seed=42
 Prints `RESULT train_sps_median=...` and `RESULT infer_sps_median=...`: the first epoch is a warm-up; the
 median samples per second of the others is reported; inference repeats the pass 3 times after a warm-up.
 """
@@ -85,9 +89,31 @@ def strong(recurrent):
     return nn.Sequential(*layers), (64, 301)
 
 
+class Image(nn.Module):
+    def forward(self, x):                      # x: [batch, rows, time] -> [batch, 1, rows, time], the same memory
+        return x.unsqueeze(1)
+
+
+class RowMean(nn.Module):
+    def forward(self, x):                      # x: [batch, channels, rows, time] -> [batch, channels, time]
+        return x.mean(2)
+
+
+def cnn2d_ref():
+    layers = [Image()]
+    c = 1
+    for f in (16, 32, 64, 64):
+        layers += [nn.Conv2d(c, f, 3, padding=1), nn.BatchNorm2d(f), act(), nn.MaxPool2d(2)]
+        c = f
+    layers += [RowMean(), MeanMax(), nn.Linear(128, 64), act(), nn.Dropout(0.3), nn.Linear(64, CLASSES)]
+    return nn.Sequential(*layers), (64, 301)
+
+
 def network():
     if MODEL in ("strong-cnn-pool", "strong-cnn-bilstm"):
         return strong(MODEL == "strong-cnn-bilstm")
+    if MODEL == "cnn2d-ref":
+        return cnn2d_ref()
     if MODEL == "A":
         return nn.Sequential(
             nn.Conv1d(42, 64, 5, padding=2), nn.BatchNorm1d(64), act(), nn.MaxPool1d(2),

@@ -50,7 +50,7 @@ final class BenchCommands {
     static final class Compare implements CommandAction {
         @Mixin SettingsOptions settings;
 
-        @Option(names = "--model", paramLabel = "NAME", description = "one of the networks the PyTorch twin builds: A, B, strong-cnn-pool, strong-cnn-bilstm (default: "
+        @Option(names = "--model", paramLabel = "NAME", description = "one of the networks the PyTorch twin builds: A, B, strong-cnn-pool, strong-cnn-bilstm, cnn2d-ref (default: "
                 + "${DEFAULT-VALUE})")
         String model = TrainingBenchmark.MODEL;
 
@@ -90,7 +90,7 @@ final class BenchCommands {
 
     @Command(name = "train", description = "training/inference throughput and peak memory of the reference networks A and B (compare: "
             + "environment/bench/torch_twin.py) or of a model preset (compact-cnn-lstm, paper-cnn-lstm, public-conv1d, "
-            + "strong-cnn-pool, strong-cnn-bilstm)")
+            + "strong-cnn-pool, strong-cnn-bilstm, cnn2d-ref)")
     static final class Train implements CommandAction {
         @Option(names = "--model", paramLabel = "A|B|PRESET", description = "the network (default: ${DEFAULT-VALUE})")
         String model = TrainingBenchmark.MODEL;

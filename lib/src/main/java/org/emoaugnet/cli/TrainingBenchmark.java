@@ -42,15 +42,16 @@ final class TrainingBenchmark {
 
     /**
      * {@code A} and {@code B}: the reference networks as the PyTorch twin builds them (8 classes); a preset name:
-     * that preset on the input it trains on (compact: 22 × 108 frames, 7 classes; strong-*: 64 × 301 log-mel frames, 8
-     * classes, as the PyTorch twin builds them; flat presets: 1 × 2,376, 7 classes).
+     * that preset on the input it trains on (compact: 22 × 108 frames, 7 classes; strong-* and cnn2d-ref: 64 × 301
+     * log-mel frames, 8 classes, as the PyTorch twin builds them, cnn2d-ref reading them as a 1 × 64 × 301 image;
+     * flat presets: 1 × 2,376, 7 classes).
      */
     static Subject subject(String model, String act) {
         switch (model) {
             case "A": return new Subject(ModelConfig.compactCnnLstm(act), 42, 108, 8);
             case "B": return new Subject(modelB(act), 1, 2376, 8);
             case "compact-cnn-lstm": return new Subject(ModelConfig.compactCnnLstm(act), 22, 108, 7);
-            case "strong-cnn-bilstm", "strong-cnn-pool": return new Subject(ModelConfig.preset(model, act), 64, 301, 8);
+            case "strong-cnn-bilstm", "strong-cnn-pool", "cnn2d-ref": return new Subject(ModelConfig.preset(model, act), 64, 301, 8);
             default: return new Subject(ModelConfig.preset(model, act), 1, 2376, 7);
         }
     }
@@ -84,7 +85,7 @@ final class TrainingBenchmark {
             INDArray y = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, mb, k);
             int[] yi = new int[mb];
             for (int i = 0; i < mb; i++) { yi[i] = r.nextInt(k); y.putScalar(i, yi[i], 1f); }
-            batches.add(new DataSet(x, y));
+            batches.add(new DataSet(ModelFactory.networkInput(net, x), y));   // a 2-D network's [mb, 1, c, t] view of the same memory
             labels.add(yi);
             float[] flat = x.data().asFloat();
             float[][] per = new float[mb][];

@@ -37,8 +37,11 @@ final class TrainingComparison {
 
     record Row(String side, int repeat, double train, double infer) {}
 
-    /** The networks both sides build ({@code environment/bench/torch_twin.py}): the two reference networks and the strong presets. */
-    static final List<String> MODELS = List.of("A", "B", "strong-cnn-pool", "strong-cnn-bilstm");
+    /**
+     * The networks both sides build ({@code environment/bench/torch_twin.py}): the two reference networks, the strong
+     * presets and the 2-D reference {@code cnn2d-ref} (whose DL4J side needs a fused trainer that implements 2-D layers).
+     */
+    static final List<String> MODELS = List.of("A", "B", "strong-cnn-pool", "strong-cnn-bilstm", "cnn2d-ref");
 
     static int run(String model, String act, int n, int batch, int epochs, int repeats, boolean withDl4j, Path outDir, Path twin, PrintStream out)
             throws IOException, InterruptedException {
@@ -111,13 +114,13 @@ final class TrainingComparison {
     }
 
     /** The interpreter that has torch: EMOAUG_PYTHON, else Debian's /usr/bin/python3, else python3 on the path. */
-    private static String python() {
+    static String python() {
         String p = System.getenv("EMOAUG_PYTHON");
         if (p != null && !p.isBlank()) return p;
         return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
     }
 
-    private static String torchVersion(String python) {
+    static String torchVersion(String python) {
         try {
             Process p = new ProcessBuilder(python, "-c", "import torch; print(torch.__version__)").redirectErrorStream(true).start();
             String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -3,14 +3,17 @@ package org.emoaugnet.model;
 /**
  * One 1-D convolution block: Conv1D (same padding) → [BatchNorm] → activation → [MaxPool] → [Dropout], or with
  * {@code bnAfterActivation} Conv1D → activation → BatchNorm → [MaxPool] → [Dropout] (the order of Keras code that
- * writes {@code Conv1D(..., activation='relu')} followed by {@code BatchNormalization()}).
+ * writes {@code Conv1D(..., activation='relu')} followed by {@code BatchNormalization()}). In a 2-D trunk
+ * ({@link ModelConfig.Trunk#CONV2D}) the same block is 2-D with square sizes: a kernel × kernel convolution with stride
+ * × stride, pool × pool max pooling with stride poolStride × poolStride (Truncate mode: floor, where the 1-D blocks pool
+ * in Same mode).
  *
  * @param filters    output channels
- * @param kernel     kernel size
- * @param stride     convolution stride
+ * @param kernel     kernel size (2-D: kernel × kernel)
+ * @param stride     convolution stride (2-D: in both directions)
  * @param batchNorm  batch normalisation after the convolution
- * @param pool       max-pool size (0 or 1: none)
- * @param poolStride max-pool stride
+ * @param pool       max-pool size (0 or 1: none; 2-D: pool × pool)
+ * @param poolStride max-pool stride (2-D: in both directions)
  * @param dropout    Keras-style drop probability after the block (0: none)
  * @param bnAfterActivation batch normalisation after the activation instead of before it
  */

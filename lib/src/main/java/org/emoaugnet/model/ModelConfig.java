@@ -8,7 +8,9 @@ import java.util.List;
  * NCW: {@code [batch, channels, time]}. The presets of the paper reproduction use the two original heads: the last LSTM
  * returns its final time step ({@link Pooling#LAST}), or without LSTM layers the convolution output is flattened
  * (channels × time, {@link Pooling#FLATTEN}) into the dense head, as in the public Conv1D model; the nine-argument
- * constructor picks these, so those presets build the networks they always built.
+ * constructor picks these, so those presets build the networks they always built. With a {@link Trunk#CONV2D} trunk the
+ * same {@code [channels, time]} input is read as a one-channel image (channels as rows, e.g. mel bands) and the blocks
+ * are 2-D convolutions; after them the mean over the remaining rows leaves a sequence for the same heads.
  *
  * @param name         preset name
  * @param conv         convolution blocks
@@ -22,10 +24,28 @@ import java.util.List;
  * @param bidirectional every LSTM layer is a bidirectional one (DL4J's Bidirectional, CONCAT: 2 × units outputs per
  *                     step, forward units first)
  * @param pooling      how the sequence becomes features before the dense head
+ * @param trunk        how the convolution blocks read the input: 1-D over time (every preset before {@code cnn2d-ref})
+ *                     or 2-D over channels × time
  */
 public record ModelConfig(String name, List<ConvBlock> conv, List<Integer> lstm, double lstmDropout, List<Integer> dense,
                           double denseDropout, boolean denseBatchNorm, String activation, List<String> assumptions, boolean bidirectional,
-                          Pooling pooling) {
+                          Pooling pooling, Trunk trunk) {
+    /** How the convolution blocks read the {@code [channels, time]} input. */
+    public enum Trunk {
+        /** 1-D convolutions over time with the channels as input channels (NCW {@code [batch, channels, time]}). */
+        CONV1D,
+        /**
+         * 2-D convolutions over the input as a one-channel image of channels rows (height, e.g. mel bands) by time
+         * columns (width): NCHW {@code [batch, 1, channels, time]}, the same memory as NCW {@code [batch, channels, time]}.
+         * A block is a kernel × kernel convolution (Same padding, stride × stride) → [BatchNorm] → activation (or
+         * activation → BatchNorm with {@code bnAfterActivation}) → [pool × pool max pooling, stride poolStride × poolStride,
+         * Truncate mode: floor, as PyTorch's MaxPool2d] → [Dropout]. After the last block the mean over the remaining
+         * rows ({@link HeightPoolingLayer}) leaves a sequence {@code [filters, time']} for the head (LSTM layers or
+         * {@link Pooling}), as a 1-D trunk does.
+         */
+        CONV2D
+    }
+
     /**
      * How the last sequence (of the LSTM layers, or of the convolution blocks without them) becomes features. With
      * pooled heads the LSTM dropout ({@code lstmDropout}) acts on each LSTM's sequence, before the pooling.
@@ -55,6 +75,14 @@ public record ModelConfig(String name, List<ConvBlock> conv, List<Integer> lstm,
         if (pooling == Pooling.LAST && lstm.isEmpty()) throw new IllegalArgumentException("pooling LAST takes the last LSTM's state: the model has no LSTM layers");
         if (pooling == Pooling.FLATTEN && !lstm.isEmpty()) throw new IllegalArgumentException("pooling FLATTEN flattens a convolution output: the model has LSTM layers");
         if (bidirectional && lstm.isEmpty()) throw new IllegalArgumentException("bidirectional needs LSTM layers");
+        java.util.Objects.requireNonNull(trunk, "trunk");
+        if (trunk == Trunk.CONV2D && conv.isEmpty()) throw new IllegalArgumentException("a 2-D trunk needs convolution blocks");
+    }
+
+    /** A network with a 1-D convolution trunk (every preset before {@code cnn2d-ref}). */
+    public ModelConfig(String name, List<ConvBlock> conv, List<Integer> lstm, double lstmDropout, List<Integer> dense, double denseDropout,
+                       boolean denseBatchNorm, String activation, List<String> assumptions, boolean bidirectional, Pooling pooling) {
+        this(name, conv, lstm, lstmDropout, dense, denseDropout, denseBatchNorm, activation, assumptions, bidirectional, pooling, Trunk.CONV1D);
     }
 
     /** The original heads: a unidirectional LSTM's last step, or without LSTM layers the flattened convolution output. */
@@ -65,12 +93,12 @@ public record ModelConfig(String name, List<ConvBlock> conv, List<Integer> lstm,
     }
 
     public ModelConfig withActivation(String a) {
-        return new ModelConfig(name, conv, lstm, lstmDropout, dense, denseDropout, denseBatchNorm, a, assumptions, bidirectional, pooling);
+        return new ModelConfig(name, conv, lstm, lstmDropout, dense, denseDropout, denseBatchNorm, a, assumptions, bidirectional, pooling, trunk);
     }
 
     /** The same network with another recurrent part and head (tests and searches over heads). */
     public ModelConfig withHead(String newName, boolean bi, Pooling p) {
-        return new ModelConfig(newName, conv, lstm, lstmDropout, dense, denseDropout, denseBatchNorm, activation, assumptions, bi, p);
+        return new ModelConfig(newName, conv, lstm, lstmDropout, dense, denseDropout, denseBatchNorm, activation, assumptions, bi, p, trunk);
     }
 
     /**
@@ -153,8 +181,36 @@ public record ModelConfig(String name, List<ConvBlock> conv, List<Integer> lstm,
                 false, Pooling.MEAN_MAX);
     }
 
-    /** Names of the presets {@link #preset} builds. */
+    /**
+     * {@code cnn2d-ref}: a reference 2-D network for log-mel input (64 mel rows × 301 frames, read as a one-channel
+     * image, {@link Trunk#CONV2D}): four blocks of Conv2D 3×3 (Same, stride 1, biased) → BN → act → MaxPool 2×2
+     * (stride 2, floor) with 16, 32, 64 and 64 channels (64 × 301 → 32 × 150 → 16 × 75 → 8 × 37 → 4 × 18); the mean over
+     * the 4 remaining rows; each channel's mean and maximum over the 18 steps (128 features); Dense 64 → act → Dropout
+     * 0.3 → softmax. 69,352 trainable parameters for 8 classes; about 116 MFLOP per sample forward (docs/benchmarks.md).
+     */
+    public static ModelConfig cnn2dRef(String activation) {
+        ConvBlock[] blocks = new ConvBlock[4];
+        int[] filters = {16, 32, 64, 64};
+        for (int b = 0; b < 4; b++) blocks[b] = new ConvBlock(filters[b], 3, 1, true, 2, 2, 0);
+        return new ModelConfig("cnn2d-ref", List.of(blocks), List.of(), 0, List.of(64), 0.3, false, activation,
+                List.of("not the paper's network: a small 2-D CNN over the log-mel image, the reference of the 2-D benchmark and its PyTorch twin",
+                        "frequency is averaged away after the last block, then mean and max over time per channel, so the head does not depend on the sequence length"),
+                false, Pooling.MEAN_MAX, Trunk.CONV2D);
+    }
+
+    /**
+     * Names of the presets experiments may name ({@code model} in an experiment file, a run specification): those
+     * {@link #preset} builds and the fused trainer trains.
+     */
     public static final List<String> PRESETS = List.of("compact-cnn-lstm", "paper-cnn-lstm", "public-conv1d", "strong-cnn-bilstm", "strong-cnn-pool");
+
+    /**
+     * Presets {@link #preset} builds for DL4J's own {@code fit}/{@code output} and the benchmarks ({@code bench train
+     * --engine dl4j}, the PyTorch twin), whose layers the fused trainer does not implement yet: experiments cannot name
+     * them. A name moves to {@link #PRESETS} when {@code FusedNetwork} implements its layers (and
+     * {@code FusedPresetEquivalenceTest} gets an input shape for it).
+     */
+    public static final List<String> DL4J_ONLY_PRESETS = List.of("cnn2d-ref");
 
     /**
      * The activations a preset may use, as experiment files name them: those the fused trainer implements with DL4J's
@@ -164,7 +220,7 @@ public record ModelConfig(String name, List<ConvBlock> conv, List<Integer> lstm,
     public static final List<String> ACTIVATIONS = List.of("relu", "elu", "tanh", "sigmoid", "identity");
 
     /**
-     * The named presets of {@link #PRESETS} with an activation of {@link #ACTIVATIONS}.
+     * The named presets of {@link #PRESETS} and {@link #DL4J_ONLY_PRESETS} with an activation of {@link #ACTIVATIONS}.
      *
      * @throws IllegalArgumentException naming the known presets or activations when either is unknown
      */
@@ -177,7 +233,9 @@ public record ModelConfig(String name, List<ConvBlock> conv, List<Integer> lstm,
             case "public-conv1d": return publicConv1d(activation);
             case "strong-cnn-bilstm": return strongCnnBilstm(activation);
             case "strong-cnn-pool": return strongCnnPool(activation);
-            default: throw new IllegalArgumentException("unknown model preset '" + name + "' (" + String.join(", ", PRESETS) + ")");
+            case "cnn2d-ref": return cnn2dRef(activation);
+            default: throw new IllegalArgumentException("unknown model preset '" + name + "' (" + String.join(", ", PRESETS) + "; DL4J only: "
+                    + String.join(", ", DL4J_ONLY_PRESETS) + ")");
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.emoaugnet.model;
 
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -8,6 +9,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
@@ -24,6 +26,7 @@ import org.deeplearning4j.nn.conf.preprocessor.RnnToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -34,6 +37,12 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <em>retain</em> probability ({@code 1 − p}) on explicit {@link DropoutLayer}s, as Keras places it. DL4J's
  * BatchNormalization layer accepts an activation function but never applies it ({@code activate} returns the
  * normalised values), so a block's activation after batch normalisation is an explicit {@link ActivationLayer}.
+ *
+ * <p>A 2-D trunk ({@link ModelConfig.Trunk#CONV2D}) takes the same {@code [channels, time]} input as an NCHW image
+ * {@code [batch, 1, channels, time]} (the same memory): per block ConvolutionLayer (k × k, Same, NCHW, biased) →
+ * BatchNormalization on the 4-D activations directly (no pre-processor) → ActivationLayer → SubsamplingLayer (MAX,
+ * Truncate) → [DropoutLayer], then {@link HeightPoolingLayer} (AVG over the rows) gives the sequence the head reads.
+ * DL4J's own {@code fit}/{@code output} then need a 4-D array: {@link #networkInput}.
  */
 public final class ModelFactory {
     private ModelFactory() {}
@@ -55,7 +64,14 @@ public final class ModelFactory {
         // after batch normalisation's per-time-step view ([batch·time, channels, 1, 1]) the activations stay in that view
         // until a layer asks DL4J for a CnnToRnnPreProcessor (convolution, pooling, LSTM); global pooling layers do not
         boolean perStepView = false;
-        for (ConvBlock cb : m.conv()) {
+        boolean image = m.trunk() == ModelConfig.Trunk.CONV2D;
+        if (image) {
+            t = trunk2dWidth(m, channels, length);
+            i = conv2d(b, m, act);
+            c = m.conv().get(m.conv().size() - 1).filters();
+        }
+        java.util.List<ConvBlock> blocks1d = image ? java.util.List.of() : m.conv();
+        for (ConvBlock cb : blocks1d) {
             boolean bnCarriesActivation = cb.batchNorm() && !cb.bnAfterActivation();
             b.layer(i++, new Convolution1DLayer.Builder().nIn(c).nOut(cb.filters()).kernelSize(cb.kernel()).stride(cb.stride())
                     .activation(bnCarriesActivation ? Activation.IDENTITY : act).rnnDataFormat(RNNFormat.NCW).build());
@@ -104,10 +120,80 @@ public final class ModelFactory {
         }
         if (m.pooling() == ModelConfig.Pooling.FLATTEN && m.dense().isEmpty()) throw new IllegalArgumentException("a flatten head needs at least one dense layer");
         b.layer(i, new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(classes).activation(Activation.SOFTMAX).build());
-        MultiLayerConfiguration conf = b.setInputType(InputType.recurrent(channels, length, RNNFormat.NCW)).build();
+        MultiLayerConfiguration conf = b.setInputType(image ? InputType.convolutional(channels, length, 1, CNN2DFormat.NCHW)
+                : InputType.recurrent(channels, length, RNNFormat.NCW)).build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return net;
+    }
+
+    /**
+     * The 2-D trunk's layers from index 0 on a one-channel image, ending with the mean over the remaining rows
+     * ({@link HeightPoolingLayer}); returns the next layer index.
+     */
+    private static int conv2d(NeuralNetConfiguration.ListBuilder b, ModelConfig m, Activation act) {
+        int i = 0, f = 1;
+        for (ConvBlock cb : m.conv()) {
+            boolean bnCarriesActivation = cb.batchNorm() && !cb.bnAfterActivation();
+            b.layer(i++, new ConvolutionLayer.Builder(cb.kernel(), cb.kernel()).stride(cb.stride(), cb.stride()).nIn(f).nOut(cb.filters())
+                    .convolutionMode(ConvolutionMode.Same).dataFormat(CNN2DFormat.NCHW).hasBias(true)
+                    .activation(bnCarriesActivation ? Activation.IDENTITY : act).build());
+            f = cb.filters();
+            if (cb.batchNorm()) {
+                b.layer(i++, new BatchNormalization.Builder().nOut(f).activation(Activation.IDENTITY).build());
+                if (bnCarriesActivation) b.layer(i++, new ActivationLayer.Builder().activation(act).build());
+            }
+            if (cb.pool() > 1)
+                b.layer(i++, new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(cb.pool(), cb.pool())
+                        .stride(cb.poolStride(), cb.poolStride()).convolutionMode(ConvolutionMode.Truncate).dataFormat(CNN2DFormat.NCHW).build());
+            if (cb.dropout() > 0) b.layer(i++, new DropoutLayer.Builder(1 - cb.dropout()).build());
+        }
+        b.layer(i++, new HeightPoolingLayer(PoolingType.AVG));
+        return i;
+    }
+
+    /**
+     * The number of columns (time steps) a 2-D trunk leaves of a {@code height × width} input: Same convolutions keep
+     * ⌈n / stride⌉, Truncate max pooling ⌊(n − pool) / poolStride⌋ + 1 in each direction.
+     *
+     * @throws IllegalArgumentException where a pooling meets fewer rows or columns than its window
+     */
+    static int trunk2dWidth(ModelConfig m, int height, int width) {
+        int h = height, w = width;
+        for (ConvBlock cb : m.conv()) {
+            h = (h + cb.stride() - 1) / cb.stride();
+            w = (w + cb.stride() - 1) / cb.stride();
+            if (cb.pool() > 1) {
+                if (h < cb.pool() || w < cb.pool())
+                    throw new IllegalArgumentException("model '" + m.name() + "': a " + cb.pool() + " × " + cb.pool() + " max pooling meets " + h + " × " + w
+                            + " (input " + height + " × " + width + " is too small for its 2-D trunk)");
+                h = (h - cb.pool()) / cb.poolStride() + 1;
+                w = (w - cb.pool()) / cb.poolStride() + 1;
+            }
+        }
+        return w;
+    }
+
+    /**
+     * Whether the network takes 4-D NCHW images {@code [batch, 1, channels, time]} (a 2-D trunk) rather than NCW
+     * sequences {@code [batch, channels, time]}: its first layer is a 2-D convolution.
+     */
+    public static boolean takesImages(MultiLayerNetwork net) {
+        var first = net.getLayerWiseConfigurations().getConf(0).getLayer();
+        return first instanceof ConvolutionLayer && !(first instanceof Convolution1DLayer)
+                && !(first instanceof org.deeplearning4j.nn.conf.layers.Convolution3D);
+    }
+
+    /**
+     * The array DL4J's own {@code fit}/{@code output} take for inputs held as NCW {@code [batch, channels, time]}
+     * (what {@link Dataset} holds and the fused trainer reads as flat rows): the array itself for a 1-D network, for a
+     * 2-D one the {@code [batch, 1, channels, time]} view of the same memory.
+     */
+    public static INDArray networkInput(MultiLayerNetwork net, INDArray ncw) {
+        if (ncw.rank() != 3) throw new IllegalArgumentException("inputs are [batch, channels, time], got " + java.util.Arrays.toString(ncw.shape()));
+        if (!takesImages(net)) return ncw;
+        INDArray c = ncw.ordering() == 'c' && !ncw.isView() ? ncw : ncw.dup('c');
+        return c.reshape('c', ncw.size(0), 1, ncw.size(1), ncw.size(2));
     }
 
     /** Trainable parameters (DL4J's numParams counts BatchNorm running mean/variance too). */

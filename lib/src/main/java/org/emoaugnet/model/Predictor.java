@@ -84,7 +84,7 @@ public final class Predictor {
             float[][] seq = f.sequence();
             x = Nd4j.create(Dataset.channelsFirst(model.normalisation().apply(seq), model.scaler()), new long[] {1, seq[0].length, seq.length}, 'c');
         }
-        double[] p = model.net().output(x, false).toDoubleVector();
+        double[] p = model.net().output(ModelFactory.networkInput(model.net(), x), false).toDoubleVector();
         if (p.length != model.classes().size())
             throw new IOException(wav + ": the model gives " + p.length + " outputs for " + model.classes().size() + " classes");
         return new Prediction(wav, model.classes(), p, warnings);

@@ -49,6 +49,20 @@ class PredictorTest {
         assertEquals(java.util.Arrays.toString(a.probabilities()), java.util.Arrays.toString(p.predict(tmp.resolve("synthetic.wav")).probabilities()));
     }
 
+    /** A 2-D network (cnn2d-ref) reads the same log-mel frames as a one-channel image: the predictor hands DL4J that view. */
+    @Test
+    void aTwoDimensionalNetworkPredictsOnItsLogMelImage(@TempDir Path tmp) throws IOException {
+        FeatureSpec spec = FeatureSpec.logMel64();
+        var net = ModelFactory.build(ModelConfig.preset("cnn2d-ref", "relu"), spec.channels(), spec.frames(), CLASSES.size(), 1e-3, 7);
+        Path dir = tmp.resolve("cnn2d");
+        new SavedModel(net, Scaler.identity(spec.channels()), CLASSES, "cnn2d-ref", spec.key(), Dataset.Layout.SEQUENCE).save(dir);
+        Predictor.Prediction a = new Predictor(SavedModel.load(dir, null)).predict(syntheticWav(tmp));
+        assertEquals(CLASSES.size(), a.probabilities().length);
+        double sum = 0;
+        for (double v : a.probabilities()) sum += v;
+        assertEquals(1.0, sum, 1e-5);
+    }
+
     @Test
     void aModelSavedWithPerUtteranceNormalisationAppliesItAndOlderModelsReadAsTrainScaler(@TempDir Path tmp) throws IOException {
         var net = ModelFactory.build(ModelConfig.preset("compact-cnn-lstm", "relu"), 22, 108, CLASSES.size(), 1e-3, 7);
