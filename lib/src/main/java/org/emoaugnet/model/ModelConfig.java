@@ -202,15 +202,7 @@ public record ModelConfig(String name, List<ConvBlock> conv, List<Integer> lstm,
      * Names of the presets experiments may name ({@code model} in an experiment file, a run specification): those
      * {@link #preset} builds and the fused trainer trains.
      */
-    public static final List<String> PRESETS = List.of("compact-cnn-lstm", "paper-cnn-lstm", "public-conv1d", "strong-cnn-bilstm", "strong-cnn-pool");
-
-    /**
-     * Presets {@link #preset} builds for DL4J's own {@code fit}/{@code output} and the benchmarks ({@code bench train
-     * --engine dl4j}, the PyTorch twin), whose layers the fused trainer does not implement yet: experiments cannot name
-     * them. A name moves to {@link #PRESETS} when {@code FusedNetwork} implements its layers (and
-     * {@code FusedPresetEquivalenceTest} gets an input shape for it).
-     */
-    public static final List<String> DL4J_ONLY_PRESETS = List.of("cnn2d-ref");
+    public static final List<String> PRESETS = List.of("compact-cnn-lstm", "paper-cnn-lstm", "public-conv1d", "strong-cnn-bilstm", "strong-cnn-pool", "cnn2d-ref");
 
     /**
      * The activations a preset may use, as experiment files name them: those the fused trainer implements with DL4J's
@@ -220,7 +212,7 @@ public record ModelConfig(String name, List<ConvBlock> conv, List<Integer> lstm,
     public static final List<String> ACTIVATIONS = List.of("relu", "elu", "tanh", "sigmoid", "identity");
 
     /**
-     * The named presets of {@link #PRESETS} and {@link #DL4J_ONLY_PRESETS} with an activation of {@link #ACTIVATIONS}.
+     * The named presets of {@link #PRESETS} with an activation of {@link #ACTIVATIONS}.
      *
      * @throws IllegalArgumentException naming the known presets or activations when either is unknown
      */
@@ -234,8 +226,7 @@ public record ModelConfig(String name, List<ConvBlock> conv, List<Integer> lstm,
             case "strong-cnn-bilstm": return strongCnnBilstm(activation);
             case "strong-cnn-pool": return strongCnnPool(activation);
             case "cnn2d-ref": return cnn2dRef(activation);
-            default: throw new IllegalArgumentException("unknown model preset '" + name + "' (" + String.join(", ", PRESETS) + "; DL4J only: "
-                    + String.join(", ", DL4J_ONLY_PRESETS) + ")");
+            default: throw new IllegalArgumentException("unknown model preset '" + name + "' (" + String.join(", ", PRESETS) + ")");
         }
     }
 }

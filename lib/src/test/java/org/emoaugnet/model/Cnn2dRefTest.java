@@ -216,10 +216,9 @@ class Cnn2dRefTest {
     }
 
     @Test
-    void builtByNameButNotYetAnExperimentPreset() {
+    void anExperimentPreset() {
         assertEquals("cnn2d-ref", ModelConfig.preset("cnn2d-ref", "relu").name());
-        assertTrue(ModelConfig.DL4J_ONLY_PRESETS.contains("cnn2d-ref"));
-        assertFalse(ModelConfig.PRESETS.contains("cnn2d-ref"), "experiments name it once the fused trainer implements its layers");
+        assertTrue(ModelConfig.PRESETS.contains("cnn2d-ref"), "the fused trainer implements its layers (FusedPresetEquivalenceTest)");
         var e = assertThrows(IllegalArgumentException.class, () -> ModelConfig.preset("cnn3d", "relu"));
         assertTrue(e.getMessage().contains("cnn2d-ref") && e.getMessage().contains("strong-cnn-pool"), e.getMessage());
     }

@@ -83,7 +83,7 @@ class StrictConfigTest {
         bad.put("lr=fast", "lr=fast: must be a finite number > 0 and ≤ 1");
         bad.put("seeds=1,x", "seeds=1,x: must be a comma-separated list of distinct integers, each ≥ 0");
         bad.put("validation_fraction=1.5", "validation_fraction=1.5: must be a finite number > 0 and < 1");
-        bad.put("model=big-cnn", "model=big-cnn: must be one of compact-cnn-lstm, paper-cnn-lstm, public-conv1d, strong-cnn-bilstm, strong-cnn-pool");
+        bad.put("model=big-cnn", "model=big-cnn: must be one of compact-cnn-lstm, paper-cnn-lstm, public-conv1d, strong-cnn-bilstm, strong-cnn-pool, cnn2d-ref");
         bad.put("test_fraction=0.3", "test_fraction=0.3: must be absent: it has no effect under SPEAKER_INDEPENDENT");
         bad.put("fold_seed=seven", "fold_seed=seven: must be an integer ≥ 0");
         bad.put("protocol=SPEAKER_DEPENDENT", "protocol=SPEAKER_DEPENDENT: must be one of PAPER_STYLE, AUGMENT_AFTER_RANDOM_SPLIT, SPEAKER_INDEPENDENT, LEAVE_ONE_SPEAKER_OUT");

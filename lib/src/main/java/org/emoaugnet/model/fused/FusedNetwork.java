@@ -217,10 +217,6 @@ public final class FusedNetwork {
                 if (!(lc instanceof BatchNormalization) || r.getNumChannels() != c || r.getInputHeight() != 1 || r.getInputWidth() != 1
                         || r.getRnnDataFormat() != RNNFormat.NCW)
                     return where + "an RnnToCnnPreProcessor other than batch normalisation's [batch·time, channels, 1, 1] view";
-            } else if (pre instanceof CnnToRnnPreProcessor r && image) {
-                if (h != 1 || r.getNumChannels() != c || r.getInputHeight() != 1 || r.getInputWidth() != t || r.getRnnDataFormat() != RNNFormat.NCW)
-                    return where + "a CnnToRnnPreProcessor other than [channels, 1, width] to the sequence [channels, width]";
-                image = false;
             } else if (pre instanceof CnnToRnnPreProcessor r) {
                 if (r.getNumChannels() != c || r.getInputHeight() != 1 || r.getInputWidth() != 1 || r.getRnnDataFormat() != RNNFormat.NCW)
                     return where + "a CnnToRnnPreProcessor other than the way back from batch normalisation's per-time-step view";
@@ -230,10 +226,10 @@ public final class FusedNetwork {
             } else if (pre != null) {
                 return where + "input pre-processor " + pre.getClass().getSimpleName();
             }
-            if (image && (pre != null && !(pre instanceof CnnToRnnPreProcessor)
+            if (image && (pre != null
                     || !(lc instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer || lc instanceof BatchNormalization
                     || lc instanceof org.deeplearning4j.nn.conf.layers.ActivationLayer || lc instanceof SubsamplingLayer
-                    || lc instanceof GlobalPoolingLayer || lc instanceof DropoutLayer || lc instanceof ConcatPooling)))
+                    || lc instanceof GlobalPoolingLayer || lc instanceof DropoutLayer)))
                 return where + "a layer or pre-processor the fused path does not implement on an image [" + c + ", " + h + ", " + t + "]";
             boolean needsDx = !stages.isEmpty();
             if (lc instanceof DropoutLayer dl) {
@@ -294,11 +290,14 @@ public final class FusedNetwork {
                 h = s.outHeight();
                 t = s.outWidth();
             } else if (lc instanceof GlobalPoolingLayer gp && image) {
-                if (gp.isCollapseDimensions() || gp.getPoolingType() != org.deeplearning4j.nn.conf.layers.PoolingType.AVG || gp.getPoolingDimensions() == null
+                // the project's HeightPoolingLayer: DL4J's own pooling over dimension 2 only, collapsed to the sequence
+                // [channels, width] (dl4j-notes §2)
+                if (!gp.isCollapseDimensions() || gp.getPoolingType() != org.deeplearning4j.nn.conf.layers.PoolingType.AVG || gp.getPoolingDimensions() == null
                         || !java.util.Arrays.equals(gp.getPoolingDimensions(), new int[] {2}))
-                    return where + "only the uncollapsed mean over the height (dimension 2) of an image";
+                    return where + "only the collapsed mean over the height (dimension 2) of an image";
                 stages.add(new HeightMeanStage(c, h, t, laneCapacity, needsDx));
                 h = 1;
+                image = false;
             } else if (lc instanceof Subsampling1DLayer sub) {
                 if (!sequence || sub.getPoolingType() != org.deeplearning4j.nn.conf.layers.PoolingType.MAX || sub.getConvolutionMode() != ConvolutionMode.Same
                         || sub.getDilation()[0] != 1) return where + "only Same-mode, undilated max pooling of a sequence";
@@ -625,6 +624,7 @@ public final class FusedNetwork {
             int j = i;
             while (j < n && !(train && lanes[0].stages.get(j) instanceof BatchNormStage) && (clock == null || j == i)) j++;
             int first = i, end = j;
+            boolean collective = end < n && train && lanes[0].stages.get(end) instanceof BatchNormStage;
             if (end > first) {
                 long t0 = System.nanoTime();
                 runner.run(used, lane -> {
@@ -637,12 +637,12 @@ public final class FusedNetwork {
                 });
                 if (clock != null) clock.add(first, false, System.nanoTime() - t0);
             }
-            if (end < n) {
+            if (collective) {
                 long t0 = System.nanoTime();
                 batchNormForward(end, used);
                 if (clock != null) clock.add(end, false, System.nanoTime() - t0);
             }
-            i = end + (end < n ? 1 : 0);
+            i = collective ? end + 1 : end;
         }
         for (int l = 0; l < used; l++) System.arraycopy(lanes[l].stages.get(n - 1).y, 0, logits, lanes[l].from * classes, lanes[l].mb * classes);
         return logits;
@@ -721,6 +721,7 @@ public final class FusedNetwork {
             int j = i;
             while (j >= 0 && !(lanes[0].stages.get(j) instanceof BatchNormStage) && (clock == null || j == i)) j--;
             int last = i, stop = j;
+            boolean collective = stop >= 0 && lanes[0].stages.get(stop) instanceof BatchNormStage;
             if (stop < last) {
                 long t0 = System.nanoTime();
                 runner.run(used, lane -> {
@@ -728,12 +729,12 @@ public final class FusedNetwork {
                 });
                 if (clock != null) clock.add(last, true, System.nanoTime() - t0);
             }
-            if (stop >= 0) {
+            if (collective) {
                 long t0 = System.nanoTime();
                 batchNormBackward(stop, used);
                 if (clock != null) clock.add(stop, true, System.nanoTime() - t0);
             }
-            i = stop - 1;
+            i = collective ? stop - 1 : stop;
         }
         runner.run(used, Lane::gradient);
         System.arraycopy(lanes[0].gradient(), 0, grad, 0, paramCount);

@@ -1,8 +1,9 @@
 package org.emoaugnet.model.fused;
 
 /**
- * The mean over the height (frequency rows) of {@code [batch, channels, height, width]}, giving {@code [batch,
- * channels, 1, width]}: DL4J's GlobalPoolingLayer (AVG) over dimension 2 without collapsing it. Sums run in double
+ * The mean over the height (frequency rows) of {@code [batch, channels, height, width]}, giving the sequence {@code
+ * [batch, channels, width]}: DL4J's GlobalPoolingLayer (AVG) over dimension 2, collapsed (the project's
+ * HeightPoolingLayer). Sums run in double
  * and are rounded once; the gradient is spread as {@code dy / height}.
  */
 final class HeightMeanStage extends Stage {

@@ -55,14 +55,36 @@ class FusedThreadsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"strong-cnn-pool", "compact-cnn-lstm", "strong-cnn-bilstm"})
+    @ValueSource(strings = {"strong-cnn-pool", "compact-cnn-lstm", "strong-cnn-bilstm", "cnn2d-ref"})
     void sameNumbersOnAnyThreadCount(String preset) {
-        int channels = 6, length = 24;
+        int channels = preset.equals("cnn2d-ref") ? 16 : 6, length = preset.equals("cnn2d-ref") ? 40 : 24;
         float[][] one = train(preset, channels, length, 1);
         for (int threads : new int[] {2, 4}) {
             float[][] other = train(preset, channels, length, threads);
             for (int k = 0; k < one.length; k++) assertArrayEquals(one[k], other[k], 0f, preset + ": 1 against " + threads + " threads, part " + k);
         }
+    }
+
+    /** A timed pass (every stage its own step, for the benchmark's profile) computes the same numbers. */
+    @Test
+    void timingChangesNothing() {
+        float[][] plain = train("strong-cnn-pool", 6, 24, 2);
+        MultiLayerNetwork net = ModelFactory.build(ModelConfig.preset("strong-cnn-pool", "relu"), 6, 24, CLASSES, 1e-3, 7);
+        FusedNetwork f = FusedNetwork.compile(net, 6, 24, 10, 11);
+        f.setThreads(2);
+        long[] calls = {0};
+        f.setStageClock((stage, backward, nanos) -> calls[0]++);
+        SplittableRandom r = new SplittableRandom(3);
+        for (int step = 0; step < 6; step++) {
+            int mb = step % 2 == 0 ? 10 : 7;
+            float[] x = new float[mb * 6 * 24];
+            int[] y = new int[mb];
+            for (int i = 0; i < x.length; i++) x[i] = (float) r.nextGaussian();
+            for (int i = 0; i < mb; i++) y[i] = r.nextInt(CLASSES);
+            f.fit(x, y, mb);
+        }
+        for (int i = 0; i < f.parameterCount(); i++) assertEquals(plain[0][i], f.parameter(i), 0f, "parameter " + i);
+        assertEquals(6L * 2 * f.stageInfo().size(), calls[0], "every stage timed once each way per step");
     }
 
     @Test
