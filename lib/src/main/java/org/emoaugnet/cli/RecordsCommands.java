@@ -22,8 +22,10 @@ import org.emoaugnet.run.RecordCheck;
 import org.emoaugnet.run.RecordMigration;
 import org.emoaugnet.run.RecordUpgrade;
 import org.emoaugnet.run.RunRecord;
+import org.emoaugnet.run.RunSpec;
 import org.emoaugnet.run.SpecJobs;
 import org.emoaugnet.run.SplitDerivation;
+import org.emoaugnet.run.VerifySample;
 import org.emoaugnet.util.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,14 +44,27 @@ final class RecordsCommands {
         Path runs;
     }
 
-    @Command(name = "verify", description = "re-run recorded runs (<experiment>/<run> under the runs folder) from "
+    @Command(name = "verify", description = "re-run recorded runs (<experiment>/<run> under the runs folder, or --sample N of them drawn at random) from "
             + "their specs with the current code into the scratch folder and compare spec hash and predictions (exit code 3 when any differs; 4 when, "
             + "and none differs, one cannot be verified here: its recorded numeric kernels cannot run on this machine, or another engine made it, "
             + "whose git tag is named with the command that re-makes it there); each under the record's own numeric-kernel settings (in a child "
             + "JVM where this one's differ)")
     static final class Verify implements CommandAction {
-        @Parameters(arity = "1..*", paramLabel = "RUN", description = "<experiment>/<run> under the runs folder")
-        List<String> runs;
+        @Parameters(arity = "0..*", paramLabel = "RUN", description = "<experiment>/<run> under the runs folder")
+        List<String> runs = new ArrayList<>();
+
+        @Option(names = "--sample", paramLabel = "N", description = "verify N runs drawn at random among the records of this checkout's engine, at "
+                + "least one of every notebook and of the ledger (which runs each used: the MANIFEST.json beside the runs folder); the draw "
+                + "(seed and run folders) is printed before anything is verified")
+        Integer sample;
+
+        @Option(names = "--sample-seed", paramLabel = "S", description = "the seed of --sample's draw (default: a new one, printed, so that the draw "
+                + "can be repeated; --seed is the settings' master seed, which generates the synthetic corpora)")
+        Long sampleSeed;
+
+        @Option(names = "--draw-only", description = "with --sample: print the draw and verify nothing (exit code 4 when a notebook has no record of "
+                + "this checkout's engine)")
+        boolean drawOnly;
 
         @Option(names = "--scratch", paramLabel = "DIR", description = "where the runs are computed again (default: <project>/build/verify)")
         Path scratch;
@@ -63,8 +78,29 @@ final class RecordsCommands {
             Settings s = settings.settings();
             Path root = SettingsOptions.runsRoot(runsOption.runs, s), work = scratch != null ? scratch : s.projectRoot().resolve("build/verify");
             PrintStream out = Main.out(spec);
+            if (sample == null && runs.isEmpty()) throw new UsageException("records verify: name the runs (<experiment>/<run>) or draw them with --sample N");
+            if (sample != null && !runs.isEmpty()) throw new UsageException("records verify: name the runs or draw them with --sample N, not both");
+            if (sample == null && (sampleSeed != null || drawOnly)) throw new UsageException("records verify: --sample-seed and --draw-only go with --sample N");
             List<String> todo = runs;
             int uncovered = 0;
+            if (sample != null) {
+                long sd = sampleSeed != null ? sampleSeed : new java.security.SecureRandom().nextInt(Integer.MAX_VALUE);
+                VerifySample.Draw draw;
+                try {
+                    draw = VerifySample.draw(root, root.toAbsolutePath().normalize().getParent(), sample, sd);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("records verify: " + e.getMessage());
+                }
+                out.print(draw.text());
+                if (sampleSeed == null) out.println("(a new seed: --sample-seed " + sd + " draws the same runs again)");
+                uncovered = draw.uncovered().size();
+                if (drawOnly) return uncovered == 0 && !draw.runs().isEmpty() ? ExitCode.OK : ExitCode.NOT_VERIFIABLE;
+                if (draw.runs().isEmpty()) {
+                    out.println("nothing verified: no record under " + root + " is of this checkout's engine (" + EngineTags.describe(RunSpec.Engine.current()) + ")");
+                    return ExitCode.NOT_VERIFIABLE;
+                }
+                todo = draw.runs();
+            }
             for (String r : todo)
                 if (!RunRecord.finished(root.resolve(r))) throw new FileNotFoundException(root.resolve(r) + ": no finished run there (no run record)");
             boolean child = System.getenv(ChildVerification.CHILD) != null;
