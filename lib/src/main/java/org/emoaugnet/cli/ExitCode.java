@@ -19,8 +19,9 @@ public enum ExitCode {
             + "record that does not check out; the message names the file"),
     MISMATCH(3, "verification mismatch: `results compare` found differences, `records check` found problems, `records verify` "
             + "got another spec or other predictions, `corpus prepare` converted files that differ from the committed runs' ones"),
-    NOT_VERIFIABLE(4, "not verifiable on this machine: `records verify` refused a run whose recorded numeric kernels cannot run "
-            + "here (and none differed)"),
+    NOT_VERIFIABLE(4, "not verifiable here (and none differed): `records verify` did not re-make a run whose recorded numeric kernels "
+            + "cannot run on this machine, or that another engine made (it names the git tag and the command that re-make it there), "
+            + "or its --sample found a notebook without a record of this checkout's engine"),
     RUN_FAILED(5, "a run failed: its training diverged (a non-finite loss or parameter), now or in an earlier attempt that is not retried without --retry-failed; the other runs are kept");
 
     private final int code;

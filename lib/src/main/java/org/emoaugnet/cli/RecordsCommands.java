@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,14 +15,17 @@ import org.emoaugnet.data.Corpus;
 import org.emoaugnet.data.loaders.Corpora;
 import org.emoaugnet.design.CrossCorpusStudy;
 import org.emoaugnet.run.CorpusSource;
+import org.emoaugnet.run.EngineTags;
 import org.emoaugnet.run.EvaluationMigration;
 import org.emoaugnet.run.NumericKernels;
 import org.emoaugnet.run.RecordCheck;
 import org.emoaugnet.run.RecordMigration;
 import org.emoaugnet.run.RecordUpgrade;
 import org.emoaugnet.run.RunRecord;
+import org.emoaugnet.run.RunSpec;
 import org.emoaugnet.run.SpecJobs;
 import org.emoaugnet.run.SplitDerivation;
+import org.emoaugnet.run.VerifySample;
 import org.emoaugnet.util.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,13 +44,27 @@ final class RecordsCommands {
         Path runs;
     }
 
-    @Command(name = "verify", description = "re-run recorded runs (<experiment>/<run> under the runs folder) from their specs with the current code into "
-            + "the scratch folder and compare spec hash and predictions (exit code 3 when any differs, 4 when one cannot be "
-            + "verified on this machine); each under the record's own numeric-kernel settings (in a child JVM where this "
-            + "one's differ)")
+    @Command(name = "verify", description = "re-run recorded runs (<experiment>/<run> under the runs folder, or --sample N of them drawn at random) from "
+            + "their specs with the current code into the scratch folder and compare spec hash and predictions (exit code 3 when any differs; 4 when, "
+            + "and none differs, one cannot be verified here: its recorded numeric kernels cannot run on this machine, or another engine made it, "
+            + "whose git tag is named with the command that re-makes it there); each under the record's own numeric-kernel settings (in a child "
+            + "JVM where this one's differ)")
     static final class Verify implements CommandAction {
-        @Parameters(arity = "1..*", paramLabel = "RUN", description = "<experiment>/<run> under the runs folder")
-        List<String> runs;
+        @Parameters(arity = "0..*", paramLabel = "RUN", description = "<experiment>/<run> under the runs folder")
+        List<String> runs = new ArrayList<>();
+
+        @Option(names = "--sample", paramLabel = "N", description = "verify N runs drawn at random among the records of this checkout's engine, at "
+                + "least one of every notebook and of the ledger (which runs each used: the MANIFEST.json beside the runs folder); the draw "
+                + "(seed and run folders) is printed before anything is verified")
+        Integer sample;
+
+        @Option(names = "--sample-seed", paramLabel = "S", description = "the seed of --sample's draw (default: a new one, printed, so that the draw "
+                + "can be repeated; --seed is the settings' master seed, which generates the synthetic corpora)")
+        Long sampleSeed;
+
+        @Option(names = "--draw-only", description = "with --sample: print the draw and verify nothing (exit code 4 when a notebook has no record of "
+                + "this checkout's engine)")
+        boolean drawOnly;
 
         @Option(names = "--scratch", paramLabel = "DIR", description = "where the runs are computed again (default: <project>/build/verify)")
         Path scratch;
@@ -59,27 +77,59 @@ final class RecordsCommands {
         public ExitCode execute() throws Exception {
             Settings s = settings.settings();
             Path root = SettingsOptions.runsRoot(runsOption.runs, s), work = scratch != null ? scratch : s.projectRoot().resolve("build/verify");
-            for (String r : runs)
+            PrintStream out = Main.out(spec);
+            if (sample == null && runs.isEmpty()) throw new UsageException("records verify: name the runs (<experiment>/<run>) or draw them with --sample N");
+            if (sample != null && !runs.isEmpty()) throw new UsageException("records verify: name the runs or draw them with --sample N, not both");
+            if (sample == null && (sampleSeed != null || drawOnly)) throw new UsageException("records verify: --sample-seed and --draw-only go with --sample N");
+            List<String> todo = runs;
+            int uncovered = 0;
+            if (sample != null) {
+                long sd = sampleSeed != null ? sampleSeed : new java.security.SecureRandom().nextInt(Integer.MAX_VALUE);
+                VerifySample.Draw draw;
+                try {
+                    draw = VerifySample.draw(root, root.toAbsolutePath().normalize().getParent(), sample, sd);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("records verify: " + e.getMessage());
+                }
+                out.print(draw.text());
+                if (sampleSeed == null) out.println("(a new seed: --sample-seed " + sd + " draws the same runs again)");
+                uncovered = draw.uncovered().size();
+                if (drawOnly) return uncovered == 0 && !draw.runs().isEmpty() ? ExitCode.OK : ExitCode.NOT_VERIFIABLE;
+                if (draw.runs().isEmpty()) {
+                    out.println("nothing verified: no record under " + root + " is of this checkout's engine (" + EngineTags.describe(RunSpec.Engine.current()) + ")");
+                    return ExitCode.NOT_VERIFIABLE;
+                }
+                todo = draw.runs();
+            }
+            for (String r : todo)
                 if (!RunRecord.finished(root.resolve(r))) throw new FileNotFoundException(root.resolve(r) + ": no finished run there (no run record)");
             boolean child = System.getenv(ChildVerification.CHILD) != null;
-            // each record is verified under its own numeric-kernel settings: here when this process has them, else in a
-            // child JVM that has them (OpenBLAS and oneDNN read them from the environment when they load)
+            // a record of another engine is not re-made here: said at once, with the tag and command that re-make it
+            // there; each other record is verified under its own numeric-kernel settings: here when this process has
+            // them, else in a child JVM that has them (OpenBLAS and oneDNN read them from the environment when they load)
             var machine = NumericKernels.Machine.current();
             Map<String, NumericKernels.Plan> plans = new LinkedHashMap<>();
-            for (String r : runs) {
-                var prov = RunRecord.read(root.resolve(r)).provenance();
+            int otherEngine = 0;
+            for (String r : todo) {
+                RunRecord rec = RunRecord.read(root.resolve(r));
+                if (!rec.spec().engine().isCurrent()) {
+                    out.println(EngineTags.notHere(r, rec.spec().engine(), rec.provenance().gitCommit(), root));
+                    otherEngine++;
+                    continue;
+                }
+                var prov = rec.provenance();
                 var plan = NumericKernels.plan(prov.environment(), prov.kernels(), System.getenv(), machine);
                 if (!plan.inProcess() && plan.refusal().isEmpty() && child)
                     throw new IllegalStateException("records verify: the child JVM for " + r + " still lacks the record's numeric-kernel settings ("
                             + plan.describe() + ")");
                 plans.put(r, plan);
             }
-            PrintStream out = Main.out(spec);
             var corpora = CorpusSource.of(s);   // opened as the runs need them
             // expected: runs with the same spec and other predictions whose records' convolutions ran on another instruction set
             int differ = 0, refused = 0, expected = 0, specDiffers = 0;
-            for (String r : runs) {
-                var plan = plans.get(r);
+            for (var e : plans.entrySet()) {
+                String r = e.getKey();
+                var plan = e.getValue();
                 plan.notes().forEach(n -> out.println(r + ": note: " + n));
                 if (plan.refusal().isPresent()) {
                     out.println(r + ": not verifiable on this machine: " + plan.refusal().get());
@@ -89,9 +139,9 @@ final class RecordsCommands {
                     ChildVerification.Result rc;
                     try {
                         rc = ChildVerification.run(r, root, work, s, plan, out);
-                    } catch (InterruptedException e) {
+                    } catch (InterruptedException ie) {
                         Thread.currentThread().interrupt();
-                        throw new IOException("interrupted while verifying " + r + " in a child JVM", e);
+                        throw new IOException("interrupted while verifying " + r + " in a child JVM", ie);
                     }
                     if (rc.exitCode() == ExitCode.MISMATCH.code()) {
                         differ++;
@@ -109,17 +159,29 @@ final class RecordsCommands {
                     }
                 }
             }
-            ExitCode code = differ > 0 ? ExitCode.MISMATCH : refused > 0 ? ExitCode.NOT_VERIFIABLE : ExitCode.OK;
+            ExitCode code = differ > 0 ? ExitCode.MISMATCH : refused + otherEngine + uncovered > 0 ? ExitCode.NOT_VERIFIABLE : ExitCode.OK;
             if (child) {   // the parent prints the summary
                 if (differ > 0 && specDiffers == 0) out.println(ChildVerification.SAME_SPEC_OTHER_PREDICTIONS);
                 return code;
             }
-            out.println(differ == 0 && refused == 0 ? "every run reproduced exactly"
-                    : differ + " of " + runs.size() + " run(s) not reproduced"
-                            + (expected > 0 ? " (" + expected + " of them expected on this CPU: their records' convolutions ran oneDNN on another "
-                                    + "instruction set, see the notes above)" : "")
-                            + (refused > 0 ? ", " + refused + " not verifiable on this machine" : ""));
+            out.println(summary(todo.size(), differ, expected, refused, otherEngine, uncovered));
             return code;
+        }
+
+        /** The last line: what was reproduced, what differed and what could not be verified here, and why. */
+        static String summary(int runs, int differ, int expected, int refused, int otherEngine, int uncovered) {
+            if (differ == 0 && refused == 0 && otherEngine == 0)
+                return "every run reproduced exactly"
+                        + (uncovered > 0 ? "; " + uncovered + " notebook(s) without a record of this engine were not sampled (named above)" : "");
+            List<String> parts = new ArrayList<>();
+            if (differ > 0)
+                parts.add(differ + " of " + runs + " run(s) not reproduced" + (expected > 0 ? " (" + expected + " of them expected on this CPU: their "
+                        + "records' convolutions ran oneDNN on another instruction set, see the notes above)" : ""));
+            else parts.add((runs - refused - otherEngine) + " of " + runs + " run(s) reproduced exactly");
+            if (refused > 0) parts.add(refused + " not verifiable on this machine");
+            if (otherEngine > 0) parts.add(otherEngine + " made by another engine, not re-made here (each line above names the git tag and the command that re-make it)");
+            if (uncovered > 0) parts.add(uncovered + " notebook(s) without a record of this engine not sampled (named above)");
+            return String.join(", ", parts);
         }
     }
 

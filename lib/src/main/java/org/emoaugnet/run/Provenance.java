@@ -62,6 +62,16 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
 
     private static volatile Provenance current;
 
+    /**
+     * The native thread count of runs in this process: {@code OMP_NUM_THREADS}, else {@link NumericKernels#UNSET}.
+     * Recorded as {@code provenance.threads}; since run-spec/3 not part of the spec, whose trainer gives the same
+     * numbers for any thread count.
+     */
+    public static String threadsOfThisProcess() {
+        String t = System.getenv("OMP_NUM_THREADS");
+        return t == null || t.isBlank() ? NumericKernels.UNSET : t.trim();
+    }
+
     /** This process's provenance (computed once; the git state is read from {@code EMOAUG_HOME} or the working directory). */
     public static Provenance current() {
         Provenance p = current;
@@ -72,7 +82,7 @@ public record Provenance(String gitCommit, String gitDirty, String codeJarSha256
             p = new Provenance(detectGitCommit(root), detectGitDirty(root), detectCodeJarSha256(),
                     String.valueOf(Provenance.class.getPackage().getImplementationVersion()), deps,
                     System.getProperty("java.vendor") + " " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                    System.getProperty("os.name") + " " + System.getProperty("os.arch"), backend(), detectNd4jClassifier(), RunSpec.threadsOfThisProcess(),
+                    System.getProperty("os.name") + " " + System.getProperty("os.arch"), backend(), detectNd4jClassifier(), threadsOfThisProcess(),
                     numericEnvironment(), NumericKernels.current(), "written by the runner");
             current = p;
         }

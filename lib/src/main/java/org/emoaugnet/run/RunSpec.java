@@ -25,7 +25,7 @@ import org.emoaugnet.model.TrainOptions;
  * {@link Corpora} (training and test corpus, the recordings' {@link DataManifest}, the class set), {@link Inputs}
  * (features, layout, augmentation recipe and seed, normalisation), {@link Partition} (protocol, fold, split constants),
  * {@link Architecture} (model preset and activation), {@link Learning} (training configuration, selection metric,
- * training seed) and {@link Engine} (native threads and the network and trainer revisions: what ran it). Composite
+ * training seed) and {@link Engine} (the network and trainer revisions: what ran it). Composite
  * registry parameters (features, recipe, class set) are held as their canonical keys, which name every parameter (see
  * {@code FeatureSpec.key()}, {@code Recipe.key()}, {@link #classSetKey}); they are resolved into objects once, in one
  * place ({@link SpecJobs.Parts#of}), with an error naming the key. The layout is held as {@link Dataset.Layout}; the
@@ -34,19 +34,33 @@ import org.emoaugnet.model.TrainOptions;
  *
  * <p><b>Identity.</b> {@link #fields()} builds the sorted {@code key=value} map from the parts, {@link #canonical()}
  * is its text and {@link #sha256()} hashes it. A run is identified by that hash: the runner reuses a finished run only
- * when its recorded hash equals the new one, so any change of any field trains anew. The field names and values are
- * exactly those of the flat record this type replaced (run-spec/1 and run-spec/2), so every committed record reads
- * back ({@link #fromFields}) to fields equal to the recorded ones and to its recorded hash ({@code RunSpecRoundTripTest}
- * checks all of them). Fields added after the first records enter only when they differ from what those records used:
- * {@code split.*} ({@link SplitSpec#fields}), {@code training.epoch_copies} and the training options, and
- * {@code evaluation.*} for evaluations only.
+ * when its recorded hash equals the new one, so any change of any field (the format's {@code version} and the
+ * trainer's revision among them) trains anew. The field names and values are exactly those of the flat record this
+ * type replaced, so every committed record reads back ({@link #fromFields}) to fields equal to the recorded ones and to
+ * its recorded hash ({@code RunSpecRoundTripTest} checks all of them). Fields added after the first records enter only
+ * when they differ from what those records used: {@code split.*} ({@link SplitSpec#fields}), {@code training.epoch_copies}
+ * and the training options, and {@code evaluation.*} for evaluations only.
+ *
+ * <p><b>Formats.</b> {@link #VERSION} (run-spec/3) is the only one written. Its engine is the network and trainer
+ * revisions; the native thread count left the spec, because the trainer's numbers are the same for any thread count
+ * (the process's count stays recorded, as {@code provenance.threads}). Records of {@link #VERSION_2} (field
+ * {@code threads} beside the revisions) and {@link #VERSION_1} ({@code threads}, no revisions) are read back with
+ * their fields and hashes unchanged and never written; the format is told by the engine's fields
+ * ({@link Engine#version}), so a spec read from an old record hashes as it was recorded and is never equal to a
+ * run-spec/3 spec of the same run.
  */
 public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
 
-    /** The format of {@link #canonical()}; bump when a field is added or its meaning changes. */
-    String VERSION = "run-spec/2";
+    /**
+     * The format of {@link #canonical()} every new run records: the engine without a thread count. Bump when a field is
+     * added or its meaning changes.
+     */
+    String VERSION = "run-spec/3";
 
-    /** The first format, without {@code network} and {@code trainer}: still read (committed records), never written. */
+    /** The format with the native thread count in the engine ({@code threads}): still read (committed records), never written. */
+    String VERSION_2 = "run-spec/2";
+
+    /** The first format, with {@code threads} and without {@code network} and {@code trainer}: still read, never written. */
     String VERSION_1 = "run-spec/1";
 
     /** The kind of run, as field {@code kind} spells it. */
@@ -171,28 +185,49 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
     }
 
     /**
-     * What ran it.
+     * What ran it. The spec's format follows from which fields are there ({@link #version}): run-spec/3 (what new runs
+     * record) has the revisions and no thread count; the older formats are read from records only.
      *
-     * @param threads native (OpenMP) threads per run
+     * @param threads native (OpenMP) threads per run, in run-spec/1 and run-spec/2 records only; null in run-spec/3,
+     *                whose trainer gives the same numbers for any thread count (the count is in the record's
+     *                provenance, {@code provenance.threads}, outside the spec and its hash)
      * @param network {@code ModelFactory.REVISION}: how the preset became layers (null in run-spec/1 records)
      * @param trainer {@code Trainer.ENGINE}: the code that trained it (null in run-spec/1 records, which DL4J's own
      *                {@code fit} trained)
      */
     record Engine(String threads, String network, String trainer) {
         public Engine {
-            need("threads", threads);
             if ((network == null) != (trainer == null)) throw new IllegalArgumentException("network and trainer revisions go together");
+            if (network == null) need("threads", threads);   // run-spec/1: the thread count is all it recorded
+            else {
+                need("network revision", network);
+                need("trainer revision", trainer);
+                if (threads != null) need("threads", threads);   // run-spec/2
+            }
         }
 
-        /** This process's thread count ({@link #threadsOfThisProcess}) and the current network and trainer revisions. */
+        /**
+         * The engine of a run made now: the current network and trainer revisions ({@code ModelFactory.REVISION},
+         * {@code Trainer.ENGINE}, read where they are defined), no thread count.
+         */
         public static Engine current() {
-            return new Engine(threadsOfThisProcess(), org.emoaugnet.model.ModelFactory.REVISION, org.emoaugnet.model.Trainer.ENGINE);
+            return new Engine(null, org.emoaugnet.model.ModelFactory.REVISION, org.emoaugnet.model.Trainer.ENGINE);
         }
+
+        /** The format of a spec with this engine: {@link #VERSION_1} without revisions, {@link #VERSION_2} with a thread count, else {@link #VERSION}. */
+        public String version() { return network == null ? VERSION_1 : threads != null ? VERSION_2 : VERSION; }
 
         /** A run-spec/1 engine (no revisions recorded). */
         public boolean legacy() { return network == null; }
 
-        public Engine withThreads(String t) { return new Engine(t, network, trainer); }
+        /**
+         * Whether this is the engine of a run made now ({@link #current}): the same network and trainer revisions. A
+         * run-spec/2 engine of those revisions is (its thread count aside); a run-spec/1 engine never is.
+         */
+        public boolean isCurrent() { return current().network.equals(network) && current().trainer.equals(trainer); }
+
+        /** This engine as {@link RunSpec#sameDesign} compares it: without the thread count (a run-spec/1 engine's set to {@code *}). */
+        Engine design() { return legacy() ? new Engine("*", null, null) : new Engine(null, network, trainer); }
     }
 
     /**
@@ -218,7 +253,7 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
 
         @Override default Trained withData(DataManifest d) { return with(corpora().withData(d), inputs(), partition(), architecture(), learning(), engine()); }
 
-        @Override default Trained withThreads(String t) { return with(corpora(), inputs(), partition(), architecture(), learning(), engine().withThreads(t)); }
+        @Override default Trained withEngine(Engine e) { return with(corpora(), inputs(), partition(), architecture(), learning(), e); }
 
         @Override default Trained current(DataManifest d) { return with(corpora().withData(d), inputs(), partition(), architecture(), learning(), Engine.current()); }
 
@@ -245,7 +280,7 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
 
         @Override public Within with(Corpora c, Inputs i, Partition p, Architecture a, Learning l, Engine e) { return new Within(c, i, p, a, l, e); }
         @Override public Within withData(DataManifest d) { return (Within) Trained.super.withData(d); }
-        @Override public Within withThreads(String t) { return (Within) Trained.super.withThreads(t); }
+        @Override public Within withEngine(Engine e) { return (Within) Trained.super.withEngine(e); }
         @Override public Within current(DataManifest d) { return (Within) Trained.super.current(d); }
         @Override public Within withPartition(Partition p) { return (Within) Trained.super.withPartition(p); }
         @Override public Within withLearning(Learning l) { return (Within) Trained.super.withLearning(l); }
@@ -274,7 +309,7 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
 
         @Override public Across with(Corpora c, Inputs i, Partition p, Architecture a, Learning l, Engine e) { return new Across(c, i, p, a, l, e); }
         @Override public Across withData(DataManifest d) { return (Across) Trained.super.withData(d); }
-        @Override public Across withThreads(String t) { return (Across) Trained.super.withThreads(t); }
+        @Override public Across withEngine(Engine e) { return (Across) Trained.super.withEngine(e); }
         @Override public Across current(DataManifest d) { return (Across) Trained.super.current(d); }
         @Override public Across withPartition(Partition p) { return (Across) Trained.super.withPartition(p); }
         @Override public Across withLearning(Learning l) { return (Across) Trained.super.withLearning(l); }
@@ -294,7 +329,7 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
         @Override public Learning learning() { return source.learning(); }
         @Override public Engine engine() { return source.engine(); }
         @Override public Evaluated withData(DataManifest d) { return new Evaluated(source.withData(d), evaluation); }
-        @Override public Evaluated withThreads(String t) { return new Evaluated(source.withThreads(t), evaluation); }
+        @Override public Evaluated withEngine(Engine e) { return new Evaluated(source.withEngine(e), evaluation); }
         @Override public Evaluated current(DataManifest d) { return new Evaluated(source.current(d), evaluation); }
         @Override public Evaluated withPartition(Partition p) { return new Evaluated(source.withPartition(p), evaluation); }
         @Override public Evaluated withLearning(Learning l) { return new Evaluated(source.withLearning(l), evaluation); }
@@ -319,8 +354,8 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
     /** The same spec over other recordings. */
     RunSpec withData(DataManifest d);
 
-    /** The same spec with another thread count. */
-    RunSpec withThreads(String t);
+    /** The same spec with another engine (an evaluation: its evaluated run's). */
+    RunSpec withEngine(Engine e);
 
     /** The same spec with another partition (protocol, fold, split constants). */
     RunSpec withPartition(Partition p);
@@ -329,9 +364,9 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
     RunSpec withLearning(Learning l);
 
     /**
-     * The spec as a run made now would record it: over {@code d}, with this process's native thread count
-     * ({@link #threadsOfThisProcess}) and the current network and trainer revisions ({@link Engine#current}). A spec a
-     * design just made is returned equal; a recorded one (perhaps run-spec/1) becomes the spec of its re-run.
+     * The spec as a run made now would record it: over {@code d}, with the current network and trainer revisions and
+     * no thread count ({@link Engine#current}, format {@link #VERSION}). A spec a design just made is returned equal; a
+     * recorded one (perhaps of an older format) becomes the spec of its re-run.
      */
     RunSpec current(DataManifest d);
 
@@ -352,6 +387,7 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
     default TrainConfig training() { return learning().config(); }
     default String selection() { return learning().selection(); }
     default long seed() { return learning().seed(); }
+    /** The native thread count of a run-spec/1 or run-spec/2 record; null from run-spec/3 on (see {@code provenance.threads}). */
     default String threads() { return engine().threads(); }
     default String network() { return engine().network(); }
     default String trainer() { return engine().trainer(); }
@@ -380,6 +416,9 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
     /** A run-spec/1 specification (from a record written before the network and trainer revisions were recorded). */
     default boolean legacy() { return engine().legacy(); }
 
+    /** The format of {@link #canonical()}: {@link Engine#version}. */
+    default String version() { return engine().version(); }
+
     // ---------------------------------------------------------------- identity
 
     /** The canonical text: {@code version} then one sorted {@code key=value} line per field. */
@@ -405,13 +444,14 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
     default Map<String, String> describe() { return new LinkedHashMap<>(fields()); }
 
     /**
-     * Whether {@code other} describes the same run apart from which recordings it used and the native thread count.
-     * Readers that have no corpus at hand (the ledger, reports on committed records) select runs with this; the
-     * runner, which has the data, compares full hashes.
+     * Whether {@code other} describes the same run apart from which recordings it used and, in records of run-spec/2
+     * and earlier, the native thread count (so a run-spec/2 record of the current revisions is of the same design as
+     * its run-spec/3 spec). Readers that have no corpus at hand (the ledger, reports on committed records) select runs
+     * with this; the runner, which has the data, compares full hashes, so it never reuses a record of another format.
      */
-    default boolean sameDesign(RunSpec other) {
-        return withData(DataManifest.ANY).withThreads("*").equals(other.withData(DataManifest.ANY).withThreads("*"));
-    }
+    default boolean sameDesign(RunSpec other) { return designOf(this).equals(designOf(other)); }
+
+    private static RunSpec designOf(RunSpec s) { return s.withData(DataManifest.ANY).withEngine(s.engine().design()); }
 
     /**
      * Whether {@code other} is a run-spec/1 record of this design: {@link #sameDesign} apart from the network and
@@ -420,9 +460,8 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
      */
     default boolean sameDesignBeforeRevisions(RunSpec other) {
         if (!other.legacy()) return false;
-        Map<String, String> a = new TreeMap<>(withData(DataManifest.ANY).withThreads("*").fields()),
-                b = new TreeMap<>(other.withData(DataManifest.ANY).withThreads("*").fields());
-        for (String k : List.of("version", "network", "trainer")) { a.remove(k); b.remove(k); }
+        Map<String, String> a = new TreeMap<>(designOf(this).fields()), b = new TreeMap<>(designOf(other).fields());
+        for (String k : List.of("version", "network", "trainer", "threads")) { a.remove(k); b.remove(k); }
         return a.equals(b);
     }
 
@@ -431,12 +470,6 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
         Map<String, String> m = new TreeMap<>();
         cs.mapping().forEach((e, c) -> m.put(e.name(), c));
         return cs.name() + "[" + String.join(",", cs.classes()) + "]" + m;
-    }
-
-    /** The native thread count of runs in this process: {@code OMP_NUM_THREADS}, else {@link NumericKernels#UNSET}. */
-    static String threadsOfThisProcess() {
-        String t = System.getenv("OMP_NUM_THREADS");
-        return t == null || t.isBlank() ? NumericKernels.UNSET : t.trim();
     }
 
     static String sha256(String text) { return org.emoaugnet.util.Sha256.of(text); }

@@ -10,8 +10,9 @@ import org.emoaugnet.model.TrainOptions;
 /**
  * The one translation between a {@link RunSpec} and its stored fields: {@link #of} writes each part's fields,
  * {@link #read} builds the parts back and the variant the field {@code kind} names. The field names and values are
- * those every committed record holds (run-spec/1 and run-spec/2), so reading a record and writing it again gives its
- * fields, and its hash, unchanged.
+ * those every committed record holds, so reading a record and writing it again gives its fields, and its hash,
+ * unchanged. The formats differ only in the engine's fields: run-spec/1 has {@code threads}, run-spec/2 {@code threads},
+ * {@code network} and {@code trainer}, run-spec/3 (written now) {@code network} and {@code trainer}.
  */
 final class SpecFields {
     private SpecFields() {}
@@ -20,7 +21,7 @@ final class SpecFields {
     static Map<String, String> of(RunSpec s) {
         Map<String, String> m = new TreeMap<>();
         RunSpec.Engine engine = s.engine();
-        m.put("version", engine.legacy() ? RunSpec.VERSION_1 : RunSpec.VERSION);
+        m.put("version", engine.version());
         if (!engine.legacy()) {
             m.put("network", engine.network());
             m.put("trainer", engine.trainer());
@@ -46,7 +47,7 @@ final class SpecFields {
         m.put("model", s.architecture().preset());
         m.put("activation", s.architecture().activation());
         learning(s.learning(), m);
-        m.put("threads", engine.threads());
+        if (engine.threads() != null) m.put("threads", engine.threads());   // run-spec/1 and /2 only
         if (s instanceof RunSpec.Evaluated e) {
             m.put("evaluation.of", e.source().kind().key());
             m.put("evaluation.source_sha256", e.source().sha256());
@@ -86,9 +87,12 @@ final class SpecFields {
     /** Reads a spec back from {@link #of}'s fields (as stored in a run record). */
     static RunSpec read(Map<String, String> f) {
         String v = f.get("version");
-        if (!RunSpec.VERSION.equals(v) && !RunSpec.VERSION_1.equals(v))
-            throw new IllegalArgumentException("run spec version '" + v + "', expected '" + RunSpec.VERSION + "' or '" + RunSpec.VERSION_1 + "'");
-        boolean v1 = RunSpec.VERSION_1.equals(v);
+        boolean v1 = RunSpec.VERSION_1.equals(v), v2 = RunSpec.VERSION_2.equals(v);
+        if (!v1 && !v2 && !RunSpec.VERSION.equals(v))
+            throw new IllegalArgumentException("run spec version '" + v + "', expected '" + RunSpec.VERSION + "' (or, in older records, '"
+                    + RunSpec.VERSION_2 + "' or '" + RunSpec.VERSION_1 + "')");
+        if (!v1 && !v2 && f.containsKey("threads"))
+            throw new IllegalArgumentException(RunSpec.VERSION + " has no field 'threads' (the thread count is recorded as provenance.threads)");
         RunSpec.Kind kind = RunSpec.Kind.of(need(f, "kind"));
         Protocol protocol = enumNamed(Protocol.class, "protocol", need(f, "protocol"));
         RunSpec.Corpora corpora = new RunSpec.Corpora(need(f, "corpus"), need(f, "test_corpus"),
@@ -102,7 +106,7 @@ final class SpecFields {
                 Double.parseDouble(need(f, "training.lr_factor")), Integer.parseInt(need(f, "training.lr_patience")), 0,
                 Integer.parseInt(f.getOrDefault("training.epoch_copies", "0")), options(f));
         RunSpec.Learning learning = new RunSpec.Learning(t, need(f, "training.selection"), Long.parseLong(need(f, "seed")));
-        RunSpec.Engine engine = new RunSpec.Engine(need(f, "threads"), v1 ? null : need(f, "network"), v1 ? null : need(f, "trainer"));
+        RunSpec.Engine engine = new RunSpec.Engine(v1 || v2 ? need(f, "threads") : null, v1 ? null : need(f, "network"), v1 ? null : need(f, "trainer"));
         return switch (kind) {
             case WITHIN -> new RunSpec.Within(corpora, inputs, partition, architecture, learning, engine);
             case CROSS_CORPUS -> new RunSpec.Across(corpora, inputs, partition, architecture, learning, engine);

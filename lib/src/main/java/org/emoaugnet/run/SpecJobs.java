@@ -175,12 +175,21 @@ public final class SpecJobs {
         return new ArrayList<>(byKey.values());
     }
 
-    /** What re-running a recorded run gave. */
-    public record Verification(String run, String recordedSpec, String recomputedSpec, boolean sameSpec, boolean samePredictions,
+    /**
+     * What re-running a recorded run gave: the recorded spec hash, the hash the record's spec has as a run made now
+     * records it ({@code expectedSpec}: the same but for a run-spec/2 record of this engine, whose thread count
+     * run-spec/3 leaves out), the re-made run's hash, and whether the predictions are the same.
+     */
+    public record Verification(String run, String recordedSpec, String expectedSpec, String recomputedSpec, boolean samePredictions,
                                double recordedUa, double recomputedUa) {
+        /** Whether the re-made run has the record's spec (as run-spec/3). */
+        public boolean sameSpec() { return expectedSpec.equals(recomputedSpec); }
+
         public String text() {
+            String as = recordedSpec.equals(expectedSpec) ? "" : " (the record's " + RunSpec.VERSION_2 + " spec " + recordedSpec.substring(0, 12) + " as "
+                    + RunSpec.VERSION + ", without its thread count)";
             return String.format(Locale.ROOT, "%s: %s; predictions %s (UA recorded %.4f, now %.4f)", run,
-                    sameSpec ? "same spec" : "spec differs (" + recordedSpec.substring(0, 12) + " recorded, " + recomputedSpec.substring(0, 12) + " now)",
+                    sameSpec() ? "same spec" + as : "spec differs (" + expectedSpec.substring(0, 12) + " recorded" + as + ", " + recomputedSpec.substring(0, 12) + " now)",
                     samePredictions ? "IDENTICAL" : "DIFFER", recordedUa, recomputedUa);
         }
     }
@@ -188,18 +197,25 @@ public final class SpecJobs {
     /**
      * Re-runs the recorded run in {@code runDir} from its spec with the current code into {@code scratch}, through
      * {@link #job} like every other run, and compares the spec hash (the data manifest, read from the corpora now) and
-     * the predictions' SHA-256.
+     * the predictions' SHA-256. Only a record of this checkout's engine ({@link RunSpec.Engine#isCurrent}) is re-made;
+     * another engine's is refused before anything is computed, naming the tag that re-makes it ({@link EngineTags}).
      */
     public static Verification verify(Path runDir, CorpusSource corpora, FeatureCache cache, Path scratch) throws IOException {
         RunRecord rec = RunRecord.read(runDir);
         RunSpec spec = rec.spec();
+        String label = rec.experiment() + "/" + runDir.getFileName();
+        if (!spec.engine().isCurrent()) {
+            Path runsRoot = runDir.toAbsolutePath().normalize();
+            for (String ignored : label.split("/")) runsRoot = runsRoot.getParent();
+            throw new IllegalArgumentException(EngineTags.notHere(label, spec.engine(), rec.provenance().gitCommit(), runsRoot));
+        }
         List<Corpus> read = new ArrayList<>();
         for (String name : spec.corpusNames()) read.add(corpora.corpus(name));
         Runner.Job j = new SpecJobs(cache, scratch).job(new PlannedRun(rec.experiment(), spec, read));
         if (Files.exists(j.runDir())) Runner.deleteTree(j.runDir());   // always computed afresh
         NumericKernels.current();   // says before the work which numeric kernels this process runs
         RunRecord now = Runner.runOrResume(j);
-        return new Verification(rec.experiment() + "/" + runDir.getFileName(), rec.specSha256(), now.specSha256(), rec.specSha256().equals(now.specSha256()),
+        return new Verification(label, rec.specSha256(), spec.withEngine(RunSpec.Engine.current()).sha256(), now.specSha256(),
                 rec.predictionsSha256().equals(now.predictionsSha256()), rec.test().ua(), now.test().ua());
     }
 

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.emoaugnet.run.Defaults;
+import org.emoaugnet.run.EngineTags;
+import org.emoaugnet.run.RecordFixtures;
+import org.emoaugnet.run.RunSpec;
 import org.emoaugnet.util.Progress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -163,16 +166,18 @@ class CommandLineTest {
 
     /**
      * 4: a committed record ran the pinned kernels, which need an x86-64 CPU with AVX2; a JVM that takes itself for an
-     * ARM machine ({@code os.arch}) refuses to verify it, before anything is computed.
+     * ARM machine ({@code os.arch}) refuses to verify it, before anything is computed. (The record is copied and
+     * re-written as made by this checkout's engine, which a record must be for its kernels to be looked at.)
      */
     @Test
     void exitCode4NotVerifiableOnThisMachine() throws Exception {
-        Path runs = Path.of(System.getProperty("emoaug.projectRoot")).resolve("results/runs");
+        Path committed = Path.of(System.getProperty("emoaug.projectRoot")).resolve("results/runs"), runs = dir.resolve("runs");
         String run;
-        try (var s = Files.list(runs)) {
+        try (var s = Files.list(committed)) {
             Path exp = s.filter(p -> p.getFileName().toString().startsWith("cross-emodb-2s-to-synthetic")).sorted().findFirst().orElseThrow();
             run = exp.getFileName() + "/seed1";
         }
+        RecordFixtures.withEngine(RecordFixtures.copy(committed.resolve(run), runs.resolve(run)), RunSpec.Engine.current());
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dos.arch=aarch64",
                 "-Demoaug.quiet=true", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "records", "verify", run, "--runs", runs.toString(),
                 "--scratch", dir.resolve("scratch").toString()));
@@ -181,6 +186,41 @@ class CommandLineTest {
         assertEquals(ExitCode.NOT_VERIFIABLE.code(), p.waitFor(), out);
         assertTrue(out.contains(run + ": not verifiable on this machine") && out.contains("is not x86-64"), out);
         assertFalse(Files.exists(dir.resolve("scratch")), "nothing computed");
+    }
+
+    /**
+     * 4 as well: a record another engine made (the fused network's first revision, or a run-spec/1 record, which names
+     * no trainer) is not re-made with this checkout's engine; each is named with the git tag {@link EngineTags#FUSED_1}
+     * and the commands that re-make it there, and a trainer no tag is defined for with the commit its provenance names.
+     * Nothing is computed, and a run of this engine beside them would still be verified.
+     */
+    @Test
+    void exitCode4ARunOfAnotherEngineNamesTheTagThatReMakesIt() throws Exception {
+        Path committed = Path.of(System.getProperty("emoaug.projectRoot")).resolve("results/runs"), runs = dir.resolve("runs");
+        String fused1 = "synthetic-speaker-independent-compact-relu/fold-1-seed42", v1 = "synthetic-speaker-independent-compact-relu/fold-2-seed42",
+                unknown = "synthetic-speaker-independent-compact-relu/fold-3-seed42";
+        RecordFixtures.withEngine(RecordFixtures.copy(committed.resolve(fused1), runs.resolve(fused1)), RecordFixtures.oldFused1());
+        RecordFixtures.withEngine(RecordFixtures.copy(committed.resolve(v1), runs.resolve(v1)), new RunSpec.Engine("1", null, null));
+        RunSpec.Engine other = new RunSpec.Engine(null, RunSpec.Engine.current().network(), "fused-0/loop-9");
+        RecordFixtures.withEngine(RecordFixtures.copy(committed.resolve(unknown), runs.resolve(unknown)), other);
+        MainTest.Run r = MainTest.run("records", "verify", fused1, v1, unknown, "--runs", runs.toString(), "--scratch", dir.resolve("scratch").toString());
+        assertEquals(ExitCode.NOT_VERIFIABLE.code(), r.code(), r.out() + r.err());
+        String abs = runs.toAbsolutePath().normalize().toString();
+        for (String run : List.of(fused1, v1))
+            assertTrue(r.out().contains(run + ": not verifiable here: made by another engine (") && r.out().contains("re-make it at git tag " + EngineTags.FUSED_1
+                    + ": git worktree add ../emoaugnet-" + EngineTags.FUSED_1 + " " + EngineTags.FUSED_1 + " && cd ../emoaugnet-" + EngineTags.FUSED_1
+                    + " && environment/emoaug records verify " + run + " --runs " + abs + "\n"), r.out());
+        assertTrue(r.out().contains("made by another engine (trainer " + RecordFixtures.oldFused1().trainer() + ", network "), r.out());
+        assertTrue(r.out().contains("made by another engine (no trainer recorded (run-spec/1"), r.out());
+        assertTrue(r.out().contains(unknown + ": not verifiable here: made by another engine (trainer fused-0/loop-9") && r.out().contains("no tag is defined for it")
+                && r.out().contains("provenance.git_commit " + org.emoaugnet.run.RunRecord.read(runs.resolve(unknown)).provenance().gitCommit()), r.out());
+        assertTrue(r.out().contains("3 made by another engine, not re-made here"), r.out());
+        assertFalse(Files.exists(dir.resolve("scratch")), "nothing computed");
+        assertEquals(java.util.Optional.of(EngineTags.FUSED_1), EngineTags.of(new RunSpec.Engine(null, "2", RecordFixtures.oldFused1().trainer())));
+        if (!"fused-1/loop-2".equals(org.emoaugnet.model.Trainer.ENGINE))
+            assertEquals(java.util.Optional.of(EngineTags.FUSED_1), EngineTags.of(new RunSpec.Engine("1", "2", "fused-1/loop-2")), "the committed records' trainer");
+        assertEquals(java.util.Optional.empty(), EngineTags.of(RunSpec.Engine.current()), "this checkout's engine is re-made here");
+        assertEquals(java.util.Optional.empty(), EngineTags.of(new RunSpec.Engine(null, "2", "fused-10/loop-2")), "a prefix is a whole revision");
     }
 
     /** 5: a run that failed; the runner's failure is mapped to it (RunnerMessagesTest shows that runAll throws it). */

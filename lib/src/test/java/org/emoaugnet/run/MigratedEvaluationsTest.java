@@ -74,7 +74,8 @@ class MigratedEvaluationsTest {
         assertFalse(run.fields().keySet().stream().anyMatch(k -> k.startsWith("evaluation.")), "a run's fields have no evaluation");
         RunSpec other = RunSpec.evaluation(run, new RunSpec.Evaluation("white-10dB", "noise(snr_db=5.0,colour=WHITE)", Degradation.SEED));
         assertFalse(e.sha256().equals(other.sha256()), "another degradation is another evaluation");
-        assertFalse(e.sha256().equals(RunSpec.evaluation(run.withThreads("4"), e.evaluation()).sha256()), "another evaluated run is another evaluation");
+        assertFalse(e.sha256().equals(RunSpec.evaluation(run.withEngine(RunSpec.Engine.current()), e.evaluation()).sha256()),
+                "another evaluated run (this one's spec as run-spec/3) is another evaluation");
         var tampered = new java.util.TreeMap<>(e.fields());
         tampered.put("evaluation.source_sha256", "0".repeat(64));
         assertThrows(IllegalArgumentException.class, () -> RunSpec.fromFields(tampered), "the source hash is the evaluated run's");

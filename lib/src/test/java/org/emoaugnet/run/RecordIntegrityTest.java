@@ -70,7 +70,7 @@ class RecordIntegrityTest {
 
     @Test
     void anEditedFileAnAddedFileAndAnEditedValueFailEveryReadNamingTheFile(@TempDir Path tmp) throws IOException {
-        Path run = copy(RUNS.resolve(SAMPLE), tmp.resolve("e/r"));
+        Path run = RecordFixtures.copy(RUNS.resolve(SAMPLE), tmp.resolve("e/r"));
         RunRecord.read(run);
         Path pred = run.resolve(Predictions.FILE), record = run.resolve(RunRecord.FILE);
         String before = Files.readString(pred), oldHash = Sha256.of(pred);
@@ -122,8 +122,8 @@ class RecordIntegrityTest {
     @Test
     void recordsCheckExitsThreeNamingTheEditedFile(@TempDir Path tmp) throws IOException {
         Path runs = tmp.resolve("runs");
-        copy(RUNS.resolve(SAMPLE), runs.resolve(SAMPLE));
-        copy(RUNS.resolve("ravdess-si-compact-relu/fold-2-seed1"), runs.resolve("ravdess-si-compact-relu/fold-2-seed1"));
+        RecordFixtures.copy(RUNS.resolve(SAMPLE), runs.resolve(SAMPLE));
+        RecordFixtures.copy(RUNS.resolve("ravdess-si-compact-relu/fold-2-seed1"), runs.resolve("ravdess-si-compact-relu/fold-2-seed1"));
         var out = new java.io.ByteArrayOutputStream();
         assertEquals(0, org.emoaugnet.cli.Main.run(new String[] {"records", "check", "--runs", runs.toString()}, new java.io.PrintStream(out), System.err), out.toString());
         assertTrue(out.toString().contains("2 run record(s) checked"), out.toString());
@@ -136,7 +136,7 @@ class RecordIntegrityTest {
 
     @Test
     void recordsVerifyChecksTheFilesOnDiskBeforeItReRunsAnything(@TempDir Path tmp) throws IOException {
-        Path runs = tmp.resolve("runs"), run = copy(RUNS.resolve(SAMPLE), runs.resolve(SAMPLE)), pred = run.resolve(Predictions.FILE);
+        Path runs = tmp.resolve("runs"), run = RecordFixtures.copy(RUNS.resolve(SAMPLE), runs.resolve(SAMPLE)), pred = run.resolve(Predictions.FILE);
         Files.writeString(pred, Files.readString(pred).replaceFirst(",neutral,neutral\n", ",neutral,sad\n"));
         var err = new java.io.ByteArrayOutputStream();
         int rc = org.emoaugnet.cli.Main.run(new String[] {"records", "verify", SAMPLE, "--runs", runs.toString(), "--scratch", tmp.resolve("scratch").toString()},
@@ -197,13 +197,5 @@ class RecordIntegrityTest {
         assertEquals(1, summary.problems().size());
         assertTrue(summary.problems().get(0).contains(pred.toString()) && summary.problems().get(0).contains(si.predictionsSha256()), summary.problems().get(0));
         assertEquals(RunRecord.FORMAT_2, RunRecord.load(run).get("format"));
-    }
-
-    static Path copy(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (var s = Files.list(from)) {
-            for (Path f : s.filter(Files::isRegularFile).toList()) Files.copy(f, to.resolve(f.getFileName()));
-        }
-        return to;
     }
 }

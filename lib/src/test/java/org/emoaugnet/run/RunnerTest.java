@@ -71,7 +71,8 @@ class RunnerTest {
         assertEquals(a.sha256(), spec(3).sha256(), "the same spec hashes the same");
         assertEquals(a, RunSpec.fromFields(a.fields()), "the canonical fields read back to the same spec");
         assertTrue(a.canonical().startsWith("activation=relu\naugmentation_seed=42\n"), "sorted key=value lines");
-        List<RunSpec> changed = List.of(spec(4), a.withData(new DataManifest("synthetic", 3, "abd")), a.withThreads("2"),
+        List<RunSpec> changed = List.of(spec(4), a.withData(new DataManifest("synthetic", 3, "abd")),
+                a.withEngine(new RunSpec.Engine("1", a.network(), a.trainer())), a.withEngine(new RunSpec.Engine(null, a.network(), "other-trainer")),
                 cfg("x", 3, List.of(1L)).spec("fold-2", 1, a.data()), cfg("x", 3, List.of(1L)).spec("fold-1", 2, a.data()),
                 new ExperimentConfig("x", "synthetic", ClassSet.RAVDESS_7_PAPER, Protocol.SPEAKER_INDEPENDENT, FeatureSpec.publicPipeline(),
                         Dataset.Layout.SEQUENCE, Recipe.public4(), "compact-cnn-lstm", "relu", new TrainConfig(3, 64, 1e-3, 0, 1, 3, 0), List.of(1L), 2)
@@ -85,7 +86,11 @@ class RunnerTest {
         for (RunSpec c : changed) assertNotEquals(a.sha256(), c.sha256(), c.canonical());
         assertEquals(a.sha256(), cfg("renamed", 3, List.of(1L, 2L)).spec("fold-1", 1, a.data()).sha256(),
                 "the experiment's name and its other seeds are not part of one run's spec");
-        assertTrue(a.sameDesign(a.withData(new DataManifest("synthetic", 3, "zzz")).withThreads("7")), "readers without data compare the design");
+        assertEquals(RunSpec.VERSION, a.fields().get("version"));
+        assertFalse(a.fields().containsKey("threads"), "run-spec/3: the thread count is provenance, not spec");
+        assertTrue(a.sameDesign(a.withData(new DataManifest("synthetic", 3, "zzz"))), "readers without data compare the design");
+        assertTrue(a.sameDesign(a.withEngine(new RunSpec.Engine("7", a.network(), a.trainer()))),
+                "a run-spec/2 record of the same revisions is of the same design (its thread count aside)");
     }
 
     @Test
@@ -124,6 +129,40 @@ class RunnerTest {
         assertFalse(Files.exists(abandoned) || Files.exists(older), "the dead process's temporary folders are removed");
         assertTrue(Files.exists(elsewhere), "another machine's temporary folder is left alone: its writer may be alive there");
         assertEquals(2, StudyReport.runs(runDir.getParent()).size());
+    }
+
+    /**
+     * A changed spec never reuses an old run: a record of the same run in every other field, but made by another
+     * trainer (the committed records' fused-1 one) or recorded as run-spec/2 (with a thread count), is moved aside and
+     * the run computed anew, although readers without data see the same design in the run-spec/2 one.
+     */
+    @Test
+    void aRecordOfAnotherTrainerOrAnOlderSpecFormatIsNotReusedForTheSameRun() throws Exception {
+        RunSpec now = spec(3);
+        assertEquals(RunSpec.VERSION, now.version());
+        assertEquals(org.emoaugnet.model.Trainer.ENGINE, now.trainer(), "new specs read the trainer's revision where it is defined");
+        // the committed records' trainer; while it is still this code's, an earlier loop of it
+        String oldTrainer = "fused-1/loop-2".equals(now.trainer()) ? "fused-1/loop-1" : "fused-1/loop-2";
+        List<RunSpec> old = List.of(now.withEngine(new RunSpec.Engine(null, now.network(), oldTrainer)),
+                now.withEngine(new RunSpec.Engine("1", now.network(), now.trainer())));
+        assertEquals(RunSpec.VERSION_2, old.get(1).version());
+        assertTrue(now.sameDesign(old.get(1)) && !now.sameDesign(old.get(0)));
+        for (int i = 0; i < old.size(); i++) {
+            Path runDir = dir.resolve("old-engine/x" + i + "/fold-1-seed1");
+            AtomicInteger calls = new AtomicInteger();
+            Runner.runOrResume(counting(old.get(i), runDir, calls, false));
+            var job = counting(now, runDir, calls, false);
+            assertEquals(Runner.Status.STALE, Runner.status(job), old.get(i).canonical());
+            RunRecord made = Runner.runOrResume(job);
+            assertEquals(2, calls.get(), "computed anew, not reused: " + old.get(i).canonical());
+            assertEquals(now.sha256(), made.specSha256());
+            assertEquals(RunSpec.VERSION, made.spec().fields().get("version"));
+            try (var s = Files.list(runDir.getParent().resolve("superseded"))) {
+                assertEquals(old.get(i).sha256(), RunRecord.read(s.findFirst().orElseThrow()).specSha256(), "the old record is kept aside");
+            }
+            Runner.runOrResume(job);
+            assertEquals(2, calls.get(), "the new record is reused");
+        }
     }
 
     @Test
@@ -223,12 +262,12 @@ class RunnerTest {
         assertEquals(cfg("si-old", 2, List.of(2L)).spec("fold-1", 2, r.spec().data()).fields().get("class_set"), r.spec().fields().get("class_set"));
         ExperimentConfig now = new ExperimentConfig("si-old", "ravdess", ClassSet.RAVDESS_7_PAPER, Protocol.SPEAKER_INDEPENDENT, FeatureSpec.publicPipeline(),
                 Dataset.Layout.SEQUENCE, Recipe.none(), "compact-cnn-lstm", "relu", new TrainConfig(2, 64, 1e-3, 4, 0.5, 3, 0), List.of(2L), 0);
-        RunSpec today = now.spec("fold-1", 2, DataManifest.of(kept.utterances())).withThreads("1");
+        RunSpec today = now.spec("fold-1", 2, DataManifest.of(kept.utterances()));
         assertTrue(r.spec().legacy(), "migrated records keep run-spec/1");
         var todayFields = new java.util.TreeMap<>(today.fields());
         var migratedFields = new java.util.TreeMap<>(r.spec().fields());
         todayFields.keySet().removeAll(List.of("version", "network", "trainer"));
-        migratedFields.remove("version");
+        migratedFields.keySet().removeAll(List.of("version", "threads"));
         assertEquals(todayFields, migratedFields, "the migrated spec names the same design as today's runner computes");
         assertNotEquals(today.sha256(), r.specSha256(), "but today's network (explicit activations) and trainer differ: the run is not reused");
         assertEquals(new RecordMigration.Summary(0, 2, 0, 0), RecordMigration.migrate(dir.resolve("migrate"), n -> null, "2026-11-26", System.err),

@@ -66,4 +66,39 @@ class SpecJobsTest {
         assertTrue(m.getMessage().contains("reads corpus 'synthetic'"), m.getMessage());
         assertFalse(Files.exists(runs), "planning trains nothing");
     }
+
+    /**
+     * {@link SpecJobs#verify} re-makes a recorded run of this engine and compares: a run-spec/3 record with its own hash,
+     * a run-spec/2 record of the same revisions with its spec without the thread count (the same predictions either way);
+     * a record of another engine is refused before anything is computed, naming the tag that re-makes it.
+     */
+    @Test
+    void verifyReMakesOnlyThisEnginesRunsAndComparesARunSpec2RecordWithoutItsThreadCount() throws Exception {
+        ExperimentConfig c = new ExperimentConfig("v", "synthetic", ClassSet.RAVDESS_7_PAPER, Protocol.SPEAKER_INDEPENDENT, FeatureSpec.publicPipeline(),
+                Dataset.Layout.SEQUENCE, Recipe.none(), "compact-cnn-lstm", "relu", new TrainConfig(1, 64, 1e-3, 0, 1, 3, 0), List.of(1L), 0);
+        FeatureCache cache = new FeatureCache(dir.resolve("cache-v"));
+        Path runs = dir.resolve("runs-v");
+        RunRecord made = Runner.runOrResume(new SpecJobs(cache, runs).job(c.plan(CorpusSource.of(corpus)).get(0)));
+        Path run = runs.resolve("v").resolve(SpecJobs.runName(made.spec()));
+        assertEquals(RunSpec.VERSION, made.spec().version());
+        var now = SpecJobs.verify(run, CorpusSource.of(corpus), cache, dir.resolve("scratch-1"));
+        assertTrue(now.sameSpec() && now.samePredictions(), now.text());
+        assertEquals(made.specSha256(), now.recordedSpec());
+        assertEquals(made.specSha256(), now.expectedSpec());
+
+        RunSpec.Engine e = made.spec().engine();
+        RunSpec v2 = RecordFixtures.withEngine(run, new RunSpec.Engine("1", e.network(), e.trainer()));
+        var older = SpecJobs.verify(run, CorpusSource.of(corpus), cache, dir.resolve("scratch-2"));
+        assertTrue(older.sameSpec() && older.samePredictions(), older.text());
+        assertEquals(v2.sha256(), older.recordedSpec());
+        assertEquals(made.specSha256(), older.expectedSpec(), "the run-spec/2 record's spec without its thread count is the run's run-spec/3 spec");
+        assertTrue(older.text().contains("same spec (the record's run-spec/2 spec " + v2.shortHash() + " as run-spec/3, without its thread count)"), older.text());
+
+        RecordFixtures.withEngine(run, RecordFixtures.oldFused1());
+        var refused = assertThrows(IllegalArgumentException.class, () -> SpecJobs.verify(run, CorpusSource.of(corpus), cache, dir.resolve("scratch-3")));
+        assertTrue(refused.getMessage().contains("v/" + run.getFileName() + ": not verifiable here: made by another engine")
+                && refused.getMessage().contains("git tag " + EngineTags.FUSED_1) && refused.getMessage().contains("--runs " + runs.toAbsolutePath().normalize()),
+                refused.getMessage());
+        assertFalse(Files.exists(dir.resolve("scratch-3")), "nothing computed");
+    }
 }

@@ -14,7 +14,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.emoaugnet.run.NumericKernels;
-import org.emoaugnet.run.RunSpec;
+import org.emoaugnet.run.Provenance;
 import org.emoaugnet.run.Runner;
 import org.emoaugnet.design.Sweep;
 
@@ -69,9 +69,9 @@ public final class SparkSweep {
         log.printf(Locale.ROOT, "[sweep] %s: %d runs planned, %d finished already, %d to compute on %s%n",
                 sweep.describe(), jobs.size(), finished, todo.size(), o.master());
         if (todo.isEmpty()) return new Report(sweep.describe(), jobs.size(), finished, List.of(), (System.nanoTime() - t0) / 1e9);
-        if (o.isLocal() && !String.valueOf(o.threadsPerTask()).equals(RunSpec.threadsOfThisProcess()))
+        if (o.isLocal() && !String.valueOf(o.threadsPerTask()).equals(Provenance.threadsOfThisProcess()))
             log.printf(Locale.ROOT, "[sweep] note: embedded Spark runs tasks in this JVM, whose native threads are fixed at start "
-                    + "(OMP_NUM_THREADS=%s); --threads %d applies to cluster executors only%n", RunSpec.threadsOfThisProcess(), o.threadsPerTask());
+                    + "(OMP_NUM_THREADS=%s); --threads %d applies to cluster executors only%n", Provenance.threadsOfThisProcess(), o.threadsPerTask());
 
         SparkConf conf = conf(sweep, o, "emoaug sweep: " + sweep.describe());
         List<SweepTask.Outcome> outcomes;
