@@ -40,7 +40,9 @@ final class BenchCommands {
                 Collections.shuffle(all, new Random(s.seed()));
                 all = all.subList(0, files);
             }
+            BenchLoad load = BenchLoad.start("bench features", Main.out(spec));
             FeatureBenchmark.run(all, repeats, Main.out(spec));
+            load.finish(Main.out(spec));
             return ExitCode.OK;
         }
     }
@@ -118,7 +120,9 @@ final class BenchCommands {
 
         @Override
         public ExitCode execute() {
+            BenchLoad load = BenchLoad.start("bench train", Main.out(spec));
             TrainingBenchmark.run(model, act, n, batch, epochs, seed, engine, Main.out(spec));
+            load.finish(Main.out(spec));
             return ExitCode.OK;
         }
     }

@@ -7,18 +7,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.emoaugnet.run.Provenance;
 import org.emoaugnet.evidence.ResultColumns;
 import org.emoaugnet.util.Tables;
-import org.nd4j.linalg.factory.Nd4j;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -46,7 +42,7 @@ final class TrainingComparison {
         String torch = python == null ? null : torchVersion(python);
         if (torch == null)
             out.println("PyTorch side skipped: no python3 with torch (Debian: apt-get install python3-torch libopenblas0-pthread; or set EMOAUG_PYTHON)");
-        String loadAverage = loadAverage();
+        BenchLoad load = BenchLoad.start("bench compare", out);
         List<Row> rows = new ArrayList<>();
         String threads = System.getenv().getOrDefault("OMP_NUM_THREADS", "unset");
         for (int r = 1; r <= repeats; r++) {
@@ -68,8 +64,9 @@ final class TrainingComparison {
                 rows.add(new Row("dl4j-fit", r, m.trainSps(), m.inferSps()));
             }
         }
+        load.finish(out);
         Map<String, String> env = environment(torch, python);
-        env.put("load_average_at_start", loadAverage);
+        env.putAll(load.record());
         String tag = org.emoaugnet.publish.StudyOutputs.benchCompare(model.toLowerCase(Locale.ROOT), act);
         Table t = Table.create(tag, StringColumn.create(ResultColumns.SIDE), IntColumn.create("repeat"), DoubleColumn.create(ResultColumns.TRAIN_SAMPLES_PER_S),
                 DoubleColumn.create(ResultColumns.INFER_SAMPLES_PER_S));
@@ -79,18 +76,15 @@ final class TrainingComparison {
             t.doubleColumn(2).append(row.train());
             t.doubleColumn(3).append(row.infer());
         }
-        Table e = Table.create(tag + "-environment", StringColumn.create("key"), StringColumn.create("value"));
-        env.put("date", LocalDate.now().toString());
         env.put("model", model);
         env.put("activation", act);
         env.put("samples", String.valueOf(n));
         env.put("batch", String.valueOf(batch));
         env.put("epochs", String.valueOf(epochs) + " (first is warm-up)");
         env.put("repeats", String.valueOf(repeats) + " (sides interleaved, order alternating)");
-        env.forEach((k, v) -> { e.stringColumn(0).append(k); e.stringColumn(1).append(v); });
         Files.createDirectories(outDir);
         Tables.saveCsv(t, outDir.resolve(tag + ".csv"));
-        Tables.saveCsv(e, outDir.resolve(org.emoaugnet.publish.StudyOutputs.benchEnvironment(tag)));
+        BenchEnvironment.write(outDir, tag, env);
         out.println();
         out.printf("model %s (%s), %d samples, batch %d, %d epochs, threads %s, %d repeats: medians over repeats%n", model, act, n, batch, epochs, threads, repeats);
         double[] fused = medians(rows, "dl4j-fused"), py = medians(rows, "pytorch"), fit = medians(rows, "dl4j-fit");
@@ -149,23 +143,9 @@ final class TrainingComparison {
         return r;
     }
 
-    /** /proc/loadavg's 1, 5 and 15-minute figures: whether something else ran beside the benchmark. */
-    static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";   // no readable /proc/loadavg (not Linux): the report says the load is unknown
-        }
-    }
-
-    /** What changes speed: thread and BLAS variables, processor, ND4J natives, the system BLAS PyTorch links. */
+    /** What changes speed ({@link BenchEnvironment#current}) and the PyTorch build with the system BLAS it links. */
     static Map<String, String> environment(String torch, String python) {
-        Map<String, String> m = new LinkedHashMap<>();
-        Provenance.numericEnvironment().forEach((k, v) -> m.put(k.equals(k.toUpperCase(Locale.ROOT)) ? "env." + k : k, v));
-        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        m.put("nd4j.backend", Nd4j.getBackend().getClass().getSimpleName());
-        m.put("nd4j.natives", Provenance.detectNd4jClassifier());
+        Map<String, String> m = BenchEnvironment.current();
         m.put("pytorch", torch == null ? "absent" : torch + " (" + python + ")");
         try {
             m.put("system_libblas", Path.of("/etc/alternatives/libblas.so.3-x86_64-linux-gnu").toRealPath().toString());
