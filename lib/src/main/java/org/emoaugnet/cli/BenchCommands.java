@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.emoaugnet.data.Utterance;
 import org.emoaugnet.data.loaders.Corpora;
@@ -15,9 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code emoaug bench features|compare|train}: throughput benchmarks (figures printed, not tests). */
-@Command(name = "bench", description = "throughput benchmarks: features, compare, train",
-        subcommands = {BenchCommands.FeatureThroughput.class, BenchCommands.Compare.class, BenchCommands.Train.class})
+/** {@code emoaug bench features|compare|train|gemm}: throughput benchmarks (figures printed, not tests). */
+@Command(name = "bench", description = "throughput benchmarks: features, compare, train, gemm",
+        subcommands = {BenchCommands.FeatureThroughput.class, BenchCommands.Compare.class, BenchCommands.Train.class, BenchCommands.Gemm.class})
 final class BenchCommands {
     @Command(name = "features", description = "feature-extraction throughput (real-time factor, 1 thread and all cores) and peak memory")
     static final class FeatureThroughput implements CommandAction {
@@ -123,6 +124,52 @@ final class BenchCommands {
             BenchLoad load = BenchLoad.start("bench train", Main.out(spec));
             TrainingBenchmark.run(model, act, n, batch, epochs, seed, engine, Main.out(spec));
             load.finish(Main.out(spec));
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "gemm", description = "the one-thread single-precision matrix-product (GEMM) peak through the BLAS the fused trainer uses (OpenBLAS "
+            + "cblas_sgemm), per shape, best of repeats; writes DIR/gemm-peak.csv and its environment file (bench profile reads the peak from it)")
+    static final class Gemm implements CommandAction {
+        @Option(names = "--shape", paramLabel = "[LABEL=]MxKxN", split = ",", description = "shapes to time instead of the defaults, C[M×N] = A[M×K]·B[K×N] "
+                + "row-major, comma-separated (default: square 1024 and 2048, strong-cnn-pool's first convolution on 16 samples forward and both "
+                + "gradients, one LSTM step of network A)")
+        List<String> shapes;
+
+        @Option(names = "--repeats", paramLabel = "R", description = "repeats per shape, the best one reported (default: ${DEFAULT-VALUE})")
+        int repeats = 5;
+
+        @Option(names = "--min-seconds", paramLabel = "S", description = "each repeat runs the product back to back for at least this long (default: "
+                + "${DEFAULT-VALUE})")
+        double minSeconds = GemmBenchmark.MIN_SECONDS;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "where the CSV files go (default: <project>/results/bench)")
+        Path out;
+
+        @Spec CommandSpec spec;
+
+        @Override
+        public ExitCode execute() throws Exception {
+            List<GemmBenchmark.Shape> list = new ArrayList<>();
+            try {
+                if (shapes == null || shapes.isEmpty()) list.addAll(GemmBenchmark.SHAPES);
+                else for (String x : shapes) list.add(GemmBenchmark.Shape.parse(x));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("bench gemm --shape: " + e.getMessage());
+            }
+            if (repeats < 1 || !(minSeconds > 0)) throw new UsageException("bench gemm needs --repeats of at least 1 and a positive --min-seconds");
+            var o = Main.out(spec);
+            BenchLoad load = BenchLoad.start("bench gemm", o);
+            List<GemmBenchmark.Result> results = GemmBenchmark.measure(list, repeats, minSeconds, o);
+            load.finish(o);
+            Map<String, String> env = BenchEnvironment.current();
+            env.putAll(load.record());
+            env.putAll(GemmBenchmark.summary(results, repeats, minSeconds));
+            Path dir = out != null ? out : Settings.fromEnv().projectRoot().resolve("results/bench");
+            Path csv = GemmBenchmark.write(results, env, dir);
+            o.printf(java.util.Locale.ROOT, "PEAK %.1f GFLOP/s one thread (%s), kernels %s, OPENBLAS_CORETYPE=%s%n", GemmBenchmark.peak(results),
+                    env.get("peak_shape"), env.get("kernels"), env.get("env.OPENBLAS_CORETYPE"));
+            o.println("written: " + csv + ", " + dir.resolve(org.emoaugnet.publish.StudyOutputs.benchEnvironment(GemmBenchmark.TAG)));
             return ExitCode.OK;
         }
     }
