@@ -16,9 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code emoaug bench features|compare|train|gemm}: throughput benchmarks (figures printed, not tests). */
-@Command(name = "bench", description = "throughput benchmarks: features, compare, train, gemm",
-        subcommands = {BenchCommands.FeatureThroughput.class, BenchCommands.Compare.class, BenchCommands.Train.class, BenchCommands.Gemm.class})
+/** {@code emoaug bench features|compare|train|gemm|profile}: throughput benchmarks (figures printed, not tests). */
+@Command(name = "bench", description = "throughput benchmarks: features, compare, train, gemm, profile",
+        subcommands = {BenchCommands.FeatureThroughput.class, BenchCommands.Compare.class, BenchCommands.Train.class, BenchCommands.Gemm.class,
+                BenchCommands.Profile.class})
 final class BenchCommands {
     @Command(name = "features", description = "feature-extraction throughput (real-time factor, 1 thread and all cores) and peak memory")
     static final class FeatureThroughput implements CommandAction {
@@ -170,6 +171,65 @@ final class BenchCommands {
             o.printf(java.util.Locale.ROOT, "PEAK %.1f GFLOP/s one thread (%s), kernels %s, OPENBLAS_CORETYPE=%s%n", GemmBenchmark.peak(results),
                     env.get("peak_shape"), env.get("kernels"), env.get("env.OPENBLAS_CORETYPE"));
             o.println("written: " + csv + ", " + dir.resolve(org.emoaugnet.publish.StudyOutputs.benchEnvironment(GemmBenchmark.TAG)));
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "profile", description = "where the fused trainer's time goes, stage by stage: FLOPs per sample, median ms per batch (inference "
+            + "forward, training forward, backward), achieved GFLOP/s and share of the one-thread GEMM peak (bench gemm's gemm-peak.csv, else measured "
+            + "now), totals, and the FLOP-weighted share over the convolution stages after the first; writes DIR/profile-<model>-<act>.csv and its "
+            + "environment file")
+    static final class Profile implements CommandAction {
+        @Option(names = "--model", paramLabel = "A|B|PRESET", description = "the network, as bench train names it (default: ${DEFAULT-VALUE})")
+        String model = TrainingBenchmark.MODEL;
+
+        @Option(names = "--act", paramLabel = "relu|elu", description = "activation (default: ${DEFAULT-VALUE})")
+        String act = Defaults.ACTIVATION;
+
+        @Option(names = "--n", paramLabel = "N", description = "samples: N / B batches, trained and inferred once as a warm-up, then timed in every "
+                + "repeat (default: ${DEFAULT-VALUE})")
+        int n = 320;
+
+        @Option(names = "--batch", paramLabel = "B", description = "batch size (default: ${DEFAULT-VALUE})")
+        int batch = TrainingBenchmark.BATCH;
+
+        @Option(names = "--repeats", paramLabel = "R", description = "repeats over the batches; medians over every batch of every repeat (default: "
+                + "${DEFAULT-VALUE})")
+        int repeats = 5;
+
+        @Option(names = "--seed", paramLabel = "S", description = "seed of the weights and the random data (default: ${DEFAULT-VALUE})")
+        long seed = TrainingBenchmark.SEED;
+
+        @Option(names = "--measure-peak", description = "measure the GEMM peak now instead of reading DIR/gemm-peak.csv")
+        boolean measurePeak;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "where gemm-peak.csv is read and the CSV files go (default: <project>/results/bench)")
+        Path out;
+
+        @Spec CommandSpec spec;
+
+        @Override
+        public ExitCode execute() throws Exception {
+            if (batch < 1 || n < batch || repeats < 1)
+                throw new UsageException("bench profile needs --batch of at least 1, --n of at least one batch and --repeats of at least 1");
+            TrainingBenchmark.Subject sub;
+            try {
+                sub = TrainingBenchmark.subject(model, act);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("bench profile --model: " + e.getMessage());
+            }
+            var o = Main.out(spec);
+            Path dir = out != null ? out : Settings.fromEnv().projectRoot().resolve("results/bench");
+            BenchLoad load = BenchLoad.start("bench profile", o);
+            GemmBenchmark.Peak peak = TrainingProfile.peak(dir, measurePeak, o);
+            TrainingProfile.Profile p = TrainingProfile.measure(sub, model, act, batch, n / batch, repeats, seed, peak);
+            load.finish(o);
+            TrainingProfile.print(p, o);
+            Map<String, String> env = BenchEnvironment.current();
+            env.putAll(load.record());
+            Path csv = TrainingProfile.write(p, env, dir);
+            o.println("written: " + csv + ", " + dir.resolve(org.emoaugnet.publish.StudyOutputs.benchEnvironment(
+                    org.emoaugnet.publish.StudyOutputs.benchProfile(model.toLowerCase(java.util.Locale.ROOT), act))));
             return ExitCode.OK;
         }
     }
