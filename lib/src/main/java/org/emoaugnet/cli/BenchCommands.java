@@ -54,7 +54,8 @@ final class BenchCommands {
     static final class Compare implements CommandAction {
         @Mixin SettingsOptions settings;
 
-        @Option(names = "--model", paramLabel = "NAME", description = "one of the networks the PyTorch twin builds: A, B, strong-cnn-pool, strong-cnn-bilstm (default: "
+        @Option(names = "--model", paramLabel = "NAME", description = "one of the networks the PyTorch twin builds: A, B, strong-cnn-pool, strong-cnn-bilstm, "
+                + "cnn2d-ref (default: "
                 + "${DEFAULT-VALUE})")
         String model = TrainingBenchmark.MODEL;
 
@@ -76,6 +77,14 @@ final class BenchCommands {
         @Option(names = "--with-dl4j", arity = "1", paramLabel = "true|false", description = "also time DL4J's own fit once (default: ${DEFAULT-VALUE})")
         boolean withDl4j = false;
 
+        @Option(names = "--threads", paramLabel = "N|all", description = "also time the fused trainer asked to run N threads (all: every core) in "
+                + "every repeat, and print its speed over the one-thread side (SCALING); 1: one thread only (default: ${DEFAULT-VALUE})")
+        String threads = "1";
+
+        @Option(names = "--profile", arity = "1", paramLabel = "true|false", description = "also profile the fused side once, stage by stage (bench "
+                + "profile's criterion: the FLOP-weighted share of the GEMM peak over the convolutions after the first) (default: ${DEFAULT-VALUE})")
+        boolean profile = true;
+
         @Option(names = "--out", paramLabel = "DIR", description = "where the CSV files go (default: <project>/results/bench)")
         Path out;
 
@@ -85,8 +94,15 @@ final class BenchCommands {
         public ExitCode execute() throws Exception {
             if (!TrainingComparison.MODELS.contains(model))
                 throw new UsageException("bench compare --model must be one of " + TrainingComparison.MODELS + " (the networks the PyTorch twin builds), got '" + model + "'");
+            int engineThreads;
+            try {
+                engineThreads = TrainingBenchmark.threads(threads);
+                TrainingBenchmark.subject(model, act);   // the preset exists in this build (cnn2d-ref needs ModelConfig's preset)
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("bench compare: " + e.getMessage());
+            }
             Settings s = settings.settings();
-            TrainingComparison.run(model, act, n, batch, epochs, repeats, withDl4j, out != null ? out : s.projectRoot().resolve("results/bench"),
+            TrainingComparison.run(model, act, n, batch, epochs, repeats, withDl4j, engineThreads, profile, out != null ? out : s.projectRoot().resolve("results/bench"),
                     s.projectRoot().resolve("environment/bench/torch_twin.py"), Main.out(spec));
             return ExitCode.OK;
         }
@@ -94,7 +110,7 @@ final class BenchCommands {
 
     @Command(name = "train", description = "training/inference throughput and peak memory of the reference networks A and B (compare: "
             + "environment/bench/torch_twin.py) or of a model preset (compact-cnn-lstm, paper-cnn-lstm, public-conv1d, "
-            + "strong-cnn-pool, strong-cnn-bilstm)")
+            + "strong-cnn-pool, strong-cnn-bilstm, cnn2d-ref)")
     static final class Train implements CommandAction {
         @Option(names = "--model", paramLabel = "A|B|PRESET", description = "the network (default: ${DEFAULT-VALUE})")
         String model = TrainingBenchmark.MODEL;
@@ -118,12 +134,22 @@ final class BenchCommands {
                 + "${DEFAULT-VALUE})")
         TrainingBenchmark.Engine engine = TrainingBenchmark.Engine.FUSED;
 
+        @Option(names = "--threads", paramLabel = "N|all", description = "threads the fused engine is asked to use (see bench compare --threads; "
+                + "default: ${DEFAULT-VALUE})")
+        String threads = "1";
+
         @Spec CommandSpec spec;
 
         @Override
         public ExitCode execute() {
+            int engineThreads;
+            try {
+                engineThreads = TrainingBenchmark.threads(threads);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("bench train " + e.getMessage());
+            }
             BenchLoad load = BenchLoad.start("bench train", Main.out(spec));
-            TrainingBenchmark.run(model, act, n, batch, epochs, seed, engine, Main.out(spec));
+            TrainingBenchmark.run(model, act, n, batch, epochs, seed, engine, engineThreads, Main.out(spec));
             load.finish(Main.out(spec));
             return ExitCode.OK;
         }
@@ -200,6 +226,10 @@ final class BenchCommands {
         @Option(names = "--seed", paramLabel = "S", description = "seed of the weights and the random data (default: ${DEFAULT-VALUE})")
         long seed = TrainingBenchmark.SEED;
 
+        @Option(names = "--threads", paramLabel = "N|all", description = "threads the fused engine is asked to use (see bench compare --threads; "
+                + "default: ${DEFAULT-VALUE})")
+        String threads = "1";
+
         @Option(names = "--measure-peak", description = "measure the GEMM peak now instead of reading DIR/gemm-peak.csv")
         boolean measurePeak;
 
@@ -213,16 +243,18 @@ final class BenchCommands {
             if (batch < 1 || n < batch || repeats < 1)
                 throw new UsageException("bench profile needs --batch of at least 1, --n of at least one batch and --repeats of at least 1");
             TrainingBenchmark.Subject sub;
+            int engineThreads;
             try {
                 sub = TrainingBenchmark.subject(model, act);
+                engineThreads = TrainingBenchmark.threads(threads);
             } catch (IllegalArgumentException e) {
-                throw new UsageException("bench profile --model: " + e.getMessage());
+                throw new UsageException("bench profile: " + e.getMessage());
             }
             var o = Main.out(spec);
             Path dir = out != null ? out : Settings.fromEnv().projectRoot().resolve("results/bench");
             BenchLoad load = BenchLoad.start("bench profile", o);
             GemmBenchmark.Peak peak = TrainingProfile.peak(dir, measurePeak, o);
-            TrainingProfile.Profile p = TrainingProfile.measure(sub, model, act, batch, n / batch, repeats, seed, peak);
+            TrainingProfile.Profile p = TrainingProfile.measure(sub, model, act, batch, n / batch, repeats, seed, engineThreads, peak);
             load.finish(o);
             TrainingProfile.print(p, o);
             Map<String, String> env = BenchEnvironment.current();

@@ -119,7 +119,7 @@ final class TrainingProfile {
 
     /** A measured profile. */
     record Profile(String model, String act, int batch, int batches, int repeats, List<Stage> stages, GemmBenchmark.Peak peak, double fitMs,
-                   double outputMs) {
+                   double outputMs, int threads, boolean threadsConnected) {
         double peakGflops() { return peak.gflops(); }
 
         /** The issue's criterion: {@link #flopWeightedShare} of the training passes of {@link #convolutionsAfterFirst}. */
@@ -176,6 +176,8 @@ final class TrainingProfile {
         m.put("batch", String.valueOf(p.batch()));
         m.put("batches", p.batches() + " per repeat, after a warm-up pass (training then inference) over them");
         m.put("repeats", String.valueOf(p.repeats()));
+        m.put("engine_threads", p.threads() + (p.threadsConnected() ? " (taken by FusedNetwork.setThreads)" : " asked; not connected (FusedNetwork has no "
+                + "setThreads(int) yet: the engine ran as before)"));
         m.put("times", "median over every batch of every repeat, ms per batch; a stage's time is what the engine's StageClock reports (wall time)");
         m.put("peak_gflops", fmt(p.peakGflops()));
         m.put("peak_source", p.peak().source());
@@ -200,12 +202,14 @@ final class TrainingProfile {
      * once as a warm-up, then {@code repeats} times with a stage clock; the medians are over every batch of every
      * repeat.
      */
-    static Profile measure(TrainingBenchmark.Subject sub, String model, String act, int batch, int batches, int repeats, long seed, GemmBenchmark.Peak peak) {
+    static Profile measure(TrainingBenchmark.Subject sub, String model, String act, int batch, int batches, int repeats, long seed, int threads,
+                           GemmBenchmark.Peak peak) {
         if (batch < 1 || batches < 1 || repeats < 1) throw new IllegalArgumentException("batch, batches and repeats must be at least 1");
         int c = sub.channels(), t = sub.length(), k = sub.classes();
         Nd4j.getRandom().setSeed(seed);
         MultiLayerNetwork net = ModelFactory.build(sub.config(), c, t, k, 1e-3, seed);
         FusedNetwork fused = FusedNetwork.compile(net, c, t, batch, seed);
+        boolean connected = TrainingBenchmark.setEngineThreads(fused, threads);
         SplittableRandom rnd = new SplittableRandom(seed);
         float[][] x = new float[batches][batch * c * t];
         int[][] y = new int[batches][batch];
@@ -249,7 +253,7 @@ final class TrainingProfile {
             for (Pass p : Pass.values()) med[p.ordinal()] = median(ms[p.ordinal()][s.index()]);
             stages.add(new Stage(s.index(), s.description(), s.forwardFlops(), s.backwardFlops(), med));
         }
-        return new Profile(model, act, batch, batches, repeats, stages, peak, median(fit), median(output));
+        return new Profile(model, act, batch, batches, repeats, stages, peak, median(fit), median(output), threads, connected);
     }
 
     /** Per-stage nanoseconds of one batch's passes (summed if the engine reports a stage more than once). */
@@ -308,8 +312,9 @@ final class TrainingProfile {
 
     /** Prints the profile: a line per stage, the totals, the criterion. */
     static void print(Profile p, PrintStream out) {
-        out.printf(Locale.ROOT, "%nprofile %s (%s), batch %d, %d batches x %d repeats: median ms per batch; GFLOP/s and %% of the one-thread GEMM peak "
-                + "(%.1f GFLOP/s, %s)%n", p.model(), p.act(), p.batch(), p.batches(), p.repeats(), p.peakGflops(), p.peak().source());
+        out.printf(Locale.ROOT, "%nprofile %s (%s), batch %d, %d batches x %d repeats, engine threads %d%s: median ms per batch; GFLOP/s and %% of the "
+                + "one-thread GEMM peak (%.1f GFLOP/s, %s)%n", p.model(), p.act(), p.batch(), p.batches(), p.repeats(), p.threads(),
+                p.threadsConnected() || p.threads() == 1 ? "" : " (NOT CONNECTED: FusedNetwork has no setThreads(int) yet)", p.peakGflops(), p.peak().source());
         out.printf(Locale.ROOT, "%-3s %-38s %9s %9s | %8s %8s %8s | %7s %7s %7s | %6s %6s %6s%n", "#", "stage", "MFLOP fwd", "MFLOP bwd", "ms inf",
                 "ms fwd", "ms bwd", "GF/s i", "GF/s f", "GF/s b", "% i", "% f", "% b");
         Table t = table(p);

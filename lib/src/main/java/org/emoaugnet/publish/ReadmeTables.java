@@ -94,7 +94,9 @@ public final class ReadmeTables {
                 case "dl4j-fused" -> "DL4J, fused trainer (what the studies use)";
                 case "dl4j-fit" -> "DL4J's own fit / output";
                 case "pytorch" -> "PyTorch twin";
-                default -> e.getKey();
+                default -> e.getKey().startsWith("dl4j-fused-threads-")
+                        ? "DL4J, fused trainer, " + e.getKey().substring("dl4j-fused-threads-".length()) + " threads asked"
+                        : e.getKey();
             };
             b.append("| ").append(name).append(" | ").append((int) m[2]).append(" | ").append(String.format(Locale.ROOT, "%.1f", m[0])).append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f", m[1])).append(" | ")

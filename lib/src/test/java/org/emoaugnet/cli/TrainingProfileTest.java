@@ -54,9 +54,9 @@ class TrainingProfileTest {
         assertEquals(32, TrainingProfile.aggregateGflops(conv, Pass.INFERENCE, 32), 1e-12);
         assertEquals(4_000_096.0 * 32 / (4.61 * 1e6), TrainingProfile.aggregateGflops(stages, Pass.INFERENCE, 32), 1e-9);
         assertTrue(TrainingProfile.convolutionsAfterFirst(stages.subList(0, 2)).isEmpty(), "one convolution: nothing after the first");
-        var p = new TrainingProfile.Profile("m", "relu", 32, 2, 1, stages, PEAK, 20, 6);
+        var p = new TrainingProfile.Profile("m", "relu", 32, 2, 1, stages, PEAK, 20, 6, 1, false);
         assertEquals(5.25 / 9, p.criterion(), 1e-12);
-        var noConv = new TrainingProfile.Profile("m", "relu", 32, 2, 1, stages.subList(0, 2), PEAK, 20, 6);
+        var noConv = new TrainingProfile.Profile("m", "relu", 32, 2, 1, stages.subList(0, 2), PEAK, 20, 6, 1, false);
         assertTrue(Double.isNaN(noConv.criterion()));
         assertEquals("n/a", TrainingProfile.summary(noConv).get("criterion.conv_after_first.flop_weighted_peak_share.training"));
     }
@@ -65,7 +65,7 @@ class TrainingProfileTest {
     void theTableHasARowPerStageTheTotalAndTheConvolutionsAfterTheFirst() {
         List<Stage> stages = List.of(stage(0, "ConvStage a", 1_000_000, 1_000_000, 1, 1, 2), stage(1, "ActivationStage b", 0, 0, 1, 1, 1),
                 stage(2, "ConvStage c", 2_000_000, 4_000_000, 2, 2, 4));
-        var t = TrainingProfile.table(new TrainingProfile.Profile("A", "relu", 32, 2, 1, stages, PEAK, 20, 6));
+        var t = TrainingProfile.table(new TrainingProfile.Profile("A", "relu", 32, 2, 1, stages, PEAK, 20, 6, 1, false));
         assertEquals("profile-a-relu", t.name());
         assertEquals(List.of("0", "1", "2", TrainingProfile.TOTAL, TrainingProfile.CONV_AFTER_FIRST), t.stringColumn("stage").asList());
         assertTrue(Double.isNaN(t.doubleColumn("backward_gflops").getDouble(1)), "no rate for a stage without FLOPs");
@@ -82,7 +82,7 @@ class TrainingProfileTest {
                 new ConvBlock(6, 3, 1, false, 1, 1, 0.2)), List.of(), 0, List.of(5), 0.2, false, "relu", List.of("test"), false, ModelConfig.Pooling.MEAN_MAX);
         var sub = new TrainingBenchmark.Subject(tiny, 4, 20, 3);
         int batch = 4;
-        var p = TrainingProfile.measure(sub, "tiny", "relu", batch, 2, 1, 7, new GemmBenchmark.Peak(10, "given for the test", List.of()));
+        var p = TrainingProfile.measure(sub, "tiny", "relu", batch, 2, 1, 7, 1, new GemmBenchmark.Peak(10, "given for the test", List.of()));
         var expected = FusedNetwork.compile(ModelFactory.build(tiny, 4, 20, 3, 1e-3, 7), 4, 20, batch, 7).stageInfo();
         assertEquals(expected.size(), p.stages().size());
         for (int i = 0; i < expected.size(); i++) {
