@@ -7,18 +7,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.emoaugnet.run.Provenance;
 import org.emoaugnet.evidence.ResultColumns;
 import org.emoaugnet.util.Tables;
-import org.nd4j.linalg.factory.Nd4j;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -39,30 +35,53 @@ final class TrainingComparison {
 
     /**
      * The networks both sides build ({@code environment/bench/torch_twin.py}): the two reference networks, the strong
-     * presets and the 2-D reference {@code cnn2d-ref} (whose DL4J side needs a fused trainer that implements 2-D layers).
+     * presets and the 2-D convolution reference {@code cnn2d-ref}.
      */
-    static final List<String> MODELS = List.of("A", "B", "strong-cnn-pool", "strong-cnn-bilstm", "cnn2d-ref");
+    static final List<String> MODELS = List.of("A", "B", "strong-cnn-pool", "strong-cnn-bilstm", TrainingBenchmark.CNN2D_REF);
 
-    static int run(String model, String act, int n, int batch, int epochs, int repeats, boolean withDl4j, Path outDir, Path twin, PrintStream out)
-            throws IOException, InterruptedException {
+    /** The side of the fused trainer asked to run {@code threads} threads ({@code dl4j-fused} is the one-thread side). */
+    static String fusedSide(int threads) { return threads == 1 ? "dl4j-fused" : "dl4j-fused-threads-" + threads; }
+
+    /**
+     * Runs the comparison. {@code threads} above 1 adds a fused side asked to run that many threads (in every repeat,
+     * interleaved with the others), whose ratio to the one-thread side is the scaling figure; {@code profile} adds one
+     * stage profile of the fused side ({@link TrainingProfile}: its criterion figure).
+     */
+    static int run(String model, String act, int n, int batch, int epochs, int repeats, boolean withDl4j, int threads, boolean profile, Path outDir, Path twin,
+                   PrintStream out) throws IOException, InterruptedException {
         String python = python();
         String torch = python == null ? null : torchVersion(python);
         if (torch == null)
             out.println("PyTorch side skipped: no python3 with torch (Debian: apt-get install python3-torch libopenblas0-pthread; or set EMOAUG_PYTHON)");
-        String loadAverage = loadAverage();
+        BenchLoad load = BenchLoad.start("bench compare", out);
         List<Row> rows = new ArrayList<>();
-        String threads = System.getenv().getOrDefault("OMP_NUM_THREADS", "unset");
+        String nativeThreads = System.getenv().getOrDefault("OMP_NUM_THREADS", "unset");
+        TrainingBenchmark.Measurement fused1 = null;
+        boolean connected = true;
         for (int r = 1; r <= repeats; r++) {
-            boolean javaFirst = r % 2 == 1;
-            for (int k = 0; k < 2; k++) {
-                if ((k == 0) == javaFirst) {
-                    out.printf("[repeat %d/%d] fused DL4J%n", r, repeats);
-                    var m = TrainingBenchmark.run(model, act, n, batch, epochs, TrainingBenchmark.SEED, TrainingBenchmark.Engine.FUSED, out);
-                    rows.add(new Row("dl4j-fused", r, m.trainSps(), m.inferSps()));
-                } else if (torch != null) {
-                    out.printf("[repeat %d/%d] PyTorch twin%n", r, repeats);
-                    double[] t = twin(python, twin, model, act, n, batch, epochs, threads, out);
-                    rows.add(new Row("pytorch", r, t[0], t[1]));
+            List<String> order = new ArrayList<>(List.of("fused", "fused-threads", "pytorch"));
+            if (threads == 1) order.remove("fused-threads");
+            if (r % 2 == 0) java.util.Collections.reverse(order);
+            for (String side : order) {
+                switch (side) {
+                    case "fused" -> {
+                        out.printf("[repeat %d/%d] fused DL4J%n", r, repeats);
+                        var m = TrainingBenchmark.run(model, act, n, batch, epochs, TrainingBenchmark.SEED, TrainingBenchmark.Engine.FUSED, 1, out);
+                        rows.add(new Row(fusedSide(1), r, m.trainSps(), m.inferSps()));
+                        fused1 = m;
+                    }
+                    case "fused-threads" -> {
+                        out.printf("[repeat %d/%d] fused DL4J, %d threads%n", r, repeats, threads);
+                        var m = TrainingBenchmark.run(model, act, n, batch, epochs, TrainingBenchmark.SEED, TrainingBenchmark.Engine.FUSED, threads, out);
+                        rows.add(new Row(fusedSide(threads), r, m.trainSps(), m.inferSps()));
+                        connected = m.threadsConnected();
+                    }
+                    default -> {
+                        if (torch == null) continue;
+                        out.printf("[repeat %d/%d] PyTorch twin%n", r, repeats);
+                        double[] t = twin(python, twin, model, act, n, batch, epochs, nativeThreads, out);
+                        rows.add(new Row("pytorch", r, t[0], t[1]));
+                    }
                 }
             }
             if (withDl4j && r == 1) {
@@ -71,8 +90,19 @@ final class TrainingComparison {
                 rows.add(new Row("dl4j-fit", r, m.trainSps(), m.inferSps()));
             }
         }
+        TrainingProfile.Profile prof = null;
+        GemmBenchmark.Peak peak;
+        if (profile) {
+            out.println("[once] stage profile of the fused side (as bench profile measures it, one thread)");
+            peak = TrainingProfile.peak(outDir, false, out);
+            prof = TrainingProfile.measure(TrainingBenchmark.subject(model, act), model, act, batch, Math.max(1, Math.min(8, n / batch)), 3,
+                    TrainingBenchmark.SEED, 1, peak);
+        } else {
+            peak = GemmBenchmark.read(outDir, BenchEnvironment.current()).orElse(null);
+        }
+        load.finish(out);
         Map<String, String> env = environment(torch, python);
-        env.put("load_average_at_start", loadAverage);
+        env.putAll(load.record());
         String tag = org.emoaugnet.publish.StudyOutputs.benchCompare(model.toLowerCase(Locale.ROOT), act);
         Table t = Table.create(tag, StringColumn.create(ResultColumns.SIDE), IntColumn.create("repeat"), DoubleColumn.create(ResultColumns.TRAIN_SAMPLES_PER_S),
                 DoubleColumn.create(ResultColumns.INFER_SAMPLES_PER_S));
@@ -82,30 +112,83 @@ final class TrainingComparison {
             t.doubleColumn(2).append(row.train());
             t.doubleColumn(3).append(row.infer());
         }
-        Table e = Table.create(tag + "-environment", StringColumn.create("key"), StringColumn.create("value"));
-        env.put("date", LocalDate.now().toString());
         env.put("model", model);
         env.put("activation", act);
         env.put("samples", String.valueOf(n));
         env.put("batch", String.valueOf(batch));
         env.put("epochs", String.valueOf(epochs) + " (first is warm-up)");
         env.put("repeats", String.valueOf(repeats) + " (sides interleaved, order alternating)");
-        env.forEach((k, v) -> { e.stringColumn(0).append(k); e.stringColumn(1).append(v); });
+        double[] fused = medians(rows, fusedSide(1)), py = medians(rows, "pytorch"), fit = medians(rows, "dl4j-fit"), many = medians(rows, fusedSide(threads));
+        Figures fig = figures(fused1, fused, many, threads, connected, peak, prof);
+        env.putAll(fig.environment());
         Files.createDirectories(outDir);
         Tables.saveCsv(t, outDir.resolve(tag + ".csv"));
-        Tables.saveCsv(e, outDir.resolve(org.emoaugnet.publish.StudyOutputs.benchEnvironment(tag)));
+        BenchEnvironment.write(outDir, tag, env);
+        if (prof != null) TrainingProfile.print(prof, out);
         out.println();
-        out.printf("model %s (%s), %d samples, batch %d, %d epochs, threads %s, %d repeats: medians over repeats%n", model, act, n, batch, epochs, threads, repeats);
-        double[] fused = medians(rows, "dl4j-fused"), py = medians(rows, "pytorch"), fit = medians(rows, "dl4j-fit");
+        out.printf("model %s (%s), %d samples, batch %d, %d epochs, OMP_NUM_THREADS %s, %d repeats: medians over repeats%n", model, act, n, batch, epochs,
+                nativeThreads, repeats);
         out.printf("  %-12s train %8.1f  infer %8.1f samples/s%n", "DL4J fused", fused[0], fused[1]);
+        if (threads > 1) out.printf("  %-12s train %8.1f  infer %8.1f samples/s (fused, %d threads asked)%n", "DL4J fused " + threads + "t", many[0], many[1], threads);
         if (withDl4j) out.printf("  %-12s train %8.1f  infer %8.1f samples/s (one repeat)%n", "DL4J fit", fit[0], fit[1]);
-        if (torch != null) {
-            out.printf("  %-12s train %8.1f  infer %8.1f samples/s%n", "PyTorch", py[0], py[1]);
-            out.printf("RATIO model=%s train=%.2f infer=%.2f (DL4J fused / PyTorch)%n", model, fused[0] / py[0], fused[1] / py[1]);
-        }
+        if (torch != null) out.printf("  %-12s train %8.1f  infer %8.1f samples/s%n", "PyTorch", py[0], py[1]);
+        fig.lines().forEach(out::println);
+        if (torch != null) out.printf("RATIO model=%s train=%.2f infer=%.2f (DL4J fused / PyTorch)%n", model, fused[0] / py[0], fused[1] / py[1]);
         out.println("written: " + outDir.resolve(tag + ".csv") + ", " + outDir.resolve(org.emoaugnet.publish.StudyOutputs.benchEnvironment(tag)));
         return 0;
     }
+
+    /** The fused side's derived figures: printed lines and environment keys. */
+    record Figures(List<String> lines, Map<String, String> environment) {}
+
+    /**
+     * The fused side's achieved GFLOP/s (FLOPs per sample × median samples per second) and their share of the GEMM
+     * peak, the stage profile's criterion, and the scaling from one thread to {@code threads} (medians' ratio).
+     */
+    static Figures figures(TrainingBenchmark.Measurement fused1, double[] fused, double[] many, int threads, boolean connected, GemmBenchmark.Peak peak,
+                           TrainingProfile.Profile prof) {
+        List<String> lines = new ArrayList<>();
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        if (fused1 != null) {
+            double train = GemmBenchmark.gflops(fused1.trainFlopsPerSample() * fused[0], 1), infer = GemmBenchmark.gflops(fused1.inferFlopsPerSample() * fused[1], 1);
+            env.put("fused.train_flops_per_sample", String.valueOf(fused1.trainFlopsPerSample()));
+            env.put("fused.infer_flops_per_sample", String.valueOf(fused1.inferFlopsPerSample()));
+            env.put("fused.train_gflops", String.format(Locale.ROOT, "%.2f", train) + " (FLOPs per training sample × median samples/s)");
+            env.put("fused.infer_gflops", String.format(Locale.ROOT, "%.2f", infer));
+            String shares = "";
+            if (peak != null) {
+                env.put("peak_gflops", String.format(Locale.ROOT, "%.2f", peak.gflops()));
+                env.put("peak_source", peak.source());
+                if (!peak.differences().isEmpty()) env.put("peak_measured_elsewhere", String.join("; ", peak.differences()));
+                env.put("fused.train_peak_share", String.format(Locale.ROOT, "%.4f", train / peak.gflops()));
+                env.put("fused.infer_peak_share", String.format(Locale.ROOT, "%.4f", infer / peak.gflops()));
+                shares = String.format(Locale.ROOT, " (%.1f %% and %.1f %% of the one-thread GEMM peak, %.1f GFLOP/s)", 100 * train / peak.gflops(),
+                        100 * infer / peak.gflops(), peak.gflops());
+            }
+            lines.add(String.format(Locale.ROOT, "GFLOPS fused train=%.1f infer=%.1f (%.2f and %.2f MFLOP per sample × median samples/s)%s", train, infer,
+                    fused1.trainFlopsPerSample() / 1e6, fused1.inferFlopsPerSample() / 1e6, shares));
+        }
+        if (prof != null) {
+            env.put("profile.criterion.conv_after_first.flop_weighted_peak_share.training", String.format(Locale.ROOT, "%.4f", prof.criterion()));
+            env.put("profile.criterion.conv_after_first.flop_weighted_peak_share.inference", String.format(Locale.ROOT, "%.4f", prof.inferenceCriterion()));
+            env.put("profile", prof.batches() + " batches x " + prof.repeats() + " repeats, one thread (bench profile writes the stages)");
+            lines.add(String.format(Locale.ROOT, "PROFILE conv_after_first_flop_weighted_peak_share training=%s inference=%s (the issue's target: >= 60 %% "
+                    + "in training)", pct(prof.criterion()), pct(prof.inferenceCriterion())));
+        }
+        if (threads > 1) {
+            double train = many[0] / fused[0], infer = many[1] / fused[1];
+            env.put("engine_threads", threads + (connected ? " (taken by FusedNetwork.setThreads)" : " asked; NOT CONNECTED: FusedNetwork has no "
+                    + "setThreads(int) yet, both fused sides ran the same engine"));
+            env.put("scaling.train", String.format(Locale.ROOT, "%.3f", train) + " (fused at " + threads + " threads / at 1, medians)");
+            env.put("scaling.infer", String.format(Locale.ROOT, "%.3f", infer));
+            lines.add(String.format(Locale.ROOT, "SCALING threads=%d train=%.2f infer=%.2f (fused at %d threads / at 1 thread; the issue's target for one "
+                    + "run alone on 2 cores: >= 1.8)%s", threads, train, infer, threads,
+                    connected ? "" : " NOT CONNECTED: FusedNetwork has no setThreads(int) yet, both ran the same engine"));
+        }
+        return new Figures(lines, env);
+    }
+
+    private static String pct(double v) { return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * v); }
 
     private static double[] medians(List<Row> rows, String side) {
         List<Double> tr = new ArrayList<>(), in = new ArrayList<>();
@@ -152,23 +235,9 @@ final class TrainingComparison {
         return r;
     }
 
-    /** /proc/loadavg's 1, 5 and 15-minute figures: whether something else ran beside the benchmark. */
-    static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";   // no readable /proc/loadavg (not Linux): the report says the load is unknown
-        }
-    }
-
-    /** What changes speed: thread and BLAS variables, processor, ND4J natives, the system BLAS PyTorch links. */
+    /** What changes speed ({@link BenchEnvironment#current}) and the PyTorch build with the system BLAS it links. */
     static Map<String, String> environment(String torch, String python) {
-        Map<String, String> m = new LinkedHashMap<>();
-        Provenance.numericEnvironment().forEach((k, v) -> m.put(k.equals(k.toUpperCase(Locale.ROOT)) ? "env." + k : k, v));
-        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        m.put("nd4j.backend", Nd4j.getBackend().getClass().getSimpleName());
-        m.put("nd4j.natives", Provenance.detectNd4jClassifier());
+        Map<String, String> m = BenchEnvironment.current();
         m.put("pytorch", torch == null ? "absent" : torch + " (" + python + ")");
         try {
             m.put("system_libblas", Path.of("/etc/alternatives/libblas.so.3-x86_64-linux-gnu").toRealPath().toString());

@@ -71,15 +71,48 @@ public final class ReadmeTables {
         if (name.equals(StudyOutputs.CROSS_CORPUS)) return crossCorpus(rows);
         if (name.equals(StudyOutputs.ROBUSTNESS)) return robustness(rows);
         if (name.equals(StudyOutputs.ROBUSTNESS_AUGMENTATION)) return augmentationEffect(rows);
-        if (StudyOutputs.isBenchCompare(name)) return throughput(rows);
+        if (StudyOutputs.isBenchCompare(name)) {
+            Path env = csv.resolveSibling(StudyOutputs.benchEnvironment(name.substring(0, name.length() - ".csv".length())));
+            Map<String, String> e = new LinkedHashMap<>();
+            if (Files.isRegularFile(env)) for (Map<String, String> r : read(env)) e.put(r.get("key"), r.get("value"));
+            return throughput(rows, machine(e));
+        }
         throw new IOException("no README table is defined for " + csv);
     }
 
     /**
-     * {@code emoaug bench compare}'s repeats as medians per side (samples per second) and each side's ratio to the
-     * PyTorch twin's medians.
+     * The machine a benchmark ran on, from its environment file: processor and instruction sets, the OpenBLAS kernels
+     * and native threads, the date, and the load (the 1-minute load average before it, and whether other work was
+     * running: {@code bench}'s load_warning); "not recorded" without a file.
      */
-    static String throughput(List<Map<String, String>> rows) {
+    static String machine(Map<String, String> env) {
+        if (env.isEmpty()) return "not recorded";
+        List<String> parts = new ArrayList<>();
+        parts.add(env.getOrDefault("cpu", "unknown processor") + (env.containsKey("cpu_simd") ? ", " + env.get("cpu_simd") : ""));
+        parts.add("OPENBLAS_CORETYPE=" + env.getOrDefault("env.OPENBLAS_CORETYPE", "unrecorded") + ", OMP_NUM_THREADS="
+                + env.getOrDefault("env.OMP_NUM_THREADS", "unrecorded"));
+        if (env.containsKey("date")) parts.add(env.get("date"));
+        String before = env.containsKey("load_average_before") ? env.get("load_average_before") : env.get("load_average_at_start");
+        if (before != null) {
+            String one = before.trim().split("\\s+")[0];
+            boolean above = false;
+            try {
+                above = Double.parseDouble(one) > 0.5;
+            } catch (NumberFormatException e) {
+                // "unknown": nothing to judge
+            }
+            parts.add("load " + one + " at start" + (env.getOrDefault("load_warning", "").startsWith("yes") ? ", other work running (load_warning)"
+                    : !env.containsKey("load_warning") && above ? ", above 0.5" : ""));
+        }
+        return String.join("; ", parts);
+    }
+
+    /**
+     * {@code emoaug bench compare}'s repeats as medians per side (samples per second) and each side's ratio to the
+     * PyTorch twin's medians, with the machine every row ran on ({@link #machine}: the sides of one file ran side by
+     * side on one machine).
+     */
+    static String throughput(List<Map<String, String>> rows, String machine) {
         Map<String, List<double[]>> bySide = new LinkedHashMap<>();
         for (Map<String, String> r : rows)
             bySide.computeIfAbsent(r.get(ResultColumns.SIDE), k -> new ArrayList<>())
@@ -87,19 +120,22 @@ public final class ReadmeTables {
         Map<String, double[]> med = new LinkedHashMap<>();
         bySide.forEach((side, v) -> med.put(side, new double[] {median(v, 0), median(v, 1), v.size()}));
         double[] torch = med.get("pytorch");
-        StringBuilder b = new StringBuilder("| side | repeats | train (samples/s, median) | inference (samples/s, median) | train / PyTorch | inference / PyTorch |\n|---|---|---|---|---|---|\n");
+        StringBuilder b = new StringBuilder("| side | repeats | train (samples/s, median) | inference (samples/s, median) | train / PyTorch | inference / PyTorch | "
+                + "machine |\n|---|---|---|---|---|---|---|\n");
         for (var e : med.entrySet()) {
             double[] m = e.getValue();
             String name = switch (e.getKey()) {
                 case "dl4j-fused" -> "DL4J, fused trainer (what the studies use)";
                 case "dl4j-fit" -> "DL4J's own fit / output";
                 case "pytorch" -> "PyTorch twin";
-                default -> e.getKey();
+                default -> e.getKey().startsWith("dl4j-fused-threads-")
+                        ? "DL4J, fused trainer, " + e.getKey().substring("dl4j-fused-threads-".length()) + " threads asked"
+                        : e.getKey();
             };
             b.append("| ").append(name).append(" | ").append((int) m[2]).append(" | ").append(String.format(Locale.ROOT, "%.1f", m[0])).append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f", m[1])).append(" | ")
                     .append(torch == null ? "–" : String.format(Locale.ROOT, "**%.2f**", m[0] / torch[0])).append(" | ")
-                    .append(torch == null ? "–" : String.format(Locale.ROOT, "**%.2f**", m[1] / torch[1])).append(" |\n");
+                    .append(torch == null ? "–" : String.format(Locale.ROOT, "**%.2f**", m[1] / torch[1])).append(" | ").append(machine).append(" |\n");
         }
         return b.toString();
     }

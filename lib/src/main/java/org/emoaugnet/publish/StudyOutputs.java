@@ -56,7 +56,13 @@ public final class StudyOutputs {
     /** {@code emoaug bench compare}'s repeats of one model and activation ({@code compare-<model>-<activation>}), without the extension. */
     public static String benchCompare(String model, String activation) { return BENCH_COMPARE + model + "-" + activation; }
 
-    /** The environment file beside a {@link #benchCompare} table. */
+    /** {@code emoaug bench gemm}'s one-thread GEMM rates per shape ({@code gemm-peak}), without the extension. */
+    public static final String BENCH_GEMM_PEAK = "gemm-peak";
+
+    /** {@code emoaug bench profile}'s stages of one model and activation ({@code profile-<model>-<activation>}), without the extension. */
+    public static String benchProfile(String model, String activation) { return "profile-" + model + "-" + activation; }
+
+    /** The environment file beside a {@link #benchCompare}, {@link #benchProfile} or {@link #BENCH_GEMM_PEAK} table. */
     public static String benchEnvironment(String tag) { return tag + ENVIRONMENT; }
 
     /** Whether a file name is a {@link #benchCompare} table (not its environment file). */

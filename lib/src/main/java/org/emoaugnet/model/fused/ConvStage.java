@@ -4,8 +4,8 @@ package org.emoaugnet.model.fused;
  * A convolution without activation, 1-D ({@code [batch, channels, time]}, height 1) or 2-D ({@code [batch, channels,
  * height, width]}, NCHW), with DL4J's same-mode padding, computed as one matrix product per chunk of samples: the
  * input patches are unfolded into columns (im2col: one row per input channel and kernel tap, one column per sample and
- * output position), multiplied by the weights through OpenBLAS's {@code sgemm}, and the bias is added while the result
- * is laid back out per sample. Backward makes the two other products: the weight gradient (columns × output gradient,
+ * output position) straight into native memory, multiplied by the weights through OpenBLAS's {@code sgemm}, and the
+ * bias is added while the result is laid back out per sample. Backward makes the two other products: the weight gradient (columns × output gradient,
  * summed over the chunk's columns and over chunks in order) and, where an input gradient is needed (not for the first
  * layer), the column gradient, folded back onto the input (col2im). Chunks hold at most {@link #COLUMN_BUDGET} column
  * values, so a wide layer never needs a huge buffer; their size depends on the layer's shapes alone.
@@ -24,9 +24,13 @@ final class ConvStage extends Stage {
 
     private final int inH, inW, outH, outW, kH, kW, sH, sW, padTop, padLeft, w, b, rows, chunk;
     private final Layout layout;
-    private final float[] cols, yc;
+    private final float[] zeros, segment;
     private final NativeArray nCols, nY, nDcols;
+    private final java.nio.FloatBuffer colsView, yView, dcolsView;
     private float[] x;
+    /** Whose columns the native buffer holds: the input array and the samples {@code [heldFrom, heldTo)}. */
+    private float[] heldX;
+    private int heldFrom, heldTo;
 
     /**
      * @param inC     input channels; {@code inH × inW} the input's positions (height 1 for 1-D)
@@ -53,11 +57,14 @@ final class ConvStage extends Stage {
         this.rows = inC * kH * kW;
         this.chunk = Math.max(1, Math.min(lanes, COLUMN_BUDGET / (rows * outT)));
         int n = chunk * outT;
-        this.cols = new float[rows * n];
-        this.yc = new float[Math.max(outC, needsDx ? rows : 0) * n];
+        this.zeros = new float[outW];
+        this.segment = new float[outW];
         this.nCols = NativeArray.zeros((long) rows * n);
         this.nY = NativeArray.zeros((long) outC * n);
         this.nDcols = needsDx ? NativeArray.zeros((long) rows * n) : null;
+        this.colsView = nCols.view();
+        this.yView = nY.view();
+        this.dcolsView = needsDx ? nDcols.view() : null;
     }
 
     @Override
@@ -78,44 +85,54 @@ final class ConvStage extends Stage {
 
     private static int endInside(int k, int pad, int s, int in, int out) { return Math.min(out, Math.floorDiv(in - 1 - k + pad, s) + 1); }
 
-    /** Unfolds samples {@code [s0, s1)} of {@code x} into {@link #cols} ({@code rows × n}, n = samples × outT). */
+    /**
+     * Unfolds samples {@code [s0, s1)} of {@code x} straight into the native column buffer ({@code rows × n}, n =
+     * samples × outT), a row segment at a time.
+     */
     private void im2col(float[] x, int s0, int s1) {
+        java.nio.FloatBuffer cb = colsView;
         int n = (s1 - s0) * outT;
         for (int i = 0; i < inC; i++)
             for (int ky = 0; ky < kH; ky++)
                 for (int kx = 0; kx < kW; kx++) {
-                    int r = row(i, ky, kx), oxFrom = firstInside(kx, padLeft, sW), oxTo = Math.max(oxFrom, endInside(kx, padLeft, sW, inW, outW));
+                    int r = row(i, ky, kx), oxFrom = Math.min(outW, firstInside(kx, padLeft, sW)), oxTo = Math.max(oxFrom, endInside(kx, padLeft, sW, inW, outW));
                     for (int s = s0; s < s1; s++)
                         for (int oy = 0; oy < outH; oy++) {
                             int base = r * n + (s - s0) * outT + oy * outW, iy = oy * sH + ky - padTop;
                             if (iy < 0 || iy >= inH) {
-                                java.util.Arrays.fill(cols, base, base + outW, 0f);
+                                cb.put(base, zeros, 0, outW);
                                 continue;
                             }
                             int xrow = ((s * inC + i) * inH + iy) * inW + kx - padLeft;
-                            java.util.Arrays.fill(cols, base, base + oxFrom, 0f);
-                            if (sW == 1) System.arraycopy(x, xrow + oxFrom, cols, base + oxFrom, oxTo - oxFrom);
-                            else for (int ox = oxFrom; ox < oxTo; ox++) cols[base + ox] = x[xrow + ox * sW];
-                            java.util.Arrays.fill(cols, base + oxTo, base + outW, 0f);
+                            if (oxFrom > 0) cb.put(base, zeros, 0, oxFrom);
+                            if (sW == 1) cb.put(base + oxFrom, x, xrow + oxFrom, oxTo - oxFrom);
+                            else for (int ox = oxFrom; ox < oxTo; ox++) cb.put(base + ox, x[xrow + ox * sW]);
+                            if (oxTo < outW) cb.put(base + oxTo, zeros, 0, outW - oxTo);
                         }
                 }
-        nCols.put(0, cols, 0, rows * n);
+        heldX = x;
+        heldFrom = s0;
+        heldTo = s1;
     }
 
-    /** Folds the column gradient {@code dcols} ({@code rows × n}) of samples {@code [s0, s1)} back onto {@link #dx}. */
-    private void col2im(float[] dcols, int s0, int s1) {
+    /** Folds the native column gradient ({@code rows × n}) of samples {@code [s0, s1)} back onto {@link #dx}. */
+    private void col2im(int s0, int s1) {
+        java.nio.FloatBuffer db = dcolsView;
         int n = (s1 - s0) * outT;
         java.util.Arrays.fill(dx, s0 * inSize(), s1 * inSize(), 0f);
         for (int i = 0; i < inC; i++)
             for (int ky = 0; ky < kH; ky++)
                 for (int kx = 0; kx < kW; kx++) {
-                    int r = row(i, ky, kx), oxFrom = firstInside(kx, padLeft, sW), oxTo = endInside(kx, padLeft, sW, inW, outW);
+                    int r = row(i, ky, kx), oxFrom = Math.min(outW, firstInside(kx, padLeft, sW)), oxTo = endInside(kx, padLeft, sW, inW, outW);
+                    if (oxTo <= oxFrom) continue;
                     for (int s = s0; s < s1; s++)
                         for (int oy = 0; oy < outH; oy++) {
                             int iy = oy * sH + ky - padTop;
                             if (iy < 0 || iy >= inH) continue;
                             int base = r * n + (s - s0) * outT + oy * outW, xrow = ((s * inC + i) * inH + iy) * inW + kx - padLeft;
-                            for (int ox = oxFrom; ox < oxTo; ox++) dx[xrow + ox * sW] += dcols[base + ox];
+                            db.get(base + oxFrom, segment, 0, oxTo - oxFrom);
+                            if (sW == 1) for (int ox = oxFrom, q = 0; ox < oxTo; ox++, q++) dx[xrow + ox] += segment[q];
+                            else for (int ox = oxFrom, q = 0; ox < oxTo; ox++, q++) dx[xrow + ox * sW] += segment[q];
                         }
                 }
     }
@@ -129,12 +146,12 @@ final class ConvStage extends Stage {
             im2col(x, s0, s1);
             if (layout == Layout.TAP_MAJOR) NativeArray.gemm(true, false, outC, n, rows, 1f, net.nativeParams(), w, outC, nCols, 0, n, 0f, nY, 0, n);
             else NativeArray.gemm(false, false, outC, n, rows, 1f, net.nativeParams(), w, rows, nCols, 0, n, 0f, nY, 0, n);
-            nY.get(0, yc, 0, outC * n);
             for (int s = s0; s < s1; s++)
                 for (int o = 0; o < outC; o++) {
                     float bias = p[b + o];
-                    int from = o * n + (s - s0) * outT, to = (s * outC + o) * outT;
-                    for (int q = 0; q < outT; q++) y[to + q] = yc[from + q] + bias;
+                    int to = (s * outC + o) * outT;
+                    yView.get(o * n + (s - s0) * outT, y, to, outT);
+                    for (int q = to; q < to + outT; q++) y[q] += bias;
                 }
         }
     }
@@ -150,17 +167,16 @@ final class ConvStage extends Stage {
         for (int s0 = 0; s0 < mb; s0 += chunk) {
             int s1 = Math.min(mb, s0 + chunk), n = (s1 - s0) * outT;
             float beta = s0 == 0 ? 0f : 1f;
-            im2col(x, s0, s1);
+            // the forward pass's columns are still in place when the lane was one chunk
+            if (heldX != x || heldFrom != s0 || heldTo != s1) im2col(x, s0, s1);
             for (int s = s0; s < s1; s++)
-                for (int o = 0; o < outC; o++) System.arraycopy(dy, (s * outC + o) * outT, yc, o * n + (s - s0) * outT, outT);
-            nY.put(0, yc, 0, outC * n);
+                for (int o = 0; o < outC; o++) yView.put(o * n + (s - s0) * outT, dy, (s * outC + o) * outT, outT);
             if (layout == Layout.TAP_MAJOR) NativeArray.gemm(false, true, rows, outC, n, 1f, nCols, 0, n, nY, 0, n, beta, net.nativeGrad(), w, outC);
             else NativeArray.gemm(false, true, outC, rows, n, 1f, nY, 0, n, nCols, 0, n, beta, net.nativeGrad(), w, rows);
             if (needDx) {
                 if (layout == Layout.TAP_MAJOR) NativeArray.gemm(false, false, rows, n, outC, 1f, net.nativeParams(), w, outC, nY, 0, n, 0f, nDcols, 0, n);
                 else NativeArray.gemm(true, false, rows, n, outC, 1f, net.nativeParams(), w, rows, nY, 0, n, 0f, nDcols, 0, n);
-                nDcols.get(0, yc, 0, rows * n);
-                col2im(yc, s0, s1);
+                col2im(s0, s1);
             }
         }
         net.nativeGradientWritten(w, rows * outC);

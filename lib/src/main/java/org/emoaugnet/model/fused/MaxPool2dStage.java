@@ -35,6 +35,10 @@ final class MaxPool2dStage extends Stage {
 
     @Override
     void forward(Lane net, float[] x, int mb, boolean train) {
+        if (kH == 2 && kW == 2 && sH == 2 && sW == 2) {
+            pairsOfPairs(x, mb);
+            return;
+        }
         int planes = mb * inC;
         for (int pl = 0; pl < planes; pl++) {
             int xb = pl * inT, yb = pl * outT;
@@ -50,6 +54,26 @@ final class MaxPool2dStage extends Stage {
                     y[yb + oy * outW + ox] = m;
                     argmax[yb + oy * outW + ox] = best;
                 }
+        }
+    }
+
+    /**
+     * The 2 × 2, stride-2 windows: the winner by index arithmetic instead of a branch per comparison (the same winner:
+     * the first of equal values, row by row).
+     */
+    private void pairsOfPairs(float[] x, int mb) {
+        for (int pl = 0, planes = mb * inC; pl < planes; pl++) {
+            int xb = pl * inT, yb = pl * outT;
+            for (int oy = 0; oy < outH; oy++) {
+                int top = xb + 2 * oy * inW, bottom = top + inW, out = yb + oy * outW;
+                for (int ox = 0; ox < outW; ox++) {
+                    int a = top + 2 * ox, c = bottom + 2 * ox;
+                    int upper = a + (x[a + 1] > x[a] ? 1 : 0), lower = c + (x[c + 1] > x[c] ? 1 : 0);
+                    int best = x[lower] > x[upper] ? lower : upper;
+                    y[out + ox] = x[best];
+                    argmax[out + ox] = best;
+                }
+            }
         }
     }
 

@@ -35,6 +35,19 @@ final class NativeArray {
         return new FloatPointer(base).position(base.position() + i);
     }
 
+    /**
+     * The whole array as a direct buffer over the same native memory (native byte order; index 0 is element 0): Java
+     * code writes and reads it in place, in bulk ({@code put(index, src, from, n)}), without a staging copy.
+     */
+    java.nio.FloatBuffer view() {
+        if (length() > Integer.MAX_VALUE) throw new IllegalStateException("a buffer view holds at most 2^31 − 1 floats, not " + length());
+        FloatPointer p = at(0);
+        p.limit(p.position() + length());
+        java.nio.FloatBuffer b = p.asBuffer();
+        if (b.capacity() != length()) throw new IllegalStateException("buffer view of " + b.capacity() + " floats over an array of " + length());
+        return b;
+    }
+
     void put(long at, float[] src, int from, int n) { at(at).put(src, from, n); }
 
     void get(long at, float[] dst, int to, int n) { at(at).get(dst, to, n); }
