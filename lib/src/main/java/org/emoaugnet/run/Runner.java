@@ -332,6 +332,8 @@ public final class Runner {
             List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
             List<RunFailedException> failedRuns = java.util.Collections.synchronizedList(new ArrayList<>());
             long t0 = System.nanoTime();
+            // the runs training at once share the cores: each network's lanes get its share (speed only, never a number)
+            org.emoaugnet.model.fused.FusedNetwork.shareCores(n);
             ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
                 Thread t = new Thread(r, "emoaug-run");
                 t.setDaemon(true);
@@ -369,6 +371,7 @@ public final class Runner {
                 throw new IOException(e.getCause());
             } finally {
                 pool.shutdownNow();
+                org.emoaugnet.model.fused.FusedNetwork.shareCores(1);
             }
             if (!failures.isEmpty() && failures.size() == failedRuns.size()) throw RunFailedException.of(failedRuns, todo.size());
             if (!failures.isEmpty()) throw new IOException(failures.size() + " of " + todo.size() + " run(s) failed (the others are kept):\n  "

@@ -762,14 +762,15 @@ public final class FusedNetwork {
     public static final String THREADS_VARIABLE = "EMOAUG_THREADS";
 
     /**
-     * Threads a new network runs its lanes on: {@value #THREADS_VARIABLE} when set, otherwise the cores of this machine,
-     * at most {@link #LANES}. Never changes a number, only the speed.
+     * Threads a new network runs its lanes on: {@value #THREADS_VARIABLE} when set, otherwise this machine's cores
+     * shared among the runs training at once ({@link #shareCores}), at least 1 and at most {@link #LANES}. Never
+     * changes a number, only the speed.
      *
      * @throws IllegalArgumentException when the variable is set to something other than a positive whole number
      */
     public static int defaultThreads() {
         String v = System.getenv(THREADS_VARIABLE);
-        if (v == null || v.isBlank()) return Math.min(Runtime.getRuntime().availableProcessors(), LANES);
+        if (v == null || v.isBlank()) return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() / runsAtOnce, LANES));
         try {
             int t = Integer.parseInt(v.trim());
             if (t >= 1) return Math.min(t, LANES);
@@ -784,6 +785,11 @@ public final class FusedNetwork {
         // product's value must not depend on how many threads OpenBLAS would have split it over)
         Nd4j.factory().blas().setMaxThreads(1);
     }
+
+    private static volatile int runsAtOnce = 1;
+
+    /** Tells networks compiled from now on that {@code runs} trainings share this machine's cores (the runner's parallelism). */
+    public static void shareCores(int runs) { runsAtOnce = Math.max(1, runs); }
 
     /** Worker threads shared by every network (daemons; idle ones end after a minute). */
     private static final java.util.concurrent.ExecutorService WORKERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {

@@ -121,7 +121,8 @@ class FusedPresetEquivalenceTest {
         final Map<Integer, long[]> shapes = new LinkedHashMap<>();
         final Map<Integer, float[]> keep = new LinkedHashMap<>();
         final Map<Integer, Float> retain = new LinkedHashMap<>();
-        final List<Integer> askedByFused = new ArrayList<>();
+        /** Layers whose mask the fused side asked for, once per lane and pass (lanes may ask from several threads). */
+        final List<Integer> askedByFused = java.util.Collections.synchronizedList(new ArrayList<>());
         final Map<Integer, List<FixedMaskDropout>> givenToDl4j = new LinkedHashMap<>();
 
         static Masks draw(MultiLayerNetwork net, INDArray x, long seed) {
