@@ -91,9 +91,20 @@ class EnginePinsDesignTest {
         return set.startsWith("common-") && !set.replace("synthetic-b", "").replace("synthetic", "").replace("-", "").equals("common");
     }
 
+    /**
+     * The pins of the re-make in progress: notebooks 02 and 04's and notebook 06's baseline and question experiments on
+     * RAVDESS keep their fused-1 records until all their fused-2 runs exist (results/pending/fused-2/); each such pin
+     * says so in its remade_by field.
+     */
+    static final String REMAKE = "issue 34: re-make in progress";
+
+    static boolean inProgress(EnginePins.Pin p) { return p.remadeBy().startsWith(REMAKE); }
+
+    /** The settled pins' experiments (not {@link #inProgress}). */
     static Set<String> pinned() {
         Set<String> out = new TreeSet<>();
         for (EnginePins.Pin p : EnginePins.all()) {
+            if (inProgress(p)) continue;
             assertFalse(p.prefix(), "the committed pins name experiments exactly: " + p.experiment());
             out.add(p.experiment());
         }
@@ -132,12 +143,20 @@ class EnginePinsDesignTest {
         System.out.println("[engine pins] " + counts.size() + " experiments, " + counts.values().stream().mapToInt(Integer::intValue).sum() + " records: " + counts);
 
         // nothing else: notebooks 02 and 04, the ledger, notebook 06's baselines and questions, the synthetic-corpus runs
+        // (but for the re-make in progress, whose pins name only those experiments' real-corpus ones)
+        Set<String> remakeMayPin = new TreeSet<>(baselines);
+        remakeMayPin.addAll(questions);
         for (String producer : List.of(NB02, NB04, LEDGER))
-            for (String e : nb.get(producer)) assertFalse(EnginePins.of(e).isPresent(), producer + " uses " + e);
-        for (String e : baselines) assertFalse(EnginePins.of(e).isPresent(), "notebook 06's baseline " + e);
-        for (String e : questions) assertFalse(EnginePins.of(e).isPresent(), "notebook 06's question runs " + e);
+            for (String e : nb.get(producer)) {
+                remakeMayPin.add(e);
+                assertFalse(EnginePins.of(e).filter(p -> !inProgress(p)).isPresent(), producer + " uses " + e);
+            }
+        for (String e : baselines) assertFalse(EnginePins.of(e).filter(p -> !inProgress(p)).isPresent(), "notebook 06's baseline " + e);
+        for (String e : questions) assertFalse(EnginePins.of(e).filter(p -> !inProgress(p)).isPresent(), "notebook 06's question runs " + e);
         for (String e : all)
             if (records(e).stream().noneMatch(EnginePinsDesignTest::real)) assertFalse(EnginePins.of(e).isPresent(), "a synthetic-corpus experiment " + e);
+        for (EnginePins.Pin p : EnginePins.all())
+            if (inProgress(p)) assertTrue(remakeMayPin.contains(p.experiment()), "the re-make in progress pins only notebook 02/04/ledger and 06 baseline or question experiments: " + p.experiment());
         // what the main job (the synthetic corpus, no data) plans in notebooks 05 and 06, in full and quick mode
         for (boolean quick : List.of(false, true)) {
             Settings s = settings(false);
@@ -171,6 +190,7 @@ class EnginePinsDesignTest {
             for (ExperimentConfig c : arm.search().candidates()) designs.put(c.name(), r -> c.spec(r.fold(), r.seed(), r.data()));
         int trained = 0, evaluations = 0;
         for (EnginePins.Pin p : EnginePins.all()) {
+            if (inProgress(p)) continue;   // notebooks 02/04's and 06's baselines: LedgerTest and the reports read them back
             var design = designs.get(p.experiment());
             assertNotNull(design, p.experiment() + " is none of the designs of notebooks 05 and 06");
             for (Path run : StudyReport.runs(RUNS.resolve(p.experiment()))) {
@@ -194,8 +214,9 @@ class EnginePinsDesignTest {
         assertEquals(195, trained, "every trained run of a pinned experiment (60 of the grid, 32 robustness models, 103 of the search)");
         assertEquals(416, evaluations, "every evaluation of the RAVDESS robustness models");
 
-        // an unpinned experiment of the same notebooks plans with the current engine
-        ExperimentConfig baseline = StrongestModel.of("ravdess", real, RUNS).arms().get(0).baseline();
+        // an unpinned experiment of the same notebooks plans with the current engine (the synthetic corpus's baseline:
+        // RAVDESS's is pinned while its re-make is in progress)
+        ExperimentConfig baseline = StrongestModel.of("synthetic", settings(false), RUNS).arms().get(0).baseline();
         RunRecord rec = RunRecord.read(StudyReport.runs(RUNS.resolve(baseline.name())).get(0));
         RunSpec now = baseline.spec(rec.spec().fold(), rec.spec().seed(), rec.spec().data());
         assertEquals(RunSpec.Engine.current(), now.engine());
@@ -225,8 +246,8 @@ class EnginePinsDesignTest {
         for (ExperimentConfig c : Robustness.design("ravdess", settings(true), List.of()).experiments())
             assertEquals(8, StudyTables.runs(c, RUNS).size(), c.name());
 
-        // an unpinned experiment (notebook 06's baseline) with a record of the old engine: left out
-        ExperimentConfig baseline = StrongestModel.of("ravdess", settings(true), RUNS).arms().get(0).baseline();
+        // an unpinned experiment (notebook 06's baseline on the synthetic corpus) with a record of the old engine: left out
+        ExperimentConfig baseline = StrongestModel.of("synthetic", settings(false), RUNS).arms().get(0).baseline();
         Path committed = StudyReport.runs(RUNS.resolve(baseline.name())).get(0);
         Path copy = RecordFixtures.copy(committed, dir.resolve("runs").resolve(baseline.name()).resolve(committed.getFileName().toString()));
         RunSpec old = RecordFixtures.withEngine(copy, new RunSpec.Engine("1", "2", "fused-1/loop-2"));

@@ -82,7 +82,7 @@ class EnginePinsTest {
         RunSpec.Engine pinned = RunSpec.Engine.forExperiment(PINNED);
         assertEquals(new RunSpec.Engine("1", "2", OLD), pinned);
         assertEquals(pinned, RunSpec.Engine.forExperiment(PINNED + "/" + RUN), "its evaluations' experiment <experiment>/<run>");
-        for (String free : List.of("robustness-synthetic-relu-aug-none", "ravdess-si8-emobox-compact-relu", "ravdess-si-compact-relu", "x", PINNED + "-quick"))
+        for (String free : List.of("robustness-synthetic-relu-aug-none", "synthetic-speaker-independent-compact-relu", "synthetic-strong-a-compact", "x", PINNED + "-quick"))
             assertEquals(RunSpec.Engine.current(), RunSpec.Engine.forExperiment(free), free);
     }
 
