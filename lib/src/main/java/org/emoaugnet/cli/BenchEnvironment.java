@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +13,8 @@ import org.emoaugnet.run.NumericKernels;
 import org.emoaugnet.run.Provenance;
 import org.emoaugnet.util.Tables;
 import org.nd4j.linalg.factory.Nd4j;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * What changes a benchmark's speed, as every {@code emoaug bench} command records it beside its table
@@ -75,15 +72,6 @@ final class BenchEnvironment {
         return m;
     }
 
-    /** The rows of a CSV file, every cell as text (missing cells as ""). */
-    static List<Map<String, String>> readCsv(Path csv) throws IOException {
-        Table t = Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).columnTypesToDetect(List.of(ColumnType.STRING)));
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (int i = 0; i < t.rowCount(); i++) {
-            Map<String, String> r = new LinkedHashMap<>();
-            for (String c : t.columnNames()) r.put(c, t.stringColumn(c).get(i));
-            rows.add(r);
-        }
-        return rows;
-    }
+    /** The rows of a CSV file, every cell as text (one home: the ledger's reader of the benchmark files). */
+    static List<Map<String, String>> readCsv(Path csv) throws IOException { return org.emoaugnet.publish.ReadmeTables.read(csv); }
 }

@@ -144,7 +144,8 @@ public final class ReadmeTables {
         return org.emoaugnet.eval.Statistics.quantile(v.stream().mapToDouble(a -> a[i]).sorted().toArray(), 0.5);
     }
 
-    static List<Map<String, String>> read(Path csv) throws IOException {
+    /** The rows of a CSV file, every cell as text (missing cells as ""): the benchmark files, read by the ledger and by bench. */
+    public static List<Map<String, String>> read(Path csv) throws IOException {
         Table t = Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).columnTypesToDetect(List.of(ColumnType.STRING)));
         List<Map<String, String>> rows = new ArrayList<>();
         for (int i = 0; i < t.rowCount(); i++) {
