@@ -85,6 +85,16 @@ public final class Defaults {
         return new SplitSpec(FOLD_SEED, validation, VALIDATION_SEED, TEST_FRACTION, FoldSet.DEFAULT);
     }
 
+    /**
+     * The split constants of {@code protocol} on {@code corpus}: {@link #split(Protocol)} with, under the
+     * speaker-independent protocol, the corpus's default fold set ({@code Corpora.defaultFoldSet}: URDU's committed
+     * speaker folds; {@link FoldSet#DEFAULT} elsewhere, so every other corpus's splits are unchanged).
+     */
+    public static SplitSpec split(Protocol protocol, String corpus) {
+        SplitSpec d = split(protocol);
+        return protocol == Protocol.SPEAKER_INDEPENDENT ? d.withFoldSet(org.emoaugnet.data.loaders.Corpora.defaultFoldSet(corpus)) : d;
+    }
+
     /** Every training setting a configuration may omit (its seed is set per run). */
     public static final TrainConfig TRAINING = new TrainConfig(80, 64, 1e-3, 8, 0.5, 3, 0);
 
