@@ -114,6 +114,16 @@ public final class Defaults {
         return s.quick() || s.data().isEmpty() ? java.util.List.of(1L) : java.util.stream.LongStream.rangeClosed(1, 8).boxed().toList();
     }
 
+    /**
+     * Training seeds of every cell of notebook 05's cross-corpus grid (each cross-corpus and leave-one-corpus-out cell
+     * one run per seed, each diagonal cell one run per fold and seed): real corpora 1 to 3 (issue 36: at least 3 seeds
+     * per cell, so that every cell has a t interval over seeds and the augmentation test pairs its runs seed by seed);
+     * the synthetic corpora and quick mode 1, so that the main job and CI plan the grid's runs as before.
+     */
+    public static java.util.List<Long> crossCorpusSeeds(Settings s) {
+        return s.quick() || s.data().isEmpty() ? java.util.List.of(1L) : java.util.List.of(1L, 2L, 3L);
+    }
+
     /** {@link #TRAINING} with the study's epoch cap for these settings. */
     public static TrainConfig training(Settings s) { return TRAINING.withEpochs(epochs(s)); }
 }
