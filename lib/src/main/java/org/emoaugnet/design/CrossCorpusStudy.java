@@ -457,12 +457,13 @@ public final class CrossCorpusStudy {
             int n = (int) cells().stream().filter(c -> c.variant().equals(MAIN) && c.kind() != Kind.WITHIN).count();
             if (n < 2) return "The augmentation test will have " + n + " unit" + (n == 1 ? "" : "s") + ": no t-test.";
             double mde = org.emoaugnet.eval.PairedT.minimalDetectableEffect(sd, n, org.emoaugnet.eval.TestVerdict.ALPHA, org.emoaugnet.eval.PairedT.POWER);
+            double floor = Math.min(1, 2.0 / (1L << Math.min(62, n)));
             int need = org.emoaugnet.eval.PairedT.unitsFor(Comparison.EFFECT_THAT_MATTERS, sd, org.emoaugnet.eval.TestVerdict.ALPHA, org.emoaugnet.eval.PairedT.POWER, 1000);
             return String.format(java.util.Locale.ROOT, "The augmentation test will have %d units (train/test corpus pairs); with a between-unit s.d. of %.1f points "
                             + "its paired t-test detects a mean difference of %.1f points at 80%% power (two-sided α = 0.05), against the %.1f points that "
-                            + "matter (%s), which %s; the sign-flip check can reach p = %s.", n, sd, mde, Comparison.EFFECT_THAT_MATTERS, Comparison.EFFECT_REASON,
+                            + "matter (%s), which %s; the sign-flip check can reach p %s.", n, sd, mde, Comparison.EFFECT_THAT_MATTERS, Comparison.EFFECT_REASON,
                     need < 0 ? "would need more than 1000 units" : need <= n ? "it can detect" : "would need " + need + " units",
-                    StudyReport.p(Math.min(1, 2.0 / (1L << Math.min(62, n)))));
+                    floor < 0.001 ? "< 0.001" : "= " + StudyReport.p(floor));
         }
 
         /** The augmentation test's unit. */
