@@ -61,12 +61,15 @@ public record ExperimentConfig(String name, String corpus, ClassSet classSet, Pr
         return new ExperimentConfig(newName, corpus, classSet, protocol, features, layout, recipe, model, activation, train, seeds, folds, newSplit, normalisation);
     }
 
-    /** The spec of this experiment's run on {@code fold} with training seed {@code seed} over {@code data}. */
+    /**
+     * The spec of this experiment's run on {@code fold} with training seed {@code seed} over {@code data}, with the
+     * engine of this experiment ({@link RunSpec.Engine#forExperiment}: the current one unless {@link #name} is pinned).
+     */
     public RunSpec spec(String fold, long seed, DataManifest data) {
         return new RunSpec.Within(RunSpec.Corpora.of(corpus, data, classSet),
                 new RunSpec.Inputs(features.key(), layout, recipe.key(), ExperimentRunner.AUGMENTATION_SEED, normalisation.name()),
                 new RunSpec.Partition(protocol, fold, split), new RunSpec.Architecture(model, activation), RunSpec.Learning.of(train, seed),
-                RunSpec.Engine.current());
+                RunSpec.Engine.forExperiment(name));
     }
 
     /**

@@ -183,7 +183,7 @@ public final class Robustness {
     static boolean finished(PlannedRun p, Path runsRoot) throws IOException {
         Path dir = runsRoot.resolve(p.experiment()).resolve(SpecJobs.runName(p.spec()));
         return RunRecord.finished(dir) && RunRecord.current(dir)
-                && RunRecord.read(dir).specSha256().equals(p.spec().current(p.spec().data()).sha256());
+                && RunRecord.read(dir).specSha256().equals(p.spec().planned(p.experiment(), p.spec().data()).sha256());
     }
 
     /** One robustness model: its training run, the fold and seed it was trained with, and its test conditions (babble from its training recordings). */

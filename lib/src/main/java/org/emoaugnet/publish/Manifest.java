@@ -84,17 +84,24 @@ public final class Manifest {
         return m;
     }
 
+    /** The folder under results/ where the runs of a re-make in progress wait (outside every report). */
+    public static final String PENDING = "pending";
+
     public static void write(Path projectRoot, Path resultsDir) throws IOException { write(projectRoot, resultsDir, System.err); }
 
     public static void write(Path projectRoot, Path resultsDir, java.io.PrintStream log) throws IOException {
         org.emoaugnet.util.OutputLog.write(resultsDir, build(projectRoot, resultsDir, log));
     }
 
-    /** The files a manifest covers: PNG, CSV, Markdown and text files outside {@code runs/} (the manifest itself aside). */
+    /**
+     * The files a manifest covers: PNG, CSV, Markdown and text files outside {@code runs/} and {@code pending/} (runs of a
+     * re-make in progress, waiting until their experiments are complete: docs/reproducibility.md), the manifest itself
+     * aside.
+     */
     public static List<Path> listed(Path resultsDir) throws IOException {
         try (var s = Files.walk(resultsDir)) {
             return s.filter(Files::isRegularFile)
-                    .filter(p -> !resultsDir.relativize(p).startsWith("runs"))
+                    .filter(p -> !resultsDir.relativize(p).startsWith("runs") && !resultsDir.relativize(p).startsWith(PENDING))
                     .filter(p -> p.toString().matches(".*\\.(png|csv|md|txt)$"))
                     .sorted().toList();
         }

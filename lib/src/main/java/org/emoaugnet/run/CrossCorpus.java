@@ -50,12 +50,15 @@ public final class CrossCorpus {
             this(train, test, model, activation, recipe, normalisation, features, training, seed, Defaults.split(Protocol.CROSS_CORPUS));
         }
 
-        /** The spec of this cell over class set {@code cs} and the recordings {@code data} (both corpora). */
+        /**
+         * The spec of this cell over class set {@code cs} and the recordings {@code data} (both corpora), with the engine
+         * of its experiment ({@link RunSpec.Engine#forExperiment} of {@link #experimentName}).
+         */
         public RunSpec spec(ClassSet cs, DataManifest data) {
             return new RunSpec.Across(new RunSpec.Corpora(train, test, data, RunSpec.classSetKey(cs)),
                     new RunSpec.Inputs(features.key(), Dataset.Layout.SEQUENCE, recipe.key(), ExperimentRunner.AUGMENTATION_SEED, normalisation.name()),
                     new RunSpec.Partition(Protocol.CROSS_CORPUS, "cross", split), new RunSpec.Architecture(model, activation),
-                    RunSpec.Learning.of(training, seed), RunSpec.Engine.current());
+                    RunSpec.Learning.of(training, seed), RunSpec.Engine.forExperiment(experimentName(this, cs)));
         }
 
         /** The same cell with training seed {@code s} (a grid cell's repetitions: folders {@code seed<s>} of one experiment). */

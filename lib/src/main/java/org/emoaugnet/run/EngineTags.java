@@ -22,6 +22,12 @@ public final class EngineTags {
     /** The tag of the last commit with the fused network's first revision ({@code Trainer.ENGINE} {@code fused-1/loop-2}). */
     public static final String FUSED_1 = "engine-fused-1";
 
+    /**
+     * The commit {@link #FUSED_1} points at (a clone without tags reaches it by this hash: {@code git worktree add DIR
+     * <hash>}).
+     */
+    public static final String FUSED_1_COMMIT = "d34d0b5d46f7f47a1d9743631a9ea92674121d46";
+
     /** Tag by the revision a record's {@code trainer} starts with. */
     private static final Map<String, String> BY_TRAINER = Map.of("fused-1", FUSED_1);
 
@@ -55,7 +61,7 @@ public final class EngineTags {
         if (tag.isEmpty())
             return head + "no tag is defined for it (EngineTags); re-make it at the commit its record names (provenance.git_commit " + gitCommit + ")";
         String wt = "../emoaugnet-" + tag.get();
-        return head + "re-make it at git tag " + tag.get() + ": git worktree add " + wt + " " + tag.get() + " && cd " + wt
+        return head + "re-make it at git tag " + tag.get() + " (commit " + FUSED_1_COMMIT + "): git worktree add " + wt + " " + tag.get() + " && cd " + wt
                 + " && environment/emoaug records verify " + run + " --runs " + runsRoot.toAbsolutePath().normalize();
     }
 }

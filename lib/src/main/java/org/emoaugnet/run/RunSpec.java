@@ -214,6 +214,16 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
             return new Engine(null, org.emoaugnet.model.ModelFactory.REVISION, org.emoaugnet.model.Trainer.ENGINE);
         }
 
+        /**
+         * The engine a design gives the runs of experiment {@code experiment} (an evaluation's experiment,
+         * {@code <experiment>/<run>}, follows its evaluated run's): the engine it is pinned to in
+         * {@code experiments/engine-pins.csv} ({@link EnginePins}), so that its runs' specs are those of its committed
+         * records, else {@link #current}. The one place where planned specs get their engine.
+         */
+        public static Engine forExperiment(String experiment) {
+            return EnginePins.of(experiment).map(EnginePins.Pin::engine).orElseGet(Engine::current);
+        }
+
         /** The format of a spec with this engine: {@link #VERSION_1} without revisions, {@link #VERSION_2} with a thread count, else {@link #VERSION}. */
         public String version() { return network == null ? VERSION_1 : threads != null ? VERSION_2 : VERSION; }
 
@@ -255,7 +265,9 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
 
         @Override default Trained withEngine(Engine e) { return with(corpora(), inputs(), partition(), architecture(), learning(), e); }
 
-        @Override default Trained current(DataManifest d) { return with(corpora().withData(d), inputs(), partition(), architecture(), learning(), Engine.current()); }
+        @Override default Trained planned(String experiment, DataManifest d) {
+            return with(corpora().withData(d), inputs(), partition(), architecture(), learning(), Engine.forExperiment(experiment));
+        }
 
         @Override default Trained withPartition(Partition p) { return with(corpora(), inputs(), p, architecture(), learning(), engine()); }
 
@@ -281,7 +293,7 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
         @Override public Within with(Corpora c, Inputs i, Partition p, Architecture a, Learning l, Engine e) { return new Within(c, i, p, a, l, e); }
         @Override public Within withData(DataManifest d) { return (Within) Trained.super.withData(d); }
         @Override public Within withEngine(Engine e) { return (Within) Trained.super.withEngine(e); }
-        @Override public Within current(DataManifest d) { return (Within) Trained.super.current(d); }
+        @Override public Within planned(String experiment, DataManifest d) { return (Within) Trained.super.planned(experiment, d); }
         @Override public Within withPartition(Partition p) { return (Within) Trained.super.withPartition(p); }
         @Override public Within withLearning(Learning l) { return (Within) Trained.super.withLearning(l); }
     }
@@ -310,7 +322,7 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
         @Override public Across with(Corpora c, Inputs i, Partition p, Architecture a, Learning l, Engine e) { return new Across(c, i, p, a, l, e); }
         @Override public Across withData(DataManifest d) { return (Across) Trained.super.withData(d); }
         @Override public Across withEngine(Engine e) { return (Across) Trained.super.withEngine(e); }
-        @Override public Across current(DataManifest d) { return (Across) Trained.super.current(d); }
+        @Override public Across planned(String experiment, DataManifest d) { return (Across) Trained.super.planned(experiment, d); }
         @Override public Across withPartition(Partition p) { return (Across) Trained.super.withPartition(p); }
         @Override public Across withLearning(Learning l) { return (Across) Trained.super.withLearning(l); }
     }
@@ -330,7 +342,7 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
         @Override public Engine engine() { return source.engine(); }
         @Override public Evaluated withData(DataManifest d) { return new Evaluated(source.withData(d), evaluation); }
         @Override public Evaluated withEngine(Engine e) { return new Evaluated(source.withEngine(e), evaluation); }
-        @Override public Evaluated current(DataManifest d) { return new Evaluated(source.current(d), evaluation); }
+        @Override public Evaluated planned(String experiment, DataManifest d) { return new Evaluated(source.planned(experiment, d), evaluation); }
         @Override public Evaluated withPartition(Partition p) { return new Evaluated(source.withPartition(p), evaluation); }
         @Override public Evaluated withLearning(Learning l) { return new Evaluated(source.withLearning(l), evaluation); }
     }
@@ -364,11 +376,12 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
     RunSpec withLearning(Learning l);
 
     /**
-     * The spec as a run made now would record it: over {@code d}, with the current network and trainer revisions and
-     * no thread count ({@link Engine#current}, format {@link #VERSION}). A spec a design just made is returned equal; a
-     * recorded one (perhaps of an older format) becomes the spec of its re-run.
+     * The spec as a run of {@code experiment} made now would record it: over {@code d}, with the engine of that
+     * experiment ({@link Engine#forExperiment}: the current network and trainer revisions without a thread count, format
+     * {@link #VERSION}, unless the experiment is pinned to another engine). A spec a design just made is returned equal;
+     * a recorded one of an unpinned experiment (perhaps of an older format) becomes the spec of its re-run.
      */
-    RunSpec current(DataManifest d);
+    RunSpec planned(String experiment, DataManifest d);
 
     default String corpus() { return corpora().corpus(); }
     default String testCorpus() { return corpora().testCorpus(); }

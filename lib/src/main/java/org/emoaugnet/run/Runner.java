@@ -39,6 +39,10 @@ import org.emoaugnet.model.TrainingDivergedException;
  *       to retry, so a resumed study never trains it again in a loop; a job that retries failed runs
  *       ({@link Job#retryFailed}, from {@code retry_failed}) trains it again, and a changed spec trains anew. Either
  *       way the old folder is moved to {@code superseded/}, kept.</li>
+ *   <li>Only runs of this checkout's engine are trained. A job whose spec has another engine (an experiment pinned to
+ *       an older one in {@code experiments/engine-pins.csv}, {@link EnginePins}) is read back when its record has the
+ *       job's spec hash; otherwise it fails before any work ({@link OtherEngineException}), naming the run, the engine,
+ *       the pin and the git tag whose checkout trains it ({@link #refusal}), and nothing in its folder is moved.</li>
  *   <li>Whether a run was trained or read back is appended to {@code EMOAUG_RUN_EVENTS} when it names a file ({@link RunEvents}).</li>
  * </ul>
  * The unit of work is {@link Job} ("run this spec"); {@link #runAll} executes independent jobs concurrently, by
@@ -88,12 +92,17 @@ public final class Runner {
      *
      * @throws RunFailedException when its training diverges now (the failure is recorded in its run folder), or when an
      *         earlier attempt of the same spec failed and the job does not retry failed runs (nothing is trained)
+     * @throws OtherEngineException when it is not finished and its spec is of another engine than this checkout's
+     *         ({@link #refusal}): before anything is computed, moved or deleted
      */
     public static RunRecord runOrResume(Job job) throws IOException {
-        if (status(job) == Status.FINISHED) {
+        Status status = status(job);
+        if (status == Status.FINISHED) {
             RunEvents.record(job, RunEvents.Outcome.READ_BACK);
             return RunRecord.read(job.runDir());
         }
+        String refused = refusal(job, status);
+        if (refused != null) throw new OtherEngineException(refused);
         var earlier = RunFailure.read(job.runDir());
         if (earlier.isPresent() && earlier.get().specSha256().equals(job.spec().sha256()) && !job.retryFailed())
             throw RunFailedException.earlier(job, earlier.get(), job.runDir().resolve(RunFailure.FILE));
@@ -127,6 +136,35 @@ public final class Runner {
         } finally {
             if (Files.exists(tmp)) deleteTree(tmp);
         }
+    }
+
+    /**
+     * Why the job's run, not finished under its spec ({@code status}: missing or stale), is not trained here, or null
+     * when it may be: a run is trained only with this checkout's engine ({@link RunSpec.Engine#isCurrent}). A spec of
+     * another engine comes from an experiment pinned to it ({@link EnginePins}: its committed records are read back as
+     * they are); the message names the run, its engine, the pin, and the git tag whose checkout trains it
+     * ({@link EngineTags}).
+     */
+    public static String refusal(Job job, Status status) throws IOException {
+        RunSpec.Engine e = job.spec().engine();
+        if (e.isCurrent()) return null;
+        String recorded = recordedHash(job.runDir());
+        String what = status == Status.STALE && recorded != null ? "its folder holds a run of another spec (" + recorded.substring(0, 12) + ")"
+                : RunFailure.exists(job.runDir()) ? "its folder holds a failed attempt" : "its run is missing";
+        var pin = EnginePins.of(job.experiment());
+        String engine = EngineTags.describe(e) + (e.threads() == null ? "" : ", threads " + e.threads());
+        String why = pin.isPresent()
+                ? "its experiment is pinned to another engine (" + engine + ") by " + pin.get().where() + " (" + pin.get().reason() + "; re-made by "
+                        + pin.get().remadeBy() + ")"
+                : "its spec is of another engine (" + engine + ")";
+        var tag = EngineTags.of(e);
+        String where = tag.isPresent()
+                ? "train it at git tag " + tag.get() + ": git worktree add ../emoaugnet-" + tag.get() + " " + tag.get() + " && cd ../emoaugnet-" + tag.get()
+                        + ", and run the same command there"
+                : "no git tag is defined for that engine (run.EngineTags)";
+        return job.label() + " (spec " + job.spec().shortHash() + ") is not trained here: " + what + ", and " + why + ". This checkout ("
+                + EngineTags.describe(RunSpec.Engine.current()) + ") trains only with its own engine; " + where
+                + ". Nothing was computed or moved; with EMOAUG_TRAIN=0 the run is only counted missing.";
     }
 
     /** The divergence among {@code e} and its causes (a job's work may wrap it), or null. */
@@ -304,7 +342,10 @@ public final class Runner {
      * does not stop the others: every other job is still executed, and afterwards the failures are reported together,
      * each naming its run and spec. When every failure is a failed run ({@link RunFailedException}: training
      * diverged, now or in an earlier attempt that is not retried) that exception lists them all; when any job failed
-     * otherwise (bad data, a bug) an {@link IOException} lists every failure, the failed runs among them.
+     * otherwise (bad data, a bug) an {@link IOException} lists every failure, the failed runs among them. A job of
+     * another engine than this checkout's that is not finished (a pinned experiment's, {@link #refusal}) is refused
+     * before any job starts, named on the log at once and among the failures ({@link OtherEngineException} when only
+     * such jobs failed); in report-only mode it is counted missing like any other.
      */
     public static List<RunRecord> runAll(List<Job> jobs, int parallelism, PrintStream log) throws IOException {
         return runAll(jobs, parallelism, log, trainingEnabled());
@@ -325,11 +366,21 @@ public final class Runner {
             if (org.emoaugnet.util.Progress.shown()) log.print(reportOnly(todo, jobs.size()));
             todo.clear();
         }
-        if (!todo.isEmpty()) {
-            int n = Math.min(parallelism, todo.size());
-            if (org.emoaugnet.util.Progress.shown()) log.printf(Locale.ROOT, "[runner] %d of %d run(s) to compute, %d at a time%n", todo.size(), jobs.size(), n);
+        // runs of another engine (pinned experiments) fail before any work; the others are still run
+        List<String> refused = new ArrayList<>();
+        for (java.util.Iterator<Job> it = todo.iterator(); it.hasNext(); ) {
+            Job j = it.next();
+            String why = refusal(j, status(j));
+            if (why == null) continue;
+            it.remove();
+            refused.add(why);
+            log.println("[runner] REFUSED " + why);
+        }
+        if (!todo.isEmpty() || !refused.isEmpty()) {
+            int n = Math.max(1, Math.min(parallelism, todo.size()));
+            if (org.emoaugnet.util.Progress.shown() && !todo.isEmpty()) log.printf(Locale.ROOT, "[runner] %d of %d run(s) to compute, %d at a time%n", todo.size(), jobs.size(), n);
             AtomicInteger done = new AtomicInteger();
-            List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>(refused));
             List<RunFailedException> failedRuns = java.util.Collections.synchronizedList(new ArrayList<>());
             long t0 = System.nanoTime();
             // the runs training at once share the cores: each network's lanes get its share (speed only, never a number)
@@ -373,8 +424,12 @@ public final class Runner {
                 pool.shutdownNow();
                 org.emoaugnet.model.fused.FusedNetwork.shareCores(1);
             }
-            if (!failures.isEmpty() && failures.size() == failedRuns.size()) throw RunFailedException.of(failedRuns, todo.size());
-            if (!failures.isEmpty()) throw new IOException(failures.size() + " of " + todo.size() + " run(s) failed (the others are kept):\n  "
+            int tried = todo.size() + refused.size();
+            if (!failures.isEmpty() && failures.size() == failedRuns.size()) throw RunFailedException.of(failedRuns, tried);
+            if (!refused.isEmpty() && failures.size() == refused.size())
+                throw new OtherEngineException(refused.size() + " of " + tried + " run(s) to compute are of another engine and were not trained"
+                        + (todo.isEmpty() ? "" : " (the others are kept)") + ":\n  " + String.join("\n  ", refused));
+            if (!failures.isEmpty()) throw new IOException(failures.size() + " of " + tried + " run(s) failed (the others are kept):\n  "
                     + String.join("\n  ", failures));
         }
         List<RunRecord> out = new ArrayList<>();

@@ -85,8 +85,9 @@ public final class SpecJobs {
 
     /**
      * The job that computes {@code run}'s spec. Its spec is the planned one over the recordings the corpora hold now,
-     * with this process's thread count and code revisions ({@link RunSpec#current}): a design's spec unchanged, a
-     * recorded spec as it would be recorded today.
+     * with the engine of its experiment ({@link RunSpec#planned}: this checkout's revisions unless the experiment is
+     * pinned to another engine, whose runs the {@link Runner} reads back but never trains): a design's spec unchanged,
+     * a recorded spec as it would be recorded today.
      */
     public Runner.Job job(PlannedRun run) throws IOException {
         RunSpec spec = run.spec();
@@ -95,7 +96,7 @@ public final class SpecJobs {
         String experiment = run.experiment();
         if (spec instanceof RunSpec.Within w) {
             Corpus kept = parts.classSet().apply(run.corpus(w.corpus()));
-            RunSpec.Within now = w.current(DataManifest.of(kept.utterances()));
+            RunSpec.Within now = w.planned(experiment, DataManifest.of(kept.utterances()));
             Fold fold = folds.of(now, parts.classSet(), kept);
             Supplier<FeatureSet> set = features(kept.name(), kept.utterances(), parts.classSet(), parts.features(), parts.recipe());
             boolean keep = run.keepModel();
@@ -110,7 +111,7 @@ public final class SpecJobs {
                     ys = parts.classSet().apply(run.corpus(a.testCorpus())).utterances();
             List<Utterance> both = new ArrayList<>(xs);
             both.addAll(ys);
-            RunSpec.Across now = a.current(DataManifest.of(both));
+            RunSpec.Across now = a.planned(experiment, DataManifest.of(both));
             Supplier<FeatureSet> fx = features(a.corpus(), xs, parts.classSet(), parts.features(), parts.recipe()),
                     fy = features(a.testCorpus(), ys, parts.classSet(), parts.features(), Recipe.none());
             return new Runner.Job(now, experiment, dir, tmp -> CrossCorpus.compute(experiment, now, parts, xs, ys, fx.get(), fy.get(), tmp), retryFailed);

@@ -83,7 +83,7 @@ class FoldFilesTest {
         // the same folds in another file (other name, comments, order of speakers, separators) are the same spec; an edit is another
         Path copy = write("elsewhere/copy-of-two.csv", "fold , test , validation\nsyn-fold-a, Actor_02 ; Actor_01 ,Actor_03\n# b\nsyn-fold-b,Actor_05 Actor_04,Actor_06\n");
         ExperimentConfig same = cfg.with("ff", cfg.split().withFoldSet(FoldFile.read(copy)));
-        assertEquals(spec.sha256(), same.spec("syn-fold-a", 1, spec.data()).current(spec.data()).sha256());
+        assertEquals(spec.sha256(), same.spec("syn-fold-a", 1, spec.data()).planned("ff", spec.data()).sha256());
         Path edited = write("exp/folds/edited.csv", TWO_FOLDS.replace("Actor_03\n", "Actor_06\n").replace(",Actor_06\n", ",Actor_03\n"));
         ExperimentConfig other = cfg.with("ff", cfg.split().withFoldSet(FoldFile.read(edited)));
         assertNotEquals(spec.sha256(), other.spec("syn-fold-a", 1, spec.data()).sha256(), "an edited file is a new spec");
