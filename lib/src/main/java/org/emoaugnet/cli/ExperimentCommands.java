@@ -196,11 +196,15 @@ final class ExperimentCommands {
         }
     }
 
-    @Command(name = "cross", description = "run (or resume) the cross-corpus grid of notebook 05 over every configured corpus plus the synthetic one "
-            + "(--variants: only these, e.g. 'main,no augmentation'); prints the grid")
+    @Command(name = "cross", description = "run (or resume) the cross-corpus grid of notebook 05 over the configured corpora (the real ones when two or more "
+            + "are configured, else with the synthetic one; leave-one-corpus-out with three or more) (--variants: only these, e.g. 'main,no augmentation'; "
+            + "--plan-only: count the planned runs and estimate their cost, train nothing); prints the grid")
     static final class Cross implements CommandAction {
         @Option(names = "--variants", paramLabel = "LABEL,...", split = ",", description = "only these variants of the grid")
         List<String> variants = List.of();
+
+        @Option(names = "--plan-only", description = "print the planned runs per variant and cell kind with their estimated cost on one core, and train nothing")
+        boolean planOnly;
 
         @Mixin RunsOption runs;
         @Mixin TrainingSettingsOptions settings;
@@ -212,6 +216,11 @@ final class ExperimentCommands {
             List<String> labels = CrossCorpusStudy.variants(s.quick()).stream().map(v -> v.label()).toList();
             for (String o : variants) if (!labels.contains(o)) throw new UsageException("unknown variant '" + o + "'; the variants are " + labels);
             var corpora = CrossCorpusStudy.corpora(s);
+            if (planOnly) {
+                var design = CrossCorpusStudy.design(corpora.stream().map(c -> c.name()).toList(), s, variants);
+                ReportTables.print(Main.out(spec), design.plannedRuns(CorpusSource.of(corpora)), 2, "the planned runs");
+                return ExitCode.OK;
+            }
             var grid = CrossCorpusStudy.run(corpora, s, SettingsOptions.cache(s), SettingsOptions.runsRoot(runs.runs, s), variants);
             ReportTables.print(Main.out(spec), grid.rejectColumns(ResultColumns.EXPERIMENT), 1, "the cross-corpus grid");
             return ExitCode.OK;

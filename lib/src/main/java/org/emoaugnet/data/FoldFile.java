@@ -77,6 +77,15 @@ public final class FoldFile implements FoldSet {
         } catch (IOException e) {
             throw new ConfigurationException(file + ": cannot be read as a fold file: " + e.getMessage(), e);
         }
+        return parse(file.toString(), text);
+    }
+
+    /**
+     * The fold set of a fold file's text ({@code text}: its lines, comments and header included), read from
+     * {@code source} (what messages name: the file, or a copy of it in the library's jar). The same checks as
+     * {@link #read}.
+     */
+    public static FoldFile parse(String source, List<String> text) {
         List<String> rows = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
         boolean header = false;
@@ -85,7 +94,7 @@ public final class FoldFile implements FoldSet {
             if (line.isEmpty() || line.startsWith("#")) continue;
             if (!header) {
                 if (!line.replace(" ", "").equals(HEADER))
-                    throw new ConfigurationException(file + ":" + (i + 1) + ": the first line that is not a comment must be the header " + HEADER
+                    throw new ConfigurationException(source + ":" + (i + 1) + ": the first line that is not a comment must be the header " + HEADER
                             + ", got '" + line + "'");
                 header = true;
                 continue;
@@ -93,8 +102,8 @@ public final class FoldFile implements FoldSet {
             rows.add(line);
             at.add(i + 1);
         }
-        if (!header) throw new ConfigurationException(file + ": an empty fold file (no header " + HEADER + " and no folds)");
-        return parse(file.toString(), rows, at);
+        if (!header) throw new ConfigurationException(source + ": an empty fold file (no header " + HEADER + " and no folds)");
+        return parse(source, rows, at);
     }
 
     /**

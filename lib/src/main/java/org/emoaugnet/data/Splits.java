@@ -205,6 +205,28 @@ public final class Splits {
                 inner.train(), inner.test(), fold.test());
     }
 
+    /**
+     * {@link #withValidation} by speaker, drawn within each corpus of the training side: of every corpus's training
+     * speakers the share {@code fraction} (at least one), each corpus's speakers shuffled with {@code seed}, so that a
+     * training side pooled from several corpora selects its epoch on speakers of every one of them (a single draw over
+     * the pooled speakers could take them all from one corpus). Speakers are told apart by corpus ({@code corpus/speaker}).
+     * A training side of one corpus gets exactly {@link #withValidation}'s speakers.
+     */
+    public static Fold withValidationPerCorpus(Fold fold, double fraction, long seed) {
+        Map<String, List<Utterance>> byCorpus = groupBy(fold.train(), Utterance::corpus);
+        Set<String> val = new TreeSet<>();
+        for (var e : byCorpus.entrySet()) {
+            List<String> speakers = new ArrayList<>(groupBy(e.getValue(), Utterance::speaker).keySet());
+            java.util.Collections.shuffle(speakers, new Random(seed));
+            int n = Math.max(1, (int) Math.round(speakers.size() * fraction));
+            for (String sp : speakers.subList(0, n)) val.add(e.getKey() + "/" + sp);
+        }
+        java.util.function.Predicate<Utterance> isVal = u -> val.contains(u.corpus() + "/" + u.speaker());
+        List<Utterance> tr = fold.train().stream().filter(isVal.negate()).toList();
+        List<Utterance> va = fold.train().stream().filter(isVal).toList();
+        return new Fold(fold.name(), fold.protocol() + "; validation speakers " + val, tr, va, fold.test());
+    }
+
     private static Fold heldOut(String name, String protocol, List<Utterance> all, Set<String> testSpeakers, Set<String> valSpeakers) {
         List<Utterance> tr = new ArrayList<>(), va = new ArrayList<>(), te = new ArrayList<>();
         for (Utterance u : sorted(all)) {

@@ -37,6 +37,9 @@ public record ExperimentConfig(String name, String corpus, ClassSet classSet, Pr
                                List<Long> seeds, int folds, SplitSpec split, SequenceNormalisation normalisation) implements Design {
     public ExperimentConfig {
         java.util.Objects.requireNonNull(normalisation, "normalisation");
+        // a speaker-independent experiment that names no fold set gets its corpus's (URDU: the committed speaker folds)
+        if (split != null && protocol == Protocol.SPEAKER_INDEPENDENT && split.foldSet() == org.emoaugnet.data.FoldSet.DEFAULT)
+            split = split.withFoldSet(org.emoaugnet.data.loaders.Corpora.defaultFoldSet(corpus));
         if (normalisation != SequenceNormalisation.TRAIN_SCALER && layout != Dataset.Layout.SEQUENCE)
             throw new IllegalArgumentException(name + ": normalisation " + normalisation + " needs layout SEQUENCE");
     }
@@ -47,10 +50,10 @@ public record ExperimentConfig(String name, String corpus, ClassSet classSet, Pr
         this(name, corpus, classSet, protocol, features, layout, recipe, model, activation, train, seeds, folds, split, SequenceNormalisation.TRAIN_SCALER);
     }
 
-    /** An experiment with its protocol's default split constants ({@link Defaults#split}). */
+    /** An experiment with its protocol's default split constants on its corpus ({@link Defaults#split(Protocol, String)}). */
     public ExperimentConfig(String name, String corpus, ClassSet classSet, Protocol protocol, FeatureSpec features, Dataset.Layout layout,
                             Recipe recipe, String model, String activation, TrainConfig train, List<Long> seeds, int folds) {
-        this(name, corpus, classSet, protocol, features, layout, recipe, model, activation, train, seeds, folds, Defaults.split(protocol));
+        this(name, corpus, classSet, protocol, features, layout, recipe, model, activation, train, seeds, folds, Defaults.split(protocol, corpus));
     }
 
     /** The same experiment under another name and split constants (e.g. a reviewer's fold file: {@link ExperimentConfigs#withFoldFile}). */

@@ -194,7 +194,7 @@ public final class ExperimentConfigs {
         for (String k : SplitSpec.KEYS)
             if (v.has(k) && !SplitSpec.applies(k).contains(protocol))
                 throw v.error(k, "absent: it has no effect under " + protocol + " (it applies to " + SplitSpec.applies(k) + ")");
-        SplitSpec d = Defaults.split(protocol);
+        SplitSpec d = Defaults.split(protocol, corpus);   // URDU: its committed speaker folds unless fold_set names others
         return new SplitSpec(v.longInteger(SplitSpec.FOLD_SEED, SplitSpec.SEED, d.foldSeed()), v.decimal(SplitSpec.VALIDATION_FRACTION, SplitSpec.FRACTION,
                 d.validationFraction()), v.longInteger(SplitSpec.VALIDATION_SEED, SplitSpec.SEED, d.validationSeed()),
                 v.decimal(SplitSpec.TEST_FRACTION, SplitSpec.FRACTION, d.testFraction()), foldSet(v, corpus, dir, d.foldSet()));

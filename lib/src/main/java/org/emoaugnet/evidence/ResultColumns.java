@@ -49,6 +49,19 @@ public final class ResultColumns {
     /** The cross-corpus grid: variant, training and test corpus, within or across corpora, test items. */
     public static final String VARIANT = "variant", TRAIN = "train", TEST = "test", KIND = "kind", TEST_ITEMS = "test_items";
 
+    /**
+     * The augmentation test of the cross-corpus grid, one row per train/test corpus pair: the UA with the paper's
+     * augmentation (public-4) and without it (none), each the mean over the seeds both have, and their difference.
+     */
+    public static final String UA_AUGMENTED = "UA public-4 (%)", UA_UNAUGMENTED = "UA none (%)", DELTA_AUGMENTATION = "Δ public-4 − none (points)";
+
+    /**
+     * A design's plan before any run: the cells, the runs, the training rows (recordings × augmented copies) per run,
+     * and the estimated time to train on one core, low and high ({@link org.emoaugnet.design.PlanCost}).
+     */
+    public static final String CELLS = "cells", TRAINING_RECORDINGS = "training recordings per run", TRAINING_ROWS = "training rows per run",
+            CORE_HOURS_LOW = "core-hours (low)", CORE_HOURS_HIGH = "core-hours (high)";
+
     /** The robustness tables: the degradation of a condition, its level, the model evaluated. */
     public static final String LEVEL = "level", DEGRADATION = "degradation", MODEL = "model";
 
@@ -66,7 +79,7 @@ public final class ResultColumns {
 
     /** Columns of the result tables that hold counts (with {@link TestColumns#INTEGERS}), for readers of the CSV files. */
     public static final Set<String> INTEGERS = union(TestColumns.INTEGERS, Set.of(RUNS, PLANNED_RUNS, CONVERGED_RUNS, COPIES_PER_FILE,
-            TRAIN_ROWS_PER_RUN, SAMPLES_PER_EPOCH, TEST_ITEMS, FOLDS, TEST_RECORDINGS, TEST_SPEAKERS));
+            TRAIN_ROWS_PER_RUN, SAMPLES_PER_EPOCH, TEST_ITEMS, FOLDS, TEST_RECORDINGS, TEST_SPEAKERS, CELLS));
 
     /** Text columns of the result tables (with {@link TestColumns#TEXT}); every other column is a number. */
     public static final Set<String> TEXT = union(TestColumns.TEXT, Set.of(CONDITION, ACTIVATION, VARIANT, TRAIN, TEST, KIND, EXPERIMENT,

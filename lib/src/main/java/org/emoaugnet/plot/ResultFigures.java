@@ -116,7 +116,33 @@ public final class ResultFigures {
      */
     public static BufferedImage matrix(String title, String note, java.util.List<String> rows, java.util.List<String> cols, double[][] v,
                                        String[][] text, double lo, double hi) {
-        int cell = 130, left = 120, top = 64;
+        return matrix(title, note, rows, cols, v, text, x -> {
+            double share = Math.max(0, Math.min(1, (x - lo) / (hi - lo)));
+            return new Color(Heatmap.viridis(share));
+        }, x -> Math.max(0, Math.min(1, (x - lo) / (hi - lo))) <= 0.6, left(rows));
+    }
+
+    /** Where a matrix's cells start: 120 pixels, or more where a row label needs it. */
+    private static int left(java.util.List<String> rows) {
+        return Math.max(120, 20 + rows.stream().mapToInt(r -> (int) Math.ceil(ChartFit.text(r, NOTE_FONT).getMaxX())).max().orElse(0));
+    }
+
+    /**
+     * A matrix of differences on a diverging scale: white at 0, red for positive values and blue for negative ones,
+     * full at ±{@code range} (beyond it clipped); each cell's text beside its colour, grey where the value is NaN.
+     */
+    public static BufferedImage differenceMatrix(String title, String note, java.util.List<String> rows, java.util.List<String> cols, double[][] v,
+                                                 String[][] text, double range) {
+        return matrix(title, note, rows, cols, v, text, x -> {
+            double t = Math.max(-1, Math.min(1, x / range));
+            int fade = (int) Math.round(255 * (1 - Math.abs(t)));
+            return t >= 0 ? new Color(255, fade, fade) : new Color(fade, fade, 255);
+        }, x -> Math.abs(x / range) > 0.7, left(rows));
+    }
+
+    private static BufferedImage matrix(String title, String note, java.util.List<String> rows, java.util.List<String> cols, double[][] v, String[][] text,
+                                        java.util.function.DoubleFunction<Color> colour, java.util.function.DoublePredicate whiteText, int left) {
+        int cell = 130, top = 64;
         BufferedImage img = new BufferedImage(canvasWidth(left + cols.size() * cell + 20, title, note), top + rows.size() * 70 + 40, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas(img, title, note);
         for (int r = 0; r < rows.size(); r++) {
@@ -124,10 +150,9 @@ public final class ResultFigures {
             g.drawString(rows.get(r), 10, top + r * 70 + 38);
             for (int c = 0; c < cols.size(); c++) {
                 double x = v[r][c];
-                double share = Double.isNaN(x) ? 0 : Math.max(0, Math.min(1, (x - lo) / (hi - lo)));
-                g.setColor(Double.isNaN(x) ? Color.LIGHT_GRAY : new Color(Heatmap.viridis(share)));
+                g.setColor(Double.isNaN(x) ? Color.LIGHT_GRAY : colour.apply(x));
                 g.fillRect(left + c * cell, top + r * 70, cell - 2, 68);
-                g.setColor(Double.isNaN(x) || share > 0.6 ? Color.BLACK : Color.WHITE);
+                g.setColor(Double.isNaN(x) || !whiteText.test(x) ? Color.BLACK : Color.WHITE);
                 String[] lines = text[r][c] == null ? new String[] {"not run"} : text[r][c].split("\n");
                 for (int l = 0; l < lines.length; l++) g.drawString(lines[l], left + c * cell + 8, top + r * 70 + 24 + 16 * l);
             }

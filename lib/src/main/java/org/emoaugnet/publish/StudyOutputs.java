@@ -17,6 +17,14 @@ public final class StudyOutputs {
     /** Notebook 05: the cross-corpus grid ({@link CrossCorpusStudy#run}) and its variant − main tests ({@link CrossCorpusStudy#variantTests}). */
     public static final String CROSS_CORPUS = "05-cross-corpus.csv", CROSS_CORPUS_VARIANT_TESTS = "05-cross-corpus-variant-tests.csv";
 
+    /**
+     * Notebook 05: the augmentation test across corpora ({@link org.emoaugnet.design.CrossCorpusStudy.Grid#augmentationTest}),
+     * its units ({@link org.emoaugnet.design.CrossCorpusStudy.Grid#augmentationUnits}) and the grid's planned runs with
+     * their cost ({@link org.emoaugnet.design.CrossCorpusStudy.Grid#plannedRuns}).
+     */
+    public static final String CROSS_CORPUS_AUGMENTATION = "05-cross-corpus-augmentation-test.csv", CROSS_CORPUS_AUGMENTATION_UNITS = "05-cross-corpus-augmentation.csv",
+            CROSS_CORPUS_PLAN = "05-cross-corpus-plan.csv";
+
     /** Notebook 05: the robustness study ({@link Robustness#combined}) and public-4 − none on degraded speech ({@link Robustness#augmentationEffect}). */
     public static final String ROBUSTNESS = "05-robustness.csv", ROBUSTNESS_AUGMENTATION = "05-robustness-augmentation.csv";
 

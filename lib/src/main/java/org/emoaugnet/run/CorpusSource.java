@@ -48,10 +48,20 @@ public final class CorpusSource {
     /** Exactly these corpora. */
     public static CorpusSource of(Corpus... corpora) { return of(List.of(corpora)); }
 
-    /** The corpus named {@code name}. */
+    /**
+     * The corpus named {@code name}; a pooled name ({@code emodb-2s+ravdess+savee}, {@link CrossCorpus#pooledName}) is
+     * its corpora, each opened as by its own name, pooled as one training corpus ({@link CrossCorpus#pool}).
+     */
     public synchronized Corpus corpus(String name) throws IOException {
         Corpus c = opened.get(name);
         if (c != null) return c;
+        if (CrossCorpus.isPooled(name)) {
+            List<Corpus> parts = new java.util.ArrayList<>();
+            for (String p : CrossCorpus.parts(name)) parts.add(corpus(p));
+            c = CrossCorpus.pool(parts);
+            opened.put(name, c);
+            return c;
+        }
         if (settings == null) throw new IOException("corpus '" + name + "' is not available (the plan was given " + opened.keySet() + ")");
         c = open(name);
         opened.put(name, c);

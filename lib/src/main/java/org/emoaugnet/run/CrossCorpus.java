@@ -61,6 +61,12 @@ public final class CrossCorpus {
                     RunSpec.Learning.of(training, seed), RunSpec.Engine.forExperiment(experimentName(this, cs)));
         }
 
+        /** The same cell with training seed {@code s} (a grid cell's repetitions: folders {@code seed<s>} of one experiment). */
+        public Config withSeed(long s) { return new Config(train, test, model, activation, recipe, normalisation, features, training, s, split); }
+
+        /** Whether the training side pools several corpora (leave-one-corpus-out, {@link #pooledName}). */
+        public boolean leavesOneOut() { return isPooled(train); }
+
         public String name() {
             return "cross-" + train + "-to-" + test + "-" + activation + "-aug-" + recipe.name() + "-" + normalisation.name().toLowerCase(Locale.ROOT).replace('_', '-')
                     + windowTag(features);
@@ -75,6 +81,48 @@ public final class CrossCorpus {
     }
 
     private CrossCorpus() {}
+
+    /** Joins the corpora of a pooled training corpus's name ({@code emodb-2s+ravdess+savee}). */
+    public static final String POOL = "+";
+
+    /**
+     * The name of several corpora pooled as one training corpus (leave-one-corpus-out: train on every corpus but the
+     * test corpus): their names sorted and joined by {@link #POOL}, e.g. {@code emodb-2s+ravdess+savee}. A run spec
+     * names its training side so ({@code corpus=emodb-2s+ravdess+savee}); {@link CorpusSource#corpus} opens it.
+     *
+     * @throws IllegalArgumentException for fewer than two corpora, a repeated one, or a name that is pooled itself
+     */
+    public static String pooledName(List<String> corpora) {
+        java.util.TreeSet<String> sorted = new java.util.TreeSet<>(corpora);
+        if (sorted.size() < 2 || sorted.size() != corpora.size())
+            throw new IllegalArgumentException("a pooled training corpus is two or more distinct corpora, not " + corpora);
+        for (String c : sorted) if (isPooled(c) || c.isBlank()) throw new IllegalArgumentException("'" + c + "' cannot be pooled (in " + corpora + ")");
+        return String.join(POOL, sorted);
+    }
+
+    /** Whether {@code corpus} names several corpora pooled ({@link #pooledName}). */
+    public static boolean isPooled(String corpus) { return corpus.contains(POOL); }
+
+    /** The corpora a (pooled) corpus name stands for: itself, or each of a pooled name's, in name order. */
+    public static List<String> parts(String corpus) {
+        return isPooled(corpus) ? List.of(corpus.split(java.util.regex.Pattern.quote(POOL))) : List.of(corpus);
+    }
+
+    /**
+     * The recordings of {@code corpora} as one training corpus named {@link #pooledName}: every recording keeps its
+     * own corpus, so its key ({@code corpus/id}), its speaker's identity ({@code corpus/speaker}) and its class stay
+     * what they are in its corpus.
+     */
+    public static Corpus pool(List<Corpus> corpora) {
+        String name = pooledName(corpora.stream().map(Corpus::name).toList());
+        List<Utterance> all = new ArrayList<>();
+        Map<String, String> info = new LinkedHashMap<>();
+        List<Corpus> byName = new ArrayList<>(corpora);
+        byName.sort(java.util.Comparator.comparing(Corpus::name));   // one order whatever the order given (equal ids: by corpus name)
+        for (Corpus c : byName) all.addAll(c.utterances());
+        info.put("pooled", String.join(", ", parts(name)));
+        return new Corpus(name, byName.get(0).root(), all, info);
+    }
 
     /** The run folder of a configuration over a class set. */
     public static String experimentName(Config cfg, ClassSet cs) { return cfg.name() + "-" + cs.name(); }
@@ -108,6 +156,8 @@ public final class CrossCorpus {
 
     /** The run of one configuration over the classes of {@code cs}, planned: its spec over the recordings of both corpora. */
     public static PlannedRun planned(Config cfg, ClassSet cs, Corpus x, Corpus y) {
+        if (parts(cfg.train()).contains(cfg.test()))
+            throw new IllegalArgumentException(cfg.name() + ": the test corpus " + cfg.test() + " is among the training corpora " + parts(cfg.train()));
         List<Utterance> both = new ArrayList<>(cs.apply(x).utterances());
         both.addAll(cs.apply(y).utterances());
         return new PlannedRun(experimentName(cfg, cs), cfg.spec(cs, DataManifest.of(both)), List.of(x, y));
@@ -158,10 +208,15 @@ public final class CrossCorpus {
         return o.computed(new RunRecord.Split(rows.summary(set) + "; validation speakers from " + spec.corpus(), train.size(), val.size(), test.size(), sides), runDir);
     }
 
-    /** The fold of a cross-corpus run: every recording of the training corpus {@code xs} but its validation speakers (drawn with the run's seed), tested on {@code ys}. */
-    static Fold fold(String experiment, RunSpec spec, ClassSet cs, List<Utterance> xs, List<Utterance> ys) {
-        return Splits.withValidation(new Fold(experiment, "train on " + spec.corpus() + ", test on " + spec.testCorpus(), xs, ys), spec.split().validationFraction(),
-                spec.seed(), true, cs::classOf);
+    /**
+     * The fold of a cross-corpus run: every recording of the training corpus {@code xs} but its validation speakers
+     * (drawn with the run's seed), tested on {@code ys}. A pooled training corpus ({@link #isPooled}) draws its
+     * validation speakers within each of its corpora ({@link Splits#withValidationPerCorpus}).
+     */
+    public static Fold fold(String experiment, RunSpec spec, ClassSet cs, List<Utterance> xs, List<Utterance> ys) {
+        Fold all = new Fold(experiment, "train on " + spec.corpus() + ", test on " + spec.testCorpus(), xs, ys);
+        return isPooled(spec.corpus()) ? Splits.withValidationPerCorpus(all, spec.split().validationFraction(), spec.seed())
+                : Splits.withValidation(all, spec.split().validationFraction(), spec.seed(), true, cs::classOf);
     }
 
     /** Every speaker's rows standardised by a scaler fitted on that speaker's own rows of this subset. */

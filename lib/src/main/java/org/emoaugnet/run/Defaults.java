@@ -85,6 +85,16 @@ public final class Defaults {
         return new SplitSpec(FOLD_SEED, validation, VALIDATION_SEED, TEST_FRACTION, FoldSet.DEFAULT);
     }
 
+    /**
+     * The split constants of {@code protocol} on {@code corpus}: {@link #split(Protocol)} with, under the
+     * speaker-independent protocol, the corpus's default fold set ({@code Corpora.defaultFoldSet}: URDU's committed
+     * speaker folds; {@link FoldSet#DEFAULT} elsewhere, so every other corpus's splits are unchanged).
+     */
+    public static SplitSpec split(Protocol protocol, String corpus) {
+        SplitSpec d = split(protocol);
+        return protocol == Protocol.SPEAKER_INDEPENDENT ? d.withFoldSet(org.emoaugnet.data.loaders.Corpora.defaultFoldSet(corpus)) : d;
+    }
+
     /** Every training setting a configuration may omit (its seed is set per run). */
     public static final TrainConfig TRAINING = new TrainConfig(80, 64, 1e-3, 8, 0.5, 3, 0);
 
@@ -102,6 +112,16 @@ public final class Defaults {
      */
     public static java.util.List<Long> robustnessSeeds(Settings s) {
         return s.quick() || s.data().isEmpty() ? java.util.List.of(1L) : java.util.stream.LongStream.rangeClosed(1, 8).boxed().toList();
+    }
+
+    /**
+     * Training seeds of every cell of notebook 05's cross-corpus grid (each cross-corpus and leave-one-corpus-out cell
+     * one run per seed, each diagonal cell one run per fold and seed): real corpora 1 to 3 (issue 36: at least 3 seeds
+     * per cell, so that every cell has a t interval over seeds and the augmentation test pairs its runs seed by seed);
+     * the synthetic corpora and quick mode 1, so that the main job and CI plan the grid's runs as before.
+     */
+    public static java.util.List<Long> crossCorpusSeeds(Settings s) {
+        return s.quick() || s.data().isEmpty() ? java.util.List.of(1L) : java.util.List.of(1L, 2L, 3L);
     }
 
     /** {@link #TRAINING} with the study's epoch cap for these settings. */

@@ -128,6 +128,23 @@ public final class SpecJobs {
                 retryFailed);
     }
 
+    /**
+     * How many recordings the run of {@code run} trains on (its fold's training side, validation speakers out; each
+     * becomes one training row per copy of its recipe), computed as its job would, without features or training; 0 for
+     * an evaluation, which trains nothing. What a plan's cost is estimated from.
+     */
+    public int trainingRecordings(PlannedRun run) throws IOException {
+        RunSpec spec = run.spec();
+        if (spec.evaluates()) return 0;
+        ClassSet cs = Parts.of(spec).classSet();
+        if (spec instanceof RunSpec.Across a) {
+            List<Utterance> xs = cs.apply(run.corpus(a.corpus())).utterances(), ys = cs.apply(run.corpus(a.testCorpus())).utterances();
+            return CrossCorpus.fold(run.experiment(), a, cs, xs, ys).train().size();
+        }
+        Corpus kept = cs.apply(run.corpus(spec.corpus()));
+        return folds.of(spec, cs, kept).train().size();
+    }
+
     /** The robustness condition of key {@code key} for the model trained on {@code fold} with {@code seed} (its babble pool built once per fold and seed). */
     private Degradation degradation(String key, Fold fold, long seed, FeatureSpec spec) throws IOException {
         String k = fold.name() + "|" + DataManifest.of(fold.train()).sha256() + "|" + seed + "|" + spec.key();

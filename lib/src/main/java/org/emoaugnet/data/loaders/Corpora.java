@@ -95,6 +95,16 @@ public final class Corpora {
     }
 
     /**
+     * The fold set of a speaker-independent experiment on {@code corpus} that names none ({@link CorpusLoader#defaultFoldSet}):
+     * {@link FoldSet#DEFAULT} but for a corpus with a committed fold file (URDU). A name no definition claims (a
+     * renamed or pooled corpus) gets {@link FoldSet#DEFAULT}.
+     */
+    public static FoldSet defaultFoldSet(String corpus) {
+        for (CorpusLoader l : CorpusLoader.all()) if (l.defines(corpus)) return l.defaultFoldSet();
+        return FoldSet.DEFAULT;
+    }
+
+    /**
      * Whether a speaker-independent split of {@code corpus} takes its folds from {@code set} (a fold file, or a
      * published set the corpus offers) rather than from the corpus's own policy (seeded speaker folds).
      */

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.data.Emotion;
 import org.emoaugnet.data.Fold;
+import org.emoaugnet.data.FoldSet;
 import org.emoaugnet.data.PublishedFoldSet;
 import org.emoaugnet.data.Splits;
 import org.emoaugnet.data.BadFile;
@@ -58,6 +59,15 @@ public interface CorpusLoader {
     default List<Fold> speakerIndependentFolds(Corpus c, long seed) {
         return Splits.speakerKFold(c.utterances(), Math.min(SPEAKER_FOLDS, c.speakers().size()), seed);
     }
+
+    /**
+     * The fold set of a speaker-independent experiment on this corpus that names none ({@code fold_set} absent):
+     * {@link FoldSet#DEFAULT}, which stands for the corpus's own policy ({@link #speakerIndependentFolds}; RAVDESS's
+     * published {@code reslstm-5} folds), unless the corpus has a committed fold file the library carries (URDU's
+     * speaker folds, {@link UrduLoader#speakerFolds}), which then enters every such run's specification as any fold
+     * file does ({@code split.fold_set=file:<sha256>} and its lines), so that the spec names its folds.
+     */
+    default FoldSet defaultFoldSet() { return FoldSet.DEFAULT; }
 
     /**
      * The published fold sets an experiment may name for this corpus ({@code fold_set}); empty (the default) when it

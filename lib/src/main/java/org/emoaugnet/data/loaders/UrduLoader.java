@@ -12,6 +12,10 @@ import org.emoaugnet.data.BadFile;
 import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.data.Corpus;
 import org.emoaugnet.data.Emotion;
+import org.emoaugnet.data.Fold;
+import org.emoaugnet.data.FoldFile;
+import org.emoaugnet.data.FoldSet;
+import org.emoaugnet.data.Splits;
 import org.emoaugnet.data.Gender;
 import org.emoaugnet.data.LabelMaps;
 import org.emoaugnet.data.Utterance;
@@ -22,17 +26,54 @@ import org.emoaugnet.data.Utterance;
  * {@code F}) and number ({@code SM1}: the speaker id, the same in every emotion folder), {@code F} and the file's
  * number for that speaker in that emotion, the emotion letter ({@code A, H, N, S}, which must agree with the folder)
  * and the file's number in that emotion. 100 files per emotion; the 29 speaker ids spread unevenly over the emotions
- * (only 4 speakers have angry files), so its speaker-independent folds for experiments are the committed fold file
- * {@code experiments/urdu/folds/speaker-folds.csv}, which puts every class in every test fold; the generic speaker
- * 5-fold ({@link CorpusLoader#speakerIndependentFolds}) cannot.
+ * (only 4 speakers have angry files), so its speaker-independent folds are the committed fold file
+ * {@code experiments/urdu/folds/speaker-folds.csv} ({@link #speakerFolds}, which the build copies into the library's
+ * jar), which puts every class in every test and validation fold; a seeded speaker 5-fold cannot. They are the
+ * corpus's own policy ({@link #speakerIndependentFolds}) and the fold set of every speaker-independent URDU experiment
+ * that names none ({@link #defaultFoldSet}), so its runs' specifications name the file's folds.
  */
 public class UrduLoader implements CorpusLoader {
     static final Pattern NAME = Pattern.compile("S([MF])(\\d+)_F(\\d+)_([AHNS])(\\d+)\\.wav", Pattern.CASE_INSENSITIVE);
     /** The emotion folders and the letter their files carry. */
     static final Map<String, String> FOLDERS = Map.of("Angry", "A", "Happy", "H", "Neutral", "N", "Sad", "S");
 
+    /** The committed fold file, relative to the project root. */
+    public static final String SPEAKER_FOLDS_FILE = "experiments/urdu/folds/speaker-folds.csv";
+
+    /** Where the library's jar carries a copy of {@link #SPEAKER_FOLDS_FILE} (the build copies it there). */
+    public static final String SPEAKER_FOLDS_RESOURCE = "/org/emoaugnet/data/loaders/urdu/speaker-folds.csv";
+
+    private static volatile FoldFile speakerFolds;
+
+    /**
+     * URDU's speaker-independent folds: the committed fold file {@link #SPEAKER_FOLDS_FILE} as the library's jar
+     * carries it, read and checked once ({@link FoldFile#parse}).
+     *
+     * @throws IllegalStateException when the jar lacks its copy (a build that did not copy it)
+     */
+    public static FoldFile speakerFolds() {
+        FoldFile f = speakerFolds;
+        if (f != null) return f;
+        try (java.io.InputStream in = UrduLoader.class.getResourceAsStream(SPEAKER_FOLDS_RESOURCE)) {
+            if (in == null) throw new IllegalStateException("the library lacks " + SPEAKER_FOLDS_RESOURCE + " (the build copies " + SPEAKER_FOLDS_FILE + " there)");
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            f = FoldFile.parse(SPEAKER_FOLDS_FILE + " (the library's copy)", text.lines().toList());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + SPEAKER_FOLDS_RESOURCE, e);
+        }
+        return speakerFolds = f;
+    }
+
     @Override
     public String name() { return "urdu"; }
+
+    /** The committed speaker folds ({@link #speakerFolds}). */
+    @Override
+    public FoldSet defaultFoldSet() { return speakerFolds(); }
+
+    /** The committed speaker folds ({@link #speakerFolds}) on a (class-filtered) corpus: 4 folds, each with its own validation speakers. */
+    @Override
+    public List<Fold> speakerIndependentFolds(Corpus c, long seed) { return Splits.ofFoldSet(c.utterances(), speakerFolds()); }
 
     @Override
     public String displayName() { return "URDU"; }
