@@ -208,7 +208,7 @@ class CommandLineTest {
         String abs = runs.toAbsolutePath().normalize().toString();
         for (String run : List.of(fused1, v1))
             assertTrue(r.out().contains(run + ": not verifiable here: made by another engine (") && r.out().contains("re-make it at git tag " + EngineTags.FUSED_1
-                    + ": git worktree add ../emoaugnet-" + EngineTags.FUSED_1 + " " + EngineTags.FUSED_1 + " && cd ../emoaugnet-" + EngineTags.FUSED_1
+                    + " (commit " + EngineTags.FUSED_1_COMMIT + "): git worktree add ../emoaugnet-" + EngineTags.FUSED_1 + " " + EngineTags.FUSED_1 + " && cd ../emoaugnet-" + EngineTags.FUSED_1
                     + " && environment/emoaug records verify " + run + " --runs " + abs + "\n"), r.out());
         assertTrue(r.out().contains("made by another engine (trainer " + RecordFixtures.oldFused1().trainer() + ", network "), r.out());
         assertTrue(r.out().contains("made by another engine (no trainer recorded (run-spec/1"), r.out());

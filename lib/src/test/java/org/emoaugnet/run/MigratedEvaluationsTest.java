@@ -67,7 +67,7 @@ class MigratedEvaluationsTest {
         Path root = Path.of("").toAbsolutePath();
         while (root != null && !Files.isDirectory(root.resolve("results/runs"))) root = root.getParent();
         assertNotNull(root, "no results/runs");
-        RunSpec run = RunRecord.read(root.resolve("results/runs/robustness-synthetic-relu-aug-none/fold-1-seed1")).spec();
+        RunSpec run = RunRecord.read(root.resolve("results/runs/robustness-ravdess-relu-aug-none/fold-1-seed1")).spec();
         RunSpec e = RunSpec.evaluation(run, new RunSpec.Evaluation("white-10dB", "noise(snr_db=10.0,colour=WHITE)", Degradation.SEED));
         assertEquals(run, e.source());
         assertEquals(e, RunSpec.fromFields(e.fields()));

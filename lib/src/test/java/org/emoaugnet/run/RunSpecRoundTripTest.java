@@ -72,7 +72,7 @@ class RunSpecRoundTripTest {
             if (now.evaluates()) assertEquals(now.source().sha256(), now.fields().get("evaluation.source_sha256"));
             n++;
         }
-        assertTrue(n > 1000, "run-spec/2 records: " + n);
+        assertTrue(n > 900, "run-spec/2 records: " + n);   // 1079 before the main job's 133 synthetic runs were re-made with fused-2
 
         RunSpec s = RunRecord.read(RUNS.resolve(RecordIntegrityTest.SAMPLE)).spec().withEngine(RunSpec.Engine.current());
         Map<String, String> withThreads = new TreeMap<>(s.fields());

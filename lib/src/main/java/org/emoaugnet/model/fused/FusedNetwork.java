@@ -820,15 +820,17 @@ public final class FusedNetwork {
             try {
                 for (int l = 0; l < used; l += threads) step.accept(lanes[l]);
             } catch (RuntimeException e) {
-                failure = e;
+                failure = e;   // rethrown below, once every other lane has stopped (no lane may still write its buffers)
             }
             for (java.util.concurrent.Future<?> f : others) {
                 try {
                     f.get();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    // rethrown below with the first failure of any lane
                     if (failure == null) failure = new IllegalStateException("interrupted while lanes ran", e);
                 } catch (java.util.concurrent.ExecutionException e) {
+                    // a lane's failure: rethrown below (the first one), after every lane has stopped
                     if (failure == null) failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
                 }
             }
