@@ -628,7 +628,7 @@ public final class FusedNetwork {
             if (end > first) {
                 long t0 = System.nanoTime();
                 runner.run(used, lane -> {
-                    float[] in = first == 0 ? lane.input : lane.stages.get(first - 1).y;
+                    float[] in = stageInput(lane, first);
                     for (int k = first; k < end; k++) {
                         Stage st = lane.stages.get(k);
                         st.forward(lane, in, lane.mb, train);
