@@ -23,6 +23,7 @@ import org.emoaugnet.features.FeatureSpec;
 import org.emoaugnet.features.SequenceNormalisation;
 import org.emoaugnet.model.Dataset;
 import org.emoaugnet.model.ModelConfig;
+import org.emoaugnet.model.Selection;
 import org.emoaugnet.model.TrainConfig;
 import org.emoaugnet.model.TrainOptions;
 import org.emoaugnet.util.ConfigValues;
@@ -59,7 +60,7 @@ public final class ExperimentConfigs {
     private ExperimentConfigs() {}
 
     /** Keys of {@link #options}, the training options beyond the paper's recipe. */
-    static final List<String> OPTION_KEYS = List.of("label_smoothing", "specaugment", "mixup_alpha", "weight_decay", "lr_schedule", "warmup_epochs");
+    static final List<String> OPTION_KEYS = List.of("label_smoothing", "specaugment", "mixup_alpha", "weight_decay", "lr_schedule", "warmup_epochs", "selection");
     /** Every key an experiment file may hold. */
     public static final List<String> KEYS;
 
@@ -147,17 +148,22 @@ public final class ExperimentConfigs {
     static TrainConfig training(ConfigValues v) {
         TrainConfig d = Defaults.TRAINING;
         int epochs = v.integer("epochs", TrainConfig.EPOCHS, d.epochs());
+        TrainOptions o = options(v, epochs);
+        boolean fixed = o.selection() == Selection.LAST;   // a fixed budget never stops early: patience 0 unless the file says otherwise
+        int patience = v.integer("patience", TrainConfig.PATIENCE, fixed ? 0 : d.patience());
+        if (fixed && patience != 0) throw v.error("patience", "0 under selection=last (a fixed budget runs to its last epoch)");
         return new TrainConfig(epochs, v.integer("batch", TrainConfig.BATCH, d.batch()), v.decimal("lr", TrainConfig.LEARNING_RATE, d.learningRate()),
-                v.integer("patience", TrainConfig.PATIENCE, d.patience()), v.decimal("lr_factor", TrainConfig.LR_FACTOR, d.lrFactor()),
-                v.integer("lr_patience", TrainConfig.LR_PATIENCE, d.lrPatience()), 0, 0, options(v, epochs));
+                patience, v.decimal("lr_factor", TrainConfig.LR_FACTOR, d.lrFactor()),
+                v.integer("lr_patience", TrainConfig.LR_PATIENCE, d.lrPatience()), 0, 0, o);
     }
 
     /**
      * Keys of the training options beyond the paper's recipe ({@link TrainOptions}), each off when absent:
      * {@code label_smoothing} (ε), {@code specaugment} (time masks, their max width in frames, channel masks, their max
      * width in channels: {@code 2,20,2,8}), {@code mixup_alpha}, {@code weight_decay} (AdamW's λ), {@code lr_schedule}
-     * ({@code plateau} or {@code warmup-cosine}) and {@code warmup_epochs} (fewer than {@code epochs}, warmup-cosine
-     * only) ({@link #OPTION_KEYS}).
+     * ({@code plateau} or {@code warmup-cosine}), {@code warmup_epochs} (fewer than {@code epochs}, warmup-cosine
+     * only) and {@code selection} ({@code val_ua}, or {@code last}: a fixed budget, warmup-cosine with patience 0,
+     * {@link Selection}) ({@link #OPTION_KEYS}).
      */
     static TrainOptions options(ConfigValues v, int epochs) {
         TrainOptions.SpecAugment a = TrainOptions.SpecAugment.NONE;
@@ -185,8 +191,11 @@ public final class ExperimentConfigs {
         if (s == TrainOptions.Schedule.WARMUP_COSINE) warmup = v.integer("warmup_epochs", Range.integers(0, epochs - 1), 0);
         else if (v.has("warmup_epochs") && !v.raw("warmup_epochs").equals("0"))
             throw v.error("warmup_epochs", "0 or absent under lr_schedule=" + s.key() + " (warm-up belongs to lr_schedule=warmup-cosine)");
+        Selection keep = Selection.of(v.choice("selection", Selection.keys(), Defaults.SELECTION));
+        if (keep == Selection.LAST && s != TrainOptions.Schedule.WARMUP_COSINE)
+            throw v.error("selection", Defaults.SELECTION + ", or last with lr_schedule=warmup-cosine (a fixed budget; lr_schedule is " + s.key() + ")");
         return new TrainOptions(v.decimal("label_smoothing", TrainOptions.LABEL_SMOOTHING, 0), a, v.decimal("mixup_alpha", TrainOptions.MIXUP_ALPHA, 0),
-                v.decimal("weight_decay", TrainOptions.WEIGHT_DECAY, 0), s, warmup);
+                v.decimal("weight_decay", TrainOptions.WEIGHT_DECAY, 0), s, warmup, keep);
     }
 
     /** The split constants: the protocol's defaults, overridden by the split keys that protocol uses (others are errors). */

@@ -52,6 +52,8 @@ public record TrainConfig(int epochs, int batch, double learningRate, int patien
         EPOCH_COPIES.require("epoch copies", epochCopies);
         if (options.warmupEpochs() >= epochs && options.schedule() == TrainOptions.Schedule.WARMUP_COSINE)
             throw new IllegalArgumentException("warm-up of " + options.warmupEpochs() + " epochs leaves nothing of a cap of " + epochs);
+        if (options.selection() == Selection.LAST && patience != 0)
+            throw new IllegalArgumentException("selection 'last' trains a fixed budget to its last epoch: early stopping's patience must be 0, not " + patience);
     }
 
     /** Without the options beyond the paper's recipe ({@link TrainOptions#NONE}). */

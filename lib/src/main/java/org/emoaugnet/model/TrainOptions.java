@@ -14,8 +14,11 @@ import org.emoaugnet.util.Range;
  *                       before each Adam step; 0: plain Adam
  * @param schedule       the learning-rate schedule
  * @param warmupEpochs   epochs of linear warm-up of {@link Schedule#WARMUP_COSINE} (0 with PLATEAU)
+ * @param selection      which epoch's weights the run keeps ({@link Selection#LAST} needs the warmup-cosine schedule,
+ *                       a fixed budget; early stopping off is checked by {@link TrainConfig})
  */
-public record TrainOptions(double labelSmoothing, SpecAugment specAugment, double mixupAlpha, double weightDecay, Schedule schedule, int warmupEpochs) {
+public record TrainOptions(double labelSmoothing, SpecAugment specAugment, double mixupAlpha, double weightDecay, Schedule schedule, int warmupEpochs,
+                           Selection selection) {
     /** How the learning rate moves over epochs. */
     public enum Schedule {
         /** The learning rate × {@code lrFactor} after {@code lrPatience} epochs without a better validation UA (the paper recipe). */
@@ -72,22 +75,33 @@ public record TrainOptions(double labelSmoothing, SpecAugment specAugment, doubl
     public TrainOptions {
         java.util.Objects.requireNonNull(specAugment, "specAugment");
         java.util.Objects.requireNonNull(schedule, "schedule");
+        java.util.Objects.requireNonNull(selection, "selection");
         LABEL_SMOOTHING.require("label smoothing", labelSmoothing);
         MIXUP_ALPHA.require("mixup α", mixupAlpha);
         WEIGHT_DECAY.require("weight decay", weightDecay);
         WARMUP_EPOCHS.require("warm-up epochs", warmupEpochs);
         if (schedule == Schedule.PLATEAU && warmupEpochs != 0) throw new IllegalArgumentException("warm-up epochs belong to the warmup-cosine schedule");
+        if (selection == Selection.LAST && schedule != Schedule.WARMUP_COSINE)
+            throw new IllegalArgumentException("selection 'last' keeps the last epoch of a fixed budget: it needs the warmup-cosine schedule, not "
+                    + schedule.key() + " (whose drops read the validation score)");
     }
 
-    public TrainOptions withLabelSmoothing(double e) { return new TrainOptions(e, specAugment, mixupAlpha, weightDecay, schedule, warmupEpochs); }
+    /** Options that keep the epoch with the best validation UA ({@link Selection#VAL_UA}), as every run before the fixed-budget search. */
+    public TrainOptions(double labelSmoothing, SpecAugment specAugment, double mixupAlpha, double weightDecay, Schedule schedule, int warmupEpochs) {
+        this(labelSmoothing, specAugment, mixupAlpha, weightDecay, schedule, warmupEpochs, Selection.VAL_UA);
+    }
 
-    public TrainOptions withSpecAugment(SpecAugment s) { return new TrainOptions(labelSmoothing, s, mixupAlpha, weightDecay, schedule, warmupEpochs); }
+    public TrainOptions withLabelSmoothing(double e) { return new TrainOptions(e, specAugment, mixupAlpha, weightDecay, schedule, warmupEpochs, selection); }
 
-    public TrainOptions withMixup(double a) { return new TrainOptions(labelSmoothing, specAugment, a, weightDecay, schedule, warmupEpochs); }
+    public TrainOptions withSpecAugment(SpecAugment s) { return new TrainOptions(labelSmoothing, s, mixupAlpha, weightDecay, schedule, warmupEpochs, selection); }
 
-    public TrainOptions withWeightDecay(double w) { return new TrainOptions(labelSmoothing, specAugment, mixupAlpha, w, schedule, warmupEpochs); }
+    public TrainOptions withMixup(double a) { return new TrainOptions(labelSmoothing, specAugment, a, weightDecay, schedule, warmupEpochs, selection); }
 
-    public TrainOptions withSchedule(Schedule s, int warmup) { return new TrainOptions(labelSmoothing, specAugment, mixupAlpha, weightDecay, s, warmup); }
+    public TrainOptions withWeightDecay(double w) { return new TrainOptions(labelSmoothing, specAugment, mixupAlpha, w, schedule, warmupEpochs, selection); }
+
+    public TrainOptions withSchedule(Schedule s, int warmup) { return new TrainOptions(labelSmoothing, specAugment, mixupAlpha, weightDecay, s, warmup, selection); }
+
+    public TrainOptions withSelection(Selection s) { return new TrainOptions(labelSmoothing, specAugment, mixupAlpha, weightDecay, schedule, warmupEpochs, s); }
 
     /**
      * The learning rate of epoch {@code epoch} (1-based) under {@link Schedule#WARMUP_COSINE} with base rate

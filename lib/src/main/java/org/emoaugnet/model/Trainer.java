@@ -50,7 +50,7 @@ public final class Trainer {
         TrainOptions opt = cfg.options();
         fused.setLabelSmoothing(opt.labelSmoothing());
         fused.setWeightDecay(opt.weightDecay());
-        boolean cosine = opt.schedule() == TrainOptions.Schedule.WARMUP_COSINE;
+        boolean cosine = opt.schedule() == TrainOptions.Schedule.WARMUP_COSINE, last = opt.selection() == Selection.LAST;
         // training batches only, from a generator of its own: without options nothing is drawn and nothing changes
         BatchAugmenter augmenter = opt.specAugment().on() || opt.mixupAlpha() > 0 ? new BatchAugmenter(opt, cfg.seed()) : null;
         int per = train.channels() * train.length();
@@ -107,7 +107,10 @@ public final class Trainer {
             lr.append(rate); sec.append((System.nanoTime() - t0) / 1e9);
             p.step();
             double score = validation.size() > 0 ? mv.ua() : mt.ua();
-            if (score > best) {
+            if (last) {   // a fixed budget keeps its last epoch: nothing is selected, nothing stops early
+                best = score;
+                bestEpoch = e;
+            } else if (score > best) {
                 best = score;
                 bestEpoch = e;
                 sinceBest = 0;
@@ -127,8 +130,9 @@ public final class Trainer {
         }
         if (bestParams != null) net.setParams(bestParams);
         StopReason why = StopReason.of(ep.size(), cfg.epochs());
+        boolean converged = last ? StopReason.lossFlat(loss.asDoubleArray()) : StopReason.converged(why, bestEpoch, ep.size(), cfg);
         return new Result(net, bestEpoch, best, Table.create("history", ep, loss, trWa, trUa, vaWa, vaUa, lr, sec), (System.nanoTime() - start) / 1e9,
-                why, StopReason.converged(why, bestEpoch, ep.size(), cfg));
+                why, converged);
     }
 
     /**

@@ -48,8 +48,11 @@ public final class Defaults {
 
     public static final String ACTIVATION = "relu";
 
-    /** The validation metric that selects a run's epoch and drives patience and the schedule (the only one the trainer implements: unweighted accuracy). */
-    public static final String SELECTION = "val_ua";
+    /**
+     * The epoch a run keeps unless its experiment says {@code selection=last}: the one with the best validation UA,
+     * which also drives patience and the plateau schedule ({@link org.emoaugnet.model.Selection}).
+     */
+    public static final String SELECTION = org.emoaugnet.model.Selection.VAL_UA.key();
 
     /** Training seeds of an experiment file or ablation design that lists none. */
     public static final List<Long> SEEDS = List.of(1L);

@@ -168,20 +168,22 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
      *
      * @param config    epoch cap, batch, learning rate, patience, plateau schedule, options (its seed field is not
      *                  used: set to 0)
-     * @param selection the validation metric that selects the epoch and drives patience and the schedule (the only
-     *                  one the trainer implements: {@link Defaults#SELECTION})
+     * @param selection which epoch's weights the run keeps, {@link org.emoaugnet.model.Selection#key}: the best
+     *                  validation UA's ({@link Defaults#SELECTION}, which also drives patience and the plateau schedule)
+     *                  or the last of a fixed budget ({@code last}); the same as {@code config}'s options say
      * @param seed      training seed (initialisation, shuffling, dropout, random splits)
      */
     record Learning(TrainConfig config, String selection, long seed) {
         public Learning {
             if (config == null) throw new IllegalArgumentException("run spec lacks its training configuration");
             config = config.withSeed(0);   // the training seed is its own field
-            if (!Defaults.SELECTION.equals(selection))
-                throw new IllegalArgumentException("training.selection '" + selection + "': the trainer implements only " + Defaults.SELECTION);
+            String options = config.options().selection().key();
+            if (!options.equals(org.emoaugnet.model.Selection.of(selection).key()))
+                throw new IllegalArgumentException("training.selection '" + selection + "' is not the training options' selection '" + options + "'");
         }
 
-        /** {@code config} selected by {@link Defaults#SELECTION} with training seed {@code seed}. */
-        public static Learning of(TrainConfig config, long seed) { return new Learning(config, Defaults.SELECTION, seed); }
+        /** {@code config}, keeping the epoch its options select, with training seed {@code seed}. */
+        public static Learning of(TrainConfig config, long seed) { return new Learning(config, config.options().selection().key(), seed); }
     }
 
     /**

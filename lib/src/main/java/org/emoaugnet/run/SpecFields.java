@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.emoaugnet.model.Dataset;
+import org.emoaugnet.model.Selection;
 import org.emoaugnet.model.TrainConfig;
 import org.emoaugnet.model.TrainOptions;
 
@@ -124,6 +125,15 @@ final class SpecFields {
         };
     }
 
+    /** The selection a spec's {@code training.selection} names; an error naming the field for another. */
+    private static Selection selection(String key) {
+        try {
+            return Selection.of(key);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("training.selection: " + e.getMessage(), e);
+        }
+    }
+
     /** The training options of stored fields: each absent one off. */
     static TrainOptions options(Map<String, String> f) {
         TrainOptions.SpecAugment a = TrainOptions.SpecAugment.NONE;
@@ -135,7 +145,7 @@ final class SpecFields {
         TrainOptions.Schedule schedule = TrainOptions.Schedule.of(f.getOrDefault("training.schedule", TrainOptions.Schedule.PLATEAU.key()));
         return new TrainOptions(Double.parseDouble(f.getOrDefault("training.label_smoothing", "0")), a,
                 Double.parseDouble(f.getOrDefault("training.mixup_alpha", "0")), Double.parseDouble(f.getOrDefault("training.weight_decay", "0")),
-                schedule, Integer.parseInt(f.getOrDefault("training.warmup_epochs", "0")));
+                schedule, Integer.parseInt(f.getOrDefault("training.warmup_epochs", "0")), selection(need(f, "training.selection")));
     }
 
     /** Shortest round-trip decimal text of a double ("0.001", "0.5"). */

@@ -69,6 +69,44 @@ class TrainerTest {
     }
 
     @Test
+    void aFixedBudgetKeepsItsLastEpochAndConvergesByItsTrainingLoss() {
+        Dataset train = task(90, 3), val = task(30, 4);
+        TrainOptions fixed = TrainOptions.NONE.withSchedule(TrainOptions.Schedule.WARMUP_COSINE, 2).withSelection(Selection.LAST);
+        TrainConfig cfg = new TrainConfig(20, 16, 5e-3, 0, 1, 3, 5).withOptions(fixed);
+        Trainer.Result r = Trainer.fit(tiny("relu"), train, val, CLASSES, cfg);
+        var ua = r.history().doubleColumn("val_ua");
+        assertEquals(20, r.history().rowCount(), "runs to its cap");
+        assertEquals(20, r.bestEpoch(), "keeps the last epoch");
+        assertEquals(ua.get(19), r.bestValidationUa(), 1e-12);
+        assertEquals(ua.get(19), Trainer.evaluate(r.net(), val, CLASSES, 64).ua(), 1e-9, "the returned network is the last epoch's");
+        assertEquals(StopReason.EPOCH_CAP, r.stopReason());
+        assertEquals(StopReason.lossFlat(r.history().doubleColumn("train_loss").asDoubleArray()), r.converged());
+        // the same budget selecting on validation may keep another epoch: the selection is what differs
+        Trainer.Result v = Trainer.fit(tiny("relu"), train, val, CLASSES, cfg.withOptions(fixed.withSelection(Selection.VAL_UA)));
+        assertEquals(r.history().doubleColumn("train_loss").asList(), v.history().doubleColumn("train_loss").asList(), "same training either way");
+        assertEquals(ua.max(), v.bestValidationUa(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> new TrainConfig(20, 16, 5e-3, 3, 1, 3, 5).withOptions(fixed), "early stopping refused");
+        assertThrows(IllegalArgumentException.class, () -> TrainOptions.NONE.withSelection(Selection.LAST), "a plateau schedule refused");
+    }
+
+    @Test
+    void aLossIsFlatWhenItsLastTenthFallsByAtMostTwoPercent() {
+        double[] falling = new double[40], flat = new double[40], noisy = new double[40];
+        for (int i = 0; i < 40; i++) {
+            falling[i] = 2.0 - 0.03 * i;                 // the last 4 epochs fall by 0.09 of about 0.88: 10 %
+            flat[i] = 1.0 + 1.0 / (i + 1);               // the last 4 fall by about 0.0024 of 1.03: 0.2 %
+            noisy[i] = 0.8 + (i % 2 == 0 ? 0.01 : -0.01); // no trend, ±1 %
+        }
+        assertFalse(StopReason.lossFlat(falling));
+        assertTrue(StopReason.lossFlat(flat));
+        assertTrue(StopReason.lossFlat(noisy));
+        assertFalse(StopReason.lossFlat(new double[] {1, 1}), "shorter than the window");
+        assertFalse(StopReason.lossFlat(new double[] {1, 1, 1, Double.NaN}), "not finite");
+        double[] rising = {1, 1, 1, 1.2, 1.4};
+        assertTrue(StopReason.lossFlat(rising), "a rising loss is not still learning (it may have diverged: the fitting check reads training UA)");
+    }
+
+    @Test
     void saveLoadRoundTripAndFeatureCheck(@TempDir Path dir) throws Exception {
         Dataset train = task(60, 5);
         Trainer.Result r = Trainer.fit(tiny("relu"), train, new Dataset(new float[0][], new int[0], 4, 32, List.of()), CLASSES, new TrainConfig(3, 16, 5e-3, 0, 1, 3, 1));

@@ -37,10 +37,31 @@ class RunSpecTrainOptionsTest {
         assertEquals("warmup-cosine", withOptions(a, all).fields().get("training.schedule"));
     }
 
+    @Test
+    void aFixedBudgetIsTheSelectionFieldAndReadsBack() {
+        RunSpec a = RunnerTest.spec(10);
+        TrainOptions cosine = TrainOptions.NONE.withSchedule(TrainOptions.Schedule.WARMUP_COSINE, 2);
+        RunSpec noStop = a.withLearning(RunSpec.Learning.of(a.training().withOptions(cosine), a.seed()));
+        noStop = noStop.withLearning(RunSpec.Learning.of(new org.emoaugnet.model.TrainConfig(10, noStop.training().batch(), noStop.training().learningRate(), 0,
+                1, noStop.training().lrPatience(), 0, 0, cosine), a.seed()));
+        RunSpec last = noStop.withLearning(RunSpec.Learning.of(noStop.training().withOptions(cosine.withSelection(org.emoaugnet.model.Selection.LAST)), a.seed()));
+        assertEquals("val_ua", noStop.fields().get("training.selection"));
+        assertEquals("last", last.fields().get("training.selection"));
+        assertNotEquals(noStop.sha256(), last.sha256());
+        RunSpec back = RunSpec.fromFields(last.fields());
+        assertEquals(last.sha256(), back.sha256());
+        assertEquals(org.emoaugnet.model.Selection.LAST, back.training().options().selection());
+        var f = new java.util.TreeMap<>(last.fields());
+        f.put("training.selection", "best");
+        assertThrows(IllegalArgumentException.class, () -> RunSpec.fromFields(f));
+        var mismatch = noStop.training();
+        assertThrows(IllegalArgumentException.class, () -> new RunSpec.Learning(mismatch, "last", 1), "the field and the options must agree");
+    }
+
     static RunSpec withOptions(RunSpec a, TrainOptions o) {
         var f = new java.util.TreeMap<>(a.fields());
         RunSpec s = RunSpec.fromFields(f);
-        return s.withLearning(new RunSpec.Learning(s.training().withOptions(o), s.selection(), s.seed()));
+        return s.withLearning(new RunSpec.Learning(s.training().withOptions(o), o.selection().key(), s.seed()));
     }
 
     @Test
