@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * it prints the usage and ends with {@link ExitCode#USAGE}.
  */
 @Command(name = "emoaug", description = "the command line of the emoaugnet library (environment/emoaug)",
-        subcommands = {CorpusCommands.class, SynthCommands.class, AudioCommands.Augment.class, AudioCommands.FeatureRows.class, CacheCommands.class,
+        subcommands = {CorpusCommands.class, FoldsCommands.class, SynthCommands.class, AudioCommands.Augment.class, AudioCommands.FeatureRows.class, CacheCommands.class,
                 BenchCommands.class, ModelCommands.class, PredictCommand.class, ExperimentCommands.class, SweepCommand.class, LedgerCommand.class,
                 ResultsCommands.class, RecordsCommands.class, HelpCommand.class})
 final class Emoaug implements CommandAction {

@@ -24,7 +24,10 @@ import org.emoaugnet.util.Sha256;
  * fold,test,validation
  * gb-fold-1,Actor_01 Actor_03 Actor_02 Actor_04,Actor_05 Actor_06
  * </pre>
- * Every speaker not named in a fold trains there.
+ * Every speaker not named in a fold trains there. A fourth column, {@code excluded} (header {@value #HEADER_EXCLUDED}),
+ * names speakers a fold leaves out altogether: an inner fold of nested cross-validation leaves out its outer fold's
+ * test speakers, so that nothing of them trains, validates or is scored ({@code InnerFolds} writes such files). A
+ * fold may leave no one out there (an empty field).
  *
  * <p>Checked when read, before any work ({@link ConfigurationException} naming the file, the line and the fold): at
  * least one fold; unique fold names of letters, digits, {@code .}, {@code _} and {@code -} that are none of the names
@@ -43,6 +46,9 @@ public final class FoldFile implements FoldSet {
     /** The first line of a fold file that is not a comment. */
     public static final String HEADER = "fold,test,validation";
 
+    /** The header of a fold file whose folds may leave speakers out ({@link FoldSet.Members#excluded}). */
+    public static final String HEADER_EXCLUDED = HEADER + ",excluded";
+
     /** How a fold file's {@link #key} starts. */
     public static final String KEY_PREFIX = "file:";
 
@@ -58,9 +64,7 @@ public final class FoldFile implements FoldSet {
     private FoldFile(String source, List<Members> folds) {
         this.source = source;
         this.folds = List.copyOf(folds);
-        List<String> l = new ArrayList<>();
-        for (Members m : folds) l.add(m.name() + "," + String.join(" ", new TreeSet<>(m.test())) + "," + String.join(" ", new TreeSet<>(m.validation())));
-        this.lines = List.copyOf(l);
+        this.lines = canonicalLines(folds);
     }
 
     /**
@@ -89,21 +93,24 @@ public final class FoldFile implements FoldSet {
         List<String> rows = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
         boolean header = false;
+        int fields = 3;
         for (int i = 0; i < text.size(); i++) {
             String line = text.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) continue;
             if (!header) {
-                if (!line.replace(" ", "").equals(HEADER))
+                String h = line.replace(" ", "");
+                if (!h.equals(HEADER) && !h.equals(HEADER_EXCLUDED))
                     throw new ConfigurationException(source + ":" + (i + 1) + ": the first line that is not a comment must be the header " + HEADER
-                            + ", got '" + line + "'");
+                            + " (or " + HEADER_EXCLUDED + "), got '" + line + "'");
                 header = true;
+                fields = h.equals(HEADER) ? 3 : 4;
                 continue;
             }
             rows.add(line);
             at.add(i + 1);
         }
         if (!header) throw new ConfigurationException(source + ": an empty fold file (no header " + HEADER + " and no folds)");
-        return parse(source, rows, at);
+        return parse(source, rows, at, fields);
     }
 
     /**
@@ -113,18 +120,19 @@ public final class FoldFile implements FoldSet {
     public static FoldFile of(String source, List<String> lines) {
         List<Integer> at = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) at.add(i + 1);
-        return parse(source, lines, at);
+        return parse(source, lines, at, lines.isEmpty() ? 3 : lines.get(0).split(",", -1).length);
     }
 
-    private static FoldFile parse(String source, List<String> rows, List<Integer> at) {
+    private static FoldFile parse(String source, List<String> rows, List<Integer> at, int fields) {
         if (rows.isEmpty()) throw new ConfigurationException(source + ": no folds (one line per fold after the header " + HEADER + ")");
         List<Members> folds = new ArrayList<>();
         Map<String, String> testedIn = new HashMap<>();
+        String expected = fields == 3 ? HEADER + " (three fields)" : HEADER_EXCLUDED + " (four fields)";
         for (int r = 0; r < rows.size(); r++) {
             String where = source + ":" + at.get(r);
             String[] f = rows.get(r).split(",", -1);
-            if (f.length != 3)
-                throw new ConfigurationException(where + ": expected fold,test,validation (three fields), got '" + rows.get(r) + "'");
+            if (f.length != fields)
+                throw new ConfigurationException(where + ": expected " + expected + ", got '" + rows.get(r) + "'");
             String name = f[0].strip();
             if (!NAME.matcher(name).matches())
                 throw new ConfigurationException(where + ": fold name '" + name + "' must be letters, digits, '.', '_' and '-', starting with a letter or digit");
@@ -136,15 +144,43 @@ public final class FoldFile implements FoldSet {
             List<String> test = speakers(in, "test", f[1]), validation = speakers(in, "validation", f[2]);
             for (String s : validation)
                 if (test.contains(s)) throw new ConfigurationException(in + ": speaker " + s + " is both a test and a validation speaker");
+            List<String> excluded = fields == 4 ? optionalSpeakers(in, f[3]) : List.of();
+            for (String s : excluded)
+                if (test.contains(s) || validation.contains(s))
+                    throw new ConfigurationException(in + ": speaker " + s + " is excluded and also a " + (test.contains(s) ? "test" : "validation") + " speaker");
             for (String s : test) {
                 String other = testedIn.putIfAbsent(s, name);
                 if (other != null)
                     throw new ConfigurationException(in + ": speaker " + s + " is a test speaker of fold " + other + " too (test speakers must be "
                             + "disjoint across folds: each speaker is tested at most once)");
             }
-            folds.add(new Members(name, test, validation));
+            folds.add(new Members(name, test, validation, excluded));
         }
         return new FoldFile(source, folds);
+    }
+
+    /**
+     * The fold set of {@code folds} (made by code, e.g. {@link InnerFolds}), for {@code source} (what messages name);
+     * the same checks as {@link #read}.
+     */
+    public static FoldFile ofMembers(String source, List<Members> folds) { return of(source, canonicalLines(folds)); }
+
+    /** One canonical line per fold: speakers sorted, the excluded column only when some fold has excluded speakers. */
+    private static List<String> canonicalLines(List<Members> folds) {
+        boolean excludes = excludes(folds);
+        List<String> l = new ArrayList<>();
+        for (Members m : folds)
+            l.add(m.name() + "," + String.join(" ", new TreeSet<>(m.test())) + "," + String.join(" ", new TreeSet<>(m.validation()))
+                    + (excludes ? "," + String.join(" ", new TreeSet<>(m.excluded())) : ""));
+        return List.copyOf(l);
+    }
+
+    /** Whether any fold leaves speakers out (then the canonical text has the fourth column). */
+    private static boolean excludes(List<Members> folds) { return folds.stream().anyMatch(m -> !m.excluded().isEmpty()); }
+
+    /** The excluded speakers of one fold: none, or distinct speakers separated by spaces or ';'. */
+    private static List<String> optionalSpeakers(String where, String field) {
+        return field.isBlank() ? List.of() : speakers(where, "excluded", field);
     }
 
     /** The speakers of one side, separated by spaces or ';': at least one, none twice. */
@@ -162,10 +198,16 @@ public final class FoldFile implements FoldSet {
     @Override
     public String key() { return KEY_PREFIX + Sha256.of(canonical()); }
 
-    /** The header and one line per fold, in order, each fold's speakers sorted: what the {@link #key} hashes. */
-    public String canonical() { return HEADER + "\n" + String.join("\n", lines) + "\n"; }
+    /**
+     * The header and one line per fold, in order, each fold's speakers sorted: what the {@link #key} hashes. The
+     * fourth column only when a fold leaves speakers out, so a file without it keeps its key.
+     */
+    public String canonical() { return (excludes(folds) ? HEADER_EXCLUDED : HEADER) + "\n" + String.join("\n", lines) + "\n"; }
 
-    /** One canonical line per fold, in order ({@code name,test speakers,validation speakers}, speakers sorted, separated by spaces). */
+    /**
+     * One canonical line per fold, in order ({@code name,test speakers,validation speakers}, then the excluded speakers
+     * when any fold has some; speakers sorted, separated by spaces).
+     */
     public List<String> lines() { return lines; }
 
     /** What messages name: the file, or where the fold set was read back from. */
@@ -198,6 +240,7 @@ public final class FoldFile implements FoldSet {
         for (Members m : folds) {
             List<String> named = new ArrayList<>(m.test());
             named.addAll(m.validation());
+            named.addAll(m.excluded());
             for (String s : named)
                 if (!known.contains(s))
                     throw new ConfigurationException(source + ": fold " + m.name() + ": speaker " + s + " is not a speaker of " + kept.name()

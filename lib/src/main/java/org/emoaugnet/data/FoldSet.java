@@ -25,14 +25,20 @@ public sealed interface FoldSet permits PublishedFoldSet, FoldFile {
     PublishedFoldSet DEFAULT = RESLSTM_5;
 
     /**
-     * One fold of a set: its name (also its run folders' prefix, unique among every fold set's), its test speakers
-     * and its validation speakers, each as the corpus names them ({@code Actor_03}).
+     * One fold of a set: its name (also its run folders' prefix, unique among every fold set's), its test speakers,
+     * its validation speakers and the speakers it leaves out altogether (neither trained, validated nor tested: an inner
+     * fold of nested cross-validation leaves out its outer fold's test speakers), each as the corpus names them
+     * ({@code Actor_03}). Every other speaker trains.
      */
-    record Members(String name, List<String> test, List<String> validation) {
+    record Members(String name, List<String> test, List<String> validation, List<String> excluded) {
         public Members {
             test = List.copyOf(test);
             validation = List.copyOf(validation);
+            excluded = List.copyOf(excluded);
         }
+
+        /** A fold that leaves no speaker out. */
+        public Members(String name, List<String> test, List<String> validation) { this(name, test, validation, List.of()); }
     }
 
     /** The name run specifications record ({@code reslstm-5}, {@code emobox-6}, {@code file:<sha256>}). */

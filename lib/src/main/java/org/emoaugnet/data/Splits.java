@@ -174,12 +174,16 @@ public final class Splits {
 
     /**
      * The folds of any fold set: per fold, its test speakers' recordings on the test side, its validation speakers'
-     * on the validation side and every other recording on the training side; fold names and protocol the set's.
+     * on the validation side, its excluded speakers' nowhere and every other recording on the training side; fold names
+     * and protocol the set's.
      */
     public static List<Fold> ofFoldSet(List<Utterance> utterances, FoldSet set) {
         List<Fold> out = new ArrayList<>();
-        for (FoldSet.Members m : set.folds())
-            out.add(heldOut(m.name(), set.protocol(), utterances, new TreeSet<>(m.test()), new TreeSet<>(m.validation())));
+        for (FoldSet.Members m : set.folds()) {
+            Set<String> left = new TreeSet<>(m.excluded());
+            List<Utterance> kept = left.isEmpty() ? utterances : utterances.stream().filter(u -> !left.contains(u.speaker())).toList();
+            out.add(heldOut(m.name(), set.protocol(), kept, new TreeSet<>(m.test()), new TreeSet<>(m.validation())));
+        }
         return out;
     }
 

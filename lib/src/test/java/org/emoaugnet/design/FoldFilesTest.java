@@ -126,6 +126,10 @@ class FoldFilesTest {
         bad.put("fold,test,validation\nf-1, ,Actor_02\n", ":2: fold f-1: no test speakers");
         bad.put("fold,test,validation\nf-1,Actor_01 Actor_01,Actor_02\n", ":2: fold f-1: test speaker Actor_01 is listed twice");
         bad.put("fold,test,validation\nf-1,Actor_01,Actor_02,Actor_03\n", ":2: expected fold,test,validation (three fields)");
+        bad.put("fold,test,validation,excluded\nf-1,Actor_01,Actor_02,Actor_01\n", ":2: fold f-1: speaker Actor_01 is excluded and also a test speaker");
+        bad.put("fold,test,validation,excluded\nf-1,Actor_01,Actor_02,Actor_03 Actor_02\n", ":2: fold f-1: speaker Actor_02 is excluded and also a validation speaker");
+        bad.put("fold,test,validation,excluded\nf-1,Actor_01,Actor_02\n", ":2: expected fold,test,validation,excluded (four fields)");
+        bad.put("fold,test,validation,excluded\nf-1,Actor_01,Actor_02,Actor_03 Actor_03\n", ":2: fold f-1: excluded speaker Actor_03 is listed twice");
         int n = 0;
         for (var b : bad.entrySet()) {
             Path f = write("bad/f" + (n++) + ".csv", b.getKey());
@@ -158,6 +162,63 @@ class FoldFilesTest {
                 c.getMessage());
         assertFalse(Files.exists(dir.resolve("plan-cache")), "planning extracts nothing");
         assertEquals(2, b.plan(CorpusSource.of(corpus)).size(), "the complete corpus plans both folds");
+    }
+
+    @Test
+    void aFoldMayLeaveSpeakersOutAltogetherAndTheRecordSaysWhoTrained() throws Exception {
+        Path folds = write("ex/folds/inner.csv", "fold,test,validation,excluded\n"
+                + "syn-inner-1,Actor_02,Actor_03,Actor_01 Actor_06\nsyn-inner-2,Actor_04,Actor_05,Actor_01 Actor_06\n");
+        FoldFile set = FoldFile.read(folds);
+        assertEquals(List.of("Actor_01", "Actor_06"), set.folds().get(0).excluded());
+        assertTrue(set.canonical().startsWith(FoldFile.HEADER_EXCLUDED + "\n"));
+        assertEquals(set, FoldFile.of("record", set.lines()), "read back from canonical lines");
+        // a fourth column that leaves no one out is the three-column file, key and all
+        FoldFile plain = FoldFile.read(write("ex/folds/plain.csv", TWO_FOLDS));
+        FoldFile blank = FoldFile.read(write("ex/folds/blank.csv", TWO_FOLDS.replace("fold,test,validation\n", "fold,test,validation,excluded\n")
+                .replace("Actor_03\n", "Actor_03,\n").replace("Actor_06\n", "Actor_06,\n")));
+        assertEquals(plain.key(), blank.key());
+        assertEquals(List.of("Actor_02", "Actor_03"), Splits.ofFoldSet(corpus.utterances(), set).get(1).train().stream().map(u -> u.speaker()).distinct().sorted().toList(),
+                "the excluded speakers train nowhere");
+
+        Path file = write("ex/inner.properties", "name=inner\ncorpus=synthetic\nrecipe=none\nfold_set=folds/inner.csv\nepochs=1\nbatch=64\nfolds=1\nseeds=1\n");
+        Path runs = dir.resolve("runs-inner");
+        ExperimentConfigs.load(file).run(CorpusSource.of(corpus), new FeatureCache(dir.resolve("cache")), runs);
+        RunRecord rec = RunRecord.read(runs.resolve("inner/syn-inner-1-seed1"));
+        assertEquals("syn-inner-1,Actor_02,Actor_03,Actor_01 Actor_06", rec.spec().fields().get("split.fold_set.1"));
+        SplitSides sides = rec.split().sides();
+        assertEquals(List.of("Actor_02"), sides.test());
+        assertEquals(List.of("Actor_03"), sides.validation());
+        assertEquals(List.of("Actor_04", "Actor_05"), sides.train(), "neither Actor_01 nor Actor_06 trains");
+        assertEquals(sides, SplitDerivation.of(n -> corpus).sides(rec.spec()));
+    }
+
+    @Test
+    void theCommittedInnerFoldsOfEmoBoxAreWhatTheirStatedRuleMakes() throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        while (root != null && !Files.isDirectory(root.resolve("experiments"))) root = root.getParent();
+        assertNotNull(root);
+        Map<String, org.emoaugnet.data.Gender> genders = new java.util.TreeMap<>();
+        for (int a = 1; a <= 24; a++) genders.put(Splits.actor(a), a % 2 == 1 ? org.emoaugnet.data.Gender.MALE : org.emoaugnet.data.Gender.FEMALE);
+        for (FoldSet.Members outer : FoldSet.EMOBOX_6.folds()) {
+            Path committed = root.resolve("experiments/ravdess/folds/emobox-inner/" + outer.name() + "-inner.csv");
+            FoldFile file = FoldFile.read(committed), rule = org.emoaugnet.data.InnerFolds.of(outer, genders, 4, 35, outer.name());
+            assertEquals(rule, file, committed + " is the rule's, seed 35");
+            assertNotEquals(rule, org.emoaugnet.data.InnerFolds.of(outer, genders, 4, 36, outer.name()), "another seed deals otherwise (the check can fail)");
+            Set<String> tested = new TreeSet<>();
+            List<Long> maleCounts = new java.util.ArrayList<>();
+            for (FoldSet.Members m : file.folds()) {
+                assertEquals(new TreeSet<>(outer.test()), new TreeSet<>(m.excluded()), m.name() + ": the outer test actors are left out");
+                assertEquals(5, m.test().size(), m.name());
+                maleCounts.add(m.test().stream().filter(FoldFilesTest::male).count());
+                assertEquals(1, m.validation().stream().filter(FoldFilesTest::male).count(), m.name() + ": one male and one female validate");
+                assertEquals(2, m.validation().size());
+                tested.addAll(m.test());
+            }
+            Set<String> training = new TreeSet<>(genders.keySet());
+            training.removeAll(outer.test());
+            assertEquals(training, tested, outer.name() + ": each of its 20 training actors is tested once");
+            assertTrue(java.util.Collections.max(maleCounts) - java.util.Collections.min(maleCounts) <= 1, outer.name() + ": male test actors per inner fold " + maleCounts);
+        }
     }
 
     @Test
