@@ -12,7 +12,9 @@ import org.emoaugnet.design.CrossCorpusStudy;
 import org.emoaugnet.design.ExperimentConfig;
 import org.emoaugnet.design.ExperimentConfigs;
 import org.emoaugnet.design.ModelSearch;
+import org.emoaugnet.design.NestedSearch;
 import org.emoaugnet.design.Robustness;
+import org.emoaugnet.design.SearchPlan;
 import org.emoaugnet.design.StrongestModel;
 import org.emoaugnet.design.Study;
 import org.emoaugnet.design.StudyTables;
@@ -31,13 +33,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import tech.tablesaw.api.Table;
 
 /**
- * {@code emoaug experiment run|search|strongest|study|ablation|cross|robustness}: run (or resume) experiments and
+ * {@code emoaug experiment run|search|nested|strongest|study|ablation|cross|robustness}: run (or resume) experiments and
  * designs, then print their tables. Every one resumes from its records: a run whose record has the run's spec hash is
  * read back, not trained again.
  */
-@Command(name = "experiment", description = "run (or resume) experiments and studies: run, search, strongest, study, ablation, cross, robustness",
+@Command(name = "experiment", description = "run (or resume) experiments and studies: run, search, nested, strongest, study, ablation, cross, robustness",
         subcommands = {ExperimentCommands.RunOne.class, ExperimentCommands.Search.class, ExperimentCommands.Strongest.class,
-                ExperimentCommands.StudyCommand.class, ExperimentCommands.AblationCommand.class, ExperimentCommands.Cross.class,
+                ExperimentCommands.StudyCommand.class, ExperimentCommands.AblationCommand.class, ExperimentCommands.Cross.class, ExperimentCommands.Nested.class,
                 ExperimentCommands.RobustnessCommand.class})
 final class ExperimentCommands {
     /** {@code --runs}, as every experiment command but {@code strongest} takes it. */
@@ -109,6 +111,47 @@ final class ExperimentCommands {
             out.println(search.describe());
             search.run(corpora, SettingsOptions.cache(s), root);
             search.run(corpora, SettingsOptions.cache(s), root);   // the folds whose search just finished now plan their final runs
+            ReportTables.print(out, search.log(corpora), 1, "the search log");
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "nested", description = "run (or resume) a pre-registered search with inner cross-validation (design.NestedSearch) from its plan "
+            + "folder: every candidate on every inner fold of every outer fold, then each outer fold's winner with the final seeds; refuses to train "
+            + "unless the plan folder is committed and unchanged; prints the search log")
+    static final class Nested implements CommandAction {
+        @Option(names = "--plan", required = true, paramLabel = "DIR", description = "the plan folder (plan.md, plan.properties, candidates/)")
+        Path plan;
+
+        @Option(names = "--plan-only", description = "print the plan's hash, its registration and the planned runs, and train nothing")
+        boolean planOnly;
+
+        @Mixin RunsOption runs;
+        @Mixin TrainingSettingsOptions settings;
+        @Spec CommandSpec spec;
+
+        @Override
+        public ExitCode execute() throws Exception {
+            Path dir = InputFiles.folder(plan, "plan folder");
+            NestedSearch probe = NestedSearch.ofPlan(dir, Path.of("."));
+            Settings s = settings.settingsFor(probe.candidates().get(0).corpus());
+            Path root = SettingsOptions.runsRoot(runs.runs, s);
+            NestedSearch search = NestedSearch.ofPlan(dir, root);
+            PrintStream out = Main.out(spec);
+            SearchPlan.Registration reg = search.plan().registration();
+            out.println(search.describe());
+            out.println("plan " + search.plan().sha256() + (reg.commit().isEmpty() ? ": not committed"
+                    : ": committed in " + reg.commit().substring(0, 12) + " at " + reg.committed().orElseThrow() + (reg.clean() ? "" : ", but its folder has changed since")));
+            var corpora = CorpusSource.of(s);
+            if (planOnly) {
+                out.println(search.innerRuns(corpora).size() + " inner runs planned; final runs are planned per outer fold once its inner runs have finished");
+                return ExitCode.OK;
+            }
+            if (!reg.registered())
+                throw new UsageException(dir + ": the plan must be committed, and its folder unchanged, before any of its runs (pre-registration); "
+                        + "commit it, then run again");
+            search.run(corpora, SettingsOptions.cache(s), root);
+            search.run(corpora, SettingsOptions.cache(s), root);   // the outer folds whose inner runs just finished now plan their final runs
             ReportTables.print(out, search.log(corpora), 1, "the search log");
             return ExitCode.OK;
         }

@@ -43,6 +43,9 @@ public enum TestVerdict {
 
     TestVerdict(String label) { this.label = label; }
 
+    /** The label without what a row's test could detect ("not established"), for counting rows by verdict. */
+    public String shortLabel() { return label; }
+
     /**
      * The verdict as a table row shows it, from the row's minimal detectable difference at 80 % power ({@code mde},
      * points; read only by {@link #UNDERPOWERED}, whose label names it: "not established; detects ≥ 5.6 points"), so

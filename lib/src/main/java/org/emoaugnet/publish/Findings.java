@@ -35,7 +35,7 @@ public final class Findings {
     public static final String HEADLINE_START = "<!-- headline:start -->", HEADLINE_END = "<!-- headline:end -->";
 
     /** The corpora of the cross-corpus grid the findings report, in the grid's order (the notebook's run on the project's corpora). */
-    static final List<String> GRID_CORPORA = List.of("emodb-2s", "ravdess", "synthetic");
+    static final List<String> GRID_CORPORA = List.of("emodb-2s", "ravdess", "savee", "urdu");
 
     /**
      * The result tables the findings read, relative to {@code results/}, as the notebooks name them ({@link StudyOutputs}):
@@ -46,7 +46,8 @@ public final class Findings {
             ABLATION_PAPER = StudyOutputs.path(Findings.HEADLINE_CORPUS, StudyOutputs.ablation("paper-style")),
             ROBUSTNESS = StudyOutputs.path(Findings.HEADLINE_CORPUS, StudyOutputs.ROBUSTNESS_AUGMENTATION),
             GRID = StudyOutputs.path(StudyOutputs.crossCorpusFolder(GRID_CORPORA), StudyOutputs.CROSS_CORPUS),
-            GRID_TESTS = StudyOutputs.path(StudyOutputs.crossCorpusFolder(GRID_CORPORA), StudyOutputs.CROSS_CORPUS_VARIANT_TESTS);
+            GRID_TESTS = StudyOutputs.path(StudyOutputs.crossCorpusFolder(GRID_CORPORA), StudyOutputs.CROSS_CORPUS_VARIANT_TESTS),
+            GRID_AUGMENTATION = StudyOutputs.path(StudyOutputs.crossCorpusFolder(GRID_CORPORA), StudyOutputs.CROSS_CORPUS_AUGMENTATION);
 
     private Findings() {}
 
@@ -82,9 +83,10 @@ public final class Findings {
                         t.where(t.stringColumn(ResultColumns.ACTIVATION).isEqualTo(act)), "condition", List.of()));
         }
         if (Files.isRegularFile(results.resolve(GRID))) out.add(crossCorpus(read(results.resolve(GRID))));
-        if (Files.isRegularFile(results.resolve(GRID_TESTS)))
-            out.add(tests("Cross-corpus variants − the main variant", "notebook 05, `results/" + GRID_TESTS + "`",
-                    read(results.resolve(GRID_TESTS)), "comparison", List.of()));
+        if (Files.isRegularFile(results.resolve(GRID_AUGMENTATION)))
+            out.add(tests("Public-4 − none across corpora, the corpus pair as the unit", "notebook 05, `results/" + GRID_AUGMENTATION + "`",
+                    read(results.resolve(GRID_AUGMENTATION)), "comparison", List.of()));
+        if (Files.isRegularFile(results.resolve(GRID_TESTS))) out.add(variantVerdicts(read(results.resolve(GRID_TESTS))));
         if (Files.isRegularFile(results.resolve(StrongestModelSection.RESULTS))) out.addAll(StrongestModelSection.headline(results));
         out.addAll(StrongestModelSection.questions(results));
         out.add(consistency(Ledger.consistency(projectRoot, results.resolve("runs"))));
@@ -146,7 +148,7 @@ public final class Findings {
     }
 
     /** The test tables the findings read, relative to {@code results/}: when any exists, {@link #readingGuide} precedes them. */
-    static final List<String> TEST_TABLES = List.of(RELU_ELU, ABLATION_SI, ABLATION_PAPER, ROBUSTNESS, GRID_TESTS, StrongestModelSection.RELU_ELU,
+    static final List<String> TEST_TABLES = List.of(RELU_ELU, ABLATION_SI, ABLATION_PAPER, ROBUSTNESS, GRID_AUGMENTATION, GRID_TESTS, StrongestModelSection.RELU_ELU,
             StrongestModelSection.AUGMENTATION);
 
     /**
@@ -228,12 +230,45 @@ public final class Findings {
                 unconverged > 0 ? unconverged + " of the grid's " + t.rowCount() + " cells have runs stopped at the cap while still improving, so the grid carries no verdict."
                         : "every run of the grid's " + t.rowCount() + " cells converged."));
         b.append("| train | test | kind | UA [95 % CI, speakers→recordings] | runs |\n|---|---|---|---|---|\n");
-        for (boolean within : List.of(true, false)) {
-            Table c = CrossCorpusStudy.mainCells(t, within);
+        for (CrossCorpusStudy.Kind kind : CrossCorpusStudy.Kind.values()) {
+            Table c = CrossCorpusStudy.mainCells(t, kind);
+            String label = switch (kind) { case WITHIN -> "within"; case ACROSS -> "across"; case LEAVE_ONE_OUT -> "the other three"; };
             for (int i = 0; i < c.rowCount(); i++)
                 b.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f [%.1f, %.1f] | %d |%n", c.stringColumn(ResultColumns.TRAIN).get(i), c.stringColumn(ResultColumns.TEST).get(i),
-                        within ? "within" : "across", c.doubleColumn(ResultColumns.UA).get(i), c.doubleColumn(ResultColumns.UA_LOW).get(i),
+                        label, c.doubleColumn(ResultColumns.UA).get(i), c.doubleColumn(ResultColumns.UA_LOW).get(i),
                         c.doubleColumn(ResultColumns.UA_HIGH).get(i), c.intColumn(ResultColumns.RUNS).get(i)));
+        }
+        return b.toString().stripTrailing();
+    }
+
+    /**
+     * The grid's variant − main tests summarised: per variant, how many of its cells reach each verdict ({@link
+     * org.emoaugnet.eval.TestVerdict}) and the cells whose verdict is established, with their Δ; every row is in the
+     * table the source names (one test per cell and variant is too many rows for this page).
+     */
+    public static String variantVerdicts(Table t) {
+        StringBuilder b = new StringBuilder("**Cross-corpus variants − the main variant.** notebook 05, `results/" + GRID_TESTS + "` (one row per cell and variant, "
+                + t.rowCount() + " in all, Holm over them); per variant, the cells by verdict.\n\n| variant | cells | verdicts | established (Δ over units, points) |\n|---|---|---|---|\n");
+        java.util.Map<String, java.util.List<Integer>> byVariant = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < t.rowCount(); i++) {
+            String c = t.stringColumn(TestColumns.COMPARISON).get(i);
+            byVariant.computeIfAbsent(c.contains(":") ? c.substring(0, c.indexOf(':')) : c, k -> new java.util.ArrayList<>()).add(i);
+        }
+        for (var e : byVariant.entrySet()) {
+            java.util.Map<String, Integer> count = new java.util.TreeMap<>();
+            List<String> established = new ArrayList<>();
+            for (int i : e.getValue()) {
+                var v = org.emoaugnet.eval.TestVerdict.of(StudyReport.numbers(t, i));
+                count.merge(v.verdict().shortLabel(), 1, Integer::sum);
+                if (v.verdict() == org.emoaugnet.eval.TestVerdict.ESTABLISHED) {
+                    String c = t.stringColumn(TestColumns.COMPARISON).get(i);
+                    established.add(String.format(Locale.ROOT, "%s %+.1f", c.substring(c.indexOf(':') + 1).strip(), StudyReport.num(t, TestColumns.DELTA, i)));
+                }
+            }
+            List<String> counts = new ArrayList<>();
+            count.forEach((k, n) -> counts.add(n + " " + k));
+            b.append(String.format(Locale.ROOT, "| %s | %d | %s | %s |%n", e.getKey(), e.getValue().size(), String.join("; ", counts),
+                    established.isEmpty() ? "none" : String.join("; ", established)));
         }
         return b.toString().stripTrailing();
     }

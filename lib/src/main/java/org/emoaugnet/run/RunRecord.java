@@ -146,6 +146,19 @@ public record RunRecord(String experiment, RunSpec spec, String specSha256, Prov
         store(dir, m);
     }
 
+    /**
+     * When the run started: its finish time less its wall time (both recorded; the wall time is measured from the
+     * start of the run's work); empty when either was not recorded as such (migrated records: a date, or no wall time).
+     */
+    public java.util.Optional<java.time.Instant> startedUtc() {
+        if (!Double.isFinite(wallSeconds)) return java.util.Optional.empty();
+        try {
+            return java.util.Optional.of(java.time.Instant.parse(finishedUtc).minusMillis(Math.round(wallSeconds * 1000)));
+        } catch (java.time.format.DateTimeParseException e) {   // a migrated record's finish date, not an instant: no start to tell
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Writes {@code fields} as a sorted properties file (so records diff cleanly). */
     public static void store(Path dir, Map<String, String> fields) throws IOException {
         store(dir.resolve(FILE), "# emoaugnet-java run record", fields);

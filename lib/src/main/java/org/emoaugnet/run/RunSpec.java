@@ -172,18 +172,27 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
      *                  validation UA's ({@link Defaults#SELECTION}, which also drives patience and the plateau schedule)
      *                  or the last of a fixed budget ({@code last}); the same as {@code config}'s options say
      * @param seed      training seed (initialisation, shuffling, dropout, random splits)
+     * @param plan      the SHA-256 of the pre-registered search plan the run was made for ({@code design.SearchPlan}),
+     *                  or null for a run of no plan: a run of one plan is never a run of another, or of none
      */
-    record Learning(TrainConfig config, String selection, long seed) {
+    record Learning(TrainConfig config, String selection, long seed, String plan) {
         public Learning {
             if (config == null) throw new IllegalArgumentException("run spec lacks its training configuration");
             config = config.withSeed(0);   // the training seed is its own field
             String options = config.options().selection().key();
             if (!options.equals(org.emoaugnet.model.Selection.of(selection).key()))
                 throw new IllegalArgumentException("training.selection '" + selection + "' is not the training options' selection '" + options + "'");
+            if (plan != null && !plan.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("plan '" + plan + "': a SHA-256 in 64 lower-case hex digits");
         }
 
-        /** {@code config}, keeping the epoch its options select, with training seed {@code seed}. */
+        /** A run of no plan. */
+        public Learning(TrainConfig config, String selection, long seed) { this(config, selection, seed, null); }
+
+        /** {@code config}, keeping the epoch its options select, with training seed {@code seed}, of no plan. */
         public static Learning of(TrainConfig config, long seed) { return new Learning(config, config.options().selection().key(), seed); }
+
+        /** The same training, made for the plan whose SHA-256 is {@code sha256}. */
+        public Learning withPlan(String sha256) { return new Learning(config, selection, seed, sha256); }
     }
 
     /**
@@ -401,6 +410,9 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
     default String activation() { return architecture().activation(); }
     default TrainConfig training() { return learning().config(); }
     default String selection() { return learning().selection(); }
+
+    /** The SHA-256 of the search plan the run was made for, or null ({@link Learning#plan}). */
+    default String plan() { return learning().plan(); }
     default long seed() { return learning().seed(); }
     /** The native thread count of a run-spec/1 or run-spec/2 record; null from run-spec/3 on (see {@code provenance.threads}). */
     default String threads() { return engine().threads(); }

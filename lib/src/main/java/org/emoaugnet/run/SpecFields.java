@@ -83,6 +83,7 @@ final class SpecFields {
             m.put("training.warmup_epochs", String.valueOf(o.warmupEpochs()));
         }
         m.put("seed", String.valueOf(l.seed()));
+        if (l.plan() != null) m.put("plan", l.plan());   // absent: a run of no plan (older specs keep their hashes)
     }
 
     /** Reads a spec back from {@link #of}'s fields (as stored in a run record). */
@@ -106,7 +107,7 @@ final class SpecFields {
                 Double.parseDouble(need(f, "training.learning_rate")), Integer.parseInt(need(f, "training.patience")),
                 Double.parseDouble(need(f, "training.lr_factor")), Integer.parseInt(need(f, "training.lr_patience")), 0,
                 Integer.parseInt(f.getOrDefault("training.epoch_copies", "0")), options(f));
-        RunSpec.Learning learning = new RunSpec.Learning(t, need(f, "training.selection"), Long.parseLong(need(f, "seed")));
+        RunSpec.Learning learning = new RunSpec.Learning(t, need(f, "training.selection"), Long.parseLong(need(f, "seed")), f.get("plan"));
         RunSpec.Engine engine = new RunSpec.Engine(v1 || v2 ? need(f, "threads") : null, v1 ? null : need(f, "network"), v1 ? null : need(f, "trainer"));
         return switch (kind) {
             case WITHIN -> new RunSpec.Within(corpora, inputs, partition, architecture, learning, engine);

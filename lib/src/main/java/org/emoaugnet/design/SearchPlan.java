@@ -1,0 +1,91 @@
+package org.emoaugnet.design;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.emoaugnet.util.ConfigurationException;
+import org.emoaugnet.util.Sha256;
+
+/**
+ * A pre-registered search plan: a folder whose files (the plan's text {@value #TEXT}, its settings and its candidates)
+ * are committed before the first of its runs. Its {@link #sha256} hashes every file of the folder (paths and contents),
+ * so that any edit makes another plan; every run of the plan records it in its specification ({@code plan}, {@code
+ * RunSpec.Learning#plan}), so a run of one plan is never counted for another, and a reader can count every run a plan
+ * made. Whether the plan was committed before a run started is read from git ({@link #registration}) and from the
+ * run's record (its start: finished time less wall time).
+ *
+ * @param dir    the plan's folder
+ * @param sha256 SHA-256 of the lines {@code <path relative to dir, '/'-separated> <SHA-256 of the file>} of every
+ *               regular file under {@code dir}, sorted by path, each line ending in a newline
+ * @param files  those relative paths, sorted
+ */
+public record SearchPlan(Path dir, String sha256, List<String> files) {
+    /** The plan's text, which every plan folder holds. */
+    public static final String TEXT = "plan.md";
+
+    public SearchPlan { files = List.copyOf(files); }
+
+    /**
+     * The plan in {@code dir}.
+     *
+     * @throws ConfigurationException naming the folder when it does not exist or lacks {@value #TEXT}
+     */
+    public static SearchPlan read(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) throw new ConfigurationException(dir + ": no such plan folder");
+        if (!Files.isRegularFile(dir.resolve(TEXT))) throw new ConfigurationException(dir + ": a plan folder holds its text, " + TEXT);
+        List<String> files = new ArrayList<>();
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) files.add(dir.relativize(p).toString().replace('\\', '/'));
+        }
+        files.sort(null);
+        StringBuilder b = new StringBuilder();
+        for (String f : files) b.append(f).append(' ').append(Sha256.of(dir.resolve(f))).append('\n');
+        return new SearchPlan(dir, Sha256.of(b.toString()), files);
+    }
+
+    /** The first 12 hex digits of {@link #sha256}, as labels name the plan. */
+    public String shortHash() { return sha256.substring(0, 12); }
+
+    /**
+     * Where the plan stands in git: the last commit that changed its folder and when, and whether the working copy
+     * of the folder differs from it (edited or untracked files).
+     *
+     * @param commit     the commit's hash, empty when the folder was never committed (or git is not there)
+     * @param committed  the commit's time, empty with it
+     * @param clean      whether the folder's files are exactly the commit's
+     */
+    public record Registration(String commit, Optional<Instant> committed, boolean clean) {
+        /** Whether the plan as it is now was committed: a run may start. */
+        public boolean registered() { return !commit.isEmpty() && clean; }
+    }
+
+    /** The plan's {@link Registration}, asked of git in the folder's repository. */
+    public Registration registration() throws IOException {
+        String log = git("log", "-1", "--format=%H %cI", "--", ".").strip();
+        String status = git("status", "--porcelain", "--untracked-files=all", "--", ".");
+        if (log.isEmpty()) return new Registration("", Optional.empty(), false);
+        String[] f = log.split(" ");
+        return new Registration(f[0], Optional.of(java.time.OffsetDateTime.parse(f[1]).toInstant()), status.isBlank());
+    }
+
+    private String git(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) throw new IOException(dir + ": git " + String.join(" ", args) + " did not finish in 30 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(dir + ": interrupted while asking git about the plan", e);
+        }
+        if (p.exitValue() != 0) throw new IOException(dir + ": git " + String.join(" ", args) + " failed: " + out.strip());
+        return out;
+    }
+}

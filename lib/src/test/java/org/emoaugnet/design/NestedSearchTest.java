@@ -1,0 +1,163 @@
+package org.emoaugnet.design;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.emoaugnet.data.Corpus;
+import org.emoaugnet.data.FoldFile;
+import org.emoaugnet.data.FoldSet;
+import org.emoaugnet.data.Gender;
+import org.emoaugnet.data.InnerFolds;
+import org.emoaugnet.data.Utterance;
+import org.emoaugnet.features.FeatureCache;
+import org.emoaugnet.run.CorpusSource;
+import org.emoaugnet.run.PlannedRun;
+import org.emoaugnet.run.RunRecord;
+import org.emoaugnet.run.SpecJobs;
+import org.emoaugnet.util.ConfigurationException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pre-registered search with inner cross-validation, end to end on an 11-speaker synthetic corpus: two candidates,
+ * two outer folds, three inner folds each; every run carries the plan's hash; no inner run trains, validates or scores
+ * an outer test speaker; each outer fold's winner is the best mean inner score and is then trained there with the final
+ * seeds; an edited plan reuses nothing; a plan is registered only when committed and unchanged.
+ */
+class NestedSearchTest {
+    @TempDir static Path dir;
+    static Corpus corpus;
+
+    @BeforeAll
+    static void corpus() throws Exception {
+        corpus = org.emoaugnet.Fixtures.syntheticCorpus(dir.resolve("synth"), 11, 7);   // Actor_01 … Actor_11, odd ids male
+    }
+
+    static final String OUTER = "fold,test,validation\nsyn-outer-1,Actor_01 Actor_02,Actor_03 Actor_04\nsyn-outer-2,Actor_03 Actor_04,Actor_05 Actor_06\n";
+
+    /** A plan folder: two candidates on the outer fold file, inner folds written by the rule with seed 3. */
+    static Path plan(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.resolve("candidates"));
+        Files.createDirectories(p.resolve("inner"));
+        Files.writeString(p.resolve("outer.csv"), OUTER);
+        Files.writeString(p.resolve(SearchPlan.TEXT), text);
+        Files.writeString(p.resolve(NestedSearch.SETTINGS), "name=syn-nested\ninner_folds=inner\ninner_seeds=1\nfinal_seeds=1,2\n");
+        String common = "corpus=synthetic\nrecipe=none\nfold_set=../outer.csv\nepochs=2\nbatch=64\nlr_schedule=warmup-cosine\nwarmup_epochs=1\nselection=last\n";
+        Files.writeString(p.resolve("candidates/a.properties"), "name=syn-a\nactivation=relu\n" + common);
+        Files.writeString(p.resolve("candidates/b.properties"), "name=syn-b\nactivation=elu\n" + common);
+        Map<String, Gender> genders = new TreeMap<>();
+        for (Utterance u : corpus.utterances()) genders.put(u.speaker(), u.gender());
+        for (FoldSet.Members m : FoldFile.read(p.resolve("outer.csv")).folds())
+            Files.writeString(p.resolve("inner/" + m.name() + "-inner.csv"), InnerFolds.text(InnerFolds.of(m, genders, 3, 3, m.name()), List.of("test")));
+        return p;
+    }
+
+    @Test
+    void innerRunsNeverSeeAnOuterTestSpeakerAndEachOuterFoldTrainsItsWinner() throws Exception {
+        Path p = plan("plan-1", "# a plan\n");
+        Path runs = dir.resolve("runs");
+        NestedSearch s = NestedSearch.ofPlan(p, runs);
+        SearchPlan plan = s.plan();
+        CorpusSource corpora = CorpusSource.of(corpus);
+        List<PlannedRun> inner = s.innerRuns(corpora);
+        assertEquals(2 * 2 * 3, inner.size(), "2 candidates × 2 outer folds × 3 inner folds × 1 seed");
+        for (PlannedRun r : inner) assertEquals(plan.sha256(), r.spec().plan(), "every run carries the plan's hash");
+        assertTrue(s.finalRuns(corpora).isEmpty(), "no final run before the inner runs");
+
+        s.run(corpora, new FeatureCache(dir.resolve("cache")), runs);
+        s.run(corpora, new FeatureCache(dir.resolve("cache")), runs);
+        Map<String, Set<String>> outerTest = Map.of("syn-outer-1", Set.of("Actor_01", "Actor_02"), "syn-outer-2", Set.of("Actor_03", "Actor_04"));
+        List<ModelSelection.ValidationScore> scores = new java.util.ArrayList<>();
+        for (PlannedRun r : inner) {
+            RunRecord rec = RunRecord.read(runs.resolve(r.experiment()).resolve(SpecJobs.runName(r.spec())));
+            String outer = r.experiment().substring(r.experiment().indexOf("-inner-") + "-inner-".length());
+            Set<String> seen = new TreeSet<>(rec.split().sides().train());
+            seen.addAll(rec.split().sides().validation());
+            seen.addAll(rec.split().sides().test());
+            for (String t : outerTest.get(outer)) assertFalse(seen.contains(t), r.experiment() + " sees outer test speaker " + t);
+            assertEquals(9, seen.size(), "every other speaker is in each inner run");
+            scores.add(new ModelSelection.ValidationScore(r.experiment().substring(0, r.experiment().indexOf("-inner-")), outer, r.spec().seed(), rec.test().ua()));
+        }
+        Map<String, String> winners = s.winners(corpora);
+        assertEquals(ModelSelection.nested(scores, List.of("syn-a", "syn-b")), winners, "the best mean inner score wins each outer fold");
+        List<PlannedRun> finals = s.finalRuns(corpora);
+        assertEquals(2 * 2, finals.size(), "each outer fold's winner with both final seeds");
+        for (PlannedRun r : finals) {
+            assertEquals(winners.get(r.spec().fold()), r.experiment());
+            assertEquals(plan.sha256(), r.spec().plan());
+            RunRecord rec = RunRecord.read(runs.resolve(r.experiment()).resolve(SpecJobs.runName(r.spec())));
+            assertEquals(new TreeSet<>(outerTest.get(r.spec().fold())), new TreeSet<>(rec.split().sides().test()), "final runs test the outer test speakers");
+            assertEquals("last", rec.spec().selection());
+        }
+        var log = s.log(corpora);
+        assertEquals(4, log.rowCount());
+        assertEquals(2, log.booleanColumn("chosen").countTrue());
+        for (int i = 0; i < log.rowCount(); i++) assertEquals(3, log.intColumn("inner runs finished").get(i));
+
+        // an edited plan is another search: none of these runs is its
+        Files.writeString(p.resolve(SearchPlan.TEXT), "# a plan, edited after its runs\n");
+        NestedSearch edited = NestedSearch.ofPlan(p, runs);
+        assertNotEquals(plan.sha256(), edited.plan().sha256());
+        assertTrue(edited.finished(edited.innerRuns(corpora)).isEmpty(), "no run of the first plan counts for the edited one");
+        assertTrue(edited.winners(corpora).isEmpty());
+    }
+
+    @Test
+    void aPlanMustHoldItsTextCandidatesAndInnerFoldsThatFitItsOuterFolds() throws Exception {
+        Path p = plan("plan-bad", "# a plan\n");
+        Files.delete(p.resolve("inner/syn-outer-2-inner.csv"));
+        var e = assertThrows(ConfigurationException.class, () -> NestedSearch.ofPlan(p, dir.resolve("r")));
+        assertTrue(e.getMessage().contains("syn-outer-2-inner.csv"), e.getMessage());
+        Files.writeString(p.resolve("inner/syn-outer-2-inner.csv"), Files.readString(p.resolve("inner/syn-outer-1-inner.csv")));
+        var wrong = assertThrows(ConfigurationException.class, () -> NestedSearch.ofPlan(p, dir.resolve("r")));
+        assertTrue(wrong.getMessage().contains("must exclude exactly outer fold syn-outer-2's test speakers"), wrong.getMessage());
+        Files.delete(p.resolve(SearchPlan.TEXT));
+        assertEquals(p + ": a plan folder holds its text, plan.md", assertThrows(ConfigurationException.class, () -> SearchPlan.read(p)).getMessage());
+        Path q = plan("plan-key", "# a plan\n");
+        Files.writeString(q.resolve(NestedSearch.SETTINGS), "name=x\ninner_folds=inner\ninner_seed=1\n");
+        assertTrue(assertThrows(ConfigurationException.class, () -> NestedSearch.ofPlan(q, dir.resolve("r"))).getMessage().contains("inner_seed"));
+    }
+
+    @Test
+    void aPlanIsRegisteredOnlyWhenCommittedAndUnchanged() throws Exception {
+        Path repo = dir.resolve("repo");
+        Files.createDirectories(repo);
+        git(repo, "init", "-q");
+        git(repo, "config", "user.email", "t@example.org");
+        git(repo, "config", "user.name", "t");
+        Path p = repo.resolve("plan");
+        Files.createDirectories(p);
+        Files.writeString(p.resolve(SearchPlan.TEXT), "# plan\n");
+        Files.writeString(repo.resolve("other.txt"), "x\n");
+        git(repo, "add", "other.txt");
+        git(repo, "commit", "-q", "-m", "other");
+        assertFalse(SearchPlan.read(p).registration().registered(), "never committed");
+        git(repo, "add", "plan");
+        git(repo, "commit", "-q", "-m", "plan");
+        SearchPlan.Registration r = SearchPlan.read(p).registration();
+        assertTrue(r.registered());
+        assertEquals(40, r.commit().length());
+        assertTrue(r.committed().isPresent());
+        Files.writeString(p.resolve("late-idea.properties"), "name=late\n");
+        assertFalse(SearchPlan.read(p).registration().registered(), "an untracked file in the plan folder");
+        Files.delete(p.resolve("late-idea.properties"));
+        Files.writeString(p.resolve(SearchPlan.TEXT), "# plan, edited\n");
+        assertFalse(SearchPlan.read(p).registration().registered(), "an edited plan text");
+    }
+
+    static void git(Path repo, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", repo.toString()));
+        cmd.addAll(List.of(args));
+        Process pr = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(pr.getInputStream().readAllBytes());
+        assertEquals(0, pr.waitFor(), String.join(" ", cmd) + ": " + out);
+    }
+}
