@@ -66,7 +66,7 @@ public final class ExperimentConfigs {
 
     static {
         List<String> k = new ArrayList<>(List.of("name", "corpus", "class_set", "protocol", "features", "layout", "recipe", "model", "activation",
-                "epochs", "batch", "lr", "patience", "lr_factor", "lr_patience", "seeds", "folds", "normalisation"));
+                "epochs", "batch", "lr", "patience", "lr_factor", "lr_patience", "epoch_copies", "seeds", "folds", "normalisation"));
         k.addAll(OPTION_KEYS);
         k.addAll(SplitSpec.KEYS);
         KEYS = List.copyOf(k);
@@ -154,7 +154,7 @@ public final class ExperimentConfigs {
         if (fixed && patience != 0) throw v.error("patience", "0 under selection=last (a fixed budget runs to its last epoch)");
         return new TrainConfig(epochs, v.integer("batch", TrainConfig.BATCH, d.batch()), v.decimal("lr", TrainConfig.LEARNING_RATE, d.learningRate()),
                 patience, v.decimal("lr_factor", TrainConfig.LR_FACTOR, d.lrFactor()),
-                v.integer("lr_patience", TrainConfig.LR_PATIENCE, d.lrPatience()), 0, 0, o);
+                v.integer("lr_patience", TrainConfig.LR_PATIENCE, d.lrPatience()), 0, v.integer("epoch_copies", TrainConfig.EPOCH_COPIES, d.epochCopies()), o);
     }
 
     /**

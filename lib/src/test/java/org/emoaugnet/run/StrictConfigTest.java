@@ -102,6 +102,7 @@ class StrictConfigTest {
         bad.put("specaugment=2,0,2,8", "specaugment=2,0,2,8: must be four integers");
         bad.put("warmup_epochs=3", "warmup_epochs=3: must be 0 or absent under lr_schedule=plateau");
         bad.put("lr_schedule=cosine", "lr_schedule=cosine: must be one of plateau, warmup-cosine");
+        bad.put("epoch_copies=-1", "epoch_copies=-1: must be an integer ≥ 0 and ≤ 1000");
         bad.put("selection=best", "selection=best: must be one of val_ua, last");
         bad.put("selection=last", "selection=last: must be val_ua, or last with lr_schedule=warmup-cosine");
         bad.put("selection=last\nlr_schedule=warmup-cosine\nwarmup_epochs=2\npatience=8", "patience=8: must be 0 under selection=last");
