@@ -70,6 +70,7 @@ class StrictConfigTest {
         try (var all = Files.walk(root.resolve("experiments"))) {
             for (Path p : all.filter(x -> x.toString().endsWith(".properties")).sorted().toList()) {
                 if (p.getParent().getFileName().toString().equals("ablation")) Ablation.load(p);
+                else if (p.getFileName().toString().equals(org.emoaugnet.design.NestedSearch.SETTINGS)) org.emoaugnet.design.NestedSearch.ofPlan(p.getParent(), root.resolve("results/runs"));
                 else ExperimentConfigs.load(p);
                 files++;
             }
