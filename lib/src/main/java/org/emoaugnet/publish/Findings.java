@@ -226,7 +226,7 @@ public final class Findings {
     public static String crossCorpus(Table t) {
         int unconverged = CrossCorpusStudy.unconvergedCells(t);
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "**Across corpora, the main variant.** UA on the classes all corpora share; notebook 05, `results/%s`; "
-                        + "within a corpus, one run per speaker-independent fold; %s%n%n", GRID,
+                        + "runs: folds × seeds within a corpus, seeds across; %s%n%n", GRID,
                 unconverged > 0 ? unconverged + " of the grid's " + t.rowCount() + " cells have runs stopped at the cap while still improving, so the grid carries no verdict."
                         : "every run of the grid's " + t.rowCount() + " cells converged."));
         b.append("| train | test | kind | UA [95 % CI, speakers→recordings] | runs |\n|---|---|---|---|---|\n");
@@ -247,8 +247,10 @@ public final class Findings {
      * table the source names (one test per cell and variant is too many rows for this page).
      */
     public static String variantVerdicts(Table t) {
-        StringBuilder b = new StringBuilder("**Cross-corpus variants − the main variant.** notebook 05, `results/" + GRID_TESTS + "` (one row per cell and variant, "
-                + t.rowCount() + " in all, Holm over them); per variant, the cells by verdict.\n\n| variant | cells | verdicts | established (Δ over units, points) |\n|---|---|---|---|\n");
+        List<String> families = t.intColumn(TestColumns.FAMILY).unique().asList().stream().map(String::valueOf).toList();
+        StringBuilder b = new StringBuilder("**Cross-corpus variants − the main variant.** notebook 05, `results/" + GRID_TESTS + "` ("
+                + t.rowCount() + " cells, Holm over " + String.join(" or ", families) + "): cells by verdict.\n\n"
+                + "| variant | cells | verdicts | established (Δ over units, points) |\n|---|---|---|---|\n");
         java.util.Map<String, java.util.List<Integer>> byVariant = new java.util.LinkedHashMap<>();
         for (int i = 0; i < t.rowCount(); i++) {
             String c = t.stringColumn(TestColumns.COMPARISON).get(i);

@@ -29,13 +29,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The committed engine pins against the committed records and the designs: the pinned experiments are exactly notebook
- * 05's real-corpus experiments (the cross-corpus grid over EmoDB-2s, RAVDESS and synthetic, the RAVDESS robustness
- * models) and notebook 06's previous RAVDESS search (every candidate but the baselines), derived from
- * {@code results/MANIFEST.json} (which notebook used which runs), the records and the search folders; every record of a
- * pinned experiment is of its pinned engine; no experiment of notebooks 02 and 04, the ledger, notebook 06's baselines
- * and questions, or the synthetic-corpus runs (the main job's) is pinned; and the designs plan every committed record of
- * a pinned experiment with its recorded spec hash, so the runner and the reports read them back as before.
+ * The committed engine pins against the committed records and the designs: the pinned experiments are exactly the
+ * earlier cross-corpus grid of notebook 05 (over EmoDB-2s, RAVDESS and synthetic, kept as it was; notebook 05 now runs
+ * the four-corpus grid, whose runs, like the RAVDESS robustness models', are of the current engine) and notebook 06's
+ * previous RAVDESS search (every candidate but the baselines), derived from the grid's design, the records and the
+ * search folders; every record of a pinned experiment is of its pinned engine; no experiment of notebooks 02, 04 and 05
+ * as {@code results/MANIFEST.json} lists them, the ledger, notebook 06's baselines and questions, or the synthetic-corpus
+ * runs (the main job's) is pinned; and the designs plan every committed record of a pinned experiment with its recorded
+ * spec hash, so the runner and the reports read them back as before.
  */
 class EnginePinsDesignTest {
     @TempDir Path dir;
@@ -44,8 +45,16 @@ class EnginePinsDesignTest {
     static final Path RUNS = ROOT.resolve("results/runs");
     static final String NB02 = "notebooks/02-augmentation-ablations.ipynb", NB04 = "notebooks/04-relu-vs-elu.ipynb",
             NB05 = "notebooks/05-cross-corpus.ipynb", NB06 = "notebooks/06-strongest-honest-model.ipynb", LEDGER = "environment/emoaug ledger";
-    /** The corpora of notebook 05's real-corpus grid, in the order the corpora are configured. */
+    /** The corpora of notebook 05's earlier real-corpus grid (kept, pinned), in the order the corpora were configured. */
     static final List<String> REAL_GRID = List.of("emodb-2s", "ravdess", "synthetic");
+
+    /** The experiments of the earlier grid ({@link #REAL_GRID}): its cells' and its diagonal's. */
+    Set<String> earlierGrid() {
+        var grid = CrossCorpusStudy.design(REAL_GRID, settings(true), List.of());
+        Set<String> out = new TreeSet<>();
+        for (CrossCorpusStudy.Cell c : grid.cells()) out.add(c.within() != null ? c.within().name() : CrossCorpus.experimentName(c.cross(), grid.classSet()));
+        return out;
+    }
 
     /** Settings of a run on real corpora (data configured) or of the main job on the synthetic corpus (none), not quick. */
     Settings settings(boolean data) {
@@ -114,8 +123,8 @@ class EnginePinsDesignTest {
     @Test
     void thePinsAreNotebook05sRealCorpusRunsAndNotebook06sPreviousSearchAndEveryRecordIsOfItsEngine() throws Exception {
         Map<String, Set<String>> nb = notebooks();
-        Set<String> all = experiments(), expected = new TreeSet<>();
-        for (String e : nb.get(NB05)) if (records(e).stream().anyMatch(EnginePinsDesignTest::real)) expected.add(e);
+        Set<String> all = experiments(), expected = new TreeSet<>(earlierGrid());
+        expected.retainAll(all);   // the cells it ran (the design now adds leave-one-corpus-out cells the earlier grid never had)
         StrongestModel study = StrongestModel.of("ravdess", settings(true), RUNS);
         Set<String> baselines = new TreeSet<>(), questions = new TreeSet<>();
         for (StrongestModel.Arm arm : study.arms()) {
@@ -124,7 +133,7 @@ class EnginePinsDesignTest {
         }
         ModelSearch first = study.arms().get(0).search();
         StrongModelQuestions.of(first.name(), first.candidates().get(0), List.of(1L, 2L, 3L)).experiments().forEach(c -> questions.add(c.name()));
-        assertEquals(expected, pinned(), "the pins are notebook 05's real-corpus experiments and notebook 06's previous search");
+        assertEquals(expected, pinned(), "the pins are notebook 05's earlier grid and notebook 06's previous search");
         assertTrue(all.containsAll(expected), "every pinned experiment has committed records");
 
         Map<String, Integer> counts = new TreeMap<>();
@@ -146,6 +155,7 @@ class EnginePinsDesignTest {
         // (but for the re-make in progress, whose pins name only those experiments' real-corpus ones)
         Set<String> remakeMayPin = new TreeSet<>(baselines);
         remakeMayPin.addAll(questions);
+        for (String e : nb.getOrDefault(NB05, Set.of())) assertFalse(EnginePins.of(e).isPresent(), "notebook 05 uses " + e);
         for (String producer : List.of(NB02, NB04, LEDGER))
             for (String e : nb.get(producer)) {
                 remakeMayPin.add(e);
@@ -185,7 +195,6 @@ class EnginePinsDesignTest {
             if (c.within() != null) designs.put(c.within().name(), r -> c.within().spec(r.fold(), r.seed(), r.data()));
             else designs.put(CrossCorpus.experimentName(c.cross(), grid.classSet()), r -> c.cross().spec(grid.classSet(), r.data()));
         }
-        for (ExperimentConfig c : Robustness.design("ravdess", real, List.of()).experiments()) designs.put(c.name(), r -> c.spec(r.fold(), r.seed(), r.data()));
         for (StrongestModel.Arm arm : StrongestModel.of("ravdess", real, RUNS).arms())
             for (ExperimentConfig c : arm.search().candidates()) designs.put(c.name(), r -> c.spec(r.fold(), r.seed(), r.data()));
         int trained = 0, evaluations = 0;
@@ -200,18 +209,25 @@ class EnginePinsDesignTest {
                 assertEquals(rec.specSha256(), planned.sha256(), run + ": planned\n" + planned.canonical() + "recorded\n" + rec.spec().canonical());
                 assertEquals(rec.specSha256(), planned.planned(p.experiment(), rec.spec().data()).sha256(), "as the job makes it: " + run);
                 trained++;
-                if (planned instanceof RunSpec.Within w && p.experiment().startsWith("robustness-")) {
-                    assertTrue(Robustness.finished(new PlannedRun(p.experiment(), planned, List.of(new org.emoaugnet.data.Corpus(planned.corpus(), dir, List.of(), Map.of())), true), RUNS),
-                            "the robustness study reads its model back: " + run);
-                    for (Path ev : StudyReport.runs(run)) {
-                        RunRecord e = RunRecord.read(ev);
-                        assertEquals(e.specSha256(), RunSpec.evaluation(w, e.spec().evaluation()).sha256(), ev.toString());
-                        evaluations++;
-                    }
-                }
             }
         }
-        assertEquals(195, trained, "every trained run of a pinned experiment (60 of the grid, 32 robustness models, 103 of the search)");
+        assertEquals(163, trained, "every trained run of a pinned experiment (60 of the earlier grid, 103 of the search)");
+
+        // the RAVDESS robustness models, re-made with the current engine: their design plans each committed model and evaluation
+        for (ExperimentConfig c : Robustness.design("ravdess", real, List.of()).experiments())
+            for (Path run : StudyReport.runs(RUNS.resolve(c.name()))) {
+                RunRecord r = RunRecord.read(run);
+                RunSpec planned = c.spec(r.spec().fold(), r.spec().seed(), r.spec().data());
+                assertEquals(RunSpec.Engine.current(), planned.engine(), run.toString());
+                assertEquals(r.specSha256(), planned.sha256(), run.toString());
+                assertTrue(Robustness.finished(new PlannedRun(c.name(), planned, List.of(new org.emoaugnet.data.Corpus(planned.corpus(), dir, List.of(), Map.of())), true), RUNS),
+                        "the robustness study reads its model back: " + run);
+                for (Path ev : StudyReport.runs(run)) {
+                    RunRecord e = RunRecord.read(ev);
+                    assertEquals(e.specSha256(), RunSpec.evaluation((RunSpec.Within) planned, e.spec().evaluation()).sha256(), ev.toString());
+                    evaluations++;
+                }
+            }
         assertEquals(416, evaluations, "every evaluation of the RAVDESS robustness models");
 
         // an unpinned experiment of the same notebooks plans with the current engine (the synthetic corpus's baseline:

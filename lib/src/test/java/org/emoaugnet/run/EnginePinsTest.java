@@ -18,7 +18,7 @@ class EnginePinsTest {
     @TempDir Path dir;
 
     static final String OLD = "fused-1/loop-2";
-    static final String PINNED = "robustness-ravdess-relu-aug-none", RUN = "fold-1-seed1";
+    static final String PINNED = "ravdess-si-common-emodb-2s-ravdess-synthetic-relu-aug-none-onset1.5s", RUN = "fold-1-seed1";
 
     private static List<EnginePins.Pin> parse(String... lines) { return EnginePins.parse(List.of(lines), "pins.csv"); }
 
