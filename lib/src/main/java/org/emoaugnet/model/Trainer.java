@@ -165,7 +165,8 @@ public final class Trainer {
      */
     public static int[] predict(MultiLayerNetwork net, Dataset d, int batch) {
         if (d.size() == 0) return new int[0];
-        return FusedNetwork.compile(net, d.channels(), d.length(), Math.min(batch, d.size()), 0).predict(d.x());
+        int capacity = FusedNetwork.inferenceCapacity(net, d.channels(), d.length(), Math.min(batch, d.size()));   // bounded for 2-D networks' memory
+        return FusedNetwork.compile(net, d.channels(), d.length(), capacity, 0).predict(d.x());
     }
 
     public static Metrics evaluate(MultiLayerNetwork net, Dataset d, List<String> classes, int batch) {

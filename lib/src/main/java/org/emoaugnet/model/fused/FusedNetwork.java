@@ -148,6 +148,34 @@ public final class FusedNetwork {
         return f;
     }
 
+    /**
+     * The most floats the stages of a network compiled for prediction may hold on the heap (activations and input
+     * gradients of every lane, {@link Stage#y}, {@link Stage#dx}): 2^27, 512 MB. A 2-D network's activations are large
+     * (cnn2d-ref holds millions of floats per sample), so {@link #inferenceCapacity} predicts fewer samples at once rather than
+     * exhaust the heap; the 1-D presets stay below it at the capacities they are asked for.
+     */
+    public static final long INFERENCE_HEAP_FLOATS = 1L << 27;
+
+    /** Floats the stages of every lane hold on the heap per sample of capacity ({@link Stage#y}, {@link Stage#dx}). */
+    public long heapFloatsPerSample() {
+        long n = 0;
+        for (Lane lane : lanes)
+            for (Stage s : lane.stages) n += s.y.length + (s.dx == null ? 0 : s.dx.length);
+        return (n + (long) laneCapacity * LANES - 1) / ((long) laneCapacity * LANES);
+    }
+
+    /**
+     * The capacity to compile {@code net} at for predicting {@code wanted} samples at once: {@code wanted}, or as many as
+     * keep the stages' arrays within {@link #INFERENCE_HEAP_FLOATS} (at least {@link #LANES}). Inference treats every
+     * sample alone, but how many samples share a matrix product can move the last bits of their probabilities, so the
+     * capacity is a fixed function of the network's shapes and that constant (never of the thread count or the machine):
+     * changing the constant re-makes the predictions of the networks it bounds (the 2-D ones).
+     */
+    public static int inferenceCapacity(MultiLayerNetwork net, int channels, int length, int wanted) {
+        long per = compile(net, channels, length, LANES, 0).heapFloatsPerSample();
+        return (int) Math.max(Math.min(LANES, wanted), Math.min(wanted, INFERENCE_HEAP_FLOATS / Math.max(1, per)));
+    }
+
     /** What makes the whole network unsupported (its data type, updater, output, training mode), or null. */
     private static String networkRefusal(MultiLayerNetwork net) {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
