@@ -165,12 +165,39 @@ public record NestedSearch(String name, SearchPlan plan, List<ExperimentConfig> 
         throw new IllegalArgumentException(r.experiment() + " is not an inner experiment of " + name);
     }
 
-    /** The inner runs, then the final runs of every outer fold whose inner runs have all finished. */
+    /**
+     * The inner runs, then the final runs of every outer fold whose inner runs have all finished, then the question
+     * runs at those folds' winners ({@link #questionRuns}); a run planned twice (a winner's own arm of a question is
+     * its final runs with the first seeds) once.
+     */
     @Override
     public List<PlannedRun> plan(CorpusSource corpora) throws IOException {
-        List<PlannedRun> out = new ArrayList<>(innerRuns(corpora));
-        out.addAll(finalRuns(corpora));
-        return List.copyOf(out);
+        Map<String, PlannedRun> out = new LinkedHashMap<>();
+        for (PlannedRun r : innerRuns(corpora)) out.put(ModelSearch.key(r), r);
+        for (PlannedRun r : finalRuns(corpora)) out.putIfAbsent(ModelSearch.key(r), r);
+        for (PlannedRun r : questionRuns(corpora)) out.putIfAbsent(ModelSearch.key(r), r);
+        return List.copyOf(out.values());
+    }
+
+    /** The seeds of the question runs, as the plans of this design fix them (plan ravdess-s2: 3 seeds, 1–3). */
+    public static final List<Long> QUESTION_SEEDS = List.of(1L, 2L, 3L);
+
+    /**
+     * The paper's questions at the winners: in each decided outer fold, its winner with only one factor changed
+     * ({@link StrongModelQuestions}: the recipe none, public-4 or all, its own recipe's arm being its own runs; the
+     * other activation), with {@link #QUESTION_SEEDS}, on that fold only; the fold is the unit of their tests.
+     */
+    public List<PlannedRun> questionRuns(CorpusSource corpora) throws IOException {
+        Map<String, String> winners = winners(corpora);
+        Map<String, PlannedRun> out = new LinkedHashMap<>();
+        for (ExperimentConfig c : candidates) {
+            Set<String> won = new TreeSet<>();
+            winners.forEach((fold, w) -> { if (w.equals(c.name())) won.add(fold); });
+            if (won.isEmpty()) continue;
+            StrongModelQuestions q = StrongModelQuestions.of(name, as(c, c.name(), c.split(), QUESTION_SEEDS), QUESTION_SEEDS);
+            for (PlannedRun r : q.plan(corpora)) if (won.contains(r.spec().fold())) out.putIfAbsent(ModelSearch.key(r), r);
+        }
+        return ofPlan(List.copyOf(out.values()));
     }
 
     /** The records of the finished runs among {@code planned} whose specification is unchanged, in plan order. */

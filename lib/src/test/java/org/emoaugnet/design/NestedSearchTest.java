@@ -97,6 +97,24 @@ class NestedSearchTest {
             assertEquals(new TreeSet<>(outerTest.get(r.spec().fold())), new TreeSet<>(rec.split().sides().test()), "final runs test the outer test speakers");
             assertEquals("last", rec.spec().selection());
         }
+        // the paper's questions at each fold's winner: its recipe arms and the other activation, seeds 1-3, on the folds it won
+        List<PlannedRun> questions = s.questionRuns(corpora);
+        for (PlannedRun r : questions) {
+            String w = winners.get(r.spec().fold());
+            assertTrue(r.experiment().startsWith(w), r.experiment() + " on " + r.spec().fold() + ", won by " + w);
+            assertTrue(NestedSearch.QUESTION_SEEDS.contains(r.spec().seed()));
+            assertEquals(plan.sha256(), r.spec().plan());
+        }
+        for (var e : winners.entrySet()) {
+            Set<String> arms = new TreeSet<>();
+            for (PlannedRun r : questions) if (r.spec().fold().equals(e.getKey())) arms.add(r.experiment().substring(e.getValue().length()));
+            String other = e.getValue().equals("syn-a") ? "-elu" : "-relu";
+            assertEquals(new TreeSet<>(List.of("", other, "-aug-public-4", "-aug-all")), arms, e.getKey() + ": its own runs, the other activation, two recipes");
+            assertEquals(4 * 3, questions.stream().filter(r -> r.spec().fold().equals(e.getKey())).count());
+        }
+        for (PlannedRun r : questions)
+            if (r.experiment().equals(winners.get(r.spec().fold())) && r.spec().seed() <= 2)
+                assertTrue(finals.stream().anyMatch(f -> f.spec().sha256().equals(r.spec().sha256())), "the winner's own arm is its final runs");
         var log = s.log(corpora);
         assertEquals(4, log.rowCount());
         assertEquals(2, log.booleanColumn("chosen").countTrue());
