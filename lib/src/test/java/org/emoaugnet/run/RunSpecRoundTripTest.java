@@ -72,7 +72,9 @@ class RunSpecRoundTripTest {
             if (now.evaluates()) assertEquals(now.source().sha256(), now.fields().get("evaluation.source_sha256"));
             n++;
         }
-        assertTrue(n > 900, "run-spec/2 records: " + n);   // 1079 before the main job's 133 synthetic runs were re-made with fused-2
+        // 1079 before the main job's 133 synthetic runs and the 448 RAVDESS robustness records were re-made with fused-2; at least
+        // the 163 pinned records that stay (the earlier grid's 60, the previous search's 103) remain while the re-make goes on
+        assertTrue(n >= 163, "run-spec/2 records: " + n);
 
         RunSpec s = RunRecord.read(RUNS.resolve(RecordIntegrityTest.SAMPLE)).spec().withEngine(RunSpec.Engine.current());
         Map<String, String> withThreads = new TreeMap<>(s.fields());
