@@ -109,8 +109,7 @@ final class ExperimentCommands {
             var corpora = CorpusSource.of(s);
             PrintStream out = Main.out(spec);
             out.println(search.describe());
-            search.run(corpora, SettingsOptions.cache(s), root);
-            search.run(corpora, SettingsOptions.cache(s), root);   // the folds whose search just finished now plan their final runs
+            search.runUntilComplete(corpora, SettingsOptions.cache(s), root);   // the folds whose search finishes then plan their final runs
             ReportTables.print(out, search.log(corpora), 1, "the search log");
             return ExitCode.OK;
         }
@@ -150,8 +149,7 @@ final class ExperimentCommands {
             if (!reg.registered())
                 throw new UsageException(dir + ": the plan must be committed, and its folder unchanged, before any of its runs (pre-registration); "
                         + "commit it, then run again");
-            search.run(corpora, SettingsOptions.cache(s), root);
-            search.run(corpora, SettingsOptions.cache(s), root);   // the outer folds whose inner runs just finished now plan their final runs
+            search.runUntilComplete(corpora, SettingsOptions.cache(s), root);   // the folds whose search finishes then plan their final runs
             ReportTables.print(out, search.log(corpora), 1, "the search log");
             return ExitCode.OK;
         }

@@ -33,4 +33,19 @@ public interface Design {
     default List<RunRecord> run(CorpusSource corpora, FeatureCache cache, Path runsRoot) throws IOException {
         return Runner.runAll(new SpecJobs(cache, runsRoot, corpora.retryFailed()).jobs(plan(corpora)));
     }
+
+    /**
+     * {@link #run} again while the plan grows: a design whose later runs depend on earlier ones' results (a search's
+     * final runs, planned once a fold's search runs have finished) plans them only after those have run; returns the
+     * last pass's records. Stops when a pass adds nothing to the plan (whatever failed stays failed).
+     */
+    default List<RunRecord> runUntilComplete(CorpusSource corpora, FeatureCache cache, Path runsRoot) throws IOException {
+        int planned;
+        List<RunRecord> records;
+        do {
+            planned = plan(corpora).size();
+            records = run(corpora, cache, runsRoot);
+        } while (plan(corpora).size() > planned);
+        return records;
+    }
 }

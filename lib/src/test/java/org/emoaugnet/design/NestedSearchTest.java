@@ -72,8 +72,7 @@ class NestedSearchTest {
         for (PlannedRun r : inner) assertEquals(plan.sha256(), r.spec().plan(), "every run carries the plan's hash");
         assertTrue(s.finalRuns(corpora).isEmpty(), "no final run before the inner runs");
 
-        s.run(corpora, new FeatureCache(dir.resolve("cache")), runs);
-        s.run(corpora, new FeatureCache(dir.resolve("cache")), runs);
+        s.runUntilComplete(corpora, new FeatureCache(dir.resolve("cache")), runs);   // inner runs, then the finals and the questions they decide
         Map<String, Set<String>> outerTest = Map.of("syn-outer-1", Set.of("Actor_01", "Actor_02"), "syn-outer-2", Set.of("Actor_03", "Actor_04"));
         List<ModelSelection.ValidationScore> scores = new java.util.ArrayList<>();
         for (PlannedRun r : inner) {
