@@ -143,11 +143,14 @@ public record NestedSearch(String name, SearchPlan plan, List<ExperimentConfig> 
         return runs.stream().map(r -> new PlannedRun(r.experiment(), r.spec().withLearning(r.spec().learning().withPlan(plan.sha256())), r.corpora(), r.keepModel())).toList();
     }
 
-    /** Every inner run: each candidate on every inner fold of every outer fold with the inner seeds. */
+    /**
+     * Every inner run: each candidate on every inner fold of every outer fold with the inner seeds, outer fold by outer
+     * fold (so that each outer fold is decided, and its final runs planned, as early as its own inner runs allow).
+     */
     public List<PlannedRun> innerRuns(CorpusSource corpora) throws IOException {
         List<PlannedRun> out = new ArrayList<>();
-        for (ExperimentConfig c : candidates)
-            for (var e : inner.entrySet())
+        for (var e : inner.entrySet())
+            for (ExperimentConfig c : candidates)
                 out.addAll(as(c, innerExperiment(c.name(), e.getKey()), c.split().withFoldSet(e.getValue()), innerSeeds).plan(corpora));
         return ofPlan(out);
     }
@@ -166,16 +169,19 @@ public record NestedSearch(String name, SearchPlan plan, List<ExperimentConfig> 
     }
 
     /**
-     * The inner runs, then the final runs of every outer fold whose inner runs have all finished, then the question
-     * runs at those folds' winners ({@link #questionRuns}); a run planned twice (a winner's own arm of a question is
-     * its final runs with the first seeds) once.
+     * Outer fold by outer fold: its inner runs, then, once they have all finished, its winner's final runs and the
+     * question runs at its winner ({@link #questionRuns}); a run planned twice (a winner's own arm of a question is its
+     * final runs with the first seeds) once. A resumed search thus finishes the folds already decided before it goes on.
      */
     @Override
     public List<PlannedRun> plan(CorpusSource corpora) throws IOException {
         Map<String, PlannedRun> out = new LinkedHashMap<>();
-        for (PlannedRun r : innerRuns(corpora)) out.put(ModelSearch.key(r), r);
-        for (PlannedRun r : finalRuns(corpora)) out.putIfAbsent(ModelSearch.key(r), r);
-        for (PlannedRun r : questionRuns(corpora)) out.putIfAbsent(ModelSearch.key(r), r);
+        List<PlannedRun> innerRuns = innerRuns(corpora), decided = new ArrayList<>(finalRuns(corpora));
+        decided.addAll(questionRuns(corpora));
+        for (String o : inner.keySet()) {
+            for (PlannedRun r : innerRuns) if (outerFoldOf(r).equals(o)) out.put(ModelSearch.key(r), r);
+            for (PlannedRun r : decided) if (r.spec().fold().equals(o)) out.putIfAbsent(ModelSearch.key(r), r);
+        }
         return List.copyOf(out.values());
     }
 
