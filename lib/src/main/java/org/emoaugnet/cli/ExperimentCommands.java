@@ -132,10 +132,10 @@ final class ExperimentCommands {
         @Override
         public ExitCode execute() throws Exception {
             Path dir = InputFiles.folder(plan, "plan folder");
-            NestedSearch probe = NestedSearch.ofPlan(dir, Path.of("."));
-            Settings s = settings.settingsFor(probe.candidates().get(0).corpus());
+            NestedSearch read = NestedSearch.ofPlan(dir, Path.of("."));   // read once; its runs folder follows from its corpus's settings
+            Settings s = settings.settingsFor(read.candidates().get(0).corpus());
             Path root = SettingsOptions.runsRoot(runs.runs, s);
-            NestedSearch search = NestedSearch.ofPlan(dir, root);
+            NestedSearch search = read.withRunsRoot(root);
             PrintStream out = Main.out(spec);
             SearchPlan.Registration reg = search.plan().registration();
             out.println(search.describe());

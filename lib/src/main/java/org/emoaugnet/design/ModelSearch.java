@@ -329,10 +329,13 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
     Path dir(PlannedRun r) { return runsRoot.resolve(r.experiment()).resolve(SpecJobs.runName(r.spec())); }
 
     /** The records of the finished runs among {@code planned} whose specification is unchanged, in plan order. */
-    Map<PlannedRun, RunRecord> finished(List<PlannedRun> planned) throws IOException {
+    Map<PlannedRun, RunRecord> finished(List<PlannedRun> planned) throws IOException { return finished(planned, runsRoot); }
+
+    /** {@link #finished(List)} under any runs folder (the searches of this package share it). */
+    static Map<PlannedRun, RunRecord> finished(List<PlannedRun> planned, Path runsRoot) throws IOException {
         Map<PlannedRun, RunRecord> out = new java.util.LinkedHashMap<>();
         for (PlannedRun r : planned) {
-            Path dir = dir(r);
+            Path dir = runsRoot.resolve(r.experiment()).resolve(SpecJobs.runName(r.spec()));
             if (!RunRecord.finished(dir)) continue;
             RunRecord rec = RunRecord.read(dir);
             if (rec.specSha256().equals(r.spec().sha256())) out.put(r, rec);
@@ -380,10 +383,19 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
 
     /** The winner of each fold whose search runs have all finished (a fold with a missing search run has none yet). */
     private static Map<String, String> winners(List<PlannedRun> search, List<ModelSelection.ValidationScore> s, List<String> among) {
+        return winners(search, s, among, r -> r.spec().fold());
+    }
+
+    /**
+     * The winner of each fold ({@code foldOf} a selection run: the fold its score is for) whose selection runs have all
+     * finished, by {@link ModelSelection#nested}; a fold with a missing run has none yet.
+     */
+    static Map<String, String> winners(List<PlannedRun> runs, List<ModelSelection.ValidationScore> s, List<String> among,
+                                       java.util.function.Function<PlannedRun, String> foldOf) {
         Map<String, String> all = s.isEmpty() ? Map.of() : ModelSelection.nested(s, among);
         Map<String, String> out = new java.util.LinkedHashMap<>();
         for (var e : all.entrySet()) {
-            long planned = search.stream().filter(r -> r.spec().fold().equals(e.getKey())).count();
+            long planned = runs.stream().filter(r -> foldOf.apply(r).equals(e.getKey())).count();
             long done = s.stream().filter(v -> v.fold().equals(e.getKey())).count();
             if (done == planned) out.put(e.getKey(), e.getValue());
         }

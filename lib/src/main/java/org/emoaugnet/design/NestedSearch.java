@@ -12,11 +12,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.emoaugnet.data.FoldFile;
 import org.emoaugnet.data.FoldSet;
-import org.emoaugnet.run.Protocol;
 import org.emoaugnet.run.CorpusSource;
 import org.emoaugnet.run.PlannedRun;
+import org.emoaugnet.run.Protocol;
 import org.emoaugnet.run.RunRecord;
-import org.emoaugnet.run.SpecJobs;
 import org.emoaugnet.util.ConfigValues;
 import org.emoaugnet.util.ConfigurationException;
 import org.emoaugnet.util.KnownKeys;
@@ -123,6 +122,9 @@ public record NestedSearch(String name, SearchPlan plan, List<ExperimentConfig> 
         }
     }
 
+    /** The same search reading and writing its records under {@code root}. */
+    public NestedSearch withRunsRoot(Path root) { return new NestedSearch(name, plan, candidates, inner, innerSeeds, finalSeeds, root); }
+
     @Override
     public String describe() {
         return "nested search " + name + " (plan " + plan.shortHash() + "): " + candidates.size() + " candidates × " + inner.size() + " outer folds × "
@@ -155,18 +157,17 @@ public record NestedSearch(String name, SearchPlan plan, List<ExperimentConfig> 
         return ofPlan(out);
     }
 
-    /** The outer fold an inner run scores for (its experiment's suffix). */
-    private String outerFoldOf(PlannedRun r) {
+    /** The candidate and the outer fold of an inner run (its experiment, {@link #innerExperiment}). */
+    private record Inner(String candidate, String outerFold) {}
+
+    private Inner innerOf(PlannedRun r) {
         for (ExperimentConfig c : candidates)
-            for (String o : inner.keySet()) if (r.experiment().equals(innerExperiment(c.name(), o))) return o;
+            for (String o : inner.keySet()) if (r.experiment().equals(innerExperiment(c.name(), o))) return new Inner(c.name(), o);
         throw new IllegalArgumentException(r.experiment() + " is not an inner experiment of " + name);
     }
 
-    private String candidateOf(PlannedRun r) {
-        for (ExperimentConfig c : candidates)
-            for (String o : inner.keySet()) if (r.experiment().equals(innerExperiment(c.name(), o))) return c.name();
-        throw new IllegalArgumentException(r.experiment() + " is not an inner experiment of " + name);
-    }
+    /** The outer fold an inner run scores for. */
+    private String outerFoldOf(PlannedRun r) { return innerOf(r).outerFold(); }
 
     /**
      * Outer fold by outer fold: its inner runs, then, once they have all finished, its winner's final runs and the
@@ -176,8 +177,10 @@ public record NestedSearch(String name, SearchPlan plan, List<ExperimentConfig> 
     @Override
     public List<PlannedRun> plan(CorpusSource corpora) throws IOException {
         Map<String, PlannedRun> out = new LinkedHashMap<>();
-        List<PlannedRun> innerRuns = innerRuns(corpora), decided = new ArrayList<>(finalRuns(corpora));
-        decided.addAll(questionRuns(corpora));
+        List<PlannedRun> innerRuns = innerRuns(corpora);
+        Map<String, String> winners = winners(innerRuns);   // once: the final and question runs both follow them
+        List<PlannedRun> decided = new ArrayList<>(finalRuns(corpora, winners));
+        decided.addAll(questionRuns(corpora, winners));
         for (String o : inner.keySet()) {
             for (PlannedRun r : innerRuns) if (outerFoldOf(r).equals(o)) out.put(ModelSearch.key(r), r);
             for (PlannedRun r : decided) if (r.spec().fold().equals(o)) out.putIfAbsent(ModelSearch.key(r), r);
@@ -193,8 +196,9 @@ public record NestedSearch(String name, SearchPlan plan, List<ExperimentConfig> 
      * ({@link StrongModelQuestions}: the recipe none, public-4 or all, its own recipe's arm being its own runs; the
      * other activation), with {@link #QUESTION_SEEDS}, on that fold only; the fold is the unit of their tests.
      */
-    public List<PlannedRun> questionRuns(CorpusSource corpora) throws IOException {
-        Map<String, String> winners = winners(corpora);
+    public List<PlannedRun> questionRuns(CorpusSource corpora) throws IOException { return questionRuns(corpora, winners(corpora)); }
+
+    private List<PlannedRun> questionRuns(CorpusSource corpora, Map<String, String> winners) throws IOException {
         Map<String, PlannedRun> out = new LinkedHashMap<>();
         for (ExperimentConfig c : candidates) {
             Set<String> won = new TreeSet<>();
@@ -207,16 +211,7 @@ public record NestedSearch(String name, SearchPlan plan, List<ExperimentConfig> 
     }
 
     /** The records of the finished runs among {@code planned} whose specification is unchanged, in plan order. */
-    Map<PlannedRun, RunRecord> finished(List<PlannedRun> planned) throws IOException {
-        Map<PlannedRun, RunRecord> out = new LinkedHashMap<>();
-        for (PlannedRun r : planned) {
-            Path d = runsRoot.resolve(r.experiment()).resolve(SpecJobs.runName(r.spec()));
-            if (!RunRecord.finished(d)) continue;
-            RunRecord rec = RunRecord.read(d);
-            if (rec.specSha256().equals(r.spec().sha256())) out.put(r, rec);
-        }
-        return out;
-    }
+    Map<PlannedRun, RunRecord> finished(List<PlannedRun> planned) throws IOException { return ModelSearch.finished(planned, runsRoot); }
 
     /**
      * The inner scores of the finished inner runs: per run, its candidate, its outer fold, its seed and its UA on the
@@ -224,32 +219,26 @@ public record NestedSearch(String name, SearchPlan plan, List<ExperimentConfig> 
      */
     List<ModelSelection.ValidationScore> innerScores(Map<PlannedRun, RunRecord> records) {
         List<ModelSelection.ValidationScore> out = new ArrayList<>();
-        for (var e : records.entrySet())
-            out.add(new ModelSelection.ValidationScore(candidateOf(e.getKey()), outerFoldOf(e.getKey()), e.getKey().spec().seed(), e.getValue().test().ua()));
-        return out;
-    }
-
-    /** Each outer fold's winner (outer fold → candidate) among the folds whose inner runs have all finished. */
-    public Map<String, String> winners(CorpusSource corpora) throws IOException {
-        List<PlannedRun> runs = innerRuns(corpora);
-        return winners(runs, innerScores(finished(runs)));
-    }
-
-    private Map<String, String> winners(List<PlannedRun> runs, List<ModelSelection.ValidationScore> scores) {
-        List<String> among = candidates.stream().map(ExperimentConfig::name).toList();
-        Map<String, String> all = scores.isEmpty() ? Map.of() : ModelSelection.nested(scores, among);
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String o : inner.keySet()) {
-            if (!all.containsKey(o)) continue;
-            long planned = runs.stream().filter(r -> outerFoldOf(r).equals(o)).count(), done = scores.stream().filter(s -> s.fold().equals(o)).count();
-            if (planned == done) out.put(o, all.get(o));
+        for (var e : records.entrySet()) {
+            Inner i = innerOf(e.getKey());
+            out.add(new ModelSelection.ValidationScore(i.candidate(), i.outerFold(), e.getKey().spec().seed(), e.getValue().test().ua()));
         }
         return out;
     }
 
+    /** Each outer fold's winner (outer fold → candidate) among the folds whose inner runs have all finished. */
+    public Map<String, String> winners(CorpusSource corpora) throws IOException { return winners(innerRuns(corpora)); }
+
+    private Map<String, String> winners(List<PlannedRun> innerRuns) throws IOException { return winners(innerRuns, innerScores(finished(innerRuns))); }
+
+    private Map<String, String> winners(List<PlannedRun> runs, List<ModelSelection.ValidationScore> scores) {
+        return ModelSearch.winners(runs, scores, candidates.stream().map(ExperimentConfig::name).toList(), this::outerFoldOf);
+    }
+
     /** The nested result's runs: each decided outer fold's winner there with the final seeds, under the winner's own name. */
-    public List<PlannedRun> finalRuns(CorpusSource corpora) throws IOException {
-        Map<String, String> winners = winners(corpora);
+    public List<PlannedRun> finalRuns(CorpusSource corpora) throws IOException { return finalRuns(corpora, winners(corpora)); }
+
+    private List<PlannedRun> finalRuns(CorpusSource corpora, Map<String, String> winners) throws IOException {
         List<PlannedRun> out = new ArrayList<>();
         for (ExperimentConfig c : candidates)
             for (PlannedRun r : as(c, c.name(), c.split(), finalSeeds).plan(corpora))

@@ -30,6 +30,15 @@ public enum StopReason {
         return bestEpoch <= epochsRun - window;
     }
 
+    /**
+     * Whether a run converged, by its selection's rule: under {@link Selection#LAST} its training loss ({@code
+     * trainLoss}, one value per epoch run) is flat ({@link #lossFlat}); otherwise {@link #converged(StopReason, int, int,
+     * TrainConfig)} with the epochs run.
+     */
+    public static boolean converged(StopReason reason, int bestEpoch, double[] trainLoss, TrainConfig cfg) {
+        return cfg.options().selection() == Selection.LAST ? lossFlat(trainLoss) : converged(reason, bestEpoch, trainLoss.length, cfg);
+    }
+
     /** The least epochs of {@link #lossFlat}'s window. */
     public static final int FLAT_MIN_EPOCHS = 3;
 

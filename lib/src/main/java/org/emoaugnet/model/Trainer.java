@@ -130,9 +130,8 @@ public final class Trainer {
         }
         if (bestParams != null) net.setParams(bestParams);
         StopReason why = StopReason.of(ep.size(), cfg.epochs());
-        boolean converged = last ? StopReason.lossFlat(loss.asDoubleArray()) : StopReason.converged(why, bestEpoch, ep.size(), cfg);
         return new Result(net, bestEpoch, best, Table.create("history", ep, loss, trWa, trUa, vaWa, vaUa, lr, sec), (System.nanoTime() - start) / 1e9,
-                why, converged);
+                why, StopReason.converged(why, bestEpoch, loss.asDoubleArray(), cfg));
     }
 
     /**
