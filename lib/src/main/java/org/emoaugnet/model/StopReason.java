@@ -52,15 +52,25 @@ public enum StopReason {
      * is not finite, or a schedule shorter than the window, is not converged.
      */
     public static boolean lossFlat(double[] trainLoss) {
+        double fall = lossFall(trainLoss);
+        return !Double.isNaN(fall) && fall <= FLAT_TOLERANCE;
+    }
+
+    /**
+     * What {@link #lossFlat} measures: the fall of the least-squares line through the window's losses from its first
+     * epoch to its last, as a fraction of their mean (negative when the loss rises); NaN for a schedule shorter than
+     * the window or a loss that is not finite.
+     */
+    public static double lossFall(double[] trainLoss) {
         int n = trainLoss.length, w = Math.max(FLAT_MIN_EPOCHS, (n + 9) / 10);
-        if (n < w) return false;
+        if (n < w) return Double.NaN;
         double sx = 0, sy = 0, sxx = 0, sxy = 0;
         for (int i = 0; i < w; i++) {
             double y = trainLoss[n - w + i];
-            if (!Double.isFinite(y)) return false;
+            if (!Double.isFinite(y)) return Double.NaN;
             sx += i; sy += y; sxx += (double) i * i; sxy += i * y;
         }
         double slope = (w * sxy - sx * sy) / (w * sxx - sx * sx), mean = sy / w;
-        return -slope * (w - 1) <= FLAT_TOLERANCE * Math.abs(mean);
+        return -slope * (w - 1) / Math.abs(mean);
     }
 }

@@ -39,11 +39,29 @@ public final class Trainer {
      */
     public static final String ENGINE = FusedNetwork.REVISION + "/loop-2";
 
+    /** The history's columns of a recorded test curve ({@link #fit(ModelConfig, Dataset, Dataset, List, TrainConfig, Dataset)}). */
+    public static final String TEST_WA = "test_wa", TEST_UA = "test_ua";
+
     /** A trained network, the epoch it was selected at, and the per-epoch history. */
     public record Result(MultiLayerNetwork net, int bestEpoch, double bestValidationUa, Table history, double seconds, StopReason stopReason,
                          boolean converged) {}
 
     public static Result fit(ModelConfig model, Dataset train, Dataset validation, List<String> classes, TrainConfig cfg) {
+        return fit(model, train, validation, classes, cfg, null);
+    }
+
+    /**
+     * {@link #fit} that also records, after every epoch, the WA and UA of {@code watched} (the run's test set) in the
+     * history's {@code test_wa} and {@code test_ua} columns: a test curve for a fixed budget ({@link Selection#LAST}),
+     * where nothing is selected and nothing stops early, so no choice can read it; refused for any other selection.
+     * Recording it changes no parameter and no prediction (inference mode, no random draw).
+     *
+     * @param watched the set whose curve is recorded, or null for none
+     */
+    public static Result fit(ModelConfig model, Dataset train, Dataset validation, List<String> classes, TrainConfig cfg, Dataset watched) {
+        if (watched != null && cfg.options().selection() != Selection.LAST)
+            throw new IllegalArgumentException("a test curve is recorded only for a fixed budget (selection=" + Selection.LAST.key()
+                    + "), where no choice reads it; this run selects by " + cfg.options().selection().key());
         Nd4j.getRandom().setSeed(cfg.seed());
         MultiLayerNetwork net = ModelFactory.build(model, train.channels(), train.length(), classes.size(), cfg.learningRate(), cfg.seed());
         FusedNetwork fused = fused(net, train.channels(), train.length(), cfg.batch(), cfg.seed(), model.name());
@@ -57,7 +75,10 @@ public final class Trainer {
         float[] x = new float[cfg.batch() * per];
         IntColumn ep = IntColumn.create("epoch");
         DoubleColumn loss = DoubleColumn.create("train_loss"), trWa = DoubleColumn.create("train_wa"), trUa = DoubleColumn.create("train_ua"),
-                vaWa = DoubleColumn.create("val_wa"), vaUa = DoubleColumn.create("val_ua"), lr = DoubleColumn.create("lr"), sec = DoubleColumn.create("seconds");
+                vaWa = DoubleColumn.create("val_wa"), vaUa = DoubleColumn.create("val_ua"), lr = DoubleColumn.create("lr"), sec = DoubleColumn.create("seconds"),
+                teWa = DoubleColumn.create(TEST_WA), teUa = DoubleColumn.create(TEST_UA);
+        java.util.function.Supplier<Table> history = () -> watched == null ? Table.create("history", ep, loss, trWa, trUa, vaWa, vaUa, lr, sec)
+                : Table.create("history", ep, loss, trWa, trUa, vaWa, vaUa, lr, sec, teWa, teUa);
         Random shuffle = new Random(cfg.seed());
         double best = -1, rate = cfg.learningRate();
         int bestEpoch = 0, sinceBest = 0, sinceLr = 0;
@@ -88,12 +109,11 @@ public final class Trainer {
                         : fused.fit(x, labels, mb);
                 // a loss or parameter that is not finite ends the run here, saying where: nothing after it could be used
                 if (!Double.isFinite(batchLoss))
-                    throw new TrainingDivergedException(model.name(), e, batches + 1, epochBatches, "the training loss", batchLoss, rate,
-                            Table.create("history", ep, loss, trWa, trUa, vaWa, vaUa, lr, sec));
+                    throw new TrainingDivergedException(model.name(), e, batches + 1, epochBatches, "the training loss", batchLoss, rate, history.get());
                 int bad = fused.firstNonFiniteParameter();
                 if (bad >= 0)
                     throw new TrainingDivergedException(model.name(), e, batches + 1, epochBatches, "parameter " + bad + " of " + fused.parameterCount()
-                            + " after the update", fused.parameter(bad), rate, Table.create("history", ep, loss, trWa, trUa, vaWa, vaUa, lr, sec));
+                            + " after the update", fused.parameter(bad), rate, history.get());
                 lossSum += batchLoss;
                 fused.lastTrainingPredictions(batchPred, mb);
                 System.arraycopy(batchPred, 0, seen, s, mb);
@@ -105,6 +125,11 @@ public final class Trainer {
             ep.append(e); loss.append(lossSum / batches); trWa.append(mt.wa()); trUa.append(mt.ua());
             vaWa.append(validation.size() > 0 ? mv.wa() : Double.NaN); vaUa.append(validation.size() > 0 ? mv.ua() : Double.NaN);
             lr.append(rate); sec.append((System.nanoTime() - t0) / 1e9);
+            if (watched != null) {   // after the epoch's clock: the curve is not part of the training time
+                Metrics mw = Metrics.of(classes, watched.y(), fused.predict(watched.x()));
+                teWa.append(mw.wa());
+                teUa.append(mw.ua());
+            }
             p.step();
             double score = validation.size() > 0 ? mv.ua() : mt.ua();
             if (last) {   // a fixed budget keeps its last epoch: nothing is selected, nothing stops early
@@ -130,7 +155,7 @@ public final class Trainer {
         }
         if (bestParams != null) net.setParams(bestParams);
         StopReason why = StopReason.of(ep.size(), cfg.epochs());
-        return new Result(net, bestEpoch, best, Table.create("history", ep, loss, trWa, trUa, vaWa, vaUa, lr, sec), (System.nanoTime() - start) / 1e9,
+        return new Result(net, bestEpoch, best, history.get(), (System.nanoTime() - start) / 1e9,
                 why, StopReason.converged(why, bestEpoch, loss.asDoubleArray(), cfg));
     }
 
@@ -162,10 +187,13 @@ public final class Trainer {
      * Predicted class of every sample (inference mode, no dropout), in chunks of {@code batch}, on the fused path;
      * a network it does not implement is refused (IllegalArgumentException naming the layer).
      */
-    public static int[] predict(MultiLayerNetwork net, Dataset d, int batch) {
-        if (d.size() == 0) return new int[0];
+    public static int[] predict(MultiLayerNetwork net, Dataset d, int batch) { return FusedNetwork.argmax(probabilities(net, d, batch)); }
+
+    /** Class probabilities of every sample (inference mode), computed as {@link #predict} computes its classes, their argmax. */
+    public static float[][] probabilities(MultiLayerNetwork net, Dataset d, int batch) {
+        if (d.size() == 0) return new float[0][];
         int capacity = FusedNetwork.inferenceCapacity(net, d.channels(), d.length(), Math.min(batch, d.size()));   // bounded for 2-D networks' memory
-        return FusedNetwork.compile(net, d.channels(), d.length(), capacity, 0).predict(d.x());
+        return FusedNetwork.compile(net, d.channels(), d.length(), capacity, 0).probabilities(d.x());
     }
 
     public static Metrics evaluate(MultiLayerNetwork net, Dataset d, List<String> classes, int batch) {

@@ -200,7 +200,7 @@ public final class CrossCorpus {
             }
         }
         ModelConfig model = spec.architecture().config();
-        Trainer.Result r = ExperimentRunner.fit(model, train, val, classes, spec.training().withSeed(seed), runDir);
+        Trainer.Result r = ExperimentRunner.fit(model, train, val, test, classes, spec.training().withSeed(seed), runDir);
         ExperimentRunner.Outcome o = ExperimentRunner.Outcome.of(r, test, classes, seed);
         o.save(runDir);
         if (org.emoaugnet.util.Progress.shown()) System.err.printf("%s seed %d: test WA %.4f UA %.4f%n", experiment, seed, o.metrics().wa(), o.metrics().ua());

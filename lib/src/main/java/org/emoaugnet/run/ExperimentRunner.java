@@ -122,13 +122,16 @@ public final class ExperimentRunner {
     }
 
     /**
-     * {@link Trainer#fit}; when training diverges, the epochs it finished are written to {@code runDir/history.csv}
+     * {@link Trainer#fit}, recording the curve of {@code test} when the schedule is a fixed budget ({@code selection=last});
+     * when training diverges, the epochs it finished are written to {@code runDir/history.csv}
      * (kept beside the run's failure record, {@link RunFailure}) before the divergence is passed on.
      */
-    static Trainer.Result fit(ModelConfig model, Dataset train, Dataset val, List<String> classes, org.emoaugnet.model.TrainConfig cfg, Path runDir)
-            throws IOException {
+    static Trainer.Result fit(ModelConfig model, Dataset train, Dataset val, Dataset test, List<String> classes, org.emoaugnet.model.TrainConfig cfg,
+                              Path runDir) throws IOException {
+        // a fixed budget records its test curve: nothing is selected in it, so no choice can read it (Trainer.fit)
+        Dataset watched = cfg.options().selection() == org.emoaugnet.model.Selection.LAST ? test : null;
         try {
-            return Trainer.fit(model, train, val, classes, cfg);
+            return Trainer.fit(model, train, val, classes, cfg, watched);
         } catch (org.emoaugnet.model.TrainingDivergedException e) {
             if (e.history() != null) {
                 Files.createDirectories(runDir);
@@ -169,7 +172,8 @@ public final class ExperimentRunner {
         Dataset val = Dataset.of(set, valRows, layout, norm, scaler, label);
         Dataset test = Dataset.of(set, rows.test(), layout, norm, scaler, label);
         ModelConfig model = spec.architecture().config();
-        Trainer.Result r = fit(model, train, val, classes, spec.training().withSeed(seed), runDir);
+        org.emoaugnet.model.TrainConfig cfg = spec.training().withSeed(seed);
+        Trainer.Result r = fit(model, train, val, test, classes, cfg, runDir);
         Outcome o = Outcome.of(r, test, classes, seed);
         o.save(runDir);
         scaler.save(runDir.resolve("scaler.csv"));
@@ -184,21 +188,23 @@ public final class ExperimentRunner {
     }
 
     /** What a trained network did on its test set: predictions, confusion, metrics and bootstrap intervals. */
-    record Outcome(Trainer.Result result, Dataset test, List<String> classes, int[] predicted, Confusion confusion, Metrics metrics,
+    record Outcome(Trainer.Result result, Dataset test, List<String> classes, float[][] probabilities, int[] predicted, Confusion confusion, Metrics metrics,
                    Statistics.Interval waCi, Statistics.Interval uaCi) {
         static Outcome of(Trainer.Result r, Dataset test, List<String> classes, long seed) {
-            int[] pred = Trainer.predict(r.net(), test, 256);
+            float[][] probs = Trainer.probabilities(r.net(), test, 256);
+            int[] pred = org.emoaugnet.model.fused.FusedNetwork.argmax(probs);
             Confusion conf = Confusion.of(classes, test.y(), pred);
-            return new Outcome(r, test, classes, pred, conf, Metrics.of(conf), Statistics.bootstrap(test.y(), pred, Statistics::wa, 1000, 0.05, seed),
+            return new Outcome(r, test, classes, probs, pred, conf, Metrics.of(conf), Statistics.bootstrap(test.y(), pred, Statistics::wa, 1000, 0.05, seed),
                     Statistics.bootstrap(test.y(), pred, Statistics::ua, 1000, 0.05, seed));
         }
 
-        /** {@code history.csv}, {@code confusion.csv} and {@code predictions.csv} into {@code runDir}. */
+        /** {@code history.csv}, {@code confusion.csv}, {@code predictions.csv} and {@code probabilities.csv} into {@code runDir}. */
         void save(Path runDir) throws IOException {
             Files.createDirectories(runDir);
             Tables.saveCsv(result.history(), runDir.resolve("history.csv"));
             Tables.saveCsv(confusion.table(), runDir.resolve("confusion.csv"));
             Predictions.write(runDir.resolve(Predictions.FILE), test, predicted, classes);
+            Probabilities.write(runDir.resolve(Probabilities.FILE), test.keys(), probabilities, classes);
         }
 
         /** What the runner records of this outcome (the history as written to {@code runDir/history.csv}). */

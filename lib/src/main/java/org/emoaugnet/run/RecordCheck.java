@@ -19,8 +19,9 @@ import org.emoaugnet.util.Sha256;
  *       metrics ({@code test.wa}, {@code test.ua}, {@code test.macro_f1}, {@code test.recall.*}) recomputed from
  *       {@code predictions.csv};</li>
  *   <li>{@link #full} ({@code emoaug records check}): besides, the per-run bootstrap intervals ({@code test.*_ci95},
- *       1000 resamples seeded with the run's seed, as the runner draws them), {@code confusion.csv}, the test row count
- *       and the number of epochs in {@code history.csv}.</li>
+ *       1000 resamples seeded with the run's seed, as the runner draws them), {@code confusion.csv}, the test row count,
+ *       the number of epochs in {@code history.csv} and, where the run has one, {@code probabilities.csv} (the same
+ *       items, each predicted class its row's largest probability).</li>
  * </ul>
  * The checksum is a guard against edits by hand, not a signature: whoever recomputes it can change a record, and
  * then the recomputed metrics still have to agree with the predictions, whose hash has to agree with the record.
@@ -115,6 +116,8 @@ public final class RecordCheck {
                     Files.deleteIfExists(tmp);
                 }
             }
+            Path probs = dir.resolve(Probabilities.FILE);
+            if (Files.isRegularFile(probs)) out.addAll(Probabilities.parse(probs, r.classes()).disagreements(p, probs));
             if (r.trained() && r.history().size() != r.training().epochsRun())
                 out.add(dir.resolve(RunRecord.FILE) + ": training.epochs_run is " + r.training().epochsRun() + ", history.csv has " + r.history().size() + " epochs");
         } catch (IOException | RuntimeException e) {

@@ -85,8 +85,12 @@ public record RunRecord(String experiment, RunSpec spec, String specSha256, Prov
         }
     }
 
-    /** One row of {@code history.csv}. */
-    public record Epoch(int epoch, double trainLoss, double trainWa, double trainUa, double valWa, double valUa, double lr, double seconds) {}
+    /**
+     * One row of {@code history.csv}; {@code testWa} and {@code testUa} are NaN unless the run recorded a test curve
+     * (a fixed budget, {@link org.emoaugnet.model.Trainer#TEST_UA}).
+     */
+    public record Epoch(int epoch, double trainLoss, double trainWa, double trainUa, double valWa, double valUa, double lr, double seconds,
+                        double testWa, double testUa) {}
 
     public static boolean finished(Path dir) { return Files.isRegularFile(dir.resolve(FILE)); }
 
@@ -270,7 +274,8 @@ public record RunRecord(String experiment, RunSpec spec, String specSha256, Prov
                 return i < 0 || i >= f.length || f[i].isEmpty() ? Double.NaN : Double.parseDouble(f[i]);
             };
             out.add(new Epoch((int) col.applyAsDouble("epoch"), col.applyAsDouble("train_loss"), col.applyAsDouble("train_wa"), col.applyAsDouble("train_ua"),
-                    col.applyAsDouble("val_wa"), col.applyAsDouble("val_ua"), col.applyAsDouble("lr"), col.applyAsDouble("seconds")));
+                    col.applyAsDouble("val_wa"), col.applyAsDouble("val_ua"), col.applyAsDouble("lr"), col.applyAsDouble("seconds"),
+                    col.applyAsDouble(org.emoaugnet.model.Trainer.TEST_WA), col.applyAsDouble(org.emoaugnet.model.Trainer.TEST_UA)));
         }
         return out;
     }

@@ -90,6 +90,33 @@ class TrainerTest {
     }
 
     @Test
+    void aFixedBudgetRecordsItsTestCurveWithoutChangingTheRunAndNoOtherSelectionMay() {
+        Dataset train = task(90, 3), val = task(30, 4), test = task(45, 9);
+        TrainOptions fixed = TrainOptions.NONE.withSchedule(TrainOptions.Schedule.WARMUP_COSINE, 2).withSelection(Selection.LAST);
+        TrainConfig cfg = new TrainConfig(8, 16, 5e-3, 0, 1, 3, 5).withOptions(fixed);
+        Trainer.Result plain = Trainer.fit(tiny("relu"), train, val, CLASSES, cfg);
+        Trainer.Result watched = Trainer.fit(tiny("relu"), train, val, CLASSES, cfg, test);
+        assertFalse(plain.history().columnNames().contains(Trainer.TEST_UA));
+        assertEquals(plain.net().params(), watched.net().params(), "recording the curve changes no parameter");
+        for (String c : plain.history().columnNames())
+            if (!c.equals("seconds")) assertEquals(plain.history().column(c).asList(), watched.history().column(c).asList(), c);
+        var curve = watched.history().doubleColumn(Trainer.TEST_UA);
+        assertEquals(8, curve.size());
+        float[][] probs = Trainer.probabilities(watched.net(), test, 64);
+        assertArrayEquals(Trainer.predict(watched.net(), test, 64), org.emoaugnet.model.fused.FusedNetwork.argmax(probs), "classes are the probabilities' argmax");
+        for (float[] p : probs) {
+            double sum = 0;
+            for (float v : p) sum += v;
+            assertEquals(1, sum, 1e-5);
+        }
+        assertEquals(Metrics.of(CLASSES, test.y(), Trainer.predict(watched.net(), test, 16)).ua(), curve.get(7), 1e-12,
+                "the last point is the kept network's test UA (predicted at the training batch)");
+        TrainConfig selecting = cfg.withOptions(fixed.withSelection(Selection.VAL_UA));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Trainer.fit(tiny("relu"), train, val, CLASSES, selecting, test));
+        assertTrue(e.getMessage().contains("fixed budget"), e.getMessage());
+    }
+
+    @Test
     void aLossIsFlatWhenItsLastTenthFallsByAtMostTwoPercent() {
         double[] falling = new double[40], flat = new double[40], noisy = new double[40];
         for (int i = 0; i < 40; i++) {

@@ -147,6 +147,49 @@ class RecordIntegrityTest {
     }
 
     @Test
+    void aRunKeepsItsClassProbabilitiesAndAFixedBudgetItsTestCurveAndRecordsCheckReadsThem(@TempDir Path dir) throws Exception {
+        Corpus corpus = org.emoaugnet.Fixtures.syntheticCorpus(dir.resolve("synth"), 4, 9);
+        Path runs = dir.resolve("runs");
+        org.emoaugnet.model.TrainOptions fixed = org.emoaugnet.model.TrainOptions.NONE.withSchedule(org.emoaugnet.model.TrainOptions.Schedule.WARMUP_COSINE, 1)
+                .withSelection(org.emoaugnet.model.Selection.LAST);
+        TrainConfig t = new TrainConfig(2, 64, 1e-3, 0, 1, 3, 0).withOptions(fixed);
+        ExperimentConfig c = new ExperimentConfig("fixed", "synthetic", ClassSet.RAVDESS_7_PAPER, Protocol.SPEAKER_INDEPENDENT, FeatureSpec.publicPipeline(),
+                Dataset.Layout.SEQUENCE, Recipe.none(), "compact-cnn-lstm", "relu", t, List.of(1L), 0);
+        RunRecord r = Runner.runOrResume(new SpecJobs(new FeatureCache(dir.resolve("cache")), runs).job(c.plan(CorpusSource.of(corpus)).get(0)));
+        Path run = runs.resolve(r.experiment()).resolve(SpecJobs.runName(r.spec()));
+        Predictions p = Predictions.read(run.resolve(Predictions.FILE), r.classes());
+        Probabilities probs = Probabilities.read(run.resolve(Probabilities.FILE), r.classes());
+        assertEquals(p.items(), probs.items());
+        assertArrayEquals(p.predicted(), probs.argmax(), "every predicted class is its row's largest probability");
+        assertEquals(2, r.history().size());
+        assertTrue(r.history().stream().allMatch(e -> e.testUa() >= 0 && e.testUa() <= 1), "a fixed budget records its test curve");
+        assertEquals(List.of(), RecordCheck.full(run));
+
+        // probabilities whose argmax is not the prediction, the record re-hashed so that only that disagreement remains
+        Path f = run.resolve(Probabilities.FILE);
+        List<String> lines = new ArrayList<>(Files.readAllLines(f));
+        String[] row = lines.get(1).split(",");
+        int predicted = p.predicted()[0] + 1, other = predicted == 1 ? 2 : 1;
+        row[predicted] = "0.0";
+        row[other] = "1.0";
+        lines.set(1, String.join(",", row));
+        Files.write(f, lines);
+        Map<String, String> fields = RunRecord.load(run);
+        fields.put(RunFiles.PREFIX + Probabilities.FILE, Sha256.of(f));
+        fields.put(RecordCheck.CHECKSUM, RecordCheck.checksum(fields));
+        RunRecord.store(run, fields);
+        List<String> problems = RecordCheck.full(run);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains(f.toString()) && problems.get(0).contains("largest probability"), problems.get(0));
+        // a run selecting on validation records no test curve
+        TrainConfig selecting = new TrainConfig(2, 64, 1e-3, 0, 1, 3, 0);
+        ExperimentConfig v = new ExperimentConfig("selecting", "synthetic", ClassSet.RAVDESS_7_PAPER, Protocol.SPEAKER_INDEPENDENT, FeatureSpec.publicPipeline(),
+                Dataset.Layout.SEQUENCE, Recipe.none(), "compact-cnn-lstm", "relu", selecting, List.of(1L), 0);
+        RunRecord s = Runner.runOrResume(new SpecJobs(new FeatureCache(dir.resolve("cache")), runs).job(v.plan(CorpusSource.of(corpus)).get(0)));
+        assertTrue(s.history().stream().allMatch(e -> Double.isNaN(e.testUa())), "no test curve where an epoch is selected");
+    }
+
+    @Test
     void theRunnerWritesTheSidesThatTheDerivationGivesAndAFormatTwoRecordUpgradesKeepingItsSpec(@TempDir Path dir) throws Exception {
         Corpus corpus = org.emoaugnet.Fixtures.syntheticCorpus(dir.resolve("synth"), 4, 9);
         Corpus other = CrossCorpus.renamed(org.emoaugnet.Fixtures.syntheticCorpus(dir.resolve("synth-b"), 3, 11), "synthetic-b");

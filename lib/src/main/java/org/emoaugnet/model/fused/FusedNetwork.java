@@ -580,20 +580,34 @@ public final class FusedNetwork {
         return java.util.Arrays.copyOf(probs, mb * classes);
     }
 
-    /** Predicted class of every sample, in chunks of at most {@link #capacity()} (inference mode). */
-    public int[] predict(float[][] samples) {
+    /** Predicted class of every sample, in chunks of at most {@link #capacity()} (inference mode): {@link #argmax} of {@link #probabilities}. */
+    public int[] predict(float[][] samples) { return argmax(probabilities(samples)); }
+
+    /**
+     * Class probabilities of every sample (one row of {@link #classes} per sample), in chunks of at most
+     * {@link #capacity()} (inference mode); {@link #predict} is their {@link #argmax}.
+     */
+    public float[][] probabilities(float[][] samples) {
         pullParams();
-        int[] out = new int[samples.length];
+        float[][] out = new float[samples.length][];
         float[] x = new float[capacity * inputSize];
         for (int s = 0; s < samples.length; s += capacity) {
             int mb = Math.min(capacity, samples.length - s);
             for (int i = 0; i < mb; i++) System.arraycopy(samples[s + i], 0, x, i * inputSize, inputSize);
             softmax(forward(x, mb, false), mb);
-            for (int i = 0; i < mb; i++) {
-                int best = 0;
-                for (int k = 1; k < classes; k++) if (probs[i * classes + k] > probs[i * classes + best]) best = k;
-                out[s + i] = best;
-            }
+            for (int i = 0; i < mb; i++) out[s + i] = java.util.Arrays.copyOfRange(probs, i * classes, (i + 1) * classes);
+        }
+        return out;
+    }
+
+    /** The class of each row's largest probability (the first of equal ones). */
+    public static int[] argmax(float[][] probabilities) {
+        int[] out = new int[probabilities.length];
+        for (int i = 0; i < out.length; i++) {
+            float[] p = probabilities[i];
+            int best = 0;
+            for (int k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
+            out[i] = best;
         }
         return out;
     }
