@@ -119,6 +119,66 @@ class NestedSearchTest {
         assertEquals(2, log.booleanColumn("chosen").countTrue());
         for (int i = 0; i < log.rowCount(); i++) assertEquals(3, log.intColumn("inner runs finished").get(i));
 
+        // the report reads only the plan's runs and the baseline's
+        ExperimentConfig a = s.candidates().get(0);
+        ExperimentConfig base = new ExperimentConfig("syn-base", a.corpus(), a.classSet(), a.protocol(), a.features(), a.layout(), a.recipe(), a.model(),
+                a.activation(), a.train(), List.of(1L, 2L), 0, a.split(), a.normalisation());
+        org.emoaugnet.run.Runner.runAll(new SpecJobs(new FeatureCache(dir.resolve("cache")), runs).jobs(base.plan(corpora)));
+        NestedReport report = new NestedReport(s, base);
+        List<java.nio.file.Path> finalDirs = report.finalRuns(corpora);
+        assertEquals(4, finalDirs.size());
+        var test = report.baselineTest(corpora);
+        assertEquals(1, test.rowCount());
+        assertEquals(2, test.intColumn(org.emoaugnet.evidence.TestColumns.UNITS).get(0), "the outer fold is the unit");
+        var results = report.results(corpora, test, Map.of());
+        assertEquals(List.of(report.label(), "baseline syn-base"), results.stringColumn(org.emoaugnet.evidence.ResultColumns.EXPERIMENT).asList());
+        assertEquals(4, results.intColumn(org.emoaugnet.evidence.ResultColumns.PLANNED_RUNS).get(0));
+        assertFalse(results.stringColumn(org.emoaugnet.evidence.ResultColumns.VS_BASELINE).get(0).isEmpty(), "the nested row holds its primary test");
+        // the ensemble: probabilities averaged per recording over each fold's runs, recomputed here from the files
+        var ensemble = org.emoaugnet.evidence.ProbabilityEnsemble.of(finalDirs);
+        assertEquals(2, ensemble.foldUa().size());
+        for (String fold : ensemble.foldUa().keySet()) {
+            Map<String, double[]> sum = new TreeMap<>();
+            Map<String, Integer> truth = new TreeMap<>();
+            for (java.nio.file.Path r : finalDirs) {
+                RunRecord rec = RunRecord.read(r);
+                if (!rec.spec().fold().equals(fold)) continue;
+                var probs = org.emoaugnet.run.Probabilities.read(r.resolve(org.emoaugnet.run.Probabilities.FILE), rec.classes());
+                var pred = org.emoaugnet.run.Predictions.read(r.resolve(org.emoaugnet.run.Predictions.FILE), rec.classes());
+                for (int i = 0; i < probs.items().size(); i++) {
+                    double[] v = sum.computeIfAbsent(probs.items().get(i), k -> new double[rec.classes().size()]);
+                    for (int c = 0; c < v.length; c++) v[c] += probs.values()[i][c];
+                    truth.put(probs.items().get(i), pred.truth()[i]);
+                }
+            }
+            int[] y = truth.values().stream().mapToInt(Integer::intValue).toArray(), yp = new int[y.length];
+            int k = 0;
+            for (double[] v : sum.values()) {
+                int best = 0;
+                for (int c = 1; c < v.length; c++) if (v[c] > v[best]) best = c;
+                yp[k++] = best;
+            }
+            assertEquals(100 * org.emoaugnet.eval.Metrics.of(a.classSet().classes(), y, yp).ua(), ensemble.foldUa().get(fold), 1e-9, fold);
+        }
+        assertEquals(1, report.ensemble(corpora).rowCount());
+        var perFold = report.perFold(corpora);
+        assertEquals(2, perFold.rowCount());
+        for (int i = 0; i < 2; i++) assertEquals(winners.get(perFold.stringColumn("outer fold").get(i)), perFold.stringColumn("winner (inner CV)").get(i));
+        assertEquals(a.classSet().classes().size(), report.perClass(corpora).rowCount());
+        var fitting = report.fitting(corpora);
+        assertEquals(4, fitting.rowCount());
+        for (int i = 0; i < 4; i++) assertEquals(2, fitting.intColumn("epochs").get(i));
+        List<tech.tablesaw.api.Table> q = report.questions(corpora);
+        assertEquals(List.of("public-4 − none (at each fold's winner)", "all − none (at each fold's winner)"),
+                q.get(0).stringColumn(org.emoaugnet.evidence.TestColumns.COMPARISON).asList());
+        assertEquals(1, q.get(1).rowCount(), "ReLU − ELU");
+        for (tech.tablesaw.api.Table t : q) for (int i = 0; i < t.rowCount(); i++) assertEquals(2, t.intColumn(org.emoaugnet.evidence.TestColumns.UNITS).get(i));
+        var cost = report.cost(corpora);
+        assertEquals(List.of(12, 4, questions.size()), cost.intColumn(org.emoaugnet.evidence.ResultColumns.PLANNED_RUNS).asList().subList(0, 3));
+        assertEquals(12, cost.intColumn(org.emoaugnet.evidence.ResultColumns.RUNS).get(0));
+        List<String> sentences = report.sentences(corpora, results, cost, fitting);
+        assertTrue(sentences.get(0).contains("12 of 12 inner runs finished, 2 of 2 outer folds decided, 4 of 4 final runs"), sentences.get(0));
+
         // an edited plan is another search: none of these runs is its
         Files.writeString(p.resolve(SearchPlan.TEXT), "# a plan, edited after its runs\n");
         NestedSearch edited = NestedSearch.ofPlan(p, runs);
