@@ -40,6 +40,25 @@ import tech.tablesaw.api.Table;
  */
 public record NestedReport(NestedSearch search, ExperimentConfig baseline) {
 
+    /**
+     * The pre-registered plans of a corpus and their baselines, relative to {@code experiments/<corpus>/}: each plan
+     * folder with the experiment file of the network its primary test compares with (as its {@code plan.md} names it).
+     */
+    public static final Map<String, List<String[]>> PLANS = Map.of("ravdess", List.<String[]>of(new String[] {"search-2", "eight-class/si8-emobox-compact-relu.properties"}));
+
+    /**
+     * The report of each pre-registered plan of {@code corpus} ({@link #PLANS}), reading its records under {@code runs};
+     * none for a corpus without one, or in quick mode (the plans' budgets are the point of them).
+     */
+    public static List<NestedReport> forCorpus(String corpus, org.emoaugnet.util.Settings s, Path runs) throws IOException {
+        List<NestedReport> out = new ArrayList<>();
+        if (s.quick()) return out;
+        Path root = s.projectRoot().resolve("experiments").resolve(corpus);
+        for (String[] p : PLANS.getOrDefault(corpus, List.of()))
+            out.add(new NestedReport(NestedSearch.ofPlan(root.resolve(p[0]), runs), ExperimentConfigs.load(root.resolve(p[1]))));
+        return out;
+    }
+
     /** Label of the nested result in the tables: {@code nested (plan ravdess-s2, c6e282f1ba6f)}. */
     public String label() { return "nested (plan " + search.name() + ", " + search.plan().shortHash() + ")"; }
 
@@ -285,7 +304,7 @@ public record NestedReport(NestedSearch search, ExperimentConfig baseline) {
         groups.put("inner runs (candidates on the inner folds)", search.innerRuns(corpora));
         groups.put("final runs (each fold's winner, seeds " + search.finalSeeds() + ")", search.finalRuns(corpora));
         groups.put("question runs (one factor changed at the winners, seeds " + NestedSearch.QUESTION_SEEDS + ")", search.questionRuns(corpora));
-        StringColumn group = StringColumn.create("group");
+        StringColumn group = StringColumn.create(ResultColumns.GROUP);
         IntColumn done = IntColumn.create(ResultColumns.RUNS), planned = IntColumn.create(ResultColumns.PLANNED_RUNS), conv = IntColumn.create(ResultColumns.CONVERGED_RUNS);
         DoubleColumn hours = DoubleColumn.create("wall time (h)");
         Map<String, Double> seen = new LinkedHashMap<>();
@@ -315,6 +334,11 @@ public record NestedReport(NestedSearch search, ExperimentConfig baseline) {
         return Table.create("plan " + search.name() + ": what it cost so far (planned runs grow as outer folds are decided)", group, done, planned, conv, hours);
     }
 
+    /** {@link #sentences(CorpusSource, Table, Table, Table)} with the tables computed here. */
+    public List<String> sentences(CorpusSource corpora) throws IOException {
+        return sentences(corpora, results(corpora, baselineTest(corpora), Map.of()), cost(corpora), fitting(corpora));
+    }
+
     /**
      * Sentences from the tables: how far the plan has come, then the headline against the goal and the baseline
      * (once every final run has finished), the ensemble, the fitting check and the questions.
@@ -324,8 +348,8 @@ public record NestedReport(NestedSearch search, ExperimentConfig baseline) {
         int inner = cost.intColumn(ResultColumns.RUNS).get(0), innerPlanned = cost.intColumn(ResultColumns.PLANNED_RUNS).get(0);
         int finals = cost.intColumn(ResultColumns.RUNS).get(1);
         long decided = search.winners(corpora).size();
-        out.add(String.format(Locale.ROOT, "Plan %s (%s, committed before its first run): %d of %d inner runs finished, %d of %d outer folds decided, "
-                        + "%d of %d final runs finished; %.1f hours of recorded wall time so far.", search.name(), search.plan().shortHash(), inner, innerPlanned,
+        out.add(String.format(Locale.ROOT, "Plan %s (%s; %s): %d of %d inner runs finished, %d of %d outer folds decided, "
+                        + "%d of %d final runs finished; %.1f hours of recorded wall time so far.", search.name(), search.plan().shortHash(), registration(corpora), inner, innerPlanned,
                 decided, search.inner().size(), finals, plannedFinalRuns(), cost.doubleColumn("wall time (h)").getDouble(cost.rowCount() - 1)));
         if (fitting.rowCount() > 0) {
             long conv = fitting.booleanColumn("converged").asList().stream().filter(Boolean::booleanValue).count();
@@ -341,6 +365,32 @@ public record NestedReport(NestedSearch search, ExperimentConfig baseline) {
         }
         out.addAll(StudyReport.sentences(results));
         return out;
+    }
+
+    /**
+     * Whether the plan was committed before the first of its runs started, read from git ({@link SearchPlan#registration})
+     * and the runs' records (start: finished time less wall time): "committed in 20365cb2 at …, before its first run
+     * started (…)", or what contradicts it; where git cannot say (no repository), that, with git's message.
+     */
+    public String registration(CorpusSource corpora) throws IOException {
+        SearchPlan.Registration r;
+        try {
+            r = search.plan().registration();
+        } catch (IOException e) {
+            return "its registration cannot be read here (" + e.getMessage() + ")";
+        }
+        if (r.commit().isEmpty() || r.committed().isEmpty()) return "NOT committed";
+        java.util.Optional<java.time.Instant> first = java.util.Optional.empty();
+        List<PlannedRun> all = new ArrayList<>(search.innerRuns(corpora));
+        all.addAll(search.finalRuns(corpora));
+        all.addAll(search.questionRuns(corpora));
+        for (RunRecord rec : search.finished(all).values()) {
+            var s = rec.startedUtc();
+            if (s.isPresent() && (first.isEmpty() || s.get().isBefore(first.get()))) first = s;
+        }
+        String at = "committed in " + r.commit().substring(0, 8) + " at " + r.committed().get() + (r.clean() ? "" : ", edited since (a new plan)");
+        if (first.isEmpty()) return at + "; no run has finished yet";
+        return at + (r.committed().get().isBefore(first.get()) ? ", before its first run started (" : ", NOT before its first run started (") + first.get() + ")";
     }
 
     private static double mean(List<Double> v) { return v == null || v.isEmpty() ? Double.NaN : v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN); }

@@ -367,7 +367,7 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
      * distinct finished run once (a baseline's runs that its search reuses count once).
      */
     public Table cost(CorpusSource corpora) throws IOException {
-        StringColumn group = StringColumn.create("group"), what = StringColumn.create("what");
+        StringColumn group = StringColumn.create(ResultColumns.GROUP), what = StringColumn.create("what");
         IntColumn configs = IntColumn.create("configurations"), done = IntColumn.create(ResultColumns.RUNS), planned = IntColumn.create(ResultColumns.PLANNED_RUNS);
         DoubleColumn hours = DoubleColumn.create("wall time (h)");
         Map<String, Double> seconds = new LinkedHashMap<>();

@@ -68,6 +68,9 @@ public final class ResultColumns {
     /** The named fold set of a speaker-independent result ({@code emobox-6}, {@code reslstm-5}). */
     public static final String FOLD_SET = "fold set";
 
+    /** A cost table's group of runs (notebook 06's cost tables). */
+    public static final String GROUP = "group";
+
     /**
      * Notebook 06's results: a nested search winner's test against its baseline in one cell, the difference over units
      * with its 95 % t interval, the paired t-test's Holm-adjusted p and the verdict (empty on other rows).
@@ -84,7 +87,7 @@ public final class ResultColumns {
     /** Text columns of the result tables (with {@link TestColumns#TEXT}); every other column is a number. */
     public static final Set<String> TEXT = union(TestColumns.TEXT, Set.of(CONDITION, ACTIVATION, VARIANT, TRAIN, TEST, KIND, EXPERIMENT,
             PROTOCOL, MODEL, FOLD_SET, VS_BASELINE, DEGRADATION, SEEDS, SAME_RUNS, WA_OVER_RUNS, UA_OVER_RUNS, WA_OVER_SEEDS, UA_OVER_SEEDS, WA_OVER_RECORDINGS,
-            UA_OVER_RECORDINGS));
+            UA_OVER_RECORDINGS, GROUP));
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> u = new HashSet<>(a);

@@ -101,10 +101,10 @@ public final class Findings {
      * leaking protocol and speaker-independently (recipe public-4, the speaker-independent design's), then the claims
      * table ({@link #claims}); empty of numbers, and saying so, when those runs do not exist.
      */
-    public static String headline(Path projectRoot) throws IOException { return headline(ledger(projectRoot)); }
+    public static String headline(Path projectRoot) throws IOException { return headline(ledger(projectRoot), projectRoot.resolve("results")); }
 
-    /** {@link #headline(Path)} from the ledger's {@code rows}. */
-    static String headline(List<Ledger.Row> all) {
+    /** {@link #headline(Path)} from the ledger's {@code rows} and the tables under {@code results} ({@link PlanSection#firstScreen}). */
+    static String headline(List<Ledger.Row> all, Path results) throws IOException {
         List<Ledger.Row> rows = all.stream().filter(r -> r.corpus().equals(HEADLINE_CORPUS)).toList();
         Ledger.Row wa = rows.stream().filter(r -> r.activation().equals("relu") && r.metric().equals("WA")).findFirst().orElse(null);
         Ledger.Row ua = wa == null ? null : rows.stream().filter(r -> r.activation().equals("relu") && r.metric().equals("UA") && r.recipe().equals(wa.recipe()))
@@ -120,7 +120,8 @@ public final class Findings {
                             + "%d runs on 5 actor folds).",
                     wa.paper(), ps.mean(), ps.runs(), si.mean(), siUa.mean(), HEADLINE_CLASSES, 100.0 / HEADLINE_CLASSES, si.runs());
         }
-        return HEADLINE_START + "\n" + sentence + "\n\n" + claims(HEADLINE_CORPUS, rows) + "\n" + HEADLINE_END;
+        String plan = PlanSection.firstScreen(results);
+        return HEADLINE_START + "\n" + sentence + "\n\n" + (plan.isEmpty() ? "" : plan + "\n\n") + claims(HEADLINE_CORPUS, rows) + "\n" + HEADLINE_END;
     }
 
     private static final int HEADLINE_CLASSES = org.emoaugnet.data.loaders.Corpora.defaultClassSet(HEADLINE_CORPUS).classes().size();
@@ -323,7 +324,7 @@ public final class Findings {
      */
     public static boolean updateReadme(Path readme, Path projectRoot, List<Ledger.Row> rows) throws IOException {
         String text = Files.readString(readme);
-        String replaced = replace(text, HEADLINE_START, HEADLINE_END, headline(rows));
+        String replaced = replace(text, HEADLINE_START, HEADLINE_END, headline(rows, projectRoot.resolve("results")));
         replaced = replaced == null ? null : replace(replaced, START, END, block(projectRoot, rows));
         if (replaced == null) return false;
         AtomicFiles.writeString(readme, replaced);

@@ -38,6 +38,16 @@ public final class StudyOutputs {
             STRONG_BASELINE_TEST = "06-vs-baseline.csv", STRONG_ANCHORS = "06-anchors.csv", STRONG_RELU_ELU = "06-relu-vs-elu.csv",
             STRONG_AUGMENTATION = "06-augmentation.csv", STRONG_VOTES = "06-seed-votes.csv", STRONG_SELECTION_CHECK = "06-selection-check.csv";
 
+    /** Notebook 06: one table of a pre-registered plan's report, {@code 06-plan-<plan>-<what>.csv} ({@code what}: {@link #PLAN_TABLES}). */
+    public static String plan(String plan, String what) {
+        if (!PLAN_TABLES.contains(what)) throw new IllegalArgumentException("'" + what + "' is none of a plan's tables " + PLAN_TABLES);
+        return "06-plan-" + plan + "-" + what + ".csv";
+    }
+
+    /** The tables of a plan's report in notebook 06 ({@link org.emoaugnet.design.NestedReport}). */
+    public static final List<String> PLAN_TABLES = List.of("log", "cost", "results", "vs-baseline", "ensemble", "per-fold", "per-class", "per-speaker",
+            "fitting", "augmentation", "relu-vs-elu");
+
     /** Notebook 06: one search's per-fold table, {@code 06-per-fold-<search>.csv}. */
     public static String perFold(String search) { return "06-per-fold-" + search + ".csv"; }
 
