@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import org.emoaugnet.design.ExperimentConfig;
 import org.emoaugnet.design.ExperimentConfigs;
+import org.emoaugnet.design.NestedSearch;
+import org.emoaugnet.publish.ModelCard;
 import org.emoaugnet.features.FeatureCache;
 import org.emoaugnet.model.SavedModel;
 import org.emoaugnet.run.CorpusSource;
@@ -36,8 +38,16 @@ final class ModelCommands {
     @Command(name = "train", description = "train one run of an experiment file (its first fold and seed unless named) with its network kept and export it"
             + " to DIR: network.zip (DL4J), scaler.csv, model.properties (classes, model, features) and the run's record")
     static final class Train implements CommandAction {
-        @Option(names = "--config", required = true, paramLabel = "FILE", description = "the experiment file")
+        @Option(names = "--config", paramLabel = "FILE", description = "the experiment file (or --plan)")
         Path config;
+
+        @Option(names = "--plan", paramLabel = "DIR", description = "a pre-registered plan folder (experiment nested --plan): train the candidate its outer "
+                + "folds chose most often (ties: the higher mean inner score) on every speaker, and write a model card (MODEL_CARD.md) with the plan's "
+                + "nested result; refused until every outer fold is decided")
+        Path plan;
+
+        @Option(names = "--plan-runs", paramLabel = "DIR", description = "with --plan: where the plan's runs are recorded (default: <project>/results/runs)")
+        Path planRuns;
 
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "the model folder to write")
         Path out;
@@ -57,6 +67,15 @@ final class ModelCommands {
 
         @Override
         public ExitCode execute() throws Exception {
+            if ((config == null) == (plan == null)) throw new UsageException("model train: name an experiment file (--config) or a plan folder (--plan), one of them");
+            if (plan != null) {
+                if (fold != null || trainSeed != null) throw new UsageException("model train --plan: the plan fixes the fold (every speaker) and the seed");
+                NestedSearch search = NestedSearch.ofPlan(plan, Path.of("."));
+                Settings s = settings.settingsFor(search.candidates().get(0).corpus());
+                search = search.withRunsRoot(planRuns != null ? planRuns : s.results().resolve("runs"));
+                return trainPlan(search, CorpusSource.of(s), SettingsOptions.cache(s), runs != null ? runs : s.projectRoot().resolve("build/model-runs"),
+                        s.retryFailed(), out, Main.out(spec));
+            }
             var cfg = folds.apply(ExperimentConfigs.load(InputFiles.file(config, "configuration file")));
             Settings s = settings.settingsFor(cfg.corpus());
             return train(cfg, CorpusSource.of(s), SettingsOptions.cache(s), runs != null ? runs : s.projectRoot().resolve("build/model-runs"),
@@ -83,6 +102,34 @@ final class ModelCommands {
                 .findFirst().orElseThrow(() -> new UsageException("the experiment " + cfg.name() + " plans no run on fold '" + fold + "' with seed " + seed
                         + "; its runs: " + plan.stream().map(PlannedRun::label).toList()));
         PlannedRun kept = new PlannedRun(chosen.experiment(), chosen.spec(), chosen.corpora(), true);
+        RunRecord rec = export(kept, cache, runsRoot, retryFailed, out, log);
+        log.printf(Locale.ROOT, "model of %s (spec %s): test WA %.1f %%, UA %.1f %% on %s's test speakers; written to %s%n", kept.label(),
+                rec.specSha256().substring(0, 12), 100 * rec.test().wa(), 100 * rec.test().ua(), rec.spec().fold(), out);
+        return ExitCode.OK;
+    }
+
+    /**
+     * The model a plan's user takes away ({@link NestedSearch#exportRun}: its most chosen candidate on every speaker),
+     * exported to {@code out} with its model card ({@link ModelCard}, from the plan's nested result as it stands).
+     */
+    static ExitCode trainPlan(NestedSearch search, CorpusSource corpora, FeatureCache cache, Path runsRoot, boolean retryFailed, Path out, PrintStream log)
+            throws IOException {
+        var choice = search.mostChosen(corpora);
+        if (choice.isEmpty())
+            throw new UsageException("model train --plan " + search.plan().dir() + ": " + search.winners(corpora).size() + " of " + search.inner().size()
+                    + " outer folds are decided; the recipe to export is chosen once every outer fold is (experiment nested --plan trains them)");
+        PlannedRun run = search.exportRun(corpora).orElseThrow();
+        log.println("model train --plan: " + choice.get().candidate().name() + " won " + choice.get().foldsWon() + " of " + search.inner().size()
+                + " outer folds; training it on every speaker (" + run.label() + ")");
+        RunRecord rec = export(run, cache, runsRoot, retryFailed, out, log);
+        AtomicFiles.writeString(out.resolve(ModelCard.FILE), ModelCard.markdown(search, corpora, choice.get(), rec));
+        log.printf(Locale.ROOT, "model of %s (spec %s), trained on %d recordings of every speaker; written to %s with %s%n", run.label(),
+                rec.specSha256().substring(0, 12), rec.split().rowsTrain(), out, ModelCard.FILE);
+        return ExitCode.OK;
+    }
+
+    /** Trains (or reads back) {@code kept} with its network and copies its model folder and record to {@code out}. */
+    private static RunRecord export(PlannedRun kept, FeatureCache cache, Path runsRoot, boolean retryFailed, Path out, PrintStream log) throws IOException {
         Runner.Job first = new SpecJobs(cache, runsRoot, retryFailed).job(kept);
         boolean withoutNetwork = RunRecord.finished(first.runDir()) && !Files.isRegularFile(first.runDir().resolve("model").resolve("model.properties"));
         if (withoutNetwork)
@@ -102,9 +149,7 @@ final class ModelCommands {
         for (String f : List.of(NETWORK, "scaler.csv", "model.properties"))
             AtomicFiles.write(out.resolve(f), tmp -> Files.copy(model.resolve(f), tmp, StandardCopyOption.REPLACE_EXISTING));
         AtomicFiles.write(out.resolve("run-record.properties"), tmp -> Files.copy(job.runDir().resolve(RunRecord.FILE), tmp, StandardCopyOption.REPLACE_EXISTING));
-        log.printf(Locale.ROOT, "model of %s (spec %s): test WA %.1f %%, UA %.1f %% on %s's test speakers; written to %s%n", kept.label(),
-                rec.specSha256().substring(0, 12), 100 * rec.test().wa(), 100 * rec.test().ua(), rec.spec().fold(), out);
-        return ExitCode.OK;
+        return rec;
     }
 
     /**

@@ -141,7 +141,7 @@ public final class FoldFile implements FoldSet {
                 throw new ConfigurationException(in + ": the name is one the built-in fold sets give their folds, so run folders would collide; "
                         + "name the folds of a file apart, e.g. <file stem>-fold-" + (r + 1));
             if (folds.stream().anyMatch(m -> m.name().equals(name))) throw new ConfigurationException(in + ": a second fold of that name");
-            List<String> test = speakers(in, "test", f[1]), validation = speakers(in, "validation", f[2]);
+            List<String> test = sideOrNone(in, "test", f[1]), validation = sideOrNone(in, "validation", f[2]);
             for (String s : validation)
                 if (test.contains(s)) throw new ConfigurationException(in + ": speaker " + s + " is both a test and a validation speaker");
             List<String> excluded = fields == 4 ? optionalSpeakers(in, f[3]) : List.of();
@@ -170,13 +170,27 @@ public final class FoldFile implements FoldSet {
         boolean excludes = excludes(folds);
         List<String> l = new ArrayList<>();
         for (Members m : folds)
-            l.add(m.name() + "," + String.join(" ", new TreeSet<>(m.test())) + "," + String.join(" ", new TreeSet<>(m.validation()))
+            l.add(m.name() + "," + side(m.test()) + "," + side(m.validation())
                     + (excludes ? "," + String.join(" ", new TreeSet<>(m.excluded())) : ""));
         return List.copyOf(l);
     }
 
+    private static String side(List<String> speakers) { return speakers.isEmpty() ? NONE : String.join(" ", new TreeSet<>(speakers)); }
+
     /** Whether any fold leaves speakers out (then the canonical text has the fourth column). */
     private static boolean excludes(List<Members> folds) { return folds.stream().anyMatch(m -> !m.excluded().isEmpty()); }
+
+    /**
+     * The word a fold file writes for a side with no speakers: a fold that tests no speaker (or validates on none)
+     * trains on every speaker it does not exclude, as a model made to be taken away is ({@code emoaug model train
+     * --plan}); an empty field stays an error, so a side left blank by mistake is still caught.
+     */
+    public static final String NONE = "none";
+
+    /** A test or validation side: {@link #NONE} (no speakers), or {@link #speakers}. */
+    private static List<String> sideOrNone(String where, String side, String field) {
+        return field.strip().equals(NONE) ? List.of() : speakers(where, side, field);
+    }
 
     /** The excluded speakers of one fold: none, or distinct speakers separated by spaces or ';'. */
     private static List<String> optionalSpeakers(String where, String field) {
@@ -231,7 +245,8 @@ public final class FoldFile implements FoldSet {
 
     /**
      * The folds of this set on {@code kept} (a corpus with the recordings of {@code classes}), checked there: every
-     * speaker named is one of the corpus's, and every fold's test side holds a recording of every class.
+     * speaker named is one of the corpus's, and every fold's test side holds a recording of every class (a fold that
+     * tests no speaker, {@link #NONE}, has none to check).
      *
      * @throws ConfigurationException naming this file, the fold and the speaker or class
      */
@@ -248,6 +263,7 @@ public final class FoldFile implements FoldSet {
         }
         List<Fold> out = Splits.ofFoldSet(kept.utterances(), this);
         for (Fold f : out) {
+            if (f.test().isEmpty()) continue;   // a fold that tests no speaker ({@link #NONE}) trains a model to take away
             Set<String> tested = new TreeSet<>();
             for (Utterance u : f.test()) tested.add(classes.classOf(u));
             List<String> missing = classes.classes().stream().filter(c -> !tested.contains(c)).toList();

@@ -66,14 +66,10 @@ public record NestedReport(NestedSearch search, ExperimentConfig baseline) {
     public String ensembleLabel() { return label() + ", seed ensemble (probabilities averaged)"; }
 
     /** The finished final runs (each decided outer fold's winner with the final seeds), in plan order. */
-    public List<Path> finalRuns(CorpusSource corpora) throws IOException { return dirs(search.finished(search.finalRuns(corpora))); }
+    public List<Path> finalRuns(CorpusSource corpora) throws IOException { return search.finishedDirs(search.finalRuns(corpora)); }
 
     /** The finished runs of the baseline with its own seeds. */
     public List<Path> baselineRuns() throws IOException { return StudyTables.runs(baseline, search.runsRoot()); }
-
-    private List<Path> dirs(Map<PlannedRun, RunRecord> finished) {
-        return finished.keySet().stream().map(r -> search.runsRoot().resolve(r.experiment()).resolve(org.emoaugnet.run.SpecJobs.runName(r.spec()))).toList();
-    }
 
     /** How many final runs the plan makes once every outer fold is decided. */
     public int plannedFinalRuns() { return search.inner().size() * search.finalSeeds().size(); }
@@ -154,19 +150,11 @@ public record NestedReport(NestedSearch search, ExperimentConfig baseline) {
      * ensemble's UA, and the baseline's mean test UA on the same fold.
      */
     public Table perFold(CorpusSource corpora) throws IOException {
-        Table log = search.log(corpora);
-        Map<String, String> winner = new LinkedHashMap<>();
-        Map<String, Double> inner = new LinkedHashMap<>();
-        for (int i = 0; i < log.rowCount(); i++) {
-            String f = log.stringColumn("outer fold").get(i);
-            winner.putIfAbsent(f, "");
-            if (log.booleanColumn("chosen").get(i)) {
-                winner.put(f, log.stringColumn("candidate").get(i));
-                inner.put(f, log.doubleColumn("inner UA (%)").getDouble(i));
-            }
-        }
+        StrongestModel.Chosen chosenOf = StrongestModel.Chosen.of(search.log(corpora), "outer fold", "inner UA (%)");
+        Map<String, String> winner = chosenOf.winner();
+        Map<String, Double> inner = chosenOf.score();
         List<Path> finals = finalRuns(corpora);
-        Map<String, List<Double>> test = testUa(finals), base = testUa(baselineRuns());
+        Map<String, List<Double>> test = StrongestModel.testUa(finals), base = StrongestModel.testUa(baselineRuns());
         Map<String, Double> ens = finals.isEmpty() ? Map.of() : ProbabilityEnsemble.of(finals).foldUa();
         StringColumn fold = StringColumn.create("outer fold"), chosen = StringColumn.create("winner (inner CV)");
         DoubleColumn in = DoubleColumn.create("its mean inner UA (%)"), t = DoubleColumn.create("final test UA, mean over seeds (%)"),
@@ -177,9 +165,9 @@ public record NestedReport(NestedSearch search, ExperimentConfig baseline) {
             chosen.append(winner.get(f));
             in.append(inner.getOrDefault(f, Double.NaN));
             n.append(test.getOrDefault(f, List.of()).size());
-            t.append(mean(test.get(f)));
+            t.append(StrongestModel.mean(test.get(f)));
             e.append(ens.getOrDefault(f, Double.NaN));
-            b.append(mean(base.get(f)));
+            b.append(StrongestModel.mean(base.get(f)));
         }
         return Lineage.tag(Table.create("plan " + search.name() + ": per outer fold (winner chosen on inner folds; its test UA)", fold, chosen, in, n, t, e, b),
                 StudyReport.lineage(finals));
@@ -260,7 +248,7 @@ public record NestedReport(NestedSearch search, ExperimentConfig baseline) {
         for (PlannedRun r : search.finished(search.questionRuns(corpora)).keySet()) {
             String w = winners.get(r.spec().fold());
             if (w == null) continue;
-            Path dir = search.runsRoot().resolve(r.experiment()).resolve(org.emoaugnet.run.SpecJobs.runName(r.spec()));
+            Path dir = search.finishedDirs(List.of(r)).get(0);
             for (String arm : armsOf(r.experiment(), w)) arms.computeIfAbsent(arm, k -> new ArrayList<>()).add(dir);
         }
         Map<String, Comparison> recipes = new LinkedHashMap<>(), activation = new LinkedHashMap<>();
@@ -393,20 +381,9 @@ public record NestedReport(NestedSearch search, ExperimentConfig baseline) {
         return at + (r.committed().get().isBefore(first.get()) ? ", before its first run started (" : ", NOT before its first run started (") + first.get() + ")";
     }
 
-    private static double mean(List<Double> v) { return v == null || v.isEmpty() ? Double.NaN : v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN); }
-
     private static double[] nan(int n) {
         double[] v = new double[n];
         java.util.Arrays.fill(v, Double.NaN);
         return v;
-    }
-
-    private static Map<String, List<Double>> testUa(List<Path> runs) throws IOException {
-        Map<String, List<Double>> out = new LinkedHashMap<>();
-        for (Path r : runs) {
-            RunRecord rec = RunRecord.read(r);
-            out.computeIfAbsent(rec.spec().fold(), k -> new ArrayList<>()).add(100 * rec.test().ua());
-        }
-        return out;
     }
 }

@@ -235,6 +235,55 @@ public record NestedSearch(String name, SearchPlan plan, List<ExperimentConfig> 
         return ModelSearch.winners(runs, scores, candidates.stream().map(ExperimentConfig::name).toList(), this::outerFoldOf);
     }
 
+    /**
+     * The recipe a user takes away, as plans of this design fix it: the candidate that won the most outer folds, ties
+     * going to the higher mean inner score over every outer fold (then to the earlier candidate); no test metric is
+     * read. Empty until every outer fold is decided.
+     *
+     * @param candidate  the chosen candidate
+     * @param foldsWon   how many outer folds it won
+     * @param meanInner  its mean inner UA over all its inner runs (fraction)
+     */
+    public record Choice(ExperimentConfig candidate, int foldsWon, double meanInner) {}
+
+    /** {@link Choice}: the most chosen candidate once every outer fold is decided. */
+    public java.util.Optional<Choice> mostChosen(CorpusSource corpora) throws IOException {
+        List<PlannedRun> runs = innerRuns(corpora);
+        List<ModelSelection.ValidationScore> scores = innerScores(finished(runs));
+        Map<String, String> winners = winners(runs, scores);
+        if (winners.size() < inner.size()) return java.util.Optional.empty();
+        Choice best = null;
+        for (ExperimentConfig c : candidates) {
+            int won = (int) winners.values().stream().filter(c.name()::equals).count();
+            double mean = scores.stream().filter(x -> x.candidate().equals(c.name())).mapToDouble(ModelSelection.ValidationScore::validation).average().orElse(Double.NaN);
+            if (best == null || won > best.foldsWon() || (won == best.foldsWon() && mean > best.meanInner())) best = new Choice(c, won, mean);
+        }
+        return java.util.Optional.of(best);
+    }
+
+    /** The fold of a model made to be taken away: every speaker trains, none validates or is tested ({@link FoldFile#NONE}). */
+    public static final String ALL_SPEAKERS = "all-speakers";
+
+    /**
+     * The run that makes the model a user takes away: the {@link #mostChosen} candidate trained on every speaker of its
+     * corpus (no validation, no test: {@link #ALL_SPEAKERS}) with the first final seed, its network kept, under
+     * {@code <candidate>-all-speakers}, its specification carrying the plan's hash. Empty until every outer fold is decided.
+     */
+    public java.util.Optional<PlannedRun> exportRun(CorpusSource corpora) throws IOException {
+        var choice = mostChosen(corpora);
+        if (choice.isEmpty()) return java.util.Optional.empty();
+        ExperimentConfig c = choice.get().candidate();
+        FoldFile all = FoldFile.ofMembers(name + ": every speaker trains", List.of(new FoldSet.Members(ALL_SPEAKERS, List.of(), List.of())));
+        List<PlannedRun> runs = ofPlan(as(c, c.name() + "-" + ALL_SPEAKERS, c.split().withFoldSet(all), finalSeeds.subList(0, 1)).plan(corpora));
+        PlannedRun r = runs.get(0);
+        return java.util.Optional.of(new PlannedRun(r.experiment(), r.spec(), r.corpora(), true));
+    }
+
+    /** The folders of the finished runs among {@code planned}, in plan order. */
+    public List<Path> finishedDirs(List<PlannedRun> planned) throws IOException {
+        return finished(planned).keySet().stream().map(r -> runsRoot.resolve(r.experiment()).resolve(org.emoaugnet.run.SpecJobs.runName(r.spec()))).toList();
+    }
+
     /** The nested result's runs: each decided outer fold's winner there with the final seeds, under the winner's own name. */
     public List<PlannedRun> finalRuns(CorpusSource corpora) throws IOException { return finalRuns(corpora, winners(corpora)); }
 

@@ -132,17 +132,9 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
          * on the same fold.
          */
         public Table perFold(CorpusSource corpora) throws IOException {
-            Table log = search.log(corpora);
-            Map<String, String> winners = new LinkedHashMap<>();
-            Map<String, Double> val = new LinkedHashMap<>();
-            for (int i = 0; i < log.rowCount(); i++) {
-                String f = log.stringColumn("fold").get(i);
-                winners.putIfAbsent(f, "");
-                if (log.booleanColumn("chosen").get(i)) {
-                    winners.put(f, log.stringColumn("candidate").get(i));
-                    val.put(f, log.doubleColumn("validation UA (%)").getDouble(i));
-                }
-            }
+            Chosen c = Chosen.of(search.log(corpora), "fold", "validation UA (%)");
+            Map<String, String> winners = c.winner();
+            Map<String, Double> val = c.score();
             Map<String, List<Double>> finals = testUa(finalRuns(corpora)), base = testUa(baselineRuns());
             StringColumn fold = StringColumn.create("fold"), winner = StringColumn.create("chosen candidate");
             DoubleColumn v = DoubleColumn.create("its validation UA (%)"), t = DoubleColumn.create("final test UA, mean over seeds (%)"),
@@ -508,9 +500,30 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
         return Table.create("a plurality vote of each row's seeds on every test recording (fixed in advance)", name, folds, runs, recs, spk, wa, ua);
     }
 
-    private static double mean(List<Double> v) { return v == null || v.isEmpty() ? Double.NaN : v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN); }
+    /**
+     * A search log's choices: per fold (every fold of the log, in order) its chosen candidate ("" while undecided), and
+     * the chosen candidate's score, read from the log's {@code chosen}, {@code candidate} and the named columns.
+     */
+    record Chosen(Map<String, String> winner, Map<String, Double> score) {
+        static Chosen of(Table log, String foldColumn, String scoreColumn) {
+            Map<String, String> winner = new LinkedHashMap<>();
+            Map<String, Double> score = new LinkedHashMap<>();
+            for (int i = 0; i < log.rowCount(); i++) {
+                String f = log.stringColumn(foldColumn).get(i);
+                winner.putIfAbsent(f, "");
+                if (log.booleanColumn("chosen").get(i)) {
+                    winner.put(f, log.stringColumn("candidate").get(i));
+                    score.put(f, log.doubleColumn(scoreColumn).getDouble(i));
+                }
+            }
+            return new Chosen(winner, score);
+        }
+    }
 
-    private static Map<String, List<Double>> testUa(List<Path> runs) throws IOException {
+    static double mean(List<Double> v) { return v == null || v.isEmpty() ? Double.NaN : v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN); }
+
+    /** Per fold, the test UA (%) of each of {@code runs} there. */
+    static Map<String, List<Double>> testUa(List<Path> runs) throws IOException {
         Map<String, List<Double>> out = new LinkedHashMap<>();
         for (Path r : runs) {
             RunRecord rec = RunRecord.read(r);

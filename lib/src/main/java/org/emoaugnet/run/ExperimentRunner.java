@@ -96,8 +96,9 @@ public final class ExperimentRunner {
                 // fixed fold assignment (the split's fold set, or its fold seed) for every training seed, so that runs of one study share test items
                 List<Fold> si = Corpora.speakerIndependent(c, cs, split.foldSeed(), split.foldSet());
                 List<Fold> v = new ArrayList<>();
+                // a fold without validation speakers gets some drawn, but for one that tests nobody (FoldFile.NONE): every speaker trains
                 for (Fold f : si)
-                    v.add(f.validation().isEmpty() ? Splits.withValidation(f, split.validationFraction(), split.validationSeed(), true, cs::classOf) : f);
+                    v.add(f.validation().isEmpty() && !f.test().isEmpty() ? Splits.withValidation(f, split.validationFraction(), split.validationSeed(), true, cs::classOf) : f);
                 return v;
             }
         }

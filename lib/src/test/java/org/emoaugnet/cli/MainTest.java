@@ -171,4 +171,21 @@ class MainTest {
         assertEquals(2, noModel.code());
         assertTrue(noModel.err().contains("not a saved model"), noModel.err());
     }
+
+    @Test
+    void modelTrainFromAPlanIsRefusedUntilEveryOuterFoldIsDecidedAndTakesOneSource(@TempDir Path dir) throws Exception {
+        Path repo = Path.of("..").toAbsolutePath().normalize(), plan = repo.resolve("experiments/ravdess/search-2");
+        Run both = run("model", "train", "--config", "x.properties", "--plan", plan.toString(), "--out", dir.resolve("m").toString());
+        assertEquals(ExitCode.USAGE.code(), both.code());
+        assertTrue(both.err().contains("one of them"), both.err());
+        Run folds = run("model", "train", "--plan", plan.toString(), "--fold", "emobox-fold-1", "--out", dir.resolve("m").toString());
+        assertEquals(ExitCode.USAGE.code(), folds.code());
+        assertTrue(folds.err().contains("the plan fixes the fold"), folds.err());
+        // no corpus and no run of the plan: refused before anything is trained (NestedSearchTest checks the undecided plan's refusal itself)
+        Run undecided = run("model", "train", "--plan", plan.toString(), "--plan-runs", dir.resolve("none").toString(), "--data", dir.resolve("no-data").toString(),
+                "--out", dir.resolve("m").toString(), "--runs", dir.resolve("runs").toString());
+        assertNotEquals(0, undecided.code());
+        assertFalse(Files.exists(dir.resolve("m").resolve("network.zip")), "nothing exported");
+        assertFalse(Files.exists(dir.resolve("runs")), "nothing trained");
+    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.emoaugnet.data.ClassSet;
 import org.emoaugnet.data.Corpus;
 import org.emoaugnet.data.Emotion;
 import org.emoaugnet.data.FoldFile;
@@ -144,6 +145,20 @@ class FoldFilesTest {
         var name = assertThrows(ConfigurationException.class, () -> ExperimentConfigs.load(write("bad/z.properties", "name=x\ncorpus=synthetic\nfold_set=my-folds\n")));
         assertTrue(name.getMessage().endsWith("fold_set=my-folds: must be one of reslstm-5, emobox-6, or a fold file (a path ending in .csv, relative to "
                 + dir.resolve("bad/z.properties") + ")"), name.getMessage());
+    }
+
+    @Test
+    void aSideWrittenNoneHoldsNoSpeakerAndReadsBackFromItsCanonicalLines() throws Exception {
+        FoldFile all = FoldFile.read(write("none/all.csv", "fold,test,validation\nall-speakers,none,none\n"));
+        assertEquals(List.of(), all.folds().get(0).test());
+        assertEquals(List.of(), all.folds().get(0).validation());
+        assertEquals(List.of("all-speakers," + FoldFile.NONE + "," + FoldFile.NONE), all.lines());
+        assertEquals(all, FoldFile.of("record", all.lines()));
+        assertEquals(all, FoldFile.ofMembers("code", List.of(new org.emoaugnet.data.FoldSet.Members("all-speakers", List.of(), List.of()))));
+        // planned on a corpus: every speaker trains, none is tested (no class check applies to an empty test side)
+        var folds = all.folds(corpus, ClassSet.RAVDESS_7_PAPER);
+        assertTrue(folds.get(0).test().isEmpty() && folds.get(0).validation().isEmpty());
+        assertEquals(corpus.utterances().size(), folds.get(0).train().size());
     }
 
     @Test

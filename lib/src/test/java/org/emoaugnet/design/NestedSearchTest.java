@@ -71,6 +71,7 @@ class NestedSearchTest {
         assertEquals(2 * 2 * 3, inner.size(), "2 candidates × 2 outer folds × 3 inner folds × 1 seed");
         for (PlannedRun r : inner) assertEquals(plan.sha256(), r.spec().plan(), "every run carries the plan's hash");
         assertTrue(s.finalRuns(corpora).isEmpty(), "no final run before the inner runs");
+        assertTrue(s.mostChosen(corpora).isEmpty() && s.exportRun(corpora).isEmpty(), "no recipe to take away before every outer fold is decided");
 
         s.runUntilComplete(corpora, new FeatureCache(dir.resolve("cache")), runs);   // inner runs, then the finals and the questions they decide
         Map<String, Set<String>> outerTest = Map.of("syn-outer-1", Set.of("Actor_01", "Actor_02"), "syn-outer-2", Set.of("Actor_03", "Actor_04"));
@@ -178,6 +179,26 @@ class NestedSearchTest {
         assertEquals(12, cost.intColumn(org.emoaugnet.evidence.ResultColumns.RUNS).get(0));
         List<String> sentences = report.sentences(corpora, results, cost, fitting);
         assertTrue(sentences.get(0).contains("12 of 12 inner runs finished, 2 of 2 outer folds decided, 4 of 4 final runs"), sentences.get(0));
+
+        // the model a user takes away: the candidate most outer folds chose, trained on every speaker, with its card
+        var choice = s.mostChosen(corpora).orElseThrow();
+        long won = winners.values().stream().filter(choice.candidate().name()::equals).count();
+        assertEquals(won, choice.foldsWon());
+        for (ExperimentConfig c : s.candidates())
+            assertTrue(winners.values().stream().filter(c.name()::equals).count() <= won, c.name() + " won more folds than the choice");
+        PlannedRun export = s.exportRun(corpora).orElseThrow();
+        assertEquals(plan.sha256(), export.spec().plan());
+        assertEquals(NestedSearch.ALL_SPEAKERS, export.spec().fold());
+        RunRecord exported = org.emoaugnet.run.Runner.runOrResume(new SpecJobs(new FeatureCache(dir.resolve("cache")), dir.resolve("model-runs")).job(export));
+        assertEquals(11, exported.split().sides().train().size(), "every speaker trains");
+        assertEquals(0, exported.split().rowsTest());
+        assertEquals(corpus.utterances().size(), exported.split().rowsTrain());
+        java.nio.file.Path model = dir.resolve("model-runs").resolve(export.experiment()).resolve(SpecJobs.runName(export.spec())).resolve("model");
+        assertNotNull(org.emoaugnet.model.SavedModel.load(model, null), "its network is kept");
+        String card = org.emoaugnet.publish.ModelCard.markdown(s, corpora, choice, exported);
+        assertTrue(card.contains("`" + choice.candidate().name() + "` won " + won + " of the 2 "), card);
+        assertTrue(card.contains("4 of 4 final runs)"), card);
+        assertTrue(card.contains("| " + exported.classes().get(0) + " |") && card.contains("## Limitations"), card);
 
         // an edited plan is another search: none of these runs is its
         Files.writeString(p.resolve(SearchPlan.TEXT), "# a plan, edited after its runs\n");
