@@ -11,18 +11,22 @@ import org.emoaugnet.features.FeatureExtraction;
 import org.emoaugnet.features.FeatureExtractor;
 import org.emoaugnet.features.FeatureSpec;
 import org.emoaugnet.features.Features;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.emoaugnet.model.fused.FusedNetwork;
 
 /**
  * Class probabilities of a {@link SavedModel} for audio files: each file is cut by the model's clip window, its
  * features are extracted as in training, scaled by the model's training scaler and passed through the network in
- * inference mode. Each prediction carries its {@link Warning}s: a silent or clipped recording, or one shorter than the
- * model's window, gets probabilities all the same, and the warning says why not to trust them.
+ * inference mode, on the fused network the runs are trained and tested with ({@link FusedNetwork}, compiled once per
+ * predictor for one sample at a time; DL4J's own forward pass gives the same probabilities to rounding, and takes
+ * several times longer on the 2-D networks). Each prediction carries its {@link Warning}s: a silent or clipped
+ * recording, or one shorter than the model's window, gets probabilities all the same, and the warning says why not
+ * to trust them. One predictor serves one thread.
  */
 public final class Predictor {
     private final SavedModel model;
     private final FeatureSpec spec;
+    private FusedNetwork fused;   // compiled for the input's channels and length (again when a window of another length comes)
+    private int fusedChannels, fusedLength;
 
     /** The probabilities of one file, in the model's class order, and what makes them doubtful ({@link Warning}). */
     public record Prediction(Path file, List<String> classes, double[] probabilities, List<Warning> warnings) {
@@ -76,15 +80,26 @@ public final class Predictor {
             warnings.add(new Warning(Warning.Kind.SHORT_CLIP, clip.length / (double) sr, spec.window().duration()));
         float[] y = spec.window().fit(clip, sr);
         Features f = FeatureExtractor.forThread(spec.features()).extract(y);
-        INDArray x;
+        float[] x;
+        int channels, length;
         if (model.layout() == Dataset.Layout.FLAT) {
-            float[] v = model.scaler().transform(f.flat());
-            x = Nd4j.create(v, new long[] {1, 1, v.length}, 'c');
+            x = model.scaler().transform(f.flat());
+            channels = 1;
+            length = x.length;
         } else {
             float[][] seq = f.sequence();
-            x = Nd4j.create(Dataset.channelsFirst(model.normalisation().apply(seq), model.scaler()), new long[] {1, seq[0].length, seq.length}, 'c');
+            x = Dataset.channelsFirst(model.normalisation().apply(seq), model.scaler());
+            channels = seq[0].length;
+            length = seq.length;
         }
-        double[] p = model.net().output(ModelFactory.networkInput(model.net(), x), false).toDoubleVector();
+        if (fused == null || channels != fusedChannels || length != fusedLength) {
+            fused = FusedNetwork.compile(model.net(), channels, length, 1, 0);
+            fusedChannels = channels;
+            fusedLength = length;
+        }
+        float[] out = fused.output(x, 1);
+        double[] p = new double[out.length];
+        for (int i = 0; i < p.length; i++) p[i] = out[i];
         if (p.length != model.classes().size())
             throw new IOException(wav + ": the model gives " + p.length + " outputs for " + model.classes().size() + " classes");
         return new Prediction(wav, model.classes(), p, warnings);

@@ -39,6 +39,7 @@ class PredictorTest {
     void probabilitiesOfASyntheticFile(@TempDir Path tmp) throws IOException {
         Predictor p = new Predictor(SavedModel.load(savedModel(tmp.resolve("model")), null));
         Predictor.Prediction a = p.predict(syntheticWav(tmp));
+        assertSameAsDl4j(SavedModel.load(tmp.resolve("model"), null), tmp.resolve("synthetic.wav"), a);
         assertEquals(CLASSES, a.classes());
         assertEquals(CLASSES.size(), a.probabilities().length);
         double sum = 0;
@@ -61,6 +62,17 @@ class PredictorTest {
         double sum = 0;
         for (double v : a.probabilities()) sum += v;
         assertEquals(1.0, sum, 1e-5);
+        assertSameAsDl4j(SavedModel.load(dir, null), tmp.resolve("synthetic.wav"), a);
+    }
+
+    /** The predictor's fused pass gives DL4J's own probabilities for the file, to rounding. */
+    static void assertSameAsDl4j(SavedModel m, Path wav, Predictor.Prediction p) throws IOException {
+        FeatureSpec spec = FeatureSpec.byKey(m.featureKey());
+        float[] y = spec.window().fit(org.emoaugnet.features.FeatureExtraction.clip(wav, spec), spec.features().sampleRate());
+        float[][] seq = org.emoaugnet.features.FeatureExtractor.forThread(spec.features()).extract(y).sequence();
+        var x = org.nd4j.linalg.factory.Nd4j.create(Dataset.channelsFirst(m.normalisation().apply(seq), m.scaler()), new long[] {1, seq[0].length, seq.length}, 'c');
+        double[] dl4j = m.net().output(ModelFactory.networkInput(m.net(), x), false).toDoubleVector();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(dl4j, p.probabilities(), 1e-5, "fused and DL4J probabilities");
     }
 
     @Test
