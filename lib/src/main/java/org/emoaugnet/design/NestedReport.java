@@ -210,7 +210,7 @@ public record NestedReport(NestedSearch search, ExperimentConfig baseline) {
         IntColumn seed = IntColumn.create("seed"), epochs = IntColumn.create("epochs");
         DoubleColumn loss = DoubleColumn.create("training loss, last epoch"), fall = DoubleColumn.create("its fall over the last tenth (% of the mean)"),
                 trUa = DoubleColumn.create("training UA, last epoch (%)"), vaUa = DoubleColumn.create("validation UA, last epoch (%)"),
-                teUa = DoubleColumn.create("test UA (%)");
+                teUa = DoubleColumn.create(ResultColumns.TEST_UA);
         BooleanColumn conv = BooleanColumn.create("converged");
         List<Path> finals = finalRuns(corpora);
         for (Path r : finals) {
@@ -344,7 +344,7 @@ public record NestedReport(NestedSearch search, ExperimentConfig baseline) {
             DoubleColumn tr = fitting.doubleColumn("training UA, last epoch (%)");
             out.add(String.format(Locale.ROOT, "Fitting check: %d of %d final runs converged by the plan's rule; training UA at the last epoch %.1f–%.1f %% "
                     + "(median %.1f), against a test UA of %.1f %% on average.", conv, fitting.rowCount(), tr.min(), tr.max(), tr.median(),
-                    fitting.doubleColumn("test UA (%)").mean()));
+                    fitting.doubleColumn(ResultColumns.TEST_UA).mean()));
         }
         if (finals < plannedFinalRuns()) {
             out.add("The headline is not given yet: it is the mean of all " + plannedFinalRuns() + " final runs, and " + (plannedFinalRuns() - finals)
@@ -365,6 +365,7 @@ public record NestedReport(NestedSearch search, ExperimentConfig baseline) {
         try {
             r = search.plan().registration();
         } catch (IOException e) {
+            // a checkout without git (an unpacked archive) cannot say when the plan was committed: the sentence says so, with git's message
             return "its registration cannot be read here (" + e.getMessage() + ")";
         }
         if (r.commit().isEmpty() || r.committed().isEmpty()) return "NOT committed";

@@ -728,7 +728,7 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
         PublishedAnchors.Anchor best = PublishedAnchors.bestFromScratch();
         for (Arm arm : arms) {
             ModelSearch search = arm.search();
-            int row = cost.stringColumn("group").indexOf(search.name() + ": search");
+            int row = cost.stringColumn(ResultColumns.GROUP).indexOf(search.name() + ": search");
             out.add(String.format(Locale.ROOT, "%s (%s folds): the search tried %d configurations; %d of %d search runs finished (seeds %s, %.1f h of wall time); "
                             + "selection read validation speakers only.", search.name(), arm.foldSet(), search.candidates().size(),
                     cost.intColumn(ResultColumns.RUNS).get(row), cost.intColumn(ResultColumns.PLANNED_RUNS).get(row), search.searchSeeds(),
