@@ -284,8 +284,9 @@ public record NestedReport(NestedSearch search, ExperimentConfig baseline) {
     }
 
     /**
-     * What the plan cost so far: per group (inner, final, questions) runs finished of those planned, how many converged
-     * by the plan's rule, and their summed recorded wall time; a last row over every distinct run.
+     * What the plan cost so far: per group (inner, final, questions) runs finished of those planned (the final runs:
+     * all the plan makes, {@link #plannedFinalRuns}; the question runs: those of the outer folds decided so far), how
+     * many converged by the plan's rule, and their summed recorded wall time; a last row over every distinct run.
      */
     public Table cost(CorpusSource corpora) throws IOException {
         Map<String, List<PlannedRun>> groups = new LinkedHashMap<>();
@@ -310,7 +311,8 @@ public record NestedReport(NestedSearch search, ExperimentConfig baseline) {
             }
             group.append(g.getKey());
             done.append(f.size());
-            planned.append(g.getValue().size());
+            // the final runs the plan makes once every outer fold is decided; the others as planned so far
+            planned.append(g.getKey().startsWith("final runs") ? plannedFinalRuns() : g.getValue().size());
             conv.append(c);
             hours.append(sum / 3600);
         }

@@ -29,14 +29,13 @@ public final class PlanSection {
         if (!Files.isRegularFile(costCsv) || !Files.isRegularFile(resultsCsv)) return "";
         Table cost = Findings.read(costCsv), res = Findings.read(resultsCsv);
         int inner = cost.intColumn(ResultColumns.RUNS).get(0), innerPlanned = cost.intColumn(ResultColumns.PLANNED_RUNS).get(0),
-                finals = cost.intColumn(ResultColumns.RUNS).get(1);
+                finals = cost.intColumn(ResultColumns.RUNS).get(1), plannedFinals = cost.intColumn(ResultColumns.PLANNED_RUNS).get(1);
         String nested = row(res, "nested (plan "), baseline = row(res, "baseline "), earlier = row(res, "earlier attempt: ");
-        int plannedFinals = nested == null ? 0 : res.intColumn(ResultColumns.PLANNED_RUNS).get(res.stringColumn(ResultColumns.EXPERIMENT).indexOf(nested));
         StringBuilder b = new StringBuilder("**The strongest honest model, second attempt** (RAVDESS, 8 classes, speaker-independent on EmoBox's 6 folds; "
                 + "plan `" + PLAN + "`, pre-registered with inner cross-validation; notebook 06, section 8): ");
         if (nested == null || finals < plannedFinals || plannedFinals == 0) {
             b.append(String.format(Locale.ROOT, "in progress, %d of %d inner runs and %d of %d final runs finished; its nested UA appears here once every "
-                    + "final run has finished.", inner, innerPlanned, finals, Math.max(plannedFinals, 30)));
+                    + "final run has finished.", inner, innerPlanned, finals, plannedFinals));
             if (earlier != null && baseline != null)
                 b.append(String.format(Locale.ROOT, " The earlier attempt reached UA %s %% (mean over seeds, 95 %% t interval) against the compact "
                         + "baseline's %s %%.", cell(res, earlier, ResultColumns.UA_OVER_SEEDS), cell(res, baseline, ResultColumns.UA_OVER_SEEDS)));

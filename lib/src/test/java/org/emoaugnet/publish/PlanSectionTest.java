@@ -29,6 +29,11 @@ class PlanSectionTest {
         assertTrue(p.contains("in progress, 40 of 96 inner runs and 12 of 30 final runs finished"), p);
         assertFalse(p.contains("61.0"), "a partial nested figure is never stated: " + p);
         assertTrue(p.contains("earlier attempt reached UA 53.2 [50.4, 55.9] % ") && p.contains("baseline's 51.1 [48.7, 53.4] %"), p);
+        // before any final run the results have no nested row: the counts come from the cost table
+        write(results, "group,runs,planned runs,converged runs,wall time (h)\ninner,5,96,2,2.0\nfinal,0,30,0,0\nquestions,0,0,0,0\n",
+                "baseline b,30,30,\"51.1 [48.7, 53.4]\",\"51.1 [46.3, 56.0]\",\n");
+        p = PlanSection.firstScreen(results);
+        assertTrue(p.contains("in progress, 5 of 96 inner runs and 0 of 30 final runs finished"), p);
     }
 
     @Test
