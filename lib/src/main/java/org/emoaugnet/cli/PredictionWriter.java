@@ -113,8 +113,6 @@ final class PredictionWriter {
         return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
     }
 
-    /** An RFC 4180 field: quoted when it holds a comma, a double quote or a line break, a double quote doubled. */
-    static String csvCell(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
+    /** An RFC 4180 field ({@link org.emoaugnet.util.Tables#csvField}). */
+    static String csvCell(String s) { return org.emoaugnet.util.Tables.csvField(s); }
 }

@@ -326,7 +326,10 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
     }
 
     /** The folder of a planned run's record under {@link #runsRoot}. */
-    Path dir(PlannedRun r) { return runsRoot.resolve(r.experiment()).resolve(SpecJobs.runName(r.spec())); }
+    Path dir(PlannedRun r) { return dir(r, runsRoot); }
+
+    /** The folder of planned run {@code r} under {@code runsRoot} ({@code <experiment>/<run name>}). */
+    static Path dir(PlannedRun r, Path runsRoot) { return runsRoot.resolve(r.experiment()).resolve(SpecJobs.runName(r.spec())); }
 
     /** The records of the finished runs among {@code planned} whose specification is unchanged, in plan order. */
     Map<PlannedRun, RunRecord> finished(List<PlannedRun> planned) throws IOException { return finished(planned, runsRoot); }
@@ -335,7 +338,7 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
     static Map<PlannedRun, RunRecord> finished(List<PlannedRun> planned, Path runsRoot) throws IOException {
         Map<PlannedRun, RunRecord> out = new java.util.LinkedHashMap<>();
         for (PlannedRun r : planned) {
-            Path dir = runsRoot.resolve(r.experiment()).resolve(SpecJobs.runName(r.spec()));
+            Path dir = dir(r, runsRoot);
             if (!RunRecord.finished(dir)) continue;
             RunRecord rec = RunRecord.read(dir);
             if (rec.specSha256().equals(r.spec().sha256())) out.put(r, rec);

@@ -281,7 +281,7 @@ public record NestedSearch(String name, SearchPlan plan, List<ExperimentConfig> 
 
     /** The folders of the finished runs among {@code planned}, in plan order. */
     public List<Path> finishedDirs(List<PlannedRun> planned) throws IOException {
-        return finished(planned).keySet().stream().map(r -> runsRoot.resolve(r.experiment()).resolve(org.emoaugnet.run.SpecJobs.runName(r.spec()))).toList();
+        return finished(planned).keySet().stream().map(r -> ModelSearch.dir(r, runsRoot)).toList();
     }
 
     /** The nested result's runs: each decided outer fold's winner there with the final seeds, under the winner's own name. */

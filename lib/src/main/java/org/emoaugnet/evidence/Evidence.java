@@ -89,7 +89,7 @@ public record Evidence(String metric, List<Path> runs, int converged, Statistics
             folds.put(s, v.size());
         });
         Statistics.Interval cl = recs.isEmpty() ? new Statistics.Interval(Double.NaN, Double.NaN, Double.NaN)
-                : scale(ClusteredBootstrap.interval(recs, ClusteredBootstrap.Metric.valueOf(metric), RESAMPLES, 0.05, 1));
+                : overRecordings(recs, ClusteredBootstrap.Metric.valueOf(metric));
         return new Evidence(metric, List.copyOf(runs), converged, Statistics.meanSd(per), seedMeans, folds,
                 tInterval(seedMeans.values().stream().mapToDouble(Double::doubleValue).toArray()), cl,
                 recs.size(), (int) recs.stream().map(ClusteredBootstrap.Recording::speaker).distinct().count());
@@ -137,7 +137,11 @@ public record Evidence(String metric, List<Path> runs, int converged, Statistics
         return new Statistics.Interval(ms.mean(), ms.mean() - half, ms.mean() + half);
     }
 
-    private static Statistics.Interval scale(Statistics.Interval i) { return new Statistics.Interval(100 * i.estimate(), 100 * i.low(), 100 * i.high()); }
+    /** {@code metric} over {@code recs} with its 95 % interval resampling speakers, then recordings ({@value #RESAMPLES} resamples, seed 1), in %. */
+    static Statistics.Interval overRecordings(List<ClusteredBootstrap.Recording> recs, ClusteredBootstrap.Metric metric) {
+        Statistics.Interval i = ClusteredBootstrap.interval(recs, metric, RESAMPLES, 0.05, 1);
+        return new Statistics.Interval(100 * i.estimate(), 100 * i.low(), 100 * i.high());
+    }
 
     /** "94.1 [92.8, 95.4]" with one decimal; "94.1 [n/a]" without an interval. */
     public static String format(Statistics.Interval i) {

@@ -89,10 +89,9 @@ public record ProbabilityEnsemble(int runs, int recordings, int speakers, Statis
         }
         List<ClusteredBootstrap.Recording> recs = ClusteredBootstrap.recordings(spk, ids, y, predicted);
         return new ProbabilityEnsemble(runs.size(), n, (int) java.util.Arrays.stream(spk).distinct().count(),
-                percent(ClusteredBootstrap.interval(recs, ClusteredBootstrap.Metric.UA, Evidence.RESAMPLES, 0.05, 1)),
-                percent(ClusteredBootstrap.interval(recs, ClusteredBootstrap.Metric.WA, Evidence.RESAMPLES, 0.05, 1)), foldUa,
+                Evidence.overRecordings(recs, ClusteredBootstrap.Metric.UA),
+                Evidence.overRecordings(recs, ClusteredBootstrap.Metric.WA), foldUa,
                 Evidence.tInterval(foldUa.values().stream().mapToDouble(Double::doubleValue).toArray()), Confusion.of(classes, y, predicted));
     }
 
-    private static Statistics.Interval percent(Statistics.Interval i) { return new Statistics.Interval(100 * i.estimate(), 100 * i.low(), 100 * i.high()); }
 }

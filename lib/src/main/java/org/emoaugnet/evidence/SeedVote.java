@@ -68,11 +68,10 @@ public record SeedVote(int runs, int recordings, int speakers, Statistics.Interv
         }
         List<ClusteredBootstrap.Recording> recs = ClusteredBootstrap.recordings(spk, rec, t, pred);
         return new SeedVote(runs.size(), n, (int) java.util.Arrays.stream(spk).distinct().count(),
-                percent(ClusteredBootstrap.interval(recs, ClusteredBootstrap.Metric.UA, Evidence.RESAMPLES, 0.05, 1)),
-                percent(ClusteredBootstrap.interval(recs, ClusteredBootstrap.Metric.WA, Evidence.RESAMPLES, 0.05, 1)));
+                Evidence.overRecordings(recs, ClusteredBootstrap.Metric.UA),
+                Evidence.overRecordings(recs, ClusteredBootstrap.Metric.WA));
     }
 
     private static Statistics.Interval nan() { return new Statistics.Interval(Double.NaN, Double.NaN, Double.NaN); }
 
-    private static Statistics.Interval percent(Statistics.Interval i) { return new Statistics.Interval(100 * i.estimate(), 100 * i.low(), 100 * i.high()); }
 }

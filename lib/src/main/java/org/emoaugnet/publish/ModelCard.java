@@ -78,14 +78,9 @@ public final class ModelCard {
                 .append("; notebook 05 shows accuracy falling sharply across corpora, so expect less on other speakers, languages, recording set-ups or spontaneous speech.\n");
         b.append("- Only these ").append(export.classes().size()).append(" classes: ").append(String.join(", ", export.classes()))
                 .append("; a recording of any other state is given one of them.\n");
-        b.append("- Audio at ").append(sampleRate(spec.features())).append(" Hz, mono; the features read a fixed window from the speech onset, so longer "
+        b.append("- Audio at ").append(org.emoaugnet.features.FeatureSpec.byKey(spec.features()).features().sampleRate()).append(" Hz, mono; the features read a fixed window from the speech onset, so longer "
                 + "recordings are judged on that window only.\n");
         b.append("- Speech emotion recognition from acted speech is not a measure of anyone's feelings; do not use it for decisions about people.\n");
         return b.toString();
-    }
-
-    private static String sampleRate(String features) {
-        for (String f : features.split("[,;]")) if (f.startsWith("sr=")) return f.substring(3);
-        return "?";
     }
 }

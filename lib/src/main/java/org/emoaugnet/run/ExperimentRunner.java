@@ -173,8 +173,7 @@ public final class ExperimentRunner {
         Dataset val = Dataset.of(set, valRows, layout, norm, scaler, label);
         Dataset test = Dataset.of(set, rows.test(), layout, norm, scaler, label);
         ModelConfig model = spec.architecture().config();
-        org.emoaugnet.model.TrainConfig cfg = spec.training().withSeed(seed);
-        Trainer.Result r = fit(model, train, val, test, classes, cfg, runDir);
+        Trainer.Result r = fit(model, train, val, test, classes, spec.training().withSeed(seed), runDir);
         Outcome o = Outcome.of(r, test, classes, seed);
         o.save(runDir);
         scaler.save(runDir.resolve("scaler.csv"));

@@ -36,7 +36,7 @@ public record Probabilities(List<String> classes, List<String> items, float[][] 
         for (int i = 0; i < items.size(); i++) {
             if (values[i].length != classes.size())
                 throw new IllegalArgumentException("item " + items.get(i) + ": " + values[i].length + " probabilities for " + classes.size() + " classes");
-            b.append(quoted(items.get(i)));
+            b.append(org.emoaugnet.util.Tables.csvField(items.get(i)));
             for (float v : values[i]) b.append(',').append(Float.toString(v));
             b.append('\n');
         }
@@ -96,6 +96,4 @@ public record Probabilities(List<String> classes, List<String> items, float[][] 
             }
         return out;
     }
-
-    private static String quoted(String f) { return f.contains(",") || f.contains("\"") ? '"' + f.replace("\"", "\"\"") + '"' : f; }
 }

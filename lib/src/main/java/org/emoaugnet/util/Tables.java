@@ -17,6 +17,11 @@ public final class Tables {
         return TextTable.render(t, decimals);
     }
 
+    /** An RFC 4180 field: quoted when it holds a comma, a double quote or a line break, a double quote doubled. */
+    public static String csvField(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
     public static Table saveCsv(Table t, Path csv) throws IOException {
         AtomicFiles.write(csv, tmp -> t.write().csv(tmp.toFile()));
         OutputLog.record(csv, Lineage.of(t));
