@@ -131,6 +131,19 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
     }
 
     /**
+     * The letters of the candidates of rounds 1 to {@code round} by the trainer that makes their runs
+     * ({@link RunSpec.Engine#forExperiment}), in candidate order: one entry when one trainer makes them all, more where
+     * engine pins keep some candidates on an older trainer (experiments/engine-pins.csv) while others were re-made,
+     * so that selection compares validation scores of several trainers.
+     */
+    public Map<String, List<String>> lettersByTrainer(int round) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        for (String c : candidatesUpTo(round))
+            out.computeIfAbsent(String.valueOf(RunSpec.Engine.forExperiment(c).trainer()), k -> new ArrayList<>()).add(letter(c));
+        return out;
+    }
+
+    /**
      * The candidates written in a folder and their rounds: round 1 is {@code dir/*.properties}, round N the files of
      * {@code dir/round-N/} (N = 2, 3, ... without gaps), each in file-name order (name them so simpler ones come first);
      * and, if the folder has a {@link #DESIGNED_AFTER} file, the candidates designed after test results that their round

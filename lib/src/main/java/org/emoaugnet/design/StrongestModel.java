@@ -233,21 +233,43 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
         public NestedResult { runs = List.copyOf(runs); }
     }
 
-    /** The arm's latest nested result: {@code nested search winner (search)}, then its late candidates. */
+    /**
+     * The arm's latest nested result: {@code nested search winner (search)}, then its late candidates and, where more
+     * than one trainer made them, its candidates' trainers ({@link #trainers}).
+     */
     public NestedResult nested(Arm arm, CorpusSource corpora) throws IOException {
         List<Path> runs = arm.finalRuns(corpora);
-        return new NestedResult(NESTED + " (" + arm.search().name() + ")" + designedLate(arm.search(), experiments(runs)), runs);
+        return new NestedResult(NESTED + " (" + arm.search().name() + ")" + designedLate(arm.search(), experiments(runs))
+                + trainers(arm.search(), arm.search().lastRound()), runs);
     }
 
     /**
      * The arm's nested result as it stood after {@code round}, before later rounds' candidates were added:
-     * {@code nested search winner after round N (search), among candidates a–e}, then its late candidates.
+     * {@code nested search winner after round N (search), among candidates a–e}, then its late candidates and their
+     * trainers, as {@link #nested(Arm, CorpusSource)}.
      */
     public NestedResult nested(Arm arm, int round, CorpusSource corpora) throws IOException {
         List<Path> runs = arm.finalRuns(corpora, round);
         return new NestedResult(NESTED + " after round " + round + " (" + arm.search().name() + "), among candidates " + arm.search().lettersUpTo(round)
-                + designedLate(arm.search(), experiments(runs)), runs);
+                + designedLate(arm.search(), experiments(runs)) + trainers(arm.search(), round), runs);
     }
+
+    /**
+     * What a label adds when the candidates of rounds 1 to {@code round} are trained by more than one trainer (engine
+     * pins keep some on an older one while others were re-made), so that selection compares their validation scores
+     * across trainers: {@code ", its candidates made by 2 trainers: a by fused-2/loop-2 and b, c, d, e, f by fused-1/loop-2"}. Empty when
+     * one trainer makes them all.
+     */
+    static String trainers(ModelSearch search, int round) {
+        Map<String, List<String>> by = search.lettersByTrainer(round);
+        if (by.size() < 2) return "";
+        List<String> parts = new ArrayList<>();
+        by.forEach((trainer, letters) -> parts.add(String.join(", ", letters) + " by " + trainer));
+        return MADE_BY + by.size() + " trainers: " + String.join(by.size() == 2 ? " and " : "; ", parts);
+    }
+
+    /** How {@link #trainers} begins in a label. */
+    public static final String MADE_BY = ", its candidates made by ";
 
     /** The experiments of runs (each run's folder lies in its experiment's). */
     private static Set<String> experiments(List<Path> runs) {
@@ -736,6 +758,11 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
             List<String> late = lateCandidates(search, search.candidates().stream().map(ExperimentConfig::name).collect(java.util.stream.Collectors.toSet()));
             if (!late.isEmpty()) out.add(search.name() + ": candidates " + DESIGNED_LATE + ": " + String.join(", ", late)
                     + "; a row of results names those among its runs, and every fold's choice still read validation speakers only.");
+            String mixed = trainers(search, search.lastRound());
+            if (!mixed.isEmpty()) out.add(search.name() + ": " + mixed.substring(2) + ". Engine pins keep the candidates of older trainers on their "
+                    + "records while the others were re-made by the current one (docs/reproducibility.md, \"Engine pins\"); single runs differ between "
+                    + "trainers, so each fold's choice and the pooled choice, which compare validation scores across them, may differ from a choice among "
+                    + "runs of one trainer (the repository's history has the earlier reports).");
             List<String> unconverged = search.unconvergedSearchRuns(corpora);
             if (!unconverged.isEmpty()) out.add(String.format(Locale.ROOT, "%s: %d search run(s) stopped at their epoch cap while still improving, and their "
                     + "validation scores entered selection as they were: %s.", search.name(), unconverged.size(), String.join(", ", unconverged)));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.emoaugnet.design.StrongestModel;
 import org.emoaugnet.evidence.ResultColumns;
 import tech.tablesaw.api.Table;
 
@@ -36,9 +37,12 @@ public final class PlanSection {
         if (nested == null || finals < plannedFinals || plannedFinals == 0) {
             b.append(String.format(Locale.ROOT, "in progress, %d of %d inner runs and %d of %d final runs finished; its nested UA appears here once every "
                     + "final run has finished.", inner, innerPlanned, finals, plannedFinals));
-            if (earlier != null && baseline != null)
-                b.append(String.format(Locale.ROOT, " The earlier attempt reached UA %s %% (mean over seeds, 95 %% t interval) against the compact "
-                        + "baseline's %s %%.", cell(res, earlier, ResultColumns.UA_OVER_SEEDS), cell(res, baseline, ResultColumns.UA_OVER_SEEDS)));
+            if (earlier != null && baseline != null) {
+                int k = earlier.indexOf(StrongestModel.MADE_BY);   // the earlier search's candidates came from several trainers: say so
+                b.append(String.format(Locale.ROOT, " The earlier attempt%s reached UA %s %% (mean over seeds, 95 %% t interval) against the compact "
+                        + "baseline's %s %%.", k < 0 ? "" : " (" + earlier.substring(k + 2) + ")", cell(res, earlier, ResultColumns.UA_OVER_SEEDS),
+                        cell(res, baseline, ResultColumns.UA_OVER_SEEDS)));
+            }
             return b.toString();
         }
         b.append(String.format(Locale.ROOT, "nested UA %s %% over seeds (95 %% t interval), %s %% over recordings (resampling speakers, then recordings), "

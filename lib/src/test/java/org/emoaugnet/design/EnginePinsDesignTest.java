@@ -100,20 +100,10 @@ class EnginePinsDesignTest {
         return set.startsWith("common-") && !set.replace("synthetic-b", "").replace("synthetic", "").replace("-", "").equals("common");
     }
 
-    /**
-     * The pins of the re-make in progress: notebooks 02 and 04's and notebook 06's baseline and question experiments on
-     * RAVDESS keep their fused-1 records until all their fused-2 runs exist (results/pending/fused-2/); each such pin
-     * says so in its remade_by field.
-     */
-    static final String REMAKE = "issue 34: re-make in progress";
-
-    static boolean inProgress(EnginePins.Pin p) { return p.remadeBy().startsWith(REMAKE); }
-
-    /** The settled pins' experiments (not {@link #inProgress}). */
+    /** The pinned experiments, each named exactly. */
     static Set<String> pinned() {
         Set<String> out = new TreeSet<>();
         for (EnginePins.Pin p : EnginePins.all()) {
-            if (inProgress(p)) continue;
             assertFalse(p.prefix(), "the committed pins name experiments exactly: " + p.experiment());
             out.add(p.experiment());
         }
@@ -152,21 +142,13 @@ class EnginePinsDesignTest {
         System.out.println("[engine pins] " + counts.size() + " experiments, " + counts.values().stream().mapToInt(Integer::intValue).sum() + " records: " + counts);
 
         // nothing else: notebooks 02 and 04, the ledger, notebook 06's baselines and questions, the synthetic-corpus runs
-        // (but for the re-make in progress, whose pins name only those experiments' real-corpus ones)
-        Set<String> remakeMayPin = new TreeSet<>(baselines);
-        remakeMayPin.addAll(questions);
         for (String e : nb.getOrDefault(NB05, Set.of())) assertFalse(EnginePins.of(e).isPresent(), "notebook 05 uses " + e);
         for (String producer : List.of(NB02, NB04, LEDGER))
-            for (String e : nb.get(producer)) {
-                remakeMayPin.add(e);
-                assertFalse(EnginePins.of(e).filter(p -> !inProgress(p)).isPresent(), producer + " uses " + e);
-            }
-        for (String e : baselines) assertFalse(EnginePins.of(e).filter(p -> !inProgress(p)).isPresent(), "notebook 06's baseline " + e);
-        for (String e : questions) assertFalse(EnginePins.of(e).filter(p -> !inProgress(p)).isPresent(), "notebook 06's question runs " + e);
+            for (String e : nb.get(producer)) assertFalse(EnginePins.of(e).isPresent(), producer + " uses " + e);
+        for (String e : baselines) assertFalse(EnginePins.of(e).isPresent(), "notebook 06's baseline " + e);
+        for (String e : questions) assertFalse(EnginePins.of(e).isPresent(), "notebook 06's question runs " + e);
         for (String e : all)
             if (records(e).stream().noneMatch(EnginePinsDesignTest::real)) assertFalse(EnginePins.of(e).isPresent(), "a synthetic-corpus experiment " + e);
-        for (EnginePins.Pin p : EnginePins.all())
-            if (inProgress(p)) assertTrue(remakeMayPin.contains(p.experiment()), "the re-make in progress pins only notebook 02/04/ledger and 06 baseline or question experiments: " + p.experiment());
         // what the main job (the synthetic corpus, no data) plans in notebooks 05 and 06, in full and quick mode
         for (boolean quick : List.of(false, true)) {
             Settings s = settings(false);
@@ -178,6 +160,23 @@ class EnginePinsDesignTest {
             StrongestModel.of("synthetic", s, RUNS).candidates().forEach(c -> planned.add(c.name()));
             for (String e : planned) assertEquals(RunSpec.Engine.current(), RunSpec.Engine.forExperiment(e), "the main job's " + e);
         }
+    }
+
+    /**
+     * Notebook 06's earlier searches choose among candidates of two trainers (candidate a, the baseline, re-made; the
+     * others pinned): their labels say so, and a search of one trainer's candidates adds nothing.
+     */
+    @Test
+    void aSearchWhoseCandidatesComeFromTwoTrainersSaysSoInItsLabels() throws Exception {
+        for (StrongestModel.Arm arm : StrongestModel.of("ravdess", settings(true), RUNS).arms()) {
+            ModelSearch search = arm.search();
+            assertEquals(StrongestModel.MADE_BY + "2 trainers: a by " + RunSpec.Engine.current().trainer() + " and b, c, d, e, f by fused-1/loop-2",
+                    StrongestModel.trainers(search, search.lastRound()), search.name());
+            assertEquals(StrongestModel.MADE_BY + "2 trainers: a by " + RunSpec.Engine.current().trainer() + " and b, c, d, e by fused-1/loop-2",
+                    StrongestModel.trainers(search, 1), search.name() + ", round 1");
+        }
+        for (StrongestModel.Arm arm : StrongestModel.of("synthetic", settings(false), RUNS).arms())
+            assertEquals("", StrongestModel.trainers(arm.search(), arm.search().lastRound()), arm.search().name());
     }
 
     /**
@@ -199,7 +198,6 @@ class EnginePinsDesignTest {
             for (ExperimentConfig c : arm.search().candidates()) designs.put(c.name(), r -> c.spec(r.fold(), r.seed(), r.data()));
         int trained = 0, evaluations = 0;
         for (EnginePins.Pin p : EnginePins.all()) {
-            if (inProgress(p)) continue;   // notebooks 02/04's and 06's baselines: LedgerTest and the reports read them back
             var design = designs.get(p.experiment());
             assertNotNull(design, p.experiment() + " is none of the designs of notebooks 05 and 06");
             for (Path run : StudyReport.runs(RUNS.resolve(p.experiment()))) {

@@ -34,6 +34,12 @@ class PlanSectionTest {
                 "baseline b,30,30,\"51.1 [48.7, 53.4]\",\"51.1 [46.3, 56.0]\",\n");
         p = PlanSection.firstScreen(results);
         assertTrue(p.contains("in progress, 5 of 96 inner runs and 0 of 30 final runs finished"), p);
+        // an earlier attempt whose candidates came from two trainers says so
+        write(results, "group,runs,planned runs,converged runs,wall time (h)\ninner,5,96,2,2.0\nfinal,0,30,0,0\nquestions,0,0,0,0\n",
+                "baseline b,30,30,\"51.7 [49.8, 53.6]\",\"51.7 [47.1, 56.3]\",\n"
+                        + "\"earlier attempt: nested search winner (s), its candidates made by 2 trainers: a by t-2 and b, c by t-1\",30,30,\"54.6 [52.5, 56.7]\",\"x\",\n");
+        p = PlanSection.firstScreen(results);
+        assertTrue(p.contains("The earlier attempt (its candidates made by 2 trainers: a by t-2 and b, c by t-1) reached UA 54.6 [52.5, 56.7] %"), p);
     }
 
     @Test
