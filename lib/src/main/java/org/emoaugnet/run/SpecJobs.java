@@ -229,9 +229,22 @@ public final class SpecJobs {
         }
         List<Corpus> read = new ArrayList<>();
         for (String name : spec.corpusNames()) read.add(corpora.corpus(name));
-        Runner.Job j = new SpecJobs(cache, scratch).job(new PlannedRun(rec.experiment(), spec, read));
+        SpecJobs jobs = new SpecJobs(cache, scratch);
+        PlannedRun planned = new PlannedRun(rec.experiment(), spec, read);
+        Runner.Job j = jobs.job(planned);
         if (Files.exists(j.runDir())) Runner.deleteTree(j.runDir());   // always computed afresh
         NumericKernels.current();   // says before the work which numeric kernels this process runs
+        if (spec.evaluates()) {
+            // an evaluation scores its run's network, which the scratch folder has only once that run is re-made there
+            // (an earlier verification may have left it, finished under the same spec)
+            Runner.Job source = jobs.job(planned.evaluated());
+            if (Runner.status(source) != Runner.Status.FINISHED) {
+                if (Files.exists(source.runDir())) Runner.deleteTree(source.runDir());
+                RunRecord made = Runner.runOrResume(source), recorded = RunRecord.read(runDir.getParent());
+                System.err.println("[verify] " + label + ": its evaluated run re-made first, predictions "
+                        + (made.predictionsSha256().equals(recorded.predictionsSha256()) ? "identical to" : "OTHER THAN") + " its record's");
+            }
+        }
         RunRecord now = Runner.runOrResume(j);
         return new Verification(label, rec.specSha256(), spec.withEngine(RunSpec.Engine.current()).sha256(), now.specSha256(),
                 rec.predictionsSha256().equals(now.predictionsSha256()), rec.test().ua(), now.test().ua());

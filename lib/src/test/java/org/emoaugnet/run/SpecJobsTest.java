@@ -101,4 +101,33 @@ class SpecJobsTest {
                 refused.getMessage());
         assertFalse(Files.exists(dir.resolve("scratch-3")), "nothing computed");
     }
+
+    /**
+     * {@link SpecJobs#verify} of an evaluation into an empty scratch folder re-makes the evaluated run there first (its
+     * network is what the evaluation scores), then the evaluation, and compares; a second evaluation of the same run in
+     * the same scratch folder reuses that run.
+     */
+    @Test
+    void verifyOfAnEvaluationReMakesItsRunFirst() throws Exception {
+        ExperimentConfig c = new ExperimentConfig("ev", "synthetic", ClassSet.RAVDESS_7_PAPER, Protocol.SPEAKER_INDEPENDENT, FeatureSpec.publicPipeline(),
+                Dataset.Layout.SEQUENCE, Recipe.none(), "compact-cnn-lstm", "relu", new TrainConfig(1, 64, 1e-3, 0, 1, 3, 0), List.of(1L), 0);
+        FeatureCache cache = new FeatureCache(dir.resolve("cache-ev"));
+        Path runs = dir.resolve("runs-ev");
+        PlannedRun p = c.plan(CorpusSource.of(corpus)).get(0), source = new PlannedRun(p.experiment(), p.spec(), p.corpora(), true);
+        SpecJobs jobs = new SpecJobs(cache, runs);
+        Runner.runOrResume(jobs.job(source));
+        List<Path> evals = new java.util.ArrayList<>();
+        for (String snr : List.of("10.0", "5.0")) {
+            PlannedRun e = PlannedRun.evaluation(source, new RunSpec.Evaluation("white-" + snr, "noise(snr_db=" + snr + ",colour=WHITE)", Degradation.SEED));
+            Runner.Job j = jobs.job(e);
+            Runner.runOrResume(j);
+            evals.add(j.runDir());
+        }
+        Path scratch = dir.resolve("scratch-ev");
+        for (Path ev : evals) {
+            var v = SpecJobs.verify(ev, CorpusSource.of(corpus), cache, scratch);
+            assertTrue(v.sameSpec() && v.samePredictions(), v.text());
+        }
+        assertTrue(RunRecord.finished(scratch.resolve("ev").resolve(SpecJobs.runName(p.spec()))), "the evaluated run, re-made in the scratch folder");
+    }
 }
