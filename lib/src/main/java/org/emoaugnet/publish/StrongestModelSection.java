@@ -81,8 +81,8 @@ public final class StrongestModelSection {
     /** The section for {@code t} (read with {@link Findings#read}). */
     public static String markdown(Table t) {
         StringBuilder b = new StringBuilder("**The strongest honest model (notebook 06; RAVDESS, speaker-independent, 8 classes).** UA in %; `results/"
-                + RESULTS + "`; each fold's candidate chosen on its validation actors (nested), each fold set searched alone; rows name candidates "
-                + "designed after test results were known. ");
+                + RESULTS + "`; candidates chosen per fold on validation actors (nested); rows name candidates designed after test results were "
+                + "known. ");
         boolean nested = false;
         for (String e : t.stringColumn(ResultColumns.EXPERIMENT)) nested |= e.startsWith("nested");
         if (!nested) b.append("No search's final runs are committed yet: the rows are the baselines alone. ");
@@ -91,8 +91,8 @@ public final class StrongestModelSection {
             provisional |= t.intColumn(ResultColumns.RUNS).get(i) < t.intColumn(ResultColumns.PLANNED_RUNS).get(i);
             unconverged |= t.intColumn(ResultColumns.CONVERGED_RUNS).get(i) < t.intColumn(ResultColumns.RUNS).get(i);
         }
-        if (provisional) b.append("A row with fewer runs than planned is provisional. ");
-        if (unconverged) b.append("A row with runs stopped at the epoch cap while improving carries no verdict. ");
+        if (provisional) b.append("Rows short of their planned runs are provisional. ");
+        if (unconverged) b.append("Rows with runs still improving at the epoch cap carry no verdict. ");
         b.append("Published figures: `results/").append(ANCHORS).append("`.");
         boolean tested = t.columnNames().contains(ResultColumns.VS_BASELINE);
         b.append("\n\n| model | fold set | network | runs of planned (converged) | UA over seeds [95 % t CI] (seeds) | UA over recordings [95 % CI, speakers→recordings] |")

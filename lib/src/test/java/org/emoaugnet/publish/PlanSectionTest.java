@@ -39,7 +39,7 @@ class PlanSectionTest {
                 "baseline b,30,30,\"51.7 [49.8, 53.6]\",\"51.7 [47.1, 56.3]\",\n"
                         + "\"earlier attempt: nested search winner (s), its candidates made by 2 trainers: a by t-2 and b, c by t-1\",30,30,\"54.6 [52.5, 56.7]\",\"x\",\n");
         p = PlanSection.firstScreen(results);
-        assertTrue(p.contains("The earlier attempt (its candidates made by 2 trainers: a by t-2 and b, c by t-1) reached UA 54.6 [52.5, 56.7] %"), p);
+        assertTrue(p.contains("The earlier attempt (its candidates from several trainers; notebook 06 says which) reached UA 54.6 [52.5, 56.7] %"), p);
     }
 
     @Test

@@ -32,7 +32,7 @@ class StrongestModelSectionTest {
         assertTrue(md.contains("| nested search winner (ravdess-search) | emobox-6 | strong-cnn-pool, compact-cnn-lstm | 30 of 30 (29) | 55.5 [53.0, 58.0] (1,2,3,4,5) | 55.4 [50.1, 60.2] |"), md);
         assertTrue(md.contains("| baseline ravdess-si8-compact-relu | reslstm-5 | compact-cnn-lstm | 20 of 25 (20) |"), md);
         assertFalse(md.contains("No search's final runs"), md);
-        assertTrue(md.contains("A row with fewer runs than planned is provisional.") && md.contains("A row with runs stopped at the epoch cap"), md);
+        assertTrue(md.contains("Rows short of their planned runs are provisional.") && md.contains("Rows with runs still improving at the epoch cap"), md);
         assertTrue(md.contains("| ResLSTM-SA (47k parameters, MFCC + chroma) | from scratch | 62.3 | reslstm-5 |"), "the published anchors as a table: " + md);
         assertTrue(md.contains("`results/" + StrongestModelSection.ANCHORS + "`"), md);
     }
@@ -46,7 +46,7 @@ class StrongestModelSectionTest {
         String md = StrongestModelSection.markdown(Findings.read(csv));
         assertTrue(md.contains("| nested search winner after round 1 (ravdess-search) | emobox-6 |"), md);
         assertFalse(md.contains("provisional"), "every row complete: " + md);
-        assertTrue(md.contains("A row with runs stopped at the epoch cap while improving carries no verdict."), "one row has an unconverged run: " + md);
+        assertTrue(md.contains("Rows with runs still improving at the epoch cap carry no verdict."), "one row has an unconverged run: " + md);
     }
 
     /** A results table as notebook 06 writes it: labels naming late candidates, one row unconverged, one provisional, the baseline test beside the latest winners. */
