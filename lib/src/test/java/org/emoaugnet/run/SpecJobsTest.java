@@ -74,8 +74,7 @@ class SpecJobsTest {
      */
     @Test
     void verifyReMakesOnlyThisEnginesRunsAndComparesARunSpec2RecordWithoutItsThreadCount() throws Exception {
-        ExperimentConfig c = new ExperimentConfig("v", "synthetic", ClassSet.RAVDESS_7_PAPER, Protocol.SPEAKER_INDEPENDENT, FeatureSpec.publicPipeline(),
-                Dataset.Layout.SEQUENCE, Recipe.none(), "compact-cnn-lstm", "relu", new TrainConfig(1, 64, 1e-3, 0, 1, 3, 0), List.of(1L), 0);
+        ExperimentConfig c = oneEpochOneSeed("v");
         FeatureCache cache = new FeatureCache(dir.resolve("cache-v"));
         Path runs = dir.resolve("runs-v");
         RunRecord made = Runner.runOrResume(new SpecJobs(cache, runs).job(c.plan(CorpusSource.of(corpus)).get(0)));
@@ -109,8 +108,7 @@ class SpecJobsTest {
      */
     @Test
     void verifyOfAnEvaluationReMakesItsRunFirst() throws Exception {
-        ExperimentConfig c = new ExperimentConfig("ev", "synthetic", ClassSet.RAVDESS_7_PAPER, Protocol.SPEAKER_INDEPENDENT, FeatureSpec.publicPipeline(),
-                Dataset.Layout.SEQUENCE, Recipe.none(), "compact-cnn-lstm", "relu", new TrainConfig(1, 64, 1e-3, 0, 1, 3, 0), List.of(1L), 0);
+        ExperimentConfig c = oneEpochOneSeed("ev");
         FeatureCache cache = new FeatureCache(dir.resolve("cache-ev"));
         Path runs = dir.resolve("runs-ev");
         PlannedRun p = c.plan(CorpusSource.of(corpus)).get(0), source = new PlannedRun(p.experiment(), p.spec(), p.corpora(), true);
@@ -129,5 +127,11 @@ class SpecJobsTest {
             assertTrue(v.sameSpec() && v.samePredictions(), v.text());
         }
         assertTrue(RunRecord.finished(scratch.resolve("ev").resolve(SpecJobs.runName(p.spec()))), "the evaluated run, re-made in the scratch folder");
+    }
+
+    /** A speaker-independent experiment on the synthetic corpus without augmentation: one epoch, seed 1. */
+    static ExperimentConfig oneEpochOneSeed(String name) {
+        return new ExperimentConfig(name, "synthetic", ClassSet.RAVDESS_7_PAPER, Protocol.SPEAKER_INDEPENDENT, FeatureSpec.publicPipeline(),
+                Dataset.Layout.SEQUENCE, Recipe.none(), "compact-cnn-lstm", "relu", new TrainConfig(1, 64, 1e-3, 0, 1, 3, 0), List.of(1L), 0);
     }
 }
