@@ -131,15 +131,14 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
     }
 
     /**
-     * The letters of the candidates of rounds 1 to {@code round} by the trainer that makes their runs
-     * ({@link RunSpec.Engine#forExperiment}), in candidate order: one entry when one trainer makes them all, more where
-     * engine pins keep some candidates on an older trainer (experiments/engine-pins.csv) while others were re-made,
-     * so that selection compares validation scores of several trainers.
+     * The letters of the candidates of rounds 1 to {@code round} by the engine that makes their runs
+     * ({@link RunSpec.Engine#forExperiment}), in candidate order: one entry when one engine makes them all, more where
+     * engine pins keep some candidates on an older engine (experiments/engine-pins.csv) while others were re-made, so
+     * that selection compares validation scores of several engines.
      */
-    public Map<String, List<String>> lettersByTrainer(int round) {
-        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
-        for (String c : candidatesUpTo(round))
-            out.computeIfAbsent(String.valueOf(RunSpec.Engine.forExperiment(c).trainer()), k -> new ArrayList<>()).add(letter(c));
+    public Map<RunSpec.Engine, List<String>> lettersByEngine(int round) {
+        Map<RunSpec.Engine, List<String>> out = new java.util.LinkedHashMap<>();
+        for (String c : candidatesUpTo(round)) out.computeIfAbsent(RunSpec.Engine.forExperiment(c), k -> new ArrayList<>()).add(letter(c));
         return out;
     }
 

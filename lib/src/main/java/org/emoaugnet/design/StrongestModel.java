@@ -31,6 +31,7 @@ import org.emoaugnet.run.PlannedRun;
 import org.emoaugnet.run.Predictions;
 import org.emoaugnet.run.Protocol;
 import org.emoaugnet.run.RunRecord;
+import org.emoaugnet.run.RunSpec;
 import org.emoaugnet.run.Runner;
 import org.emoaugnet.run.SpecJobs;
 import org.emoaugnet.util.Settings;
@@ -261,10 +262,11 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
      * one trainer makes them all.
      */
     static String trainers(ModelSearch search, int round) {
-        Map<String, List<String>> by = search.lettersByTrainer(round);
+        Map<RunSpec.Engine, List<String>> by = search.lettersByEngine(round);
         if (by.size() < 2) return "";
         List<String> parts = new ArrayList<>();
-        by.forEach((trainer, letters) -> parts.add(String.join(", ", letters) + " by " + trainer));
+        by.forEach((engine, letters) -> parts.add(String.join(", ", letters) + " by "
+                + (engine.legacy() ? engine.version() : engine.trainer() + (engine.network().equals(RunSpec.Engine.current().network()) ? "" : " (network " + engine.network() + ")"))));
         return MADE_BY + by.size() + " trainers: " + String.join(by.size() == 2 ? " and " : "; ", parts);
     }
 
@@ -759,7 +761,7 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
             if (!late.isEmpty()) out.add(search.name() + ": candidates " + DESIGNED_LATE + ": " + String.join(", ", late)
                     + "; a row of results names those among its runs, and every fold's choice still read validation speakers only.");
             String mixed = trainers(search, search.lastRound());
-            if (!mixed.isEmpty()) out.add(search.name() + ": " + mixed.substring(2) + ". Engine pins keep the candidates of older trainers on their "
+            if (!mixed.isEmpty()) out.add(search.name() + ": " + mixed.substring(MADE_BY.indexOf("its")) + ". Engine pins keep the candidates of older trainers on their "
                     + "records while the others were re-made by the current one (docs/reproducibility.md, \"Engine pins\"); single runs differ between "
                     + "trainers, so each fold's choice and the pooled choice, which compare validation scores across them, may differ from a choice among "
                     + "runs of one trainer (the repository's history has the earlier reports).");

@@ -84,7 +84,7 @@ public final class Manifest {
         return m;
     }
 
-    /** The folder under results/ where the runs of a re-make in progress wait (outside every report). */
+    /** The folder under results/ where finished runs of a study in progress wait until its experiments are complete (outside every report; results/pending/README.md). */
     public static final String PENDING = "pending";
 
     public static void write(Path projectRoot, Path resultsDir) throws IOException { write(projectRoot, resultsDir, System.err); }
@@ -95,7 +95,7 @@ public final class Manifest {
 
     /**
      * The files a manifest covers: PNG, CSV, Markdown and text files outside {@code runs/} and {@code pending/} (runs of a
-     * re-make in progress, waiting until their experiments are complete: docs/reproducibility.md), the manifest itself
+     * study in progress, waiting until their experiments are complete: results/pending/README.md), the manifest itself
      * aside.
      */
     public static List<Path> listed(Path resultsDir) throws IOException {

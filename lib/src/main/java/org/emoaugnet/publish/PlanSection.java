@@ -38,9 +38,9 @@ public final class PlanSection {
             b.append(String.format(Locale.ROOT, "in progress, %d of %d inner runs and %d of %d final runs finished; its nested UA appears here once every "
                     + "final run has finished.", inner, innerPlanned, finals, plannedFinals));
             if (earlier != null && baseline != null) {
-                int k = earlier.indexOf(StrongestModel.MADE_BY);   // the earlier search's candidates came from several trainers: say so (its table row says which)
+                boolean mixed = earlier.contains(StrongestModel.MADE_BY);   // the earlier search's candidates came from several trainers: say so (its table row says which)
                 b.append(String.format(Locale.ROOT, " The earlier attempt%s reached UA %s %% (mean over seeds, 95 %% t interval) against the compact "
-                        + "baseline's %s %%.", k < 0 ? "" : " (its candidates from several trainers; notebook 06 says which)", cell(res, earlier, ResultColumns.UA_OVER_SEEDS),
+                        + "baseline's %s %%.", mixed ? " (its candidates from several trainers; notebook 06 says which)" : "", cell(res, earlier, ResultColumns.UA_OVER_SEEDS),
                         cell(res, baseline, ResultColumns.UA_OVER_SEEDS)));
             }
             return b.toString();

@@ -236,11 +236,16 @@ public final class SpecJobs {
         NumericKernels.current();   // says before the work which numeric kernels this process runs
         if (spec.evaluates()) {
             // an evaluation scores its run's network, which the scratch folder has only once that run is re-made there
-            // (an earlier verification may have left it, finished under the same spec)
+            // (an earlier verification may have left it, finished under the same spec and with its network); the
+            // evaluated run's record is read first, so that a missing or other record fails before any training
             Runner.Job source = jobs.job(planned.evaluated());
-            if (Runner.status(source) != Runner.Status.FINISHED) {
+            RunRecord recorded = RunRecord.read(runDir.getParent());
+            if (!recorded.specSha256().equals(source.spec().sha256()))
+                throw new IOException(runDir.getParent() + ": the evaluated run's record has spec " + recorded.specSha256().substring(0, 12)
+                        + ", the evaluation's source spec is " + source.spec().shortHash());
+            if (Runner.status(source) != Runner.Status.FINISHED || !Files.isDirectory(source.runDir().resolve("model"))) {
                 if (Files.exists(source.runDir())) Runner.deleteTree(source.runDir());
-                RunRecord made = Runner.runOrResume(source), recorded = RunRecord.read(runDir.getParent());
+                RunRecord made = Runner.runOrResume(source);
                 System.err.println("[verify] " + label + ": its evaluated run re-made first, predictions "
                         + (made.predictionsSha256().equals(recorded.predictionsSha256()) ? "identical to" : "OTHER THAN") + " its record's");
             }

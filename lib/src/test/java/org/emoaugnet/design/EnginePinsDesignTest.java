@@ -168,14 +168,17 @@ class EnginePinsDesignTest {
      */
     @Test
     void aSearchWhoseCandidatesComeFromTwoTrainersSaysSoInItsLabels() throws Exception {
-        for (StrongestModel.Arm arm : StrongestModel.of("ravdess", settings(true), RUNS).arms()) {
+        List<StrongestModel.Arm> ravdess = StrongestModel.of("ravdess", settings(true), RUNS).arms(), synthetic = StrongestModel.of("synthetic", settings(false), RUNS).arms();
+        assertEquals(2, ravdess.size(), "notebook 06's two RAVDESS searches");
+        assertFalse(synthetic.isEmpty());
+        for (StrongestModel.Arm arm : ravdess) {
             ModelSearch search = arm.search();
             assertEquals(StrongestModel.MADE_BY + "2 trainers: a by " + RunSpec.Engine.current().trainer() + " and b, c, d, e, f by fused-1/loop-2",
                     StrongestModel.trainers(search, search.lastRound()), search.name());
             assertEquals(StrongestModel.MADE_BY + "2 trainers: a by " + RunSpec.Engine.current().trainer() + " and b, c, d, e by fused-1/loop-2",
                     StrongestModel.trainers(search, 1), search.name() + ", round 1");
         }
-        for (StrongestModel.Arm arm : StrongestModel.of("synthetic", settings(false), RUNS).arms())
+        for (StrongestModel.Arm arm : synthetic)
             assertEquals("", StrongestModel.trainers(arm.search(), arm.search().lastRound()), arm.search().name());
     }
 
@@ -228,8 +231,7 @@ class EnginePinsDesignTest {
             }
         assertEquals(416, evaluations, "every evaluation of the RAVDESS robustness models");
 
-        // an unpinned experiment of the same notebooks plans with the current engine (the synthetic corpus's baseline:
-        // RAVDESS's is pinned while its re-make is in progress)
+        // an unpinned experiment of the same notebooks plans with the current engine (the synthetic corpus's baseline)
         ExperimentConfig baseline = StrongestModel.of("synthetic", settings(false), RUNS).arms().get(0).baseline();
         RunRecord rec = RunRecord.read(StudyReport.runs(RUNS.resolve(baseline.name())).get(0));
         RunSpec now = baseline.spec(rec.spec().fold(), rec.spec().seed(), rec.spec().data());

@@ -121,12 +121,14 @@ class SpecJobsTest {
             Runner.runOrResume(j);
             evals.add(j.runDir());
         }
-        Path scratch = dir.resolve("scratch-ev");
-        for (Path ev : evals) {
-            var v = SpecJobs.verify(ev, CorpusSource.of(corpus), cache, scratch);
-            assertTrue(v.sameSpec() && v.samePredictions(), v.text());
-        }
-        assertTrue(RunRecord.finished(scratch.resolve("ev").resolve(SpecJobs.runName(p.spec()))), "the evaluated run, re-made in the scratch folder");
+        Path scratch = dir.resolve("scratch-ev"), remade = scratch.resolve("ev").resolve(SpecJobs.runName(p.spec())).resolve(RunRecord.FILE);
+        var first = SpecJobs.verify(evals.get(0), CorpusSource.of(corpus), cache, scratch);
+        assertTrue(first.sameSpec() && first.samePredictions(), first.text());
+        assertTrue(Files.isRegularFile(remade), "the evaluated run, re-made in the scratch folder");
+        var made = Files.getLastModifiedTime(remade);
+        var second = SpecJobs.verify(evals.get(1), CorpusSource.of(corpus), cache, scratch);
+        assertTrue(second.sameSpec() && second.samePredictions(), second.text());
+        assertEquals(made, Files.getLastModifiedTime(remade), "the second evaluation reuses the re-made run");
     }
 
     /** A speaker-independent experiment on the synthetic corpus without augmentation: one epoch, seed 1. */
