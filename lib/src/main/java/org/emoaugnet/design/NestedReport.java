@@ -289,17 +289,19 @@ public record NestedReport(NestedSearch search, ExperimentConfig baseline) {
      * many converged by the plan's rule, and their summed recorded wall time; a last row over every distinct run.
      */
     public Table cost(CorpusSource corpora) throws IOException {
-        Map<String, List<PlannedRun>> groups = new LinkedHashMap<>();
-        groups.put("inner runs (candidates on the inner folds)", search.innerRuns(corpora));
-        groups.put("final runs (each fold's winner, seeds " + search.finalSeeds() + ")", search.finalRuns(corpora));
-        groups.put("question runs (one factor changed at the winners, seeds " + NestedSearch.QUESTION_SEEDS + ")", search.questionRuns(corpora));
+        // planned: the final runs the plan makes once every outer fold is decided; the others as planned so far
+        record Group(String label, List<PlannedRun> runs, int planned) {}
+        List<PlannedRun> inner = search.innerRuns(corpora), questions = search.questionRuns(corpora);
+        List<Group> groups = List.of(new Group("inner runs (candidates on the inner folds)", inner, inner.size()),
+                new Group("final runs (each fold's winner, seeds " + search.finalSeeds() + ")", search.finalRuns(corpora), plannedFinalRuns()),
+                new Group("question runs (one factor changed at the winners, seeds " + NestedSearch.QUESTION_SEEDS + ")", questions, questions.size()));
         StringColumn group = StringColumn.create(ResultColumns.GROUP);
         IntColumn done = IntColumn.create(ResultColumns.RUNS), planned = IntColumn.create(ResultColumns.PLANNED_RUNS), conv = IntColumn.create(ResultColumns.CONVERGED_RUNS);
         DoubleColumn hours = DoubleColumn.create("wall time (h)");
         Map<String, Double> seen = new LinkedHashMap<>();
         Map<String, Boolean> converged = new LinkedHashMap<>();
-        for (var g : groups.entrySet()) {
-            Map<PlannedRun, RunRecord> f = search.finished(g.getValue());
+        for (Group g : groups) {
+            Map<PlannedRun, RunRecord> f = search.finished(g.runs());
             double sum = 0;
             int c = 0;
             for (var e : f.entrySet()) {
@@ -309,10 +311,9 @@ public record NestedReport(NestedSearch search, ExperimentConfig baseline) {
                 converged.put(key, e.getValue().training().converged());
                 if (e.getValue().training().converged()) c++;
             }
-            group.append(g.getKey());
+            group.append(g.label());
             done.append(f.size());
-            // the final runs the plan makes once every outer fold is decided; the others as planned so far
-            planned.append(g.getKey().startsWith("final runs") ? plannedFinalRuns() : g.getValue().size());
+            planned.append(g.planned());
             conv.append(c);
             hours.append(sum / 3600);
         }
