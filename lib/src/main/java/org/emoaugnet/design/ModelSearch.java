@@ -132,13 +132,14 @@ public record ModelSearch(String name, List<ExperimentConfig> candidates, List<I
 
     /**
      * The letters of the candidates of rounds 1 to {@code round} by the engine that makes their runs
-     * ({@link RunSpec.Engine#forExperiment}), in candidate order: one entry when one engine makes them all, more where
+     * ({@link RunSpec.Engine#forExperiment}, keyed by its revisions, {@link RunSpec.Engine#design}: two pins that differ
+     * only in thread count are one trainer), in candidate order: one entry when one engine makes them all, more where
      * engine pins keep some candidates on an older engine (experiments/engine-pins.csv) while others were re-made, so
      * that selection compares validation scores of several engines.
      */
     public Map<RunSpec.Engine, List<String>> lettersByEngine(int round) {
         Map<RunSpec.Engine, List<String>> out = new java.util.LinkedHashMap<>();
-        for (String c : candidatesUpTo(round)) out.computeIfAbsent(RunSpec.Engine.forExperiment(c), k -> new ArrayList<>()).add(letter(c));
+        for (String c : candidatesUpTo(round)) out.computeIfAbsent(RunSpec.Engine.forExperiment(c).design(), k -> new ArrayList<>()).add(letter(c));
         return out;
     }
 

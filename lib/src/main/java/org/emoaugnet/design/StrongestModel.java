@@ -265,8 +265,7 @@ public record StrongestModel(String corpus, List<Arm> arms, List<Long> questionS
         Map<RunSpec.Engine, List<String>> by = search.lettersByEngine(round);
         if (by.size() < 2) return "";
         List<String> parts = new ArrayList<>();
-        by.forEach((engine, letters) -> parts.add(String.join(", ", letters) + " by "
-                + (engine.legacy() ? engine.version() : engine.trainer() + (engine.network().equals(RunSpec.Engine.current().network()) ? "" : " (network " + engine.network() + ")"))));
+        by.forEach((engine, letters) -> parts.add(String.join(", ", letters) + " by " + org.emoaugnet.run.EngineTags.name(engine)));
         return MADE_BY + by.size() + " trainers: " + String.join(by.size() == 2 ? " and " : "; ", parts);
     }
 

@@ -37,6 +37,16 @@ public final class EngineTags {
     }
 
     /**
+     * What a label calls engine {@code e}, briefly: its trainer revision ({@code fused-2/loop-2}), with its network
+     * revision in parentheses when that is not the current network's, or the spec format of a run-spec/1 record (which
+     * names neither); never its thread count.
+     */
+    public static String name(RunSpec.Engine e) {
+        if (e.legacy()) return e.version();
+        return e.trainer() + (e.network().equals(RunSpec.Engine.current().network()) ? "" : " (network " + e.network() + ")");
+    }
+
+    /**
      * The tag whose checkout re-makes runs of engine {@code e}: by the trainer revision it starts with, {@link #FUSED_1}
      * for a run-spec/1 record; empty for the current engine and for an engine no tag is defined for.
      */

@@ -98,10 +98,10 @@ public final class Evaluations {
             try {
                 Runner.Job again = recompute.into(scratch);
                 System.err.println("[evaluation] " + source.label() + ": its model weights are absent; recomputing the run from its spec to evaluate it");
-                RunRecord now = Runner.runOrResume(again);
-                if (!now.predictionsSha256().equals(recorded.predictionsSha256()))
-                    throw new IOException(source.label() + ": the model could not be reproduced on this machine: the recomputed run's predictions have SHA-256 "
-                            + now.predictionsSha256() + ", the recorded run's " + recorded.predictionsSha256());
+                Remade remade = Remade.of(again, recorded);
+                if (!remade.samePredictions())
+                    throw new IOException(source.label() + ": the model could not be reproduced on this machine: the recomputed run's predictions are "
+                            + remade.predictions());
                 try {
                     Files.move(again.runDir().resolve("model"), model, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {

@@ -247,8 +247,11 @@ public sealed interface RunSpec permits RunSpec.Trained, RunSpec.Evaluated {
          */
         public boolean isCurrent() { return current().network.equals(network) && current().trainer.equals(trainer); }
 
-        /** This engine as {@link RunSpec#sameDesign} compares it: without the thread count (a run-spec/1 engine's set to {@code *}). */
-        Engine design() { return legacy() ? new Engine("*", null, null) : new Engine(null, network, trainer); }
+        /**
+         * This engine as {@link RunSpec#sameDesign} compares it and as labels group runs by trainer: without the thread
+         * count (a run-spec/1 engine's set to {@code *}).
+         */
+        public Engine design() { return legacy() ? new Engine("*", null, null) : new Engine(null, network, trainer); }
     }
 
     /**

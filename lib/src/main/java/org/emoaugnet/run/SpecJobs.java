@@ -196,19 +196,27 @@ public final class SpecJobs {
     /**
      * What re-running a recorded run gave: the recorded spec hash, the hash the record's spec has as a run made now
      * records it ({@code expectedSpec}: the same but for a run-spec/2 record of this engine, whose thread count
-     * run-spec/3 leaves out), the re-made run's hash, and whether the predictions are the same.
+     * run-spec/3 leaves out), the re-made run's hash, whether the predictions are the same, and, for an evaluation, its
+     * evaluated run made again first ({@code evaluatedRun}; empty for a training run).
      */
     public record Verification(String run, String recordedSpec, String expectedSpec, String recomputedSpec, boolean samePredictions,
-                               double recordedUa, double recomputedUa) {
+                               double recordedUa, double recomputedUa, java.util.Optional<Remade> evaluatedRun) {
+        public Verification { java.util.Objects.requireNonNull(evaluatedRun, "evaluatedRun (empty for a training run)"); }
+
         /** Whether the re-made run has the record's spec (as run-spec/3). */
         public boolean sameSpec() { return expectedSpec.equals(recomputedSpec); }
+
+        /** Whether everything re-made matched its record: the spec, the predictions and, for an evaluation, its evaluated run's predictions. */
+        public boolean reproduced() { return sameSpec() && samePredictions && evaluatedRun.map(Remade::samePredictions).orElse(true); }
 
         public String text() {
             String as = recordedSpec.equals(expectedSpec) ? "" : " (the record's " + RunSpec.VERSION_2 + " spec " + recordedSpec.substring(0, 12) + " as "
                     + RunSpec.VERSION + ", without its thread count)";
-            return String.format(Locale.ROOT, "%s: %s; predictions %s (UA recorded %.4f, now %.4f)", run,
+            String source = evaluatedRun.map(r -> "; its evaluated run " + (r.reused() ? "(made by an earlier verification in the scratch folder) " : "re-made first, ")
+                    + "predictions " + r.predictions()).orElse("");
+            return String.format(Locale.ROOT, "%s: %s; predictions %s (UA recorded %.4f, now %.4f)%s", run,
                     sameSpec() ? "same spec" + as : "spec differs (" + expectedSpec.substring(0, 12) + " recorded" + as + ", " + recomputedSpec.substring(0, 12) + " now)",
-                    samePredictions ? "IDENTICAL" : "DIFFER", recordedUa, recomputedUa);
+                    samePredictions ? "IDENTICAL" : "DIFFER", recordedUa, recomputedUa, source);
         }
     }
 
@@ -234,25 +242,22 @@ public final class SpecJobs {
         Runner.Job j = jobs.job(planned);
         if (Files.exists(j.runDir())) Runner.deleteTree(j.runDir());   // always computed afresh
         NumericKernels.current();   // says before the work which numeric kernels this process runs
+        java.util.Optional<Remade> source = java.util.Optional.empty();
         if (spec.evaluates()) {
             // an evaluation scores its run's network, which the scratch folder has only once that run is re-made there
             // (an earlier verification may have left it, finished under the same spec and with its network); the
             // evaluated run's record is read first, so that a missing or other record fails before any training
-            Runner.Job source = jobs.job(planned.evaluated());
+            Runner.Job evaluated = jobs.job(planned.evaluated());
             RunRecord recorded = RunRecord.read(runDir.getParent());
-            if (!recorded.specSha256().equals(source.spec().sha256()))
+            if (!recorded.specSha256().equals(evaluated.spec().sha256()))
                 throw new IOException(runDir.getParent() + ": the evaluated run's record has spec " + recorded.specSha256().substring(0, 12)
-                        + ", the evaluation's source spec is " + source.spec().shortHash());
-            if (Runner.status(source) != Runner.Status.FINISHED || !Files.isDirectory(source.runDir().resolve("model"))) {
-                if (Files.exists(source.runDir())) Runner.deleteTree(source.runDir());
-                RunRecord made = Runner.runOrResume(source);
-                System.err.println("[verify] " + label + ": its evaluated run re-made first, predictions "
-                        + (made.predictionsSha256().equals(recorded.predictionsSha256()) ? "identical to" : "OTHER THAN") + " its record's");
-            }
+                        + ", the evaluation's source spec is " + evaluated.spec().shortHash());
+            if (!Files.isDirectory(evaluated.runDir().resolve("model")) && Files.exists(evaluated.runDir())) Runner.deleteTree(evaluated.runDir());
+            source = java.util.Optional.of(Remade.of(evaluated, recorded));
         }
         RunRecord now = Runner.runOrResume(j);
         return new Verification(label, rec.specSha256(), spec.withEngine(RunSpec.Engine.current()).sha256(), now.specSha256(),
-                rec.predictionsSha256().equals(now.predictionsSha256()), rec.test().ua(), now.test().ua());
+                rec.predictionsSha256().equals(now.predictionsSha256()), rec.test().ua(), now.test().ua(), source);
     }
 
     private static FeatureSpec features(String key) { return FeatureSpec.byKey(key); }

@@ -123,12 +123,40 @@ class SpecJobsTest {
         }
         Path scratch = dir.resolve("scratch-ev"), remade = scratch.resolve("ev").resolve(SpecJobs.runName(p.spec())).resolve(RunRecord.FILE);
         var first = SpecJobs.verify(evals.get(0), CorpusSource.of(corpus), cache, scratch);
-        assertTrue(first.sameSpec() && first.samePredictions(), first.text());
+        assertTrue(first.reproduced() && first.sameSpec() && first.samePredictions(), first.text());
+        assertTrue(first.evaluatedRun().isPresent() && !first.evaluatedRun().get().reused() && first.evaluatedRun().get().samePredictions(), first.text());
+        assertTrue(first.text().contains("its evaluated run re-made first, predictions identical"), first.text());
         assertTrue(Files.isRegularFile(remade), "the evaluated run, re-made in the scratch folder");
         var made = Files.getLastModifiedTime(remade);
         var second = SpecJobs.verify(evals.get(1), CorpusSource.of(corpus), cache, scratch);
-        assertTrue(second.sameSpec() && second.samePredictions(), second.text());
+        assertTrue(second.reproduced(), second.text());
+        assertTrue(second.evaluatedRun().get().reused(), second.text());
         assertEquals(made, Files.getLastModifiedTime(remade), "the second evaluation reuses the re-made run");
+
+    }
+
+    /**
+     * A verification is reproduced only when its evaluated run is too: an evaluation whose own predictions match its
+     * record but whose evaluated run, made again, has other predictions is not ({@code records verify} exits with
+     * MISMATCH), and its text says so with both hashes.
+     */
+    @Test
+    void anEvaluatedRunWithOtherPredictionsIsNotReproduced() throws Exception {
+        Path runs = RecordIntegrityTest.RUNS;
+        RunRecord one = RunRecord.read(runs.resolve(RecordIntegrityTest.SAMPLE)), other = RunRecord.read(runs.resolve("ravdess-si-compact-relu/fold-2-seed1"));
+        Remade same = new Remade(one, one, false), differs = new Remade(one, other, true);
+        assertTrue(same.samePredictions());
+        assertFalse(differs.samePredictions());
+        assertEquals("OTHER THAN its record's (SHA-256 " + one.predictionsSha256().substring(0, 12) + " recorded, " + other.predictionsSha256().substring(0, 12) + " now)",
+                differs.predictions());
+        String h = "a".repeat(64);
+        var ok = new SpecJobs.Verification("x/eval-clean", h, h, h, true, 0.5, 0.5, java.util.Optional.of(same));
+        var bad = new SpecJobs.Verification("x/eval-clean", h, h, h, true, 0.5, 0.5, java.util.Optional.of(differs));
+        var training = new SpecJobs.Verification("x", h, h, h, true, 0.5, 0.5, java.util.Optional.empty());
+        assertTrue(ok.reproduced() && training.reproduced());
+        assertFalse(bad.reproduced(), bad.text());
+        assertTrue(bad.text().contains("predictions IDENTICAL") && bad.text().contains("(made by an earlier verification in the scratch folder) predictions OTHER THAN"), bad.text());
+        assertFalse(new SpecJobs.Verification("x", h, h, "b".repeat(64), true, 0.5, 0.5, java.util.Optional.empty()).reproduced(), "another spec");
     }
 
     /** A speaker-independent experiment on the synthetic corpus without augmentation: one epoch, seed 1. */
