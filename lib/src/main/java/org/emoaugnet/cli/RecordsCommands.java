@@ -19,6 +19,7 @@ import org.emoaugnet.run.EngineTags;
 import org.emoaugnet.run.EvaluationMigration;
 import org.emoaugnet.run.NumericKernels;
 import org.emoaugnet.run.RecordCheck;
+import org.emoaugnet.run.RecordImport;
 import org.emoaugnet.run.RecordMigration;
 import org.emoaugnet.run.RecordUpgrade;
 import org.emoaugnet.run.RunRecord;
@@ -35,8 +36,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code emoaug records verify|check|migrate}: the run records as evidence. */
-@Command(name = "records", description = "the run records as evidence: verify, check, migrate",
-        subcommands = {RecordsCommands.Verify.class, RecordsCommands.Check.class, RecordsCommands.Migrate.class})
+@Command(name = "records", description = "the run records as evidence: verify, check, import, migrate",
+        subcommands = {RecordsCommands.Verify.class, RecordsCommands.Check.class, RecordsCommands.Import.class, RecordsCommands.Migrate.class})
 final class RecordsCommands {
     /** {@code --runs}: where the records are. */
     static final class RunsOption {
@@ -208,6 +209,35 @@ final class RecordsCommands {
             out.println(bad == 0 ? runs.size() + " run record(s) checked under " + root + ": every file hashes to its record and every test metric is what its "
                     + "predictions give" : bad + " of " + runs.size() + " run record(s) under " + root + " do not check out (above)");
             return bad == 0 ? ExitCode.OK : ExitCode.MISMATCH;
+        }
+    }
+
+    @Command(name = "import", description = "bring the finished runs of another runs folder (a study trained in the background into its own folder) "
+            + "into the runs folder: every record checked in full and every target absent or holding the same record before anything is copied "
+            + "(exit code 3, naming each problem, otherwise); each run's record and files (never model/) moved into place in one step")
+    static final class Import implements CommandAction {
+        @Option(names = "--from", required = true, paramLabel = "DIR", description = "the runs folder to import from (<experiment>/<run>/record.properties under it)")
+        Path from;
+
+        @Mixin RunsOption runsOption;
+        @Mixin SettingsOptions settings;
+        @Spec CommandSpec spec;
+
+        @Override
+        public ExitCode execute() throws Exception {
+            Path source = InputFiles.folder(from, "runs folder to import from");
+            Path root = SettingsOptions.runsRoot(runsOption.runs, settings.settings());
+            PrintStream out = Main.out(spec);
+            RecordImport.Outcome o;
+            try {
+                o = RecordImport.into(source, root);
+            } catch (RecordImport.Refused e) {   // the finding of this command, not a failure: said, with its exit code
+                out.println(e.getMessage());
+                return ExitCode.MISMATCH;
+            }
+            o.imported().forEach(r -> out.println("imported " + r));
+            out.println(o.imported().size() + " run(s) imported into " + root + "; " + o.alreadyThere().size() + " already there with the same record");
+            return ExitCode.OK;
         }
     }
 
