@@ -28,9 +28,9 @@ public record Remade(RunRecord recorded, RunRecord now, boolean reused) {
     /** Whether the run made again has the record's predictions, byte for byte (their SHA-256). */
     public boolean samePredictions() { return now.predictionsSha256().equals(recorded.predictionsSha256()); }
 
-    /** "identical to its record's" or, loudly, "OTHER THAN its record's (SHA-256 ... recorded, ... now)". */
+    /** "identical to its record's" or, loudly, "OTHER THAN its record's (SHA-256 ... recorded, ... now)", with both full hashes. */
     public String predictions() {
         return samePredictions() ? "identical to its record's"
-                : "OTHER THAN its record's (SHA-256 " + recorded.predictionsSha256().substring(0, 12) + " recorded, " + now.predictionsSha256().substring(0, 12) + " now)";
+                : "OTHER THAN its record's (SHA-256 " + recorded.predictionsSha256() + " recorded, " + now.predictionsSha256() + " now)";
     }
 }

@@ -147,7 +147,7 @@ class SpecJobsTest {
         Remade same = new Remade(one, one, false), differs = new Remade(one, other, true);
         assertTrue(same.samePredictions());
         assertFalse(differs.samePredictions());
-        assertEquals("OTHER THAN its record's (SHA-256 " + one.predictionsSha256().substring(0, 12) + " recorded, " + other.predictionsSha256().substring(0, 12) + " now)",
+        assertEquals("OTHER THAN its record's (SHA-256 " + one.predictionsSha256() + " recorded, " + other.predictionsSha256() + " now)",
                 differs.predictions());
         String h = "a".repeat(64);
         var ok = new SpecJobs.Verification("x/eval-clean", h, h, h, true, 0.5, 0.5, java.util.Optional.of(same));
