@@ -59,7 +59,8 @@ public final class RecordImport {
                 problems.addAll(found);
                 continue;
             }
-            String experiment = RunRecord.read(dir).experiment(), place = name.substring(0, name.lastIndexOf('/'));
+            // RecordCheck.full has read the record and checked it in full: its fields are all that is needed here
+            String experiment = RunRecord.load(dir).get("experiment"), place = name.substring(0, name.lastIndexOf('/'));
             if (!experiment.equals(place)) {
                 problems.add(dir.resolve(RunRecord.FILE) + ": its experiment is " + experiment + ", but it lies in " + place);
                 continue;

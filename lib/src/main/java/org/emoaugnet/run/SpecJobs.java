@@ -194,29 +194,38 @@ public final class SpecJobs {
     }
 
     /**
-     * What re-running a recorded run gave: the recorded spec hash, the hash the record's spec has as a run made now
-     * records it ({@code expectedSpec}: the same but for a run-spec/2 record of this engine, whose thread count
-     * run-spec/3 leaves out), the re-made run's hash, whether the predictions are the same, and, for an evaluation, its
-     * evaluated run made again first ({@code evaluatedRun}; empty for a training run).
+     * What re-running a recorded run gave: the run re-made beside its record ({@code remade}: the recorded and the
+     * re-made spec hash and predictions), the hash the record's spec has as a run made now records it
+     * ({@code expectedSpec}: the recorded one but for a run-spec/2 record of this engine, whose thread count run-spec/3
+     * leaves out), and, for an evaluation, its evaluated run made again first ({@code evaluatedRun}; empty for a
+     * training run).
      */
-    public record Verification(String run, String recordedSpec, String expectedSpec, String recomputedSpec, boolean samePredictions,
-                               double recordedUa, double recomputedUa, java.util.Optional<Remade> evaluatedRun) {
+    public record Verification(String run, String expectedSpec, Remade remade, java.util.Optional<Remade> evaluatedRun) {
         public Verification { java.util.Objects.requireNonNull(evaluatedRun, "evaluatedRun (empty for a training run)"); }
 
+        /** The spec hash the record holds. */
+        public String recordedSpec() { return remade.recorded().specSha256(); }
+
+        /** The spec hash of the run made again. */
+        public String recomputedSpec() { return remade.now().specSha256(); }
+
         /** Whether the re-made run has the record's spec (as run-spec/3). */
-        public boolean sameSpec() { return expectedSpec.equals(recomputedSpec); }
+        public boolean sameSpec() { return expectedSpec.equals(recomputedSpec()); }
+
+        /** Whether the re-made run has the record's predictions. */
+        public boolean samePredictions() { return remade.samePredictions(); }
 
         /** Whether everything re-made matched its record: the spec, the predictions and, for an evaluation, its evaluated run's predictions. */
-        public boolean reproduced() { return sameSpec() && samePredictions && evaluatedRun.map(Remade::samePredictions).orElse(true); }
+        public boolean reproduced() { return sameSpec() && samePredictions() && evaluatedRun.map(Remade::samePredictions).orElse(true); }
 
         public String text() {
-            String as = recordedSpec.equals(expectedSpec) ? "" : " (the record's " + RunSpec.VERSION_2 + " spec " + recordedSpec.substring(0, 12) + " as "
-                    + RunSpec.VERSION + ", without its thread count)";
+            String recordedSpec = recordedSpec(), as = recordedSpec.equals(expectedSpec) ? "" : " (the record's " + RunSpec.VERSION_2 + " spec "
+                    + recordedSpec.substring(0, 12) + " as " + RunSpec.VERSION + ", without its thread count)";
             String source = evaluatedRun.map(r -> "; its evaluated run " + (r.reused() ? "(made by an earlier verification in the scratch folder) " : "re-made first, ")
                     + "predictions " + r.predictions()).orElse("");
             return String.format(Locale.ROOT, "%s: %s; predictions %s (UA recorded %.4f, now %.4f)%s", run,
-                    sameSpec() ? "same spec" + as : "spec differs (" + expectedSpec.substring(0, 12) + " recorded" + as + ", " + recomputedSpec.substring(0, 12) + " now)",
-                    samePredictions ? "IDENTICAL" : "DIFFER", recordedUa, recomputedUa, source);
+                    sameSpec() ? "same spec" + as : "spec differs (" + expectedSpec.substring(0, 12) + " recorded" + as + ", " + recomputedSpec().substring(0, 12) + " now)",
+                    samePredictions() ? "IDENTICAL" : "DIFFER", remade.recorded().test().ua(), remade.now().test().ua(), source);
         }
     }
 
@@ -255,9 +264,7 @@ public final class SpecJobs {
             if (!Files.isDirectory(evaluated.runDir().resolve("model")) && Files.exists(evaluated.runDir())) Runner.deleteTree(evaluated.runDir());
             source = java.util.Optional.of(Remade.of(evaluated, recorded));
         }
-        RunRecord now = Runner.runOrResume(j);
-        return new Verification(label, rec.specSha256(), spec.withEngine(RunSpec.Engine.current()).sha256(), now.specSha256(),
-                rec.predictionsSha256().equals(now.predictionsSha256()), rec.test().ua(), now.test().ua(), source);
+        return new Verification(label, spec.withEngine(RunSpec.Engine.current()).sha256(), Remade.of(j, rec), source);
     }
 
     private static FeatureSpec features(String key) { return FeatureSpec.byKey(key); }

@@ -149,14 +149,15 @@ class SpecJobsTest {
         assertFalse(differs.samePredictions());
         assertEquals("OTHER THAN its record's (SHA-256 " + one.predictionsSha256() + " recorded, " + other.predictionsSha256() + " now)",
                 differs.predictions());
-        String h = "a".repeat(64);
-        var ok = new SpecJobs.Verification("x/eval-clean", h, h, h, true, 0.5, 0.5, java.util.Optional.of(same));
-        var bad = new SpecJobs.Verification("x/eval-clean", h, h, h, true, 0.5, 0.5, java.util.Optional.of(differs));
-        var training = new SpecJobs.Verification("x", h, h, h, true, 0.5, 0.5, java.util.Optional.empty());
+        String h = one.specSha256();   // the evaluation itself re-made with its record's spec and predictions
+        var ok = new SpecJobs.Verification("x/eval-clean", h, same, java.util.Optional.of(same));
+        var bad = new SpecJobs.Verification("x/eval-clean", h, same, java.util.Optional.of(differs));
+        var training = new SpecJobs.Verification("x", h, same, java.util.Optional.empty());
         assertTrue(ok.reproduced() && training.reproduced());
         assertFalse(bad.reproduced(), bad.text());
         assertTrue(bad.text().contains("predictions IDENTICAL") && bad.text().contains("(made by an earlier verification in the scratch folder) predictions OTHER THAN"), bad.text());
-        assertFalse(new SpecJobs.Verification("x", h, h, "b".repeat(64), true, 0.5, 0.5, java.util.Optional.empty()).reproduced(), "another spec");
+        assertFalse(new SpecJobs.Verification("x", "b".repeat(64), same, java.util.Optional.empty()).reproduced(), "another spec");
+        assertFalse(new SpecJobs.Verification("x", h, differs, java.util.Optional.empty()).reproduced(), "other predictions");
     }
 
     /** A speaker-independent experiment on the synthetic corpus without augmentation: one epoch, seed 1. */
