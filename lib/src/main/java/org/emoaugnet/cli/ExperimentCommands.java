@@ -117,7 +117,7 @@ final class ExperimentCommands {
 
     @Command(name = "nested", description = "run (or resume) a pre-registered search with inner cross-validation (design.NestedSearch) from its plan "
             + "folder: every candidate on every inner fold of every outer fold, then each outer fold's winner with the final seeds; refuses to train "
-            + "unless the plan folder is committed and unchanged; prints the search log")
+            + "unless the plan folder and its inner fold files are committed and unchanged; prints the search log")
     static final class Nested implements CommandAction {
         @Option(names = "--plan", required = true, paramLabel = "DIR", description = "the plan folder (plan.md, plan.properties, candidates/)")
         Path plan;
@@ -147,8 +147,8 @@ final class ExperimentCommands {
                 return ExitCode.OK;
             }
             if (!reg.registered())
-                throw new UsageException(dir + ": the plan must be committed, and its folder unchanged, before any of its runs (pre-registration); "
-                        + "commit it, then run again");
+                throw new UsageException(dir + ": the plan must be committed, and its folder and inner fold files unchanged, before any of its runs "
+                        + "(pre-registration); commit them, then run again");
             search.runUntilComplete(corpora, SettingsOptions.cache(s), root);   // the folds whose search finishes then plan their final runs
             ReportTables.print(out, search.log(corpora), 1, "the search log");
             return ExitCode.OK;

@@ -114,9 +114,13 @@ public record NestedSearch(String name, SearchPlan plan, List<ExperimentConfig> 
         }
         if (candidates.isEmpty()) throw new ConfigurationException(cdir + ": no candidate experiment files (*.properties)");
         Map<String, FoldFile> inner = new LinkedHashMap<>();
-        for (FoldSet.Members m : candidates.get(0).split().foldSet().folds()) inner.put(m.name(), FoldFile.read(innerDir.resolve(m.name() + "-inner.csv")));
+        List<Path> innerFiles = new ArrayList<>();
+        for (FoldSet.Members m : candidates.get(0).split().foldSet().folds()) {
+            innerFiles.add(innerDir.resolve(m.name() + "-inner.csv"));
+            inner.put(m.name(), FoldFile.read(innerFiles.get(innerFiles.size() - 1)));
+        }
         try {
-            return new NestedSearch(name, plan, candidates, inner, innerSeeds, finalSeeds, runsRoot);
+            return new NestedSearch(name, plan.reading(innerFiles), candidates, inner, innerSeeds, finalSeeds, runsRoot);
         } catch (IllegalArgumentException e) {   // candidates or folds that do not fit together: named with the plan
             throw new ConfigurationException(dir + ": " + e.getMessage(), e);
         }

@@ -249,6 +249,26 @@ class NestedSearchTest {
         Files.delete(p.resolve("late-idea.properties"));
         Files.writeString(p.resolve(SearchPlan.TEXT), "# plan, edited\n");
         assertFalse(SearchPlan.read(p).registration().registered(), "an edited plan text");
+        git(repo, "checkout", "-q", "--", "plan");
+
+        // files outside the folder that the plan reads (its inner fold files): not in the hash, but in the registration
+        Path folds = repo.resolve("folds").resolve("outer-1-inner.csv");
+        Files.createDirectories(folds.getParent());
+        Files.writeString(folds, "fold,test,validation\n");
+        SearchPlan reading = SearchPlan.read(p).reading(List.of(folds));
+        assertEquals(SearchPlan.read(p).sha256(), reading.sha256(), "the hash is the folder's");
+        assertFalse(reading.registration().registered(), "an input never committed");
+        git(repo, "add", "folds");
+        git(repo, "commit", "-q", "-m", "folds");
+        SearchPlan.Registration withFolds = reading.registration();
+        assertTrue(withFolds.registered());
+        assertNotEquals(r.commit(), withFolds.commit(), "the last commit that changed the plan or what it reads");
+        Files.writeString(folds, "fold,test,validation\n# edited\n");
+        assertFalse(reading.registration().registered(), "an edited input");
+        assertTrue(SearchPlan.read(p).registration().registered(), "the folder alone is unchanged");
+        Files.writeString(repo.resolve(".gitignore"), "ignored.csv\n");
+        Files.writeString(folds.resolveSibling("ignored.csv"), "fold,test,validation\n");
+        assertFalse(SearchPlan.read(p).reading(List.of(folds.resolveSibling("ignored.csv"))).registration().registered(), "an ignored input is never committed");
     }
 
     static void git(Path repo, String... args) throws Exception {
