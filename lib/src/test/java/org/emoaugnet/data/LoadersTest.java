@@ -246,5 +246,8 @@ class LoadersTest {
         }
         assertThrows(IllegalArgumentException.class, () -> org.emoaugnet.data.loaders.Corpora.speakerOfKey("ravdess/not-an-id"));
         assertThrows(IllegalArgumentException.class, () -> org.emoaugnet.data.loaders.Corpora.speakerOfKey("nocorpus/x"));
+        for (var l : List.of(new SaveeLoader(), new TessLoader(), new CremaDLoader()))
+            assertEquals("'nounderscore' is not a " + l.displayName() + " id (speaker_...)",
+                    assertThrows(IllegalArgumentException.class, () -> l.speakerOf("nounderscore")).getMessage());
     }
 }

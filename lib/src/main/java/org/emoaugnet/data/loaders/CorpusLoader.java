@@ -126,4 +126,16 @@ public interface CorpusLoader {
      * @throws IllegalArgumentException when the id does not have this corpus's form
      */
     String speakerOf(String id);
+
+    /**
+     * {@link #speakerOf} for corpora whose ids start with the speaker and an underscore ({@code speaker_...}: CREMA-D,
+     * SAVEE, TESS).
+     *
+     * @throws IllegalArgumentException naming the corpus when the id has no speaker before an underscore
+     */
+    static String speakerBeforeUnderscore(String id, String corpus) {
+        int u = id.indexOf('_');
+        if (u <= 0) throw new IllegalArgumentException("'" + id + "' is not a " + corpus + " id (speaker_...)");
+        return id.substring(0, u);
+    }
 }

@@ -63,9 +63,5 @@ public class TessLoader implements CorpusLoader {
     }
 
     @Override
-    public String speakerOf(String id) {
-        int u = id.indexOf('_');
-        if (u <= 0) throw new IllegalArgumentException("'" + id + "' is not a " + displayName() + " id (speaker_...)");
-        return id.substring(0, u);
-    }
+    public String speakerOf(String id) { return CorpusLoader.speakerBeforeUnderscore(id, displayName()); }
 }
