@@ -106,16 +106,23 @@ public record NestedReport(NestedSearch search, ExperimentConfig baseline) {
      * The primary test: the final runs minus the baseline's, paired by fold and seed, the outer fold the unit (its
      * seeds averaged), paired t with its 95 % interval, the sign-flip test and the speakers → recordings interval
      * beside it; a family of one ({@link StudyReport#comparisonTable}: Holm, minimal detectable difference). No row
-     * until both sides have runs.
+     * until every final run the plan makes has finished and the baseline has runs: the plan's test is over all its
+     * outer folds, and a test over the folds finished so far would be another (the table's name says how far it is).
      */
     public Table baselineTest(CorpusSource corpora) throws IOException {
         List<Path> a = finalRuns(corpora), b = baselineRuns();
         Map<String, Comparison> cmp = new LinkedHashMap<>();
-        if (!a.isEmpty() && !b.isEmpty()) cmp.put(baselineContrast(), Comparison.of(a, b, "UA"));
+        boolean complete = a.size() == plannedFinalRuns();
+        if (complete && !b.isEmpty()) cmp.put(baselineContrast(), Comparison.of(a, b, "UA"));
         List<Path> used = new ArrayList<>(a);
         used.addAll(b);
-        return Lineage.tag(StudyReport.comparisonTable("plan " + search.name() + ": the primary test, nested − baseline, UA (a family of one)", cmp),
-                StudyReport.lineage(used));
+        return Lineage.tag(StudyReport.comparisonTable("plan " + search.name() + ": the primary test, nested − baseline, UA (a family of one)"
+                + (complete ? "" : inProgress(a.size(), plannedFinalRuns(), "final")), cmp), StudyReport.lineage(used));
+    }
+
+    /** How a test's title says it waits for its runs: {@code " (no test until all 30 final runs have finished: 5 so far)"}. */
+    private static String inProgress(int finished, int planned, String runs) {
+        return " (no test until all " + planned + " " + runs + " runs have finished: " + finished + " so far)";
     }
 
     /**
@@ -240,12 +247,20 @@ public record NestedReport(NestedSearch search, ExperimentConfig baseline) {
      * The paper's questions at the winners ({@link NestedSearch#questionRuns}): in each decided outer fold its winner
      * with one factor changed against the winner's own runs with the same seeds, paired by fold and seed over the folds,
      * the fold the unit. Two families, each Holm-adjusted on its own: the recipes ({@code public-4 − none},
-     * {@code all − none}) and the activation ({@code ReLU − ELU}); a comparison appears once both sides have runs.
+     * {@code all − none}) and the activation ({@code ReLU − ELU}). No row until every outer fold is decided and every
+     * question run of every fold has finished, as the plan asks them over all its outer folds (the tables' names say
+     * how far they are).
      */
     public List<Table> questions(CorpusSource corpora) throws IOException {
         Map<String, String> winners = search.winners(corpora);
+        List<PlannedRun> planned = search.questionRuns(corpora);
+        Map<PlannedRun, RunRecord> finished = search.finished(planned);
+        boolean complete = winners.size() == search.inner().size() && finished.size() == planned.size();
+        String waiting = complete ? "" : winners.size() < search.inner().size()
+                ? " (no test until all " + search.inner().size() + " outer folds are decided and their question runs have finished: " + winners.size() + " decided so far)"
+                : inProgress(finished.size(), planned.size(), "question");
         Map<String, List<Path>> arms = new LinkedHashMap<>();   // arm → runs over the decided folds
-        for (PlannedRun r : search.finished(search.questionRuns(corpora)).keySet()) {
+        for (PlannedRun r : complete ? finished.keySet() : java.util.Set.<PlannedRun>of()) {
             String w = winners.get(r.spec().fold());
             if (w == null) continue;
             Path dir = search.finishedDirs(List.of(r)).get(0);
@@ -264,8 +279,8 @@ public record NestedReport(NestedSearch search, ExperimentConfig baseline) {
         used.addAll(relu);
         used.addAll(elu);
         List<String> lineage = StudyReport.lineage(used);
-        return List.of(Lineage.tag(StudyReport.comparisonTable("plan " + search.name() + ": waveform augmentation − none at the winners, UA", recipes), lineage),
-                Lineage.tag(StudyReport.comparisonTable("plan " + search.name() + ": ReLU − ELU at the winners, UA", activation), lineage));
+        return List.of(Lineage.tag(StudyReport.comparisonTable("plan " + search.name() + ": waveform augmentation − none at the winners, UA" + waiting, recipes), lineage),
+                Lineage.tag(StudyReport.comparisonTable("plan " + search.name() + ": ReLU − ELU at the winners, UA" + waiting, activation), lineage));
     }
 
     /**

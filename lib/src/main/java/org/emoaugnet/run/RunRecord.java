@@ -280,15 +280,19 @@ public record RunRecord(String experiment, RunSpec spec, String specSha256, Prov
         return out;
     }
 
-    /** The history as a table (columns as in {@code history.csv}). */
+    /**
+     * The history as a table (columns as in {@code history.csv}; the per-epoch test metrics, recorded beside the
+     * validation ones and never used to choose, are missing where a run did not record them).
+     */
     public Table historyTable() throws IOException {
         tech.tablesaw.api.IntColumn ep = tech.tablesaw.api.IntColumn.create("epoch");
-        String[] names = {"train_loss", "train_wa", "train_ua", "val_wa", "val_ua", "lr", "seconds"};
+        String[] names = {"train_loss", "train_wa", "train_ua", "val_wa", "val_ua", "lr", "seconds", org.emoaugnet.model.Trainer.TEST_WA,
+                org.emoaugnet.model.Trainer.TEST_UA};
         tech.tablesaw.api.DoubleColumn[] cols = new tech.tablesaw.api.DoubleColumn[names.length];
         for (int i = 0; i < names.length; i++) cols[i] = tech.tablesaw.api.DoubleColumn.create(names[i]);
         for (Epoch e : history) {
             ep.append(e.epoch());
-            double[] v = {e.trainLoss(), e.trainWa(), e.trainUa(), e.valWa(), e.valUa(), e.lr(), e.seconds()};
+            double[] v = {e.trainLoss(), e.trainWa(), e.trainUa(), e.valWa(), e.valUa(), e.lr(), e.seconds(), e.testWa(), e.testUa()};
             for (int i = 0; i < v.length; i++) cols[i].append(v[i]);
         }
         Table t = Table.create("history", ep);

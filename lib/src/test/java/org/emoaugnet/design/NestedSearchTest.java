@@ -169,6 +169,14 @@ class NestedSearchTest {
         var fitting = report.fitting(corpora);
         assertEquals(4, fitting.rowCount());
         for (int i = 0; i < 4; i++) assertEquals(2, fitting.intColumn("epochs").get(i));
+        for (String col : List.of("train_ua", "val_ua", org.emoaugnet.model.Trainer.TEST_UA)) {   // notebook 06's curves of the final runs
+            Map<String, double[]> curves = org.emoaugnet.evidence.StudyReport.curves(finalDirs, col, true);
+            assertEquals(4, curves.size(), col);
+            for (double[] v : curves.values()) assertTrue(v.length == 2 && Double.isFinite(v[1]), col);
+        }
+        RunRecord last = RunRecord.read(finalDirs.get(0));
+        assertEquals(100 * last.test().ua(), org.emoaugnet.evidence.StudyReport.curves(finalDirs.subList(0, 1), org.emoaugnet.model.Trainer.TEST_UA, false)
+                .values().iterator().next()[1], 1e-9, "selection 'last': the last epoch's test UA is the run's");
         List<tech.tablesaw.api.Table> q = report.questions(corpora);
         assertEquals(List.of("public-4 − none (at each fold's winner)", "all − none (at each fold's winner)"),
                 q.get(0).stringColumn(org.emoaugnet.evidence.TestColumns.COMPARISON).asList());
@@ -179,6 +187,20 @@ class NestedSearchTest {
         assertEquals(12, cost.intColumn(org.emoaugnet.evidence.ResultColumns.RUNS).get(0));
         List<String> sentences = report.sentences(corpora, results, cost, fitting);
         assertTrue(sentences.get(0).contains("12 of 12 inner runs finished, 2 of 2 outer folds decided, 4 of 4 final runs"), sentences.get(0));
+
+        // with one final run missing the design is incomplete: the primary test and the questions give no row, and say how far they are
+        Path aside = dir.resolve("aside");
+        Files.move(finalDirs.get(0), aside);
+        var waiting = report.baselineTest(corpora);
+        assertEquals(0, waiting.rowCount());
+        assertTrue(waiting.name().endsWith("(no test until all 4 final runs have finished: 3 so far)"), waiting.name());
+        assertTrue(report.results(corpora, waiting, Map.of()).stringColumn(org.emoaugnet.evidence.ResultColumns.VS_BASELINE).get(0).isEmpty(), "no verdict on 3 of 4 runs");
+        for (tech.tablesaw.api.Table t : report.questions(corpora)) {
+            assertEquals(0, t.rowCount(), t.name());
+            assertTrue(t.name().contains("question runs have finished: "), t.name());
+        }
+        Files.move(aside, finalDirs.get(0));
+        assertEquals(1, report.baselineTest(corpora).rowCount());
 
         // the model a user takes away: the candidate most outer folds chose, trained on every speaker, with its card
         var choice = s.mostChosen(corpora).orElseThrow();
