@@ -16,6 +16,7 @@ import org.emoaugnet.evidence.ResultColumns;
 import org.emoaugnet.evidence.StudyReport;
 import org.emoaugnet.evidence.TestColumns;
 import org.emoaugnet.model.StopReason;
+import org.emoaugnet.plot.ResultFigures;
 import org.emoaugnet.run.CorpusSource;
 import org.emoaugnet.run.PlannedRun;
 import org.emoaugnet.run.RunRecord;
@@ -204,6 +205,24 @@ public record NestedReport(NestedSearch search, ExperimentConfig baseline) {
         if (runs.isEmpty()) return nan(baseline.classSet().classes().size());
         Confusion c = StudyReport.pooledConfusion(runs);
         return Metrics.of(c).recall();
+    }
+
+    /**
+     * A history column ({@code train_ua}, {@code val_ua}, {@code test_ua}, ...) per epoch of every finished final run,
+     * grouped by outer fold in the plan's order (accuracies in percent, as {@link StudyReport#curves}), each marked
+     * converged or not by the plan's rule: the figure of the fitting check ({@link ResultFigures#curvesByGroup}).
+     */
+    public Map<String, List<ResultFigures.RunCurve>> curves(CorpusSource corpora, String column) throws IOException {
+        Map<String, List<ResultFigures.RunCurve>> out = new LinkedHashMap<>();
+        for (String fold : search.inner().keySet()) out.put(fold, new ArrayList<>());
+        List<Path> finals = finalRuns(corpora);
+        for (Path r : finals) {
+            RunRecord rec = RunRecord.read(r);
+            double[] v = StudyReport.curves(List.of(r), column, false).values().iterator().next();
+            out.get(rec.spec().fold()).add(new ResultFigures.RunCurve(v, rec.training().converged()));
+        }
+        out.values().removeIf(List::isEmpty);
+        return Lineage.tag(out, StudyReport.lineage(finals));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Map;
 import org.emoaugnet.eval.Confusion;
 import org.knowm.xchart.XYChart;
@@ -27,6 +28,44 @@ public final class ResultFigures {
             c.addSeries(k, x, v).setMarker(SeriesMarkers.CIRCLE);
         });
         return org.emoaugnet.util.Lineage.tag(c, series);
+    }
+
+    /**
+     * One run's curve for {@link #curvesByGroup}: its values at epochs 1..n and whether the run converged by its
+     * schedule's rule.
+     */
+    public record RunCurve(double[] values, boolean converged) {}
+
+    /**
+     * Curves of many runs in groups (an outer fold's seeds), so that 30 runs stay readable: one colour per group, a
+     * thin line without markers per run, dashed where the run did not converge; one legend entry per group, "name (n
+     * runs)" or "name (n runs, k NOT converged: dashed)".
+     */
+    public static XYChart curvesByGroup(String title, String yLabel, Map<String, List<RunCurve>> groups) {
+        XYChart c = new XYChartBuilder().width(Plots.WIDTH).height(Plots.HEIGHT).title(title).xAxisTitle("epoch").yAxisTitle(yLabel).build();
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setPlotBackgroundColor(Color.WHITE);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        Color[] palette = c.getStyler().getSeriesColors();
+        int g = 0;
+        for (var e : groups.entrySet()) {
+            Color colour = palette[g++ % palette.length];
+            List<RunCurve> runs = e.getValue();
+            long unconverged = runs.stream().filter(r -> !r.converged()).count();
+            String legend = e.getKey() + " (" + runs.size() + (runs.size() == 1 ? " run" : " runs")
+                    + (unconverged == 0 ? ")" : ", " + unconverged + " NOT converged: dashed)");
+            for (int i = 0; i < runs.size(); i++) {
+                double[] v = runs.get(i).values(), x = new double[v.length];
+                for (int k = 0; k < v.length; k++) x[k] = k + 1;
+                var line = c.addSeries(i == 0 ? legend : legend + " #" + (i + 1), x, v);
+                line.setMarker(SeriesMarkers.NONE);
+                line.setLineColor(colour);
+                line.setLineWidth(1.2f);
+                if (!runs.get(i).converged()) line.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+                line.setShowInLegend(i == 0);
+            }
+        }
+        return org.emoaugnet.util.Lineage.tag(c, groups);
     }
 
     /**

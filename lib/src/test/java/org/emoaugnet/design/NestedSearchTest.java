@@ -174,6 +174,9 @@ class NestedSearchTest {
             assertEquals(4, curves.size(), col);
             for (double[] v : curves.values()) assertTrue(v.length == 2 && Double.isFinite(v[1]), col);
         }
+        var byFold = report.curves(corpora, org.emoaugnet.model.Trainer.TEST_UA);
+        assertEquals(List.of("syn-outer-1", "syn-outer-2"), List.copyOf(byFold.keySet()), "the final runs' curves by outer fold, in the plan's order");
+        for (var runsOfFold : byFold.values()) assertEquals(2, runsOfFold.size(), "both final seeds");
         RunRecord last = RunRecord.read(finalDirs.get(0));
         assertEquals(100 * last.test().ua(), org.emoaugnet.evidence.StudyReport.curves(finalDirs.subList(0, 1), org.emoaugnet.model.Trainer.TEST_UA, false)
                 .values().iterator().next()[1], 1e-9, "selection 'last': the last epoch's test UA is the run's");

@@ -161,6 +161,17 @@ class ChartFitTest {
         Random r = new Random(5);
         for (int s = 1; s <= 5; s++) runs.put("random-80-20-seed" + s + "-seed" + s + " (NOT converged)", r.doubles(100, 0, 1).toArray());
         assertFits("curves", ResultFigures.curves("ravdess-paper-style-compact-relu-aug-none: validation UA", "UA", runs));
+        Map<String, List<ResultFigures.RunCurve>> folds = new LinkedHashMap<>();   // a plan's 30 final runs, grouped by outer fold
+        for (int f = 1; f <= 6; f++) {
+            List<ResultFigures.RunCurve> seeds = new ArrayList<>();
+            for (int s = 1; s <= 5; s++) seeds.add(new ResultFigures.RunCurve(r.doubles(60, 0, 100).toArray(), s != f));
+            folds.put("emobox-fold-" + f, seeds);
+        }
+        XYChart grouped = ResultFigures.curvesByGroup("ravdess-s2, final runs: test_ua", "UA (%)", folds);
+        assertFits("curves-by-fold", grouped);
+        assertEquals(30, grouped.getSeriesMap().size());
+        assertEquals(List.of("emobox-fold-1 (5 runs, 1 NOT converged: dashed)", "emobox-fold-2 (5 runs, 1 NOT converged: dashed)"),
+                grouped.getSeriesMap().values().stream().filter(x -> x.isShowInLegend()).map(x -> x.getName()).limit(2).toList(), "one legend entry per fold");
         Map<String, DegradationCurves.Curve> models = new LinkedHashMap<>();
         for (String m : List.of("relu, none", "relu, public-4", "elu, none", "elu, public-4"))
             models.put(m, new DegradationCurves.Curve(new double[] {0, 5, 10, 20}, new double[] {14.3, 20, 30, 45}, 55));
